@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import {
+  compareDecimals,
+  formatAmount,
+  formatMoney,
+  isDecimalString,
+  sharesOfPositive,
+  signOfDecimal,
+  subtractDecimals,
+  sumDecimals,
+} from './decimal.js';
+import { GATE_EXAMPLE_BODY, GATE_EXAMPLE_TOTAL } from './fixtures/gate-example.js';
+
+interface RawDetails {
+  details: Record<string, { amount: string }>;
+  total: { amount: string };
+}
+const example = JSON.parse(GATE_EXAMPLE_BODY) as RawDetails;
+const exampleAmounts = Object.values(example.details).map((d) => d.amount);
+
+function addShares(shares: readonly string[]): string {
+  return sumDecimals(shares);
+}
+
+describe('sumDecimals', () => {
+  it("adds Gate's nine documented accounts to the documented total, digit for digit", () => {
+    expect(exampleAmounts).toHaveLength(9);
+    expect(sumDecimals(exampleAmounts)).toBe(GATE_EXAMPLE_TOTAL);
+    expect(example.total.amount).toBe(GATE_EXAMPLE_TOTAL);
+  });
+
+  it('is exact where floating point is not', () => {
+    expect(sumDecimals(['0.1', '0.2'])).toBe('0.3');
+    expect(0.1 + 0.2).not.toBe(0.3);
+    expect(sumDecimals(['99999999999999999999999999999999999999.99', '0.01'])).toBe('100000000000000000000000000000000000000');
+  });
+
+  it('handles negatives, zeros and an empty list', () => {
+    expect(sumDecimals(['-5.5', '2.25', '0', '0.00'])).toBe('-3.25');
+    expect(sumDecimals([])).toBe('0');
+  });
+
+  it('rejects what is not a plain decimal', () => {
+    for (const bad of ['', 'abc', '1e5', 'NaN', '1.', '.5', '1,000', ' 1']) {
+      expect(() => sumDecimals([bad])).toThrow(RangeError);
+      expect(isDecimalString(bad)).toBe(false);
+    }
+  });
+});
+
+describe('compare, sign, subtract', () => {
+  it('compares exactly beyond double precision', () => {
+    expect(compareDecimals('1.10', '1.1')).toBe(0);
+    expect(compareDecimals('591702859674467879.6488202650892478553852', '591702859674467879.6488202650892478553851')).toBe(1);
+    expect(compareDecimals('-2', '1')).toBe(-1);
+  });
+  it('reads signs, including negative zero', () => {
+    expect(signOfDecimal('-0.00')).toBe(0);
+    expect(signOfDecimal('-0.000000001')).toBe(-1);
+    expect(signOfDecimal('42')).toBe(1);
+  });
+  it('subtracts exactly', () => {
+    expect(subtractDecimals(GATE_EXAMPLE_TOTAL, '591702859674467879.6488202650892478553852')).toBe(
+      '42264490637813313.4195485503505494490518',
+    );
+  });
+});
+
+describe('sharesOfPositive (largest remainder)', () => {
+  it("gives the documented example's shares, adding to exactly 100.00", () => {
+    const shares = sharesOfPositive(exampleAmounts);
+    expect(addShares(shares)).toBe('100');
+    const byName = Object.fromEntries(Object.keys(example.details).map((k, i) => [k, shares[i]]));
+    expect(byName).toEqual({
+      cross_margin: '0.00',
+      spot: '6.67',
+      finance: '0.00',
+      margin: '0.00',
+      quant: '93.33',
+      futures: '0.00',
+      delivery: '0.00',
+      warrant: '0.00',
+      cbbc: '0.00',
+    });
+  });
+
+  it('distributes the rounding so thirds add to 100.00', () => {
+    const shares = sharesOfPositive(['1', '1', '1']);
+    expect(shares).toEqual(['33.34', '33.33', '33.33']);
+    expect(addShares(shares)).toBe('100');
+  });
+
+  it('gives remainders to the largest remainder, not the largest amount', () => {
+    // 2/3 = 66.666…, 1/3 = 33.333… → the .666 remainder wins the spare hundredth.
+    expect(sharesOfPositive(['1', '2'])).toEqual(['33.33', '66.67']);
+  });
+
+  it('gives zero and negative amounts 0.00 and shares only the positive ones', () => {
+    const shares = sharesOfPositive(['-50', '0', '25', '75']);
+    expect(shares).toEqual(['0.00', '0.00', '25.00', '75.00']);
+  });
+
+  it('answers all 0.00 when nothing is positive', () => {
+    expect(sharesOfPositive(['0', '-1'])).toEqual(['0.00', '0.00']);
+    expect(sharesOfPositive([])).toEqual([]);
+  });
+
+  it('adds to 100.00 for many awkward amounts', () => {
+    const amounts = Array.from({ length: 12 }, (_, i) => `${(i + 1) * 7}.${'3'.repeat(i + 1)}`);
+    const shares = sharesOfPositive(amounts);
+    expect(addShares(shares)).toBe('100');
+    for (const s of shares) expect(s).toMatch(/^\d{1,3}\.\d{2}$/);
+  });
+
+  it('keeps a tiny account visible as 0.00 or more, never negative', () => {
+    const shares = sharesOfPositive(['0.000000000000000000000000000000000001', '1000000000000000000000']);
+    expect(shares).toEqual(['0.00', '100.00']);
+  });
+});
+
+describe('formatAmount', () => {
+  it('keeps every one of 40 digits in full precision', () => {
+    const forty = '591702859674467879.6488202650892478553852';
+    const out = formatAmount(forty, { currency: 'USDT', precision: 'full', locale: 'en-US' });
+    expect(out).toBe('591,702,859,674,467,879.6488202650892478553852');
+    expect(out.replace(/,/g, '')).toBe(forty);
+  });
+
+  it('rounds half-expand to the currency digits from the string, not a float', () => {
+    expect(formatAmount(GATE_EXAMPLE_TOTAL, { currency: 'USDT', locale: 'en-US' })).toBe('633,967,350,312,281,193.07');
+    expect(formatAmount('0.000000015', { currency: 'BTC', locale: 'en-US' })).toBe('0.00000002');
+    // Beyond 2^53 a double cannot even hold the integer part; the string path keeps it.
+    expect(formatAmount('9007199254740993.005', { currency: 'USD', locale: 'en-US' })).toBe('9,007,199,254,740,993.01');
+    expect(new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(Number('9007199254740993.005'))).not.toBe(
+      '9,007,199,254,740,993.01',
+    );
+  });
+
+  it('follows the locale for grouping and the decimal separator', () => {
+    expect(formatAmount('1234567.891', { currency: 'CNY', locale: 'de-DE' })).toBe('1.234.567,89');
+    expect(formatAmount('-1234567.891', { currency: 'USD', precision: 'full', locale: 'de-DE' })).toBe('-1.234.567,891');
+  });
+
+  it('formats zero, negatives and integers', () => {
+    expect(formatAmount('0', { currency: 'BTC', locale: 'en-US' })).toBe('0.00000000');
+    expect(formatAmount('-42.5', { currency: 'USDT', locale: 'en-US' })).toBe('-42.50');
+    expect(formatAmount('1000', { currency: 'USD', precision: 'full', locale: 'en-US' })).toBe('1,000');
+  });
+
+  it('adds the currency code in formatMoney', () => {
+    expect(formatMoney('12.3', { currency: 'USDT', locale: 'en-US' })).toBe('12.30 USDT');
+  });
+});

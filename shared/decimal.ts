@@ -1,0 +1,143 @@
+/**
+ * Exact decimal helpers. Gate's amounts carry up to ~40 significant digits, far beyond a
+ * JS number, so sums and shares go through big.js and formatting goes through
+ * `Intl.NumberFormat` given the decimal *string* (never `Number(x)`).
+ */
+import Big from 'big.js';
+import type { Currency, DecimalString } from './balance.js';
+
+// A private constructor so our precision settings never leak into (or from) other big.js users.
+// DP is generous and RM is "round down" so that a division followed by `round(0, 0)` is an exact floor.
+const Exact = Big();
+Exact.DP = 80;
+Exact.RM = 0;
+Exact.strict = true;
+
+const DECIMAL_RE = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+const LENIENT_DECIMAL_RE = /^[+-]?\d+(\.\d+)?$/;
+
+/** True for the plain decimal strings Gate sends ("0", "-1.5", "0.00", "007" is tolerated). Rejects exponents, blanks, NaN. */
+export function isDecimalString(value: unknown): value is DecimalString {
+  return typeof value === 'string' && value.length <= 200 && LENIENT_DECIMAL_RE.test(value);
+}
+
+/** True only for canonical decimals (no leading zeros, no '+'); what our own sums produce. */
+export function isCanonicalDecimal(value: string): boolean {
+  return DECIMAL_RE.test(value);
+}
+
+function big(value: DecimalString): Big {
+  if (!isDecimalString(value)) {
+    throw new RangeError(`not a decimal string: ${JSON.stringify(value).slice(0, 60)}`);
+  }
+  return new Exact(value.startsWith('+') ? value.slice(1) : value);
+}
+
+/** Exact sum of decimal strings, returned as a plain (non-exponent) decimal string. */
+export function sumDecimals(values: readonly DecimalString[]): DecimalString {
+  let acc = new Exact('0');
+  for (const v of values) acc = acc.plus(big(v));
+  return acc.toFixed();
+}
+
+/** Exact comparison: -1, 0 or 1, like a sort comparator (`"1.10"` equals `"1.1"`). */
+export function compareDecimals(a: DecimalString, b: DecimalString): -1 | 0 | 1 {
+  return big(a).cmp(big(b));
+}
+
+/** Sign of an exact decimal: -1, 0 or 1 ("-0.00" is 0). */
+export function signOfDecimal(value: DecimalString): -1 | 0 | 1 {
+  return big(value).cmp(new Exact('0'));
+}
+
+/** Exact difference a - b. */
+export function subtractDecimals(a: DecimalString, b: DecimalString): DecimalString {
+  return big(a).minus(big(b)).toFixed();
+}
+
+/**
+ * Percent shares (two decimals) of each value in the sum of the *positive* values, by the
+ * largest-remainder method, so the positive shares add up to exactly "100.00". Zero and
+ * negative values get "0.00" (a negative amount cannot be a pie slice). When nothing is
+ * positive every share is "0.00". Ties in the remainder go to the larger amount, then to the
+ * earlier index, so the result is deterministic.
+ */
+export function sharesOfPositive(values: readonly DecimalString[]): DecimalString[] {
+  const UNITS = 10000; // hundredths of a percent
+  const amounts = values.map(big);
+  const positive = amounts.map((a, i) => ({ a, i })).filter(({ a }) => a.gt(new Exact('0')));
+  const units = new Array<number>(values.length).fill(0);
+  if (positive.length > 0) {
+    const total = positive.reduce((acc, { a }) => acc.plus(a), new Exact('0'));
+    const parts = positive.map(({ a, i }) => {
+      const scaled = a.times(new Exact(String(UNITS)));
+      const floor = scaled.div(total).round(0, 0); // exact floor: DP is ample and RM rounds down
+      const remainder = scaled.minus(floor.times(total));
+      return { i, a, floor: Number(floor.toFixed()), remainder };
+    });
+    let left = UNITS - parts.reduce((acc, p) => acc + p.floor, 0);
+    const order = [...parts].sort((x, y) => y.remainder.cmp(x.remainder) || y.a.cmp(x.a) || x.i - y.i);
+    for (const p of order) {
+      units[p.i] = p.floor + (left > 0 ? 1 : 0);
+      if (left > 0) left -= 1;
+    }
+  }
+  return units.map(formatHundredths);
+}
+
+function formatHundredths(units: number): DecimalString {
+  const whole = Math.floor(units / 100);
+  const frac = units % 100;
+  return `${whole}.${frac.toString().padStart(2, '0')}`;
+}
+
+/** The usual number of fraction digits a person expects for each currency. */
+export function displayDigits(currency: Currency): number {
+  return currency === 'BTC' ? 8 : 2;
+}
+
+/** How to render an amount: rounded to the currency's usual digits, or every digit Gate sent. */
+export type AmountPrecision = 'display' | 'full';
+
+/** Options for `formatAmount`. */
+export interface FormatAmountOptions {
+  readonly currency: Currency;
+  readonly precision?: AmountPrecision;
+  /** BCP 47 locale; undefined means the runtime's default. */
+  readonly locale?: string;
+}
+
+/**
+ * Formats an exact decimal string with locale grouping. `display` rounds half-expand to the
+ * currency's digits (Intl is given the string, so no float ever appears); `full` keeps every
+ * digit Gate sent: Intl groups the integer part and the fraction is appended verbatim with
+ * the locale's decimal separator (Intl caps fraction digits at 20 on Node 20).
+ */
+export function formatAmount(amount: DecimalString, options: FormatAmountOptions): string {
+  const value = big(amount).toFixed(); // canonical: no '+', no leading zeros, no exponent
+  const precision = options.precision ?? 'display';
+  if (precision === 'display') {
+    const digits = displayDigits(options.currency);
+    const nf = new Intl.NumberFormat(options.locale, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      roundingMode: 'halfExpand',
+    });
+    return nf.format(value as Intl.StringNumericLiteral);
+  }
+  const negative = value.startsWith('-');
+  const unsigned = negative ? value.slice(1) : value;
+  const [intPart, fracPart] = unsigned.split('.') as [string, string | undefined];
+  const nf = new Intl.NumberFormat(options.locale, { maximumFractionDigits: 0 });
+  const signed = (negative ? '-' : '') + intPart;
+  const intFormatted = nf.format(signed as Intl.StringNumericLiteral);
+  if (fracPart === undefined) return intFormatted;
+  const decimalSep =
+    new Intl.NumberFormat(options.locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  return `${intFormatted}${decimalSep}${fracPart}`;
+}
+
+/** `formatAmount` followed by the currency code, the form the tray and the CLI show. */
+export function formatMoney(amount: DecimalString, options: FormatAmountOptions): string {
+  return `${formatAmount(amount, options)} ${options.currency}`;
+}

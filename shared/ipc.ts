@@ -1,0 +1,142 @@
+/**
+ * The one typed IPC contract between Electron main and the renderer. Channel names,
+ * argument and result types live here and nowhere else; main, preload, the renderer's hook
+ * and the browser e2e bridge are all typed from it. Every invoke answers a `Result`, so a
+ * rejected sender or payload is a value the UI can show, not an exception.
+ */
+import type { BalanceSnapshot, Currency, HistoryPoint } from './balance.js';
+import type { AppError, Result } from './errors.js';
+import type { Preferences } from './prefs.js';
+
+/** What the popover shows. `stale` keeps the last good data; `error` has none to keep. */
+export type WidgetStatus = 'onboarding' | 'loading' | 'live' | 'stale' | 'error';
+
+/** Where the key stands, without ever carrying the secret. */
+export interface CredentialsStatus {
+  readonly stored: boolean;
+  /** "…a1b2": the last four characters of the API key, never any of the secret. */
+  readonly keyHint: string | null;
+  /** Set when the keychain cannot be used (missing, locked, denied); the app then fails closed. */
+  readonly keychainError: AppError | null;
+}
+
+/**
+ * The whole state of the widget, pushed on every change over `widget:state`. The tray's
+ * title/tooltip/icon and every popover view are pure functions of it.
+ */
+export interface WidgetState {
+  readonly status: WidgetStatus;
+  readonly currency: Currency;
+  /** Last good data for `currency`; kept (and shown as stale) when a later refresh fails. */
+  readonly balance: BalanceSnapshot | null;
+  /** True while a request for `currency` is in flight. */
+  readonly refreshing: boolean;
+  /** Epoch ms of the next scheduled refresh; null when the schedule is stopped or paused. */
+  readonly nextRefreshAt: number | null;
+  /**
+   * Epoch ms after which `live` data must be read as stale even without a failure (the
+   * machine slept, the schedule stopped). `effectiveStatus` applies it.
+   */
+  readonly staleAt: number | null;
+  /** Why the data is stale or missing; null when live. */
+  readonly error: AppError | null;
+  /** Data comes from the built-in simulator's demo portfolio, not the user's account. */
+  readonly demo: boolean;
+  readonly credentials: CredentialsStatus;
+  readonly prefs: Preferences;
+}
+
+/** What the onboarding form sends. The secret travels renderer → main once and never back. */
+export interface SaveCredentialsInput {
+  readonly key: string;
+  readonly secret: string;
+  /** Make one signed call before storing, to prove the pair and its wallet permission. */
+  readonly verify: boolean;
+}
+
+/** The answer to a save: the status (no secret) and anything the user should know. */
+export interface SaveCredentialsResult {
+  readonly status: CredentialsStatus;
+  /** E.g. "the key is not 32 hex characters" or "could not verify: network down". */
+  readonly warnings: readonly string[];
+  readonly verified: boolean;
+}
+
+/** A partial update of preferences; main validates every field. */
+export type PreferencesPatch = Partial<Preferences>;
+
+/** Where an export went; `saved: false` when the user cancelled the dialog. */
+export interface ExportResult {
+  readonly saved: boolean;
+  readonly path: string | null;
+}
+
+/** Request/response channels: `args` are what the renderer sends, `result` what `Result.value` carries. */
+export interface InvokeChannels {
+  'state:get': { args: []; result: WidgetState };
+  'balance:refresh': { args: []; result: null };
+  'currency:set': { args: [currency: Currency]; result: null };
+  'credentials:save': { args: [input: SaveCredentialsInput]; result: SaveCredentialsResult };
+  'credentials:clear': { args: []; result: CredentialsStatus };
+  'demo:start': { args: []; result: null };
+  'prefs:set': { args: [patch: PreferencesPatch]; result: Preferences };
+  'history:get': { args: [currency: Currency]; result: HistoryPoint[] };
+  'history:export-csv': { args: []; result: ExportResult };
+  'window:hide': { args: []; result: null };
+  'external:open-key-page': { args: []; result: null };
+}
+
+/** A request/response channel name. */
+export type InvokeChannel = keyof InvokeChannels;
+
+/** Arguments of a channel, as a tuple. */
+export type InvokeArgs<C extends InvokeChannel> = InvokeChannels[C]['args'];
+
+/** What a channel's handler answers on the wire. */
+export type InvokeResult<C extends InvokeChannel> = Result<InvokeChannels[C]['result']>;
+
+/** Main → renderer pushes. There is exactly one: the whole state. */
+export interface PushChannels {
+  'widget:state': WidgetState;
+}
+
+/** A push channel name. */
+export type PushChannel = keyof PushChannels;
+
+/** The single push channel, named once so preload and main cannot drift apart. */
+export const STATE_CHANNEL = 'widget:state' satisfies PushChannel;
+
+/**
+ * `window.glance` method → channel. The preload builds one named function per entry (and
+ * nothing generic); main registers one handler per channel. Adding a channel means adding it
+ * to `InvokeChannels` and here, and the compiler points at everything else.
+ */
+export const INVOKE_METHODS = {
+  getState: 'state:get',
+  refresh: 'balance:refresh',
+  setCurrency: 'currency:set',
+  saveCredentials: 'credentials:save',
+  clearCredentials: 'credentials:clear',
+  startDemo: 'demo:start',
+  setPrefs: 'prefs:set',
+  getHistory: 'history:get',
+  exportHistoryCsv: 'history:export-csv',
+  hideWindow: 'window:hide',
+  openKeyPage: 'external:open-key-page',
+} as const satisfies Record<string, InvokeChannel>;
+
+/** A `window.glance` request method name. */
+export type InvokeMethod = keyof typeof INVOKE_METHODS;
+
+/** Every channel main must handle, derived from the method table. */
+export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.values(INVOKE_METHODS);
+
+/** The narrow API the preload exposes as `window.glance` (and the e2e bridge mimics). */
+export type GlanceApi = {
+  readonly [M in InvokeMethod]: (
+    ...args: InvokeArgs<(typeof INVOKE_METHODS)[M]>
+  ) => Promise<InvokeResult<(typeof INVOKE_METHODS)[M]>>;
+} & {
+  /** Subscribes to `widget:state`; returns the unsubscribe function. */
+  readonly onState: (listener: (state: WidgetState) => void) => () => void;
+};

@@ -1,0 +1,33 @@
+/**
+ * User preferences as both sides see them. Main validates and stores them; the renderer
+ * shows them and asks for changes through `prefs:set`.
+ */
+import type { Currency } from './balance.js';
+
+/** What the user chose; persisted in the app's data dir, never containing anything secret. */
+export interface Preferences {
+  readonly currency: Currency;
+  /** Seconds between refreshes; Gate caches this data for a minute, so never below 60. */
+  readonly refreshIntervalSec: number;
+  /** Masks every amount and share in the tray, the popover and the CLI's short line. */
+  readonly privacy: boolean;
+  /** Pie slices below this percent of the positive total are grouped into "Other". */
+  readonly smallSliceThresholdPercent: number;
+  readonly launchAtLogin: boolean;
+}
+
+/** Gate caches `total_balance` for up to a minute; polling faster only burns rate limit. */
+export const MIN_REFRESH_INTERVAL_SEC = 60;
+/** Beyond an hour the widget stops answering "right now". */
+export const MAX_REFRESH_INTERVAL_SEC = 3600;
+/** Upper bound of the "Other" threshold; more would hide real accounts. */
+export const MAX_SMALL_SLICE_THRESHOLD_PERCENT = 20;
+
+/** Defaults for a first run, and for a preferences file that could not be read. */
+export const DEFAULT_PREFERENCES: Preferences = {
+  currency: 'USDT',
+  refreshIntervalSec: 60,
+  privacy: false,
+  smallSliceThresholdPercent: 2,
+  launchAtLogin: false,
+};
