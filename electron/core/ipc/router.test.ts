@@ -1,0 +1,211 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { InvokeChannel, WidgetState } from '../../../shared/ipc.js';
+import { INVOKE_CHANNELS } from '../../../shared/ipc.js';
+import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
+import { ok } from '../../../shared/errors.js';
+import type { IpcHandlers } from './router.js';
+import { createIpcRouter } from './router.js';
+import { APP_ENTRY_URL, APP_ORIGIN } from './sender.js';
+
+const SECRET = 'f'.repeat(64);
+const sender = { senderFrameUrl: APP_ENTRY_URL, isMainFrame: true, webContentsId: 3 };
+const trust = { trustedIds: new Set([3]), appOrigin: APP_ORIGIN };
+
+const state: WidgetState = {
+  status: 'onboarding',
+  currency: 'USDT',
+  balance: null,
+  refreshing: false,
+  nextRefreshAt: null,
+  staleAt: null,
+  error: null,
+  demo: false,
+  credentials: { stored: false, keyHint: null, keychainError: null },
+  prefs: DEFAULT_PREFERENCES,
+};
+
+function recordingHandlers() {
+  const calls: Array<{ channel: InvokeChannel; args: unknown[] }> = [];
+  const rec =
+    <C extends InvokeChannel>(channel: C, value: unknown) =>
+    async (...args: unknown[]) => {
+      calls.push({ channel, args });
+      return ok(value) as never;
+    };
+  const handlers: IpcHandlers = {
+    'state:get': rec('state:get', state),
+    'balance:refresh': rec('balance:refresh', null),
+    'currency:set': rec('currency:set', null),
+    'credentials:save': rec('credentials:save', { status: state.credentials, warnings: [], verified: false }),
+    'credentials:clear': rec('credentials:clear', state.credentials),
+    'demo:start': rec('demo:start', null),
+    'prefs:set': rec('prefs:set', DEFAULT_PREFERENCES),
+    'history:get': rec('history:get', []),
+    'history:export-csv': rec('history:export-csv', { saved: false, path: null }),
+    'window:hide': rec('window:hide', null),
+    'external:open-key-page': rec('external:open-key-page', null),
+  };
+  return { handlers, calls };
+}
+
+const VALID_ARGS: { [C in InvokeChannel]: unknown[] } = {
+  'state:get': [],
+  'balance:refresh': [],
+  'currency:set': ['BTC'],
+  'credentials:save': [{ key: 'a'.repeat(32), secret: SECRET, verify: true }],
+  'credentials:clear': [],
+  'demo:start': [],
+  'prefs:set': [{ privacy: true, refreshIntervalSec: 120 }],
+  'history:get': ['CNY'],
+  'history:export-csv': [],
+  'window:hide': [],
+  'external:open-key-page': [],
+};
+
+describe('createIpcRouter', () => {
+  it('routes every channel of the contract to its own handler with the parsed arguments', async () => {
+    const { handlers, calls } = recordingHandlers();
+    const router = createIpcRouter(handlers, { trust, log: () => {} });
+    expect([...router.channels].sort()).toEqual([...INVOKE_CHANNELS].sort());
+    for (const channel of INVOKE_CHANNELS) {
+      const reply = await router.dispatch(channel, VALID_ARGS[channel], sender);
+      expect(reply.ok, channel).toBe(true);
+      expect(calls.at(-1)).toEqual({ channel, args: VALID_ARGS[channel] });
+    }
+    expect(calls).toHaveLength(INVOKE_CHANNELS.length);
+  });
+
+  it('rejects an unknown channel without calling anything', async () => {
+    const { handlers, calls } = recordingHandlers();
+    const router = createIpcRouter(handlers, { trust, log: () => {} });
+    for (const channel of ['shell:exec', '__proto__', 'constructor', 'toString', '']) {
+      const reply = await router.dispatch(channel, [], sender);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    }
+    expect(calls).toHaveLength(0);
+  });
+
+  it('rejects untrusted senders before looking at the payload', async () => {
+    const { handlers, calls } = recordingHandlers();
+    const log = vi.fn();
+    const router = createIpcRouter(handlers, { trust, log });
+    const bad = [
+      { ...sender, isMainFrame: false },
+      { ...sender, webContentsId: 4 },
+      { ...sender, senderFrameUrl: 'file:///tmp/index.html' },
+      { ...sender, senderFrameUrl: 'https://evil.example/' },
+      { ...sender, senderFrameUrl: null },
+    ];
+    for (const s of bad) {
+      const reply = await router.dispatch('credentials:save', VALID_ARGS['credentials:save'], s);
+      expect(reply).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    }
+    expect(calls).toHaveLength(0);
+    expect(JSON.stringify(log.mock.calls)).not.toContain(SECRET);
+  });
+
+  it('rejects invalid payloads with a message naming the field and never echoing the input', async () => {
+    const { handlers, calls } = recordingHandlers();
+    const log = vi.fn();
+    const router = createIpcRouter(handlers, { trust, log });
+    const cases: Array<[InvokeChannel, unknown, RegExp]> = [
+      ['currency:set', ['EUR'], /argument 1 must be one of BTC, CNY, USD, USDT/],
+      ['currency:set', [], /too few items/],
+      ['currency:set', ['BTC', 'USD'], /too many items/],
+      ['currency:set', 'BTC', /must be a list/],
+      ['state:get', [1], /too many items/],
+      ['credentials:save', [{ key: 'k', secret: SECRET, verify: 'yes' }], /field "verify" must be a boolean/],
+      ['credentials:save', [{ key: 'k', secret: SECRET + 'x'.repeat(600), verify: true }], /field "secret" is too long/],
+      ['credentials:save', [{ key: 'k', secret: 12345, verify: true }], /field "secret" must be a string/],
+      ['credentials:save', [{ key: 'k', secret: SECRET, verify: true, extra: 1 }], /unexpected field\(s\) "extra"/],
+      ['credentials:save', [{ key: 'k', secret: 's', verify: true, [SECRET + '!']: 1 }], /1 unexpected field\(s\)/],
+      ['prefs:set', [{ refreshIntervalSec: 30 }], /field "refreshIntervalSec" is too small \(at least 60\)/],
+      ['prefs:set', [{ refreshIntervalSec: 90.5 }], /field "refreshIntervalSec" must be a whole number/],
+      ['prefs:set', [{ smallSliceThresholdPercent: 50 }], /smallSliceThresholdPercent" is too large/],
+      ['prefs:set', [{ privacy: 'on' }], /field "privacy" must be a boolean/],
+      ['prefs:set', [{ theme: 'dark' }], /unexpected field\(s\) "theme"/],
+      ['prefs:set', [null], /argument 1 must be an object/],
+      ['history:get', [{ toString: 'BTC' }], /argument 1/],
+    ];
+    for (const [channel, args, message] of cases) {
+      const reply = await router.dispatch(channel, args, sender);
+      expect(reply.ok, `${channel} ${JSON.stringify(args)}`).toBe(false);
+      if (reply.ok) continue;
+      expect(reply.error.code).toBe('INVALID_REQUEST');
+      expect(reply.error.message).toMatch(message);
+      expect(reply.error.message).not.toContain(SECRET);
+      expect(reply.error.message).not.toContain('EUR');
+    }
+    expect(calls).toHaveLength(0);
+    expect(JSON.stringify(log.mock.calls)).not.toContain(SECRET);
+  });
+
+  it('turns a throwing handler into INTERNAL and logs neither payload nor error text', async () => {
+    const { handlers } = recordingHandlers();
+    const log = vi.fn();
+    const router = createIpcRouter(
+      {
+        ...handlers,
+        'credentials:save': async () => {
+          throw new Error(`keychain said ${SECRET}`);
+        },
+      },
+      { trust, log },
+    );
+    const reply = await router.dispatch('credentials:save', VALID_ARGS['credentials:save'], sender);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(reply)).not.toContain(SECRET);
+    expect(log).toHaveBeenCalledWith('ipc: credentials:save handler threw (Error)');
+    expect(JSON.stringify(log.mock.calls)).not.toContain(SECRET);
+  });
+
+  it('treats a handler that answers no Result as INTERNAL', async () => {
+    const { handlers } = recordingHandlers();
+    const router = createIpcRouter({ ...handlers, 'balance:refresh': async () => undefined as never }, { trust, log: () => {} });
+    expect(await router.dispatch('balance:refresh', [], sender)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+
+  it('never lets a secret ride along in credential-bearing replies', async () => {
+    const { handlers } = recordingHandlers();
+    const leaky = { stored: true, keyHint: '…a1b2', keychainError: null, secret: SECRET, credentials: { key: 'k', secret: SECRET } };
+    const router = createIpcRouter(
+      {
+        ...handlers,
+        'state:get': async () => ok({ ...state, credentials: leaky } as WidgetState),
+        'credentials:clear': async () => ok(leaky),
+        'credentials:save': async () => ok({ status: leaky, warnings: ['w'], verified: true, secret: SECRET } as never),
+      },
+      { trust, log: () => {} },
+    );
+    const replies = [
+      await router.dispatch('state:get', [], sender),
+      await router.dispatch('credentials:clear', [], sender),
+      await router.dispatch('credentials:save', VALID_ARGS['credentials:save'], sender),
+    ];
+    for (const reply of replies) {
+      expect(reply.ok).toBe(true);
+      expect(JSON.stringify(reply)).not.toContain(SECRET);
+    }
+    expect(replies[1]).toEqual({ ok: true, value: { stored: true, keyHint: '…a1b2', keychainError: null } });
+    expect(replies[2]).toEqual({
+      ok: true,
+      value: { status: { stored: true, keyHint: '…a1b2', keychainError: null }, warnings: ['w'], verified: true },
+    });
+  });
+
+  it('passes handler errors through as values, with only the public fields', async () => {
+    const { handlers } = recordingHandlers();
+    const router = createIpcRouter(
+      {
+        ...handlers,
+        'balance:refresh': async () =>
+          ({ ok: false, error: { code: 'RATE_LIMITED', message: 'slow down', hint: 'wait', retryAfterMs: 5000, stack: 'x' } }) as never,
+      },
+      { trust, log: () => {} },
+    );
+    expect(await router.dispatch('balance:refresh', [], sender)).toEqual({
+      ok: false,
+      error: { code: 'RATE_LIMITED', message: 'slow down', hint: 'wait', retryAfterMs: 5000 },
+    });
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * The IPC router: the one place every renderer request passes through before it reaches app
+ * code. It rejects unknown channels, untrusted senders and invalid payloads as typed errors,
+ * turns a throwing handler into INTERNAL (logged without payloads), and rebuilds
+ * credential-bearing replies field by field so nothing secret can ride along. Electron main
+ * and the browser e2e bridge both dispatch through it.
+ */
+import type { CredentialsStatus, InvokeArgs, InvokeChannel, InvokeResult, WidgetState } from '../../../shared/ipc.js';
+import { INVOKE_CHANNELS } from '../../../shared/ipc.js';
+import type { AppError, Result } from '../../../shared/errors.js';
+import { fail } from '../../../shared/errors.js';
+import { parseChannelArgs } from './schemas.js';
+import type { IpcSenderInfo, SenderTrust } from './sender.js';
+import { isTrustedSender } from './sender.js';
+
+/** One handler per channel, typed from the contract; each answers a Result and should never throw. */
+export type IpcHandlers = {
+  readonly [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<InvokeResult<C>>;
+};
+
+/** Where the router reports rejections and crashes: channel and code only, never arguments. */
+export type IpcLog = (message: string) => void;
+
+/** Options of `createIpcRouter`. */
+export interface IpcRouterOptions {
+  readonly trust: SenderTrust;
+  readonly log?: IpcLog;
+}
+
+/** What main (and the e2e bridge) calls for every invoke. */
+export interface IpcRouter {
+  /** Validates and routes one request; always resolves, never rejects. */
+  dispatch(channel: string, args: unknown, sender: IpcSenderInfo): Promise<Result<unknown>>;
+  /** The channels it serves (all of INVOKE_CHANNELS): main registers one ipcMain handler each. */
+  readonly channels: readonly InvokeChannel[];
+}
+
+function isChannel(channel: string): channel is InvokeChannel {
+  return (INVOKE_CHANNELS as readonly string[]).includes(channel);
+}
+
+function copyError(error: AppError): AppError {
+  const base = { code: error.code, message: String(error.message), hint: String(error.hint) };
+  return typeof error.retryAfterMs === 'number' ? { ...base, retryAfterMs: error.retryAfterMs } : base;
+}
+
+/** Only the three public fields of a credentials status, whatever the handler put in the object. */
+export function toPublicCredentialsStatus(status: CredentialsStatus): CredentialsStatus {
+  return {
+    stored: status.stored === true,
+    keyHint: typeof status.keyHint === 'string' ? status.keyHint : null,
+    keychainError: status.keychainError ? copyError(status.keychainError) : null,
+  };
+}
+
+/** A reply rebuilt so that credential-bearing values carry only their public fields. */
+function sanitizeValue(channel: InvokeChannel, value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  switch (channel) {
+    case 'state:get': {
+      const state = value as WidgetState;
+      return { ...state, credentials: toPublicCredentialsStatus(state.credentials) };
+    }
+    case 'credentials:clear':
+      return toPublicCredentialsStatus(value as CredentialsStatus);
+    case 'credentials:save': {
+      const v = value as { status: CredentialsStatus; warnings: readonly string[]; verified: boolean };
+      return {
+        status: toPublicCredentialsStatus(v.status),
+        warnings: Array.isArray(v.warnings) ? v.warnings.map(String) : [],
+        verified: v.verified === true,
+      };
+    }
+    default:
+      return value;
+  }
+}
+
+/** A state as it may be pushed to a renderer: same rule as `state:get` replies. */
+export function toPublicState(state: WidgetState): WidgetState {
+  return { ...state, credentials: toPublicCredentialsStatus(state.credentials) };
+}
+
+function sanitizeResult(channel: InvokeChannel, result: Result<unknown>): Result<unknown> {
+  if (result.ok) return { ok: true, value: sanitizeValue(channel, result.value) };
+  return { ok: false, error: copyError(result.error) };
+}
+
+/** Builds the router over one handler per channel. */
+export function createIpcRouter(handlers: IpcHandlers, options: IpcRouterOptions): IpcRouter {
+  const log: IpcLog = options.log ?? ((message) => console.warn(message));
+  return {
+    channels: INVOKE_CHANNELS,
+    async dispatch(channel, args, sender) {
+      if (typeof channel !== 'string' || !isChannel(channel)) {
+        log('ipc: rejected a request on an unknown channel');
+        return fail('INVALID_REQUEST', 'Unknown request.', 'Restart Gate Glance; if it keeps happening, reinstall it.');
+      }
+      if (!isTrustedSender(sender, options.trust)) {
+        log(`ipc: rejected ${channel} from an untrusted sender`);
+        return fail('UNTRUSTED_SENDER', 'This request did not come from Gate Glance’s own window.', 'Nothing was changed.');
+      }
+      const parsed = parseChannelArgs(channel, args);
+      if (!parsed.ok) {
+        log(`ipc: rejected ${channel}: invalid payload`);
+        return fail('INVALID_REQUEST', parsed.message, 'Nothing was changed.');
+      }
+      const handler = handlers[channel] as (...a: readonly unknown[]) => Promise<Result<unknown>>;
+      try {
+        const result = await handler(...(parsed.args as readonly unknown[]));
+        if (result === null || typeof result !== 'object' || typeof result.ok !== 'boolean') {
+          log(`ipc: ${channel} handler answered no result`);
+          return fail('INTERNAL', 'Gate Glance could not complete this request.', 'Try again; restart the app if it keeps happening.');
+        }
+        return sanitizeResult(channel, result);
+      } catch (error) {
+        const name = error instanceof Error ? error.name : typeof error;
+        log(`ipc: ${channel} handler threw (${name})`);
+        return fail('INTERNAL', 'Gate Glance could not complete this request.', 'Try again; restart the app if it keeps happening.');
+      }
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Runtime schemas for every invoke channel's arguments. TypeScript types prove nothing about
+ * what a (possibly compromised) renderer sends, so main parses each payload with these before
+ * any handler runs: strict objects (no extra fields), bounded strings, exact tuples.
+ */
+import { z } from 'zod';
+import { CURRENCIES } from '../../../shared/balance.js';
+import type { InvokeArgs, InvokeChannel } from '../../../shared/ipc.js';
+import { MAX_REFRESH_INTERVAL_SEC, MAX_SMALL_SLICE_THRESHOLD_PERCENT, MIN_REFRESH_INTERVAL_SEC } from '../../../shared/prefs.js';
+
+/** Longest API key we accept over IPC; Gate's are 32 characters, this leaves room for other formats. */
+export const MAX_KEY_LENGTH = 256;
+/** Longest API secret we accept over IPC; Gate's are 64 characters. */
+export const MAX_SECRET_LENGTH = 512;
+
+const currency = z.enum(CURRENCIES);
+
+const saveCredentialsInput = z.strictObject({
+  key: z.string().max(MAX_KEY_LENGTH),
+  secret: z.string().max(MAX_SECRET_LENGTH),
+  verify: z.boolean(),
+});
+
+const preferencesPatch = z.strictObject({
+  currency: currency.optional(),
+  refreshIntervalSec: z.number().int().min(MIN_REFRESH_INTERVAL_SEC).max(MAX_REFRESH_INTERVAL_SEC).optional(),
+  privacy: z.boolean().optional(),
+  smallSliceThresholdPercent: z.number().min(0).max(MAX_SMALL_SLICE_THRESHOLD_PERCENT).optional(),
+  launchAtLogin: z.boolean().optional(),
+});
+
+const none = z.tuple([]);
+
+/** One schema per channel, typed so the compiler insists every channel has one and it parses to the contract's args. */
+export const CHANNEL_ARG_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
+  'state:get': none,
+  'balance:refresh': none,
+  'currency:set': z.tuple([currency]),
+  'credentials:save': z.tuple([saveCredentialsInput]),
+  'credentials:clear': none,
+  'demo:start': none,
+  'prefs:set': z.tuple([preferencesPatch]),
+  'history:get': z.tuple([currency]),
+  'history:export-csv': none,
+  'window:hide': none,
+  'external:open-key-page': none,
+};
+
+/** Field names from the contract that may be named in an error message (anything else is described, not echoed). */
+const SAFE_FIELD = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+
+function describePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return 'the arguments';
+  const [first, ...rest] = path;
+  const parts = rest.map((p) => (typeof p === 'string' && SAFE_FIELD.test(p) ? p : typeof p === 'number' ? `[${p}]` : '(field)'));
+  const argument = typeof first === 'number' ? `argument ${first + 1}` : 'the arguments';
+  return parts.length === 0 ? argument : `${argument} field "${parts.join('.').replace(/\.\[/g, '[')}"`;
+}
+
+/** A short reason per zod issue that never quotes the input value (it could be a secret). */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = describePath(issue.path);
+  switch (issue.code) {
+    case 'invalid_type':
+      return `${where} must be ${issue.expected === 'tuple' ? 'a list' : issue.expected === 'int' ? 'a whole number' : `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `${where} has too many items (at most ${String(issue.maximum)})`;
+      if (issue.origin === 'string') return `${where} is too long (at most ${String(issue.maximum)} characters)`;
+      return `${where} is too large (at most ${String(issue.maximum)})`;
+    case 'too_small':
+      if (issue.origin === 'array') return `${where} has too few items (at least ${String(issue.minimum)})`;
+      if (issue.origin === 'string') return `${where} is too short`;
+      return `${where} is too small (at least ${String(issue.minimum)})`;
+    case 'invalid_value':
+      return `${where} must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'unrecognized_keys': {
+      const named = issue.keys.filter((k) => SAFE_FIELD.test(k));
+      const label = named.length === issue.keys.length ? named.map((k) => `"${k}"`).join(', ') : `${issue.keys.length} unexpected field(s)`;
+      return `${where} has unexpected field(s) ${label}`;
+    }
+    case 'not_multiple_of':
+      return `${where} must be a whole number`;
+    default:
+      return `${where} is not valid`;
+  }
+}
+
+/** The parse outcome: the typed args, or one message naming what is wrong (no input values). */
+export type ArgsParse<C extends InvokeChannel> =
+  | { readonly ok: true; readonly args: InvokeArgs<C> }
+  | { readonly ok: false; readonly message: string };
+
+/** Validates one channel's arguments against its schema. */
+export function parseChannelArgs<C extends InvokeChannel>(channel: C, args: unknown): ArgsParse<C> {
+  const schema = CHANNEL_ARG_SCHEMAS[channel] as z.ZodType<InvokeArgs<C>>;
+  const parsed = schema.safeParse(args);
+  if (parsed.success) return { ok: true, args: parsed.data };
+  const reasons = parsed.error.issues.slice(0, 3).map(describeIssue);
+  return { ok: false, message: `Invalid request to ${channel}: ${reasons.join('; ')}.` };
+}
