@@ -2,8 +2,11 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The project root (two levels above this file). */
-export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/**
+ * The project root: GLANCE_ROOT when set (the bench runner bundles this file elsewhere and
+ * sets it), else two levels above this file.
+ */
+export const PROJECT_ROOT = process.env.GLANCE_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The built renderer the browser tier serves. */
 export const RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer');
 /** The built Electron main entry the Electron tier launches. */
