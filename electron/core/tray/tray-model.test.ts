@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import type { WidgetState } from '../../../shared/ipc.js';
+import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
+import { GATE_EXAMPLE_TOTAL } from '../../../shared/fixtures/gate-example.js';
+import type { TrayMenuItem } from './tray-model.js';
+import { MAX_TOOLTIP_LENGTH, PRIVACY_MASK, TRAY_ICON_FILES, trayIconFileName, trayModel } from './tray-model.js';
+
+const FETCHED = Date.UTC(2026, 10, 25, 14, 32, 10);
+const opts = { locale: 'en-US', timeZone: 'UTC' };
+
+function state(overrides: Partial<WidgetState> = {}): WidgetState {
+  return {
+    status: 'live',
+    currency: 'USDT',
+    balance: {
+      currency: 'USDT',
+      total: { amount: '12345.678', unrealisedPnl: null, borrowed: null },
+      accounts: [{ name: 'spot', amount: '12345.678', unrealisedPnl: null, borrowed: null }],
+      fetchedAt: FETCHED,
+    },
+    refreshing: false,
+    nextRefreshAt: FETCHED + 60_000,
+    staleAt: FETCHED + 180_000,
+    error: null,
+    demo: false,
+    credentials: { stored: true, keyHint: '…a1b2', keychainError: null },
+    prefs: DEFAULT_PREFERENCES,
+    ...overrides,
+  };
+}
+
+const rateLimited = { code: 'RATE_LIMITED' as const, message: 'Gate asked us to slow down.', hint: 'Wait a minute.', retryAfterMs: 30_000 };
+
+function labels(menu: readonly TrayMenuItem[]): string[] {
+  return menu.map((i) => (i.type === 'separator' ? '---' : i.label));
+}
+
+describe('trayModel', () => {
+  it('live: amount in title (macOS), tooltip with "as of", live icon, summary with age', () => {
+    const m = trayModel(state(), FETCHED + 2_000, 'darwin', opts);
+    expect(m.title).toBe('12,345.68 USDT');
+    expect(m.tooltip).toBe('Gate Glance: 12,345.68 USDT (estimated)\nas of 14:32');
+    expect(m.icon).toBe('live');
+    expect(m.menu[0]).toEqual({ type: 'normal', label: 'Net worth: 12,345.68 USDT · updated just now', enabled: false, command: null });
+    expect(labels(m.menu)).toEqual([
+      'Net worth: 12,345.68 USDT · updated just now',
+      '---',
+      'Open Gate Glance',
+      'Refresh now',
+      'Currency',
+      'Privacy mode',
+      'Launch at login',
+      '---',
+      'Quit Gate Glance',
+    ]);
+  });
+
+  it('shows a title only on macOS; the menu and tooltip are the same everywhere', () => {
+    const mac = trayModel(state(), FETCHED, 'darwin', opts);
+    for (const platform of ['linux', 'win32'] as const) {
+      const m = trayModel(state(), FETCHED, platform, opts);
+      expect(m.title).toBe('');
+      expect(m.tooltip).toBe(mac.tooltip);
+      expect(m.menu).toEqual(mac.menu);
+    }
+  });
+
+  it('keeps 40-digit totals exact in the currency of the data, BTC with 8 digits', () => {
+    const big = state({
+      currency: 'BTC',
+      balance: { currency: 'BTC', total: { amount: GATE_EXAMPLE_TOTAL, unrealisedPnl: null, borrowed: null }, accounts: [], fetchedAt: FETCHED },
+    });
+    const m = trayModel(big, FETCHED, 'darwin', opts);
+    expect(m.title).toBe('633,967,350,312,281,193.06836882 BTC');
+  });
+
+  it('privacy mode masks the amount in title, tooltip and menu', () => {
+    const m = trayModel(state({ prefs: { ...DEFAULT_PREFERENCES, privacy: true } }), FETCHED + 120_000, 'darwin', opts);
+    expect(m.title).toBe(PRIVACY_MASK);
+    expect(m.tooltip).toBe(`Gate Glance: ${PRIVACY_MASK} (estimated)\nas of 14:32`);
+    expect(m.menu[0]).toMatchObject({ label: `Net worth: ${PRIVACY_MASK} · 2 min old` });
+    expect(JSON.stringify(m)).not.toContain('12,345');
+    const privacy = m.menu.find((i) => i.type === 'checkbox' && i.label === 'Privacy mode');
+    expect(privacy).toMatchObject({ checked: true, command: { type: 'set-privacy', privacy: false } });
+  });
+
+  it('stale after a failure: kept data marked stale with the reason, stale icon', () => {
+    const m = trayModel(state({ status: 'stale', error: rateLimited }), FETCHED + 300_000, 'darwin', opts);
+    expect(m.icon).toBe('stale');
+    expect(m.title).toBe('⚠ 12,345.68 USDT');
+    expect(m.tooltip).toBe('Gate Glance: 12,345.68 USDT (estimated)\nStale, as of 14:32\nGate asked us to slow down.');
+    expect(m.menu[0]).toMatchObject({ label: 'Net worth: 12,345.68 USDT · stale, 5 min old' });
+  });
+
+  it('live data past staleAt reads as stale even without an error (the machine slept)', () => {
+    const m = trayModel(state(), FETCHED + 3 * 3600_000, 'darwin', opts);
+    expect(m.icon).toBe('stale');
+    expect(m.title.startsWith('⚠')).toBe(true);
+    expect(m.menu[0]).toMatchObject({ label: 'Net worth: 12,345.68 USDT · stale, 3 h old' });
+  });
+
+  it('error without data: the message in tooltip and menu, error icon', () => {
+    const error = { code: 'INVALID_KEY' as const, message: 'Gate does not know this API key.', hint: 'Check the key.' };
+    const m = trayModel(state({ status: 'error', balance: null, error }), FETCHED, 'darwin', opts);
+    expect(m.icon).toBe('error');
+    expect(m.title).toBe('⚠');
+    expect(m.tooltip).toBe('Gate Glance: no data\nGate does not know this API key.');
+    expect(m.menu[0]).toMatchObject({ label: 'No data: Gate does not know this API key.', enabled: false });
+  });
+
+  it('loading: neutral icon, ellipsis title, refresh disabled while in flight', () => {
+    const m = trayModel(state({ status: 'loading', balance: null, refreshing: true }), FETCHED, 'darwin', opts);
+    expect(m.icon).toBe('idle');
+    expect(m.title).toBe('…');
+    expect(m.tooltip).toBe('Gate Glance: loading…');
+    expect(m.menu[0]).toMatchObject({ label: 'Loading…' });
+    expect(m.menu.find((i) => i.type === 'normal' && i.command?.type === 'refresh')).toMatchObject({ label: 'Refreshing…', enabled: false });
+  });
+
+  it('onboarding: no key stored, offers the demo, nothing to refresh', () => {
+    const m = trayModel(
+      state({ status: 'onboarding', balance: null, credentials: { stored: false, keyHint: null, keychainError: null } }),
+      FETCHED,
+      'linux',
+      opts,
+    );
+    expect(m.icon).toBe('idle');
+    expect(m.menu[0]).toMatchObject({ label: 'No API key stored' });
+    expect(labels(m.menu)).toContain('Try the demo');
+    expect(m.menu.find((i) => i.type === 'normal' && i.command?.type === 'refresh')).toMatchObject({ enabled: false });
+    expect(m.tooltip).toBe('Gate Glance: no API key stored');
+  });
+
+  it('demo: says so in title, tooltip and menu', () => {
+    const m = trayModel(state({ demo: true }), FETCHED, 'darwin', opts);
+    expect(m.title).toBe('Demo 12,345.68 USDT');
+    expect(m.tooltip.startsWith('Gate Glance (demo data): 12,345.68 USDT')).toBe(true);
+    expect(m.menu[0]).toMatchObject({ label: 'Demo net worth: 12,345.68 USDT · updated just now' });
+    expect(labels(m.menu)).not.toContain('Try the demo');
+  });
+
+  it('currency submenu: one radio per currency, the chosen one checked', () => {
+    const m = trayModel(state({ currency: 'CNY' }), FETCHED, 'linux', opts);
+    const sub = m.menu.find((i) => i.type === 'submenu');
+    expect(sub?.type).toBe('submenu');
+    if (sub?.type !== 'submenu') return;
+    expect(sub.submenu.map((i) => (i.type === 'radio' ? [i.label, i.checked, i.command] : null))).toEqual([
+      ['BTC', false, { type: 'set-currency', currency: 'BTC' }],
+      ['CNY', true, { type: 'set-currency', currency: 'CNY' }],
+      ['USD', false, { type: 'set-currency', currency: 'USD' }],
+      ['USDT', false, { type: 'set-currency', currency: 'USDT' }],
+    ]);
+  });
+
+  it('launch at login toggles to the opposite value', () => {
+    const on = trayModel(state({ prefs: { ...DEFAULT_PREFERENCES, launchAtLogin: true } }), FETCHED, 'linux', opts);
+    expect(on.menu.find((i) => i.type === 'checkbox' && i.label === 'Launch at login')).toMatchObject({
+      checked: true,
+      command: { type: 'set-launch-at-login', launchAtLogin: false },
+    });
+  });
+
+  it('keeps the tooltip within the Windows limit', () => {
+    const error = { code: 'SERVER_ERROR' as const, message: 'x'.repeat(300), hint: 'h' };
+    const m = trayModel(state({ status: 'stale', error }), FETCHED, 'win32', opts);
+    expect(m.tooltip.length).toBeLessThanOrEqual(MAX_TOOLTIP_LENGTH);
+    expect(m.tooltip.endsWith('…')).toBe(true);
+  });
+});
+
+describe('trayIconFileName', () => {
+  it('uses template images on macOS and light/dark variants elsewhere', () => {
+    expect(trayIconFileName('live', 'darwin', true)).toBe('tray-liveTemplate.png');
+    expect(trayIconFileName('stale', 'linux', true)).toBe('tray-stale-dark.png');
+    expect(trayIconFileName('error', 'win32', false)).toBe('tray-error-light.png');
+    expect(TRAY_ICON_FILES).toHaveLength(12);
+    expect(new Set(TRAY_ICON_FILES).size).toBe(12);
+  });
+});
