@@ -1,0 +1,248 @@
+/**
+ * The popover: picks the view from the widget state (onboarding, loading, live, stale,
+ * error) and the local panel (main, settings, key form). All data and actions come from
+ * `useGlance`; everything below is presentational.
+ */
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { effectiveStatus, dataAgeSeconds } from '../../shared/widget-state.js';
+import { Breakdown, type BreakdownView } from './components/Breakdown.js';
+import { CurrencySelector } from './components/CurrencySelector.js';
+import { ErrorPanel } from './components/ErrorPanel.js';
+import { LoadingSkeleton } from './components/LoadingSkeleton.js';
+import { OnboardingForm } from './components/OnboardingForm.js';
+import { SettingsPanel } from './components/SettingsPanel.js';
+import { Sparkline } from './components/Sparkline.js';
+import { StatusBadge } from './components/StatusBadge.js';
+import { TotalHeader } from './components/TotalHeader.js';
+import { useGlance, type UseGlanceOptions } from './use-glance.js';
+
+/** Props: test seams only (a fake API and clock); the app renders `<App />`. */
+export interface AppProps {
+  readonly glance?: UseGlanceOptions;
+}
+
+type Panel = 'main' | 'settings' | 'key-form';
+
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+function subscribeMotion(onChange: () => void): () => void {
+  if (typeof window.matchMedia !== 'function') return () => undefined;
+  const mq = window.matchMedia(REDUCED_MOTION);
+  mq.addEventListener('change', onChange);
+  return () => mq.removeEventListener('change', onChange);
+}
+
+function readMotion(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia(REDUCED_MOTION).matches;
+}
+
+/** Whether the OS asks for less motion (recharts animation is turned off then). */
+function useReducedMotion(): boolean {
+  return useSyncExternalStore(subscribeMotion, readMotion, () => false);
+}
+
+/** The whole popover. */
+export function App({ glance }: AppProps) {
+  const { state, bridgeError, now, history, pendingCurrency, message, actions } = useGlance(glance);
+  const [panel, setPanel] = useState<Panel>('main');
+  const [breakdownView, setBreakdownView] = useState<BreakdownView>('chart');
+  const reducedMotion = useReducedMotion();
+  const { hideWindow } = actions;
+
+  // Escape closes an open panel first, then hides the popover.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      if (panel !== 'main') setPanel('main');
+      else void hideWindow();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [panel, hideWindow]);
+
+  const openKeyForm = useCallback(() => setPanel('key-form'), []);
+  const backToMain = useCallback(() => setPanel('main'), []);
+
+  if (state === null) {
+    return (
+      <main className="app">
+        {bridgeError !== null ? (
+          <ErrorPanel
+            variant="error"
+            error={bridgeError}
+            ageSeconds={null}
+            nextRefreshAt={null}
+            now={now}
+            refreshing={false}
+            onRetry={() => window.location.reload()}
+            onFixKey={() => window.location.reload()}
+          />
+        ) : (
+          <LoadingSkeleton />
+        )}
+      </main>
+    );
+  }
+
+  const status = effectiveStatus(state, now);
+  const privacy = state.prefs.privacy;
+  const messageBar =
+    message !== null ? (
+      <div className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="message">
+        <span>
+          {message.error !== null ? <code>{message.error.code}</code> : null} {message.text}
+        </span>
+        <button type="button" className="icon-button" aria-label="Dismiss" onClick={actions.dismissMessage}>
+          ×
+        </button>
+      </div>
+    ) : null;
+
+  if (panel === 'settings') {
+    return (
+      <main className="app">
+        {messageBar}
+        <SettingsPanel
+          prefs={state.prefs}
+          credentials={state.credentials}
+          demo={state.demo}
+          onChange={(patch) => void actions.setPrefs(patch)}
+          onReplaceKey={openKeyForm}
+          onRemoveKey={() => void actions.clearCredentials()}
+          onClose={backToMain}
+        />
+      </main>
+    );
+  }
+
+  if (panel === 'key-form' || status === 'onboarding') {
+    const firstRun = status === 'onboarding' && panel !== 'key-form';
+    return (
+      <main className="app">
+        {messageBar}
+        <OnboardingForm
+          credentials={state.credentials}
+          mode={state.credentials.stored ? 'replace' : 'first-run'}
+          onSave={actions.saveCredentials}
+          onOpenKeyPage={() => void actions.openKeyPage()}
+          onDemo={
+            state.demo
+              ? null
+              : () => {
+                  setPanel('main');
+                  void actions.startDemo();
+                }
+          }
+          onCancel={firstRun ? null : backToMain}
+          onSaved={backToMain}
+        />
+      </main>
+    );
+  }
+
+  const balance = state.balance;
+  const shownCurrency = pendingCurrency ?? state.currency;
+  const age = dataAgeSeconds(state, now);
+  const switching = balance !== null && balance.currency !== shownCurrency;
+
+  return (
+    <main className="app" data-status={status}>
+      <header className="topbar">
+        <span className="app-name">Gate Glance</span>
+        {state.demo ? (
+          <span className="badge badge-demo" data-testid="demo-badge">
+            Demo data
+          </span>
+        ) : null}
+        <StatusBadge status={status} refreshing={state.refreshing} />
+        <span className="spacer" />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Hide amounts"
+          aria-pressed={privacy}
+          data-testid="privacy-toggle"
+          onClick={() => void actions.setPrefs({ privacy: !privacy })}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <path d="M1 8s2.5-5 7-5 7 5 7 5-2.5 5-7 5-7-5-7-5z" fill="none" stroke="currentColor" strokeWidth="1.3" />
+            <circle cx="8" cy="8" r="2" fill="currentColor" />
+            {privacy ? <path d="M2 14L14 2" stroke="currentColor" strokeWidth="1.4" /> : null}
+          </svg>
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Settings"
+          data-testid="settings-open"
+          onClick={() => setPanel('settings')}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+            <circle cx="8" cy="8" r="2.2" fill="none" stroke="currentColor" strokeWidth="1.3" />
+            <path
+              d="M8 1.5v2M8 12.5v2M1.5 8h2M12.5 8h2M3.4 3.4l1.4 1.4M11.2 11.2l1.4 1.4M3.4 12.6l1.4-1.4M11.2 4.8l1.4-1.4"
+              stroke="currentColor"
+              strokeWidth="1.3"
+              strokeLinecap="round"
+            />
+          </svg>
+        </button>
+      </header>
+      {messageBar}
+      {state.demo ? (
+        <div className="demo-strip" data-testid="demo-strip">
+          <span>You are looking at a made-up portfolio.</span>
+          <button type="button" className="link-button" data-testid="connect-account" onClick={openKeyForm}>
+            Connect your Gate account
+          </button>
+        </div>
+      ) : null}
+      <CurrencySelector value={shownCurrency} onChange={(c) => void actions.setCurrency(c)} />
+      {switching ? (
+        <div className="muted switching" role="status" data-testid="switching">
+          Showing {balance.currency} until {shownCurrency} arrives…
+        </div>
+      ) : null}
+      {balance !== null ? (
+        <>
+          {status === 'stale' || status === 'error' ? (
+            <ErrorPanel
+              variant="stale"
+              error={state.error}
+              ageSeconds={age}
+              nextRefreshAt={state.nextRefreshAt}
+              now={now}
+              refreshing={state.refreshing}
+              onRetry={() => void actions.refresh()}
+              onFixKey={openKeyForm}
+            />
+          ) : null}
+          <TotalHeader balance={balance} privacy={privacy} />
+          <Breakdown
+            balance={balance}
+            privacy={privacy}
+            thresholdPercent={state.prefs.smallSliceThresholdPercent}
+            reducedMotion={reducedMotion}
+            view={breakdownView}
+            onViewChange={setBreakdownView}
+          />
+          <Sparkline points={history} onExport={() => void actions.exportHistoryCsv()} />
+        </>
+      ) : status === 'error' || status === 'stale' ? (
+        <ErrorPanel
+          variant="error"
+          error={state.error}
+          ageSeconds={null}
+          nextRefreshAt={state.nextRefreshAt}
+          now={now}
+          refreshing={state.refreshing}
+          onRetry={() => void actions.refresh()}
+          onFixKey={openKeyForm}
+        />
+      ) : (
+        <LoadingSkeleton />
+      )}
+    </main>
+  );
+}

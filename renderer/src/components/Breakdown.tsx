@@ -1,0 +1,88 @@
+/**
+ * The breakdown section: chart or table (a toggle), the "n empty accounts" disclosure and
+ * the accounts below zero, which cannot be slices and are listed with a note instead.
+ */
+import { useMemo } from 'react';
+import { summarizeBalance } from '../../../shared/accounts.js';
+import type { BalanceSnapshot } from '../../../shared/balance.js';
+import { buildSlices } from '../lib/slices.js';
+import { displayAmount, fullAmount } from '../lib/format.js';
+import { BreakdownChart } from './BreakdownChart.js';
+import { BreakdownTable } from './BreakdownTable.js';
+
+/** Chart or table. */
+export type BreakdownView = 'chart' | 'table';
+
+/** Props: the data, the display preferences and the chosen view. */
+export interface BreakdownProps {
+  readonly balance: BalanceSnapshot;
+  readonly privacy: boolean;
+  readonly thresholdPercent: number;
+  readonly reducedMotion: boolean;
+  readonly view: BreakdownView;
+  readonly onViewChange: (view: BreakdownView) => void;
+}
+
+/** Chart/table with the zero and negative accounts set apart. */
+export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, view, onViewChange }: BreakdownProps) {
+  const summary = useMemo(() => summarizeBalance(balance), [balance]);
+  const slices = useMemo(() => buildSlices(summary.positive, thresholdPercent), [summary, thresholdPercent]);
+  const { currency } = balance;
+
+  return (
+    <section className="breakdown" aria-labelledby="breakdown-title">
+      <div className="section-head">
+        <h2 id="breakdown-title">Accounts</h2>
+        <button
+          type="button"
+          className="link-button"
+          aria-pressed={view === 'table'}
+          data-testid="table-toggle"
+          onClick={() => onViewChange(view === 'table' ? 'chart' : 'table')}
+        >
+          Table view
+        </button>
+      </div>
+      {view === 'table' ? (
+        <BreakdownTable balance={balance} summary={summary} privacy={privacy} />
+      ) : slices.length > 0 ? (
+        <BreakdownChart slices={slices} currency={currency} privacy={privacy} reducedMotion={reducedMotion} />
+      ) : (
+        <p className="muted" data-testid="no-positive">
+          No account holds a positive balance, so there is nothing to chart.
+        </p>
+      )}
+      {view === 'chart' && summary.negative.length > 0 ? (
+        <div className="negative" data-testid="negative-accounts">
+          <h3>Below zero</h3>
+          <ul>
+            {summary.negative.map((a) => (
+              <li key={a.name}>
+                <span>{a.label}</span>
+                <span className="num" title={fullAmount(a.amount, currency, privacy)}>
+                  {displayAmount(a.amount, currency, privacy)}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <p className="note">
+            A negative balance cannot be a pie slice. It still counts in the total, and the shares above are of the
+            positive accounts only.
+          </p>
+        </div>
+      ) : null}
+      {view === 'chart' && summary.zero.length > 0 ? (
+        <details className="empty-accounts" data-testid="empty-accounts">
+          <summary>
+            {summary.zero.length} empty {summary.zero.length === 1 ? 'account' : 'accounts'}
+          </summary>
+          <ul>
+            {summary.zero.map((a) => (
+              <li key={a.name}>{a.label}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The donut of positive accounts with its legend. Hovering or focusing a legend row (or
+ * hovering a slice) highlights both. In privacy mode the slices would still give the
+ * shares away, so a plain ring is drawn instead.
+ */
+import { useState } from 'react';
+import { Pie, PieChart, Sector, type PieSectorShapeProps } from 'recharts';
+import type { Currency } from '../../../shared/balance.js';
+import type { Slice } from '../lib/slices.js';
+import { displayAmount, displayShare, fullAmount } from '../lib/format.js';
+
+/** Props: the slices (shares add to 100.00), currency for formatting, privacy, motion. */
+export interface BreakdownChartProps {
+  readonly slices: readonly Slice[];
+  readonly currency: Currency;
+  readonly privacy: boolean;
+  readonly reducedMotion: boolean;
+}
+
+const SIZE = 148;
+
+interface Datum {
+  readonly key: string;
+  readonly label: string;
+  readonly value: number;
+  readonly fill: string;
+}
+
+/** Pie + legend. */
+export function BreakdownChart({ slices, currency, privacy, reducedMotion }: BreakdownChartProps) {
+  const [active, setActive] = useState<string | null>(null);
+  const activeSlice = slices.find((s) => s.key === active) ?? null;
+  // Geometry only: the angle of a slice is its exact two-decimal share read as a number.
+  const data: Datum[] = slices.map((s) => ({
+    key: s.key,
+    label: s.label,
+    value: Math.max(Number(s.share), 0.01),
+    fill: s.colour,
+  }));
+  const described = privacy
+    ? `Breakdown of ${slices.length} accounts (shares hidden)`
+    : `Breakdown: ${slices.map((s) => `${s.label} ${s.share} %`).join(', ')}`;
+
+  const shape = (props: PieSectorShapeProps) => {
+    const key = (props.payload as Datum | undefined)?.key;
+    const dim = active !== null && key !== active;
+    return <Sector {...props} opacity={dim ? 0.3 : 1} />;
+  };
+
+  return (
+    <div className="chart-block" data-testid="breakdown-chart">
+      <div className="chart" role="img" aria-label={described} style={{ width: SIZE, height: SIZE }}>
+        {privacy ? (
+          <div className="ring-placeholder" data-testid="chart-masked" />
+        ) : (
+          <PieChart width={SIZE} height={SIZE} accessibilityLayer={false}>
+            <Pie
+              data={data}
+              dataKey="value"
+              nameKey="label"
+              innerRadius={46}
+              outerRadius={72}
+              paddingAngle={slices.length > 1 ? 1 : 0}
+              startAngle={90}
+              endAngle={-270}
+              stroke="none"
+              isAnimationActive={!reducedMotion}
+              animationDuration={400}
+              rootTabIndex={-1}
+              shape={shape}
+              onMouseEnter={(d) => setActive((d.payload as Datum | undefined)?.key ?? null)}
+              onMouseLeave={() => setActive(null)}
+            />
+          </PieChart>
+        )}
+        <div className="chart-centre" aria-hidden="true">
+          {activeSlice !== null ? (
+            <>
+              <strong>{displayShare(activeSlice.share, privacy)}</strong>
+              <span>{activeSlice.label}</span>
+            </>
+          ) : (
+            <span>
+              {slices.length} {slices.length === 1 ? 'slice' : 'slices'}
+            </span>
+          )}
+        </div>
+      </div>
+      <ul className="legend" aria-label="Legend" data-testid="legend">
+        {slices.map((s) => (
+          <li
+            key={s.key}
+            tabIndex={0}
+            className={`legend-item${active === s.key ? ' active' : ''}`}
+            data-testid={`legend-${s.key}`}
+            onMouseEnter={() => setActive(s.key)}
+            onMouseLeave={() => setActive(null)}
+            onFocus={() => setActive(s.key)}
+            onBlur={() => setActive(null)}
+            title={
+              s.members.length > 1 && !privacy ? s.members.map((m) => `${m.label} ${m.share} %`).join('\n') : undefined
+            }
+          >
+            <span className="swatch" style={{ background: s.colour }} aria-hidden="true" />
+            <span className="legend-label">{s.label}</span>
+            <span className="legend-share" data-testid="legend-share">
+              {displayShare(s.share, privacy)}
+            </span>
+            <span className="legend-amount" title={fullAmount(s.amount, currency, privacy)}>
+              {displayAmount(s.amount, currency, privacy)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * A named error with its hint and the one action that helps: used full-size when there is
+ * no data (`error` status) and as a banner over kept data (`stale`).
+ */
+import type { AppError } from '../../../shared/errors.js';
+import { formatAge } from '../../../shared/widget-state.js';
+import { actionFor, errorTitle, waitSeconds } from '../lib/error-actions.js';
+
+/** Props: the error (null for a silent stale), timing, and the actions to offer. */
+export interface ErrorPanelProps {
+  readonly variant: 'stale' | 'error';
+  readonly error: AppError | null;
+  /** Age of the kept data in seconds (stale only). */
+  readonly ageSeconds: number | null;
+  readonly nextRefreshAt: number | null;
+  readonly now: number;
+  readonly refreshing: boolean;
+  readonly onRetry: () => void;
+  readonly onFixKey: () => void;
+}
+
+/** Stale banner or error view. */
+export function ErrorPanel({ variant, error, ageSeconds, nextRefreshAt, now, refreshing, onRetry, onFixKey }: ErrorPanelProps) {
+  const action = error === null ? 'retry' : actionFor(error.code);
+  const wait = error === null ? null : waitSeconds(error, nextRefreshAt, now);
+  const title =
+    variant === 'stale'
+      ? ageSeconds === null || ageSeconds < 5
+        ? 'Refresh failed'
+        : `Data is ${formatAge(ageSeconds)} old`
+      : error !== null
+        ? errorTitle(error)
+        : 'No data';
+  return (
+    <div
+      className={`panel panel-${variant}`}
+      role={variant === 'error' ? 'alert' : 'status'}
+      data-testid={variant === 'stale' ? 'stale-banner' : 'error-view'}
+      data-code={error?.code ?? ''}
+    >
+      <div className="panel-title">{title}</div>
+      {variant === 'stale' ? (
+        <div className="panel-reason">
+          {error !== null ? `${errorTitle(error)}: ${error.message}` : 'No refresh has succeeded since.'}
+        </div>
+      ) : error !== null ? (
+        <div className="panel-reason">{error.message}</div>
+      ) : null}
+      {error !== null ? <div className="panel-hint">{error.hint}</div> : null}
+      {error !== null ? <code className="panel-code">{error.code}</code> : null}
+      <div className="panel-actions">
+        {action === 'fix-key' ? (
+          <button type="button" className="button primary" onClick={onFixKey}>
+            Fix key
+          </button>
+        ) : action === 'wait' && wait !== null && wait > 0 ? (
+          <span className="muted" data-testid="rate-limit-wait">
+            Next try in {wait} s
+          </span>
+        ) : (
+          <button type="button" className="button" onClick={onRetry} disabled={refreshing}>
+            {refreshing ? 'Retrying…' : 'Retry'}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

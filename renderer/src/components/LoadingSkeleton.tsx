@@ -1,0 +1,18 @@
+/** Placeholder shapes while the first answer is on its way, so the layout does not jump. */
+export function LoadingSkeleton() {
+  return (
+    <div className="skeleton" role="status" aria-busy="true" aria-label="Loading balance" data-testid="loading">
+      <div className="sk sk-line short" />
+      <div className="sk sk-line big" />
+      <div className="sk sk-line" />
+      <div className="sk-row">
+        <div className="sk sk-circle" />
+        <div className="sk-col">
+          <div className="sk sk-line" />
+          <div className="sk sk-line" />
+          <div className="sk sk-line" />
+        </div>
+      </div>
+    </div>
+  );
+}

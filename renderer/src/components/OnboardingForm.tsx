@@ -1,0 +1,134 @@
+/**
+ * Connect a Gate account: key + secret (the secret goes to main once, into the keychain,
+ * and is wiped from this form as soon as main answers), an optional verify call, where to
+ * create a read-only key, and a way to try the app with demo data first.
+ */
+import { useId, useState, type FormEvent } from 'react';
+import type { AppError, Result } from '../../../shared/errors.js';
+import type { CredentialsStatus, SaveCredentialsInput, SaveCredentialsResult } from '../../../shared/ipc.js';
+import { errorTitle } from '../lib/error-actions.js';
+
+/** Props: where the key stands and what the buttons do. */
+export interface OnboardingFormProps {
+  readonly credentials: CredentialsStatus;
+  /** First run (full view) or replacing a stored key / leaving the demo (with Cancel). */
+  readonly mode: 'first-run' | 'replace';
+  readonly onSave: (input: SaveCredentialsInput) => Promise<Result<SaveCredentialsResult>>;
+  readonly onOpenKeyPage: () => void;
+  readonly onDemo: (() => void) | null;
+  readonly onCancel: (() => void) | null;
+  /** Called after a successful save (e.g. to close the form). */
+  readonly onSaved: () => void;
+}
+
+/** The key form. */
+export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDemo, onCancel, onSaved }: OnboardingFormProps) {
+  const id = useId();
+  const [key, setKey] = useState('');
+  const [secret, setSecret] = useState('');
+  const [verify, setVerify] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<AppError | null>(null);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const input = { key: key.trim(), secret: secret.trim(), verify };
+    if (input.key === '' || input.secret === '') {
+      setProblem({
+        code: 'INVALID_CREDENTIALS_INPUT',
+        message: 'Enter both the API key and the API secret.',
+        hint: 'Both are shown once when you create the key on Gate.',
+      });
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    const result = await onSave(input);
+    // The secret never stays in the page longer than the request.
+    setSecret('');
+    setBusy(false);
+    if (result.ok) {
+      setKey('');
+      onSaved();
+    } else {
+      setProblem(result.error);
+    }
+  };
+
+  const keychain = credentials.keychainError;
+
+  return (
+    <form className="onboarding" aria-labelledby={`${id}-title`} data-testid="onboarding-form" onSubmit={(e) => void onSubmit(e)}>
+      <h1 id={`${id}-title`}>{mode === 'first-run' ? 'Connect your Gate account' : 'Replace the API key'}</h1>
+      <p className="muted">
+        Create an APIv4 key on Gate with <strong>read-only Wallet</strong> permission and nothing else (no trading,
+        no withdrawals). The secret is kept in your system keychain and is never shown again.
+      </p>
+      <button type="button" className="link-button" data-testid="open-key-page" onClick={onOpenKeyPage}>
+        Open Gate&apos;s API key page
+      </button>
+      {credentials.stored && credentials.keyHint !== null ? (
+        <p className="muted" data-testid="stored-key-hint">
+          A key ending {credentials.keyHint} is stored; saving replaces it.
+        </p>
+      ) : null}
+      {keychain !== null ? (
+        <div className="panel panel-error" role="alert" data-testid="keychain-error">
+          <div className="panel-title">{errorTitle(keychain)}</div>
+          <div className="panel-hint">{keychain.hint}</div>
+        </div>
+      ) : null}
+      <label className="field">
+        <span>API key</span>
+        <input
+          name="key"
+          type="text"
+          autoComplete="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          disabled={busy}
+        />
+      </label>
+      <label className="field">
+        <span>API secret</span>
+        <input
+          name="secret"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={secret}
+          onChange={(e) => setSecret(e.target.value)}
+          disabled={busy}
+        />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={verify} onChange={(e) => setVerify(e.target.checked)} disabled={busy} />
+        <span>Check the key with Gate before saving</span>
+      </label>
+      {problem !== null ? (
+        <div className="panel panel-error" role="alert" data-testid="onboarding-error" data-code={problem.code}>
+          <div className="panel-title">{errorTitle(problem)}</div>
+          <div className="panel-reason">{problem.message}</div>
+          <div className="panel-hint">{problem.hint}</div>
+        </div>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={busy || keychain !== null}>
+          {busy ? (verify ? 'Checking…' : 'Saving…') : 'Save key'}
+        </button>
+        {onCancel !== null ? (
+          <button type="button" className="button" onClick={onCancel} disabled={busy}>
+            Cancel
+          </button>
+        ) : null}
+        {onDemo !== null ? (
+          <button type="button" className="button ghost" data-testid="try-demo" onClick={onDemo} disabled={busy}>
+            Try the demo
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The headline: Gate's estimated total in the shown currency, rounded to the currency's
+ * usual digits, with every digit Gate sent on hover and on the copy button.
+ */
+import { useState } from 'react';
+import type { BalanceSnapshot } from '../../../shared/balance.js';
+import { clockTime, displayAmount, fullAmount } from '../lib/format.js';
+
+/** Props: the snapshot to show and whether amounts are masked. */
+export interface TotalHeaderProps {
+  readonly balance: BalanceSnapshot;
+  readonly privacy: boolean;
+}
+
+type CopyState = 'idle' | 'copied' | 'failed';
+
+/** "Estimated net worth", the total, PnL/borrowed when Gate sent them, and "as of". */
+export function TotalHeader({ balance, privacy }: TotalHeaderProps) {
+  const [copy, setCopy] = useState<CopyState>('idle');
+  const { total, currency } = balance;
+
+  const onCopy = async () => {
+    try {
+      // The exact string Gate sent: no grouping, no rounding, pastes into any spreadsheet.
+      await navigator.clipboard.writeText(total.amount);
+      setCopy('copied');
+    } catch {
+      setCopy('failed');
+    }
+  };
+
+  return (
+    <section className="total" aria-labelledby="total-label" data-testid="total">
+      <div id="total-label" className="eyebrow">
+        Estimated net worth
+      </div>
+      <div className="total-row">
+        <span
+          className={`total-amount${privacy ? ' masked' : ''}`}
+          data-testid="total-amount"
+          title={privacy ? undefined : fullAmount(total.amount, currency, false)}
+          aria-label={privacy ? 'Total hidden (privacy mode)' : undefined}
+        >
+          {displayAmount(total.amount, currency, privacy)}
+        </span>
+        <span className="total-code">{currency}</span>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="copy-total"
+          aria-label="Copy exact total"
+          title={privacy ? 'Turn off privacy mode to copy' : 'Copy every digit'}
+          disabled={privacy}
+          onClick={() => void onCopy()}
+        >
+          <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+            <rect x="5" y="5" width="9" height="9" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+            <path d="M3 11V3.5A1.5 1.5 0 0 1 4.5 2H11" fill="none" stroke="currentColor" strokeWidth="1.4" />
+          </svg>
+        </button>
+        <span className="copy-feedback" role="status" data-testid="copy-feedback">
+          {copy === 'copied' ? 'Copied' : copy === 'failed' ? 'Copy failed' : ''}
+        </span>
+      </div>
+      {total.unrealisedPnl !== null || total.borrowed !== null ? (
+        <dl className="total-extra">
+          {total.unrealisedPnl !== null ? (
+            <div>
+              <dt>Unrealised PnL</dt>
+              <dd data-testid="total-pnl" title={fullAmount(total.unrealisedPnl, currency, privacy)}>
+                {displayAmount(total.unrealisedPnl, currency, privacy)}
+              </dd>
+            </div>
+          ) : null}
+          {total.borrowed !== null ? (
+            <div>
+              <dt>Borrowed</dt>
+              <dd data-testid="total-borrowed" title={fullAmount(total.borrowed, currency, privacy)}>
+                {displayAmount(total.borrowed, currency, privacy)}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+      <div className="as-of" data-testid="as-of">
+        as of {clockTime(balance.fetchedAt)} · converted at Gate&apos;s rates
+      </div>
+    </section>
+  );
+}

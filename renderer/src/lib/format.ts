@@ -1,0 +1,49 @@
+/**
+ * Display helpers for the popover: exact amounts (via shared/decimal), the privacy mask,
+ * and local clock times. Amounts are never turned into JS numbers here.
+ */
+import type { Currency, DecimalString } from '../../../shared/balance.js';
+import { formatAmount } from '../../../shared/decimal.js';
+
+/** What privacy mode shows instead of any amount or share. */
+export const MASK = '•••';
+
+/** An amount rounded to the currency's usual digits with grouping, or the mask. */
+export function displayAmount(amount: DecimalString, currency: Currency, privacy: boolean): string {
+  return privacy ? MASK : formatAmount(amount, { currency });
+}
+
+/** Every digit Gate sent, grouped, with the currency code: for titles (hover). Masked in privacy mode. */
+export function fullAmount(amount: DecimalString, currency: Currency, privacy: boolean): string {
+  return privacy ? MASK : `${formatAmount(amount, { currency, precision: 'full' })} ${currency}`;
+}
+
+/** A share as "12.34 %", or the mask. */
+export function displayShare(share: DecimalString, privacy: boolean): string {
+  return privacy ? MASK : `${share} %`;
+}
+
+const TIME = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+const DATE_TIME = new Intl.DateTimeFormat(undefined, {
+  month: 'short',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "14:05:09" in local time: when the data arrived. */
+export function clockTime(epochMs: number): string {
+  return TIME.format(epochMs);
+}
+
+/** "Nov 25, 14:05": a point of history. */
+export function shortDateTime(epochMs: number): string {
+  return DATE_TIME.format(epochMs);
+}

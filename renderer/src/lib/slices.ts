@@ -1,0 +1,69 @@
+/**
+ * Pie slices from the exact breakdown: small accounts grouped into "Other" so a dozen
+ * slivers do not turn the chart into noise, with shares kept exact (hundredths) so the
+ * legend still adds to 100.00.
+ */
+import type { AccountShare } from '../../../shared/accounts.js';
+import type { DecimalString } from '../../../shared/balance.js';
+import { sumDecimals } from '../../../shared/decimal.js';
+import { colourForAccount, OTHER_COLOUR } from './colours.js';
+
+/** One drawable slice: an account, or "Other" made of several small ones. */
+export interface Slice {
+  /** Stable key: the account name, or `__other__`. */
+  readonly key: string;
+  readonly label: string;
+  readonly amount: DecimalString;
+  /** Percent with two decimals; all slices add to exactly "100.00". */
+  readonly share: DecimalString;
+  readonly colour: string;
+  /** The accounts inside this slice (one, or the grouped ones). */
+  readonly members: readonly AccountShare[];
+}
+
+/** Key of the grouped slice; no Gate account can be called this. */
+export const OTHER_KEY = '__other__';
+
+/** "12.34" → 1234. Shares from shared/ always carry exactly two decimals. */
+export function shareToHundredths(share: DecimalString): number {
+  const [whole = '0', frac = '00'] = share.split('.');
+  return Number.parseInt(whole, 10) * 100 + Number.parseInt(frac.padEnd(2, '0').slice(0, 2), 10);
+}
+
+/** 1234 → "12.34". */
+export function hundredthsToShare(units: number): DecimalString {
+  return `${Math.floor(units / 100)}.${(units % 100).toString().padStart(2, '0')}`;
+}
+
+/**
+ * Turns the positive accounts (already sorted, with exact shares) into slices. Accounts whose
+ * share is below `thresholdPercent` are grouped into "Other", but only when at least two
+ * qualify: an "Other" hiding a single account would only rename it.
+ */
+export function buildSlices(positive: readonly AccountShare[], thresholdPercent: number): Slice[] {
+  const threshold = Math.round(thresholdPercent * 100);
+  const small = positive.filter((a) => shareToHundredths(a.share) < threshold);
+  const grouped = small.length >= 2 ? new Set(small.map((a) => a.name)) : new Set<string>();
+  const slices: Slice[] = positive
+    .filter((a) => !grouped.has(a.name))
+    .map((a) => ({
+      key: a.name,
+      label: a.label,
+      amount: a.amount,
+      share: a.share,
+      colour: colourForAccount(a.name),
+      members: [a],
+    }));
+  if (grouped.size > 0) {
+    const members = positive.filter((a) => grouped.has(a.name));
+    slices.push({
+      key: OTHER_KEY,
+      label: `Other (${members.length})`,
+      amount: sumDecimals(members.map((a) => a.amount)),
+      share: hundredthsToShare(members.reduce((acc, a) => acc + shareToHundredths(a.share), 0)),
+      colour: OTHER_COLOUR,
+      members,
+    });
+  }
+  return slices;
+}

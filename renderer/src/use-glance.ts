@@ -1,0 +1,255 @@
+/**
+ * The one place the renderer touches `window.glance`. It subscribes to the state pushes,
+ * fetches the first state and the history, ticks a clock (so "live" turns "stale" on time,
+ * not on the next push) and wraps every request so a failure — an `{ok:false}` answer or a
+ * rejected promise — becomes a shown error, never an exception. Components below it only
+ * get props.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Currency, HistoryPoint } from '../../shared/balance.js';
+import type { AppError, Result } from '../../shared/errors.js';
+import type {
+  CredentialsStatus,
+  GlanceApi,
+  PreferencesPatch,
+  SaveCredentialsInput,
+  SaveCredentialsResult,
+  WidgetState,
+} from '../../shared/ipc.js';
+
+declare global {
+  interface Window {
+    /** Set by the preload (or the browser e2e bridge); absent when the page runs on its own. */
+    glance?: GlanceApi;
+  }
+}
+
+/** Test seams: a fake API and a fake clock. The app passes nothing. */
+export interface UseGlanceOptions {
+  readonly api?: GlanceApi;
+  readonly now?: () => number;
+  /** How often the clock ticks, ms. */
+  readonly tickMs?: number;
+}
+
+/** Everything the popover can ask main to do; each resolves, none throws. */
+export interface GlanceActions {
+  readonly refresh: () => Promise<void>;
+  readonly setCurrency: (currency: Currency) => Promise<void>;
+  /** Answers the full result: the form shows warnings and keeps the key on failure. */
+  readonly saveCredentials: (input: SaveCredentialsInput) => Promise<Result<SaveCredentialsResult>>;
+  readonly clearCredentials: () => Promise<Result<CredentialsStatus>>;
+  readonly startDemo: () => Promise<void>;
+  readonly setPrefs: (patch: PreferencesPatch) => Promise<void>;
+  readonly exportHistoryCsv: () => Promise<void>;
+  readonly hideWindow: () => Promise<void>;
+  readonly openKeyPage: () => Promise<void>;
+  readonly dismissMessage: () => void;
+}
+
+/** A transient line under the header: a failed action, or what a finished one did. */
+export interface GlanceMessage {
+  readonly kind: 'error' | 'info';
+  readonly text: string;
+  readonly error: AppError | null;
+}
+
+/** What the hook gives the app. */
+export interface GlanceView {
+  /** Null until the first state arrives. */
+  readonly state: WidgetState | null;
+  /** Set when there is no bridge or the first `getState` failed. */
+  readonly bridgeError: AppError | null;
+  /** The ticking clock, epoch ms. */
+  readonly now: number;
+  /** Net-worth history of the shown currency, oldest first. */
+  readonly history: readonly HistoryPoint[];
+  /** The currency the user just picked, until main's state confirms it. */
+  readonly pendingCurrency: Currency | null;
+  readonly message: GlanceMessage | null;
+  readonly actions: GlanceActions;
+}
+
+const NO_BRIDGE: AppError = {
+  code: 'INTERNAL',
+  message: 'The app bridge (window.glance) is missing.',
+  hint: 'Open Gate Glance from its tray icon; this page cannot work on its own.',
+};
+
+function thrown(err: unknown): AppError {
+  return {
+    code: 'INTERNAL',
+    message: err instanceof Error ? err.message : 'The request failed unexpectedly.',
+    hint: 'Try again; if it keeps failing, restart Gate Glance.',
+  };
+}
+
+async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await call();
+  } catch (err) {
+    return { ok: false, error: thrown(err) };
+  }
+}
+
+/** Reads a named error as one line: "Rate limited — Gate asked us to slow down." */
+export function errorText(error: AppError): string {
+  return `${error.message} ${error.hint}`.trim();
+}
+
+/** Binds the popover to `window.glance` (or `options.api`). */
+export function useGlance(options: UseGlanceOptions = {}): GlanceView {
+  const api = options.api ?? window.glance ?? null;
+  const nowFn = options.now ?? Date.now;
+  const tickMs = options.tickMs ?? 1000;
+
+  const [state, setState] = useState<WidgetState | null>(null);
+  const [bridgeError, setBridgeError] = useState<AppError | null>(api === null ? NO_BRIDGE : null);
+  const [now, setNow] = useState(() => nowFn());
+  const [history, setHistory] = useState<readonly HistoryPoint[]>([]);
+  const [pendingCurrency, setPendingCurrency] = useState<Currency | null>(null);
+  const [message, setMessage] = useState<GlanceMessage | null>(null);
+  const nowRef = useRef(nowFn);
+  useEffect(() => {
+    nowRef.current = nowFn;
+  }, [nowFn]);
+
+  // State: subscribe first so no push between getState and onState is lost; a push wins over
+  // the (older) initial answer.
+  useEffect(() => {
+    if (api === null) return undefined;
+    let pushed = false;
+    let alive = true;
+    const unsubscribe = api.onState((next) => {
+      pushed = true;
+      setState(next);
+      setBridgeError(null);
+    });
+    void settle(() => api.getState()).then((r) => {
+      if (!alive) return;
+      if (r.ok) {
+        if (!pushed) setState(r.value);
+        setBridgeError(null);
+      } else if (!pushed) {
+        setBridgeError(r.error);
+      }
+    });
+    return () => {
+      alive = false;
+      unsubscribe();
+    };
+  }, [api]);
+
+  useEffect(() => {
+    const id = setInterval(() => setNow(nowRef.current()), tickMs);
+    return () => clearInterval(id);
+  }, [tickMs]);
+
+  const confirmedCurrency = state?.currency ?? null;
+
+  // History follows the shown currency and each new snapshot.
+  const fetchedAt = state?.balance?.fetchedAt ?? null;
+  useEffect(() => {
+    if (api === null || confirmedCurrency === null) return undefined;
+    let alive = true;
+    void settle(() => api.getHistory(confirmedCurrency)).then((r) => {
+      if (alive) setHistory(r.ok ? r.value : []);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [api, confirmedCurrency, fetchedAt]);
+
+  const run = useCallback(
+    async <T,>(call: (a: GlanceApi) => Promise<Result<T>>): Promise<Result<T>> => {
+      if (api === null) return { ok: false, error: NO_BRIDGE };
+      const r = await settle(() => call(api));
+      if (!r.ok) setMessage({ kind: 'error', text: errorText(r.error), error: r.error });
+      return r;
+    },
+    [api],
+  );
+
+  const refresh = useCallback(async () => {
+    await run((a) => a.refresh());
+  }, [run]);
+
+  const setCurrency = useCallback(
+    async (currency: Currency) => {
+      setPendingCurrency(currency);
+      await run((a) => a.setCurrency(currency));
+      // Main has answered: its state (pushed before the answer) is the truth again.
+      setPendingCurrency((p) => (p === currency ? null : p));
+    },
+    [run],
+  );
+
+  const saveCredentials = useCallback(
+    async (input: SaveCredentialsInput) => {
+      if (api === null) return { ok: false, error: NO_BRIDGE } as const;
+      // The form shows this failure itself, next to the fields.
+      const r = await settle(() => api.saveCredentials(input));
+      if (r.ok && r.value.warnings.length > 0) {
+        setMessage({ kind: 'info', text: r.value.warnings.join(' '), error: null });
+      }
+      return r;
+    },
+    [api],
+  );
+
+  const clearCredentials = useCallback(async () => {
+    const r = await run((a) => a.clearCredentials());
+    if (r.ok) setMessage({ kind: 'info', text: 'The key was removed from the keychain.', error: null });
+    return r;
+  }, [run]);
+
+  const startDemo = useCallback(async () => {
+    await run((a) => a.startDemo());
+  }, [run]);
+
+  const setPrefs = useCallback(
+    async (patch: PreferencesPatch) => {
+      await run((a) => a.setPrefs(patch));
+    },
+    [run],
+  );
+
+  const exportHistoryCsv = useCallback(async () => {
+    const r = await run((a) => a.exportHistoryCsv());
+    if (r.ok && r.value.saved) {
+      setMessage({ kind: 'info', text: `History saved to ${r.value.path ?? 'the chosen file'}.`, error: null });
+    }
+  }, [run]);
+
+  const hideWindow = useCallback(async () => {
+    await run((a) => a.hideWindow());
+  }, [run]);
+
+  const openKeyPage = useCallback(async () => {
+    await run((a) => a.openKeyPage());
+  }, [run]);
+
+  const dismissMessage = useCallback(() => setMessage(null), []);
+
+  return {
+    state,
+    bridgeError,
+    now,
+    history,
+    // Shown only until main's state agrees (or the request ends).
+    pendingCurrency: pendingCurrency !== null && pendingCurrency !== confirmedCurrency ? pendingCurrency : null,
+    message,
+    actions: {
+      refresh,
+      setCurrency,
+      saveCredentials,
+      clearCredentials,
+      startDemo,
+      setPrefs,
+      exportHistoryCsv,
+      hideWindow,
+      openKeyPage,
+      dismissMessage,
+    },
+  };
+}
