@@ -1,0 +1,165 @@
+/**
+ * The signed Gate APIv4 client for `GET /wallet/total_balance`. Everything it needs comes in
+ * through the options (transport, credentials, clock, base URL, timeout), so the app, the CLI,
+ * demo mode and the tests run the same code. It never throws: every outcome is a value, and
+ * no message it produces contains the secret or the signature.
+ */
+import type { Currency } from '../../../shared/balance.js';
+import { CURRENCIES, isCurrency } from '../../../shared/balance.js';
+import type { AppError, Result } from '../../../shared/errors.js';
+import type { Clock } from '../clock.js';
+import { appError, mapErrorResponse, mapTransportFailure, parseEpochHeader } from './errors.js';
+import { parseServerTime, parseTotalBalance } from './schema.js';
+import { signedHeaders } from './signing.js';
+import type { BalanceResult, BalanceSource, Credentials, CredentialsProvider, FetchMeta, Transport, TransportResponse } from './types.js';
+
+/** Gate's production endpoint. */
+export const DEFAULT_BASE_URL = 'https://api.gateio.ws/api/v4';
+/** How long one request may take before it counts as TIMEOUT. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** Gate rejects timestamps further than this from its own clock. */
+export const GATE_TIMESTAMP_WINDOW_MS = 60_000;
+
+/** What a GateClient is built from. Only transport and credentials are required. */
+export interface GateClientOptions {
+  readonly transport: Transport;
+  readonly credentials: CredentialsProvider;
+  readonly clock?: Pick<Clock, 'now'>;
+  /** Default `https://api.gateio.ws/api/v4`; a testnet, a reverse proxy or the simulator otherwise. */
+  readonly baseUrl?: string;
+  /** Per request, default 10 000 ms. */
+  readonly timeoutMs?: number;
+}
+
+/** Options of one call. */
+export interface CallOptions {
+  readonly signal?: AbortSignal;
+}
+
+type Reply = { ok: true; response: TransportResponse } | { ok: false; error: AppError };
+
+/** Signs, sends, validates and explains one balance request; corrects for clock skew on its own. */
+export class GateClient implements BalanceSource {
+  readonly #transport: Transport;
+  readonly #credentials: CredentialsProvider;
+  readonly #clock: Pick<Clock, 'now'>;
+  readonly #baseUrl: string;
+  readonly #timeoutMs: number;
+  /** Gate's clock minus ours, as last measured via GET /spot/time. */
+  #clockOffsetMs = 0;
+
+  constructor(options: GateClientOptions) {
+    this.#transport = options.transport;
+    this.#credentials = options.credentials;
+    this.#clock = options.clock ?? { now: () => Date.now() };
+    this.#baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  /** Gate's clock minus the local clock in ms, as last measured (0 until a resync happened). */
+  get clockOffsetMs(): number {
+    return this.#clockOffsetMs;
+  }
+
+  /** The base URL requests go to (without a trailing slash). */
+  get baseUrl(): string {
+    return this.#baseUrl;
+  }
+
+  /**
+   * Gate's total balance converted to `currency`. On REQUEST_EXPIRED it reads Gate's clock,
+   * keeps the offset and retries once; a second rejection is CLOCK_SKEW.
+   */
+  async getTotalBalance(currency: Currency, options: CallOptions = {}): Promise<BalanceResult> {
+    try {
+      return await this.#getTotalBalance(currency, options);
+    } catch {
+      // A transport or provider broke its "never throw" promise; say so without echoing anything.
+      return { ok: false, error: appError('INTERNAL', 'Unexpected failure while fetching the balance.') };
+    }
+  }
+
+  /**
+   * Measures Gate's clock against ours via the public `GET /spot/time` and keeps the offset
+   * (half the round trip is credited to the way there). Answers the offset in ms.
+   */
+  async syncClock(options: CallOptions = {}): Promise<Result<number>> {
+    const before = this.#clock.now();
+    const reply = await this.#send('/spot/time', '', {}, options.signal);
+    const after = this.#clock.now();
+    if (!reply.ok) return reply;
+    if (reply.response.status !== 200) return { ok: false, error: mapErrorResponse(reply.response, after, this.#clockOffsetMs) };
+    const serverTime = parseServerTime(reply.response.body);
+    if (serverTime === null) return { ok: false, error: appError('BAD_RESPONSE', "Gate's server time answer did not have the expected shape.") };
+    this.#clockOffsetMs = Math.round(serverTime - (before + after) / 2);
+    return { ok: true, value: this.#clockOffsetMs };
+  }
+
+  async #getTotalBalance(currency: Currency, options: CallOptions): Promise<BalanceResult> {
+    if (!isCurrency(currency)) {
+      return { ok: false, error: appError('INVALID_CURRENCY', `"${String(currency).slice(0, 12)}" is not one of ${CURRENCIES.join(', ')}.`) };
+    }
+    const creds = await this.#credentials();
+    if (!creds.ok) return creds; // e.g. KEYCHAIN_LOCKED: passes through unchanged
+    if (creds.value === null || creds.value.key.trim() === '' || creds.value.secret === '') {
+      return { ok: false, error: appError('MISSING_CREDENTIALS', 'No Gate API key is set up.') };
+    }
+    const query = `currency=${currency}`;
+    let reply = await this.#signedGet('/wallet/total_balance', query, creds.value, options.signal);
+    if (!reply.ok && reply.error.code === 'CLOCK_SKEW') {
+      const synced = await this.syncClock(options);
+      if (!synced.ok) {
+        return {
+          ok: false,
+          error: appError('CLOCK_SKEW', `${reply.error.message} Reading Gate's clock to correct for it failed too (${synced.error.code}).`),
+        };
+      }
+      reply = await this.#signedGet('/wallet/total_balance', query, creds.value, options.signal);
+      if (!reply.ok && reply.error.code === 'CLOCK_SKEW') {
+        const off = Math.round(this.#clockOffsetMs / 1000);
+        return {
+          ok: false,
+          error: appError('CLOCK_SKEW', `Gate rejected the request's timestamp even after correcting for a measured offset of ${off} s.`),
+        };
+      }
+    }
+    if (!reply.ok) return reply;
+    const fetchedAt = this.#clock.now();
+    const parsed = parseTotalBalance(reply.response.body, currency);
+    if (!parsed.ok) return parsed;
+    return { ok: true, balance: { ...parsed.value, fetchedAt }, meta: this.#meta(reply.response) };
+  }
+
+  async #signedGet(path: string, query: string, creds: Credentials, signal: AbortSignal | undefined): Promise<Reply> {
+    const url = new URL(`${this.#baseUrl}${path}`);
+    const timestamp = String(Math.floor((this.#clock.now() + this.#clockOffsetMs) / 1000));
+    const headers = signedHeaders(creds.key.trim(), creds.secret, { method: 'GET', path: url.pathname, query, body: '', timestamp });
+    const reply = await this.#send(path, query, headers, signal);
+    if (!reply.ok) return reply;
+    if (reply.response.status === 200) return reply;
+    return { ok: false, error: mapErrorResponse(reply.response, this.#clock.now(), this.#clockOffsetMs) };
+  }
+
+  async #send(path: string, query: string, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<Reply> {
+    if (signal?.aborted) return { ok: false, error: mapTransportFailure({ kind: 'aborted', message: 'aborted' }, this.#timeoutMs) };
+    const url = `${this.#baseUrl}${path}${query ? `?${query}` : ''}`;
+    const result = await this.#transport({
+      method: 'GET',
+      url,
+      headers: { Accept: 'application/json', ...headers },
+      timeoutMs: this.#timeoutMs,
+      ...(signal ? { signal } : {}),
+    });
+    if (!result.ok) return { ok: false, error: mapTransportFailure(result.failure, this.#timeoutMs) };
+    return { ok: true, response: result.response };
+  }
+
+  #meta(response: TransportResponse): FetchMeta {
+    const remain = response.headers['x-gate-ratelimit-requests-remain'];
+    const remaining = remain !== undefined && /^\d+$/.test(remain.trim()) ? Number(remain) : null;
+    const reset = parseEpochHeader(response.headers['x-gate-ratelimit-reset-timestamp']);
+    // Gate's reset time is on Gate's clock; report it on ours.
+    const resetAt = reset === null ? null : reset - this.#clockOffsetMs;
+    return { rateLimitRemaining: remaining, rateLimitResetAt: resetAt, clockOffsetMs: this.#clockOffsetMs };
+  }
+}

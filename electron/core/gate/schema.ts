@@ -1,0 +1,90 @@
+/**
+ * The shape of Gate's `GET /wallet/total_balance` answer, validated with zod (the mini build,
+ * which tree-shakes to a few KB so the CLI's cold start stays small). Amounts must be decimal
+ * strings and are kept verbatim (40 digits stay 40 digits); `details` is an open map so an
+ * account Gate adds tomorrow is kept, not dropped; `unrealised_pnl` and `borrowed` are optional.
+ */
+import * as z from 'zod/mini';
+import type { AccountEntry, BalanceSnapshot, Currency } from '../../../shared/balance.js';
+import { isDecimalString } from '../../../shared/decimal.js';
+import type { Result } from '../../../shared/errors.js';
+import { fail, ok } from '../../../shared/errors.js';
+
+const decimal = z.string().check(z.refine((v) => isDecimalString(v), { message: 'not a decimal string' }));
+
+// Objects are loose: Gate may add fields; we read the ones we know and ignore the rest.
+const entrySchema = z.looseObject({
+  amount: decimal,
+  currency: z.optional(z.string()),
+  unrealised_pnl: z.optional(z.nullable(decimal)),
+  borrowed: z.optional(z.nullable(decimal)),
+});
+
+/** Gate's 200 body for total_balance. */
+export const totalBalanceSchema = z.looseObject({
+  total: entrySchema,
+  // Absent `details` reads as "no accounts" rather than a failure: the total is still true.
+  details: z.optional(z.record(z.string(), entrySchema)),
+});
+
+/** The validated body, as zod types it. */
+export type TotalBalanceBody = z.infer<typeof totalBalanceSchema>;
+
+/** `server_time` of `GET /spot/time` (epoch ms). */
+export const serverTimeSchema = z.looseObject({ server_time: z.number().check(z.positive()) });
+
+/**
+ * Parses a 200 body into a snapshot (all but `fetchedAt`), or BAD_RESPONSE naming the first
+ * problem (a path such as `details.spot.amount`, never the body itself).
+ */
+export function parseTotalBalance(body: string, currency: Currency): Result<Omit<BalanceSnapshot, 'fetchedAt'>> {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return fail('BAD_RESPONSE', `Gate's answer was not JSON (${describeBody(body)}).`, BAD_RESPONSE_HINT);
+  }
+  const parsed = totalBalanceSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'the body';
+    return fail('BAD_RESPONSE', `Gate's answer did not have the expected shape (at ${where}: ${issue?.message ?? 'invalid'}).`, BAD_RESPONSE_HINT);
+  }
+  const data = parsed.data;
+  if (data.total.currency !== undefined && data.total.currency !== currency) {
+    return fail('BAD_RESPONSE', `Gate answered in ${data.total.currency.slice(0, 12)} although ${currency} was asked for.`, BAD_RESPONSE_HINT);
+  }
+  const accounts: AccountEntry[] = Object.entries(data.details ?? {}).map(([name, entry]) => ({
+    name,
+    amount: entry.amount,
+    unrealisedPnl: entry.unrealised_pnl ?? null,
+    borrowed: entry.borrowed ?? null,
+  }));
+  return ok({
+    currency,
+    total: { amount: data.total.amount, unrealisedPnl: data.total.unrealised_pnl ?? null, borrowed: data.total.borrowed ?? null },
+    accounts,
+  });
+}
+
+/** Parses `GET /spot/time`'s body into epoch ms, or null when it is not Gate's shape. */
+export function parseServerTime(body: string): number | null {
+  try {
+    const parsed = serverTimeSchema.safeParse(JSON.parse(body));
+    return parsed.success ? parsed.data.server_time : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The hint for every BAD_RESPONSE: what usually causes it and what to check. */
+export const BAD_RESPONSE_HINT =
+  'Something other than Gate may have answered (a proxy, captive portal or wrong base URL). Check the base URL and proxy settings; if it persists, Gate may have changed its API.';
+
+/** A short, safe description of a body that is not what we expected: its kind and size, never its content. */
+export function describeBody(body: string): string {
+  const head = body.trimStart().slice(0, 64).toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<')) return `an HTML page, ${body.length} bytes`;
+  if (body.trim() === '') return 'an empty body';
+  return `${body.length} bytes of non-JSON text`;
+}

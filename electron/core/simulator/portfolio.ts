@@ -1,0 +1,96 @@
+/**
+ * The simulator's money: one portfolio held in USDT and converted exactly (big.js, no
+ * floats) into BTC, CNY, USD and USDT at fixed rates. USDT amounts are returned verbatim, so a
+ * 40-digit string in the portfolio comes back digit for digit.
+ */
+import Big from 'big.js';
+import type { Currency } from '../../../shared/balance.js';
+
+/** One account of the portfolio, valued in USDT. Amounts are decimal strings (any length, any sign). */
+export interface SimAccount {
+  readonly amount: string;
+  readonly unrealisedPnl?: string;
+  readonly borrowed?: string;
+}
+
+/** A whole portfolio: Gate's account names (or any unknown name) → USDT values. */
+export interface SimPortfolio {
+  readonly accounts: Readonly<Record<string, SimAccount>>;
+}
+
+/** How many units of each currency one USDT is worth. Multiplication only, so conversion is exact. */
+export const SIM_RATES: Readonly<Record<Currency, string>> = {
+  USDT: '1',
+  USD: '0.9996',
+  CNY: '7.2431',
+  BTC: '0.0000105263',
+};
+
+// Our own constructor, so settings never touch other big.js users.
+const D = Big();
+D.DP = 60;
+
+/** `amount` (USDT) in `currency`, exactly; USDT returns the very same string. */
+export function convertAmount(amount: string, currency: Currency): string {
+  if (currency === 'USDT') return amount;
+  return new D(amount).times(new D(SIM_RATES[currency])).toFixed();
+}
+
+/** Exact sum of decimal strings. */
+export function sumExact(values: readonly string[]): string {
+  return values.reduce((acc, v) => acc.plus(new D(v)), new D(0)).toFixed();
+}
+
+/** The JSON body Gate would send for this portfolio in this currency, with Gate's field names. */
+export function totalBalanceBody(portfolio: SimPortfolio, currency: Currency): Record<string, unknown> {
+  const details: Record<string, Record<string, string>> = {};
+  const amounts: string[] = [];
+  const pnls: string[] = [];
+  const borrowed: string[] = [];
+  for (const [name, account] of Object.entries(portfolio.accounts)) {
+    const entry: Record<string, string> = { currency, amount: convertAmount(account.amount, currency) };
+    amounts.push(entry['amount']!);
+    if (account.unrealisedPnl !== undefined) {
+      entry['unrealised_pnl'] = convertAmount(account.unrealisedPnl, currency);
+      pnls.push(entry['unrealised_pnl']);
+    }
+    if (account.borrowed !== undefined) {
+      entry['borrowed'] = convertAmount(account.borrowed, currency);
+      borrowed.push(entry['borrowed']);
+    }
+    details[name] = entry;
+  }
+  return {
+    details,
+    total: { currency, amount: sumExact(amounts), unrealised_pnl: sumExact(pnls), borrowed: sumExact(borrowed) },
+  };
+}
+
+/** The demo portfolio: a plausible retail account across Gate's usual accounts, one of them slightly negative. */
+export const DEMO_PORTFOLIO: SimPortfolio = {
+  accounts: {
+    spot: { amount: '18452.73120045' },
+    futures: { amount: '6210.4471', unrealisedPnl: '-132.0811' },
+    finance: { amount: '9870.115' },
+    margin: { amount: '1204.5', borrowed: '300' },
+    delivery: { amount: '0', unrealisedPnl: '0' },
+    quant: { amount: '2385.00912' },
+    cross_margin: { amount: '-12.85', borrowed: '50' },
+    options: { amount: '412.0801', unrealisedPnl: '18.2' },
+  },
+};
+
+/** Gate's documented example portfolio (USDT), 40-digit amounts and all. */
+export const GATE_EXAMPLE_PORTFOLIO: SimPortfolio = {
+  accounts: {
+    cross_margin: { amount: '0', borrowed: '0.00' },
+    spot: { amount: '42264489969935775.5160259954878034182418' },
+    finance: { amount: '662714381.70310327810191647181' },
+    margin: { amount: '1259175.664137668554329559', borrowed: '0.00' },
+    quant: { amount: '591702859674467879.6488202650892478553852' },
+    futures: { amount: '2384175.5606114082065', unrealisedPnl: '0.00' },
+    delivery: { amount: '1519804.9756702', unrealisedPnl: '0.00' },
+    warrant: { amount: '0' },
+    cbbc: { amount: '0' },
+  },
+};
