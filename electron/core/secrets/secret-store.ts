@@ -9,6 +9,11 @@ import type { Credentials } from '../gate/types.js';
 export const KEYCHAIN_SERVICE = 'gate-glance';
 /** The keychain entry's account name. */
 export const KEYCHAIN_ACCOUNT = 'api-key';
+/**
+ * A throw-away entry the keychain store writes and deletes to prove the keychain is present
+ * and unlocked (on Linux a locked keyring answers reads with "nothing there", not an error).
+ */
+export const KEYCHAIN_PROBE_ACCOUNT = 'health-probe';
 
 /** A store for the one credential pair. Every method answers a Result; none throws. */
 export interface SecretStore {

@@ -1,0 +1,106 @@
+/**
+ * The save / status / clear flow for the API key pair, shared by the Electron IPC handlers
+ * and the CLI so both validate, verify and report the same way. It also provides the
+ * CredentialsProvider the Gate client reads the pair from. No method throws, and nothing it
+ * returns ever contains the secret: callers get `{ stored, keyHint, keychainError }`.
+ */
+import type { CredentialsStatus, SaveCredentialsInput, SaveCredentialsResult } from '../../../shared/ipc.js';
+import { ok, type AppError, type ErrorCode, type Result } from '../../../shared/errors.js';
+import type { BalanceResult, Credentials, CredentialsProvider } from '../gate/types.js';
+import type { SecretStore } from './secret-store.js';
+import { keyHint, validateCredentialsInput } from './validate-credentials.js';
+
+/** Proves a candidate pair with one signed call (e.g. GateClient.getTotalBalance with a provider answering the pair). */
+export type VerifyCredentials = (credentials: Credentials) => Promise<BalanceResult>;
+
+/** What a CredentialsService is built from. */
+export interface CredentialsServiceOptions {
+  readonly store: SecretStore;
+  /** Absent where no Gate client is at hand; a save asking for verification then saves with a warning. */
+  readonly verify?: VerifyCredentials;
+  /** Called after every successful save or clear, e.g. so main can push new state and refresh. */
+  readonly onChange?: (status: CredentialsStatus) => void;
+}
+
+/**
+ * Verification answers that prove the pair itself is unusable: saving it would only store a
+ * dead key. Everything else (network, 5xx, rate limit, clock, odd body) says nothing about
+ * the key, so the pair is saved with a "could not verify" warning.
+ */
+export const PERMANENT_VERIFY_ERRORS: readonly ErrorCode[] = ['INVALID_KEY', 'INVALID_SIGNATURE', 'FORBIDDEN', 'IP_FORBIDDEN'];
+
+/** The status that says nothing is stored and the keychain works. */
+export const EMPTY_CREDENTIALS_STATUS: CredentialsStatus = { stored: false, keyHint: null, keychainError: null };
+
+function statusOf(credentials: Credentials): CredentialsStatus {
+  return { stored: true, keyHint: keyHint(credentials.key), keychainError: null };
+}
+
+/** One instance per process, built with the real keychain store (app, CLI) or an in-memory one (tests). */
+export class CredentialsService {
+  private readonly store: SecretStore;
+  private readonly verifyPair: VerifyCredentials | undefined;
+  private readonly onChange: ((status: CredentialsStatus) => void) | undefined;
+
+  /** For the Gate client: the stored pair, `null` when none is stored, or the keychain's named error. */
+  readonly provider: CredentialsProvider = () => this.store.get();
+
+  constructor(options: CredentialsServiceOptions) {
+    this.store = options.store;
+    this.verifyPair = options.verify;
+    this.onChange = options.onChange;
+  }
+
+  /** Whether a pair is stored, its key hint, and the keychain's error when it cannot be read. Never fails. */
+  async status(): Promise<CredentialsStatus> {
+    const got = await this.store.get();
+    if (!got.ok) return { stored: false, keyHint: null, keychainError: got.error };
+    return got.value === null ? EMPTY_CREDENTIALS_STATUS : statusOf(got.value);
+  }
+
+  /**
+   * Validates, optionally verifies with one signed call, then stores the pair. A permanent
+   * verification failure (bad key or signature, no wallet permission, IP not allowed) rejects
+   * the save and leaves any previously stored pair untouched.
+   */
+  async save(input: SaveCredentialsInput): Promise<Result<SaveCredentialsResult>> {
+    const validated = validateCredentialsInput(input);
+    if (!validated.ok) return validated;
+    const { credentials } = validated.value;
+    const warnings = [...validated.value.warnings];
+    let verified = false;
+    if (input.verify) {
+      if (this.verifyPair === undefined) {
+        warnings.push('Could not verify: no connection to Gate is configured here; saved without a test call.');
+      } else {
+        const outcome = await this.safeVerify(this.verifyPair, credentials);
+        if (outcome.ok) verified = true;
+        else if (PERMANENT_VERIFY_ERRORS.includes(outcome.error.code)) return { ok: false, error: outcome.error };
+        else warnings.push(`Could not verify: ${outcome.error.message} The key was saved; it will be checked on the next refresh.`);
+      }
+    }
+    const stored = await this.store.set(credentials);
+    if (!stored.ok) return stored;
+    const status = statusOf(credentials);
+    this.onChange?.(status);
+    return ok({ status, warnings, verified });
+  }
+
+  /** Deletes the stored pair (a no-op when none is stored). Fails only when the keychain cannot be changed. */
+  async clear(): Promise<Result<CredentialsStatus>> {
+    const cleared = await this.store.clear();
+    if (!cleared.ok) return cleared;
+    this.onChange?.(EMPTY_CREDENTIALS_STATUS);
+    return ok(EMPTY_CREDENTIALS_STATUS);
+  }
+
+  private async safeVerify(verify: VerifyCredentials, credentials: Credentials): Promise<{ ok: true } | { ok: false; error: AppError }> {
+    try {
+      const r = await verify(credentials);
+      return r.ok ? { ok: true } : { ok: false, error: r.error };
+    } catch {
+      // A verifier broke its "never throw" promise: that says nothing about the key.
+      return { ok: false, error: { code: 'INTERNAL', message: 'The test call failed unexpectedly.', hint: 'Try again later.' } };
+    }
+  }
+}

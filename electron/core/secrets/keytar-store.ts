@@ -1,0 +1,178 @@
+/**
+ * The real SecretStore: the OS keychain through keytar (macOS Keychain, Windows Credential
+ * Manager, the Secret Service — gnome-keyring or KWallet — on Linux).
+ *
+ * - keytar is loaded lazily, on the first call, so the app and the CLI start (and `balance`
+ *   with env credentials works) even where its native module cannot load; that failure is
+ *   reported as KEYCHAIN_UNAVAILABLE, not a crash at import time.
+ * - Every keytar call is bounded by a timeout: libsecret waits for D-Bus activation and
+ *   unlock prompts without limit, and a hung status bar is worse than a named error.
+ * - Calls run one at a time, so a status read never interleaves with a save or a delete.
+ * - Fails closed: there is no fallback to a file, the environment or localStorage.
+ *
+ * Linux quirk (observed): with a LOCKED collection, libsecret's lookup and clear answer
+ * "nothing there" (null / false) instead of an error. So when `get` finds nothing or `clear`
+ * deletes nothing, the store proves the keychain is usable with a write probe (`health`)
+ * before it answers "none stored". keytar's `findCredentials` is never used: it segfaults
+ * the process on a locked gnome-keyring collection.
+ */
+import { createRequire } from 'node:module';
+import { ok, type AppError, type Result } from '../../../shared/errors.js';
+import { systemClock, type Clock } from '../clock.js';
+import type { Credentials } from '../gate/types.js';
+import { decodeEntry, encodeEntry } from './keychain-entry.js';
+import { keychainError, keychainErrorFromMessage } from './keychain-errors.js';
+import { KEYCHAIN_ACCOUNT, KEYCHAIN_PROBE_ACCOUNT, KEYCHAIN_SERVICE, type SecretStore } from './secret-store.js';
+
+/** The part of keytar we use; a test may pass its own loader that answers this shape. */
+export interface KeytarApi {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+/** Options for KeytarSecretStore; all optional, defaults are the real thing. */
+export interface KeytarSecretStoreOptions {
+  /** Upper bound for one keytar call; past it the call answers KEYCHAIN_UNAVAILABLE. Default 30 s (long enough to answer an unlock prompt). */
+  readonly timeoutMs?: number;
+  /** `process.platform` by default; picks the hints. */
+  readonly platform?: string;
+  readonly clock?: Clock;
+  /** How to load keytar; by default `require('keytar')` on first use. */
+  readonly loadKeytar?: () => Promise<KeytarApi>;
+  /** Keychain coordinates; tests use their own service name so they never touch a real entry. */
+  readonly service?: string;
+  readonly account?: string;
+}
+
+/** Default bound for one keytar call. */
+export const KEYTAR_TIMEOUT_MS = 30_000;
+
+const PROBE_VALUE = 'gate-glance keychain probe';
+
+function isKeytarApi(value: unknown): value is KeytarApi {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.getPassword === 'function' && typeof v.setPassword === 'function' && typeof v.deletePassword === 'function';
+}
+
+/** Loads the real keytar. createRequire keeps it a plain runtime require (bundlers leave it alone; the native module stays external). */
+export async function loadRealKeytar(): Promise<KeytarApi> {
+  const require = createRequire(import.meta.url);
+  const mod: unknown = require('keytar');
+  if (!isKeytarApi(mod)) throw new Error('the keytar module does not export getPassword/setPassword/deletePassword');
+  return mod;
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+class Timeout {
+  constructor(readonly ms: number) {}
+}
+
+/** The OS keychain as a SecretStore. Construct once per process; nothing happens until the first call. */
+export class KeytarSecretStore implements SecretStore {
+  private readonly timeoutMs: number;
+  private readonly platform: string;
+  private readonly clock: Clock;
+  private readonly load: () => Promise<KeytarApi>;
+  private readonly service: string;
+  private readonly account: string;
+  private keytar: Promise<Result<KeytarApi>> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: KeytarSecretStoreOptions = {}) {
+    this.timeoutMs = options.timeoutMs ?? KEYTAR_TIMEOUT_MS;
+    this.platform = options.platform ?? process.platform;
+    this.clock = options.clock ?? systemClock;
+    this.load = options.loadKeytar ?? loadRealKeytar;
+    this.service = options.service ?? KEYCHAIN_SERVICE;
+    this.account = options.account ?? KEYCHAIN_ACCOUNT;
+  }
+
+  async get(): Promise<Result<Credentials | null>> {
+    return this.serial(async () => {
+      const raw = await this.call((k) => k.getPassword(this.service, this.account));
+      if (!raw.ok) return raw;
+      if (raw.value === null) {
+        // Nothing found — or a locked Linux collection that answers null: tell them apart.
+        const health = await this.probe();
+        return health.ok ? ok(null) : health;
+      }
+      return decodeEntry(raw.value);
+    });
+  }
+
+  async set(credentials: Credentials): Promise<Result<null>> {
+    const entry = encodeEntry(credentials);
+    if (!entry.ok) return entry;
+    return this.serial(async () => {
+      const r = await this.call((k) => k.setPassword(this.service, this.account, entry.value), [credentials.secret, entry.value]);
+      return r.ok ? ok(null) : r;
+    });
+  }
+
+  async clear(): Promise<Result<null>> {
+    return this.serial(async () => {
+      const r = await this.call((k) => k.deletePassword(this.service, this.account));
+      if (!r.ok) return r;
+      if (r.value) return ok(null);
+      // Nothing deleted: either nothing was stored, or (Linux) the collection is locked and the entry is still there.
+      const health = await this.probe();
+      return health.ok ? ok(null) : health;
+    });
+  }
+
+  async health(): Promise<Result<null>> {
+    return this.serial(() => this.probe());
+  }
+
+  /** Writes and deletes a throw-away entry: the only reliable way to learn that the keychain is present AND unlocked. */
+  private async probe(): Promise<Result<null>> {
+    const written = await this.call((k) => k.setPassword(this.service, KEYCHAIN_PROBE_ACCOUNT, PROBE_VALUE));
+    if (!written.ok) return written;
+    const deleted = await this.call((k) => k.deletePassword(this.service, KEYCHAIN_PROBE_ACCOUNT));
+    return deleted.ok ? ok(null) : deleted;
+  }
+
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private loadOnce(): Promise<Result<KeytarApi>> {
+    if (this.keytar === null) {
+      this.keytar = this.load().then(
+        (k) => ok(k),
+        (e: unknown) => ({ ok: false as const, error: keychainError('load-failed', messageOf(e), this.platform) }),
+      );
+    }
+    return this.keytar;
+  }
+
+  /** One keytar call: loaded lazily, bounded in time, every failure mapped to a named error. Never throws. */
+  private async call<T>(op: (k: KeytarApi) => Promise<T>, redact: readonly string[] = []): Promise<Result<T>> {
+    const loaded = await this.loadOnce();
+    if (!loaded.ok) return loaded;
+    let timer: ReturnType<Clock['setTimeout']> | undefined;
+    const timeout = new Promise<Timeout>((resolve) => {
+      timer = this.clock.setTimeout(() => resolve(new Timeout(this.timeoutMs)), this.timeoutMs);
+    });
+    try {
+      const outcome = await Promise.race([op(loaded.value).then((value) => ({ value })), timeout]);
+      if (outcome instanceof Timeout) {
+        const error: AppError = keychainError('timeout', `no answer within ${Math.round(outcome.ms / 100) / 10} s`, this.platform);
+        return { ok: false, error };
+      }
+      return ok(outcome.value);
+    } catch (e) {
+      return { ok: false, error: keychainErrorFromMessage(messageOf(e), this.platform, redact) };
+    } finally {
+      if (timer !== undefined) this.clock.clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Checks a pasted key pair before it goes anywhere near the keychain: most bad input is a
+ * paste accident (a trailing newline, a zero-width space, the two fields swapped, half the
+ * secret), and it is kinder to say so now than to store it and get INVALID_SIGNATURE later.
+ * Real keys that merely look unusual are accepted with a warning, never rejected.
+ */
+import { fail, ok, type Result } from '../../../shared/errors.js';
+import type { Credentials } from '../gate/types.js';
+
+/** Shortest key or secret we accept: anything shorter is a truncated paste, not an API key. */
+export const MIN_CREDENTIAL_LENGTH = 8;
+/** Longest API key we accept (Gate's are 32); longer is a wrong paste, not a key. */
+export const MAX_KEY_LENGTH = 256;
+/** Longest API secret we accept (Gate's are 64); keeps the keychain entry far below Windows' 2560-byte limit. */
+export const MAX_SECRET_LENGTH = 512;
+
+const GATE_KEY = /^[0-9a-f]{32}$/i;
+const GATE_SECRET = /^[0-9a-f]{64}$/i;
+const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
+const WHITESPACE = /\s/u;
+
+/** A pair that passed validation, plus what the user should know about it. */
+export interface ValidatedCredentials {
+  readonly credentials: Credentials;
+  readonly warnings: readonly string[];
+}
+
+const HINT = "Copy the key and the secret again from Gate's API management page (APIv4 keys) and paste each into its own field.";
+
+function invalid(message: string, hint: string = HINT): Result<ValidatedCredentials> {
+  return fail('INVALID_CREDENTIALS_INPUT', message, hint);
+}
+
+/** Describes one bad character of the KEY (never used for the secret, whose characters we never echo). */
+function describeChar(ch: string): string {
+  const cp = ch.codePointAt(0) ?? 0;
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+function checkOne(value: string, label: 'key' | 'secret', max: number): Result<ValidatedCredentials> | null {
+  const name = label === 'key' ? 'The API key' : 'The API secret';
+  if (value.length === 0) return invalid(`${name} is empty.`);
+  if (value.length > max) return invalid(`${name} is ${value.length} characters long; no Gate ${label} is longer than ${max}.`);
+  if (WHITESPACE.test(value)) {
+    return invalid(`${name} has a space or line break inside it.`, `${HINT} A key or secret never contains spaces.`);
+  }
+  if (!PRINTABLE_ASCII.test(value)) {
+    if (label === 'key') {
+      const bad = [...value].find((c) => !PRINTABLE_ASCII.test(c)) ?? '';
+      return invalid(`The API key contains a character that cannot be part of a key (${describeChar(bad)}).`);
+    }
+    return invalid('The API secret contains a character that cannot be part of a secret (a control, invisible or non-ASCII character).');
+  }
+  if (value.length < MIN_CREDENTIAL_LENGTH) {
+    return invalid(`${name} is only ${value.length} characters long; it looks cut off.`);
+  }
+  return null;
+}
+
+/**
+ * Trims and checks a key pair. Rejects empty, absurdly short/long, whitespace-inside,
+ * control/non-ASCII, identical or swapped input with INVALID_CREDENTIALS_INPUT; accepts a
+ * pair that is not Gate's usual 32/64 hex characters with a warning. Messages never
+ * contain any character of the secret.
+ */
+export function validateCredentialsInput(input: { readonly key: string; readonly secret: string }): Result<ValidatedCredentials> {
+  if (typeof input.key !== 'string' || typeof input.secret !== 'string') {
+    return invalid('The API key and secret must both be text.');
+  }
+  const key = input.key.trim();
+  const secret = input.secret.trim();
+  const keyProblem = checkOne(key, 'key', MAX_KEY_LENGTH);
+  if (keyProblem) return keyProblem;
+  const secretProblem = checkOne(secret, 'secret', MAX_SECRET_LENGTH);
+  if (secretProblem) return secretProblem;
+  if (key === secret) return invalid('The API key and the secret are the same text.');
+  if (GATE_SECRET.test(key) && GATE_KEY.test(secret)) {
+    return invalid('The API key and the secret look swapped (the key is 64 hex characters, the secret 32).', 'Paste the shorter one (32 characters) as the key and the longer one (64) as the secret.');
+  }
+  const warnings: string[] = [];
+  if (!GATE_KEY.test(key)) {
+    warnings.push(`The API key is not 32 hex characters like Gate's APIv4 keys (it is ${key.length} characters); saved as entered.`);
+  }
+  if (!GATE_SECRET.test(secret)) {
+    warnings.push(`The API secret is not 64 hex characters like Gate's APIv4 secrets (it is ${secret.length} characters); saved as entered.`);
+  }
+  return ok({ credentials: { key, secret }, warnings });
+}
+
+/** "…a1b2": enough of the key to recognise it in the UI and CLI, none of the secret. */
+export function keyHint(key: string): string {
+  const trimmed = key.trim();
+  // Never show a whole (short) key: at most 4 characters, and at most half of it.
+  const visible = Math.min(4, Math.floor(trimmed.length / 2));
+  return `…${trimmed.slice(trimmed.length - visible)}`;
+}
