@@ -20,6 +20,7 @@ export const config = defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['renderer/src/test/setup.ts'],
           testTimeout: 20_000,
         },
       },

@@ -42,9 +42,11 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion }: Bre
     : `Breakdown: ${slices.map((s) => `${s.label} ${s.share} %`).join(', ')}`;
 
   const shape = (props: PieSectorShapeProps) => {
-    const key = (props.payload as Datum | undefined)?.key;
-    const dim = active !== null && key !== active;
-    return <Sector {...props} opacity={dim ? 0.3 : 1} />;
+    // recharts hands the React key inside the props; it must not be spread into JSX.
+    const { key: _reactKey, ...sector } = props as PieSectorShapeProps & { key?: unknown };
+    const name = (sector.payload as Datum | undefined)?.key;
+    const dim = active !== null && name !== active;
+    return <Sector {...sector} opacity={dim ? 0.3 : 1} />;
   };
 
   return (
@@ -65,6 +67,7 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion }: Bre
               endAngle={-270}
               stroke="none"
               isAnimationActive={!reducedMotion}
+              animationBegin={0}
               animationDuration={400}
               rootTabIndex={-1}
               shape={shape}

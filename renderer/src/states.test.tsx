@@ -1,0 +1,177 @@
+// Every state the popover can be in besides live: onboarding, loading, stale, error (each
+// with its action), demo, and a missing bridge.
+import { render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { AppError } from '../../shared/errors.js';
+import { App } from './App.js';
+import { makeState, T0 } from './test/fixtures.js';
+import { renderApp } from './test/render-app.js';
+
+const NETWORK: AppError = { code: 'NETWORK', message: 'Could not reach api.gateio.ws.', hint: 'Check your connection.' };
+const INVALID_KEY: AppError = { code: 'INVALID_KEY', message: 'Gate does not know this key.', hint: 'Create a new key.' };
+
+describe('onboarding', () => {
+  const onboarding = () =>
+    makeState({
+      status: 'onboarding',
+      balance: null,
+      credentials: { stored: false, keyHint: null, keychainError: null },
+    });
+
+  it('shows the key form with a password-type secret, autocomplete off, verify on, and the key page link', async () => {
+    const { user, fake } = await renderApp(onboarding());
+    const form = screen.getByTestId('onboarding-form');
+    expect(within(form).getByRole('heading', { name: 'Connect your Gate account' })).toBeTruthy();
+    const key = screen.getByLabelText('API key');
+    const secret = screen.getByLabelText('API secret');
+    expect(key.getAttribute('autocomplete')).toBe('off');
+    expect(secret.getAttribute('type')).toBe('password');
+    expect(secret.getAttribute('autocomplete')).toBe('off');
+    expect((screen.getByLabelText('Check the key with Gate before saving') as HTMLInputElement).checked).toBe(true);
+    expect(form.textContent).toContain('read-only Wallet');
+    await user.click(screen.getByRole('button', { name: "Open Gate's API key page" }));
+    expect(fake.fns.openKeyPage).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+  });
+
+  it('sends the trimmed key and secret and wipes the secret from the form afterwards', async () => {
+    const { user, fake } = await renderApp(onboarding());
+    await user.type(screen.getByLabelText('API key'), '  0123456789abcdef0123456789abcdef ');
+    await user.type(screen.getByLabelText('API secret'), '\tsecret-value-42  ');
+    await user.click(screen.getByLabelText('Check the key with Gate before saving'));
+    await user.click(screen.getByRole('button', { name: 'Save key' }));
+    expect(fake.fns.saveCredentials).toHaveBeenCalledWith({
+      key: '0123456789abcdef0123456789abcdef',
+      secret: 'secret-value-42',
+      verify: false,
+    });
+    expect((screen.getByLabelText('API secret') as HTMLInputElement).value).toBe('');
+    expect(document.body.innerHTML).not.toContain('secret-value-42');
+  });
+
+  it('shows a named error when the save fails, keeps the key, still wipes the secret', async () => {
+    const { user, fake } = await renderApp(onboarding());
+    fake.fns.saveCredentials.mockResolvedValueOnce({ ok: false, error: INVALID_KEY });
+    await user.type(screen.getByLabelText('API key'), 'abc');
+    await user.type(screen.getByLabelText('API secret'), 'shh');
+    await user.click(screen.getByRole('button', { name: 'Save key' }));
+    const alert = await screen.findByTestId('onboarding-error');
+    expect(alert.dataset.code).toBe('INVALID_KEY');
+    expect(alert.textContent).toContain('Gate rejected the API key');
+    expect(alert.textContent).toContain('Create a new key.');
+    expect((screen.getByLabelText('API key') as HTMLInputElement).value).toBe('abc');
+    expect((screen.getByLabelText('API secret') as HTMLInputElement).value).toBe('');
+  });
+
+  it('refuses blank input without calling main', async () => {
+    const { user, fake } = await renderApp(onboarding());
+    await user.type(screen.getByLabelText('API key'), '   ');
+    await user.click(screen.getByRole('button', { name: 'Save key' }));
+    expect(fake.fns.saveCredentials).not.toHaveBeenCalled();
+    expect(screen.getByTestId('onboarding-error').dataset.code).toBe('INVALID_CREDENTIALS_INPUT');
+  });
+
+  it('starts the demo', async () => {
+    const { user, fake } = await renderApp(onboarding());
+    await user.click(screen.getByRole('button', { name: 'Try the demo' }));
+    expect(fake.fns.startDemo).toHaveBeenCalledTimes(1);
+  });
+
+  it('says when the keychain cannot be used and does not offer to save', async () => {
+    const locked: AppError = { code: 'KEYCHAIN_LOCKED', message: 'The keychain is locked.', hint: 'Unlock your login keychain.' };
+    await renderApp(makeState({ status: 'onboarding', balance: null, credentials: { stored: false, keyHint: null, keychainError: locked } }));
+    expect(screen.getByTestId('keychain-error').textContent).toContain('Unlock your login keychain.');
+    expect((screen.getByRole('button', { name: 'Save key' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('loading', () => {
+  it('shows a skeleton while the first answer is on its way', async () => {
+    await renderApp(makeState({ status: 'loading', balance: null, refreshing: true }));
+    expect(screen.getByRole('status', { name: 'Loading balance' })).toBeTruthy();
+    expect(screen.getByTestId('status-badge').textContent).toBe('Loading · Updating…');
+    expect(screen.queryByTestId('total')).toBeNull();
+  });
+});
+
+describe('stale', () => {
+  it('keeps the data, says how old it is and why, and retries', async () => {
+    const state = makeState({ status: 'stale', error: NETWORK, nextRefreshAt: null });
+    const { user, fake } = await renderApp(state, { now: T0 + 125_000 });
+    const banner = screen.getByTestId('stale-banner');
+    expect(banner.textContent).toContain('Data is 2 min old');
+    expect(banner.textContent).toContain('Cannot reach Gate: Could not reach api.gateio.ws.');
+    expect(banner.textContent).toContain('Check your connection.');
+    expect(screen.getByTestId('total-amount').textContent).toBe('633,967,350,312,281,193.07');
+    expect(screen.getByTestId('status-badge').dataset.status).toBe('stale');
+    await user.click(within(banner).getByRole('button', { name: 'Retry' }));
+    expect(fake.fns.refresh).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers to fix the key when the kept data went stale because the key was revoked', async () => {
+    const { user } = await renderApp(makeState({ status: 'stale', error: INVALID_KEY }));
+    await user.click(within(screen.getByTestId('stale-banner')).getByRole('button', { name: 'Fix key' }));
+    expect(screen.getByRole('heading', { name: 'Replace the API key' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByTestId('total')).toBeTruthy();
+  });
+});
+
+describe('error', () => {
+  it('names a bad key, shows the hint, and opens the key form', async () => {
+    const { user, fake } = await renderApp(makeState({ status: 'error', balance: null, error: INVALID_KEY, nextRefreshAt: null }));
+    const view = screen.getByTestId('error-view');
+    expect(view.dataset.code).toBe('INVALID_KEY');
+    expect(view.textContent).toContain('Gate rejected the API key');
+    expect(view.textContent).toContain('Create a new key.');
+    expect(within(view).queryByRole('button', { name: 'Retry' })).toBeNull();
+    await user.click(within(view).getByRole('button', { name: 'Fix key' }));
+    expect(screen.getByTestId('onboarding-form')).toBeTruthy();
+    expect(fake.fns.refresh).not.toHaveBeenCalled();
+  });
+
+  it('makes the user wait out a rate limit, then offers Retry', async () => {
+    const limited: AppError = { code: 'RATE_LIMITED', message: 'Too many requests.', hint: 'Gate asked us to wait.', retryAfterMs: 30_000 };
+    const { setNow } = await renderApp(
+      makeState({ status: 'error', balance: null, error: limited, nextRefreshAt: T0 + 43_000 }),
+      { now: T0 + 1_000 },
+    );
+    expect(screen.getByTestId('rate-limit-wait').textContent).toBe('Next try in 42 s');
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+    setNow(T0 + 44_000);
+    expect(await screen.findByRole('button', { name: 'Retry' })).toBeTruthy();
+  });
+
+  it('offers Retry for a network failure', async () => {
+    const { user, fake } = await renderApp(makeState({ status: 'error', balance: null, error: NETWORK }));
+    expect(screen.getByTestId('error-view').textContent).toContain('Cannot reach Gate');
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(fake.fns.refresh).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('demo', () => {
+  it('marks demo data and leads to the key form', async () => {
+    const { user, fake } = await renderApp(
+      makeState({ demo: true, credentials: { stored: false, keyHint: null, keychainError: null } }),
+    );
+    expect(screen.getByTestId('demo-badge').textContent).toBe('Demo data');
+    await user.click(screen.getByRole('button', { name: 'Connect your Gate account' }));
+    expect(screen.getByRole('heading', { name: 'Connect your Gate account' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Try the demo' })).toBeNull();
+    await user.type(screen.getByLabelText('API key'), 'k');
+    await user.type(screen.getByLabelText('API secret'), 's');
+    await user.click(screen.getByRole('button', { name: 'Save key' }));
+    expect(fake.fns.saveCredentials).toHaveBeenCalledWith({ key: 'k', secret: 's', verify: true });
+    // A successful save closes the form.
+    expect(await screen.findByTestId('total')).toBeTruthy();
+  });
+});
+
+describe('without a bridge', () => {
+  it('says the app bridge is missing instead of crashing', async () => {
+    render(<App glance={{ now: () => T0 }} />);
+    const view = await screen.findByTestId('error-view');
+    expect(view.textContent).toContain('window.glance');
+  });
+});

@@ -1,0 +1,65 @@
+// A fake `window.glance`: the renderer's only boundary. Every method is a vi.fn answering a
+// Result like the preload would; `push` plays main's `widget:state` pushes.
+import { act } from '@testing-library/react';
+import { vi, type Mock } from 'vitest';
+import type { Result } from '../../../shared/errors.js';
+import type { GlanceApi, InvokeMethod, WidgetState } from '../../../shared/ipc.js';
+import type { HistoryPoint } from '../../../shared/balance.js';
+
+type Methods = { [M in InvokeMethod]: Mock<GlanceApi[M]> };
+
+/** The fake plus handles to drive it. */
+export interface FakeGlance {
+  readonly api: GlanceApi;
+  readonly fns: Methods;
+  /** Sends a state as main would (wrapped in act). */
+  readonly push: (state: WidgetState) => void;
+  readonly listenerCount: () => number;
+}
+
+function okResult<T>(value: T): Promise<Result<T>> {
+  return Promise.resolve({ ok: true, value });
+}
+
+/** Builds a fake answering `initial` to getState and success to everything else. */
+export function createFakeGlance(initial: WidgetState, history: HistoryPoint[] = []): FakeGlance {
+  const listeners = new Set<(s: WidgetState) => void>();
+  let current = initial;
+  const fns: Methods = {
+    getState: vi.fn<GlanceApi['getState']>(() => okResult(current)),
+    refresh: vi.fn<GlanceApi['refresh']>(() => okResult(null)),
+    setCurrency: vi.fn<GlanceApi['setCurrency']>(() => okResult(null)),
+    saveCredentials: vi.fn<GlanceApi['saveCredentials']>(() =>
+      okResult({ status: { stored: true, keyHint: '…beef', keychainError: null }, warnings: [], verified: true }),
+    ),
+    clearCredentials: vi.fn<GlanceApi['clearCredentials']>(() =>
+      okResult({ stored: false, keyHint: null, keychainError: null }),
+    ),
+    startDemo: vi.fn<GlanceApi['startDemo']>(() => okResult(null)),
+    setPrefs: vi.fn<GlanceApi['setPrefs']>((patch) => okResult({ ...current.prefs, ...patch })),
+    getHistory: vi.fn<GlanceApi['getHistory']>(() => okResult(history)),
+    exportHistoryCsv: vi.fn<GlanceApi['exportHistoryCsv']>(() => okResult({ saved: true, path: '/tmp/glance.csv' })),
+    hideWindow: vi.fn<GlanceApi['hideWindow']>(() => okResult(null)),
+    openKeyPage: vi.fn<GlanceApi['openKeyPage']>(() => okResult(null)),
+  };
+  const api: GlanceApi = {
+    ...fns,
+    onState: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+  return {
+    api,
+    fns,
+    push: (state) => {
+      current = state;
+      act(() => {
+        for (const l of listeners) l(state);
+      });
+    },
+    listenerCount: () => listeners.size,
+  };
+}

@@ -1,0 +1,45 @@
+// Renders the whole popover against a fake `window.glance` and a controllable clock.
+import { act, render, screen, type RenderResult } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import type { HistoryPoint } from '../../../shared/balance.js';
+import type { WidgetState } from '../../../shared/ipc.js';
+import { App } from '../App.js';
+import { createFakeGlance, type FakeGlance } from './fake-glance.js';
+import { T0 } from './fixtures.js';
+
+/** What a test gets back: the fake, the clock handle, user-event and the render result. */
+export interface Rendered {
+  readonly fake: FakeGlance;
+  readonly user: UserEvent;
+  readonly view: RenderResult;
+  /** Moves the fake clock; the next tick (every 10 ms) re-renders. */
+  readonly setNow: (ms: number) => void;
+}
+
+/** Renders `<App>` and waits until the first state is on screen. */
+export async function renderApp(state: WidgetState, options: { history?: HistoryPoint[]; now?: number } = {}): Promise<Rendered> {
+  const fake = createFakeGlance(state, options.history ?? []);
+  let now = options.now ?? T0 + 1_000;
+  const user = userEvent.setup();
+  const view = render(<App glance={{ api: fake.api, now: () => now, tickMs: 10 }} />);
+  // The first state has arrived once the loading skeleton of "no state yet" is replaced,
+  // or the state itself is a loading one.
+  await screen.findByRole('main');
+  await waitForState(fake);
+  return {
+    fake,
+    user,
+    view,
+    setNow: (ms) => {
+      now = ms;
+    },
+  };
+}
+
+async function waitForState(fake: FakeGlance): Promise<void> {
+  // getState resolves on the microtask queue; one awaited act flushes it.
+  await act(async () => {
+    await Promise.resolve();
+  });
+  if (fake.fns.getState.mock.calls.length === 0) throw new Error('useGlance never asked for the state');
+}
