@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import type { AppError } from '../../../shared/errors.js';
+import type { CredentialsStatus } from '../../../shared/ipc.js';
+import type { BalanceResult, Credentials } from '../gate/types.js';
+import { createGateSimulator } from '../simulator/handler.js';
+import { createInProcessTransport } from '../simulator/in-process-transport.js';
+import { CredentialsService, EMPTY_CREDENTIALS_STATUS } from './credentials-service.js';
+import { gateVerifier } from './gate-verifier.js';
+import { InMemorySecretStore } from './in-memory-store.js';
+
+const KEY = '0123456789abcdef0123456789abcdef';
+const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
+const LOCKED: AppError = { code: 'KEYCHAIN_LOCKED', message: 'The OS keychain is locked.', hint: 'Unlock it.' };
+
+function verifierFor(sim: ReturnType<typeof createGateSimulator>) {
+  return gateVerifier({ transport: createInProcessTransport(sim), baseUrl: 'https://sim.invalid/api/v4' });
+}
+
+describe('CredentialsService.status', () => {
+  it('reports nothing stored, a stored key by its hint, and keychain trouble — never the secret', async () => {
+    const store = new InMemorySecretStore();
+    const service = new CredentialsService({ store });
+    expect(await service.status()).toEqual(EMPTY_CREDENTIALS_STATUS);
+    await store.set({ key: KEY, secret: SECRET });
+    const stored = await service.status();
+    expect(stored).toEqual({ stored: true, keyHint: '…cdef', keychainError: null });
+    expect(JSON.stringify(stored)).not.toContain(SECRET);
+    store.failWith('get', LOCKED);
+    expect(await service.status()).toEqual({ stored: false, keyHint: null, keychainError: LOCKED });
+  });
+
+  it('an empty but locked keychain is reported as locked, not as "nothing stored"', async () => {
+    const store = new InMemorySecretStore();
+    store.failWith('health', LOCKED);
+    expect((await new CredentialsService({ store }).status()).keychainError).toEqual(LOCKED);
+  });
+
+  it('a corrupt entry is a keychain error in the status, not a crash', async () => {
+    const store = new InMemorySecretStore();
+    store.setRawEntry('{"oops":true}');
+    const status = await new CredentialsService({ store }).status();
+    expect(status.stored).toBe(false);
+    expect(status.keychainError?.code).toBe('KEYCHAIN_ERROR');
+  });
+});
+
+describe('CredentialsService.save', () => {
+  it('validates, trims and stores the pair, answering the status and warnings', async () => {
+    const store = new InMemorySecretStore();
+    const changes: CredentialsStatus[] = [];
+    const service = new CredentialsService({ store, onChange: (s) => changes.push(s) });
+    const r = await service.save({ key: ` ${KEY} `, secret: `${SECRET}\n`, verify: false });
+    expect(r).toEqual({ ok: true, value: { status: { stored: true, keyHint: '…cdef', keychainError: null }, warnings: [], verified: false } });
+    expect(await store.get()).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
+    expect(changes).toEqual([{ stored: true, keyHint: '…cdef', keychainError: null }]);
+    expect(await service.provider()).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
+  });
+
+  it('rejects bad input without touching the store', async () => {
+    const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    const service = new CredentialsService({ store });
+    const r = await service.save({ key: KEY, secret: 'has space inside 0123', verify: false });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_CREDENTIALS_INPUT' } });
+    expect(store.calls).not.toContain('set');
+    expect(await store.get()).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
+  });
+
+  it('passes a keychain failure through as the named error (fail closed, nothing else written)', async () => {
+    const store = new InMemorySecretStore();
+    store.failWith('set', LOCKED);
+    const changes: CredentialsStatus[] = [];
+    const r = await new CredentialsService({ store, onChange: (s) => changes.push(s) }).save({ key: KEY, secret: SECRET, verify: false });
+    expect(r).toEqual({ ok: false, error: LOCKED });
+    expect(store.rawEntry()).toBeNull();
+    expect(changes).toEqual([]);
+  });
+
+  it('carries validation warnings through', async () => {
+    const r = await new CredentialsService({ store: new InMemorySecretStore() }).save({ key: 'testnet-key-123', secret: SECRET, verify: false });
+    expect(r.ok && r.value.warnings).toEqual([expect.stringMatching(/key is not 32 hex characters/)]);
+  });
+});
+
+describe('CredentialsService.save with verification against the simulator (real GateClient, real signing)', () => {
+  it('verifies a good pair with wallet permission, then stores it', async () => {
+    const sim = createGateSimulator({ keys: [{ key: KEY, secret: SECRET }] });
+    const store = new InMemorySecretStore();
+    const r = await new CredentialsService({ store, verify: verifierFor(sim) }).save({ key: KEY, secret: SECRET, verify: true });
+    expect(r).toMatchObject({ ok: true, value: { verified: true, warnings: [] } });
+    expect(sim.log.filter((e) => e.path.endsWith('/wallet/total_balance'))).toHaveLength(1);
+    expect((await store.get()).ok && (await store.get())).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
+  });
+
+  it.each([
+    ['an unknown key', () => createGateSimulator({ keys: [] }), 'INVALID_KEY'],
+    ['a wrong secret', () => createGateSimulator({ keys: [{ key: KEY, secret: 'a'.repeat(64) }] }), 'INVALID_SIGNATURE'],
+    ['no wallet read permission', () => createGateSimulator({ keys: [{ key: KEY, secret: SECRET, walletRead: false }] }), 'FORBIDDEN'],
+    ['an IP not on the whitelist', () => createGateSimulator({ keys: [{ key: KEY, secret: SECRET, allowedIps: ['10.1.2.3'] }] }), 'IP_FORBIDDEN'],
+  ])('rejects %s and keeps the previous pair', async (_label, makeSim, code) => {
+    const previous: Credentials = { key: 'b'.repeat(32), secret: 'c'.repeat(64) };
+    const store = new InMemorySecretStore(previous);
+    const r = await new CredentialsService({ store, verify: verifierFor(makeSim()) }).save({ key: KEY, secret: SECRET, verify: true });
+    expect(r).toMatchObject({ ok: false, error: { code } });
+    expect(JSON.stringify(r)).not.toContain(SECRET);
+    expect(await store.get()).toEqual({ ok: true, value: previous });
+  });
+
+  it.each([
+    ['a 500', { kind: 'server-error' } as const, /Could not verify: /],
+    ['a 429', { kind: 'rate-limit' } as const, /Could not verify: /],
+    ['an HTML error page', { kind: 'html' } as const, /Could not verify: /],
+    ['a dropped connection', { kind: 'drop' } as const, /Could not verify: /],
+  ])('saves with a warning when verification fails for a transient reason (%s)', async (_label, fault, warning) => {
+    const sim = createGateSimulator({ keys: [{ key: KEY, secret: SECRET }] });
+    sim.setFault(fault);
+    const store = new InMemorySecretStore();
+    const r = await new CredentialsService({ store, verify: verifierFor(sim) }).save({ key: KEY, secret: SECRET, verify: true });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.verified).toBe(false);
+    expect(r.value.warnings).toEqual([expect.stringMatching(warning)]);
+    expect(r.value.warnings[0]).toMatch(/The key was saved/);
+    expect(await store.get()).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
+  });
+
+  it('does not call Gate when verification is not asked for', async () => {
+    const sim = createGateSimulator({ keys: [] });
+    const r = await new CredentialsService({ store: new InMemorySecretStore(), verify: verifierFor(sim) }).save({ key: KEY, secret: SECRET, verify: false });
+    expect(r.ok).toBe(true);
+    expect(sim.log).toHaveLength(0);
+  });
+
+  it('says so when asked to verify without a verifier, and saves', async () => {
+    const r = await new CredentialsService({ store: new InMemorySecretStore() }).save({ key: KEY, secret: SECRET, verify: true });
+    expect(r).toMatchObject({ ok: true, value: { verified: false, warnings: [expect.stringMatching(/^Could not verify/)] } });
+  });
+
+  it('treats a verifier that throws as transient, not as a crash', async () => {
+    const verify = async (): Promise<BalanceResult> => {
+      throw new Error('boom with secret ' + SECRET);
+    };
+    const r = await new CredentialsService({ store: new InMemorySecretStore(), verify }).save({ key: KEY, secret: SECRET, verify: true });
+    expect(r.ok).toBe(true);
+    expect(JSON.stringify(r)).not.toContain(SECRET);
+  });
+});
+
+describe('CredentialsService.clear', () => {
+  it('deletes the pair, answers the empty status, and is idempotent', async () => {
+    const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    const changes: CredentialsStatus[] = [];
+    const service = new CredentialsService({ store, onChange: (s) => changes.push(s) });
+    expect(await service.clear()).toEqual({ ok: true, value: EMPTY_CREDENTIALS_STATUS });
+    expect(await service.provider()).toEqual({ ok: true, value: null });
+    expect(await service.clear()).toEqual({ ok: true, value: EMPTY_CREDENTIALS_STATUS });
+    expect(changes).toHaveLength(2);
+  });
+
+  it('reports a keychain that refuses the delete, and keeps the pair', async () => {
+    const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    store.failWith('clear', LOCKED);
+    expect(await new CredentialsService({ store }).clear()).toEqual({ ok: false, error: LOCKED });
+    store.failWith('clear', null);
+    expect((await store.get()).ok).toBe(true);
+  });
+});
