@@ -1,0 +1,168 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { PreventableEvent } from './window.js';
+import { BLUR_TOGGLE_GUARD_MS, POPOVER_PARTITION, POPOVER_SIZE, PopoverController, hardenContents, hardenSession, popoverWindowOptions } from './window.js';
+import { FakeClock, FakeWindow } from './testing/fakes.js';
+
+describe('popoverWindowOptions', () => {
+  it('is a frameless, hidden, ~360×480 window with locked-down webPreferences', () => {
+    const o = popoverWindowOptions({ preloadPath: '/app/out/preload/index.cjs', devTools: false, backgroundColor: '#fff' });
+    expect(o).toMatchObject({ width: POPOVER_SIZE.width, height: POPOVER_SIZE.height, frame: false, show: false, skipTaskbar: true, resizable: false });
+    expect(o.webPreferences).toMatchObject({
+      preload: '/app/out/preload/index.cjs',
+      partition: POPOVER_PARTITION,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      devTools: false,
+    });
+    expect(POPOVER_PARTITION.startsWith('persist:')).toBe(false);
+  });
+});
+
+function fakeContents() {
+  const listeners = new Map<string, (e: PreventableEvent, ...a: unknown[]) => void>();
+  let openHandler: ((d: { url: string }) => { action: 'deny' }) | null = null;
+  return {
+    listeners,
+    open: (url: string) => openHandler?.({ url }),
+    on(event: string, l: (e: PreventableEvent, ...a: unknown[]) => void) {
+      listeners.set(event, l);
+      return this;
+    },
+    setWindowOpenHandler(h: (d: { url: string }) => { action: 'deny' }) {
+      openHandler = h;
+    },
+  };
+}
+
+describe('hardening', () => {
+  it('prevents navigation, frame navigation, redirects and webviews, and denies window.open', () => {
+    const c = fakeContents();
+    hardenContents(c);
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
+      const e = { preventDefault: vi.fn() };
+      c.listeners.get(event)?.(e, 'https://evil.example/');
+      expect(e.preventDefault, event).toHaveBeenCalledOnce();
+    }
+    expect(c.open('https://evil.example/')).toEqual({ action: 'deny' });
+  });
+
+  it('denies every permission request and check, device access and downloads', () => {
+    const got: {
+      request?: (wc: unknown, p: string, cb: (g: boolean) => void) => void;
+      check?: () => boolean;
+      device?: () => boolean;
+      download?: (e: PreventableEvent) => void;
+    } = {};
+    hardenSession({
+      setPermissionRequestHandler: (h) => (got.request = h),
+      setPermissionCheckHandler: (h) => (got.check = h),
+      setDevicePermissionHandler: (h) => (got.device = h),
+      on: (_e, l) => (got.download = l),
+    });
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      const cb = vi.fn();
+      got.request?.(null, permission, cb);
+      expect(cb).toHaveBeenCalledWith(false);
+    }
+    expect(got.check?.()).toBe(false);
+    expect(got.device?.()).toBe(false);
+    const e = { preventDefault: vi.fn() };
+    got.download?.(e);
+    expect(e.preventDefault).toHaveBeenCalled();
+  });
+});
+
+function controller() {
+  const clock = new FakeClock(1_000_000);
+  const windows: FakeWindow[] = [];
+  const placement = vi.fn(() => ({ x: 10, y: 20 }));
+  const c = new PopoverController({
+    createWindow: () => {
+      const w = new FakeWindow();
+      windows.push(w);
+      return w;
+    },
+    placement,
+    url: 'app://glance/index.html',
+    now: () => clock.now(),
+  });
+  return { c, clock, windows, placement };
+}
+
+describe('PopoverController', () => {
+  it('creates the window hidden, loads the app URL, and shows only after ready-to-show', () => {
+    const { c, windows } = controller();
+    c.create();
+    expect(windows).toHaveLength(1);
+    const w = windows[0] as FakeWindow;
+    expect(w.loaded).toEqual(['app://glance/index.html']);
+    expect(w.visible).toBe(false);
+    c.toggle();
+    expect(w.visible).toBe(false);
+    w.emit('ready-to-show');
+    expect(w.visible).toBe(true);
+    expect(w.position).toEqual([10, 20]);
+    expect(w.focused).toBe(1);
+  });
+
+  it('left click toggles: shown → hidden → shown, positioned each time', () => {
+    const { c, windows, clock, placement } = controller();
+    c.create();
+    const w = windows[0] as FakeWindow;
+    w.emit('ready-to-show');
+    c.toggle();
+    expect(w.visible).toBe(true);
+    c.toggle();
+    expect(w.visible).toBe(false);
+    clock.advance(1000);
+    c.toggle();
+    expect(w.visible).toBe(true);
+    expect(placement).toHaveBeenCalledTimes(2);
+    expect(placement).toHaveBeenLastCalledWith({ width: 360, height: 480 });
+  });
+
+  it('hides on blur, and the tray click that caused the blur does not reopen it', () => {
+    const { c, windows, clock } = controller();
+    c.create();
+    const w = windows[0] as FakeWindow;
+    w.emit('ready-to-show');
+    c.show();
+    w.emit('blur');
+    expect(w.visible).toBe(false);
+    clock.advance(50);
+    c.toggle();
+    expect(w.visible).toBe(false);
+    clock.advance(BLUR_TOGGLE_GUARD_MS);
+    c.toggle();
+    expect(w.visible).toBe(true);
+  });
+
+  it('trusts and pushes to its own webContents only while the window lives, and recreates a closed window', () => {
+    const { c, windows } = controller();
+    expect(c.webContentsIds().size).toBe(0);
+    c.create();
+    const w = windows[0] as FakeWindow;
+    expect([...c.webContentsIds()]).toEqual([w.webContents.id]);
+    expect(c.pushTargets()).toEqual([w.webContents]);
+    w.destroy();
+    expect(c.webContentsIds().size).toBe(0);
+    expect(c.pushTargets()).toEqual([]);
+    c.show();
+    expect(windows).toHaveLength(2);
+  });
+
+  it('dispose destroys the window', () => {
+    const { c, windows } = controller();
+    c.create();
+    c.dispose();
+    expect(windows[0]?.destroyed).toBe(true);
+    expect(c.webContentsIds().size).toBe(0);
+  });
+});

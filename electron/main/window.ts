@@ -1,0 +1,224 @@
+/**
+ * The popover window: its locked-down options (the only place webPreferences are set), the
+ * hardening applied to every webContents and to its session, and a controller that creates it
+ * hidden, shows it next to the tray, hides it on blur and toggles it from the tray. Electron
+ * objects come in through small interfaces so the behaviour is unit-tested with fakes.
+ */
+import type { BrowserWindowConstructorOptions } from 'electron';
+import type { Point } from '../core/tray/popover-position.js';
+import type { PushTargetLike } from './ipc-binding.js';
+
+/** The popover's content size. */
+export const POPOVER_SIZE = { width: 360, height: 480 } as const;
+/**
+ * In-memory session partition (no "persist:" prefix): the popover keeps no cookies, cache or
+ * storage on disk, so it remembers nothing sensitive between runs.
+ */
+export const POPOVER_PARTITION = 'glance-popover';
+/** A blur that hid the window this recently was caused by the tray click itself: don't reopen. */
+export const BLUR_TOGGLE_GUARD_MS = 300;
+
+/** Options of the popover window. Callers cannot pass webPreferences: they are fixed here. */
+export function popoverWindowOptions(options: {
+  readonly preloadPath: string;
+  readonly devTools: boolean;
+  readonly backgroundColor: string;
+}): BrowserWindowConstructorOptions {
+  return {
+    width: POPOVER_SIZE.width,
+    height: POPOVER_SIZE.height,
+    useContentSize: true,
+    show: false,
+    frame: false,
+    resizable: false,
+    movable: false,
+    minimizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    skipTaskbar: true,
+    alwaysOnTop: true,
+    title: 'Gate Glance',
+    backgroundColor: options.backgroundColor,
+    webPreferences: {
+      preload: options.preloadPath,
+      partition: POPOVER_PARTITION,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+      devTools: options.devTools,
+    },
+  };
+}
+
+/** An event whose default can be prevented (navigation, webview attach, download). */
+export interface PreventableEvent {
+  preventDefault(): void;
+}
+
+/** The parts of `WebContents` the hardening uses. */
+export interface HardenableContents {
+  on(event: string, listener: (event: PreventableEvent, ...args: unknown[]) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/** The parts of `Session` the hardening uses. */
+export interface HardenableSession {
+  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionCheckHandler(handler: () => boolean): void;
+  setDevicePermissionHandler(handler: () => boolean): void;
+  on(event: 'will-download', listener: (event: PreventableEvent) => void): unknown;
+}
+
+/**
+ * Denies navigation (top frame and sub-frames), redirects, new windows and webviews for a
+ * webContents. Main applies it to every webContents ever created (`web-contents-created`).
+ */
+export function hardenContents(contents: HardenableContents, log: (message: string) => void = () => {}): void {
+  for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
+    contents.on(event, (e) => {
+      e.preventDefault();
+      log(`blocked ${event}`);
+    });
+  }
+  contents.on('will-attach-webview', (e) => {
+    e.preventDefault();
+    log('blocked a webview');
+  });
+  contents.setWindowOpenHandler(() => {
+    log('blocked window.open');
+    return { action: 'deny' };
+  });
+}
+
+/** Denies every permission request and check, device access and downloads in a session. */
+export function hardenSession(session: HardenableSession): void {
+  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.on('will-download', (e) => e.preventDefault());
+}
+
+/** The parts of `BrowserWindow` the controller uses. */
+export interface PopoverWindowLike {
+  readonly webContents: PushTargetLike & { readonly id: number };
+  isDestroyed(): boolean;
+  isVisible(): boolean;
+  show(): void;
+  hide(): void;
+  focus(): void;
+  destroy(): void;
+  setPosition(x: number, y: number): void;
+  loadURL(url: string): Promise<void>;
+  on(event: 'blur' | 'closed', listener: () => void): unknown;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+}
+
+/** What the controller needs from main. */
+export interface PopoverDeps {
+  createWindow(): PopoverWindowLike;
+  /** Where to put a window of this size right now (tray bounds, cursor and display are read by main). */
+  placement(size: { width: number; height: number }): Point;
+  /** The app URL to load (app://glance/index.html). */
+  readonly url: string;
+  now(): number;
+  log?(message: string): void;
+}
+
+/** Owns the popover window: created hidden at start, shown next to the tray, hidden on blur. */
+export class PopoverController {
+  #window: PopoverWindowLike | null = null;
+  #ready = false;
+  #showWhenReady = false;
+  #hiddenByBlurAt = Number.NEGATIVE_INFINITY;
+  readonly #deps: PopoverDeps;
+
+  constructor(deps: PopoverDeps) {
+    this.#deps = deps;
+  }
+
+  /** Creates the (hidden) window and loads the app, so the first click opens at once. */
+  create(): PopoverWindowLike {
+    if (this.#window && !this.#window.isDestroyed()) return this.#window;
+    const win = this.#deps.createWindow();
+    this.#window = win;
+    this.#ready = false;
+    win.once('ready-to-show', () => {
+      this.#ready = true;
+      if (this.#showWhenReady) this.#reveal(win);
+    });
+    win.on('blur', () => {
+      if (win.isDestroyed() || !win.isVisible()) return;
+      this.#hiddenByBlurAt = this.#deps.now();
+      win.hide();
+    });
+    win.on('closed', () => {
+      if (this.#window === win) this.#window = null;
+    });
+    win.loadURL(this.#deps.url).catch(() => this.#deps.log?.('popover: the app page failed to load'));
+    return win;
+  }
+
+  /** Left click on the tray: hide when shown, show when hidden (unless that click's blur just hid it). */
+  toggle(): void {
+    const win = this.#window;
+    if (win && !win.isDestroyed() && win.isVisible()) {
+      win.hide();
+      return;
+    }
+    if (this.#deps.now() - this.#hiddenByBlurAt < BLUR_TOGGLE_GUARD_MS) return;
+    this.show();
+  }
+
+  /** Shows the window next to the tray (creating it if it was closed). */
+  show(): void {
+    const win = this.create();
+    if (!this.#ready) {
+      this.#showWhenReady = true;
+      return;
+    }
+    this.#reveal(win);
+  }
+
+  hide(): void {
+    const win = this.#window;
+    if (win && !win.isDestroyed() && win.isVisible()) win.hide();
+  }
+
+  #reveal(win: PopoverWindowLike): void {
+    this.#showWhenReady = false;
+    if (win.isDestroyed()) return;
+    const { x, y } = this.#deps.placement({ width: POPOVER_SIZE.width, height: POPOVER_SIZE.height });
+    win.setPosition(x, y);
+    win.show();
+    win.focus();
+  }
+
+  /** Ids of the webContents main created: the only ones the IPC router trusts. */
+  webContentsIds(): ReadonlySet<number> {
+    const win = this.#window;
+    return win && !win.isDestroyed() ? new Set([win.webContents.id]) : new Set();
+  }
+
+  /** Where state pushes go. */
+  pushTargets(): readonly PushTargetLike[] {
+    const win = this.#window;
+    return win && !win.isDestroyed() ? [win.webContents] : [];
+  }
+
+  /** Destroys the window (on quit). */
+  dispose(): void {
+    const win = this.#window;
+    this.#window = null;
+    if (win && !win.isDestroyed()) win.destroy();
+  }
+}
