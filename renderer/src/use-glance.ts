@@ -123,6 +123,8 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     const unsubscribe = api.onState((next) => {
       pushed = true;
       setState(next);
+      // Main now shows the picked currency: the optimistic choice has done its job.
+      setPendingCurrency((p) => (p === next.currency ? null : p));
       setBridgeError(null);
     });
     void settle(() => api.getState()).then((r) => {
@@ -177,9 +179,10 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
   const setCurrency = useCallback(
     async (currency: Currency) => {
       setPendingCurrency(currency);
-      await run((a) => a.setCurrency(currency));
-      // Main has answered: its state (pushed before the answer) is the truth again.
-      setPendingCurrency((p) => (p === currency ? null : p));
+      const r = await run((a) => a.setCurrency(currency));
+      // Refused: main's currency is the truth again. Accepted: keep showing the choice until
+      // main's state (pushed before or after this answer) confirms it.
+      if (!r.ok) setPendingCurrency((p) => (p === currency ? null : p));
     },
     [run],
   );
