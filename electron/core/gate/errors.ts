@@ -98,6 +98,7 @@ export function retryAfterFrom(headers: Readonly<Record<string, string>>, localN
 }
 
 function seconds(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
   const s = Math.max(1, Math.ceil(ms / 1000));
   return s === 1 ? '1 second' : `${s} seconds`;
 }

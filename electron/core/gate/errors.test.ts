@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../../shared/errors.js';
+import { HINTS, mapErrorResponse, mapTransportFailure, parseEpochHeader, retryAfterFrom, safeServerText } from './errors.js';
+
+const NOW = 1_764_080_000_000;
+
+function res(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return { status, headers, body: typeof body === 'string' ? body : JSON.stringify(body) };
+}
+
+describe('mapping Gate errors', () => {
+  it.each([
+    [401, 'INVALID_KEY', 'INVALID_KEY'],
+    [401, 'INVALID_CREDENTIALS', 'INVALID_KEY'],
+    [401, 'MISSING_REQUIRED_HEADER', 'INVALID_KEY'],
+    [401, 'INVALID_SIGNATURE', 'INVALID_SIGNATURE'],
+    [401, 'REQUEST_EXPIRED', 'CLOCK_SKEW'],
+    [403, 'FORBIDDEN', 'FORBIDDEN'],
+    [403, 'READ_ONLY', 'FORBIDDEN'],
+    [403, 'ACCOUNT_LOCKED', 'FORBIDDEN'],
+    [403, 'IP_FORBIDDEN', 'IP_FORBIDDEN'],
+    [429, 'TOO_MANY_REQUESTS', 'RATE_LIMITED'],
+    [500, 'SERVER_ERROR', 'SERVER_ERROR'],
+    [500, 'INTERNAL', 'SERVER_ERROR'],
+    [503, 'TOO_BUSY', 'SERVER_ERROR'],
+    [400, 'INVALID_PARAM_VALUE', 'INVALID_CURRENCY'],
+    [400, 'INVALID_ARGUMENT', 'INVALID_CURRENCY'],
+    [400, 'MISSING_REQUIRED_PARAM', 'INVALID_CURRENCY'],
+    // Unknown labels fall back to the status.
+    [401, 'SOMETHING_NEW', 'INVALID_KEY'],
+    [403, 'SOMETHING_NEW', 'FORBIDDEN'],
+    [429, 'SOMETHING_NEW', 'RATE_LIMITED'],
+    [502, 'SOMETHING_NEW', 'SERVER_ERROR'],
+    [404, 'NOT_FOUND', 'BAD_RESPONSE'],
+    [405, 'METHOD_NOT_ALLOWED', 'BAD_RESPONSE'],
+  ])('HTTP %i with label %s → %s', (status, label, code) => {
+    const e = mapErrorResponse(res(status, { label, message: 'Gate says no' }), NOW, 0);
+    expect(e.code).toBe(code);
+    expect(e.message).toContain(label);
+    expect(e.hint).toBe(HINTS[e.code]);
+    expect(e.hint.length).toBeGreaterThan(10);
+  });
+
+  it('reads `detail` when Gate sends it instead of `message`', () => {
+    expect(mapErrorResponse(res(403, { label: 'FORBIDDEN', detail: 'wallet permission missing' }), NOW, 0).message).toContain('wallet permission missing');
+  });
+
+  it('says what FORBIDDEN means for this key: no wallet read permission', () => {
+    const e = mapErrorResponse(res(403, { label: 'FORBIDDEN', message: '' }), NOW, 0);
+    expect(e.message).toMatch(/not allowed to read wallet/);
+    expect(e.hint).toMatch(/Wallet/);
+  });
+
+  it.each([
+    [502, 'SERVER_ERROR'],
+    [503, 'SERVER_ERROR'],
+    [429, 'RATE_LIMITED'],
+    [403, 'BAD_RESPONSE'],
+    [404, 'BAD_RESPONSE'],
+    [302, 'BAD_RESPONSE'],
+    [200, 'BAD_RESPONSE'],
+  ])('an HTML page with HTTP %i → %s, described without its content', (status, code) => {
+    const e = mapErrorResponse(res(status, '<!DOCTYPE html><html><title>Attention Required! | Cloudflare</title></html>'), NOW, 0);
+    expect(e.code).toBe(code);
+    if (code !== 'RATE_LIMITED') expect(e.message).toMatch(/HTML page/);
+    expect(e.message).not.toContain('Cloudflare');
+  });
+
+  it("takes the rate-limit wait from Gate's reset header (ms or s), on Gate's clock", () => {
+    expect(retryAfterFrom({ 'x-gate-ratelimit-reset-timestamp': String(NOW + 7000) }, NOW, 0)).toBe(7000);
+    expect(retryAfterFrom({ 'x-gate-ratelimit-reset-timestamp': String((NOW + 4000) / 1000) }, NOW, 0)).toBe(4000);
+    // Gate's clock is 3 s ahead of ours: its reset time is 3 s nearer than it looks.
+    expect(retryAfterFrom({ 'x-gate-ratelimit-reset-timestamp': String(NOW + 7000) }, NOW, 3000)).toBe(4000);
+  });
+
+  it('falls back to Retry-After (seconds or HTTP date), then to 10 s', () => {
+    expect(retryAfterFrom({ 'retry-after': '3' }, NOW, 0)).toBe(3000);
+    expect(retryAfterFrom({ 'retry-after': new Date(NOW + 5000).toUTCString() }, NOW, 0)).toBe(5000);
+    expect(retryAfterFrom({ 'x-gate-ratelimit-reset-timestamp': String(NOW - 10) }, NOW, 0)).toBe(10_000);
+    expect(retryAfterFrom({ 'retry-after': 'soon' }, NOW, 0)).toBe(10_000);
+    expect(retryAfterFrom({}, NOW, 0)).toBe(10_000);
+  });
+
+  it('puts retryAfterMs on RATE_LIMITED and says the wait in words', () => {
+    const e = mapErrorResponse(res(429, { label: 'TOO_MANY_REQUESTS', message: 'slow down' }, { 'x-gate-ratelimit-reset-timestamp': String(NOW + 6500) }), NOW, 0);
+    expect(e.code).toBe('RATE_LIMITED');
+    expect(e.retryAfterMs).toBe(6500);
+    expect(e.message).toMatch(/7 seconds/);
+    const plain = mapErrorResponse(res(429, 'Too Many Requests', { 'retry-after': '2' }), NOW, 0);
+    expect(plain).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 2000 });
+  });
+
+  it('parses epoch headers strictly', () => {
+    expect(parseEpochHeader('1764080000')).toBe(1_764_080_000_000);
+    expect(parseEpochHeader('1764080000123')).toBe(1_764_080_000_123);
+    expect(parseEpochHeader('abc')).toBeNull();
+    expect(parseEpochHeader(undefined)).toBeNull();
+    expect(parseEpochHeader('-5')).toBeNull();
+  });
+
+  it("strips anything signature-like from Gate's text and keeps it to one bounded line", () => {
+    const sig = 'a'.repeat(128);
+    expect(safeServerText(`bad sign ${sig}\nsecond line`)).toBe('bad sign … second line');
+    expect(safeServerText('x'.repeat(500)).length).toBeLessThanOrEqual(160);
+    const e = mapErrorResponse(res(401, { label: 'INVALID_SIGNATURE', message: `expected ${sig}` }), NOW, 0);
+    expect(e.message).not.toContain(sig);
+  });
+
+  it('maps transport failures', () => {
+    expect(mapTransportFailure({ kind: 'timeout', message: 'x' }, 10_000)).toMatchObject({ code: 'TIMEOUT', message: 'No answer from Gate within 10 seconds.' });
+    expect(mapTransportFailure({ kind: 'timeout', message: 'x' }, 250).message).toMatch(/250 ms/);
+    expect(mapTransportFailure({ kind: 'aborted', message: 'x' }, 1).code).toBe('CANCELLED');
+    expect(mapTransportFailure({ kind: 'network', message: 'the connection was refused (127.0.0.1:1)' }, 1)).toMatchObject({
+      code: 'NETWORK',
+      message: 'Could not reach Gate: the connection was refused (127.0.0.1:1).',
+    });
+  });
+
+  it('has a hint for every code the client can produce', () => {
+    for (const code of ['MISSING_CREDENTIALS', 'INVALID_KEY', 'INVALID_SIGNATURE', 'FORBIDDEN', 'IP_FORBIDDEN', 'CLOCK_SKEW', 'RATE_LIMITED', 'SERVER_ERROR', 'BAD_RESPONSE', 'NETWORK', 'TIMEOUT', 'INVALID_CURRENCY', 'CANCELLED', 'INTERNAL'] as const) {
+      expect(ERROR_CODES).toContain(code);
+      expect(HINTS[code]).toBeTruthy();
+    }
+  });
+});
