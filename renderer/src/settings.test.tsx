@@ -1,0 +1,110 @@
+// Settings, key management, history/export, Escape, and failures of actions shown as
+// named errors instead of exceptions.
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { HistoryPoint } from '../../shared/balance.js';
+import { MIN_REFRESH_INTERVAL_SEC } from '../../shared/prefs.js';
+import { makeState, T0 } from './test/fixtures.js';
+import { renderApp } from './test/render-app.js';
+
+describe('settings', () => {
+  it('sends each change to main and offers nothing below 60 s', async () => {
+    const { user, fake } = await renderApp(makeState());
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const panel = screen.getByTestId('settings-panel');
+    const interval = within(panel).getByLabelText(/Refresh/) as HTMLSelectElement;
+    const values = [...interval.options].map((o) => Number(o.value));
+    expect(Math.min(...values)).toBe(MIN_REFRESH_INTERVAL_SEC);
+    await user.selectOptions(interval, '300');
+    expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ refreshIntervalSec: 300 });
+    await user.selectOptions(within(panel).getByLabelText(/Group small accounts/), '5');
+    expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ smallSliceThresholdPercent: 5 });
+    await user.click(within(panel).getByLabelText('Privacy mode (hide every amount)'));
+    expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ privacy: true });
+    await user.click(within(panel).getByLabelText('Open at login'));
+    expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ launchAtLogin: true });
+    await user.click(within(panel).getByRole('button', { name: 'Done' }));
+    expect(screen.queryByTestId('settings-panel')).toBeNull();
+  });
+
+  it('knows the key only by its hint, and removes it after a confirmation', async () => {
+    const { user, fake } = await renderApp(makeState());
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(screen.getByTestId('key-status').textContent).toContain('A key ending …a1b2 is stored');
+    await user.click(screen.getByRole('button', { name: 'Remove key' }));
+    expect(fake.fns.clearCredentials).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Remove' }));
+    expect(fake.fns.clearCredentials).toHaveBeenCalledTimes(1);
+    expect((await screen.findByTestId('message')).textContent).toContain('removed from the keychain');
+  });
+
+  it('opens the key form to replace the key and comes back on Cancel', async () => {
+    const { user } = await renderApp(makeState());
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.click(screen.getByRole('button', { name: 'Replace key' }));
+    expect(screen.getByRole('heading', { name: 'Replace the API key' })).toBeTruthy();
+    expect(screen.getByTestId('stored-key-hint').textContent).toContain('…a1b2');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByTestId('total')).toBeTruthy();
+  });
+
+  it('shows a failed preference change as a named error', async () => {
+    const { user, fake } = await renderApp(makeState());
+    fake.fns.setPrefs.mockResolvedValueOnce({
+      ok: false,
+      error: { code: 'INVALID_REQUEST', message: 'refreshIntervalSec must be at least 60.', hint: 'Pick a longer interval.' },
+    });
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.selectOptions(screen.getByLabelText(/Refresh/), '120');
+    const message = await screen.findByRole('alert');
+    expect(message.textContent).toContain('INVALID_REQUEST');
+    expect(message.textContent).toContain('Pick a longer interval.');
+  });
+
+  it('turns a rejected bridge call into a shown INTERNAL error, not an exception', async () => {
+    const { user, fake } = await renderApp(makeState());
+    fake.fns.refresh.mockRejectedValueOnce(new Error('IPC channel closed'));
+    fake.push(makeState({ status: 'stale', error: { code: 'TIMEOUT', message: 'No answer in 10 s.', hint: 'Retry.' } }));
+    await user.click(screen.getByRole('button', { name: 'Retry' }));
+    const message = await screen.findByTestId('message');
+    expect(message.textContent).toContain('INTERNAL');
+    expect(message.textContent).toContain('IPC channel closed');
+  });
+});
+
+describe('history and export', () => {
+  const history: HistoryPoint[] = [
+    { at: T0 - 120_000, currency: 'USDT', total: '100' },
+    { at: T0 - 60_000, currency: 'USDT', total: '150.5' },
+    { at: T0, currency: 'USDT', total: '120' },
+  ];
+
+  it('draws a sparkline of the shown currency and exports CSV', async () => {
+    const { user, fake } = await renderApp(makeState(), { history });
+    expect(fake.fns.getHistory).toHaveBeenCalledWith('USDT');
+    const line = await screen.findByRole('img', { name: /^Net worth history: 3 points from / });
+    const path = line.querySelector('path')?.getAttribute('d') ?? '';
+    expect(path.split(' ')).toHaveLength(3);
+    expect(path.startsWith('M0.0,')).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(fake.fns.exportHistoryCsv).toHaveBeenCalledTimes(1);
+    expect((await screen.findByTestId('message')).textContent).toContain('/tmp/glance.csv');
+  });
+
+  it('says when there is not enough history yet', async () => {
+    await renderApp(makeState(), { history: history.slice(0, 1) });
+    expect(screen.getByTestId('history').textContent).toContain('not enough points yet');
+  });
+});
+
+describe('Escape', () => {
+  it('closes settings first, then hides the window', async () => {
+    const { user, fake } = await renderApp(makeState());
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('settings-panel')).toBeNull();
+    expect(fake.fns.hideWindow).not.toHaveBeenCalled();
+    await user.keyboard('{Escape}');
+    expect(fake.fns.hideWindow).toHaveBeenCalledTimes(1);
+  });
+});
