@@ -1,0 +1,243 @@
+/**
+ * The user's preferences as a validated JSON file in the app's data dir. Reading never
+ * crashes the app: a missing file means defaults, a damaged one is kept aside for the user
+ * (`prefs.json.corrupt-<epoch ms>`) and whatever fields are still valid are kept. Writing is
+ * atomic (temp file + fsync + rename), so a crash mid-save leaves the previous file intact.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { CURRENCIES } from '../../../shared/balance.js';
+import type { Result } from '../../../shared/errors.js';
+import { fail, ok } from '../../../shared/errors.js';
+import type { PreferencesPatch } from '../../../shared/ipc.js';
+import type { Preferences } from '../../../shared/prefs.js';
+import {
+  DEFAULT_PREFERENCES,
+  MAX_REFRESH_INTERVAL_SEC,
+  MAX_SMALL_SLICE_THRESHOLD_PERCENT,
+  MIN_REFRESH_INTERVAL_SEC,
+} from '../../../shared/prefs.js';
+import type { FileSystem } from './file-system.js';
+import { createNodeFileSystem, writeFileAtomic } from './file-system.js';
+
+/** The file's name inside the data dir. */
+export const PREFS_FILE_NAME = 'prefs.json';
+/** Written into the file so a later version can migrate it. */
+export const PREFS_FILE_VERSION = 1;
+
+/** One schema per field, so a damaged file keeps its valid fields and a patch names its bad ones. */
+const FIELD_SCHEMAS = {
+  currency: z.enum(CURRENCIES),
+  refreshIntervalSec: z.number().int().min(MIN_REFRESH_INTERVAL_SEC).max(MAX_REFRESH_INTERVAL_SEC),
+  privacy: z.boolean(),
+  smallSliceThresholdPercent: z.number().min(0).max(MAX_SMALL_SLICE_THRESHOLD_PERCENT),
+  launchAtLogin: z.boolean(),
+} satisfies { [K in keyof Preferences]: z.ZodType<Preferences[K]> };
+
+type PrefKey = keyof Preferences;
+const PREF_KEYS = Object.keys(FIELD_SCHEMAS) as PrefKey[];
+
+/** What each field accepts, in words (used in errors and warnings; never echoes the value). */
+const FIELD_RULES: Readonly<Record<PrefKey, string>> = {
+  currency: `one of ${CURRENCIES.join(', ')}`,
+  refreshIntervalSec: `a whole number of seconds from ${MIN_REFRESH_INTERVAL_SEC} to ${MAX_REFRESH_INTERVAL_SEC}`,
+  privacy: 'true or false',
+  smallSliceThresholdPercent: `a number from 0 to ${MAX_SMALL_SLICE_THRESHOLD_PERCENT}`,
+  launchAtLogin: 'true or false',
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Validates a partial update: every given field must be valid and known. Exists apart from
+ * the store so callers (IPC, CLI) can check input without touching disk.
+ */
+export function validatePreferencesPatch(patch: unknown): Result<PreferencesPatch> {
+  if (!isPlainObject(patch)) {
+    return fail('INVALID_REQUEST', 'Preferences must be an object of fields to change.', 'Send only the fields to change.');
+  }
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (!(PREF_KEYS as string[]).includes(key)) {
+      problems.push(/^[A-Za-z][A-Za-z0-9_]{0,39}$/.test(key) ? `"${key}" is not a preference` : 'an unknown field was given');
+      continue;
+    }
+    const k = key as PrefKey;
+    if (value === undefined) continue;
+    const parsed = FIELD_SCHEMAS[k].safeParse(value);
+    if (parsed.success) out[k] = parsed.data;
+    else problems.push(`${k} must be ${FIELD_RULES[k]}`);
+  }
+  if (problems.length > 0) {
+    return fail('INVALID_REQUEST', `Invalid preferences: ${problems.join('; ')}.`, 'Choose a value within the allowed range.');
+  }
+  return ok(out as PreferencesPatch);
+}
+
+/** What reading a preferences file text yields: the preferences to use and what was wrong. */
+export interface ParsedPreferences {
+  readonly prefs: Preferences;
+  /** Human sentences for a log or a notice; empty when the file was fine. */
+  readonly warnings: readonly string[];
+  /** True when the file was damaged (not JSON, not an object, or a field out of range). */
+  readonly damaged: boolean;
+}
+
+/**
+ * Reads a preferences file's text leniently: fields missing (an older version's file) take
+ * their defaults silently; fields present but invalid take their defaults with a warning;
+ * unknown fields (a newer version's) are ignored. Pure, so it is tested without any file.
+ */
+export function parsePreferencesText(text: string): ParsedPreferences {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { prefs: DEFAULT_PREFERENCES, warnings: ['The preferences file is not valid JSON; defaults are used.'], damaged: true };
+  }
+  if (!isPlainObject(json)) {
+    return { prefs: DEFAULT_PREFERENCES, warnings: ['The preferences file does not hold an object; defaults are used.'], damaged: true };
+  }
+  const prefs: Record<string, unknown> = { ...DEFAULT_PREFERENCES };
+  const warnings: string[] = [];
+  for (const key of PREF_KEYS) {
+    if (!(key in json) || json[key] === undefined) continue;
+    const parsed = FIELD_SCHEMAS[key].safeParse(json[key]);
+    if (parsed.success) prefs[key] = parsed.data;
+    else warnings.push(`The saved ${key} was not ${FIELD_RULES[key]}; the default (${String(DEFAULT_PREFERENCES[key])}) is used.`);
+  }
+  return { prefs: prefs as unknown as Preferences, warnings, damaged: warnings.length > 0 };
+}
+
+/** Serialises preferences the way the store writes them (versioned, stable key order, trailing newline). */
+export function serializePreferences(prefs: Preferences): string {
+  const ordered: Record<string, unknown> = { version: PREFS_FILE_VERSION };
+  for (const key of PREF_KEYS) ordered[key] = prefs[key];
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/** What `load()` found. */
+export interface PrefsLoadResult {
+  readonly prefs: Preferences;
+  /** Empty when all was well; otherwise sentences for the log or a one-time notice. */
+  readonly warnings: readonly string[];
+  /** Where a damaged file was kept, or null. */
+  readonly movedAsideTo: string | null;
+}
+
+/** The preferences seam BalanceService depends on (PrefsStore implements it; tests may fake it). */
+export interface PrefsPort {
+  /** The current preferences (defaults until loaded). */
+  get(): Preferences;
+  /** Validates, persists and then adopts a change; the stored value is unchanged on failure. */
+  update(patch: PreferencesPatch): Promise<Result<Preferences>>;
+}
+
+/** How a PrefsStore is built. */
+export interface PrefsStoreOptions {
+  /** The app's data dir (Electron's userData, or the CLI's config dir). */
+  readonly dir: string;
+  /** Defaults to real files. */
+  readonly fs?: FileSystem;
+  /** For the `.corrupt-<ms>` suffix; defaults to Date.now. */
+  readonly now?: () => number;
+  /** Where warnings go besides `load()`'s answer; defaults to console.warn. */
+  readonly warn?: (message: string) => void;
+}
+
+/** Loads, validates and atomically saves preferences. One instance per data dir. */
+export class PrefsStore implements PrefsPort {
+  /** The preferences file's full path. */
+  readonly path: string;
+  readonly #fs: FileSystem;
+  readonly #now: () => number;
+  readonly #warn: (message: string) => void;
+  #current: Preferences = DEFAULT_PREFERENCES;
+  /** Serialises writes so two quick changes cannot interleave or land out of order. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: PrefsStoreOptions) {
+    this.path = join(options.dir, PREFS_FILE_NAME);
+    this.#fs = options.fs ?? createNodeFileSystem();
+    this.#now = options.now ?? (() => Date.now());
+    this.#warn = options.warn ?? ((message) => console.warn(`[prefs] ${message}`));
+  }
+
+  /** The current preferences (DEFAULT_PREFERENCES until `load()`). */
+  get(): Preferences {
+    return this.#current;
+  }
+
+  /** Reads the file. Never rejects: every problem becomes defaults plus a warning. */
+  load(): Promise<PrefsLoadResult> {
+    return this.#enqueue(() => this.#load());
+  }
+
+  /** Validates `patch` (every field, ranges, no unknown keys), writes atomically, then adopts it. */
+  update(patch: PreferencesPatch): Promise<Result<Preferences>> {
+    const valid = validatePreferencesPatch(patch);
+    if (!valid.ok) return Promise.resolve(valid);
+    return this.#enqueue(async () => {
+      const next: Preferences = { ...this.#current, ...valid.value };
+      try {
+        await writeFileAtomic(this.#fs, this.path, serializePreferences(next));
+      } catch (error) {
+        return fail<Preferences>(
+          'INTERNAL',
+          `Could not save preferences (${describeFsError(error)}); the previous ones stay in effect.`,
+          'Check that the disk is not full and the app data folder is writable.',
+        );
+      }
+      this.#current = next;
+      return ok(next);
+    });
+  }
+
+  #enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task, task);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #load(): Promise<PrefsLoadResult> {
+    let text: string | null;
+    try {
+      text = await this.#fs.readText(this.path);
+    } catch (error) {
+      const warning = `Could not read the preferences file (${describeFsError(error)}); defaults are used for now.`;
+      this.#warn(warning);
+      this.#current = DEFAULT_PREFERENCES;
+      return { prefs: DEFAULT_PREFERENCES, warnings: [warning], movedAsideTo: null };
+    }
+    if (text === null) {
+      this.#current = DEFAULT_PREFERENCES;
+      return { prefs: DEFAULT_PREFERENCES, warnings: [], movedAsideTo: null };
+    }
+    const parsed = parsePreferencesText(text);
+    this.#current = parsed.prefs;
+    if (!parsed.damaged) return { prefs: parsed.prefs, warnings: [], movedAsideTo: null };
+
+    const warnings = [...parsed.warnings];
+    const aside = `${this.path}.corrupt-${this.#now()}`;
+    let movedAsideTo: string | null = null;
+    try {
+      await this.#fs.rename(this.path, aside);
+      movedAsideTo = aside;
+      warnings.push(`The damaged file was kept as ${aside}.`);
+      await writeFileAtomic(this.#fs, this.path, serializePreferences(parsed.prefs));
+    } catch (error) {
+      warnings.push(`Could not ${movedAsideTo ? 'rewrite' : 'set aside'} the preferences file (${describeFsError(error)}).`);
+    }
+    for (const warning of warnings) this.#warn(warning);
+    return { prefs: parsed.prefs, warnings, movedAsideTo };
+  }
+}
+
+/** An fs error's code (ENOSPC, EACCES…) without paths or other detail. */
+function describeFsError(error: unknown): string {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[A-Z0-9_]{2,20}$/.test(code) ? code : 'I/O error';
+}
