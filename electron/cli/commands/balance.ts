@@ -1,0 +1,145 @@
+/**
+ * `gate-glance balance`: one signed call to Gate's total_balance, printed as a table, exact
+ * JSON, or a status-bar line. The same GateClient the app uses; the lean node:https transport;
+ * credentials from the environment, else the keychain (injected, loaded only when needed).
+ */
+import type { Currency } from '../../../shared/balance.js';
+import { CURRENCIES, isCurrency } from '../../../shared/balance.js';
+import type { Clock } from '../../core/clock.js';
+import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, GateClient } from '../../core/gate/client.js';
+import { createNodeTransport } from '../../core/gate/node-transport.js';
+import type { BalanceResult, CredentialsProvider, Transport } from '../../core/gate/types.js';
+import { parseArgs } from '../args.js';
+import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
+import type { CliCommand, CliIo } from '../io.js';
+import { EXIT } from '../io.js';
+import { reportError, reportUsage } from '../output.js';
+import { balanceJson, balanceTable, shortLine } from '../render.js';
+
+/** What `balance` can be given instead of the real world (tests, the app's composition). */
+export interface BalanceCommandDeps {
+  /**
+   * Consulted when GATE_API_KEY/GATE_API_SECRET are not set: the OS keychain entry written by
+   * `gate-glance login`. Without it, no env credentials means MISSING_CREDENTIALS.
+   */
+  readonly keychainCredentials?: CredentialsProvider;
+  /** The transport for real requests; default: node:https honouring the proxy variables in `io.env`. */
+  readonly createTransport?: (env: Readonly<Record<string, string | undefined>>) => Transport;
+  readonly clock?: Pick<Clock, 'now'>;
+}
+
+/** Help text of `balance`. */
+export const BALANCE_USAGE = `Usage: gate-glance balance [options]
+
+Shows your Gate.io total balance (Gate's estimate, converted at its rates) and how it is
+spread over your accounts.
+
+Options:
+  -c, --currency CUR     BTC, CNY, USD or USDT (default USDT)
+      --json             print exact JSON (amounts are Gate's strings, verbatim)
+      --format FORMAT    table (default), json, or short (one line for status bars)
+      --short            same as --format short
+      --private          mask amounts and shares (table and short formats)
+      --full             show every digit Gate sent instead of 2 (8 for BTC)
+      --base-url URL     API base URL (default ${DEFAULT_BASE_URL})
+      --timeout MS       request timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
+      --demo             use the built-in demo portfolio; needs no API key
+  -h, --help             show this help
+
+Credentials: GATE_API_KEY and GATE_API_SECRET from the environment, else the key stored in
+the OS keychain by \`gate-glance login\`. HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.
+
+Exit codes: 0 ok, 2 usage, 3 credentials or permission, 4 network, server, clock, rate limit
+or bad response.
+`;
+
+const SPECS = [
+  { name: 'currency', short: 'c', value: true },
+  { name: 'json' },
+  { name: 'format', value: true },
+  { name: 'short' },
+  { name: 'private' },
+  { name: 'full' },
+  { name: 'base-url', value: true },
+  { name: 'timeout', value: true },
+  { name: 'demo' },
+  { name: 'help', short: 'h' },
+] as const;
+
+type Format = 'table' | 'json' | 'short';
+
+/** Builds the `balance` command with its dependencies. */
+export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand {
+  return async (argv: readonly string[], io: CliIo): Promise<number> => {
+    const parsed = parseArgs(argv, SPECS);
+    if (!parsed.ok) return reportUsage(io, parsed.message, 'balance');
+    const o = parsed.options;
+    if (o['help']) {
+      io.stdout.write(BALANCE_USAGE);
+      return EXIT.ok;
+    }
+    if (parsed.positionals.length > 0) return reportUsage(io, `unexpected argument "${parsed.positionals[0]!.slice(0, 40)}"`, 'balance');
+
+    let format: Format = 'table';
+    const formats = [o['format'], o['json'] ? 'json' : undefined, o['short'] ? 'short' : undefined].filter((f) => f !== undefined);
+    if (new Set(formats).size > 1) return reportUsage(io, 'choose one output format (--json, --short or --format)', 'balance');
+    const chosen = formats[0];
+    if (chosen !== undefined) {
+      if (chosen !== 'table' && chosen !== 'json' && chosen !== 'short') return reportUsage(io, `unknown format "${String(chosen).slice(0, 20)}"; use table, json or short`, 'balance');
+      format = chosen;
+    }
+    const json = format === 'json';
+
+    const rawCurrency = typeof o['currency'] === 'string' ? o['currency'].trim().toUpperCase() : 'USDT';
+    if (!isCurrency(rawCurrency)) return reportUsage(io, `unknown currency "${rawCurrency.slice(0, 20)}"; use ${CURRENCIES.join(', ')}`, 'balance');
+    const currency: Currency = rawCurrency;
+
+    let timeoutMs = DEFAULT_TIMEOUT_MS;
+    if (o['timeout'] !== undefined) {
+      const t = String(o['timeout']);
+      if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 600_000) return reportUsage(io, '--timeout must be a whole number of milliseconds between 1 and 600000', 'balance');
+      timeoutMs = Number(t);
+    }
+
+    const demo = o['demo'] === true;
+    let baseUrl = DEFAULT_BASE_URL;
+    if (o['base-url'] !== undefined) {
+      if (demo) return reportUsage(io, '--demo and --base-url cannot be combined', 'balance');
+      const raw = String(o['base-url']);
+      let url: URL | null;
+      try {
+        url = new URL(raw);
+      } catch {
+        url = null;
+      }
+      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) {
+        return reportUsage(io, '--base-url must be an http(s) URL without query, fragment or credentials, e.g. https://api.gateio.ws/api/v4', 'balance');
+      }
+      baseUrl = raw;
+    }
+
+    let result: BalanceResult;
+    if (demo) {
+      const { createDemoSource } = await import('../../core/simulator/demo.js');
+      result = await createDemoSource({ timeoutMs, ...(deps.clock ? { clock: deps.clock } : {}) }).client.getTotalBalance(currency);
+    } else {
+      const client = new GateClient({
+        transport: (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env),
+        credentials: envThenFallback(io.env, deps.keychainCredentials ?? noStoredCredentials),
+        baseUrl,
+        timeoutMs,
+        ...(deps.clock ? { clock: deps.clock } : {}),
+      });
+      result = await client.getTotalBalance(currency);
+    }
+    if (!result.ok) {
+      if (format === 'short') io.stdout.write(`n/a (${result.error.code})\n`);
+      return reportError(io, result.error, json);
+    }
+    const human = { privacy: o['private'] === true, full: o['full'] === true, demo };
+    if (format === 'json') io.stdout.write(`${JSON.stringify(balanceJson(result.balance))}\n`);
+    else if (format === 'short') io.stdout.write(`${shortLine(result.balance, human)}\n`);
+    else io.stdout.write(balanceTable(result.balance, human));
+    return EXIT.ok;
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * What `balance` prints: the exact JSON shape scripts rely on, a readable table, and a
+ * one-line form for status bars (waybar, polybar, conky, tmux). Amounts are Gate's strings,
+ * formatted through shared/decimal (Intl given the string, never a float).
+ */
+import type { BalanceSnapshot } from '../../shared/balance.js';
+import { summarizeBalance } from '../../shared/accounts.js';
+import { formatAmount } from '../../shared/decimal.js';
+
+/** What replaces every amount and share when privacy is on. */
+export const PRIVACY_MASK = '•••••';
+
+/** The `--json` document: amounts verbatim, accounts by amount descending, shares of the positive sum. */
+export interface BalanceJson {
+  readonly currency: string;
+  readonly total: { readonly amount: string; readonly unrealisedPnl: string | null; readonly borrowed: string | null };
+  readonly accounts: ReadonlyArray<{
+    readonly name: string;
+    readonly amount: string;
+    readonly share: string;
+    readonly unrealisedPnl: string | null;
+    readonly borrowed: string | null;
+  }>;
+  readonly fetchedAt: string;
+}
+
+/** Builds the `--json` document (key order fixed, as documented). */
+export function balanceJson(snapshot: BalanceSnapshot): BalanceJson {
+  const summary = summarizeBalance(snapshot);
+  return {
+    currency: snapshot.currency,
+    total: { amount: snapshot.total.amount, unrealisedPnl: snapshot.total.unrealisedPnl, borrowed: snapshot.total.borrowed },
+    accounts: summary.accounts.map((a) => ({ name: a.name, amount: a.amount, share: a.share, unrealisedPnl: a.unrealisedPnl, borrowed: a.borrowed })),
+    fetchedAt: new Date(snapshot.fetchedAt).toISOString(),
+  };
+}
+
+/** Options shared by the human formats. */
+export interface HumanFormatOptions {
+  readonly privacy: boolean;
+  /** Every digit Gate sent instead of the currency's usual digits. */
+  readonly full: boolean;
+  readonly demo: boolean;
+  readonly locale?: string;
+}
+
+/** The status-bar line: `38,522.03 USDT` (or `••••• USDT` with privacy). */
+export function shortLine(snapshot: BalanceSnapshot, options: HumanFormatOptions): string {
+  const amount = options.privacy
+    ? PRIVACY_MASK
+    : formatAmount(snapshot.total.amount, { currency: snapshot.currency, precision: options.full ? 'full' : 'display', ...(options.locale ? { locale: options.locale } : {}) });
+  return `${options.demo ? 'demo ' : ''}${amount} ${snapshot.currency}`;
+}
+
+function pad(text: string, width: number, right: boolean): string {
+  const len = [...text].length;
+  const fill = ' '.repeat(Math.max(0, width - len));
+  return right ? fill + text : text + fill;
+}
+
+function utcStamp(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** The readable table: account, amount, share, then the total and its PnL/borrowed lines. */
+export function balanceTable(snapshot: BalanceSnapshot, options: HumanFormatOptions): string {
+  const summary = summarizeBalance(snapshot);
+  const fmt = (amount: string): string =>
+    options.privacy
+      ? PRIVACY_MASK
+      : formatAmount(amount, { currency: snapshot.currency, precision: options.full ? 'full' : 'display', ...(options.locale ? { locale: options.locale } : {}) });
+  const rows: Array<[string, string, string]> = summary.accounts.map((a) => [
+    a.label,
+    fmt(a.amount),
+    options.privacy ? PRIVACY_MASK : a.sign > 0 ? `${a.share}%` : '—',
+  ]);
+  const footer: Array<[string, string, string]> = [['Total', fmt(snapshot.total.amount), '']];
+  if (snapshot.total.unrealisedPnl !== null) footer.push(['Unrealised PnL', fmt(snapshot.total.unrealisedPnl), '']);
+  if (snapshot.total.borrowed !== null) footer.push(['Borrowed', fmt(snapshot.total.borrowed), '']);
+  const header: [string, string, string] = ['Account', `Amount (${snapshot.currency})`, 'Share'];
+  const all = [header, ...rows, ...footer];
+  const w0 = Math.max(...all.map((r) => [...r[0]].length));
+  const w1 = Math.max(...all.map((r) => [...r[1]].length));
+  const w2 = Math.max(...all.map((r) => [...r[2]].length));
+  const line = (r: [string, string, string]): string => `${pad(r[0], w0, false)}  ${pad(r[1], w1, true)}  ${pad(r[2], w2, true)}`.trimEnd();
+  const out: string[] = [];
+  out.push(`Gate.io total balance${options.demo ? ' (DEMO portfolio, not your account)' : ''} — estimated in ${snapshot.currency} at Gate's rates, ${utcStamp(snapshot.fetchedAt)}`);
+  out.push('');
+  out.push(line(header));
+  for (const r of rows) out.push(line(r));
+  out.push('─'.repeat(w0 + w1 + w2 + 4));
+  for (const r of footer) out.push(line(r));
+  if (rows.length === 0) out.push('', 'Gate listed no accounts.');
+  if (summary.negative.length > 0) out.push('', 'Accounts below zero are listed but not counted in the shares.');
+  return `${out.join('\n')}\n`;
+}
