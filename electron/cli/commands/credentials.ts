@@ -1,0 +1,376 @@
+/**
+ * `gate-glance login`, `logout` and `status`: the key pair in the OS keychain, from a terminal.
+ * The secret is read from stdin only — never from argv, which every user on the machine can
+ * read in `ps` — with the echo off on a terminal; piped input (two lines: key, then secret)
+ * works for scripts. The same CredentialsService as the app validates, verifies and stores,
+ * so the CLI and the app can never disagree about what a good key is.
+ */
+import type { AppError } from '../../../shared/errors.js';
+import type { CredentialsStatus } from '../../../shared/ipc.js';
+import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from '../../core/gate/client.js';
+import type { Transport } from '../../core/gate/types.js';
+import type { CredentialsService } from '../../core/secrets/credentials-service.js';
+import { parseArgs, type OptionSpec } from '../args.js';
+import type { CliCommand, CliIo } from '../io.js';
+import { EXIT } from '../io.js';
+import { reportError, reportUsage } from '../output.js';
+
+/** Where the login's test call goes and how long it may take. */
+export interface VerifyTarget {
+  readonly baseUrl: string;
+  readonly timeoutMs: number;
+}
+
+/** What the three commands can be given instead of the real world (tests, other front ends). */
+export interface CredentialsCommandDeps {
+  /**
+   * Builds the service for one command run. Default: the OS keychain (KeytarSecretStore) and,
+   * for `login --verify`, the real GateClient over the node:https transport. Loaded lazily, so
+   * `balance` never pays for it.
+   */
+  readonly createService?: (io: CliIo, verifyTarget: VerifyTarget | null) => Promise<CredentialsService>;
+  /** The transport for the verification call; default node:https honouring the proxy variables in `io.env`. */
+  readonly createTransport?: (env: Readonly<Record<string, string | undefined>>) => Transport;
+}
+
+/** The most stdin `login` reads when piped: two lines of a few hundred characters at most. */
+export const MAX_LOGIN_INPUT_BYTES = 16 * 1024;
+
+/** Exit code for Ctrl-C at a prompt (128 + SIGINT), as shells expect. */
+export const EXIT_INTERRUPTED = 130;
+
+/** Help text of `login`. */
+export const LOGIN_USAGE = `Usage: gate-glance login [options]
+
+Stores your Gate.io API key and secret in the OS keychain (macOS Keychain, Windows Credential
+Manager, or the Secret Service — gnome-keyring or KWallet — on Linux). Nothing is written to a
+file. On a terminal you are asked for both, and the secret is not shown as you type or paste it.
+From a pipe or a file, give two lines: the key, then the secret:
+
+  printf '%s\\n%s\\n' "$KEY" "$SECRET" | gate-glance login
+  gate-glance login < key-and-secret.txt
+
+The key and the secret are never accepted as arguments: other users can read arguments in \`ps\`.
+
+Options:
+      --verify           make one signed test call before saving (default): a key that Gate
+                         rejects, or that lacks wallet read permission, is not saved
+      --no-verify        save without the test call
+      --base-url URL     API base URL for the test call (default ${DEFAULT_BASE_URL})
+      --timeout MS       test call timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
+  -h, --help             show this help
+
+Create a key at https://www.gate.io/myaccount/api_key_manage with "Wallet: read only".
+Exit codes: 0 saved, 2 usage, 3 rejected key or keychain problem, 130 cancelled.
+`;
+
+/** Help text of `logout`. */
+export const LOGOUT_USAGE = `Usage: gate-glance logout
+
+Removes the API key and secret stored by \`gate-glance login\` (or the app) from the OS keychain.
+Removing when nothing is stored is not an error.
+
+Exit codes: 0 removed (or nothing stored), 2 usage, 3 keychain problem.
+`;
+
+/** Help text of `status`. */
+export const STATUS_USAGE = `Usage: gate-glance status [--json]
+
+Says whether an API key is stored in the OS keychain (showing only its last four characters,
+never any of the secret) and whether the keychain can be used.
+
+Options:
+      --json             print {"stored","keyHint","keychainError","envCredentials"} as JSON
+  -h, --help             show this help
+
+Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2 usage.
+`;
+
+const ENV_KEY = 'GATE_API_KEY';
+const ENV_SECRET = 'GATE_API_SECRET';
+
+async function defaultService(io: CliIo, target: VerifyTarget | null, deps: CredentialsCommandDeps): Promise<CredentialsService> {
+  const [{ CredentialsService }, { KeytarSecretStore }] = await Promise.all([
+    import('../../core/secrets/credentials-service.js'),
+    import('../../core/secrets/keytar-store.js'),
+  ]);
+  const store = new KeytarSecretStore();
+  if (target === null) return new CredentialsService({ store });
+  const [{ gateVerifier }, { createNodeTransport }] = await Promise.all([
+    import('../../core/secrets/gate-verifier.js'),
+    import('../../core/gate/node-transport.js'),
+  ]);
+  const transport = (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env);
+  return new CredentialsService({ store, verify: gateVerifier({ transport, baseUrl: target.baseUrl, timeoutMs: target.timeoutMs }) });
+}
+
+function serviceFactory(deps: CredentialsCommandDeps): (io: CliIo, target: VerifyTarget | null) => Promise<CredentialsService> {
+  return deps.createService ?? ((io, target) => defaultService(io, target, deps));
+}
+
+function parseBaseUrl(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) return null;
+  return raw;
+}
+
+function cancelled(io: CliIo): number {
+  io.stderr.write('error: CANCELLED: login cancelled; nothing was stored.\n');
+  return EXIT_INTERRUPTED;
+}
+
+const ESC = String.fromCharCode(27);
+
+/** Length of the escape sequence at the start of `text` (ESC [ params final, or ESC + one char); -1 when incomplete. */
+function escapeSequenceEnd(text: string): number {
+  if (text.length < 2) return -1;
+  if (text[1] !== '[') return 2;
+  for (let i = 2; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x40 && code <= 0x7e) return i + 1;
+  }
+  return text.length > 16 ? text.length : -1;
+}
+
+/** What reading the two fields produced. */
+type LoginInput =
+  | { readonly kind: 'ok'; readonly key: string; readonly secret: string }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'usage'; readonly message: string };
+
+/** Reads "key\nsecret" from a pipe or file: at most MAX_LOGIN_INPUT_BYTES, never waiting for more than two lines. */
+async function readPiped(stdin: CliIo['stdin']): Promise<LoginInput> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buf.length;
+    if (size > MAX_LOGIN_INPUT_BYTES) {
+      stdin.pause();
+      return { kind: 'usage', message: `stdin has more than ${MAX_LOGIN_INPUT_BYTES / 1024} KiB; login expects two lines, the key and then the secret` };
+    }
+    chunks.push(buf);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return { kind: 'usage', message: 'nothing on stdin; login expects two lines, the key and then the secret' };
+  const lines = text.split(/\r?\n|\r/).filter((l) => l.trim() !== '');
+  if (lines.length > 2) return { kind: 'usage', message: `stdin has ${lines.length} non-empty lines; login expects two, the key and then the secret` };
+  return { kind: 'ok', key: lines[0] ?? '', secret: lines[1] ?? '' };
+}
+
+/**
+ * Reads the two fields from a terminal in raw mode: the key is echoed, the secret is not
+ * (nothing at all is printed for it, not even asterisks, so its length stays private). Handles
+ * a paste of both lines at once, backspace, Ctrl-C/Ctrl-D (cancel) and bracketed-paste markers.
+ */
+async function readTerminal(io: CliIo): Promise<LoginInput> {
+  const stdin = io.stdin;
+  const setRaw = stdin.setRawMode?.bind(stdin);
+  if (!setRaw) return { kind: 'usage', message: 'this terminal cannot hide input; pipe the key and the secret into login instead' };
+  const fields: string[] = [''];
+  const prompts = ['API key: ', 'API secret (not shown): '];
+  io.stderr.write(prompts[0] ?? '');
+  setRaw(true);
+  try {
+    return await new Promise<LoginInput>((resolve) => {
+      let pending = '';
+      const finish = (result: LoginInput): void => {
+        stdin.off('data', onData);
+        stdin.off('end', onEnd);
+        resolve(result);
+      };
+      const onEnd = (): void => finish({ kind: 'cancelled' });
+      const onData = (chunk: Buffer | string): void => {
+        pending += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+        while (pending.length > 0) {
+          // Escape sequences (arrow keys, bracketed-paste markers ESC[200~ … ESC[201~) are not input.
+          if (pending.startsWith(ESC)) {
+            const end = escapeSequenceEnd(pending);
+            if (end < 0) return; // wait for the rest of the sequence
+            pending = pending.slice(end);
+            continue;
+          }
+          const ch = pending[0] ?? '';
+          pending = pending.slice(1);
+          const index = fields.length - 1;
+          const echo = index === 0;
+          if (ch === '\x03' || (ch === '\x04' && (fields[index] ?? '') === '')) {
+            io.stderr.write('\n');
+            finish({ kind: 'cancelled' });
+            return;
+          }
+          if (ch === '\r' || ch === '\n') {
+            io.stderr.write('\n');
+            if (index === 1) {
+              finish({ kind: 'ok', key: fields[0] ?? '', secret: fields[1] ?? '' });
+              return;
+            }
+            fields.push('');
+            io.stderr.write(prompts[1] ?? '');
+            if (pending.startsWith('\n')) pending = pending.slice(1); // CR LF from a paste
+            continue;
+          }
+          if (ch === '\x7f' || ch === '\b') {
+            const current = fields[index] ?? '';
+            if (current.length > 0) {
+              fields[index] = current.slice(0, -1);
+              if (echo) io.stderr.write('\b \b');
+            }
+            continue;
+          }
+          if (ch === '\x15') {
+            // Ctrl-U: clear the field.
+            if (echo) io.stderr.write('\b \b'.repeat((fields[index] ?? '').length));
+            fields[index] = '';
+            continue;
+          }
+          if ((fields[index] ?? '').length >= MAX_LOGIN_INPUT_BYTES) continue;
+          fields[index] = (fields[index] ?? '') + ch;
+          if (echo) io.stderr.write(ch);
+        }
+      };
+      stdin.on('data', onData);
+      stdin.on('end', onEnd);
+      stdin.resume();
+    });
+  } finally {
+    setRaw(false);
+    stdin.pause();
+  }
+}
+
+const LOGIN_SPECS: readonly OptionSpec[] = [
+  { name: 'verify' },
+  { name: 'no-verify' },
+  { name: 'base-url', value: true },
+  { name: 'timeout', value: true },
+  { name: 'help', short: 'h' },
+];
+
+/** Builds `gate-glance login`. */
+export function createLoginCommand(deps: CredentialsCommandDeps = {}): CliCommand {
+  const makeService = serviceFactory(deps);
+  return async (argv, io) => {
+    const parsed = parseArgs(argv, LOGIN_SPECS);
+    if (!parsed.ok) return reportUsage(io, parsed.message, 'login');
+    const o = parsed.options;
+    if (o['help']) {
+      io.stdout.write(LOGIN_USAGE);
+      return EXIT.ok;
+    }
+    if (parsed.positionals.length > 0) {
+      // Never echo what was given: it may well be the secret.
+      return reportUsage(io, 'login takes no arguments; the key and the secret are read from stdin (never from arguments, which other users can see in `ps`)', 'login');
+    }
+    if (o['verify'] && o['no-verify']) return reportUsage(io, 'choose --verify or --no-verify, not both', 'login');
+    const verify = o['no-verify'] !== true;
+    let baseUrl = DEFAULT_BASE_URL;
+    if (o['base-url'] !== undefined) {
+      const url = parseBaseUrl(String(o['base-url']));
+      if (url === null) return reportUsage(io, '--base-url must be an http(s) URL without query, fragment or credentials, e.g. https://api.gateio.ws/api/v4', 'login');
+      baseUrl = url;
+    }
+    let timeoutMs = DEFAULT_TIMEOUT_MS;
+    if (o['timeout'] !== undefined) {
+      const t = String(o['timeout']);
+      if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 600_000) return reportUsage(io, '--timeout must be a whole number of milliseconds between 1 and 600000', 'login');
+      timeoutMs = Number(t);
+    }
+
+    const input = io.stdin.isTTY ? await readTerminal(io) : await readPiped(io.stdin);
+    if (input.kind === 'cancelled') return cancelled(io);
+    if (input.kind === 'usage') return reportUsage(io, input.message, 'login');
+
+    const service = await makeService(io, verify ? { baseUrl, timeoutMs } : null);
+    if (verify) io.stderr.write('Checking the key with one signed call to Gate…\n');
+    const saved = await service.save({ key: input.key, secret: input.secret, verify });
+    if (!saved.ok) return reportError(io, explainRejection(saved.error), false);
+    for (const w of saved.value.warnings) io.stderr.write(`warning: ${w}\n`);
+    const hint = saved.value.status.keyHint ?? '';
+    const proof = saved.value.verified ? ' Gate accepted it, with wallet read permission.' : '';
+    io.stdout.write(`Saved API key ${hint} in the OS keychain.${proof}\n`);
+    if (io.env[ENV_KEY] || io.env[ENV_SECRET]) {
+      io.stderr.write(`note: ${ENV_KEY}/${ENV_SECRET} are set in this shell; \`balance\` uses them before the stored key.\n`);
+    }
+    return EXIT.ok;
+  };
+}
+
+/** A verification rejection says the key was NOT saved, which the client's own message cannot know. */
+function explainRejection(error: AppError): AppError {
+  if (error.code === 'INVALID_KEY' || error.code === 'INVALID_SIGNATURE' || error.code === 'FORBIDDEN' || error.code === 'IP_FORBIDDEN') {
+    return { ...error, message: `${error.message} The key was not saved.` };
+  }
+  return error;
+}
+
+/** Builds `gate-glance logout`. */
+export function createLogoutCommand(deps: CredentialsCommandDeps = {}): CliCommand {
+  const makeService = serviceFactory(deps);
+  return async (argv, io) => {
+    const parsed = parseArgs(argv, [{ name: 'help', short: 'h' }]);
+    if (!parsed.ok) return reportUsage(io, parsed.message, 'logout');
+    if (parsed.options['help']) {
+      io.stdout.write(LOGOUT_USAGE);
+      return EXIT.ok;
+    }
+    if (parsed.positionals.length > 0) return reportUsage(io, 'logout takes no arguments', 'logout');
+    const service = await makeService(io, null);
+    const before = await service.status();
+    const cleared = await service.clear();
+    if (!cleared.ok) return reportError(io, cleared.error, false);
+    io.stdout.write(before.stored ? `Removed API key ${before.keyHint ?? ''} from the OS keychain.\n` : 'No API key was stored; nothing to remove.\n');
+    return EXIT.ok;
+  };
+}
+
+/** Builds `gate-glance status`. */
+export function createStatusCommand(deps: CredentialsCommandDeps = {}): CliCommand {
+  const makeService = serviceFactory(deps);
+  return async (argv, io) => {
+    const parsed = parseArgs(argv, [{ name: 'json' }, { name: 'help', short: 'h' }]);
+    if (!parsed.ok) return reportUsage(io, parsed.message, 'status');
+    if (parsed.options['help']) {
+      io.stdout.write(STATUS_USAGE);
+      return EXIT.ok;
+    }
+    if (parsed.positionals.length > 0) return reportUsage(io, 'status takes no arguments', 'status');
+    const json = parsed.options['json'] === true;
+    const service = await makeService(io, null);
+    const status = await service.status();
+    const envCredentials = Boolean(io.env[ENV_KEY]?.trim() && io.env[ENV_SECRET]?.trim());
+    if (json) io.stdout.write(`${JSON.stringify({ ...status, envCredentials })}\n`);
+    else io.stdout.write(statusText(status, envCredentials));
+    if (status.keychainError) {
+      // The one-line error goes to stderr as for every command (stdout already has the JSON).
+      io.stderr.write(`error: ${status.keychainError.code}: ${oneLine(status.keychainError.message)} — ${oneLine(status.keychainError.hint)}\n`);
+      return EXIT.credentials;
+    }
+    return status.stored ? EXIT.ok : EXIT.credentials;
+  };
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+function statusText(status: CredentialsStatus, envCredentials: boolean): string {
+  const lines: string[] = [];
+  if (status.keychainError) {
+    lines.push('API key:   unknown (the keychain cannot be read)');
+    lines.push(`Keychain:  ${status.keychainError.code}`);
+  } else if (status.stored) {
+    lines.push(`API key:   stored (${status.keyHint ?? ''})`);
+    lines.push('Keychain:  OK');
+  } else {
+    lines.push('API key:   not stored — run `gate-glance login`');
+    lines.push('Keychain:  OK');
+  }
+  if (envCredentials) lines.push(`Env:       ${ENV_KEY} and ${ENV_SECRET} are set; \`balance\` uses them first`);
+  return `${lines.join('\n')}\n`;
+}
