@@ -4,6 +4,7 @@
  * Runs in-process in tests with fake streams, exactly as from a terminal.
  */
 import { createBalanceCommand } from './commands/balance.js';
+import { createLoginCommand, createLogoutCommand, createStatusCommand } from './commands/credentials.js';
 import type { CliCommand, CliIo } from './io.js';
 import { EXIT } from './io.js';
 import { keychainCredentials } from './keychain-credentials.js';
@@ -18,16 +19,22 @@ export const CLI_VERSION = typeof __GATE_GLANCE_VERSION__ === 'string' ? __GATE_
 /** Every sub-command by name. Add a command by adding an entry here (and a line to COMMAND_SUMMARIES). */
 export const COMMANDS: Record<string, CliCommand> = {
   balance: createBalanceCommand({ keychainCredentials }),
+  login: createLoginCommand(),
+  logout: createLogoutCommand(),
+  status: createStatusCommand(),
 };
 
 /** One line per command for `gate-glance --help`, in display order. */
 export const COMMAND_SUMMARIES: Record<string, string> = {
   balance: "show the total balance and its breakdown (Gate's estimate)",
+  login: 'store your API key and secret in the OS keychain (read from stdin)',
+  logout: 'remove the stored API key from the OS keychain',
+  status: 'is a key stored (last 4 characters only), and can the keychain be used',
 };
 
 /** The top-level help text, built from the command table. */
-export function usageText(): string {
-  const names = Object.keys(COMMANDS);
+export function usageText(commands: Readonly<Record<string, CliCommand>> = COMMANDS): string {
+  const names = Object.keys(commands);
   const width = Math.max(...names.map((n) => n.length));
   const lines = names.map((n) => `  ${n.padEnd(width)}  ${COMMAND_SUMMARIES[n] ?? ''}`.trimEnd());
   return `gate-glance ${CLI_VERSION} — your Gate.io balance in the terminal and the status bar
@@ -42,16 +49,19 @@ Try it without an API key: gate-glance balance --demo
 `;
 }
 
-/** Runs one command line (argv without node and script) and answers the exit code. Never throws. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs one command line (argv without node and script) and answers the exit code. Never
+ * throws. `commands` defaults to COMMANDS; tests pass a table with fakes injected.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, commands: Readonly<Record<string, CliCommand>> = COMMANDS): Promise<number> {
   try {
     const [first, ...rest] = argv;
     if (first === undefined) {
-      io.stderr.write(usageText());
+      io.stderr.write(usageText(commands));
       return EXIT.usage;
     }
     if (first === '--help' || first === '-h') {
-      io.stdout.write(usageText());
+      io.stdout.write(usageText(commands));
       return EXIT.ok;
     }
     if (first === '--version' || first === '-V') {
@@ -61,14 +71,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (first === 'help') {
       const topic = rest[0];
       if (topic === undefined) {
-        io.stdout.write(usageText());
+        io.stdout.write(usageText(commands));
         return EXIT.ok;
       }
-      const command = Object.hasOwn(COMMANDS, topic) ? COMMANDS[topic] : undefined;
+      const command = Object.hasOwn(commands, topic) ? commands[topic] : undefined;
       if (!command) return reportUsage(io, `unknown command "${topic.slice(0, 40)}"`);
       return await command(['--help'], io);
     }
-    const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+    const command = Object.hasOwn(commands, first) ? commands[first] : undefined;
     if (!command) return reportUsage(io, `unknown command "${first.slice(0, 40)}"`);
     return await command(rest, io);
   } catch {

@@ -8,6 +8,7 @@
 import type { AppError } from '../../../shared/errors.js';
 import type { CredentialsStatus } from '../../../shared/ipc.js';
 import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from '../../core/gate/client.js';
+import { createNodeTransport } from '../../core/gate/node-transport.js';
 import type { Transport } from '../../core/gate/types.js';
 import type { CredentialsService } from '../../core/secrets/credentials-service.js';
 import { parseArgs, type OptionSpec } from '../args.js';
@@ -96,10 +97,7 @@ async function defaultService(io: CliIo, target: VerifyTarget | null, deps: Cred
   ]);
   const store = new KeytarSecretStore();
   if (target === null) return new CredentialsService({ store });
-  const [{ gateVerifier }, { createNodeTransport }] = await Promise.all([
-    import('../../core/secrets/gate-verifier.js'),
-    import('../../core/gate/node-transport.js'),
-  ]);
+  const { gateVerifier } = await import('../../core/secrets/gate-verifier.js');
   const transport = (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env);
   return new CredentialsService({ store, verify: gateVerifier({ transport, baseUrl: target.baseUrl, timeoutMs: target.timeoutMs }) });
 }
