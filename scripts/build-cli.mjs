@@ -3,7 +3,7 @@
 // CommonJS under out/cli/, so `node bin/gate-glance.cjs` and `npm run simulator` need no
 // TypeScript loader. One bundle per entry keeps a cold start to a single file read; keytar
 // (native) stays external and is only required when the keychain is actually consulted.
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,6 @@ const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).ver
 
 const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'keytar', 'electron'];
 
-rmSync(outDir, { recursive: true, force: true });
 const entries = {
   'gate-glance': join(root, 'electron', 'cli', 'entry.ts'),
   simulator: join(root, 'electron', 'cli', 'simulator-entry.ts'),
@@ -27,7 +26,7 @@ const bundle = await rolldown({
   logLevel: 'warn',
   transform: { define: { __GATE_GLANCE_VERSION__: JSON.stringify(version) } },
 });
-await bundle.write({
+const { output } = await bundle.write({
   dir: outDir,
   format: 'cjs',
   entryFileNames: '[name].cjs',
@@ -35,4 +34,11 @@ await bundle.write({
   minify: true,
 });
 await bundle.close();
+// Files are overwritten in place (a CLI process started meanwhile never sees an empty
+// directory); chunks left over from an earlier build are removed afterwards.
+const written = new Set(output.map((o) => o.fileName));
+const chunkDir = join(outDir, 'chunks');
+if (existsSync(chunkDir)) {
+  for (const f of readdirSync(chunkDir)) if (!written.has(`chunks/${f}`)) rmSync(join(chunkDir, f), { force: true });
+}
 console.log(`built out/cli (gate-glance ${version})`);

@@ -1,0 +1,123 @@
+/**
+ * The built `gate-glance` as users run it: `node bin/gate-glance.cjs …` in a fresh process
+ * (no TypeScript loader), against the simulator started by `scripts/simulator.mjs`, plus the
+ * launcher's message when the bundle is missing. Builds out/cli first.
+ */
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestProxy } from '../core/simulator/test-support.js';
+import { startTestProxy } from '../core/simulator/test-support.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = join(root, 'bin', 'gate-glance.cjs');
+const KEY = 'bin-key-0f0e0d0c0b0a09080706050403020100';
+const SECRET = 'bin-secret-NEVER-PRINT-a1b2c3d4e5f6a7b8';
+
+// A clean environment: nothing from the developer's shell (no real key, proxy or D-Bus).
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  return { PATH: process.env['PATH'] ?? '/usr/bin:/bin', LANG: 'C.UTF-8', ...extra };
+}
+
+function cli(args: string[], extra: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, env: env(extra), encoding: 'utf8', timeout: 15_000 });
+  expect(r.stdout + r.stderr).not.toContain(SECRET);
+  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack traces
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
+  let sim: ChildProcessWithoutNullStreams;
+  let url = '';
+
+  beforeAll(async () => {
+    const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { cwd: root, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`build:cli failed: ${built.stderr}`);
+    sim = spawn(process.execPath, [join(root, 'scripts', 'simulator.mjs'), '--port', '0', '--key', KEY, '--secret', SECRET], { cwd: root, env: env() });
+    const first = await new Promise<string>((resolve, reject) => {
+      let buf = '';
+      sim.stdout.on('data', (c: Buffer) => {
+        buf += c.toString('utf8');
+        if (buf.includes('\n')) resolve(buf.split('\n')[0]!);
+      });
+      sim.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
+      setTimeout(() => reject(new Error('simulator did not start')), 10_000).unref();
+    });
+    expect(first).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
+    url = `${first.replace('listening on ', '')}/api/v4`;
+  });
+  afterAll(() => {
+    sim.kill('SIGTERM');
+  });
+
+  it('balance --demo works with no key and no TypeScript loader', () => {
+    const r = cli(['balance', '--demo']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/DEMO portfolio/);
+    expect(r.out).toMatch(/^Total\s+38,522\.03$/m);
+  });
+
+  it('balance --json with env credentials prints the exact shape (exit 0)', () => {
+    const r = cli(['balance', '--json', '--currency', 'BTC', '--base-url', url], { GATE_API_KEY: KEY, GATE_API_SECRET: SECRET });
+    expect([r.code, r.err]).toEqual([0, '']);
+    const doc = JSON.parse(r.out) as Record<string, unknown>;
+    expect(Object.keys(doc)).toEqual(['currency', 'total', 'accounts', 'fetchedAt']);
+    expect(doc['currency']).toBe('BTC');
+    expect((doc['accounts'] as unknown[]).length).toBe(8);
+  });
+
+  it('a wrong secret: exit 3, one line on stderr', () => {
+    const r = cli(['balance', '--base-url', url], { GATE_API_KEY: KEY, GATE_API_SECRET: 'wrong-secret-123' });
+    expect(r.code).toBe(3);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^error: INVALID_SIGNATURE: [^\n]+ — [^\n]+\n$/);
+  });
+
+  it('no credentials anywhere: exit 3 (missing key, or no keychain to ask)', () => {
+    const r = cli(['balance', '--base-url', url]);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/^error: (MISSING_CREDENTIALS|KEYCHAIN_[A-Z]+): [^\n]+\n$/);
+  });
+
+  it('usage errors exit 2; nothing listening exits 4', () => {
+    expect(cli(['balance', '--currency', 'EUR']).code).toBe(2);
+    expect(cli(['nope']).code).toBe(2);
+    const r = cli(['balance', '--base-url', 'http://127.0.0.1:9/api/v4', '--timeout', '2000'], { GATE_API_KEY: KEY, GATE_API_SECRET: SECRET });
+    expect(r.code).toBe(4);
+    expect(r.err).toMatch(/^error: NETWORK: /);
+  });
+
+  it('goes through HTTP_PROXY from the environment, like curl', async () => {
+    const proxy: TestProxy = await startTestProxy();
+    try {
+      const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(process.execPath, [bin, 'balance', '--short', '--base-url', url], { cwd: root, env: env({ GATE_API_KEY: KEY, GATE_API_SECRET: SECRET, HTTP_PROXY: proxy.url }) });
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+        child.on('close', (code) => resolve({ code, out }));
+      });
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^[\d,]+\.\d\d USDT\n$/);
+      expect(proxy.log.map((l) => l.kind)).toEqual(['forward']);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('says how to build when the bundle is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'glance-bin-'));
+    try {
+      mkdirSync(join(dir, 'bin'));
+      copyFileSync(bin, join(dir, 'bin', 'gate-glance.cjs'));
+      const r = spawnSync(process.execPath, [join(dir, 'bin', 'gate-glance.cjs'), 'balance'], { env: env(), encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^gate-glance is not built yet: run `npm run build:cli` in .+\.\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
