@@ -1,0 +1,65 @@
+/**
+ * "Launch at login" per platform. macOS and Windows have a login-item API (Electron's
+ * `app.setLoginItemSettings`, passed in); Linux desktops follow the XDG autostart spec, so we
+ * write or remove `~/.config/autostart/gate-glance.desktop` ourselves. Errors are values.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Result } from '../../../shared/errors.js';
+import { fail, ok } from '../../../shared/errors.js';
+
+/** The autostart file's name (XDG autostart). */
+export const AUTOSTART_FILE_NAME = 'gate-glance.desktop';
+
+/** Quotes one argument for a desktop entry's Exec key (XDG desktop entry spec, "Exec" quoting rules). */
+export function quoteExecArg(arg: string): string {
+  if (/^[A-Za-z0-9_./:=+-]+$/.test(arg)) return arg;
+  return `"${arg.replace(/([\\"`$])/g, '\\$1')}"`;
+}
+
+/** The desktop entry that starts the app at login. */
+export function autostartDesktopEntry(command: readonly string[]): string {
+  return [
+    '[Desktop Entry]',
+    'Type=Application',
+    'Name=Gate Glance',
+    'Comment=Your Gate.io net worth in the tray',
+    `Exec=${command.map(quoteExecArg).join(' ')}`,
+    'Terminal=false',
+    'X-GNOME-Autostart-enabled=true',
+    '',
+  ].join('\n');
+}
+
+/** What `createLaunchAtLogin` needs. */
+export interface LaunchAtLoginOptions {
+  readonly platform: NodeJS.Platform;
+  /** Electron's `app.setLoginItemSettings` (macOS, Windows). */
+  readonly setLoginItemSettings: (settings: { openAtLogin: boolean }) => void;
+  /** `$XDG_CONFIG_HOME/autostart` (or `~/.config/autostart`) on Linux. */
+  readonly autostartDir: string;
+  /** How to start the app: the AppImage path, or the executable (plus args when unpackaged). */
+  readonly command: readonly string[];
+}
+
+/** Builds the platform's launch-at-login switch. */
+export function createLaunchAtLogin(options: LaunchAtLoginOptions): (enabled: boolean) => Promise<Result<null>> {
+  return async (enabled) => {
+    try {
+      if (options.platform === 'darwin' || options.platform === 'win32') {
+        options.setLoginItemSettings({ openAtLogin: enabled });
+        return ok(null);
+      }
+      const file = join(options.autostartDir, AUTOSTART_FILE_NAME);
+      if (enabled) {
+        await mkdir(options.autostartDir, { recursive: true });
+        await writeFile(file, autostartDesktopEntry(options.command), { encoding: 'utf8', mode: 0o644 });
+      } else {
+        await rm(file, { force: true });
+      }
+      return ok(null);
+    } catch {
+      return fail('INTERNAL', 'Could not change "Launch at login".', 'Check that your autostart folder is writable, or add Gate Glance to your startup applications yourself.');
+    }
+  };
+}
