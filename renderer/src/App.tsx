@@ -227,7 +227,7 @@ export function App({ glance }: AppProps) {
             view={breakdownView}
             onViewChange={setBreakdownView}
           />
-          <Sparkline points={history} onExport={() => void actions.exportHistoryCsv()} />
+          <Sparkline points={history} privacy={privacy} onExport={() => void actions.exportHistoryCsv()} />
         </>
       ) : status === 'error' || status === 'stale' ? (
         <ErrorPanel

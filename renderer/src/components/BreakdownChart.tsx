@@ -17,7 +17,7 @@ export interface BreakdownChartProps {
   readonly reducedMotion: boolean;
 }
 
-const SIZE = 148;
+const SIZE = 132;
 
 interface Datum {
   readonly key: string;
@@ -30,6 +30,7 @@ interface Datum {
 export function BreakdownChart({ slices, currency, privacy, reducedMotion }: BreakdownChartProps) {
   const [active, setActive] = useState<string | null>(null);
   const activeSlice = slices.find((s) => s.key === active) ?? null;
+  const accounts = slices.reduce((n, s) => n + s.members.length, 0);
   // Geometry only: the angle of a slice is its exact two-decimal share read as a number.
   const data: Datum[] = slices.map((s) => ({
     key: s.key,
@@ -60,8 +61,8 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion }: Bre
               data={data}
               dataKey="value"
               nameKey="label"
-              innerRadius={46}
-              outerRadius={72}
+              innerRadius={42}
+              outerRadius={64}
               paddingAngle={slices.length > 1 ? 1 : 0}
               startAngle={90}
               endAngle={-270}
@@ -83,9 +84,10 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion }: Bre
               <span>{activeSlice.label}</span>
             </>
           ) : (
-            <span>
-              {slices.length} {slices.length === 1 ? 'slice' : 'slices'}
-            </span>
+            <>
+              <strong>{accounts}</strong>
+              <span>{accounts === 1 ? 'account' : 'accounts'}</span>
+            </>
           )}
         </div>
       </div>

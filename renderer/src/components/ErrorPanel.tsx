@@ -47,8 +47,8 @@ export function ErrorPanel({ variant, error, ageSeconds, nextRefreshAt, now, ref
         <div className="panel-reason">{error.message}</div>
       ) : null}
       {error !== null ? <div className="panel-hint">{error.hint}</div> : null}
-      {error !== null ? <code className="panel-code">{error.code}</code> : null}
       <div className="panel-actions">
+        {error !== null ? <code className="panel-code">{error.code}</code> : null}
         {action === 'fix-key' ? (
           <button type="button" className="button primary" onClick={onFixKey}>
             Fix key

@@ -8,6 +8,8 @@ import { shortDateTime } from '../lib/format.js';
 /** Props: the points (oldest first) and the export action. */
 export interface SparklineProps {
   readonly points: readonly HistoryPoint[];
+  /** Privacy mode hides the line too: its shape alone tells how the money moved. */
+  readonly privacy: boolean;
   readonly onExport: () => void;
 }
 
@@ -30,7 +32,7 @@ export function sparklinePath(points: readonly HistoryPoint[], width = W, height
 }
 
 /** History line + "Export CSV". */
-export function Sparkline({ points, onExport }: SparklineProps) {
+export function Sparkline({ points, privacy, onExport }: SparklineProps) {
   const first = points[0];
   const last = points[points.length - 1];
   const label =
@@ -39,7 +41,9 @@ export function Sparkline({ points, onExport }: SparklineProps) {
       : 'Net worth history: not enough points yet';
   return (
     <section className="history" aria-label="History" data-testid="history">
-      {points.length >= 2 ? (
+      {privacy ? (
+        <span className="muted sparkline-empty">History hidden (privacy mode)</span>
+      ) : points.length >= 2 ? (
         <svg className="sparkline" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={label}>
           <path d={sparklinePath(points)} fill="none" stroke="currentColor" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
         </svg>

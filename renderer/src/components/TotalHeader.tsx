@@ -2,7 +2,7 @@
  * The headline: Gate's estimated total in the shown currency, rounded to the currency's
  * usual digits, with every digit Gate sent on hover and on the copy button.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
 import { clockTime, displayAmount, fullAmount } from '../lib/format.js';
 
@@ -18,6 +18,15 @@ type CopyState = 'idle' | 'copied' | 'failed';
 export function TotalHeader({ balance, privacy }: TotalHeaderProps) {
   const [copy, setCopy] = useState<CopyState>('idle');
   const { total, currency } = balance;
+  const shown = displayAmount(total.amount, currency, privacy);
+  // Long figures step down in size instead of wrapping across three lines.
+  const size = shown.length > 22 ? ' size-s' : shown.length > 15 ? ' size-m' : '';
+
+  useEffect(() => {
+    if (copy === 'idle') return undefined;
+    const id = setTimeout(() => setCopy('idle'), 2500);
+    return () => clearTimeout(id);
+  }, [copy]);
 
   const onCopy = async () => {
     try {
@@ -31,19 +40,14 @@ export function TotalHeader({ balance, privacy }: TotalHeaderProps) {
 
   return (
     <section className="total" aria-labelledby="total-label" data-testid="total">
-      <div id="total-label" className="eyebrow">
-        Estimated net worth
-      </div>
-      <div className="total-row">
-        <span
-          className={`total-amount${privacy ? ' masked' : ''}`}
-          data-testid="total-amount"
-          title={privacy ? undefined : fullAmount(total.amount, currency, false)}
-          aria-label={privacy ? 'Total hidden (privacy mode)' : undefined}
-        >
-          {displayAmount(total.amount, currency, privacy)}
+      <div className="total-head">
+        <span id="total-label" className="eyebrow">
+          Estimated net worth
         </span>
-        <span className="total-code">{currency}</span>
+        <span className="spacer" />
+        <span className="copy-feedback" role="status" data-testid="copy-feedback">
+          {copy === 'copied' ? 'Copied' : copy === 'failed' ? 'Copy failed' : ''}
+        </span>
         <button
           type="button"
           className="icon-button"
@@ -58,9 +62,16 @@ export function TotalHeader({ balance, privacy }: TotalHeaderProps) {
             <path d="M3 11V3.5A1.5 1.5 0 0 1 4.5 2H11" fill="none" stroke="currentColor" strokeWidth="1.4" />
           </svg>
         </button>
-        <span className="copy-feedback" role="status" data-testid="copy-feedback">
-          {copy === 'copied' ? 'Copied' : copy === 'failed' ? 'Copy failed' : ''}
+      </div>
+      <div className="total-row">
+        <span
+          className={`total-amount${size}${privacy ? ' masked' : ''}`}
+          data-testid="total-amount"
+          title={privacy ? undefined : fullAmount(total.amount, currency, false)}
+        >
+          {shown}
         </span>
+        <span className="total-code">{currency}</span>
       </div>
       {total.unrealisedPnl !== null || total.borrowed !== null ? (
         <dl className="total-extra">
