@@ -507,6 +507,23 @@ describe('BalanceService: currency', () => {
     h.service.stop();
   });
 
+  it('keeps onboarding through a currency switch when no key is stored', async () => {
+    const h = await setup({ credentials: { stored: false, keyHint: null, keychainError: null } });
+    h.source.respondWith(() => errorResult('MISSING_CREDENTIALS'));
+    const r = await h.service.setCurrency('CNY');
+    expect(r.ok).toBe(true);
+    await h.service.whenIdle();
+    expect(h.states.every((s) => s.status === 'onboarding')).toBe(true);
+    expect(h.service.getState()).toMatchObject({ currency: 'CNY', status: 'onboarding' });
+    expect(h.source.count).toBe(1);
+    // Once the missing key is known: neither start() nor a switch asks again until credentials change.
+    await h.service.start();
+    await h.service.setCurrency('BTC');
+    expect(h.source.count).toBe(1);
+    expect(h.service.getState().currency).toBe('BTC');
+    h.service.stop();
+  });
+
   it('rejects a currency Gate cannot convert to', async () => {
     const h = await setup();
     const r = await h.service.setCurrency('EUR' as Currency);

@@ -550,7 +550,8 @@ export class BalanceService {
         currency,
         prefs,
         balance: null,
-        status: 'loading',
+        // Before the first answer confirms a missing key, keep onboarding rather than flash "loading".
+        status: this.#state.status === 'onboarding' ? 'onboarding' : 'loading',
         error: null,
         staleAt: null,
         refreshing: false,

@@ -181,6 +181,14 @@ describe('PrefsStore.update', () => {
     expect((await store.update({ currency: 'USD' })).ok).toBe(true);
   });
 
+  it('an update before load() reads the file first and keeps the fields it does not change', async () => {
+    const fs = new MemoryFileSystem();
+    fs.files.set(PATH, JSON.stringify({ currency: 'CNY', refreshIntervalSec: 900, privacy: true }));
+    const { store } = memStore(fs);
+    expect((await store.update({ launchAtLogin: true })).ok).toBe(true);
+    expect(JSON.parse(fs.files.get(PATH) ?? 'null')).toMatchObject({ currency: 'CNY', refreshIntervalSec: 900, privacy: true, launchAtLogin: true });
+  });
+
   it('applies quick successive updates in order, none lost', async () => {
     const { store, fs } = memStore();
     const results = await Promise.all([store.update({ currency: 'BTC' }), store.update({ privacy: true }), store.update({ refreshIntervalSec: 120 })]);

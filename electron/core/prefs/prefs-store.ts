@@ -156,6 +156,8 @@ export class PrefsStore implements PrefsPort {
   readonly #now: () => number;
   readonly #warn: (message: string) => void;
   #current: Preferences = DEFAULT_PREFERENCES;
+  /** An update before any load() reads the file first, so it cannot overwrite fields it never saw. */
+  #loaded = false;
   /** Serialises writes so two quick changes cannot interleave or land out of order. */
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -181,6 +183,7 @@ export class PrefsStore implements PrefsPort {
     const valid = validatePreferencesPatch(patch);
     if (!valid.ok) return Promise.resolve(valid);
     return this.#enqueue(async () => {
+      if (!this.#loaded) await this.#load();
       const next: Preferences = { ...this.#current, ...valid.value };
       try {
         await writeFileAtomic(this.#fs, this.path, serializePreferences(next));
@@ -203,6 +206,7 @@ export class PrefsStore implements PrefsPort {
   }
 
   async #load(): Promise<PrefsLoadResult> {
+    this.#loaded = true;
     let text: string | null;
     try {
       text = await this.#fs.readText(this.path);
