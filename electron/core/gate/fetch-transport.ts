@@ -40,7 +40,9 @@ export function createFetchTransport(fetchImpl: typeof fetch): Transport {
       const body = await response.text();
       const headers: Record<string, string> = {};
       response.headers.forEach((value, name) => {
-        headers[name.toLowerCase()] = value;
+        const lower = name.toLowerCase();
+        // Repeated headers (Set-Cookie) are joined, as node:http does.
+        headers[lower] = headers[lower] === undefined ? value : `${headers[lower]}, ${value}`;
       });
       return { ok: true, response: { status: response.status, headers, body } };
     } catch (error) {
