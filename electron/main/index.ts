@@ -1,0 +1,174 @@
+/**
+ * Electron main: the composition root and nothing more. It registers the app scheme, takes the
+ * single-instance lock, builds GlanceApp (keychain store, Gate client over `net.fetch` so the
+ * system proxy applies, prefs, history, balance service), the popover window, the tray and the
+ * IPC binding, wires power and network events to the scheduler, and tears everything down on
+ * quit. Every decision lives in electron/core (tested without Electron); this file only wires.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BrowserWindow, Menu, Tray, app, dialog, nativeImage, nativeTheme, net, powerMonitor, protocol, screen, session, shell } from 'electron';
+import type { NativeImage } from 'electron';
+import { GlanceApp } from '../core/app/glance-app.js';
+import { createAppRequestHandler } from '../core/app/app-protocol.js';
+import { createLaunchAtLogin } from '../core/app/launch-at-login.js';
+import { OnlineWatcher, PauseGate } from '../core/app/power.js';
+import { systemClock } from '../core/clock.js';
+import { createFetchTransport } from '../core/gate/fetch-transport.js';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from '../core/ipc/index.js';
+import { KeytarSecretStore } from '../core/secrets/keytar-store.js';
+import { popoverPosition } from '../core/tray/popover-position.js';
+import { createStateSender, registerIpc } from './ipc.js';
+import { TrayController } from './tray.js';
+import { POPOVER_PARTITION, PopoverController, hardenContents, hardenSession, popoverWindowOptions } from './window.js';
+
+// Standard + secure: the page gets a real origin (app://glance) for the sender check and CSP 'self'.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+
+const here = dirname(fileURLToPath(import.meta.url));
+const RENDERER_DIR = join(here, '..', 'renderer');
+const PRELOAD_PATH = join(here, '..', 'preload', 'index.cjs');
+const log = (message: string): void => console.warn(`[glance] ${message}`);
+
+// Test hooks only in an unpackaged build: a packaged app ignores them (like the NODE_OPTIONS fuse).
+const devEnv = app.isPackaged ? {} : process.env;
+if (devEnv.GLANCE_USER_DATA_DIR) app.setPath('userData', devEnv.GLANCE_USER_DATA_DIR);
+
+function trayIconDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'tray') : join(app.getAppPath(), 'build', 'tray');
+}
+
+function main(): void {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, log));
+  // A tray app keeps running with its window hidden or closed.
+  app.on('window-all-closed', () => undefined);
+  if (process.platform === 'darwin') app.dock?.hide();
+  app.whenReady().then(start, (error: unknown) => {
+    log(`startup failed (${error instanceof Error ? error.name : 'unknown'})`);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  const popoverSession = session.fromPartition(POPOVER_PARTITION);
+  hardenSession(session.defaultSession);
+  hardenSession(popoverSession);
+  const serveApp = createAppRequestHandler({ rootDir: RENDERER_DIR });
+  popoverSession.protocol.handle(APP_SCHEME, async (request) => {
+    const res = await serveApp(request.url, request.method);
+    return new Response(res.body as ConstructorParameters<typeof Response>[0], { status: res.status, headers: res.headers });
+  });
+
+  let popover: PopoverController | null = null;
+  let tray: TrayController<NativeImage, Menu> | null = null;
+
+  const glance = new GlanceApp({
+    secretStore: new KeytarSecretStore(devEnv.GLANCE_KEYCHAIN_SERVICE ? { service: devEnv.GLANCE_KEYCHAIN_SERVICE } : {}),
+    transportForAccount: createFetchTransport(((input: string | URL | Request, init?: RequestInit) => net.fetch(input instanceof Request ? input : String(input), init)) as typeof fetch),
+    ...(devEnv.GLANCE_GATE_BASE_URL ? { baseUrl: devEnv.GLANCE_GATE_BASE_URL } : {}),
+    clock: systemClock,
+    dataDir: app.getPath('userData'),
+    log,
+    shell: {
+      openExternal: (url) => shell.openExternal(url),
+      hideWindow: () => popover?.hide(),
+      showWindow: () => popover?.show(),
+      quit: () => app.quit(),
+      chooseCsvPath: async (fileName) => {
+        const r = await dialog.showSaveDialog({ defaultPath: join(app.getPath('documents'), fileName), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+      setLaunchAtLogin: createLaunchAtLogin({
+        platform: process.platform,
+        setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
+        autostartDir: join(process.env.XDG_CONFIG_HOME || join(app.getPath('home'), '.config'), 'autostart'),
+        command: process.env.APPIMAGE ? [process.env.APPIMAGE] : app.isPackaged ? [process.execPath] : [process.execPath, app.getAppPath()],
+      }),
+    },
+  });
+
+  const view = new PopoverController({
+    createWindow: () =>
+      new BrowserWindow(
+        popoverWindowOptions({
+          preloadPath: PRELOAD_PATH,
+          devTools: !app.isPackaged,
+          backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1c1e' : '#ffffff',
+        }),
+      ),
+    placement: (size) => {
+      const trayBounds = tray?.bounds() ?? { x: 0, y: 0, width: 0, height: 0 };
+      const cursor = screen.getCursorScreenPoint();
+      const hasBounds = trayBounds.width > 0 && trayBounds.height > 0;
+      const display = hasBounds ? screen.getDisplayMatching(trayBounds) : screen.getDisplayNearestPoint(cursor);
+      return popoverPosition({ trayBounds, windowSize: size, workArea: display.workArea, cursor, platform: process.platform });
+    },
+    url: APP_ENTRY_URL,
+    now: () => Date.now(),
+    log,
+  });
+  popover = view;
+
+  const unbindIpc = registerIpc(glance.createRouter({ trustedIds: () => view.webContentsIds(), appOrigin: APP_ORIGIN }, log));
+  const sendState = createStateSender(() => view.pushTargets());
+
+  const iconDir = trayIconDir();
+  const trayView = new TrayController<NativeImage, Menu>({
+    platform: process.platform,
+    createTray: (image) => new Tray(image),
+    loadIcon: (fileName) => {
+      const image = nativeImage.createFromPath(join(iconDir, fileName));
+      if (process.platform === 'darwin') image.setTemplateImage(true);
+      return image;
+    },
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    darkPanel: () => nativeTheme.shouldUseDarkColors,
+    clock: systemClock,
+    onCommand: (command) => void glance.runTrayCommand(command),
+    onClick: () => view.toggle(),
+  });
+  tray = trayView;
+
+  glance.subscribe((state) => {
+    sendState(state);
+    trayView.render(state);
+  });
+  view.create();
+  await glance.start();
+  const first = glance.getState();
+  if (first) trayView.create(first);
+  nativeTheme.on('updated', () => trayView.refresh());
+
+  const gate = new PauseGate({ pause: () => glance.pause(), resume: () => glance.resume() });
+  powerMonitor.on('suspend', () => gate.set('suspend', true));
+  powerMonitor.on('resume', () => gate.set('suspend', false));
+  powerMonitor.on('lock-screen', () => gate.set('lock', true));
+  powerMonitor.on('unlock-screen', () => gate.set('lock', false));
+  const online = new OnlineWatcher({ isOnline: () => net.isOnline(), onOnline: () => glance.networkOnline(), clock: systemClock });
+  online.start();
+
+  app.on('second-instance', () => view.show());
+  app.on('activate', () => view.show());
+
+  if (devEnv.GLANCE_E2E === '1') {
+    // Read-only window into main for the Electron e2e tier (unpackaged builds only).
+    Object.assign(globalThis, { __glanceE2E: { trayModel: () => trayView.lastModel, state: () => glance.getState(), show: () => view.show() } });
+  }
+
+  let disposed = false;
+  app.on('before-quit', () => {
+    if (disposed) return;
+    disposed = true;
+    online.stop();
+    unbindIpc();
+    trayView.dispose();
+    glance.dispose();
+    view.dispose();
+  });
+}
+
+main();
