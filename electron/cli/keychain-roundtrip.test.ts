@@ -1,45 +1,46 @@
-// The issue's "done when", for real: the built `gate-glance` (bin/gate-glance.cjs → out/cli)
+// The issue's "done when", for real: the bundled `gate-glance` (its bin launcher + CJS bundle)
 // in child processes, a real gnome-keyring on a private D-Bus session, the Gate simulator over
 // real HTTP on 127.0.0.1. login from stdin → status shows the hint → balance signs with the
 // stored pair → logout → balance says MISSING_CREDENTIALS (exit 3). Then: the secret is in no
 // file under the temp HOME (nor the private keyring's directory, whose file is encrypted), nor
 // anywhere in the project tree, nor in anything the CLI printed. Also the failure modes through
 // the real CLI: no D-Bus, no Secret Service, a locked keyring — each a named error, exit 3.
-import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { rolldown } from 'rolldown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../core/secrets/testing/bundle.js';
 import { noDbusEnv, runBounded, startPrivateKeyring, type PrivateKeyring } from '../core/secrets/testing/private-keyring.js';
 import { startSimulatorServer, type SimulatorServer } from '../core/simulator/server.js';
 
 
-const BIN = join(PROJECT_ROOT, 'bin', 'gate-glance.cjs');
-const BUNDLE = join(PROJECT_ROOT, 'out', 'cli', 'gate-glance.cjs');
+// The CLI under test: the real launcher (bin/gate-glance.cjs) and the real entry, bundled the way
+// scripts/build-cli.mjs does it but into a private tree, so that another test rebuilding out/cli
+// at the same time (bin.test.ts does) cannot pull the bundle from under these processes.
+const CLI_TREE = join(PROJECT_ROOT, '.test-results', 'keychain-cli');
+const BIN = join(CLI_TREE, 'bin', 'gate-glance.cjs');
 // A fresh random pair per run: if it shows up anywhere, this run put it there.
 const KEY = randomBytes(16).toString('hex');
 const SECRET = randomBytes(32).toString('hex');
 const HINT = `…${KEY.slice(-4)}`;
 
-/** Newest mtime of the CLI's sources (not tests), to decide whether out/cli is stale. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (entry.name !== 'testing') newest = Math.max(newest, newestSource(p));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuiltCli(): void {
-  const sources = Math.max(...['electron/cli', 'electron/core', 'shared'].map((d) => newestSource(join(PROJECT_ROOT, d))));
-  if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= sources) return;
-  const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build-cli.mjs')], { cwd: PROJECT_ROOT, encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`npm run build:cli failed: ${r.stderr}`);
+async function buildPrivateCli(): Promise<void> {
+  rmSync(CLI_TREE, { recursive: true, force: true });
+  mkdirSync(join(CLI_TREE, 'bin'), { recursive: true });
+  copyFileSync(join(PROJECT_ROOT, 'bin', 'gate-glance.cjs'), BIN);
+  const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'keytar', 'electron'];
+  const bundle = await rolldown({
+    input: { 'gate-glance': join(PROJECT_ROOT, 'electron', 'cli', 'entry.ts') },
+    platform: 'node',
+    external,
+    logLevel: 'silent',
+    transform: { define: { __GATE_GLANCE_VERSION__: JSON.stringify('test') } },
+  });
+  await bundle.write({ dir: join(CLI_TREE, 'out', 'cli'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' });
+  await bundle.close();
 }
 
 /** Every file under `dir` (skipping the named directories) whose bytes contain `needle`. */
@@ -90,7 +91,7 @@ let keyring: PrivateKeyring;
 let sim: SimulatorServer;
 
 beforeAll(async () => {
-  ensureBuiltCli();
+  await buildPrivateCli();
   keyring = await startPrivateKeyring('unlocked');
   sim = await startSimulatorServer({ keys: [{ key: KEY, secret: SECRET }] });
 }, 180_000);
