@@ -3,13 +3,14 @@
  * Gate's (the simulator's) exact figure for each, asked for over signed HTTP; and the
  * selector and the table work from the keyboard alone.
  */
+import type { Page } from '@playwright/test';
 import type { Currency } from '../../shared/balance.js';
 import { test, expect } from './fixtures.js';
 import { expectedTotalText, liveChartReady } from './journeys.js';
 
 test.use({ harnessOptions: { withKey: true } });
 
-async function expectShowing(page: import('@playwright/test').Page, currency: Currency, totalText: string): Promise<void> {
+async function expectShowing(page: Page, currency: Currency, totalText: string): Promise<void> {
   await expect(page.getByTestId(`currency-${currency}`)).toHaveAttribute('aria-checked', 'true');
   await expect(page.getByTestId('total').locator('.total-code')).toHaveText(currency);
   await expect(page.getByTestId('total-amount')).toHaveText(totalText);

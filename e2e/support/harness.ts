@@ -27,7 +27,7 @@ import { gateVerifier } from '../../electron/core/secrets/gate-verifier.js';
 import { KeytarSecretStore } from '../../electron/core/secrets/keytar-store.js';
 import type { SecretStore } from '../../electron/core/secrets/secret-store.js';
 import { createDemoSource } from '../../electron/core/simulator/demo.js';
-import type { GateSimulator } from '../../electron/core/simulator/handler.js';
+import type { GateSimulator, SimFault } from '../../electron/core/simulator/handler.js';
 import { GATE_EXAMPLE_PORTFOLIO, totalBalanceBody } from '../../electron/core/simulator/portfolio.js';
 import type { SimPortfolio } from '../../electron/core/simulator/portfolio.js';
 import { startSimulatorServer } from '../../electron/core/simulator/server.js';
@@ -44,6 +44,8 @@ export interface HarnessOptions {
    * default (3 s) so the rate-limit journey waits out a real wait in real time.
    */
   readonly rateLimitWindowMs?: number;
+  /** A fault in place before the app's first request (until the test clears it). */
+  readonly initialFault?: SimFault;
 }
 
 /** Where the app must be served from and which page id it is trusted under. */
@@ -86,6 +88,7 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
     portfolio,
     rateLimit: { limit: 80, windowMs: options.rateLimitWindowMs ?? 3_000 },
   });
+  if (options.initialFault) server.simulator.setFault(options.initialFault);
   const dataDir = await mkdtemp(join(tmpdir(), 'glance-e2e-'));
   const store = new KeytarSecretStore({ service: E2E_KEYCHAIN_SERVICE, timeoutMs: 10_000 });
   const cleared = await store.clear();

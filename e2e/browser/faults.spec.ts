@@ -1,0 +1,135 @@
+/**
+ * Gate misbehaving, for real over HTTP: a 429 turns the view stale with the wait Gate asked
+ * for and recovers after it; an HTML error page turns it stale with the reason; a 5xx before
+ * any data is a named error with a retry; a slow answer shows the loading skeleton. The last
+ * good data stays on screen throughout, never called live.
+ */
+import { test, expect } from './fixtures.js';
+import { expectedTotalText, liveChartReady } from './journeys.js';
+
+test.describe('faults', () => {
+  test.describe('with data on screen', () => {
+    test.use({ harnessOptions: { withKey: true, rateLimitWindowMs: 4_000 } });
+
+    test('429: stale banner with the wait, data kept, then recovery', async ({ world }) => {
+      const { page, harness } = world;
+      await world.open();
+      await liveChartReady(page);
+      const total = expectedTotalText(harness, 'USDT');
+
+      harness.simulator.setFault({ kind: 'rate-limit' }, 1);
+      // What the tray's "Refresh now" and the window's Retry do: ask main for a refresh.
+      const refreshed = await page.evaluate(async () => window.glance?.refresh());
+      expect(refreshed).toEqual({ ok: true, value: null });
+
+      const banner = page.getByTestId('stale-banner');
+      await expect(banner).toHaveAttribute('data-code', 'RATE_LIMITED');
+      await expect(banner).toContainText('Gate asked us to slow down');
+      await expect(banner.locator('.panel-hint')).toContainText('80 balance requests per 10 seconds');
+      await expect(page.getByTestId('status-badge')).toHaveAttribute('data-status', 'stale');
+      const wait = page.getByTestId('rate-limit-wait');
+      await expect(wait).toHaveText(/^Next try in \d+ s$/);
+      const seconds = Number(/(\d+)/.exec((await wait.textContent()) ?? '')?.[1]);
+      expect(seconds).toBeGreaterThan(0);
+      // The last good figure is still shown, marked stale rather than hidden or called live.
+      await expect(page.getByTestId('total-amount')).toHaveText(total);
+      await world.capture('stale-rate-limited');
+
+      // While Gate's wait lasts, a manual refresh sends nothing.
+      const before = harness.simulator.log.length;
+      await page.evaluate(async () => window.glance?.refresh());
+      expect(harness.simulator.log.length).toBe(before);
+
+      // After the wait (the simulator's window is 4 s), a refresh goes through and the view is live again.
+      await expect
+        .poll(
+          async () => {
+            await page.evaluate(async () => window.glance?.refresh());
+            return page.getByTestId('status-badge').getAttribute('data-status');
+          },
+          { timeout: 15_000, intervals: [1_000] },
+        )
+        .toBe('live');
+      await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+      await liveChartReady(page);
+      expect(world.consoleLog.errors()).toEqual([]);
+    });
+
+    test('an HTML error page (a proxy’s 502): stale with the reason, then Retry recovers', async ({ world }) => {
+      const { page, harness } = world;
+      await world.open();
+      await liveChartReady(page);
+
+      harness.simulator.setFault({ kind: 'html', status: 502 }, 1);
+      await page.evaluate(async () => window.glance?.refresh());
+
+      const banner = page.getByTestId('stale-banner');
+      await expect(banner).toHaveAttribute('data-code', 'SERVER_ERROR');
+      await expect(banner.locator('.panel-reason')).toContainText('HTTP 502, with an HTML page');
+      await expect(banner.locator('.panel-hint')).toContainText('the last good data is kept');
+      await expect(page.getByTestId('status-badge')).toHaveAttribute('data-status', 'stale');
+      await expect(page.getByTestId('total-amount')).toHaveText(expectedTotalText(harness, 'USDT'));
+      await world.capture('stale-html');
+
+      await banner.getByRole('button', { name: 'Retry' }).click();
+      await liveChartReady(page);
+      await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+      expect(world.consoleLog.errors()).toEqual([]);
+    });
+
+    test('an HTML page with status 200 (a captive portal): stale as BAD_RESPONSE, then Retry recovers', async ({ world }) => {
+      const { page, harness } = world;
+      await world.open();
+      await liveChartReady(page);
+
+      harness.simulator.setFault({ kind: 'html', status: 200 }, 1);
+      await page.evaluate(async () => window.glance?.refresh());
+
+      const banner = page.getByTestId('stale-banner');
+      await expect(banner).toHaveAttribute('data-code', 'BAD_RESPONSE');
+      await expect(banner).toContainText('Gate sent an answer we could not read');
+      await expect(banner.locator('.panel-reason')).toContainText(/HTML/);
+      await expect(banner.locator('.panel-hint')).not.toBeEmpty();
+      await expect(page.getByTestId('total-amount')).toHaveText(expectedTotalText(harness, 'USDT'));
+      await world.capture('stale-bad-response');
+
+      await banner.getByRole('button', { name: 'Retry' }).click();
+      await liveChartReady(page);
+      expect(world.consoleLog.errors()).toEqual([]);
+    });
+  });
+
+  test.describe('before any data', () => {
+    test.use({ harnessOptions: { withKey: true, initialFault: { kind: 'server-error', status: 503, label: 'TOO_BUSY' } } });
+
+    test('a 5xx on the first load is a named error with Retry, and Retry brings the chart', async ({ world }) => {
+      const { page, harness } = world;
+      await world.open();
+
+      const view = page.getByTestId('error-view');
+      await expect(view).toHaveAttribute('data-code', 'SERVER_ERROR');
+      await expect(view).toContainText('Gate is having trouble');
+      await expect(view.locator('.panel-hint')).not.toBeEmpty();
+      await expect(page.getByTestId('total-amount')).toHaveCount(0);
+      await world.capture('error-server');
+
+      harness.simulator.setFault(null);
+      await view.getByRole('button', { name: 'Retry' }).click();
+      await liveChartReady(page);
+      expect(world.consoleLog.errors()).toEqual([]);
+    });
+  });
+
+  test.describe('slow first answer', () => {
+    test.use({ harnessOptions: { withKey: true, initialFault: { kind: 'slow', delayMs: 8_000 } } });
+
+    test('shows the loading skeleton, then the chart', async ({ world }) => {
+      const { page } = world;
+      await world.open();
+      await expect(page.getByTestId('status-badge')).toHaveAttribute('data-status', 'loading');
+      await world.capture('loading');
+      await liveChartReady(page);
+      expect(world.consoleLog.errors()).toEqual([]);
+    });
+  });
+});
