@@ -19,15 +19,20 @@ export const SIMULATOR_USAGE = `Usage: npm run --silent simulator -- [options]
   --no-wallet-read     the key lacks wallet read permission (403 FORBIDDEN)
   --portfolio NAME     demo (default) or gate-example (Gate's documented 40-digit example)
   --clock-offset MS    the simulated server clock runs this many ms ahead (negative: behind)
+  --exit-on-stdin-close  stop when stdin closes (a parent that dies can never leave it running,
+                       even through \`npm run\`, which does not pass SIGTERM on)
 `;
 
 /** Parses argv and starts a server; answers the server, or an error message for stderr. */
-export async function startSimulatorFromArgs(argv: readonly string[]): Promise<{ ok: true; server: SimulatorServer } | { ok: false; message: string }> {
+export async function startSimulatorFromArgs(
+  argv: readonly string[],
+): Promise<{ ok: true; server: SimulatorServer; exitOnStdinClose: boolean } | { ok: false; message: string }> {
   let port = 0;
   let host = '127.0.0.1';
   let portfolio: SimPortfolio = DEMO_PORTFOLIO;
   let offset = 0;
   let walletRead = true;
+  let exitOnStdinClose = false;
   const keys: string[] = [];
   const secrets: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
@@ -58,6 +63,9 @@ export async function startSimulatorFromArgs(argv: readonly string[]): Promise<{
         secrets.push(v);
         break;
       }
+      case '--exit-on-stdin-close':
+        exitOnStdinClose = true;
+        break;
       case '--no-wallet-read':
         walletRead = false;
         break;
@@ -85,7 +93,7 @@ export async function startSimulatorFromArgs(argv: readonly string[]): Promise<{
   const simKeys: SimKey[] = keys.map((key, i) => ({ key, secret: secrets[i]!, walletRead }));
   try {
     const server = await startSimulatorServer({ port, host, keys: simKeys, portfolio, serverClockOffsetMs: offset });
-    return { ok: true, server };
+    return { ok: true, server, exitOnStdinClose };
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'unknown';
     return { ok: false, message: `cannot listen on ${host}:${port} (${code})` };
@@ -106,4 +114,9 @@ export async function simulatorMain(argv: readonly string[], stdout: Writable, s
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  if (started.exitOnStdinClose) {
+    process.stdin.once('end', stop);
+    process.stdin.once('close', stop);
+    process.stdin.resume();
+  }
 }
