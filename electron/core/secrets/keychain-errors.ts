@@ -24,6 +24,13 @@ interface Rule {
 
 // Order matters: the first rule that matches wins.
 const RULES: readonly Rule[] = [
+  // Linux, D-Bus's own bounds (observed): "Error calling StartServiceByName for
+  // org.freedesktop.secrets: Failed to activate service 'org.freedesktop.secrets': timed out
+  // (service_start_timeout=25000ms)"; a hung provider: "Timeout was reached" / NoReply.
+  { problem: 'timeout', test: /timed out|Timeout was reached|NoReply|did not receive a reply/i },
+  // Linux, a provider that is installed but dies on start (observed): "Error calling
+  // StartServiceByName for org.freedesktop.secrets: Process org.freedesktop.secrets exited with status 1".
+  { problem: 'no-provider', test: /StartServiceByName for org\.freedesktop\.secrets|Failed to activate service 'org\.freedesktop\.secrets'/i },
   // Linux, no DBUS_SESSION_BUS_ADDRESS: "Cannot autolaunch D-Bus without X11 $DISPLAY" (observed);
   // older GLib: "Unable to autolaunch a dbus-daemon without a $DISPLAY for X11"; a dead bus socket:
   // "Could not connect: No such file or directory" / "Connection refused".

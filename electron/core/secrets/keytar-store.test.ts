@@ -210,6 +210,23 @@ describe('KeytarSecretStore failure modes, for real, in child processes', () => 
     expect(JSON.stringify(set)).not.toContain(PAIR.secret);
   });
 
+  it('a Secret Service that dies as it starts: KEYCHAIN_UNAVAILABLE', async () => {
+    const s = await startPrivateKeyring('crashing-secret-service');
+    sessions.push(s);
+    const e = errorOf(await runProbe(s.env, 'get'));
+    expect(e.code).toBe('KEYCHAIN_UNAVAILABLE');
+    expect(e.message).toContain('Process org.freedesktop.secrets exited with status 1');
+  });
+
+  it("D-Bus's own activation timeout, when it comes first, is KEYCHAIN_UNAVAILABLE too", async () => {
+    const s = await startPrivateKeyring('hanging-secret-service', { serviceStartTimeoutMs: 1000 });
+    sessions.push(s);
+    const e = errorOf(await runProbe({ ...s.env, GLANCE_PROBE_TIMEOUT_MS: '8000' }, 'get'));
+    expect(e.code).toBe('KEYCHAIN_UNAVAILABLE');
+    expect(e.message).toContain('did not answer in time');
+    expect(e.message).toMatch(/Failed to activate service 'org\.freedesktop\.secrets': timed out/);
+  });
+
   it('a Secret Service that never answers: the call is bounded and ends in KEYCHAIN_UNAVAILABLE', async () => {
     const s = await startPrivateKeyring('hanging-secret-service');
     sessions.push(s);

@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Which Secret Service the session offers. */
-export type KeyringKind = 'unlocked' | 'locked' | 'no-secret-service' | 'hanging-secret-service';
+export type KeyringKind = 'unlocked' | 'locked' | 'no-secret-service' | 'hanging-secret-service' | 'crashing-secret-service';
 
 /** A running private session: spawn children with `env` to use it. */
 export interface PrivateKeyring {
@@ -36,7 +36,7 @@ const NO_SERVICES_CONFIG = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bu
   <auth>EXTERNAL</auth>
   <policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy>
   __SERVICEDIR__
-  <limit name="service_start_timeout">60000</limit>
+  <limit name="service_start_timeout">__START_TIMEOUT__</limit>
 </busconfig>
 `;
 
@@ -133,23 +133,30 @@ function seed(env: Record<string, string>, entries: readonly SeedEntry[]): void 
 const PROJECT_ROOT_FOR_SEED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 
 /** Starts a private session of the given kind. Call `stop()` in afterAll. */
-export async function startPrivateKeyring(kind: KeyringKind, options: { readonly seed?: readonly SeedEntry[] } = {}): Promise<PrivateKeyring> {
+export async function startPrivateKeyring(kind: KeyringKind, options: { readonly seed?: readonly SeedEntry[]; readonly serviceStartTimeoutMs?: number } = {}): Promise<PrivateKeyring> {
   const dir = mkdtempSync(join(tmpdir(), `glance-keyring-${kind}-`));
   const env = baseEnv(dir);
   const buses: number[] = [];
   let configFile: string | null = null;
-  if (kind === 'no-secret-service' || kind === 'hanging-secret-service') {
+  if (kind === 'no-secret-service' || kind === 'hanging-secret-service' || kind === 'crashing-secret-service') {
     let servicedir = '';
+    if (kind === 'crashing-secret-service') {
+      // A provider that is installed but dies as it starts.
+      const services = join(dir, 'services');
+      mkdirSync(services);
+      writeFileSync(join(services, 'org.freedesktop.secrets.service'), '[D-BUS Service]\nName=org.freedesktop.secrets\nExec=/bin/false\n');
+      servicedir = `<servicedir>${services}</servicedir>`;
+    }
     if (kind === 'hanging-secret-service') {
       // A "Secret Service" that D-Bus starts but that never answers: activation waits (up to
-      // 60 s here), so every libsecret call blocks, like a wedged keyring daemon.
+      // `serviceStartTimeoutMs`, 60 s by default here), so every libsecret call blocks, like a wedged keyring daemon.
       const services = join(dir, 'services');
       mkdirSync(services);
       writeFileSync(join(services, 'org.freedesktop.secrets.service'), '[D-BUS Service]\nName=org.freedesktop.secrets\nExec=/bin/sleep 20\n');
       servicedir = `<servicedir>${services}</servicedir>`;
     }
     configFile = join(dir, 'bus.conf');
-    writeFileSync(configFile, NO_SERVICES_CONFIG.replace('__SERVICEDIR__', servicedir));
+    writeFileSync(configFile, NO_SERVICES_CONFIG.replace('__SERVICEDIR__', servicedir).replace('__START_TIMEOUT__', String(options.serviceStartTimeoutMs ?? 60_000)));
   }
   if (kind === 'locked') {
     // Create the login keyring (unlocked, with its password), then throw that session away:
