@@ -92,6 +92,22 @@ describe('gate-glance (in-process)', () => {
     expect(table.out).toContain('•••••');
   });
 
+  it('--format waybar prints one JSON object with text, tooltip and class; errors too', async () => {
+    const ok1 = await run(['balance', '--format', 'waybar', '--base-url', server.url]);
+    expect(ok1.code).toBe(0);
+    const doc = JSON.parse(ok1.out) as Record<string, string>;
+    expect(Object.keys(doc)).toEqual(['text', 'tooltip', 'class']);
+    expect(doc['text']).toBe('633,967,350,312,281,193.07 USDT');
+    expect(doc['class']).toBe('live');
+    expect(doc['tooltip']).toMatch(/^Gate\.io total \(estimated\): 633,967,350,312,281,193\.07 USDT\nQuant: 591,702,859,674,467,879\.65 \(93\.33%\)\n/);
+    expect(JSON.parse((await run(['balance', '--format', 'waybar', '--private', '--base-url', server.url])).out).tooltip).not.toMatch(/\d,\d{3}/);
+    server.simulator.setFault({ kind: 'server-error' });
+    const bad = await run(['balance', '--format', 'waybar', '--base-url', server.url]);
+    expect(bad.code).toBe(4);
+    expect(JSON.parse(bad.out)).toMatchObject({ text: 'n/a (SERVER_ERROR)', class: 'error' });
+    expect(bad.err).toMatch(/^error: SERVER_ERROR: /);
+  });
+
   it('--demo needs no credentials and says it is the demo', async () => {
     const { code, out } = await run(['balance', '--demo', '--json'], {});
     expect(code).toBe(0);

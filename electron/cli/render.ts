@@ -94,3 +94,21 @@ export function balanceTable(snapshot: BalanceSnapshot, options: HumanFormatOpti
   if (summary.negative.length > 0) out.push('', 'Accounts below zero are listed but not counted in the shares.');
   return `${out.join('\n')}\n`;
 }
+
+/**
+ * Waybar's `return-type: json` module format: the short line as `text`, the breakdown as a
+ * `tooltip`, and a `class` to style on ("live", or "error" with the code in the tooltip).
+ */
+export function waybarJson(snapshot: BalanceSnapshot, options: HumanFormatOptions): string {
+  const summary = summarizeBalance(snapshot);
+  const fmt = (amount: string): string =>
+    options.privacy ? PRIVACY_MASK : formatAmount(amount, { currency: snapshot.currency, ...(options.locale ? { locale: options.locale } : {}) });
+  const lines = summary.accounts.map((a) => `${a.label}: ${fmt(a.amount)}${a.sign > 0 && !options.privacy ? ` (${a.share}%)` : ''}`);
+  const tooltip = [`Gate.io total (estimated)${options.demo ? ', DEMO' : ''}: ${fmt(snapshot.total.amount)} ${snapshot.currency}`, ...lines, `as of ${utcStamp(snapshot.fetchedAt)}`].join('\n');
+  return JSON.stringify({ text: shortLine(snapshot, options), tooltip, class: options.demo ? 'demo' : 'live' });
+}
+
+/** Waybar's form of a failure: the code as text, message and hint in the tooltip. */
+export function waybarErrorJson(error: { readonly code: string; readonly message: string; readonly hint: string }): string {
+  return JSON.stringify({ text: `n/a (${error.code})`, tooltip: `${error.message}\n${error.hint}`, class: 'error' });
+}

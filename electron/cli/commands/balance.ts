@@ -14,7 +14,7 @@ import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import { reportError, reportUsage } from '../output.js';
-import { balanceJson, balanceTable, shortLine } from '../render.js';
+import { balanceJson, balanceTable, shortLine, waybarErrorJson, waybarJson } from '../render.js';
 
 /** What `balance` can be given instead of the real world (tests, the app's composition). */
 export interface BalanceCommandDeps {
@@ -37,7 +37,8 @@ spread over your accounts.
 Options:
   -c, --currency CUR     BTC, CNY, USD or USDT (default USDT)
       --json             print exact JSON (amounts are Gate's strings, verbatim)
-      --format FORMAT    table (default), json, or short (one line for status bars)
+      --format FORMAT    table (default), json, short (one line for status bars: polybar,
+                         tmux, conky, i3blocks) or waybar (JSON with text, tooltip, class)
       --short            same as --format short
       --private          mask amounts and shares (table and short formats)
       --full             show every digit Gate sent instead of 2 (8 for BTC)
@@ -66,7 +67,7 @@ const SPECS = [
   { name: 'help', short: 'h' },
 ] as const;
 
-type Format = 'table' | 'json' | 'short';
+type Format = 'table' | 'json' | 'short' | 'waybar';
 
 /** Builds the `balance` command with its dependencies. */
 export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand {
@@ -85,7 +86,9 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
     if (new Set(formats).size > 1) return reportUsage(io, 'choose one output format (--json, --short or --format)', 'balance');
     const chosen = formats[0];
     if (chosen !== undefined) {
-      if (chosen !== 'table' && chosen !== 'json' && chosen !== 'short') return reportUsage(io, `unknown format "${String(chosen).slice(0, 20)}"; use table, json or short`, 'balance');
+      if (chosen !== 'table' && chosen !== 'json' && chosen !== 'short' && chosen !== 'waybar') {
+        return reportUsage(io, `unknown format "${String(chosen).slice(0, 20)}"; use table, json, short or waybar`, 'balance');
+      }
       format = chosen;
     }
     const json = format === 'json';
@@ -134,11 +137,13 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
     }
     if (!result.ok) {
       if (format === 'short') io.stdout.write(`n/a (${result.error.code})\n`);
+      if (format === 'waybar') io.stdout.write(`${waybarErrorJson(result.error)}\n`);
       return reportError(io, result.error, json);
     }
     const human = { privacy: o['private'] === true, full: o['full'] === true, demo };
     if (format === 'json') io.stdout.write(`${JSON.stringify(balanceJson(result.balance))}\n`);
     else if (format === 'short') io.stdout.write(`${shortLine(result.balance, human)}\n`);
+    else if (format === 'waybar') io.stdout.write(`${waybarJson(result.balance, human)}\n`);
     else io.stdout.write(balanceTable(result.balance, human));
     return EXIT.ok;
   };
