@@ -90,6 +90,15 @@ describe('mapping Gate errors', () => {
     expect(plain).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 2000 });
   });
 
+  it('keeps Retry-After on a server error, and names a proxy asking for credentials', () => {
+    expect(mapErrorResponse(res(503, { label: 'TOO_BUSY', message: 'busy' }, { 'retry-after': '30' }), NOW, 0)).toMatchObject({ code: 'SERVER_ERROR', retryAfterMs: 30_000 });
+    expect(mapErrorResponse(res(503, '<html>busy</html>', { 'retry-after': '5' }), NOW, 0)).toMatchObject({ code: 'SERVER_ERROR', retryAfterMs: 5000 });
+    expect(mapErrorResponse(res(500, { label: 'INTERNAL', message: 'x' }), NOW, 0).retryAfterMs).toBeUndefined();
+    const proxy = mapErrorResponse(res(407, '<html>Proxy Authentication Required</html>'), NOW, 0);
+    expect(proxy.code).toBe('NETWORK');
+    expect(proxy.message).toMatch(/proxy asks for credentials/);
+  });
+
   it('parses epoch headers strictly', () => {
     expect(parseEpochHeader('1764080000')).toBe(1_764_080_000_000);
     expect(parseEpochHeader('1764080000123')).toBe(1_764_080_000_123);

@@ -133,8 +133,10 @@ export function mapErrorResponse(response: TransportResponse, localNowMs: number
     }
     case 'SERVER_ERROR':
     case 'INTERNAL':
-    case 'TOO_BUSY':
-      return appError('SERVER_ERROR', withGateText(`Gate answered with an error (HTTP ${status}).`, gate));
+    case 'TOO_BUSY': {
+      const retry = response.headers['retry-after'] !== undefined ? retryAfterFrom({ 'retry-after': response.headers['retry-after'] }, localNowMs, clockOffsetMs) : undefined;
+      return appError('SERVER_ERROR', withGateText(`Gate answered with an error (HTTP ${status}).`, gate), retry);
+    }
     case 'INVALID_PARAM_VALUE':
     case 'INVALID_ARGUMENT':
     case 'MISSING_REQUIRED_PARAM':
@@ -149,7 +151,12 @@ export function mapErrorResponse(response: TransportResponse, localNowMs: number
   }
   if (status >= 500) {
     const what = gate ? '' : `, with ${describeBody(response.body)}`;
-    return appError('SERVER_ERROR', withGateText(`Gate answered with a server error (HTTP ${status}${what}).`, gate));
+    // A 503 may say when to come back; keep it so the scheduler waits that long.
+    const retry = response.headers['retry-after'] !== undefined ? retryAfterFrom({ 'retry-after': response.headers['retry-after'] }, localNowMs, clockOffsetMs) : undefined;
+    return appError('SERVER_ERROR', withGateText(`Gate answered with a server error (HTTP ${status}${what}).`, gate), retry);
+  }
+  if (status === 407) {
+    return appError('NETWORK', 'The proxy asks for credentials (HTTP 407): put them in the proxy URL, e.g. http://user:password@proxy:3128.');
   }
   if (gate && status === 401) return appError('INVALID_KEY', withGateText('Gate did not accept the API key.', gate));
   if (gate && status === 403) return appError('FORBIDDEN', withGateText('Gate refused the request for this API key.', gate));
