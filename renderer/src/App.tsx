@@ -149,7 +149,7 @@ export function App({ glance }: AppProps) {
   return (
     <main className="app" data-status={status}>
       <header className="topbar">
-        <span className="app-name">Gate Glance</span>
+        <h1 className="app-name">Gate Glance</h1>
         {state.demo ? (
           <span className="badge badge-demo" data-testid="demo-badge">
             Demo data
