@@ -1,19 +1,32 @@
 /**
- * Journeys around the API key, on the real keychain and the simulator over HTTP: first run →
- * onboarding → save → live chart; a wrong secret is refused with a named error and a hint,
- * then fixed; removing the key goes back to onboarding. The secret never reaches the page.
+ * Journeys around the API key, on the real keychain and the simulator over HTTP: first run
+ * (demo data, clearly badged) → onboarding → save → live chart of the user's account; a wrong
+ * secret is refused with a named error and a hint, then fixed; removing the key goes back to
+ * onboarding. The secret never reaches the page.
  */
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.js';
 import { expectedTotalText, liveChartReady } from './journeys.js';
 
+/** First run: the app shows the demo portfolio, badged, and offers to connect an account. */
+async function fromFirstRunToOnboarding(page: Page): Promise<void> {
+  await expect(page.getByTestId('demo-badge')).toHaveText('Demo data');
+  await liveChartReady(page);
+  await page.getByTestId('connect-account').click();
+  await expect(page.getByRole('heading', { name: 'Connect your Gate account' })).toBeVisible();
+}
+
 test.describe('API key', () => {
-  test('first run: onboarding, save a key, the live chart appears', async ({ world }) => {
+  test('first run: demo data, then onboarding, save a key, the live chart of the account appears', async ({ world }) => {
     const { page, harness } = world;
     await world.open();
-
-    await expect(page.getByRole('heading', { name: 'Connect your Gate account' })).toBeVisible();
-    await expect(page.getByTestId('status-badge')).toHaveCount(0);
     expect(await harness.store.get()).toEqual({ ok: true, value: null });
+    await expect(page.getByTestId('demo-strip')).toContainText('made-up portfolio');
+    // Demo figures never come from the user's account: nothing reached the simulator yet.
+    expect(harness.simulator.log).toEqual([]);
+    await world.capture('first-run-demo');
+
+    await fromFirstRunToOnboarding(page);
     await world.capture('onboarding');
 
     await page.getByLabel('API key').fill(harness.credentials.key);
@@ -22,6 +35,7 @@ test.describe('API key', () => {
     await page.getByRole('button', { name: 'Save key' }).click();
 
     await liveChartReady(page);
+    await expect(page.getByTestId('demo-badge')).toHaveCount(0);
     await expect(page.getByTestId('total-amount')).toHaveText('633,967,350,312,281,193.07');
     await expect(page.getByTestId('total-amount')).toHaveText(expectedTotalText(harness, 'USDT'));
     // Gate's example: quant and spot get slices, the five small accounts fold into "Other".
@@ -45,6 +59,7 @@ test.describe('API key', () => {
     const { page, harness } = world;
     const wrongSecret = 'f'.repeat(64);
     await world.open();
+    await fromFirstRunToOnboarding(page);
 
     await page.getByLabel('API key').fill(harness.credentials.key);
     await page.getByLabel('API secret').fill(wrongSecret);

@@ -2,8 +2,9 @@
  * The real backend of the browser tier, living in the test process: the Gate simulator over
  * real HTTP on 127.0.0.1 port 0, the GateClient with the node transport, the keytar store
  * on the real Secret Service (gnome-keyring under dbus-run-session), prefs and history in a
- * temp dir — composed by GlanceApp exactly as Electron main composes it, and reached only
- * through E's IPC router (sender check + zod validation), as main's ipcMain handlers are.
+ * temp dir — composed by GlanceApp exactly as Electron main composes it (only the transport
+ * and the shell differ), and reached only through GlanceApp's IPC router (sender check + zod
+ * validation), as main's ipcMain handlers are.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,22 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Currency } from '../../shared/balance.js';
 import { ok } from '../../shared/errors.js';
-import type { Result } from '../../shared/errors.js';
-import type { WidgetState } from '../../shared/ipc.js';
-import { BalanceService } from '../../electron/core/balance/balance-service.js';
-import { HistoryStore } from '../../electron/core/balance/history-store.js';
-import { systemClock } from '../../electron/core/clock.js';
-import { GateClient } from '../../electron/core/gate/client.js';
+import { GlanceApp } from '../../electron/core/app/glance-app.js';
 import { createNodeTransport } from '../../electron/core/gate/node-transport.js';
 import type { Credentials } from '../../electron/core/gate/types.js';
-import { createIpcRouter, toPublicState } from '../../electron/core/ipc/index.js';
-import type { IpcHandlers } from '../../electron/core/ipc/index.js';
-import { PrefsStore } from '../../electron/core/prefs/prefs-store.js';
-import { CredentialsService } from '../../electron/core/secrets/credentials-service.js';
-import { gateVerifier } from '../../electron/core/secrets/gate-verifier.js';
 import { KeytarSecretStore } from '../../electron/core/secrets/keytar-store.js';
 import type { SecretStore } from '../../electron/core/secrets/secret-store.js';
-import { createDemoSource } from '../../electron/core/simulator/demo.js';
 import type { GateSimulator, SimFault } from '../../electron/core/simulator/handler.js';
 import { GATE_EXAMPLE_PORTFOLIO, totalBalanceBody } from '../../electron/core/simulator/portfolio.js';
 import type { SimPortfolio } from '../../electron/core/simulator/portfolio.js';
@@ -67,9 +57,17 @@ export interface Harness {
   readonly store: SecretStore;
   /** Where prefs.json and history.jsonl live. */
   readonly dataDir: string;
+  /** What the app asked of its shell (open a URL, hide the window, choose a CSV path…), in order. */
+  readonly shellLog: readonly ShellCall[];
   /** Gate's exact total for the simulator's portfolio in `currency`. */
   expectedTotal(currency: Currency): string;
   close(): Promise<void>;
+}
+
+/** One call from the app to its host shell (Electron main's part, stood in for here). */
+export interface ShellCall {
+  readonly call: 'openExternal' | 'hideWindow' | 'chooseCsvPath' | 'setLaunchAtLogin';
+  readonly arg: string | null;
 }
 
 /** The keychain service the browser tier uses; never the app's own `gate-glance`. */
@@ -98,15 +96,37 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
     if (!set.ok) throw new Error(`e2e harness: could not store the key (${set.error.code})`);
   }
 
-  const app = await startProvisionalApp({ store, baseUrl: server.url, dataDir });
-  const router = createIpcRouter(app.handlers, {
-    trust: { trustedIds: new Set([options.webContentsId]), appOrigin: options.appOrigin },
+  const shellLog: ShellCall[] = [];
+  const app = new GlanceApp({
+    secretStore: store,
+    transportForAccount: createNodeTransport({ env: {} }),
+    baseUrl: server.url,
+    timeoutMs: 10_000,
+    dataDir,
+    shell: {
+      openExternal: async (url) => {
+        shellLog.push({ call: 'openExternal', arg: url });
+      },
+      hideWindow: () => {
+        shellLog.push({ call: 'hideWindow', arg: null });
+      },
+      chooseCsvPath: async (defaultFileName) => {
+        shellLog.push({ call: 'chooseCsvPath', arg: defaultFileName });
+        return join(dataDir, defaultFileName);
+      },
+      setLaunchAtLogin: async (enabled) => {
+        shellLog.push({ call: 'setLaunchAtLogin', arg: String(enabled) });
+        return ok(null);
+      },
+    },
     log: () => undefined,
   });
+  await app.start();
+  const router = app.createRouter({ trustedIds: new Set([options.webContentsId]), appOrigin: options.appOrigin }, () => undefined);
 
   const backend: BridgeBackend = {
     invoke: (channel, args, sender) => router.dispatch(channel, args, sender),
-    onState: (listener) => app.subscribe((state) => listener(toPublicState(state))),
+    onState: (listener) => app.subscribe(listener),
   };
 
   return {
@@ -117,65 +137,13 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
     store,
     dataDir,
     expectedTotal: (currency) => (totalBalanceBody(portfolio, currency) as { total: { amount: string } }).total.amount,
+    shellLog,
     async close() {
-      app.stop();
+      app.dispose();
       server.simulator.releaseHanging();
       await server.close();
       await store.clear();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-interface ProvisionalApp {
-  readonly handlers: IpcHandlers;
-  subscribe(listener: (state: WidgetState) => void): () => void;
-  stop(): void;
-}
-
-/**
- * PROVISIONAL: the services wired behind the IPC channels, until E's GlanceApp lands; then
- * this function is replaced by `new GlanceApp(...)` so the tier exercises main's composition.
- */
-async function startProvisionalApp(deps: { store: SecretStore; baseUrl: string; dataDir: string }): Promise<ProvisionalApp> {
-  const transport = createNodeTransport({ env: {} });
-  const prefs = new PrefsStore({ dir: deps.dataDir, warn: () => undefined });
-  await prefs.load();
-  const history = new HistoryStore({ dir: deps.dataDir });
-  const creds = new CredentialsService({ store: deps.store, verify: gateVerifier({ transport, baseUrl: deps.baseUrl }) });
-  const client = new GateClient({ transport, credentials: creds.provider, baseUrl: deps.baseUrl });
-  const service = new BalanceService({ source: client, clock: systemClock, prefs, history, credentials: await creds.status(), warn: () => undefined });
-  void service.start();
-  const done = <T>(r: Result<T>): Result<null> => (r.ok ? ok(null) : r);
-  const handlers: IpcHandlers = {
-    'state:get': async () => ok(service.getState()),
-    'balance:refresh': async () => {
-      await service.refresh();
-      return ok(null);
-    },
-    'currency:set': async (currency) => done(await service.setCurrency(currency)),
-    'credentials:save': async (input) => {
-      const r = await creds.save(input);
-      if (r.ok) {
-        service.setSource(client, { demo: false });
-        service.credentialsChanged(r.value.status);
-      }
-      return r;
-    },
-    'credentials:clear': async () => {
-      const r = await creds.clear();
-      if (r.ok) service.credentialsChanged(r.value);
-      return r;
-    },
-    'demo:start': async () => {
-      service.setSource(createDemoSource().client, { demo: true });
-      return ok(null);
-    },
-    'prefs:set': async (patch) => service.setPrefs(patch),
-    'history:get': async (currency) => ok(await history.read(currency)),
-    'history:export-csv': async () => ok({ saved: false, path: null }),
-    'window:hide': async () => ok(null),
-    'external:open-key-page': async () => ok(null),
-  };
-  return { handlers, subscribe: (l) => service.subscribe(l), stop: () => service.dispose() };
 }
