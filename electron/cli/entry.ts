@@ -18,8 +18,15 @@ export async function main(argv: readonly string[]): Promise<void> {
     stderr: process.stderr,
     env: process.env,
   };
-  const code = await runCli(argv, io);
-  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
-  await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
+  let code: number;
+  try {
+    code = await runCli(argv, io);
+    await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+    await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
+  } catch {
+    // runCli never throws; this is the last line of defence against a stack trace on screen.
+    process.stderr.write('error: INTERNAL: gate-glance failed unexpectedly — This is a bug in Gate Glance; please report it.\n');
+    code = 1;
+  }
   process.exit(code);
 }
