@@ -178,6 +178,18 @@ describe('gate-glance (in-process)', () => {
     expect(out + err).not.toContain(String(env.GATE_API_SECRET));
   });
 
+  it("works when Gate's clock and this machine's differ by 5 minutes (resync, one retry)", async () => {
+    server.simulator.setServerClockOffset(300_000);
+    try {
+      const before = server.simulator.log.length;
+      const { code, out } = await run(['balance', '--short', '--base-url', server.url]);
+      expect([code, out]).toEqual([0, '633,967,350,312,281,193.07 USDT\n']);
+      expect(server.simulator.log.slice(before).map((l) => l.status)).toEqual([401, 200, 200]);
+    } finally {
+      server.simulator.setServerClockOffset(0);
+    }
+  });
+
   it('a hanging server is a TIMEOUT after --timeout ms (exit 4); --short prints n/a', async () => {
     server.simulator.setFault({ kind: 'hang' });
     const { code, out, err } = await run(['balance', '--short', '--timeout', '250', '--base-url', server.url]);
