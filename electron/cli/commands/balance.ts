@@ -40,7 +40,7 @@ Options:
       --format FORMAT    table (default), json, short (one line for status bars: polybar,
                          tmux, conky, i3blocks) or waybar (JSON with text, tooltip, class)
       --short            same as --format short
-      --private          mask amounts and shares (table and short formats)
+      --private          mask amounts and shares (table, short and waybar formats)
       --full             show every digit Gate sent instead of 2 (8 for BTC)
       --base-url URL     API base URL (default ${DEFAULT_BASE_URL})
       --timeout MS       request timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
