@@ -218,7 +218,7 @@ export function App({ glance }: AppProps) {
               onFixKey={openKeyForm}
             />
           ) : null}
-          <TotalHeader balance={balance} privacy={privacy} />
+          <TotalHeader balance={balance} privacy={privacy} now={now} />
           <Breakdown
             balance={balance}
             privacy={privacy}

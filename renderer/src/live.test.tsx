@@ -3,7 +3,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { GATE_EXAMPLE_TOTAL } from '../../shared/fixtures/gate-example.js';
-import { clockTime } from './lib/format.js';
+import { asOfTime, clockTime } from './lib/format.js';
 import { shareToHundredths } from './lib/slices.js';
 import { makeState, T0 } from './test/fixtures.js';
 import { renderApp } from './test/render-app.js';
@@ -110,5 +110,16 @@ describe('live state with Gate’s documented example', () => {
     act(() => spot.blur());
     expect(spot.className).not.toContain('active');
     expect(document.querySelector('.chart-centre')?.textContent).toBe('6accounts');
+  });
+});
+
+describe('as of', () => {
+  it('adds the date when the data is from another day', async () => {
+    const yesterday = T0 - 24 * 3600_000;
+    await renderApp(makeState({ status: 'stale', balance: { ...makeState().balance!, fetchedAt: yesterday } }));
+    const text = screen.getByTestId('as-of').textContent ?? '';
+    expect(text).toContain(`as of ${asOfTime(yesterday, T0)}`);
+    expect(asOfTime(yesterday, T0)).toMatch(/^\w{3} \d{1,2}, \d\d:\d\d:\d\d$/);
+    expect(asOfTime(T0, T0)).toBe(clockTime(T0));
   });
 });

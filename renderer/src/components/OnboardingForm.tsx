@@ -81,6 +81,8 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
       <label className="field">
         <span>API key</span>
         <input
+          // The popover opens on this form when no key is stored: start typing right away.
+          autoFocus
           name="key"
           type="text"
           autoComplete="off"

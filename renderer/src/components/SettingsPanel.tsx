@@ -2,7 +2,7 @@
  * Preferences and the key. Every change goes to main at once (main validates and stores);
  * the panel shows what main's state says. The key is only ever known by its hint.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { CredentialsStatus, PreferencesPatch } from '../../../shared/ipc.js';
 import {
   MAX_REFRESH_INTERVAL_SEC,
@@ -37,6 +37,9 @@ function intervalLabel(sec: number): string {
 export function SettingsPanel({ prefs, credentials, demo, onChange, onReplaceKey, onRemoveKey, onClose }: SettingsPanelProps) {
   const id = useId();
   const [confirmRemove, setConfirmRemove] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Keyboard users land in the panel they just opened.
+  useEffect(() => heading.current?.focus(), []);
   const intervals = INTERVALS.includes(prefs.refreshIntervalSec) ? INTERVALS : [...INTERVALS, prefs.refreshIntervalSec].sort((a, b) => a - b);
   const thresholds = THRESHOLDS.includes(prefs.smallSliceThresholdPercent)
     ? THRESHOLDS
@@ -45,7 +48,9 @@ export function SettingsPanel({ prefs, credentials, demo, onChange, onReplaceKey
   return (
     <section className="settings" aria-labelledby={`${id}-title`} data-testid="settings-panel">
       <div className="section-head">
-        <h1 id={`${id}-title`}>Settings</h1>
+        <h1 id={`${id}-title`} ref={heading} tabIndex={-1}>
+          Settings
+        </h1>
         <button type="button" className="button" onClick={onClose} data-testid="settings-close">
           Done
         </button>

@@ -4,18 +4,20 @@
  */
 import { useEffect, useState } from 'react';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
-import { clockTime, displayAmount, fullAmount } from '../lib/format.js';
+import { asOfTime, displayAmount, fullAmount } from '../lib/format.js';
 
 /** Props: the snapshot to show and whether amounts are masked. */
 export interface TotalHeaderProps {
   readonly balance: BalanceSnapshot;
   readonly privacy: boolean;
+  /** The ticking clock: data from another day gets its date, not just a time. */
+  readonly now: number;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /** "Estimated net worth", the total, PnL/borrowed when Gate sent them, and "as of". */
-export function TotalHeader({ balance, privacy }: TotalHeaderProps) {
+export function TotalHeader({ balance, privacy, now }: TotalHeaderProps) {
   const [copy, setCopy] = useState<CopyState>('idle');
   const { total, currency } = balance;
   const shown = displayAmount(total.amount, currency, privacy);
@@ -94,7 +96,7 @@ export function TotalHeader({ balance, privacy }: TotalHeaderProps) {
         </dl>
       ) : null}
       <div className="as-of" data-testid="as-of">
-        as of {clockTime(balance.fetchedAt)} · converted at Gate&apos;s rates
+        as of {asOfTime(balance.fetchedAt, now)} · converted at Gate&apos;s rates
       </div>
     </section>
   );

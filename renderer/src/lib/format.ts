@@ -30,6 +30,8 @@ const TIME = new Intl.DateTimeFormat(undefined, {
   hourCycle: 'h23',
 });
 
+const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+
 const DATE_TIME = new Intl.DateTimeFormat(undefined, {
   month: 'short',
   day: 'numeric',
@@ -41,6 +43,14 @@ const DATE_TIME = new Intl.DateTimeFormat(undefined, {
 /** "14:05:09" in local time: when the data arrived. */
 export function clockTime(epochMs: number): string {
   return TIME.format(epochMs);
+}
+
+/** "14:05:09", or "Nov 24, 14:05:09" when the data is from another day than `now`. */
+export function asOfTime(epochMs: number, now: number): string {
+  const a = new Date(epochMs);
+  const b = new Date(now);
+  const sameDay = a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+  return sameDay ? TIME.format(epochMs) : `${DAY.format(epochMs)}, ${TIME.format(epochMs)}`;
 }
 
 /** "Nov 25, 14:05": a point of history. */
