@@ -20,7 +20,7 @@ import { KeytarSecretStore } from '../core/secrets/keytar-store.js';
 import { popoverPosition } from '../core/tray/popover-position.js';
 import { createStateSender, registerIpc } from './ipc.js';
 import { TrayController } from './tray.js';
-import { POPOVER_PARTITION, PopoverController, hardenContents, hardenSession, popoverWindowOptions } from './window.js';
+import { POPOVER_PARTITION, PopoverController, createPopoverBrowserWindow, hardenContents, hardenSession } from './window.js';
 
 // Standard + secure: the page gets a real origin (app://glance) for the sender check and CSP 'self'.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
@@ -93,13 +93,11 @@ async function start(): Promise<void> {
 
   const view = new PopoverController({
     createWindow: () =>
-      new BrowserWindow(
-        popoverWindowOptions({
-          preloadPath: PRELOAD_PATH,
-          devTools: !app.isPackaged,
-          backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1c1e' : '#ffffff',
-        }),
-      ),
+      createPopoverBrowserWindow(BrowserWindow, {
+        preloadPath: PRELOAD_PATH,
+        devTools: !app.isPackaged,
+        backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1c1e' : '#ffffff',
+      }),
     placement: (size) => {
       const trayBounds = tray?.bounds() ?? { x: 0, y: 0, width: 0, height: 0 };
       const cursor = screen.getCursorScreenPoint();

@@ -1,11 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PreventableEvent } from './window.js';
-import { BLUR_TOGGLE_GUARD_MS, POPOVER_PARTITION, POPOVER_SIZE, PopoverController, hardenContents, hardenSession, popoverWindowOptions } from './window.js';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { BLUR_TOGGLE_GUARD_MS, POPOVER_PARTITION, POPOVER_SIZE, PopoverController, createPopoverBrowserWindow, hardenContents, hardenSession } from './window.js';
 import { FakeClock, FakeWindow } from './testing/fakes.js';
 
-describe('popoverWindowOptions', () => {
+describe('createPopoverBrowserWindow', () => {
   it('is a frameless, hidden, ~360×480 window with locked-down webPreferences', () => {
-    const o = popoverWindowOptions({ preloadPath: '/app/out/preload/index.cjs', devTools: false, backgroundColor: '#fff' });
+    class RecordingWindow {
+      constructor(readonly options: BrowserWindowConstructorOptions) {}
+    }
+    const o = createPopoverBrowserWindow(RecordingWindow, { preloadPath: '/app/out/preload/index.cjs', devTools: false, backgroundColor: '#fff' }).options;
     expect(o).toMatchObject({ width: POPOVER_SIZE.width, height: POPOVER_SIZE.height, frame: false, show: false, skipTaskbar: true, resizable: false });
     expect(o.webPreferences).toMatchObject({
       preload: '/app/out/preload/index.cjs',

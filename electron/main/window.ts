@@ -18,13 +18,19 @@ export const POPOVER_PARTITION = 'glance-popover';
 /** A blur that hid the window this recently was caused by the tray click itself: don't reopen. */
 export const BLUR_TOGGLE_GUARD_MS = 300;
 
-/** Options of the popover window. Callers cannot pass webPreferences: they are fixed here. */
-export function popoverWindowOptions(options: {
-  readonly preloadPath: string;
-  readonly devTools: boolean;
-  readonly backgroundColor: string;
-}): BrowserWindowConstructorOptions {
-  return {
+/** Constructs a BrowserWindow (the real class in main, a recording fake in tests). */
+export type BrowserWindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
+
+/**
+ * Creates the popover window. Callers cannot pass webPreferences: they are written here, as a
+ * literal at the construction site, so reviewers and static checkers (Electronegativity) see
+ * exactly what every window gets.
+ */
+export function createPopoverBrowserWindow<W>(
+  BrowserWindow: BrowserWindowConstructor<W>,
+  options: { readonly preloadPath: string; readonly devTools: boolean; readonly backgroundColor: string },
+): W {
+  return new BrowserWindow({
     width: POPOVER_SIZE.width,
     height: POPOVER_SIZE.height,
     useContentSize: true,
@@ -57,7 +63,7 @@ export function popoverWindowOptions(options: {
       disableBlinkFeatures: 'Auxclick',
       devTools: options.devTools,
     },
-  };
+  });
 }
 
 /** An event whose default can be prevented (navigation, webview attach, download). */
