@@ -29,8 +29,8 @@ test.describe('API key', () => {
     await fromFirstRunToOnboarding(page);
     await world.capture('onboarding');
 
-    await page.getByLabel('API key').fill(harness.credentials.key);
-    await page.getByLabel('API secret').fill(harness.credentials.secret);
+    await page.getByLabel('API key', { exact: true }).fill(harness.credentials.key);
+    await page.getByLabel('API secret', { exact: true }).fill(harness.credentials.secret);
     await expect(page.getByLabel('Check the key with Gate before saving')).toBeChecked();
     await page.getByRole('button', { name: 'Save key' }).click();
 
@@ -61,8 +61,8 @@ test.describe('API key', () => {
     await world.open();
     await fromFirstRunToOnboarding(page);
 
-    await page.getByLabel('API key').fill(harness.credentials.key);
-    await page.getByLabel('API secret').fill(wrongSecret);
+    await page.getByLabel('API key', { exact: true }).fill(harness.credentials.key);
+    await page.getByLabel('API secret', { exact: true }).fill(wrongSecret);
     await page.getByRole('button', { name: 'Save key' }).click();
 
     const problem = page.getByTestId('onboarding-error');
@@ -71,11 +71,11 @@ test.describe('API key', () => {
     await expect(problem.locator('.panel-hint')).toContainText('secret');
     // Refused means not stored, and the form wiped the secret it sent.
     expect(await harness.store.get()).toEqual({ ok: true, value: null });
-    await expect(page.getByLabel('API secret')).toHaveValue('');
-    await expect(page.getByLabel('API key')).toHaveValue(harness.credentials.key);
+    await expect(page.getByLabel('API secret', { exact: true })).toHaveValue('');
+    await expect(page.getByLabel('API key', { exact: true })).toHaveValue(harness.credentials.key);
     await world.capture('onboarding-wrong-secret');
 
-    await page.getByLabel('API secret').fill(harness.credentials.secret);
+    await page.getByLabel('API secret', { exact: true }).fill(harness.credentials.secret);
     await page.getByRole('button', { name: 'Save key' }).click();
     await liveChartReady(page);
     await expect(page.getByTestId('total-amount')).toHaveText(expectedTotalText(harness, 'USDT'));

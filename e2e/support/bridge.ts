@@ -36,6 +36,8 @@ export interface Bridge {
   readonly calls: readonly BridgeCall[];
   /** Every state pushed to the page, serialised. */
   readonly pushes: readonly string[];
+  /** The random name of the raw binding (kept in subframes only, so tests can prove the sender check). */
+  readonly bindingName: string;
   /** Stops pushing states to the page (call before closing the backend). */
   detach(): void;
 }
@@ -103,7 +105,7 @@ export async function installBridge(
   page: Page,
   backend: BridgeBackend,
   webContentsId: number,
-): Promise<Bridge & { readonly bindingName: string }> {
+): Promise<Bridge> {
   const suffix = randomBytes(6).toString('hex');
   const config: InitConfig = { methods: INVOKE_METHODS, binding: `__glanceBridge_${suffix}`, dispatcher: `__glancePush_${suffix}` };
   const calls: BridgeCall[] = [];
