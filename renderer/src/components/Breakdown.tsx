@@ -7,6 +7,7 @@ import { summarizeBalance } from '../../../shared/accounts.js';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
 import { buildSlices } from '../lib/slices.js';
 import { displayAmount, fullAmount } from '../lib/format.js';
+import { Breakable } from './Breakable.js';
 import { BreakdownChart } from './BreakdownChart.js';
 import { BreakdownTable } from './BreakdownTable.js';
 
@@ -60,7 +61,7 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
               <li key={a.name}>
                 <span>{a.label}</span>
                 <span className="num" title={fullAmount(a.amount, currency, privacy)}>
-                  {displayAmount(a.amount, currency, privacy)}
+                  <Breakable text={displayAmount(a.amount, currency, privacy)} />
                 </span>
               </li>
             ))}

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Pie, PieChart, Sector, type PieSectorShapeProps } from 'recharts';
 import type { Currency } from '../../../shared/balance.js';
 import type { Slice } from '../lib/slices.js';
+import { Breakable } from './Breakable.js';
 import { displayAmount, displayShare, fullAmount } from '../lib/format.js';
 
 /** Props: the slices (shares add to 100.00), currency for formatting, privacy, motion. */
@@ -112,7 +113,7 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion }: Bre
               {displayShare(s.share, privacy)}
             </span>
             <span className="legend-amount" title={fullAmount(s.amount, currency, privacy)}>
-              {displayAmount(s.amount, currency, privacy)}
+              <Breakable text={displayAmount(s.amount, currency, privacy)} />
             </span>
           </li>
         ))}

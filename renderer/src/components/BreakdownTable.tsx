@@ -4,6 +4,7 @@
  */
 import type { BalanceSummary } from '../../../shared/accounts.js';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
+import { Breakable } from './Breakable.js';
 import { displayAmount, displayShare, fullAmount } from '../lib/format.js';
 
 /** Props: the snapshot, its summary, and privacy. */
@@ -36,7 +37,7 @@ export function BreakdownTable({ balance, summary, privacy }: BreakdownTableProp
             <tr key={a.name} data-testid={`row-${a.name}`}>
               <th scope="row">{a.label}</th>
               <td className="num" title={fullAmount(a.amount, currency, privacy)}>
-                {displayAmount(a.amount, currency, privacy)}
+                <Breakable text={displayAmount(a.amount, currency, privacy)} />
               </td>
               <td className="num" data-testid="row-share">
                 {a.sign > 0 ? displayShare(a.share, privacy) : a.sign < 0 ? 'below zero' : 'empty'}
@@ -48,7 +49,7 @@ export function BreakdownTable({ balance, summary, privacy }: BreakdownTableProp
           <tr>
             <th scope="row">Total</th>
             <td className="num" title={fullAmount(balance.total.amount, currency, privacy)}>
-              {displayAmount(balance.total.amount, currency, privacy)}
+              <Breakable text={displayAmount(balance.total.amount, currency, privacy)} />
             </td>
             <td className="num">{summary.positive.length > 0 ? displayShare('100.00', privacy) : ''}</td>
           </tr>

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
+import { Breakable } from './Breakable.js';
 import { asOfTime, displayAmount, fullAmount } from '../lib/format.js';
 
 /** Props: the snapshot to show and whether amounts are masked. */
@@ -71,7 +72,7 @@ export function TotalHeader({ balance, privacy, now }: TotalHeaderProps) {
           data-testid="total-amount"
           title={privacy ? undefined : fullAmount(total.amount, currency, false)}
         >
-          {shown}
+          <Breakable text={shown} />
         </span>
         <span className="total-code">{currency}</span>
       </div>

@@ -5,6 +5,14 @@
 import type { Currency, DecimalString } from '../../../shared/balance.js';
 import { formatAmount } from '../../../shared/decimal.js';
 
+/**
+ * Splits a formatted amount after each group separator so a long figure wraps between
+ * digit groups (with <wbr>) instead of mid-group. Text content and copy are unchanged.
+ */
+export function wrapPoints(text: string): string[] {
+  return text.split(/(?<=[,\u00a0\u202f' ])/u);
+}
+
 /** What privacy mode shows instead of any amount or share. */
 export const MASK = '•••';
 

@@ -46,3 +46,14 @@ describe('colours', () => {
     expect(hashName('a')).toBe(0xe40c292c); // FNV-1a reference value
   });
 });
+
+describe('wrapPoints (format.ts)', () => {
+  it('splits after group separators only and loses no character', async () => {
+    const { wrapPoints } = await import('./format.js');
+    const parts = wrapPoints('591,702,859,674,467,879.65');
+    expect(parts).toEqual(['591,', '702,', '859,', '674,', '467,', '879.65']);
+    expect(parts.join('')).toBe('591,702,859,674,467,879.65');
+    // Narrow no-break spaces group digits in fr-FR; a break after the decimal comma is harmless.
+    expect(wrapPoints('1\u202f234\u202f567,89')).toEqual(['1\u202f', '234\u202f', '567,', '89']);
+  });
+});
