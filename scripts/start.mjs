@@ -21,7 +21,7 @@ if (found.path === null && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
 if (found.path === null) {
   console.error(
     `Gate Glance cannot start because ${found.reason} and it could not be downloaded here; ` +
-      'run "npm run cli -- balance --demo" to see the same core in your terminal, or "npx install-electron" once you are online.',
+      'run "npm run cli -- balance --demo" to see the same core in your terminal, or "node node_modules/electron/install.js" once you are online.',
   );
   process.exit(1);
 }
