@@ -51,13 +51,11 @@ export function errorTitle(error: AppError): string {
 }
 
 /**
- * Seconds left before a rate-limited retry makes sense: the next scheduled refresh if main
- * set one, else Gate's retry-after counted from when the data was last updated. Null when
- * there is nothing to wait for.
+ * Seconds left before a rate-limited retry makes sense: until main's next scheduled refresh
+ * (which main already pushed back to honour Gate's Retry-After). Null when nothing is
+ * scheduled — then a countdown would be invented, so the view offers Retry instead.
  */
 export function waitSeconds(error: AppError, nextRefreshAt: number | null, now: number): number | null {
-  if (actionFor(error.code) !== 'wait') return null;
-  if (nextRefreshAt !== null) return Math.max(0, Math.ceil((nextRefreshAt - now) / 1000));
-  if (error.retryAfterMs !== undefined) return Math.ceil(error.retryAfterMs / 1000);
-  return null;
+  if (actionFor(error.code) !== 'wait' || nextRefreshAt === null) return null;
+  return Math.max(0, Math.ceil((nextRefreshAt - now) / 1000));
 }
