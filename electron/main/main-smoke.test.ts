@@ -1,0 +1,142 @@
+/**
+ * The BUILT main bundle (out/main/index.js), run in plain Node with `electron` resolved to a
+ * recording fake (testing/fake-electron): the composition root really registers the scheme,
+ * builds a hardened window, serves app:// with the CSP, binds every IPC channel behind the
+ * sender check, renders the tray, toggles the popover, pushes state without secrets, and on
+ * quit removes everything so the process ends by itself. What the fake cannot prove (real
+ * Chromium, a real tray host) is left to the Electron e2e tier.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INVOKE_CHANNELS } from '../../shared/ipc.js';
+import { APP_CSP } from '../core/app/app-protocol.js';
+import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';
+
+interface SmokeReport {
+  schemes: unknown;
+  webPreferences: Record<string, unknown>;
+  windowSize: [number, number, boolean, boolean];
+  loaded: string[];
+  ipcChannels: string[];
+  hardening: { events: string[]; windowOpen: unknown; sessions: Array<{ name: string; request: boolean; check: unknown }>; navigationPrevented: boolean };
+  protocol: { status: number; csp: string; type: string; hasRoot: boolean; traversalStatus: number };
+  ipc: Record<string, { ok: boolean; error?: { code: string }; status?: string; demo?: boolean; keychain?: string | null }>;
+  opened: string[];
+  tray: { tooltip: string; icon: string; menu: string[]; firstEnabled: boolean };
+  popover: { visible: boolean; position: [number, number]; hiddenOnBlur: boolean };
+  pushes: number;
+  pushHasSecretField: boolean;
+  timersBeforeQuit: number;
+  quit: { ipcLeft: number; trayDestroyed: boolean; windowDestroyed: boolean; timersLeft: number[] };
+}
+
+let dir: string;
+let report: SmokeReport;
+let exit: { status: number | null; signal: string | null };
+
+beforeAll(() => {
+  ensureBuiltApp();
+  dir = mkdtempSync(join(tmpdir(), 'glance-main-smoke-'));
+  const fake = join(PROJECT_ROOT, 'electron', 'main', 'testing', 'fake-electron');
+  const r = spawnSync(process.execPath, ['--import', join(fake, 'register.mjs'), join(fake, 'driver.mjs'), BUILT.main], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: {
+      ...process.env,
+      FAKE_USER_DATA: join(dir, 'userData'),
+      FAKE_HOME: join(dir, 'home'),
+      FAKE_APP_PATH: PROJECT_ROOT,
+      // Its own keychain entry: the smoke run only reads it, and never the user's.
+      GLANCE_KEYCHAIN_SERVICE: 'gate-glance-main-smoke',
+    },
+  });
+  exit = { status: r.status, signal: r.signal };
+  const line = r.stdout.split('\n').find((l) => l.startsWith('SMOKE '));
+  if (!line) throw new Error(`the smoke driver reported nothing (status ${String(r.status)})\n${r.stdout}\n${r.stderr}`);
+  report = JSON.parse(line.slice('SMOKE '.length)) as SmokeReport;
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('built main with a fake Electron', () => {
+  it('registers app:// as standard + secure and loads the page from it', () => {
+    expect(report.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+    expect(report.loaded).toEqual(['app://glance/index.html']);
+    expect(report.windowSize).toEqual([360, 480, false, false]);
+  });
+
+  it('creates the window with the hardened webPreferences, an in-memory session and the sandboxed preload', () => {
+    expect(report.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      partition: 'glance-popover',
+      preload: BUILT.preload,
+    });
+  });
+
+  it('hardens every webContents and both sessions', () => {
+    expect(report.hardening.events).toEqual(['will-attach-webview', 'will-frame-navigate', 'will-navigate', 'will-redirect']);
+    expect(report.hardening.windowOpen).toEqual({ action: 'deny' });
+    expect(report.hardening.navigationPrevented).toBe(true);
+    expect(report.hardening.sessions).toEqual([
+      { name: 'default', request: true, check: false },
+      { name: 'glance-popover', request: true, check: false },
+    ]);
+  });
+
+  it('serves the built renderer over app:// with the CSP header and blocks traversal', () => {
+    expect(report.protocol).toEqual({ status: 200, csp: APP_CSP, type: 'text/html; charset=utf-8', hasRoot: true, traversalStatus: 404 });
+  });
+
+  it('binds exactly the contract channels, each behind the sender check and payload validation', () => {
+    expect(report.ipcChannels).toEqual([...INVOKE_CHANNELS].sort());
+    expect(report.ipc.state?.ok).toBe(true);
+    for (const name of ['subFrame', 'otherContents', 'fileUrl']) expect(report.ipc[name]?.error?.code, name).toBe('UNTRUSTED_SENDER');
+    expect(report.ipc.badPayload?.error?.code).toBe('INVALID_REQUEST');
+    expect(report.ipc.keyPage?.ok).toBe(true);
+    expect(report.opened).toEqual(['https://www.gate.io/myaccount/api_key_manage']);
+  });
+
+  it('starts on the demo when the keychain works and has no key, or fails closed when it cannot be reached', () => {
+    const s = report.ipc.state;
+    if (s?.keychain) {
+      expect(s.keychain).toMatch(/^KEYCHAIN_/);
+      expect(s.demo).toBe(false);
+      expect(report.tray.icon).toBe('tray/tray-error-light.png');
+    } else {
+      expect(s).toMatchObject({ status: 'live', demo: true });
+      expect(report.tray.menu[0]).toMatch(/^Demo net worth: /);
+      expect(report.tray.icon).toBe('tray/tray-live-light.png');
+    }
+  });
+
+  it('renders the tray with its menu set, toggles the popover next to the cursor and hides it on blur', () => {
+    expect(report.tray.firstEnabled).toBe(false);
+    expect(report.tray.menu.slice(1)).toEqual(['---', 'Open Gate Glance', 'Refresh now', 'Currency', 'Privacy mode', 'Launch at login', '---', 'Quit Gate Glance']);
+    expect(report.popover.visible).toBe(true);
+    // Cursor at (1800, 10) on a top panel, work area from y = 32: clamped to the top-right corner.
+    expect(report.popover.position).toEqual([1920 - 360 - 8, 32 + 8]);
+    expect(report.popover.hiddenOnBlur).toBe(true);
+  });
+
+  it('pushes state to the window without credential fields', () => {
+    expect(report.pushes).toBeGreaterThan(0);
+    expect(report.pushHasSecretField).toBe(false);
+  });
+
+  it('quits cleanly: handlers removed, tray and window destroyed, and the process ends by itself', () => {
+    // The tracker saw the running schedule (tray tick, online poll, …) before quit…
+    expect(report.timersBeforeQuit).toBeGreaterThanOrEqual(2);
+    // …and none of it after.
+    expect(report.quit).toEqual({ ipcLeft: 0, trayDestroyed: true, windowDestroyed: true, timersLeft: [] });
+    expect(exit).toEqual({ status: 0, signal: null });
+  });
+});

@@ -1,0 +1,121 @@
+// Runs the BUILT main bundle against the fake Electron and reports what it did as one JSON
+// line on stdout; the Vitest smoke test asserts on it. Usage:
+//   node --import ./register.mjs driver.mjs <path to out/main/index.js>
+import { pathToFileURL } from 'node:url';
+
+// Count every timer the app starts and has not cleared or seen fire (unref'd timers do not
+// keep Node alive, so "the process exited" alone would not catch a leaked schedule).
+const liveTimers = new Map();
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+globalThis.setTimeout = (fn, ms, ...args) => {
+  const handle = realSetTimeout(
+    (...a) => {
+      liveTimers.delete(handle);
+      fn(...a);
+    },
+    ms,
+    ...args,
+  );
+  liveTimers.set(handle, ms);
+  return handle;
+};
+globalThis.clearTimeout = (handle) => {
+  liveTimers.delete(handle);
+  realClearTimeout(handle);
+};
+
+const rec = () => globalThis.__fakeElectron;
+const sleep = (ms) => new Promise((r) => realSetTimeout(r, ms));
+
+async function until(predicate, what, ms = 15_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (predicate()) return;
+    await sleep(20);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function event(webContents, frame) {
+  return { sender: { id: webContents.id, mainFrame: webContents.mainFrame }, senderFrame: frame };
+}
+
+const report = {};
+await import(pathToFileURL(process.argv[2]).href);
+const r = rec();
+await until(() => r.trays.length === 1 && r.ipc.size > 0 && r.windows.length === 1, 'tray, window and IPC');
+const win = r.windows[0];
+const wc = win.webContents;
+const tray = r.trays[0];
+
+report.schemes = r.schemes;
+report.webPreferences = win.options.webPreferences;
+report.windowSize = [win.options.width, win.options.height, win.options.frame, win.options.show];
+report.loaded = win.loaded;
+report.ipcChannels = [...r.ipc.keys()].sort();
+report.hardening = {
+  events: wc.eventNames().map(String).sort(),
+  windowOpen: wc.windowOpenHandler?.({ url: 'https://evil.example/' }) ?? null,
+  sessions: [...r.sessions.values()].map((s) => ({
+    name: s.name,
+    request: typeof s.permissionRequestHandler === 'function',
+    check: s.permissionCheckHandler?.() ?? null,
+  })),
+};
+const navigate = { prevented: false, preventDefault() { this.prevented = true; } };
+wc.emit('will-navigate', navigate, 'https://evil.example/');
+report.hardening.navigationPrevented = navigate.prevented;
+
+// The app protocol, as Chromium would call it.
+const serve = r.protocolHandlers.get('glance-popover:app');
+const page = await serve({ url: 'app://glance/index.html', method: 'GET' });
+const escape = await serve({ url: 'app://glance/%2e%2e/%2e%2e/package.json', method: 'GET' });
+report.protocol = {
+  status: page.status,
+  csp: page.headers.get('content-security-policy'),
+  type: page.headers.get('content-type'),
+  hasRoot: (await page.text()).includes('id="root"'),
+  traversalStatus: escape.status,
+};
+
+// IPC as the renderer would send it, from the trusted top frame and from strangers.
+const top = wc.mainFrame;
+const invoke = (channel, ev, ...args) => r.ipc.get(channel)(ev, ...args);
+const state = await invoke('state:get', event(wc, top));
+report.ipc = {
+  state: state.ok ? { ok: true, status: state.value.status, demo: state.value.demo, keychain: state.value.credentials.keychainError?.code ?? null } : state,
+  subFrame: await invoke('state:get', event(wc, { url: 'app://glance/index.html', processId: 7, routingId: 999, parent: top })),
+  otherContents: await invoke('state:get', { sender: { id: 4242, mainFrame: top }, senderFrame: top }),
+  fileUrl: await invoke('state:get', event(wc, { ...top, url: 'file:///index.html' })),
+  badPayload: await invoke('currency:set', event(wc, top), 'DOGE'),
+  keyPage: await invoke('external:open-key-page', event(wc, top)),
+};
+report.opened = r.opened;
+
+// Tray: rendered, menu always set, click toggles the popover next to the cursor.
+await until(() => tray.contextMenu !== null, 'tray menu');
+report.tray = {
+  tooltip: tray.tooltip,
+  icon: tray.image.path.split('/').slice(-2).join('/'),
+  menu: tray.contextMenu.template.map((i) => (i.type === 'separator' ? '---' : i.label)),
+  firstEnabled: tray.contextMenu.template[0].enabled,
+};
+win.emit('ready-to-show');
+tray.emit('click');
+report.popover = { visible: win.visible, position: win.position };
+win.emit('blur');
+report.popover.hiddenOnBlur = !win.visible;
+
+await until(() => wc.sent.some(([c]) => c === 'widget:state'), 'a state push');
+report.pushes = wc.sent.filter(([c]) => c === 'widget:state').length;
+report.pushHasSecretField = JSON.stringify(wc.sent).includes('"secret"');
+
+report.timersBeforeQuit = liveTimers.size;
+
+// Quit: everything registered is removed and nothing keeps the process alive.
+r.quitCalled = 0;
+(await import('electron')).app.quit();
+await sleep(50);
+report.quit = { ipcLeft: r.ipc.size, trayDestroyed: tray.isDestroyed(), windowDestroyed: win.isDestroyed(), timersLeft: [...liveTimers.values()] };
+process.stdout.write(`SMOKE ${JSON.stringify(report)}\n`);

@@ -1,0 +1,208 @@
+// A recording stand-in for the parts of Electron's main-process API that out/main uses.
+// Everything it sees is kept on `globalThis.__fakeElectron` for the smoke driver to inspect.
+import { EventEmitter } from 'node:events';
+
+const rec = {
+  schemes: null,
+  protocolHandlers: new Map(),
+  sessions: new Map(),
+  windows: [],
+  trays: [],
+  ipc: new Map(),
+  removedIpc: [],
+  opened: [],
+  loginItems: [],
+  quitCalled: 0,
+  exitCode: null,
+};
+globalThis.__fakeElectron = rec;
+
+let nextWebContentsId = 1;
+
+class FakeApp extends EventEmitter {
+  isPackaged = false;
+  dock = undefined;
+  requestSingleInstanceLock() {
+    return true;
+  }
+  whenReady() {
+    return Promise.resolve();
+  }
+  getPath(name) {
+    const paths = { userData: process.env.FAKE_USER_DATA, home: process.env.FAKE_HOME, documents: process.env.FAKE_HOME };
+    if (!paths[name]) throw new Error(`fake app.getPath: ${name}`);
+    return paths[name];
+  }
+  setPath() {}
+  getAppPath() {
+    return process.env.FAKE_APP_PATH;
+  }
+  setLoginItemSettings(settings) {
+    rec.loginItems.push(settings);
+  }
+  quit() {
+    rec.quitCalled += 1;
+    this.emit('before-quit', { preventDefault() {} });
+    this.emit('will-quit', { preventDefault() {} });
+  }
+  exit(code) {
+    rec.exitCode = code;
+  }
+}
+
+export const app = new FakeApp();
+
+function fakeSession(name) {
+  const s = new EventEmitter();
+  s.name = name;
+  s.permissionRequestHandler = null;
+  s.permissionCheckHandler = null;
+  s.devicePermissionHandler = null;
+  s.setPermissionRequestHandler = (h) => (s.permissionRequestHandler = h);
+  s.setPermissionCheckHandler = (h) => (s.permissionCheckHandler = h);
+  s.setDevicePermissionHandler = (h) => (s.devicePermissionHandler = h);
+  s.protocol = {
+    handle: (scheme, handler) => rec.protocolHandlers.set(`${name}:${scheme}`, handler),
+  };
+  rec.sessions.set(name, s);
+  return s;
+}
+
+export const session = {
+  defaultSession: fakeSession('default'),
+  fromPartition: (name) => rec.sessions.get(name) ?? fakeSession(name),
+};
+
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes) => (rec.schemes = schemes),
+  handle: (scheme, handler) => rec.protocolHandlers.set(`default:${scheme}`, handler),
+};
+
+class FakeWebContents extends EventEmitter {
+  constructor() {
+    super();
+    this.id = nextWebContentsId++;
+    this.destroyed = false;
+    this.sent = [];
+    this.windowOpenHandler = null;
+    this.mainFrame = { url: 'app://glance/index.html', processId: 7, routingId: this.id, parent: null };
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  send(channel, payload) {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    this.sent.push([channel, payload]);
+  }
+  setWindowOpenHandler(handler) {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super();
+    this.options = options;
+    this.visible = false;
+    this.destroyed = false;
+    this.position = null;
+    this.loaded = [];
+    this.webContents = new FakeWebContents();
+    rec.windows.push(this);
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  isVisible() {
+    return this.visible;
+  }
+  show() {
+    this.visible = true;
+  }
+  hide() {
+    this.visible = false;
+  }
+  focus() {}
+  destroy() {
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  }
+  setPosition(x, y) {
+    this.position = [x, y];
+  }
+  async loadURL(url) {
+    this.loaded.push(url);
+  }
+}
+
+export class Tray extends EventEmitter {
+  constructor(image) {
+    super();
+    this.image = image;
+    this.tooltip = null;
+    this.title = null;
+    this.contextMenu = null;
+    this.destroyed = false;
+    rec.trays.push(this);
+  }
+  setImage(image) {
+    this.image = image;
+  }
+  setToolTip(tooltip) {
+    this.tooltip = tooltip;
+  }
+  setTitle(title) {
+    this.title = title;
+  }
+  setContextMenu(menu) {
+    this.contextMenu = menu;
+  }
+  popUpContextMenu() {}
+  getBounds() {
+    return { x: 0, y: 0, width: 0, height: 0 };
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+}
+
+export const Menu = { buildFromTemplate: (template) => ({ template }) };
+
+export const nativeImage = {
+  createFromPath: (path) => ({ path, template: false, setTemplateImage(v) { this.template = v; } }),
+};
+
+export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });
+
+export const net = { fetch: (...args) => globalThis.fetch(...args), isOnline: () => true };
+
+export const powerMonitor = new EventEmitter();
+
+export const screen = {
+  getCursorScreenPoint: () => ({ x: 1800, y: 10 }),
+  getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 32, width: 1920, height: 1048 } }),
+  getDisplayMatching: () => ({ workArea: { x: 0, y: 32, width: 1920, height: 1048 } }),
+};
+
+export const shell = { openExternal: async (url) => void rec.opened.push(url) };
+
+export const dialog = { showSaveDialog: async () => ({ canceled: true, filePath: undefined }) };
+
+export const ipcMain = {
+  handle: (channel, listener) => {
+    if (rec.ipc.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    rec.ipc.set(channel, listener);
+  },
+  removeHandler: (channel) => {
+    rec.ipc.delete(channel);
+    rec.removedIpc.push(channel);
+  },
+};
+
+export const contextBridge = {};
+export const ipcRenderer = {};
