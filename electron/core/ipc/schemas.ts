@@ -7,11 +7,10 @@ import { z } from 'zod';
 import { CURRENCIES } from '../../../shared/balance.js';
 import type { InvokeArgs, InvokeChannel } from '../../../shared/ipc.js';
 import { MAX_REFRESH_INTERVAL_SEC, MAX_SMALL_SLICE_THRESHOLD_PERCENT, MIN_REFRESH_INTERVAL_SEC } from '../../../shared/prefs.js';
+import { MAX_KEY_LENGTH, MAX_SECRET_LENGTH } from '../secrets/validate-credentials.js';
 
-/** Longest API key we accept over IPC; Gate's are 32 characters, this leaves room for other formats. */
-export const MAX_KEY_LENGTH = 256;
-/** Longest API secret we accept over IPC; Gate's are 64 characters. */
-export const MAX_SECRET_LENGTH = 512;
+// The same bounds the credentials service validates with (one source of truth).
+export { MAX_KEY_LENGTH, MAX_SECRET_LENGTH };
 
 const currency = z.enum(CURRENCIES);
 
