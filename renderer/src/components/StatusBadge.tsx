@@ -24,7 +24,7 @@ export function StatusBadge({ status, refreshing }: StatusBadgeProps) {
     <span className={`badge badge-${status}`} data-testid="status-badge" data-status={status}>
       <span className="dot" aria-hidden="true" />
       {LABELS[status]}
-      {refreshing ? <span className="badge-updating"> · Updating…</span> : null}
+      {refreshing && status !== 'loading' ? <span className="badge-updating"> · Updating…</span> : null}
     </span>
   );
 }
