@@ -34,8 +34,9 @@ const log = (message: string): void => console.warn(`[glance] ${message}`);
 const devEnv = app.isPackaged ? {} : process.env;
 if (devEnv.GLANCE_USER_DATA_DIR) app.setPath('userData', devEnv.GLANCE_USER_DATA_DIR);
 
+/** Packaged: resources/tray (electron-builder extraResources). Unpackaged: build/tray next to out/, however Electron was launched. */
 function trayIconDir(): string {
-  return app.isPackaged ? join(process.resourcesPath, 'tray') : join(app.getAppPath(), 'build', 'tray');
+  return app.isPackaged ? join(process.resourcesPath, 'tray') : join(here, '..', '..', 'build', 'tray');
 }
 
 function main(): void {
@@ -86,7 +87,7 @@ async function start(): Promise<void> {
         platform: process.platform,
         setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
         autostartDir: join(process.env.XDG_CONFIG_HOME || join(app.getPath('home'), '.config'), 'autostart'),
-        command: process.env.APPIMAGE ? [process.env.APPIMAGE] : app.isPackaged ? [process.execPath] : [process.execPath, app.getAppPath()],
+        command: process.env.APPIMAGE ? [process.env.APPIMAGE] : app.isPackaged ? [process.execPath] : [process.execPath, join(here, '..', '..')],
       }),
     },
   });

@@ -50,6 +50,9 @@ describe('senderInfoOf', () => {
     expect(senderInfoOf(fakeEvent(5, child, top)).isMainFrame).toBe(false);
     // A different frame object that claims no parent but is not the main frame.
     expect(senderInfoOf(fakeEvent(5, fakeFrame(APP_ENTRY_URL, 3, 9), top)).isMainFrame).toBe(false);
+    // A detached frame (it left its document) no longer counts as the top frame.
+    const detached = { ...top, detached: true };
+    expect(senderInfoOf(fakeEvent(5, detached, detached)).isMainFrame).toBe(false);
   });
 
   it('reports a vanished or throwing frame as no frame', () => {

@@ -15,6 +15,8 @@ export interface FrameLike {
   readonly processId: number;
   readonly routingId: number;
   readonly parent: FrameLike | null;
+  /** True once the frame left its document (navigated away, removed): its URL no longer vouches for it. */
+  readonly detached?: boolean;
 }
 
 /** The parts of `IpcMainInvokeEvent` we read. */
@@ -47,7 +49,7 @@ export function senderInfoOf(event: InvokeEventLike): IpcSenderInfo {
   try {
     const frame = event.senderFrame;
     const top = event.sender.mainFrame;
-    const isTop = frame !== null && top !== null && frame.parent === null && sameFrame(frame, top);
+    const isTop = frame !== null && top !== null && frame.detached !== true && frame.parent === null && sameFrame(frame, top);
     return { senderFrameUrl: frame ? frame.url : null, isMainFrame: isTop, webContentsId: event.sender.id };
   } catch {
     return { senderFrameUrl: null, isMainFrame: false, webContentsId: event.sender.id };
