@@ -141,6 +141,13 @@ describe('formatAmount', () => {
     expect(formatAmount('-1234567.891', { currency: 'USD', precision: 'full', locale: 'de-DE' })).toBe('-1.234.567,891');
   });
 
+  it('keeps trailing fraction zeros and drops only a sign on zero in full precision', () => {
+    expect(formatAmount('0.00', { currency: 'USDT', precision: 'full', locale: 'en-US' })).toBe('0.00');
+    expect(formatAmount('-0.00', { currency: 'USDT', precision: 'full', locale: 'en-US' })).toBe('0.00');
+    expect(formatAmount('+0012.3400', { currency: 'USDT', precision: 'full', locale: 'en-US' })).toBe('12.3400');
+    expect(() => formatAmount('1e5', { currency: 'USDT', precision: 'full' })).toThrow(RangeError);
+  });
+
   it('formats zero, negatives and integers', () => {
     expect(formatAmount('0', { currency: 'BTC', locale: 'en-US' })).toBe('0.00000000');
     expect(formatAmount('-42.5', { currency: 'USDT', locale: 'en-US' })).toBe('-42.50');

@@ -110,11 +110,11 @@ export interface FormatAmountOptions {
 /**
  * Formats an exact decimal string with locale grouping. `display` rounds half-expand to the
  * currency's digits (Intl is given the string, so no float ever appears); `full` keeps every
- * digit Gate sent: Intl groups the integer part and the fraction is appended verbatim with
- * the locale's decimal separator (Intl caps fraction digits at 20 on Node 20).
+ * digit Gate sent: Intl groups the integer part and Gate's fraction digits are appended verbatim
+ * (trailing zeros included) with the locale's decimal separator (Intl caps fraction digits at 20 on Node 20).
  */
 export function formatAmount(amount: DecimalString, options: FormatAmountOptions): string {
-  const value = big(amount).toFixed(); // canonical: no '+', no leading zeros, no exponent
+  big(amount); // validates: throws RangeError on anything that is not a plain decimal
   const precision = options.precision ?? 'display';
   if (precision === 'display') {
     const digits = displayDigits(options.currency);
@@ -123,18 +123,25 @@ export function formatAmount(amount: DecimalString, options: FormatAmountOptions
       maximumFractionDigits: digits,
       roundingMode: 'halfExpand',
     });
-    return nf.format(value as Intl.StringNumericLiteral);
+    return nf.format(canonicalDecimal(amount) as Intl.StringNumericLiteral);
   }
-  const negative = value.startsWith('-');
-  const unsigned = negative ? value.slice(1) : value;
-  const [intPart, fracPart] = unsigned.split('.') as [string, string | undefined];
+  // Full precision works on Gate's own digits: only a '+' and redundant leading zeros go,
+  // trailing fraction zeros ("0.00", "…110") stay exactly as sent.
+  const unsignedRaw = amount.replace(/^[+-]/, '');
+  const negative = amount.startsWith('-') && /[1-9]/.test(unsignedRaw);
+  const [rawInt, fracPart] = unsignedRaw.split('.') as [string, string | undefined];
+  const intPart = rawInt.replace(/^0+(?=\d)/, '');
   const nf = new Intl.NumberFormat(options.locale, { maximumFractionDigits: 0 });
-  const signed = (negative ? '-' : '') + intPart;
-  const intFormatted = nf.format(signed as Intl.StringNumericLiteral);
+  const intFormatted = nf.format(((negative ? '-' : '') + intPart) as Intl.StringNumericLiteral);
   if (fracPart === undefined) return intFormatted;
   const decimalSep =
     new Intl.NumberFormat(options.locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   return `${intFormatted}${decimalSep}${fracPart}`;
+}
+
+/** The canonical form of a decimal string (no '+', no leading zeros, no exponent); value unchanged. */
+export function canonicalDecimal(amount: DecimalString): DecimalString {
+  return big(amount).toFixed();
 }
 
 /** `formatAmount` followed by the currency code, the form the tray and the CLI show. */

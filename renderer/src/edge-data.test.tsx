@@ -122,8 +122,8 @@ describe('edge data', () => {
     const { user } = await renderApp(makeState({ balance }));
     const total = screen.getByTestId('total-amount');
     expect(total.textContent).toBe('11,111,111,101,111,111,110,111,111,111.01');
-    // The title is the exact value (shared/formatAmount writes it canonically, without the trailing zero) …
-    expect(total.getAttribute('title')).toBe('11,111,111,101,111,111,110,111,111,111.01111111111 USDT');
+    // The title keeps every digit Gate sent, the trailing zero included …
+    expect(total.getAttribute('title')).toBe('11,111,111,101,111,111,110,111,111,111.011111111110 USDT');
     // … and the copy button hands over Gate's string byte for byte.
     await user.click(screen.getByRole('button', { name: 'Copy exact total' }));
     expect(await navigator.clipboard.readText()).toBe('11111111101111111110111111111.011111111110');
