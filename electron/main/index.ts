@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, Tray, app, dialog, nativeImage, nativeTheme, net, powerMonitor, protocol, screen, session, shell } from 'electron';
 import type { NativeImage } from 'electron';
 import { GlanceApp } from '../core/app/glance-app.js';
-import { createAppRequestHandler } from '../core/app/app-protocol.js';
+import { createAppRequestHandler, isAppUrl } from '../core/app/app-protocol.js';
 import { createLaunchAtLogin } from '../core/app/launch-at-login.js';
 import { OnlineWatcher, PauseGate } from '../core/app/power.js';
 import { systemClock } from '../core/clock.js';
@@ -44,7 +44,7 @@ function main(): void {
     app.quit();
     return;
   }
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, log));
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, log, isAppUrl));
   // A tray app keeps running with its window hidden or closed.
   app.on('window-all-closed', () => undefined);
   if (process.platform === 'darwin') app.dock?.hide();

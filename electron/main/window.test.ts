@@ -57,6 +57,26 @@ describe('hardening', () => {
     expect(c.open('https://evil.example/')).toEqual({ action: 'deny' });
   });
 
+  it('lets the page navigate within the allowed app URLs only', () => {
+    const c = fakeContents();
+    hardenContents(c, () => {}, (url) => url.startsWith('app://glance/'));
+    // [event, url on the details event, url as the legacy second argument, blocked?]
+    const cases: Array<[string, string | undefined, string | undefined, boolean]> = [
+      ['will-navigate', 'app://glance/index.html', 'app://glance/index.html', false],
+      ['will-navigate', 'https://evil.example/', 'https://evil.example/', true],
+      ['will-frame-navigate', 'app://glance/index.html', undefined, false],
+      ['will-frame-navigate', 'https://evil.example/', undefined, true],
+      ['will-redirect', 'https://evil.example/', 'https://evil.example/', true],
+      ['will-navigate', undefined, 'app://glance/index.html', false],
+      ['will-frame-navigate', undefined, undefined, true],
+    ];
+    for (const [event, url, legacy, blocked] of cases) {
+      const e = { preventDefault: vi.fn(), ...(url !== undefined ? { url } : {}) };
+      c.listeners.get(event)?.(e, legacy);
+      expect(e.preventDefault.mock.calls.length > 0, `${event} ${String(url)} ${String(legacy)}`).toBe(blocked);
+    }
+  });
+
   it('denies every permission request and check, device access and downloads', () => {
     const got: {
       request?: (wc: unknown, p: string, cb: (g: boolean) => void) => void;

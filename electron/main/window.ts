@@ -69,6 +69,8 @@ export function createPopoverBrowserWindow<W>(
 /** An event whose default can be prevented (navigation, webview attach, download). */
 export interface PreventableEvent {
   preventDefault(): void;
+  /** The navigation target, on navigation events. */
+  readonly url?: string;
 }
 
 /** The parts of `WebContents` the hardening uses. */
@@ -86,12 +88,20 @@ export interface HardenableSession {
 }
 
 /**
- * Denies navigation (top frame and sub-frames), redirects, new windows and webviews for a
- * webContents. Main applies it to every webContents ever created (`web-contents-created`).
+ * Denies navigation (top frame and sub-frames) and redirects to anything but the app's own
+ * pages (`allowNavigation`, e.g. a reload of app://glance/index.html), and every new window and
+ * webview. Main applies it to every webContents ever created (`web-contents-created`).
  */
-export function hardenContents(contents: HardenableContents, log: (message: string) => void = () => {}): void {
+export function hardenContents(
+  contents: HardenableContents,
+  log: (message: string) => void = () => {},
+  allowNavigation: (url: string) => boolean = () => false,
+): void {
   for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) {
-    contents.on(event, (e) => {
+    contents.on(event, (e, ...args) => {
+      // Electron ≥ 25 puts the target on the event (`details.url`); older ones passed it as the next argument.
+      const url = typeof e.url === 'string' ? e.url : typeof args[0] === 'string' ? args[0] : null;
+      if (url !== null && allowNavigation(url)) return;
       e.preventDefault();
       log(`blocked ${event}`);
     });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_CSP, createAppRequestHandler, resolveAppPath } from './app-protocol.js';
+import { APP_CSP, createAppRequestHandler, isAppUrl, resolveAppPath } from './app-protocol.js';
 
 let root: string;
 let outside: string;
@@ -50,6 +50,16 @@ describe('resolveAppPath', () => {
   it('rejects other schemes, hosts, ports and credentials', () => {
     for (const url of ['file:///etc/passwd', 'app://other/index.html', 'app://glance:8080/index.html', 'app://u:p@glance/index.html', 'https://glance/index.html', '::']) {
       expect(resolveAppPath(url, root), url).toBeNull();
+    }
+  });
+});
+
+describe('isAppUrl', () => {
+  it('accepts only the app origin', () => {
+    expect(isAppUrl('app://glance/index.html')).toBe(true);
+    expect(isAppUrl('app://glance/index.html#/settings')).toBe(true);
+    for (const url of ['https://glance/index.html', 'app://evil/index.html', 'app://glance:1/x', 'app://a:b@glance/x', 'file:///index.html', 'javascript:alert(1)', 'nope']) {
+      expect(isAppUrl(url), url).toBe(false);
     }
   });
 });

@@ -38,6 +38,20 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/**
+ * True for the app's own pages (app://glance/…, no credentials or port). Main lets the popover
+ * navigate (reload) only within these; everything else is denied.
+ */
+export function isAppUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && parsed.username === '' && parsed.password === '' && parsed.port === '';
+}
+
 /** Where an app URL points: a file inside the renderer directory, or nowhere. */
 export function resolveAppPath(url: string, rootDir: string): string | null {
   let parsed: URL;
