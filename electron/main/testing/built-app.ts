@@ -4,7 +4,7 @@
  * once with electron-vite so the tests read real bundles, never stale guesses.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,8 +18,37 @@ export const BUILT = {
   html: join(PROJECT_ROOT, 'out', 'renderer', 'index.html'),
 } as const;
 
-/** Builds the app when any bundle is missing; throws with the build output when that fails. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Builds the app when any bundle is missing; throws with the build output when that fails.
+ * Test files run in parallel workers, so one build at a time: a lock directory next to out/.
+ */
 export function ensureBuiltApp(): void {
+  if (Object.values(BUILT).every((file) => existsSync(file))) return;
+  const lock = join(PROJECT_ROOT, '.electron-vite-build.lock');
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // Another worker builds; a lock older than 5 minutes belongs to a run that died.
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      sleepSync(200);
+      if (Object.values(BUILT).every((file) => existsSync(file)) && !existsSync(lock)) return;
+    }
+  }
+  try {
+    buildNow();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function buildNow(): void {
   if (Object.values(BUILT).every((file) => existsSync(file))) return;
   const r = spawnSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'electron-vite'), ['build'], {
     cwd: PROJECT_ROOT,
