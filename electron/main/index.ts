@@ -12,6 +12,7 @@ import type { NativeImage } from 'electron';
 import { GlanceApp } from '../core/app/glance-app.js';
 import { createAppRequestHandler, isAppUrl } from '../core/app/app-protocol.js';
 import { createLaunchAtLogin } from '../core/app/launch-at-login.js';
+import { isPermissionAllowed } from '../core/app/permissions.js';
 import { OnlineWatcher, PauseGate } from '../core/app/power.js';
 import { systemClock } from '../core/clock.js';
 import { createFetchTransport } from '../core/gate/fetch-transport.js';
@@ -57,7 +58,7 @@ function main(): void {
 async function start(): Promise<void> {
   const popoverSession = session.fromPartition(POPOVER_PARTITION);
   hardenSession(session.defaultSession);
-  hardenSession(popoverSession);
+  hardenSession(popoverSession, isPermissionAllowed);
   const serveApp = createAppRequestHandler({ rootDir: RENDERER_DIR });
   popoverSession.protocol.handle(APP_SCHEME, async (request) => {
     const res = await serveApp(request.url, request.method);

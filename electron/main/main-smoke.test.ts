@@ -21,7 +21,7 @@ interface SmokeReport {
   windowSize: [number, number, boolean, boolean];
   loaded: string[];
   ipcChannels: string[];
-  hardening: { events: string[]; windowOpen: unknown; sessions: Array<{ name: string; request: boolean; check: unknown }>; navigationPrevented: boolean };
+  hardening: { events: string[]; windowOpen: unknown; sessions: Array<{ name: string; request: boolean; check: unknown; clipboardWrite: unknown }>; navigationPrevented: boolean };
   protocol: { status: number; csp: string; type: string; hasRoot: boolean; traversalStatus: number };
   ipc: Record<string, { ok: boolean; error?: { code: string }; status?: string; demo?: boolean; keychain?: string | null }>;
   opened: string[];
@@ -86,9 +86,10 @@ describe('built main with a fake Electron', () => {
     expect(report.hardening.events).toEqual(['will-attach-webview', 'will-frame-navigate', 'will-navigate', 'will-redirect']);
     expect(report.hardening.windowOpen).toEqual({ action: 'deny' });
     expect(report.hardening.navigationPrevented).toBe(true);
+    // Only the popover's own pages may write to the clipboard (copy exact total); nothing else anywhere.
     expect(report.hardening.sessions).toEqual([
-      { name: 'default', request: true, check: false },
-      { name: 'glance-popover', request: true, check: false },
+      { name: 'default', request: true, check: false, clipboardWrite: false },
+      { name: 'glance-popover', request: true, check: false, clipboardWrite: true },
     ]);
   });
 

@@ -79,8 +79,8 @@ describe('hardening', () => {
 
   it('denies every permission request and check, device access and downloads', () => {
     const got: {
-      request?: (wc: unknown, p: string, cb: (g: boolean) => void) => void;
-      check?: () => boolean;
+      request?: (wc: unknown, p: string, cb: (g: boolean) => void, d: { requestingUrl?: string }) => void;
+      check?: (wc: unknown, p: string, origin: string) => boolean;
       device?: () => boolean;
       download?: (e: PreventableEvent) => void;
     } = {};
@@ -90,16 +90,39 @@ describe('hardening', () => {
       setDevicePermissionHandler: (h) => (got.device = h),
       on: (_e, l) => (got.download = l),
     });
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'clipboard-sanitized-write']) {
       const cb = vi.fn();
-      got.request?.(null, permission, cb);
+      got.request?.(null, permission, cb, { requestingUrl: 'app://glance/index.html' });
       expect(cb).toHaveBeenCalledWith(false);
     }
-    expect(got.check?.()).toBe(false);
+    expect(got.check?.(null, 'media', 'app://glance')).toBe(false);
     expect(got.device?.()).toBe(false);
     const e = { preventDefault: vi.fn() };
     got.download?.(e);
     expect(e.preventDefault).toHaveBeenCalled();
+  });
+
+  it('grants exactly what the allow policy grants, in requests and checks', () => {
+    const got: {
+      request?: (wc: unknown, p: string, cb: (g: boolean) => void, d: { requestingUrl?: string }) => void;
+      check?: (wc: unknown, p: string, origin: string) => boolean;
+    } = {};
+    hardenSession(
+      {
+        setPermissionRequestHandler: (h) => (got.request = h),
+        setPermissionCheckHandler: (h) => (got.check = h),
+        setDevicePermissionHandler: () => {},
+        on: () => {},
+      },
+      (permission, url) => permission === 'clipboard-sanitized-write' && url?.startsWith('app://glance') === true,
+    );
+    const cb = vi.fn();
+    got.request?.(null, 'clipboard-sanitized-write', cb, { requestingUrl: 'app://glance/index.html' });
+    got.request?.(null, 'clipboard-sanitized-write', cb, { requestingUrl: 'https://evil.example/' });
+    got.request?.(null, 'media', cb, { requestingUrl: 'app://glance/index.html' });
+    expect(cb.mock.calls).toEqual([[true], [false], [false]]);
+    expect(got.check?.(null, 'clipboard-sanitized-write', 'app://glance')).toBe(true);
+    expect(got.check?.(null, 'clipboard-read', 'app://glance')).toBe(false);
   });
 });
 

@@ -81,8 +81,10 @@ export interface HardenableContents {
 
 /** The parts of `Session` the hardening uses. */
 export interface HardenableSession {
-  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
-  setPermissionCheckHandler(handler: () => boolean): void;
+  setPermissionRequestHandler(
+    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: { readonly requestingUrl?: string }) => void,
+  ): void;
+  setPermissionCheckHandler(handler: (webContents: unknown, permission: string, requestingOrigin: string) => boolean): void;
   setDevicePermissionHandler(handler: () => boolean): void;
   on(event: 'will-download', listener: (event: PreventableEvent) => void): unknown;
 }
@@ -116,10 +118,13 @@ export function hardenContents(
   });
 }
 
-/** Denies every permission request and check, device access and downloads in a session. */
-export function hardenSession(session: HardenableSession): void {
-  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Denies every permission request and check that `allow` does not grant (by default: all),
+ * and all device access and downloads, in a session.
+ */
+export function hardenSession(session: HardenableSession, allow: (permission: string, url: string | undefined) => boolean = () => false): void {
+  session.setPermissionRequestHandler((_webContents, permission, callback, details) => callback(allow(permission, details?.requestingUrl)));
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => allow(permission, requestingOrigin));
   session.setDevicePermissionHandler(() => false);
   session.on('will-download', (e) => e.preventDefault());
 }

@@ -60,7 +60,8 @@ report.hardening = {
   sessions: [...r.sessions.values()].map((s) => ({
     name: s.name,
     request: typeof s.permissionRequestHandler === 'function',
-    check: s.permissionCheckHandler?.() ?? null,
+    check: s.permissionCheckHandler?.(null, 'media', 'app://glance') ?? null,
+    clipboardWrite: s.permissionCheckHandler?.(null, 'clipboard-sanitized-write', 'app://glance') ?? null,
   })),
 };
 const navigate = { prevented: false, preventDefault() { this.prevented = true; } };
