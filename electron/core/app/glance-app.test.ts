@@ -217,6 +217,19 @@ describe('GlanceApp', () => {
     expect(shell.quit).toHaveBeenCalledOnce();
   });
 
+  it('a failing tray command is logged, never an unhandled rejection', async () => {
+    const { app, settle, log } = setup({
+      shell: {
+        setLaunchAtLogin: async () => {
+          throw new Error('boom');
+        },
+      },
+    });
+    await settle();
+    await expect(app.runTrayCommand({ type: 'set-launch-at-login', launchAtLogin: true })).resolves.toBeUndefined();
+    expect(log).toHaveBeenCalledWith('tray command set-launch-at-login failed (Error)');
+  });
+
   it('suspend pauses the schedule, resume restarts it, and dispose leaves no timer', async () => {
     const { app, clock, settle } = setup();
     await settle();

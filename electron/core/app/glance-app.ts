@@ -203,8 +203,16 @@ export class GlanceApp {
     this.#balance?.networkOnline();
   }
 
-  /** Runs a tray menu command; `open` and `quit` go to the shell. */
+  /** Runs a tray menu command; `open` and `quit` go to the shell. Never rejects (a menu click has no one to tell). */
   async runTrayCommand(command: TrayCommand): Promise<void> {
+    try {
+      await this.#runTrayCommand(command);
+    } catch (error) {
+      this.#log(`tray command ${command.type} failed (${error instanceof Error ? error.name : 'unknown'})`);
+    }
+  }
+
+  async #runTrayCommand(command: TrayCommand): Promise<void> {
     const h = this.handlers;
     switch (command.type) {
       case 'open':
