@@ -36,6 +36,11 @@ export interface HarnessOptions {
   readonly rateLimitWindowMs?: number;
   /** A fault in place before the app's first request (until the test clears it). */
   readonly initialFault?: SimFault;
+  /**
+   * The secret store; default the real keychain (KeytarSecretStore, own service name). The
+   * bench passes an in-memory store: it measures the renderer and runs outside dbus-run-session.
+   */
+  readonly store?: SecretStore;
 }
 
 /** Where the app must be served from and which page id it is trusted under. */
@@ -88,7 +93,7 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
   });
   if (options.initialFault) server.simulator.setFault(options.initialFault);
   const dataDir = await mkdtemp(join(tmpdir(), 'glance-e2e-'));
-  const store = new KeytarSecretStore({ service: E2E_KEYCHAIN_SERVICE, timeoutMs: 10_000 });
+  const store = options.store ?? new KeytarSecretStore({ service: E2E_KEYCHAIN_SERVICE, timeoutMs: 10_000 });
   const cleared = await store.clear();
   if (!cleared.ok) throw new Error(`e2e harness: the keychain is not usable (${cleared.error.code}: ${cleared.error.message}). Run under dbus-run-session with an unlocked gnome-keyring (see e2e/README.md).`);
   if (options.withKey) {
