@@ -49,10 +49,13 @@ function main(): void {
   // A tray app keeps running with its window hidden or closed.
   app.on('window-all-closed', () => undefined);
   if (process.platform === 'darwin') app.dock?.hide();
-  app.whenReady().then(start, (error: unknown) => {
-    log(`startup failed (${error instanceof Error ? error.name : 'unknown'})`);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log(`startup failed (${error instanceof Error ? error.name : 'unknown'})`);
+      app.exit(1);
+    });
 }
 
 async function start(): Promise<void> {
