@@ -62,7 +62,10 @@ async function launch(extraEnv: Record<string, string>): Promise<Launched> {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   window.on('pageerror', (e) => consoleErrors.push(`${e.name}: ${e.message}`));
+  // Main installs its read-only test hook once GlanceApp has started (after the window exists).
+  await expect.poll(() => app.evaluate(() => typeof (globalThis as unknown as { __glanceE2E?: E2EHook }).__glanceE2E), { timeout: 20_000 }).toBe('object');
   await app.evaluate(() => (globalThis as unknown as { __glanceE2E: E2EHook }).__glanceE2E.show());
+  await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().some((w) => w.isVisible())), { timeout: 20_000 }).toBe(true);
   await window.waitForLoadState('domcontentloaded');
   return { app, window, consoleErrors, userData };
 }
