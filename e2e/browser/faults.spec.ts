@@ -9,7 +9,7 @@ import { expectedTotalText, liveChartReady } from './journeys.js';
 
 test.describe('faults', () => {
   test.describe('with data on screen', () => {
-    test.use({ harnessOptions: { withKey: true, rateLimitWindowMs: 4_000 } });
+    test.use({ harnessOptions: { withKey: true, rateLimitWindowMs: 6_000 } });
 
     test('429: stale banner with the wait, data kept, then recovery', async ({ world }) => {
       const { page, harness } = world;
@@ -31,16 +31,15 @@ test.describe('faults', () => {
       await expect(wait).toHaveText(/^Next try in \d+ s$/);
       const seconds = Number(/(\d+)/.exec((await wait.textContent()) ?? '')?.[1]);
       expect(seconds).toBeGreaterThan(0);
-      // The last good figure is still shown, marked stale rather than hidden or called live.
-      await expect(page.getByTestId('total-amount')).toHaveText(total);
-      await world.capture('stale-rate-limited');
-
       // While Gate's wait lasts, a manual refresh sends nothing.
       const before = harness.simulator.log.length;
       await page.evaluate(async () => window.glance?.refresh());
       expect(harness.simulator.log.length).toBe(before);
+      // The last good figure is still shown, marked stale rather than hidden or called live.
+      await expect(page.getByTestId('total-amount')).toHaveText(total);
+      await world.capture('stale-rate-limited');
 
-      // After the wait (the simulator's window is 4 s), a refresh goes through and the view is live again.
+      // After the wait (the simulator's window is 6 s), a refresh goes through and the view is live again.
       await expect
         .poll(
           async () => {

@@ -19,7 +19,7 @@ import type { SimulatorServer } from '../../electron/core/simulator/server.js';
 import { trayModel } from '../../electron/core/tray/tray-model.js';
 import type { TrayModel } from '../../electron/core/tray/tray-model.js';
 import { findElectronBinary } from '../../scripts/electron-binary.mjs';
-import { PROJECT_ROOT } from '../support/paths.js';
+import { PROJECT_ROOT, SCREENSHOT_DIR } from '../support/paths.js';
 
 const binary = findElectronBinary(PROJECT_ROOT);
 /** The keychain service of this tier: never the app's own entry. */
@@ -138,6 +138,7 @@ test.describe('Electron app', () => {
     expectTrayMatches(tray, state);
     // The app is served from its own scheme, not file:// or http.
     expect(window.url()).toBe('app://glance/index.html');
+    await window.screenshot({ path: join(SCREENSHOT_DIR, 'electron-demo.png') });
     expect(consoleErrors).toEqual([]);
   });
 
@@ -156,6 +157,7 @@ test.describe('Electron app', () => {
     expectTrayMatches(tray, state);
     const html = await window.evaluate(() => document.documentElement.outerHTML);
     expect(html.includes(credentials.secret)).toBe(false);
+    await window.screenshot({ path: join(SCREENSHOT_DIR, 'electron-with-key.png') });
     expect(consoleErrors).toEqual([]);
   });
 
