@@ -96,6 +96,56 @@ test.describe('faults', () => {
       await liveChartReady(page);
       expect(world.consoleLog.errors()).toEqual([]);
     });
+    test('a dropped connection: stale as NETWORK with a hint, data kept, then Retry recovers', async ({ world }) => {
+      const { page, harness } = world;
+      await world.open();
+      await liveChartReady(page);
+
+      harness.simulator.setFault({ kind: 'drop' }, 1);
+      await page.evaluate(async () => window.glance?.refresh());
+      const banner = page.getByTestId('stale-banner');
+      await expect(banner).toHaveAttribute('data-code', 'NETWORK');
+      await expect(banner.locator('.panel-hint')).toContainText('proxy');
+      await expect(page.getByTestId('total-amount')).toHaveText(expectedTotalText(harness, 'USDT'));
+      await world.capture('stale-network');
+
+      await banner.getByRole('button', { name: 'Retry' }).click();
+      await liveChartReady(page);
+      expect(world.consoleLog.errors()).toEqual([]);
+    });
+
+    test('the key loses its wallet permission: FORBIDDEN says so and offers to fix the key', async ({ world }) => {
+      const { page, harness } = world;
+      await world.open();
+      await liveChartReady(page);
+
+      harness.simulator.setKeys([{ ...harness.credentials, walletRead: false }]);
+      await page.evaluate(async () => window.glance?.refresh());
+      const banner = page.getByTestId('stale-banner');
+      await expect(banner).toHaveAttribute('data-code', 'FORBIDDEN');
+      await expect(banner).toContainText('The key lacks wallet read permission');
+      await expect(banner.locator('.panel-hint')).toContainText('"Wallet" permission');
+      await world.capture('stale-forbidden');
+
+      await banner.getByRole('button', { name: 'Fix key' }).click();
+      await expect(page.getByRole('heading', { name: 'Replace the API key' })).toBeVisible();
+      expect(world.consoleLog.errors()).toEqual([]);
+    });
+  });
+
+  test.describe('a computer clock 5 minutes off Gate', () => {
+    test.use({ harnessOptions: { withKey: true, serverClockOffsetMs: 5 * 60_000 } });
+
+    test('the client reads Gate’s clock, corrects for it and shows live data', async ({ world }) => {
+      const { page, harness } = world;
+      await world.open();
+      await liveChartReady(page);
+      await expect(page.getByTestId('total-amount')).toHaveText(expectedTotalText(harness, 'USDT'));
+      // One rejected request (REQUEST_EXPIRED → 401), one read of Gate's clock, then success.
+      const paths = harness.simulator.log.map((e) => `${e.path} ${e.status}`);
+      expect(paths.slice(0, 3)).toEqual(['/api/v4/wallet/total_balance 401', '/api/v4/spot/time 200', '/api/v4/wallet/total_balance 200']);
+      expect(world.consoleLog.errors()).toEqual([]);
+    });
   });
 
   test.describe('before any data', () => {

@@ -34,6 +34,8 @@ export interface HarnessOptions {
    * default (3 s) so the rate-limit journey waits out a real wait in real time.
    */
   readonly rateLimitWindowMs?: number;
+  /** Gate's clock minus this machine's, in ms (a skewed local clock). */
+  readonly serverClockOffsetMs?: number;
   /** A fault in place before the app's first request (until the test clears it). */
   readonly initialFault?: SimFault;
   /**
@@ -90,6 +92,7 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
     keys: [credentials],
     portfolio,
     rateLimit: { limit: 80, windowMs: options.rateLimitWindowMs ?? 3_000 },
+    serverClockOffsetMs: options.serverClockOffsetMs ?? 0,
   });
   if (options.initialFault) server.simulator.setFault(options.initialFault);
   const dataDir = await mkdtemp(join(tmpdir(), 'glance-e2e-'));
