@@ -56,12 +56,20 @@ async function launch(extraEnv: Record<string, string>): Promise<Launched> {
       ...extraEnv,
     },
   });
+  // Console errors of main and of every window, from as early as Playwright can see them.
   const consoleErrors: string[] = [];
-  const window = await app.firstWindow();
-  window.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
+  const watch = (page: Page): void => {
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`renderer: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`renderer: ${e.name}: ${e.message}`));
+  };
+  app.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(`main: ${m.text()}`);
   });
-  window.on('pageerror', (e) => consoleErrors.push(`${e.name}: ${e.message}`));
+  app.on('window', watch);
+  for (const page of app.windows()) watch(page);
+  const window = await app.firstWindow();
   // Main installs its read-only test hook once GlanceApp has started (after the window exists).
   await expect.poll(() => app.evaluate(() => typeof (globalThis as unknown as { __glanceE2E?: E2EHook }).__glanceE2E), { timeout: 20_000 }).toBe('object');
   await app.evaluate(() => (globalThis as unknown as { __glanceE2E: E2EHook }).__glanceE2E.show());
