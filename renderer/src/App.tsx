@@ -43,7 +43,7 @@ function useReducedMotion(): boolean {
 
 /** The whole popover. */
 export function App({ glance }: AppProps) {
-  const { state, bridgeError, now, history, pendingCurrency, message, actions } = useGlance(glance);
+  const { state, bridgeError, now, history, errorSince, pendingCurrency, message, actions } = useGlance(glance);
   const [panel, setPanel] = useState<Panel>('main');
   const [breakdownView, setBreakdownView] = useState<BreakdownView>('chart');
   const reducedMotion = useReducedMotion();
@@ -73,6 +73,7 @@ export function App({ glance }: AppProps) {
             error={bridgeError}
             ageSeconds={null}
             nextRefreshAt={null}
+            errorSince={null}
             now={now}
             refreshing={false}
             onRetry={() => window.location.reload()}
@@ -212,6 +213,7 @@ export function App({ glance }: AppProps) {
               error={state.error}
               ageSeconds={age}
               nextRefreshAt={state.nextRefreshAt}
+              errorSince={errorSince}
               now={now}
               refreshing={state.refreshing}
               onRetry={() => void actions.refresh()}
@@ -235,6 +237,7 @@ export function App({ glance }: AppProps) {
           error={state.error}
           ageSeconds={null}
           nextRefreshAt={state.nextRefreshAt}
+          errorSince={errorSince}
           now={now}
           refreshing={state.refreshing}
           onRetry={() => void actions.refresh()}

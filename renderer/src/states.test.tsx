@@ -130,16 +130,62 @@ describe('error', () => {
     expect(fake.fns.refresh).not.toHaveBeenCalled();
   });
 
-  it('makes the user wait out a rate limit, then offers Retry', async () => {
+  it('makes the user wait out Gate\'s rate limit, then offers Retry, and names the automatic refresh apart', async () => {
     const limited: AppError = { code: 'RATE_LIMITED', message: 'Too many requests.', hint: 'Gate asked us to wait.', retryAfterMs: 30_000 };
-    const { setNow } = await renderApp(
+    const { user, fake, setNow } = await renderApp(
       makeState({ status: 'error', balance: null, error: limited, nextRefreshAt: T0 + 43_000 }),
       { now: T0 + 1_000 },
     );
-    expect(screen.getByTestId('rate-limit-wait').textContent).toBe('Next try in 42 s');
+    expect(screen.getByTestId('next-refresh').textContent).toBe('Next automatic refresh in 42 s');
+    const waiting = screen.getByTestId('rate-limit-wait') as HTMLButtonElement;
+    expect(waiting.textContent).toBe('Retry in 30 s');
+    expect(waiting.disabled).toBe(true);
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
-    setNow(T0 + 44_000);
-    expect(await screen.findByRole('button', { name: 'Retry' })).toBeTruthy();
+    setNow(T0 + 31_000);
+    await user.click(await screen.findByRole('button', { name: 'Retry' }));
+    expect(fake.fns.refresh).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('rate-limit-wait')).toBeNull();
+    expect(screen.getByTestId('next-refresh').textContent).toBe('Next automatic refresh in 12 s');
+  });
+
+  it('a rate limit whose wait is shorter than the backoff: Retry after Gate\'s seconds, not the scheduler\'s', async () => {
+    // What the e2e review saw: Gate said 4 s, the scheduler backs off 61 s.
+    const limited: AppError = {
+      code: 'RATE_LIMITED',
+      message: "Gate's rate limit was reached; it can be asked again in 4 seconds.",
+      hint: 'Wait a moment.',
+      retryAfterMs: 4_000,
+    };
+    const { user, fake, setNow } = await renderApp(
+      makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 62_000 }),
+      { now: T0 + 1_000 },
+    );
+    const banner = screen.getByTestId('stale-banner');
+    expect(within(banner).getByTestId('next-refresh').textContent).toBe('Next automatic refresh in 61 s');
+    expect(within(banner).getByTestId('rate-limit-wait').textContent).toBe('Retry in 4 s');
+    expect(banner.textContent).not.toContain('Next try');
+    setNow(T0 + 3_500);
+    await screen.findByText('Retry in 2 s');
+    setNow(T0 + 5_000);
+    await user.click(await within(banner).findByRole('button', { name: 'Retry' }));
+    expect(fake.fns.refresh).toHaveBeenCalledTimes(1);
+    expect(within(banner).getByTestId('next-refresh').textContent).toBe('Next automatic refresh in 57 s');
+  });
+
+  it('counts Gate\'s wait again from a new rate-limit answer, even with the same words', async () => {
+    const limited: AppError = { code: 'RATE_LIMITED', message: 'Too many requests.', hint: 'Wait.', retryAfterMs: 10_000 };
+    const { fake, setNow } = await renderApp(
+      makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 61_000 }),
+      { now: T0 + 1_000 },
+    );
+    setNow(T0 + 12_000);
+    await screen.findByRole('button', { name: 'Retry' });
+    // The retry goes out (main pushes refreshing) and Gate answers 429 again.
+    fake.push(makeState({ status: 'stale', error: limited, refreshing: true, nextRefreshAt: null }));
+    expect(screen.queryByTestId('next-refresh')).toBeNull();
+    fake.push(makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 80_000 }));
+    expect(screen.getByTestId('rate-limit-wait').textContent).toBe('Retry in 10 s');
+    expect(screen.getByTestId('next-refresh').textContent).toBe('Next automatic refresh in 68 s');
   });
 
   it('offers Retry for a network failure', async () => {

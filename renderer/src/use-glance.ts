@@ -64,6 +64,11 @@ export interface GlanceView {
   readonly now: number;
   /** Net-worth history of the shown currency, oldest first. */
   readonly history: readonly HistoryPoint[];
+  /**
+   * When the popover first saw the current `state.error` (epoch ms, by the ticking clock);
+   * null without an error. A rate limit's `retryAfterMs` counts from here.
+   */
+  readonly errorSince: number | null;
   /** The currency the user just picked, until main's state confirms it. */
   readonly pendingCurrency: Currency | null;
   readonly message: GlanceMessage | null;
@@ -97,6 +102,21 @@ export function errorText(error: AppError): string {
   return `${error.message} ${error.hint}`.trim();
 }
 
+function errorKey(error: AppError | null): string {
+  return error === null ? '' : JSON.stringify([error.code, error.message, error.hint, error.retryAfterMs ?? null]);
+}
+
+/**
+ * Whether `next` carries an error that has just arrived, rather than one already shown: a
+ * different error, or the same words at the end of a new request (main pushes
+ * `refreshing: true` when a request starts and the result when it ends).
+ */
+export function isNewError(prev: WidgetState | null, next: WidgetState): boolean {
+  if (next.error === null) return false;
+  if (prev === null || errorKey(prev.error) !== errorKey(next.error)) return true;
+  return prev.refreshing && !next.refreshing;
+}
+
 /** Binds the popover to `window.glance` (or `options.api`). */
 export function useGlance(options: UseGlanceOptions = {}): GlanceView {
   const api = options.api ?? window.glance ?? null;
@@ -109,6 +129,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
   const [history, setHistory] = useState<readonly HistoryPoint[]>([]);
   const [pendingCurrency, setPendingCurrency] = useState<Currency | null>(null);
   const [message, setMessage] = useState<GlanceMessage | null>(null);
+  const [errorSince, setErrorSince] = useState<number | null>(null);
   const nowRef = useRef(nowFn);
   useEffect(() => {
     nowRef.current = nowFn;
@@ -120,9 +141,16 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     if (api === null) return undefined;
     let pushed = false;
     let alive = true;
+    let last: WidgetState | null = null;
+    const accept = (next: WidgetState) => {
+      if (next.error === null) setErrorSince(null);
+      else if (isNewError(last, next)) setErrorSince(nowRef.current());
+      last = next;
+      setState(next);
+    };
     const unsubscribe = api.onState((next) => {
       pushed = true;
-      setState(next);
+      accept(next);
       // Main now shows the picked currency: the optimistic choice has done its job.
       setPendingCurrency((p) => (p === next.currency ? null : p));
       setBridgeError(null);
@@ -130,7 +158,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     void settle(() => api.getState()).then((r) => {
       if (!alive) return;
       if (r.ok) {
-        if (!pushed) setState(r.value);
+        if (!pushed) accept(r.value);
         setBridgeError(null);
       } else if (!pushed) {
         setBridgeError(r.error);
@@ -239,6 +267,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     bridgeError,
     now,
     history,
+    errorSince,
     // Shown only until main's state agrees (or the request ends).
     pendingCurrency: pendingCurrency !== null && pendingCurrency !== confirmedCurrency ? pendingCurrency : null,
     message,

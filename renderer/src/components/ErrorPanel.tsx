@@ -4,7 +4,7 @@
  */
 import type { AppError } from '../../../shared/errors.js';
 import { formatAge } from '../../../shared/widget-state.js';
-import { actionFor, errorTitle, waitSeconds } from '../lib/error-actions.js';
+import { actionFor, errorTitle, formatCountdown, retryAllowedAt, secondsUntil } from '../lib/error-actions.js';
 
 /** Props: the error (null for a silent stale), timing, and the actions to offer. */
 export interface ErrorPanelProps {
@@ -12,7 +12,10 @@ export interface ErrorPanelProps {
   readonly error: AppError | null;
   /** Age of the kept data in seconds (stale only). */
   readonly ageSeconds: number | null;
+  /** When main's scheduler refreshes next on its own (epoch ms), or null. */
   readonly nextRefreshAt: number | null;
+  /** When the popover first saw `error` (epoch ms): Gate's `retryAfterMs` counts from here. */
+  readonly errorSince: number | null;
   readonly now: number;
   readonly refreshing: boolean;
   readonly onRetry: () => void;
@@ -20,9 +23,23 @@ export interface ErrorPanelProps {
 }
 
 /** Stale banner or error view. */
-export function ErrorPanel({ variant, error, ageSeconds, nextRefreshAt, now, refreshing, onRetry, onFixKey }: ErrorPanelProps) {
+export function ErrorPanel({
+  variant,
+  error,
+  ageSeconds,
+  nextRefreshAt,
+  errorSince,
+  now,
+  refreshing,
+  onRetry,
+  onFixKey,
+}: ErrorPanelProps) {
   const action = error === null ? 'retry' : actionFor(error.code);
-  const wait = error === null ? null : waitSeconds(error, nextRefreshAt, now);
+  // Two different clocks, each named for what it is: Gate's own wait (a manual retry is
+  // refused until then) and the scheduler's next attempt (which may back off further).
+  const allowedAt = error === null ? null : retryAllowedAt(error, errorSince, nextRefreshAt);
+  const gateWait = allowedAt === null ? 0 : secondsUntil(allowedAt, now);
+  const nextAuto = nextRefreshAt === null || action === 'fix-key' ? 0 : secondsUntil(nextRefreshAt, now);
   const title =
     variant === 'stale'
       ? ageSeconds === null || ageSeconds < 5
@@ -49,14 +66,19 @@ export function ErrorPanel({ variant, error, ageSeconds, nextRefreshAt, now, ref
       {error !== null ? <div className="panel-hint">{error.hint}</div> : null}
       <div className="panel-actions">
         {error !== null ? <code className="panel-code">{error.code}</code> : null}
+        {nextAuto > 0 ? (
+          <span className="muted panel-next" data-testid="next-refresh">
+            Next automatic refresh in {formatCountdown(nextAuto)}
+          </span>
+        ) : null}
         {action === 'fix-key' ? (
           <button type="button" className="button primary" onClick={onFixKey}>
             Fix key
           </button>
-        ) : action === 'wait' && wait !== null && wait > 0 ? (
-          <span className="muted" data-testid="rate-limit-wait">
-            Next try in {wait} s
-          </span>
+        ) : gateWait > 0 ? (
+          <button type="button" className="button" disabled data-testid="rate-limit-wait">
+            Retry in {formatCountdown(gateWait)}
+          </button>
         ) : (
           <button type="button" className="button" onClick={onRetry} disabled={refreshing}>
             {refreshing ? 'Retrying…' : 'Retry'}

@@ -51,11 +51,27 @@ export function errorTitle(error: AppError): string {
 }
 
 /**
- * Seconds left before a rate-limited retry makes sense: until main's next scheduled refresh
- * (which main already pushed back to honour Gate's Retry-After). Null when nothing is
- * scheduled — then a countdown would be invented, so the view offers Retry instead.
+ * When a manual retry of a rate-limited request can reach Gate (epoch ms), or null when
+ * nothing holds it back. Main refuses a manual refresh only for Gate's own wait
+ * (`retryAfterMs`, counted from when the error arrived); the scheduler's next automatic
+ * refresh (`nextRefreshAt`) may be later still, because of backoff, and is not a limit on
+ * the user. `errorSince` is when the popover first saw this error, which is at or a little
+ * after main got it, so the wait read here is never shorter than main's. Main's schedule
+ * already honours the wait, so it also never lasts past `nextRefreshAt`.
  */
-export function waitSeconds(error: AppError, nextRefreshAt: number | null, now: number): number | null {
-  if (actionFor(error.code) !== 'wait' || nextRefreshAt === null) return null;
-  return Math.max(0, Math.ceil((nextRefreshAt - now) / 1000));
+export function retryAllowedAt(error: AppError, errorSince: number | null, nextRefreshAt: number | null): number | null {
+  if (actionFor(error.code) !== 'wait' || error.retryAfterMs === undefined || error.retryAfterMs <= 0) return null;
+  if (errorSince === null) return nextRefreshAt;
+  const end = errorSince + error.retryAfterMs;
+  return nextRefreshAt === null ? end : Math.min(end, nextRefreshAt);
+}
+
+/** Whole seconds from `now` until `at`, rounded up and never below zero. */
+export function secondsUntil(at: number, now: number): number {
+  return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** "42 s" below two minutes, else "3 min" (rounded up): a countdown that does not jump around. */
+export function formatCountdown(seconds: number): string {
+  return seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
 }
