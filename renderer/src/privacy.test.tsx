@@ -1,6 +1,6 @@
 // Privacy mode: no amount and no share may reach the DOM — not in text, not in a title,
 // not in an aria-label — and nothing can be copied.
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { summarizeBalance } from '../../shared/accounts.js';
 import { formatAmount } from '../../shared/decimal.js';
@@ -49,18 +49,47 @@ describe('privacy mode', () => {
     expect(screen.getByRole('button', { name: 'Hide amounts' }).getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('masks the table and the negative list too', async () => {
-    const balance = snapshotOf([['spot', '123.45'], ['futures', '-67.89'], ['quant', '0']]);
+  it('masks the table and the chart view alike, without telling which account is empty or below zero', async () => {
+    const balance = snapshotOf([['spot', '123.45'], ['futures', '-67.89'], ['quant', '0'], ['margin', '0.5']]);
     const { user } = await renderApp(privateState(balance));
-    expect(screen.getByTestId('negative-accounts').textContent).toContain('•••');
+    // Chart view: one masked row per account, alphabetical, no "below zero" list, no empty disclosure.
+    expect(screen.queryByTestId('negative-accounts')).toBeNull();
+    expect(screen.queryByTestId('empty-accounts')).toBeNull();
+    const legend = within(screen.getByRole('list', { name: 'Legend' })).getAllByRole('listitem');
+    expect(legend.map((li) => li.querySelector('.legend-label')?.textContent)).toEqual([
+      'Margin',
+      'Perpetual futures',
+      'Quant',
+      'Spot',
+    ]);
+    for (const li of legend) {
+      expect(li.querySelector('.legend-share')?.textContent).toBe('•••');
+      expect(li.querySelector('.legend-amount')?.textContent).toBe('•••');
+    }
+    expect(screen.getByRole('img', { name: 'Breakdown of 4 accounts (shares hidden)' })).toBeTruthy();
     let shown = everythingShown();
     expect(shown).not.toMatch(/\d[.,]\d/);
     expect(shown).not.toMatch(/\d{3}/);
+    expect(shown).not.toMatch(/below zero|negative|empty/i);
+
     await user.click(screen.getByRole('button', { name: 'Table view' }));
+    const table = screen.getByRole('table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.querySelector('th')?.textContent)).toEqual(['Margin', 'Perpetual futures', 'Quant', 'Spot', 'Total']);
+    // Every amount and share cell, the total row's included, is the same mask.
+    for (const r of rows) expect([...r.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['•••', '•••']);
     shown = everythingShown();
     expect(shown).not.toMatch(/\d[.,]\d/);
     expect(shown).not.toMatch(/\d{3}/);
-    expect(screen.getByRole('table').textContent).toContain('•••');
+    expect(shown).not.toMatch(/below zero|negative|empty/i);
+  });
+
+  it('does not say that nothing is positive when every account is empty', async () => {
+    await renderApp(privateState(snapshotOf([['spot', '0'], ['futures', '0']])));
+    expect(screen.queryByTestId('no-positive')).toBeNull();
+    expect(screen.queryByTestId('empty-accounts')).toBeNull();
+    expect(screen.getByTestId('chart-masked')).toBeTruthy();
+    expect(everythingShown()).not.toMatch(/nothing to chart|empty/i);
   });
 
   it('the eye button asks main to switch privacy, and the amounts come back with the new state', async () => {

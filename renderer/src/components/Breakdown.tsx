@@ -1,11 +1,13 @@
 /**
  * The breakdown section: chart or table (a toggle), the "n empty accounts" disclosure and
  * the accounts below zero, which cannot be slices and are listed with a note instead.
+ * In privacy mode no part of it may tell which account is large, small, empty or negative:
+ * every account gets the same masked row, in alphabetical order, under a plain ring.
  */
 import { useMemo } from 'react';
 import { summarizeBalance } from '../../../shared/accounts.js';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
-import { buildSlices } from '../lib/slices.js';
+import { buildSlices, privateSlices } from '../lib/slices.js';
 import { displayAmount, fullAmount } from '../lib/format.js';
 import { Breakable } from './Breakable.js';
 import { BreakdownChart } from './BreakdownChart.js';
@@ -27,7 +29,12 @@ export interface BreakdownProps {
 /** Chart/table with the zero and negative accounts set apart. */
 export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, view, onViewChange }: BreakdownProps) {
   const summary = useMemo(() => summarizeBalance(balance), [balance]);
-  const slices = useMemo(() => buildSlices(summary.positive, thresholdPercent), [summary, thresholdPercent]);
+  const slices = useMemo(
+    () => (privacy ? privateSlices(summary.accounts) : buildSlices(summary.positive, thresholdPercent)),
+    [summary, thresholdPercent, privacy],
+  );
+  // Which accounts are below zero or empty is itself private: masked mode lists them all alike.
+  const showSigns = !privacy && view === 'chart';
   const { currency } = balance;
 
   return (
@@ -53,7 +60,7 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
           No account holds a positive balance, so there is nothing to chart.
         </p>
       )}
-      {view === 'chart' && summary.negative.length > 0 ? (
+      {showSigns && summary.negative.length > 0 ? (
         <div className="negative" data-testid="negative-accounts">
           <h3>Below zero</h3>
           <ul>
@@ -72,7 +79,7 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
           </p>
         </div>
       ) : null}
-      {view === 'chart' && summary.zero.length > 0 ? (
+      {showSigns && summary.zero.length > 0 ? (
         <details className="empty-accounts" data-testid="empty-accounts">
           <summary>
             {summary.zero.length} empty {summary.zero.length === 1 ? 'account' : 'accounts'}

@@ -1,11 +1,14 @@
 /**
  * The same breakdown as a real table: readable by screen readers, selectable and copyable.
  * Every account is listed (zero and negative too); shares of the positive ones add to 100.00.
+ * In privacy mode every amount and share cell is the same mask and the rows are in
+ * alphabetical order, so neither the words "empty"/"below zero" nor the ranking give anything away.
  */
 import type { BalanceSummary } from '../../../shared/accounts.js';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
 import { Breakable } from './Breakable.js';
-import { displayAmount, displayShare, fullAmount } from '../lib/format.js';
+import { displayAmount, displayShare, fullAmount, MASK } from '../lib/format.js';
+import { privateSlices } from '../lib/slices.js';
 
 /** Props: the snapshot, its summary, and privacy. */
 export interface BreakdownTableProps {
@@ -17,6 +20,7 @@ export interface BreakdownTableProps {
 /** `<table>` with caption, column headers, one row header per account and a total row. */
 export function BreakdownTable({ balance, summary, privacy }: BreakdownTableProps) {
   const { currency } = balance;
+  const rows = privacy ? privateSlices(summary.accounts).flatMap((s) => s.members) : summary.accounts;
   return (
     <div className="table-wrap">
       <table className="breakdown-table" data-testid="breakdown-table">
@@ -33,14 +37,14 @@ export function BreakdownTable({ balance, summary, privacy }: BreakdownTableProp
           </tr>
         </thead>
         <tbody>
-          {summary.accounts.map((a) => (
+          {rows.map((a) => (
             <tr key={a.name} data-testid={`row-${a.name}`}>
               <th scope="row">{a.label}</th>
               <td className="num" title={fullAmount(a.amount, currency, privacy)}>
                 <Breakable text={displayAmount(a.amount, currency, privacy)} />
               </td>
               <td className="num" data-testid="row-share">
-                {a.sign > 0 ? displayShare(a.share, privacy) : a.sign < 0 ? 'below zero' : 'empty'}
+                {privacy ? MASK : a.sign > 0 ? displayShare(a.share, false) : a.sign < 0 ? 'below zero' : 'empty'}
               </td>
             </tr>
           ))}
@@ -51,7 +55,7 @@ export function BreakdownTable({ balance, summary, privacy }: BreakdownTableProp
             <td className="num" title={fullAmount(balance.total.amount, currency, privacy)}>
               <Breakable text={displayAmount(balance.total.amount, currency, privacy)} />
             </td>
-            <td className="num">{summary.positive.length > 0 ? displayShare('100.00', privacy) : ''}</td>
+            <td className="num">{privacy ? MASK : summary.positive.length > 0 ? displayShare('100.00', false) : ''}</td>
           </tr>
         </tfoot>
       </table>

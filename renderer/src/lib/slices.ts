@@ -67,3 +67,21 @@ export function buildSlices(positive: readonly AccountShare[], thresholdPercent:
   }
   return slices;
 }
+
+/**
+ * Privacy mode's rows: every account (positive, empty or negative) as its own row, sorted by
+ * label, so neither grouping into "Other", nor the order, nor which rows exist can hint at
+ * an amount or a sign. Shares and amounts are carried but masked by whoever shows them.
+ */
+export function privateSlices(accounts: readonly AccountShare[]): Slice[] {
+  return [...accounts]
+    .sort((a, b) => a.label.localeCompare(b.label, 'en') || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((a) => ({
+      key: a.name,
+      label: a.label,
+      amount: a.amount,
+      share: a.share,
+      colour: colourForAccount(a.name),
+      members: [a],
+    }));
+}
