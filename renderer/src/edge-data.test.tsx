@@ -98,6 +98,36 @@ describe('edge data', () => {
     expect(new Set(PALETTE).size).toBe(12);
   });
 
+  it('a positive share that rounds to 0.00 reads "< 0.01 %", for a group and a lone account, in legend, label and table', async () => {
+    const pairs = [['spot', '1000000'], ['quant', '0.01'], ['margin', '0.02'], ['options', '0.03'], ['warrant', '0.04'], ['futures', '0']] as const;
+    const { user } = await renderApp(makeState({ balance: snapshotOf(pairs) }));
+    expect(legendRows()).toEqual([
+      { label: 'Spot', share: '100.00 %' },
+      { label: 'Other (4)', share: '< 0.01 %' },
+    ]);
+    expect(screen.getByRole('img', { name: 'Breakdown: Spot 100.00 %, Other (4) < 0.01 %' })).toBeTruthy();
+    expect(screen.getByTestId('legend-__other__').getAttribute('title')).toBe(
+      'Warrant < 0.01 %\nOptions < 0.01 %\nMargin < 0.01 %\nQuant < 0.01 %',
+    );
+    await user.click(screen.getByRole('button', { name: 'Table view' }));
+    expect(within(screen.getByRole('table')).getAllByTestId('row-share').map((c) => c.textContent)).toEqual([
+      '100.00 %',
+      '< 0.01 %',
+      '< 0.01 %',
+      '< 0.01 %',
+      '< 0.01 %',
+      'empty',
+    ]);
+  });
+
+  it('a lone tiny account (nothing to group it with) also reads "< 0.01 %"', async () => {
+    await renderApp(makeState({ balance: snapshotOf([['spot', '1000000'], ['quant', '0.01']]) }));
+    expect(legendRows()).toEqual([
+      { label: 'Spot', share: '100.00 %' },
+      { label: 'Quant', share: '< 0.01 %' },
+    ]);
+  });
+
   it('threshold 0 never groups', async () => {
     const pairs = [['spot', '1000'], ['futures', '1'], ['margin', '1']] as const;
     await renderApp(makeState({ balance: snapshotOf(pairs), prefs: { ...DEFAULT_PREFERENCES, smallSliceThresholdPercent: 0 } }));

@@ -41,7 +41,7 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion }: Bre
   }));
   const described = privacy
     ? `Breakdown of ${slices.length} accounts (shares hidden)`
-    : `Breakdown: ${slices.map((s) => `${s.label} ${s.share} %`).join(', ')}`;
+    : `Breakdown: ${slices.map((s) => `${s.label} ${displayShare(s.share, false)}`).join(', ')}`;
 
   const shape = (props: PieSectorShapeProps) => {
     // recharts hands the React key inside the props; it must not be spread into JSX.
@@ -104,7 +104,9 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion }: Bre
             onFocus={() => setActive(s.key)}
             onBlur={() => setActive(null)}
             title={
-              s.members.length > 1 && !privacy ? s.members.map((m) => `${m.label} ${m.share} %`).join('\n') : undefined
+              s.members.length > 1 && !privacy
+                ? s.members.map((m) => `${m.label} ${displayShare(m.share, false)}`).join('\n')
+                : undefined
             }
           >
             <span className="swatch" style={{ background: s.colour }} aria-hidden="true" />

@@ -4,6 +4,7 @@
  */
 import type { Currency, DecimalString } from '../../../shared/balance.js';
 import { formatAmount } from '../../../shared/decimal.js';
+import { shareToHundredths } from './slices.js';
 
 /**
  * Splits a formatted amount after each group separator so a long figure wraps between
@@ -26,9 +27,14 @@ export function fullAmount(amount: DecimalString, currency: Currency, privacy: b
   return privacy ? MASK : `${formatAmount(amount, { currency, precision: 'full' })} ${currency}`;
 }
 
-/** A share as "12.34 %", or the mask. */
+/**
+ * A positive account's (or group's) share as "12.34 %", or the mask. A positive share that
+ * rounds to 0.00 reads "< 0.01 %": "0.00 %" would say the account holds nothing. Display
+ * only; the two-decimal shares themselves still add to exactly 100.00.
+ */
 export function displayShare(share: DecimalString, privacy: boolean): string {
-  return privacy ? MASK : `${share} %`;
+  if (privacy) return MASK;
+  return shareToHundredths(share) === 0 ? '< 0.01 %' : `${share} %`;
 }
 
 const TIME = new Intl.DateTimeFormat(undefined, {
