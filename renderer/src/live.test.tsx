@@ -8,8 +8,9 @@ import { shareToHundredths } from './lib/slices.js';
 import { makeState, T0 } from './test/fixtures.js';
 import { renderApp } from './test/render-app.js';
 
+/** Adds displayed shares in hundredths; "< 0.01 %" is shown for a share that is exactly 0.00. */
 function sumShares(texts: readonly string[]): number {
-  return texts.reduce((acc, t) => acc + shareToHundredths(t.replace(/\s*%$/, '')), 0);
+  return texts.reduce((acc, t) => acc + (t === '< 0.01 %' ? 0 : shareToHundredths(t.replace(/\s*%$/, ''))), 0);
 }
 
 describe('live state with Gate’s documented example', () => {
@@ -45,10 +46,10 @@ describe('live state with Gate’s documented example', () => {
     // Default threshold 2 %: the four accounts far below it are grouped into "Other".
     expect(labels).toEqual(['Quant', 'Spot', 'Other (4)']);
     const shares = within(legend).getAllByTestId('legend-share').map((e) => e.textContent ?? '');
-    expect(shares).toEqual(['93.33 %', '6.67 %', '0.00 %']);
+    expect(shares).toEqual(['93.33 %', '6.67 %', '< 0.01 %']);
     expect(sumShares(shares)).toBe(10_000);
     expect(screen.getByTestId('empty-accounts').querySelector('summary')?.textContent).toBe('3 empty accounts');
-    expect(screen.getByRole('img', { name: /^Breakdown: Quant 93.33 %, Spot 6.67 %, Other \(4\) 0.00 %$/ })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /^Breakdown: Quant 93.33 %, Spot 6.67 %, Other \(4\) < 0.01 %$/ })).toBeTruthy();
     expect(document.querySelectorAll('.recharts-pie-sector').length).toBe(3);
   });
 
@@ -78,6 +79,7 @@ describe('live state with Gate’s documented example', () => {
       .map((c) => c.textContent ?? '')
       .filter((t) => t.endsWith('%'));
     expect(shares).toHaveLength(6);
+    expect(shares.slice(2)).toEqual(['< 0.01 %', '< 0.01 %', '< 0.01 %', '< 0.01 %']);
     expect(sumShares(shares)).toBe(10_000);
     const quant = screen.getByTestId('row-quant');
     expect(within(quant).getAllByRole('cell')[0]?.getAttribute('title')).toBe(
