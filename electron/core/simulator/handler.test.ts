@@ -3,7 +3,7 @@ import { sumDecimals } from '../../../shared/decimal.js';
 import { GATE_EXAMPLE_TOTAL } from '../../../shared/fixtures/gate-example.js';
 import { signedHeaders } from '../gate/signing.js';
 import type { SimKey, SimRequest } from './handler.js';
-import { createGateSimulator } from './handler.js';
+import { createGateSimulator, SIM_LOG_LIMIT } from './handler.js';
 import { convertAmount, DEMO_PORTFOLIO, SIM_RATES, totalBalanceBody } from './portfolio.js';
 
 const KEY: SimKey = { key: 'k1', secret: 's1' };
@@ -145,5 +145,14 @@ describe('Gate simulator handler', () => {
     const sim = createGateSimulator({ keys: [KEY], clock });
     expect((await reply(sim, { method: 'GET', target: '/api/v4/nope', headers: {} })).json).toMatchObject({ label: 'NOT_FOUND' });
     expect((await reply(sim, { method: 'POST', target: '/api/v4/wallet/total_balance', headers: {} })).status).toBe(405);
+  });
+
+  it('keeps its request log bounded for a demo that runs for days', async () => {
+    const sim = createGateSimulator({ keys: [KEY], clock });
+    const total = SIM_LOG_LIMIT + 2_500;
+    for (let i = 0; i < total; i++) await sim.handle({ method: 'GET', target: '/api/v4/spot/time', headers: {} });
+    expect(sim.log.length).toBeGreaterThanOrEqual(SIM_LOG_LIMIT);
+    expect(sim.log.length).toBeLessThan(total);
+    expect(sim.log.at(-1)?.path).toBe('/api/v4/spot/time');
   });
 });

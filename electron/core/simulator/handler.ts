@@ -78,11 +78,15 @@ export interface GateSimulator {
   setPortfolio(portfolio: SimPortfolio): void;
   setServerClockOffset(ms: number): void;
   setKeys(keys: readonly SimKey[]): void;
-  /** Every request handled so far. */
+  /** Requests handled so far, oldest first: the newest SIM_LOG_LIMIT at least (the demo runs for days). */
   readonly log: readonly SimLogEntry[];
   /** Ends every hanging request (they get a dropped connection). */
   releaseHanging(): void;
 }
+
+/** How many log entries are always kept; older ones are dropped in batches so a long-running demo stays small. */
+export const SIM_LOG_LIMIT = 10_000;
+const SIM_LOG_TRIM_BATCH = 1_000;
 
 /** Gate's window for `Timestamp`. */
 export const TIMESTAMP_WINDOW_MS = 60_000;
@@ -233,6 +237,7 @@ export function createGateSimulator(options: GateSimulatorOptions = {}): GateSim
       const method = request.method.toUpperCase();
       const record = (res: SimResponse, key: string | null, hung = false): SimResponse => {
         log.push({ method, path, query, key, status: hung ? 'hang' : res.kind === 'drop' ? 'drop' : res.status });
+        if (log.length > SIM_LOG_LIMIT + SIM_LOG_TRIM_BATCH) log.splice(0, SIM_LOG_TRIM_BATCH);
         return res;
       };
       if (path === '/api/v4/spot/time') {
