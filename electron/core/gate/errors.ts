@@ -25,7 +25,7 @@ export const HINTS: Readonly<Partial<Record<ErrorCode, string>>> = {
   IP_FORBIDDEN: "This key only accepts requests from listed IP addresses. Add this machine's public IP to the key's whitelist, or remove the restriction.",
   CLOCK_SKEW: "Set this computer's clock to update automatically (NTP), then try again.",
   RATE_LIMITED: 'Wait a moment; Gate allows 80 balance requests per 10 seconds and the data only changes once a minute.',
-  SERVER_ERROR: 'Gate is having trouble. Try again in a minute; the last good data is kept meanwhile.',
+  SERVER_ERROR: 'This is usually brief and not caused by your key or settings. Try again in a minute.',
   BAD_RESPONSE: BAD_RESPONSE_HINT,
   NETWORK: 'Check the internet connection and, if you use one, the proxy (HTTPS_PROXY / system proxy settings).',
   TIMEOUT: 'Gate did not answer in time. Check the connection or proxy, or raise the timeout.',
