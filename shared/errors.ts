@@ -55,6 +55,26 @@ export function fail<T = never>(code: ErrorCode, message: string, hint: string, 
 }
 
 /**
+ * Errors the user fixes by entering a different key or changing its permissions on gate.io:
+ * the popover offers "Fix key", the CLI exits 3.
+ */
+export function isKeyError(code: ErrorCode): boolean {
+  return (
+    code === 'MISSING_CREDENTIALS' ||
+    code === 'INVALID_CREDENTIALS_INPUT' ||
+    code === 'INVALID_KEY' ||
+    code === 'INVALID_SIGNATURE' ||
+    code === 'FORBIDDEN' ||
+    code === 'IP_FORBIDDEN'
+  );
+}
+
+/** The OS keychain is missing, locked, refused or broken: fixed on the machine, not on gate.io. */
+export function isKeychainError(code: ErrorCode): boolean {
+  return code === 'KEYCHAIN_UNAVAILABLE' || code === 'KEYCHAIN_LOCKED' || code === 'KEYCHAIN_DENIED' || code === 'KEYCHAIN_ERROR';
+}
+
+/**
  * Errors after which retrying with the same credentials is pointless: the scheduler stops
  * until the user changes something, instead of hammering Gate with a dead key.
  */

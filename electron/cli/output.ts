@@ -4,25 +4,13 @@
  * status bars can branch on the number alone.
  */
 import type { AppError, ErrorCode } from '../../shared/errors.js';
+import { isKeychainError, isKeyError } from '../../shared/errors.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './io.js';
 
-const CREDENTIAL_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'MISSING_CREDENTIALS',
-  'INVALID_CREDENTIALS_INPUT',
-  'INVALID_KEY',
-  'INVALID_SIGNATURE',
-  'FORBIDDEN',
-  'IP_FORBIDDEN',
-  'KEYCHAIN_UNAVAILABLE',
-  'KEYCHAIN_LOCKED',
-  'KEYCHAIN_DENIED',
-  'KEYCHAIN_ERROR',
-]);
-
 /** Exit code for an error: 3 credentials/permission/keychain, 2 usage, 1 a bug, 4 everything remote. */
 export function exitCodeFor(code: ErrorCode): number {
-  if (CREDENTIAL_CODES.has(code)) return EXIT.credentials;
+  if (isKeyError(code) || isKeychainError(code)) return EXIT.credentials;
   if (code === 'INVALID_REQUEST') return EXIT.usage;
   if (code === 'INTERNAL' || code === 'UNTRUSTED_SENDER') return EXIT.internal;
   return EXIT.remote;
