@@ -172,6 +172,16 @@ describe('error', () => {
     expect(within(banner).getByTestId('next-refresh').textContent).toBe('Next automatic refresh in 57 s');
   });
 
+  it('starts the countdown at Gate\'s full wait even when the error arrives between two clock ticks', async () => {
+    const limited: AppError = { code: 'RATE_LIMITED', message: 'Too many requests.', hint: 'Wait.', retryAfterMs: 4_000 };
+    const { fake, setNow } = await renderApp(makeState({ status: 'live' }), { now: T0 + 1_000 });
+    // The clock has moved on since its last tick when main's push arrives.
+    setNow(T0 + 1_900);
+    fake.push(makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 61_900 }));
+    expect(screen.getByTestId('rate-limit-wait').textContent).toBe('Retry in 4 s');
+    expect(screen.getByTestId('next-refresh').textContent).toBe('Next automatic refresh in 60 s');
+  });
+
   it('counts Gate\'s wait again from a new rate-limit answer, even with the same words', async () => {
     const limited: AppError = { code: 'RATE_LIMITED', message: 'Too many requests.', hint: 'Wait.', retryAfterMs: 10_000 };
     const { fake, setNow } = await renderApp(

@@ -144,7 +144,12 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     let last: WidgetState | null = null;
     const accept = (next: WidgetState) => {
       if (next.error === null) setErrorSince(null);
-      else if (isNewError(last, next)) setErrorSince(nowRef.current());
+      else if (isNewError(last, next)) {
+        // The clock moves with it, so a countdown from this moment starts at its full length.
+        const at = nowRef.current();
+        setErrorSince(at);
+        setNow(at);
+      }
       last = next;
       setState(next);
     };
