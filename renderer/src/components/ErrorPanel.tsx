@@ -64,6 +64,10 @@ export function ErrorPanel({
         <div className="panel-reason">{error.message}</div>
       ) : null}
       {error !== null ? <div className="panel-hint">{error.hint}</div> : null}
+      {variant === 'stale' ? (
+        // Said here, not in the error's hint: the same hint is shown when there is no data.
+        <div className="panel-kept">Until a refresh succeeds, the last good data is kept below.</div>
+      ) : null}
       <div className="panel-actions">
         {error !== null ? <code className="panel-code">{error.code}</code> : null}
         {nextAuto > 0 ? (
