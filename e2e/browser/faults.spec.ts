@@ -90,7 +90,7 @@ test.describe('faults', () => {
       await expect(banner).toHaveAttribute('data-code', 'BAD_RESPONSE');
       await expect(banner).toContainText('Gate sent an answer we could not read');
       await expect(banner.locator('.panel-reason')).toContainText(/HTML/);
-      await expect(banner.locator('.panel-hint')).toContainText('Try again in a minute');
+      await expect(banner.locator('.panel-hint')).not.toBeEmpty();
       await expect(page.getByTestId('total-amount')).toHaveText(expectedTotalText(harness, 'USDT'));
       await world.capture('stale-bad-response');
 
