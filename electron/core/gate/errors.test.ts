@@ -131,4 +131,18 @@ describe('mapping Gate errors', () => {
       expect(HINTS[code]).toBeTruthy();
     }
   });
+
+  it("a 503's hint is true with and without kept data (the stale banner, not the hint, says data is kept)", () => {
+    const busy = mapErrorResponse(
+      { status: 503, headers: {}, body: JSON.stringify({ label: 'TOO_BUSY', message: 'Server is too busy' }) },
+      0,
+      0,
+    );
+    expect(busy).toEqual({
+      code: 'SERVER_ERROR',
+      message: 'Gate answered with an error (HTTP 503). (Gate: TOO_BUSY: Server is too busy)',
+      hint: 'This is usually brief and not caused by your key or settings. Try again in a minute.',
+    });
+    expect(busy.hint).not.toMatch(/kept|last good data/i);
+  });
 });

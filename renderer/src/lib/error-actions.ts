@@ -3,22 +3,14 @@
  * retry. Branches on the stable code, never on the message text.
  */
 import type { AppError, ErrorCode } from '../../../shared/errors.js';
+import { isKeyError } from '../../../shared/errors.js';
 
 /** The one action an error view offers. */
 export type ErrorAction = 'fix-key' | 'wait' | 'retry';
 
-const FIX_KEY: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'MISSING_CREDENTIALS',
-  'INVALID_CREDENTIALS_INPUT',
-  'INVALID_KEY',
-  'INVALID_SIGNATURE',
-  'FORBIDDEN',
-  'IP_FORBIDDEN',
-]);
-
 /** The action for an error code. */
 export function actionFor(code: ErrorCode): ErrorAction {
-  if (FIX_KEY.has(code)) return 'fix-key';
+  if (isKeyError(code)) return 'fix-key';
   if (code === 'RATE_LIMITED') return 'wait';
   return 'retry';
 }
