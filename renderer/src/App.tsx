@@ -8,6 +8,7 @@ import { effectiveStatus, dataAgeSeconds } from '../../shared/widget-state.js';
 import { Breakdown, type BreakdownView } from './components/Breakdown.js';
 import { CurrencySelector } from './components/CurrencySelector.js';
 import { ErrorPanel } from './components/ErrorPanel.js';
+import type { ErrorPanelProps } from './components/ErrorPanel.js';
 import { LoadingSkeleton } from './components/LoadingSkeleton.js';
 import { OnboardingForm } from './components/OnboardingForm.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
@@ -146,6 +147,16 @@ export function App({ glance }: AppProps) {
   const shownCurrency = pendingCurrency ?? state.currency;
   const age = dataAgeSeconds(state, now);
   const switching = balance !== null && balance.currency !== shownCurrency;
+  // What the stale banner and the error view share; only the variant and the age differ.
+  const errorPanel = {
+    error: state.error,
+    nextRefreshAt: state.nextRefreshAt,
+    errorSince,
+    now,
+    refreshing: state.refreshing,
+    onRetry: () => void actions.refresh(),
+    onFixKey: openKeyForm,
+  } satisfies Omit<ErrorPanelProps, 'variant' | 'ageSeconds'>;
 
   return (
     <main className="app" data-status={status}>
@@ -208,17 +219,7 @@ export function App({ glance }: AppProps) {
       {balance !== null ? (
         <>
           {status === 'stale' || status === 'error' ? (
-            <ErrorPanel
-              variant="stale"
-              error={state.error}
-              ageSeconds={age}
-              nextRefreshAt={state.nextRefreshAt}
-              errorSince={errorSince}
-              now={now}
-              refreshing={state.refreshing}
-              onRetry={() => void actions.refresh()}
-              onFixKey={openKeyForm}
-            />
+            <ErrorPanel variant="stale" ageSeconds={age} {...errorPanel} />
           ) : null}
           <TotalHeader balance={balance} privacy={privacy} now={now} />
           <Breakdown
@@ -232,17 +233,7 @@ export function App({ glance }: AppProps) {
           <Sparkline points={history} privacy={privacy} onExport={() => void actions.exportHistoryCsv()} />
         </>
       ) : status === 'error' || status === 'stale' ? (
-        <ErrorPanel
-          variant="error"
-          error={state.error}
-          ageSeconds={null}
-          nextRefreshAt={state.nextRefreshAt}
-          errorSince={errorSince}
-          now={now}
-          refreshing={state.refreshing}
-          onRetry={() => void actions.refresh()}
-          onFixKey={openKeyForm}
-        />
+        <ErrorPanel variant="error" ageSeconds={null} {...errorPanel} />
       ) : (
         <LoadingSkeleton />
       )}

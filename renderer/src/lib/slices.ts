@@ -46,14 +46,7 @@ export function buildSlices(positive: readonly AccountShare[], thresholdPercent:
   const grouped = small.length >= 2 ? new Set(small.map((a) => a.name)) : new Set<string>();
   const slices: Slice[] = positive
     .filter((a) => !grouped.has(a.name))
-    .map((a) => ({
-      key: a.name,
-      label: a.label,
-      amount: a.amount,
-      share: a.share,
-      colour: colourForAccount(a.name),
-      members: [a],
-    }));
+    .map(accountSlice);
   if (grouped.size > 0) {
     const members = positive.filter((a) => grouped.has(a.name));
     slices.push({
@@ -68,6 +61,11 @@ export function buildSlices(positive: readonly AccountShare[], thresholdPercent:
   return slices;
 }
 
+/** One account as its own slice, in its stable colour. */
+function accountSlice(a: AccountShare): Slice {
+  return { key: a.name, label: a.label, amount: a.amount, share: a.share, colour: colourForAccount(a.name), members: [a] };
+}
+
 /**
  * Privacy mode's rows: every account (positive, empty or negative) as its own row, sorted by
  * label, so neither grouping into "Other", nor the order, nor which rows exist can hint at
@@ -76,12 +74,5 @@ export function buildSlices(positive: readonly AccountShare[], thresholdPercent:
 export function privateSlices(accounts: readonly AccountShare[]): Slice[] {
   return [...accounts]
     .sort((a, b) => a.label.localeCompare(b.label, 'en') || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .map((a) => ({
-      key: a.name,
-      label: a.label,
-      amount: a.amount,
-      share: a.share,
-      colour: colourForAccount(a.name),
-      members: [a],
-    }));
+    .map(accountSlice);
 }
