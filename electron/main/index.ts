@@ -40,6 +40,11 @@ function trayIconDir(): string {
   return app.isPackaged ? join(process.resourcesPath, 'tray') : join(here, '..', '..', 'build', 'tray');
 }
 
+// Crash output never carries data: an error that escapes every handler is logged by its name
+// only (no message or stack, which could quote a request), instead of Electron's stack dialog.
+process.on('uncaughtException', (error) => log(`uncaught error (${error.name})`));
+process.on('unhandledRejection', (reason) => log(`unhandled rejection (${reason instanceof Error ? reason.name : typeof reason})`));
+
 function main(): void {
   if (!app.requestSingleInstanceLock()) {
     app.quit();

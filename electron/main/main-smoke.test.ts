@@ -16,6 +16,7 @@ import { APP_CSP } from '../core/app/app-protocol.js';
 import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';
 
 interface SmokeReport {
+  crash: { listeners: [number, number]; logged: string[] };
   schemes: unknown;
   webPreferences: Record<string, unknown>;
   windowSize: [number, number, boolean, boolean];
@@ -65,6 +66,12 @@ afterAll(() => {
 });
 
 describe('built main with a fake Electron', () => {
+  it('logs an escaped error by its name only, never its message', () => {
+    expect(report.crash.listeners).toEqual([1, 1]);
+    expect(report.crash.logged).toEqual(['[glance] uncaught error (TypeError)', '[glance] unhandled rejection (RangeError)']);
+    expect(report.crash.logged.join('\n')).not.toContain('secret-');
+  });
+
   it('registers app:// as standard + secure and loads the page from it', () => {
     expect(report.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
     expect(report.loaded).toEqual(['app://glance/index.html']);

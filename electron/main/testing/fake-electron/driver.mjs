@@ -41,6 +41,14 @@ function event(webContents, frame) {
   return { sender: { id: webContents.id, mainFrame: webContents.mainFrame }, senderFrame: frame };
 }
 
+// Everything main writes to console.warn, so the report can show what a crash would log.
+const warnings = [];
+const realWarn = console.warn;
+console.warn = (...args) => {
+  warnings.push(args.map(String).join(' '));
+  realWarn(...args);
+};
+
 const report = {};
 await import(pathToFileURL(process.argv[2]).href);
 const r = rec();
@@ -119,4 +127,15 @@ r.quitCalled = 0;
 (await import('electron')).app.quit();
 await sleep(50);
 report.quit = { ipcLeft: r.ipc.size, trayDestroyed: tray.isDestroyed(), windowDestroyed: win.isDestroyed(), timersLeft: [...liveTimers.values()] };
+// An error that escapes every handler, carrying a would-be secret in its message: main must
+// log its name only, and keep running (no stack dialog, no crash output with data).
+const leaky = new TypeError('boom with secret-0123456789abcdef in it');
+const before = warnings.length;
+process.emit('uncaughtException', leaky, 'uncaughtException');
+process.emit('unhandledRejection', new RangeError('also secret-0123456789abcdef'), Promise.resolve());
+report.crash = {
+  listeners: [process.listenerCount('uncaughtException'), process.listenerCount('unhandledRejection')],
+  logged: warnings.slice(before),
+};
+
 process.stdout.write(`SMOKE ${JSON.stringify(report)}\n`);
