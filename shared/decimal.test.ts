@@ -7,6 +7,7 @@ import {
   sharesOfPositive,
   signOfDecimal,
   subtractDecimals,
+  multiplyDecimals,
   sumDecimals,
 } from './decimal.js';
 import { GATE_EXAMPLE_BODY, GATE_EXAMPLE_TOTAL } from './fixtures/gate-example.js';
@@ -63,6 +64,16 @@ describe('compare, sign, subtract', () => {
     expect(subtractDecimals(GATE_EXAMPLE_TOTAL, '591702859674467879.6488202650892478553852')).toBe(
       '42264490637813313.4195485503505494490518',
     );
+  });
+});
+
+describe('multiplyDecimals', () => {
+  it('multiplies exactly, keeping every digit', () => {
+    expect(multiplyDecimals('591702859674467879.6488202650892478553852', '0.0000105263')).toBe(
+      '6228441811791.35124154737675640894970014123076',
+    );
+    expect(multiplyDecimals('-12.85', '7.2431')).toBe('-93.073835');
+    expect(() => multiplyDecimals('1e3', '2')).toThrow(RangeError);
   });
 });
 

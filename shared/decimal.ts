@@ -45,6 +45,11 @@ export function compareDecimals(a: DecimalString, b: DecimalString): -1 | 0 | 1 
   return big(a).cmp(big(b));
 }
 
+/** Exact product a × b (conversion at a rate); no rounding, however many digits. */
+export function multiplyDecimals(a: DecimalString, b: DecimalString): DecimalString {
+  return big(a).times(big(b)).toFixed();
+}
+
 /** Sign of an exact decimal: -1, 0 or 1 ("-0.00" is 0). */
 export function signOfDecimal(value: DecimalString): -1 | 0 | 1 {
   return big(value).cmp(new Exact('0'));

@@ -3,8 +3,8 @@
  * floats) into BTC, CNY, USD and USDT at fixed rates. USDT amounts are returned verbatim, so a
  * 40-digit string in the portfolio comes back digit for digit.
  */
-import Big from 'big.js';
 import type { Currency } from '../../../shared/balance.js';
+import { multiplyDecimals, sumDecimals } from '../../../shared/decimal.js';
 
 /** One account of the portfolio, valued in USDT. Amounts are decimal strings (any length, any sign). */
 export interface SimAccount {
@@ -26,19 +26,10 @@ export const SIM_RATES: Readonly<Record<Currency, string>> = {
   BTC: '0.0000105263',
 };
 
-// Our own constructor, so settings never touch other big.js users.
-const D = Big();
-D.DP = 60;
-
 /** `amount` (USDT) in `currency`, exactly; USDT returns the very same string. */
 export function convertAmount(amount: string, currency: Currency): string {
   if (currency === 'USDT') return amount;
-  return new D(amount).times(new D(SIM_RATES[currency])).toFixed();
-}
-
-/** Exact sum of decimal strings. */
-export function sumExact(values: readonly string[]): string {
-  return values.reduce((acc, v) => acc.plus(new D(v)), new D(0)).toFixed();
+  return multiplyDecimals(amount, SIM_RATES[currency]);
 }
 
 /** The JSON body Gate would send for this portfolio in this currency, with Gate's field names. */
@@ -62,7 +53,7 @@ export function totalBalanceBody(portfolio: SimPortfolio, currency: Currency): R
   }
   return {
     details,
-    total: { currency, amount: sumExact(amounts), unrealised_pnl: sumExact(pnls), borrowed: sumExact(borrowed) },
+    total: { currency, amount: sumDecimals(amounts), unrealised_pnl: sumDecimals(pnls), borrowed: sumDecimals(borrowed) },
   };
 }
 
