@@ -44,11 +44,15 @@ export interface HumanFormatOptions {
   readonly locale?: string;
 }
 
+/** How every human format writes an amount of this snapshot: masked, or exact in its currency and locale. */
+function amountFormatter(snapshot: BalanceSnapshot, options: HumanFormatOptions, full: boolean): (amount: string) => string {
+  const format = { currency: snapshot.currency, precision: full ? 'full' : 'display', ...(options.locale ? { locale: options.locale } : {}) } as const;
+  return (amount) => (options.privacy ? PRIVACY_MASK : formatAmount(amount, format));
+}
+
 /** The status-bar line: `38,522.03 USDT` (or `••••• USDT` with privacy). */
 export function shortLine(snapshot: BalanceSnapshot, options: HumanFormatOptions): string {
-  const amount = options.privacy
-    ? PRIVACY_MASK
-    : formatAmount(snapshot.total.amount, { currency: snapshot.currency, precision: options.full ? 'full' : 'display', ...(options.locale ? { locale: options.locale } : {}) });
+  const amount = amountFormatter(snapshot, options, options.full)(snapshot.total.amount);
   return `${options.demo ? 'demo ' : ''}${amount} ${snapshot.currency}`;
 }
 
@@ -65,10 +69,7 @@ function utcStamp(ms: number): string {
 /** The readable table: account, amount, share, then the total and its PnL/borrowed lines. */
 export function balanceTable(snapshot: BalanceSnapshot, options: HumanFormatOptions): string {
   const summary = summarizeBalance(snapshot);
-  const fmt = (amount: string): string =>
-    options.privacy
-      ? PRIVACY_MASK
-      : formatAmount(amount, { currency: snapshot.currency, precision: options.full ? 'full' : 'display', ...(options.locale ? { locale: options.locale } : {}) });
+  const fmt = amountFormatter(snapshot, options, options.full);
   const rows: Array<[string, string, string]> = summary.accounts.map((a) => [
     a.label,
     fmt(a.amount),
@@ -101,8 +102,8 @@ export function balanceTable(snapshot: BalanceSnapshot, options: HumanFormatOpti
  */
 export function waybarJson(snapshot: BalanceSnapshot, options: HumanFormatOptions): string {
   const summary = summarizeBalance(snapshot);
-  const fmt = (amount: string): string =>
-    options.privacy ? PRIVACY_MASK : formatAmount(amount, { currency: snapshot.currency, ...(options.locale ? { locale: options.locale } : {}) });
+  // The tooltip always rounds to the currency's digits: it is a glance, not a ledger.
+  const fmt = amountFormatter(snapshot, options, false);
   const lines = summary.accounts.map((a) => `${a.label}: ${fmt(a.amount)}${a.sign > 0 && !options.privacy ? ` (${a.share}%)` : ''}`);
   const tooltip = [`Gate.io total (estimated)${options.demo ? ', DEMO' : ''}: ${fmt(snapshot.total.amount)} ${snapshot.currency}`, ...lines, `as of ${utcStamp(snapshot.fetchedAt)}`].join('\n');
   return JSON.stringify({ text: shortLine(snapshot, options), tooltip, class: options.demo ? 'demo' : 'live' });
