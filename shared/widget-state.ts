@@ -4,6 +4,9 @@
  */
 import type { WidgetState, WidgetStatus } from './ipc.js';
 
+/** What privacy mode shows instead of any amount or share, the same in the tray and the popover. */
+export const PRIVACY_MASK = '•••';
+
 /**
  * The status to show at `now`: `live` data past its `staleAt` reads as `stale` even when no
  * refresh has failed (the machine slept, the network vanished silently). Honest freshness:

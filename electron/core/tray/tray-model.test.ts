@@ -3,7 +3,8 @@ import type { WidgetState } from '../../../shared/ipc.js';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
 import { GATE_EXAMPLE_TOTAL } from '../../../shared/fixtures/gate-example.js';
 import type { TrayMenuItem } from './tray-model.js';
-import { MAX_TOOLTIP_LENGTH, PRIVACY_MASK, TRAY_ICON_FILES, trayIconFileName, trayModel } from './tray-model.js';
+import { PRIVACY_MASK } from '../../../shared/widget-state.js';
+import { MAX_TOOLTIP_LENGTH, TRAY_ICON_FILES, trayIconFileName, trayModel } from './tray-model.js';
 
 const FETCHED = Date.UTC(2026, 10, 25, 14, 32, 10);
 const opts = { locale: 'en-US', timeZone: 'UTC' };

@@ -8,10 +8,8 @@ import { CURRENCIES } from '../../../shared/balance.js';
 import type { Currency } from '../../../shared/balance.js';
 import { formatMoney } from '../../../shared/decimal.js';
 import type { WidgetState } from '../../../shared/ipc.js';
-import { dataAgeSeconds, effectiveStatus, formatAge } from '../../../shared/widget-state.js';
+import { dataAgeSeconds, effectiveStatus, formatAge, PRIVACY_MASK } from '../../../shared/widget-state.js';
 
-/** The mask shown instead of any amount in privacy mode. */
-export const PRIVACY_MASK = '•••';
 /** Windows truncates tray tooltips beyond 127 characters; we cut cleanly first. */
 export const MAX_TOOLTIP_LENGTH = 127;
 

@@ -7,7 +7,8 @@
 import type { BalanceSummary } from '../../../shared/accounts.js';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
 import { Breakable } from './Breakable.js';
-import { displayAmount, displayShare, fullAmount, MASK } from '../lib/format.js';
+import { PRIVACY_MASK } from '../../../shared/widget-state.js';
+import { displayAmount, displayShare, fullAmount } from '../lib/format.js';
 import { privateSlices } from '../lib/slices.js';
 
 /** Props: the snapshot, its summary, and privacy. */
@@ -44,7 +45,7 @@ export function BreakdownTable({ balance, summary, privacy }: BreakdownTableProp
                 <Breakable text={displayAmount(a.amount, currency, privacy)} />
               </td>
               <td className="num" data-testid="row-share">
-                {privacy ? MASK : a.sign > 0 ? displayShare(a.share, false) : a.sign < 0 ? 'below zero' : 'empty'}
+                {privacy ? PRIVACY_MASK : a.sign > 0 ? displayShare(a.share, false) : a.sign < 0 ? 'below zero' : 'empty'}
               </td>
             </tr>
           ))}
@@ -55,7 +56,7 @@ export function BreakdownTable({ balance, summary, privacy }: BreakdownTableProp
             <td className="num" title={fullAmount(balance.total.amount, currency, privacy)}>
               <Breakable text={displayAmount(balance.total.amount, currency, privacy)} />
             </td>
-            <td className="num">{privacy ? MASK : summary.positive.length > 0 ? displayShare('100.00', false) : ''}</td>
+            <td className="num">{privacy ? PRIVACY_MASK : summary.positive.length > 0 ? displayShare('100.00', false) : ''}</td>
           </tr>
         </tfoot>
       </table>

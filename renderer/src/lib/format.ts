@@ -4,6 +4,7 @@
  */
 import type { Currency, DecimalString } from '../../../shared/balance.js';
 import { formatAmount } from '../../../shared/decimal.js';
+import { PRIVACY_MASK } from '../../../shared/widget-state.js';
 import { shareToHundredths } from './slices.js';
 
 /**
@@ -14,17 +15,15 @@ export function wrapPoints(text: string): string[] {
   return text.split(/(?<=[,\u00a0\u202f' ])/u);
 }
 
-/** What privacy mode shows instead of any amount or share. */
-export const MASK = '•••';
 
 /** An amount rounded to the currency's usual digits with grouping, or the mask. */
 export function displayAmount(amount: DecimalString, currency: Currency, privacy: boolean): string {
-  return privacy ? MASK : formatAmount(amount, { currency });
+  return privacy ? PRIVACY_MASK : formatAmount(amount, { currency });
 }
 
 /** Every digit Gate sent, grouped, with the currency code: for titles (hover). Masked in privacy mode. */
 export function fullAmount(amount: DecimalString, currency: Currency, privacy: boolean): string {
-  return privacy ? MASK : `${formatAmount(amount, { currency, precision: 'full' })} ${currency}`;
+  return privacy ? PRIVACY_MASK : `${formatAmount(amount, { currency, precision: 'full' })} ${currency}`;
 }
 
 /**
@@ -33,7 +32,7 @@ export function fullAmount(amount: DecimalString, currency: Currency, privacy: b
  * only; the two-decimal shares themselves still add to exactly 100.00.
  */
 export function displayShare(share: DecimalString, privacy: boolean): string {
-  if (privacy) return MASK;
+  if (privacy) return PRIVACY_MASK;
   return shareToHundredths(share) === 0 ? '< 0.01 %' : `${share} %`;
 }
 
