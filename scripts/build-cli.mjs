@@ -3,6 +3,7 @@
 // CommonJS under out/cli/, so `node bin/gate-glance.cjs` and `npm run simulator` need no
 // TypeScript loader. One bundle per entry keeps a cold start to a single file read; keytar
 // (native) stays external and is only required when the keychain is actually consulted.
+// `--out-dir DIR` builds elsewhere (tests that must not race another build of out/cli).
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -10,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = join(root, 'out', 'cli');
+const outDirFlag = process.argv.indexOf('--out-dir');
+const outDir = outDirFlag > 0 && process.argv[outDirFlag + 1] ? process.argv[outDirFlag + 1] : join(root, 'out', 'cli');
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 
 const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'keytar', 'electron'];
@@ -41,4 +43,4 @@ const chunkDir = join(outDir, 'chunks');
 if (existsSync(chunkDir)) {
   for (const f of readdirSync(chunkDir)) if (!written.has(`chunks/${f}`)) rmSync(join(chunkDir, f), { force: true });
 }
-console.log(`built out/cli (gate-glance ${version})`);
+console.log(`built ${outDir} (gate-glance ${version})`);

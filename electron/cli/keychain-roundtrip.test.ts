@@ -5,20 +5,19 @@
 // file under the temp HOME (nor the private keyring's directory, whose file is encrypted), nor
 // anywhere in the project tree, nor in anything the CLI printed. Also the failure modes through
 // the real CLI: no D-Bus, no Secret Service, a locked keyring — each a named error, exit 3.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { rolldown } from 'rolldown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../core/secrets/testing/bundle.js';
 import { noDbusEnv, runBounded, startPrivateKeyring, type PrivateKeyring } from '../core/secrets/testing/private-keyring.js';
 import { startSimulatorServer, type SimulatorServer } from '../core/simulator/server.js';
 
 
-// The CLI under test: the real launcher (bin/gate-glance.cjs) and the real entry, bundled the way
-// scripts/build-cli.mjs does it but into a private tree, so that another test rebuilding out/cli
+// The CLI under test: the real launcher (bin/gate-glance.cjs) and the real entry, built by
+// scripts/build-cli.mjs itself but into a private tree, so that another test rebuilding out/cli
 // at the same time (bin.test.ts does) cannot pull the bundle from under these processes.
 const CLI_TREE = join(PROJECT_ROOT, '.test-results', 'keychain-cli');
 const BIN = join(CLI_TREE, 'bin', 'gate-glance.cjs');
@@ -27,20 +26,14 @@ const KEY = randomBytes(16).toString('hex');
 const SECRET = randomBytes(32).toString('hex');
 const HINT = `…${KEY.slice(-4)}`;
 
-async function buildPrivateCli(): Promise<void> {
+function buildPrivateCli(): void {
   rmSync(CLI_TREE, { recursive: true, force: true });
   mkdirSync(join(CLI_TREE, 'bin'), { recursive: true });
   copyFileSync(join(PROJECT_ROOT, 'bin', 'gate-glance.cjs'), BIN);
-  const external = [...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'keytar', 'electron'];
-  const bundle = await rolldown({
-    input: { 'gate-glance': join(PROJECT_ROOT, 'electron', 'cli', 'entry.ts') },
-    platform: 'node',
-    external,
-    logLevel: 'silent',
-    transform: { define: { __GATE_GLANCE_VERSION__: JSON.stringify('test') } },
+  execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build-cli.mjs'), '--out-dir', join(CLI_TREE, 'out', 'cli')], {
+    cwd: PROJECT_ROOT,
+    stdio: 'pipe',
   });
-  await bundle.write({ dir: join(CLI_TREE, 'out', 'cli'), format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' });
-  await bundle.close();
 }
 
 /** Every file under `dir` (skipping the named directories) whose bytes contain `needle`. */
@@ -91,7 +84,7 @@ let keyring: PrivateKeyring;
 let sim: SimulatorServer;
 
 beforeAll(async () => {
-  await buildPrivateCli();
+  buildPrivateCli();
   keyring = await startPrivateKeyring('unlocked');
   sim = await startSimulatorServer({ keys: [{ key: KEY, secret: SECRET }] });
 }, 180_000);
