@@ -11,6 +11,8 @@ const NODE_BUILTINS = [
 
 const electronBanned = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import Electron.' };
 const nodeBanned = { group: ['node:*', ...NODE_BUILTINS], message: 'This layer runs without Node: no node:* imports.' };
+// Test helpers live in one `testing/` folder per layer; production code never imports them.
+const testingBanned = { group: ['**/testing/**', '**/testing'], message: 'Test helpers (testing/) are for tests only.' };
 const zodBanned = { group: ['zod', 'zod/*'], message: 'zod lives in electron/ (main validates), never in shared/ or renderer/.' };
 
 export default tseslint.config(
@@ -35,26 +37,26 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
+    ignores: ['shared/**/*.test.ts', 'shared/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electronBanned, nodeBanned, zodBanned,
+      'no-restricted-imports': ['error', { patterns: [electronBanned, nodeBanned, zodBanned, testingBanned,
         { group: ['react', 'react-dom', 'react/*', 'recharts'], message: 'shared/ has no UI.' },
         { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing of ours.' }] }],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/**/*.test.{ts,tsx}', 'renderer/src/test/**'],
+    ignores: ['renderer/**/*.test.{ts,tsx}', 'renderer/src/testing/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [electronBanned, nodeBanned, zodBanned,
+      'no-restricted-imports': ['error', { patterns: [electronBanned, nodeBanned, zodBanned, testingBanned,
         { group: ['**/electron/**'], message: 'The renderer talks to main only through window.glance.' }] }],
     },
   },
   {
-    files: ['renderer/**/*.test.{ts,tsx}', 'renderer/src/test/**'],
+    files: ['renderer/**/*.test.{ts,tsx}', 'renderer/src/testing/**'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', { patterns: [electronBanned] }] },
@@ -63,6 +65,15 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [electronBanned,
+        { group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'core and cli are Electron-free and UI-free.' }] }],
+    },
+  },
+  {
+    // The same zone for production files, which may not import test helpers either.
+    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronBanned, testingBanned,
         { group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'core and cli are Electron-free and UI-free.' }] }],
     },
   },
@@ -76,10 +87,19 @@ export default tseslint.config(
     },
   },
   {
+    // The same for production files, plus no test helpers.
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/ipc.ts', '**/*.test.ts', '**/testing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use electron/main/ipc.ts.' }],
+        patterns: [testingBanned, { group: ['**/renderer/**'], message: 'Main never imports the renderer.' }] }],
+    },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain', 'remote'], message: 'Preload only uses contextBridge and ipcRenderer.' }],
-        patterns: [zodBanned, { group: ['**/electron/core/**', '**/renderer/**'], message: 'The preload stays tiny: shared/ipc.ts only.' }] }],
+        patterns: [zodBanned, testingBanned, { group: ['**/electron/core/**', '**/renderer/**'], message: 'The preload stays tiny: shared/ipc.ts only.' }] }],
     },
   },
 );

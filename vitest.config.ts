@@ -20,7 +20,7 @@ export const config = defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['renderer/**/*.test.{ts,tsx}'],
-          setupFiles: ['renderer/src/test/setup.ts'],
+          setupFiles: ['renderer/src/testing/setup.ts'],
           testTimeout: 20_000,
         },
       },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accountLabel, summarizeBalance } from './accounts.js';
 import type { AccountEntry } from './balance.js';
 import { sumDecimals } from './decimal.js';
-import { GATE_EXAMPLE_BODY } from './fixtures/gate-example.js';
+import { GATE_EXAMPLE_BODY } from './testing/gate-example.js';
 
 function entry(name: string, amount: string): AccountEntry {
   return { name, amount, unrealisedPnl: null, borrowed: null };

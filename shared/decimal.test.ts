@@ -10,7 +10,7 @@ import {
   multiplyDecimals,
   sumDecimals,
 } from './decimal.js';
-import { GATE_EXAMPLE_BODY, GATE_EXAMPLE_TOTAL } from './fixtures/gate-example.js';
+import { GATE_EXAMPLE_BODY, GATE_EXAMPLE_TOTAL } from './testing/gate-example.js';
 
 interface RawDetails {
   details: Record<string, { amount: string }>;

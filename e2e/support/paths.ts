@@ -1,12 +1,9 @@
 /** Where the e2e tiers find the project and its build outputs, independent of the working directory. */
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-/**
- * The project root: GLANCE_ROOT when set (the bench runner bundles this file elsewhere and
- * sets it), else two levels above this file.
- */
-export const PROJECT_ROOT = process.env.GLANCE_ROOT ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { PROJECT_ROOT } from '../../electron/core/testing/project-root.js';
+
+export { PROJECT_ROOT };
 /** The built renderer the browser tier serves. */
 export const RENDERER_DIR = join(PROJECT_ROOT, 'out', 'renderer');
 /** The built Electron main entry the Electron tier launches. */

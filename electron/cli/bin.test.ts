@@ -7,13 +7,13 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestProxy } from '../core/simulator/test-support.js';
-import { startTestProxy } from '../core/simulator/test-support.js';
+import type { TestProxy } from '../core/testing/simulator.js';
+import { PROJECT_ROOT } from '../core/testing/project-root.js';
+import { startTestProxy } from '../core/testing/simulator.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = PROJECT_ROOT;
 const bin = join(root, 'bin', 'gate-glance.cjs');
 const KEY = 'bin-key-0f0e0d0c0b0a09080706050403020100';
 const SECRET = 'bin-secret-NEVER-PRINT-a1b2c3d4e5f6a7b8';

@@ -11,8 +11,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../core/secrets/testing/bundle.js';
-import { noDbusEnv, runBounded, startPrivateKeyring, type PrivateKeyring } from '../core/secrets/testing/private-keyring.js';
+import { PROJECT_ROOT } from '../core/testing/project-root.js';
+import { noDbusEnv, runBounded, startPrivateKeyring, type PrivateKeyring } from '../core/testing/private-keyring.js';
 import { startSimulatorServer, type SimulatorServer } from '../core/simulator/server.js';
 
 

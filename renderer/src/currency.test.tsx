@@ -2,8 +2,8 @@
 // once, keeps showing the cached data honestly labelled, then the refreshed one.
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeState, snapshotOf, T0 } from './test/fixtures.js';
-import { renderApp } from './test/render-app.js';
+import { makeState, snapshotOf, T0 } from './testing/fixtures.js';
+import { renderApp } from './testing/render-app.js';
 
 function checked(): string[] {
   return screen

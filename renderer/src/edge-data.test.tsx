@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../../shared/prefs.js';
 import { PALETTE } from './lib/colours.js';
 import { shareToHundredths } from './lib/slices.js';
-import { makeState, snapshotOf } from './test/fixtures.js';
-import { renderApp } from './test/render-app.js';
+import { makeState, snapshotOf } from './testing/fixtures.js';
+import { renderApp } from './testing/render-app.js';
 
 function legendRows(): { label: string; share: string }[] {
   return within(screen.getByRole('list', { name: 'Legend' }))

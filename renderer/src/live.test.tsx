@@ -2,11 +2,11 @@
 // breakdown, shares adding to 100.00, and the ticking clock turning live into stale.
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { GATE_EXAMPLE_TOTAL } from '../../shared/fixtures/gate-example.js';
+import { GATE_EXAMPLE_TOTAL } from '../../shared/testing/gate-example.js';
 import { asOfTime, clockTime } from './lib/format.js';
 import { shareToHundredths } from './lib/slices.js';
-import { makeState, T0 } from './test/fixtures.js';
-import { renderApp } from './test/render-app.js';
+import { makeState, T0 } from './testing/fixtures.js';
+import { renderApp } from './testing/render-app.js';
 
 /** Adds displayed shares in hundredths; "< 0.01 %" is shown for a share that is exactly 0.00. */
 function sumShares(texts: readonly string[]): number {

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { summarizeBalance } from '../../shared/accounts.js';
 import { formatAmount } from '../../shared/decimal.js';
 import { DEFAULT_PREFERENCES } from '../../shared/prefs.js';
-import { gateExampleSnapshot, makeState, snapshotOf } from './test/fixtures.js';
-import { renderApp } from './test/render-app.js';
+import { gateExampleSnapshot, makeState, snapshotOf } from './testing/fixtures.js';
+import { renderApp } from './testing/render-app.js';
 
 /** Every piece of text a user or a screen reader could get: text nodes and attribute values. */
 function everythingShown(): string {

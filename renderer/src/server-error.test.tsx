@@ -3,8 +3,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../shared/errors.js';
-import { makeState, T0 } from './test/fixtures.js';
-import { renderApp } from './test/render-app.js';
+import { makeState, T0 } from './testing/fixtures.js';
+import { renderApp } from './testing/render-app.js';
 
 // What the client makes of Gate's 503 TOO_BUSY (electron/core/gate/errors.test.ts checks the
 // client produces these words); the popover must make every sentence true with and without data.

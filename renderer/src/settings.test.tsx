@@ -4,8 +4,8 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../shared/balance.js';
 import { MIN_REFRESH_INTERVAL_SEC } from '../../shared/prefs.js';
-import { makeState, T0 } from './test/fixtures.js';
-import { renderApp } from './test/render-app.js';
+import { makeState, T0 } from './testing/fixtures.js';
+import { renderApp } from './testing/render-app.js';
 
 describe('settings', () => {
   it('sends each change to main and offers nothing below 60 s', async () => {

@@ -4,8 +4,8 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../shared/errors.js';
 import { App } from './App.js';
-import { makeState, T0 } from './test/fixtures.js';
-import { renderApp } from './test/render-app.js';
+import { makeState, T0 } from './testing/fixtures.js';
+import { renderApp } from './testing/render-app.js';
 
 const NETWORK: AppError = { code: 'NETWORK', message: 'Could not reach api.gateio.ws.', hint: 'Check your connection.' };
 const INVALID_KEY: AppError = { code: 'INVALID_KEY', message: 'Gate does not know this key.', hint: 'Create a new key.' };

@@ -6,8 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeState, snapshotOf } from './test/fixtures.js';
-import { renderApp } from './test/render-app.js';
+import { makeState, snapshotOf } from './testing/fixtures.js';
+import { renderApp } from './testing/render-app.js';
 
 // The real stylesheet main's window loads (Vitest does not hand CSS to jsdom).
 const CSS = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'styles.css'), 'utf8');

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors.js';
 import type { WidgetState } from '../../shared/ipc.js';
 import { App } from './App.js';
-import { createFakeGlance } from './test/fake-glance.js';
-import { makeState, snapshotOf, T0 } from './test/fixtures.js';
+import { createFakeGlance } from './testing/fake-glance.js';
+import { makeState, snapshotOf, T0 } from './testing/fixtures.js';
 
 describe('useGlance', () => {
   it('keeps a push that arrives before the (older) getState answer', async () => {

@@ -3,7 +3,7 @@ import type { Result } from '../../../shared/errors.js';
 import { ok } from '../../../shared/errors.js';
 import { INVOKE_CHANNELS } from '../../../shared/ipc.js';
 import type { InvokeChannel, WidgetState } from '../../../shared/ipc.js';
-import { VirtualClock } from '../balance/virtual-clock.js';
+import { VirtualClock } from '../testing/virtual-clock.js';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../ipc/sender.js';
 import { MemoryFileSystem } from '../prefs/file-system.js';
 import { InMemorySecretStore } from '../secrets/in-memory-store.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { VirtualClock } from '../balance/virtual-clock.js';
+import { VirtualClock } from '../testing/virtual-clock.js';
 import { ONLINE_POLL_MS, OnlineWatcher, PauseGate } from './power.js';
 
 describe('PauseGate', () => {

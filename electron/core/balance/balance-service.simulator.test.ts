@@ -12,7 +12,7 @@ import { DEMO_CREDENTIALS, DEMO_PORTFOLIO, createDemoSource } from '../simulator
 import { convertAmount } from '../simulator/portfolio.js';
 import { sumDecimals } from '../../../shared/decimal.js';
 import { BalanceService } from './balance-service.js';
-import { VirtualClock } from './virtual-clock.js';
+import { VirtualClock } from '../testing/virtual-clock.js';
 
 const MIN = 60_000;
 

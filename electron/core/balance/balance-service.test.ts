@@ -7,8 +7,8 @@ import { MemoryFileSystem } from '../prefs/file-system.js';
 import { PrefsStore } from '../prefs/prefs-store.js';
 import type { BalanceServiceOptions, HistoryPort } from './balance-service.js';
 import { BalanceService, MAX_BACKOFF_MS, STALE_SLACK_MS, backoffDelayMs } from './balance-service.js';
-import { FakeBalanceSource, errorResult, successResult } from './fake-balance-source.js';
-import { VirtualClock } from './virtual-clock.js';
+import { FakeBalanceSource, errorResult, successResult } from '../testing/fake-balance-source.js';
+import { VirtualClock } from '../testing/virtual-clock.js';
 
 const SEC = 1000;
 const MIN = 60 * SEC;

@@ -4,11 +4,11 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ok } from '../../../shared/errors.js';
-import { GATE_EXAMPLE_TOTAL } from '../../../shared/fixtures/gate-example.js';
+import { GATE_EXAMPLE_TOTAL } from '../../../shared/testing/gate-example.js';
 import type { SimulatorServer } from '../simulator/server.js';
 import { startSimulatorServer } from '../simulator/server.js';
-import type { TestCert, TestProxy } from '../simulator/test-support.js';
-import { generateTestCert, startTestProxy } from '../simulator/test-support.js';
+import type { TestCert, TestProxy } from '../testing/simulator.js';
+import { generateTestCert, startTestProxy } from '../testing/simulator.js';
 import { GateClient } from './client.js';
 import { createFetchTransport } from './fetch-transport.js';
 import { createNodeTransport } from './node-transport.js';

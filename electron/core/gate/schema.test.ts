@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GATE_EXAMPLE_BODY, GATE_EXAMPLE_TOTAL } from '../../../shared/fixtures/gate-example.js';
+import { GATE_EXAMPLE_BODY, GATE_EXAMPLE_TOTAL } from '../../../shared/testing/gate-example.js';
 import { describeBody, parseServerTime, parseTotalBalance } from './schema.js';
 
 describe('total_balance response schema', () => {

@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/errors.js';
 import { KeytarSecretStore, loadRealKeytar, type KeytarApi } from './keytar-store.js';
 import { KEYCHAIN_ACCOUNT, KEYCHAIN_PROBE_ACCOUNT } from './secret-store.js';
-import { bundleForNode, PROJECT_ROOT } from './testing/bundle.js';
-import { noDbusEnv, runBounded, startPrivateKeyring, type PrivateKeyring } from './testing/private-keyring.js';
+import { bundleForNode } from '../testing/bundle.js';
+import { PROJECT_ROOT } from '../testing/project-root.js';
+import { noDbusEnv, runBounded, startPrivateKeyring, type PrivateKeyring } from '../testing/private-keyring.js';
 
 const SERVICE = 'gate-glance-test';
 const PAIR = { key: '0123456789abcdef0123456789abcdef', secret: 'f'.repeat(32) + '0123456789abcdef0123456789abcdef' };
@@ -142,7 +143,7 @@ describe('KeytarSecretStore failure modes, for real, in child processes', () => 
   const sessions: PrivateKeyring[] = [];
 
   beforeAll(async () => {
-    probe = await bundleForNode(join(PROJECT_ROOT, 'electron/core/secrets/testing/keychain-probe.ts'), 'keychain', 'keychain-probe');
+    probe = await bundleForNode(join(PROJECT_ROOT, 'electron/core/testing/keychain-probe.ts'), 'keychain', 'keychain-probe');
   });
   afterAll(async () => {
     for (const s of sessions) await s.stop();

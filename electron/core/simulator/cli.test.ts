@@ -1,11 +1,11 @@
 /** `npm run simulator`'s argument handling, and the process's first line and shutdown. */
 import { spawn } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../testing/project-root.js';
 import { startSimulatorFromArgs } from './cli.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const root = PROJECT_ROOT;
 
 describe('simulator command line', () => {
   it('starts on 127.0.0.1 with the given key pair, portfolio and clock offset', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sumDecimals } from '../../../shared/decimal.js';
-import { GATE_EXAMPLE_TOTAL } from '../../../shared/fixtures/gate-example.js';
+import { GATE_EXAMPLE_TOTAL } from '../../../shared/testing/gate-example.js';
 import { signedHeaders } from '../gate/signing.js';
 import type { SimKey, SimRequest } from './handler.js';
 import { createGateSimulator, SIM_LOG_LIMIT } from './handler.js';

@@ -5,7 +5,7 @@
  */
 import { ApiClient, WalletApi } from 'gate-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GATE_EXAMPLE_TOTAL } from '../../../shared/fixtures/gate-example.js';
+import { GATE_EXAMPLE_TOTAL } from '../../../shared/testing/gate-example.js';
 import type { SimulatorServer } from './server.js';
 import { startSimulatorServer } from './server.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WidgetState } from '../../../shared/ipc.js';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
-import { GATE_EXAMPLE_TOTAL } from '../../../shared/fixtures/gate-example.js';
+import { GATE_EXAMPLE_TOTAL } from '../../../shared/testing/gate-example.js';
 import type { TrayMenuItem } from './tray-model.js';
 import { PRIVACY_MASK } from '../../../shared/widget-state.js';
 import { MAX_TOOLTIP_LENGTH, TRAY_ICON_FILES, trayIconFileName, trayModel } from './tray-model.js';

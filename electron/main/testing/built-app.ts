@@ -5,11 +5,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
-/** The project root. */
-export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+import { PROJECT_ROOT } from '../../core/testing/project-root.js';
+
+export { PROJECT_ROOT };
 
 /** The three bundles the app consists of. */
 export const BUILT = {

@@ -2,7 +2,7 @@
 // WidgetState builder with sensible defaults.
 import type { AccountEntry, BalanceSnapshot, Currency } from '../../../shared/balance.js';
 import { sumDecimals } from '../../../shared/decimal.js';
-import { GATE_EXAMPLE_BODY } from '../../../shared/fixtures/gate-example.js';
+import { GATE_EXAMPLE_BODY } from '../../../shared/testing/gate-example.js';
 import type { WidgetState } from '../../../shared/ipc.js';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
 

@@ -5,12 +5,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { rolldown } from 'rolldown';
+import { PROJECT_ROOT } from './project-root.js';
 
-/** The project root (this file is electron/core/secrets/testing/bundle.ts). */
-export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 
 /** Bundles `entry` to `.test-results/<dir>/<name>.mjs` and answers the output path. */
 export async function bundleForNode(entry: string, dir: string, name: string): Promise<string> {

@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { KeytarSecretStore, type KeytarApi } from '../keytar-store.js';
+import { KeytarSecretStore, type KeytarApi } from '../secrets/keytar-store.js';
 
 async function readStdin(): Promise<string> {
   let text = '';

@@ -8,8 +8,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './project-root.js';
 
 /** Which Secret Service the session offers. */
 export type KeyringKind = 'unlocked' | 'locked' | 'no-secret-service' | 'hanging-secret-service' | 'crashing-secret-service';
@@ -124,13 +124,11 @@ export interface SeedEntry {
 /** Writes entries with the real keytar in a child process attached to `env`'s bus. */
 function seed(env: Record<string, string>, entries: readonly SeedEntry[]): void {
   if (entries.length === 0) return;
-  const keytarPath = join(PROJECT_ROOT_FOR_SEED, 'node_modules', 'keytar');
+  const keytarPath = join(PROJECT_ROOT, 'node_modules', 'keytar');
   const script = `const k=require(${JSON.stringify(keytarPath)});(async()=>{for(const e of JSON.parse(process.env.GLANCE_SEED)){await k.setPassword(e.service,e.account,e.password)}})().then(()=>process.exit(0),(e)=>{console.error(e.message);process.exit(1)})`;
   const r = spawnSync(process.execPath, ['-e', script], { env: { ...env, GLANCE_SEED: JSON.stringify(entries) }, encoding: 'utf8', timeout: 15_000 });
   if (r.status !== 0) throw new Error(`seeding the keyring failed: ${r.stderr}`);
 }
-
-const PROJECT_ROOT_FOR_SEED = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
 
 /** Starts a private session of the given kind. Call `stop()` in afterAll. */
 export async function startPrivateKeyring(kind: KeyringKind, options: { readonly seed?: readonly SeedEntry[]; readonly serviceStartTimeoutMs?: number } = {}): Promise<PrivateKeyring> {
