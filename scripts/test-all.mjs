@@ -111,6 +111,7 @@ function playwrightTier(title, config, name) {
 
 check('typecheck (tsc -b)', bin('tsc'), ['-b']);
 check('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
+check('dead code (knip: unused files, exports, dependencies)', bin('knip'), []);
 const built = run('build (app + CLI)', 'npm', ['run', '--silent', 'build:app']) && run('build CLI', 'npm', ['run', '--silent', 'build:cli']);
 if (built) totals.passed += 1;
 else {

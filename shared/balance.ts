@@ -29,7 +29,7 @@ export interface AccountEntry {
 }
 
 /** Gate's `total` object: the figure the tray shows. */
-export interface TotalEntry {
+interface TotalEntry {
   readonly amount: DecimalString;
   readonly unrealisedPnl: DecimalString | null;
   readonly borrowed: DecimalString | null;

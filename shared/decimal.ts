@@ -13,17 +13,11 @@ Exact.DP = 80;
 Exact.RM = 0;
 Exact.strict = true;
 
-const DECIMAL_RE = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const LENIENT_DECIMAL_RE = /^[+-]?\d+(\.\d+)?$/;
 
 /** True for the plain decimal strings Gate sends ("0", "-1.5", "0.00", "007" is tolerated). Rejects exponents, blanks, NaN. */
 export function isDecimalString(value: unknown): value is DecimalString {
   return typeof value === 'string' && value.length <= 200 && LENIENT_DECIMAL_RE.test(value);
-}
-
-/** True only for canonical decimals (no leading zeros, no '+'); what our own sums produce. */
-export function isCanonicalDecimal(value: string): boolean {
-  return DECIMAL_RE.test(value);
 }
 
 function big(value: DecimalString): Big {
@@ -97,12 +91,12 @@ function formatHundredths(units: number): DecimalString {
 }
 
 /** The usual number of fraction digits a person expects for each currency. */
-export function displayDigits(currency: Currency): number {
+function displayDigits(currency: Currency): number {
   return currency === 'BTC' ? 8 : 2;
 }
 
 /** How to render an amount: rounded to the currency's usual digits, or every digit Gate sent. */
-export type AmountPrecision = 'display' | 'full';
+type AmountPrecision = 'display' | 'full';
 
 /** Options for `formatAmount`. */
 export interface FormatAmountOptions {
@@ -145,7 +139,7 @@ export function formatAmount(amount: DecimalString, options: FormatAmountOptions
 }
 
 /** The canonical form of a decimal string (no '+', no leading zeros, no exponent); value unchanged. */
-export function canonicalDecimal(amount: DecimalString): DecimalString {
+function canonicalDecimal(amount: DecimalString): DecimalString {
   return big(amount).toFixed();
 }
 

@@ -66,13 +66,13 @@ export interface SaveCredentialsResult {
 export type PreferencesPatch = Partial<Preferences>;
 
 /** Where an export went; `saved: false` when the user cancelled the dialog. */
-export interface ExportResult {
+interface ExportResult {
   readonly saved: boolean;
   readonly path: string | null;
 }
 
 /** Request/response channels: `args` are what the renderer sends, `result` what `Result.value` carries. */
-export interface InvokeChannels {
+interface InvokeChannels {
   'state:get': { args: []; result: WidgetState };
   'balance:refresh': { args: []; result: null };
   'currency:set': { args: [currency: Currency]; result: null };

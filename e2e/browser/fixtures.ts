@@ -17,7 +17,7 @@ import { startStaticServer } from '../support/static-server.js';
 import type { StaticServer } from '../support/static-server.js';
 
 /** Everything a journey works with. */
-export interface GlanceWorld {
+interface GlanceWorld {
   readonly page: Page;
   readonly harness: Harness;
   readonly bridge: Bridge;

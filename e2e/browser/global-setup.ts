@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT, RENDERER_DIR } from '../support/paths.js';
 
 /** Playwright's globalSetup hook. */
-export function globalSetup(): void {
+function globalSetup(): void {
   if (existsSync(join(RENDERER_DIR, 'index.html'))) return;
   console.log('browser e2e: out/renderer is missing; building the renderer (vite build -c renderer/vite.config.ts)');
   const vite = join(PROJECT_ROOT, 'node_modules', '.bin', 'vite');

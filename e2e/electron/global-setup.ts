@@ -36,7 +36,7 @@ async function startXvfb(): Promise<() => void> {
 }
 
 /** Playwright's globalSetup hook; the function it answers (if any) is the global teardown. */
-export async function globalSetup(): Promise<(() => void) | undefined> {
+async function globalSetup(): Promise<(() => void) | undefined> {
   const binary = findElectronBinary(PROJECT_ROOT);
   if (binary.path === null) {
     console.log(`Electron e2e skipped: ${binary.reason}.`);

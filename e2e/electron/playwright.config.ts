@@ -5,7 +5,7 @@
  */
 import { defineConfig } from '@playwright/test';
 
-export const config = defineConfig({
+const config = defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   globalSetup: './global-setup.ts',

@@ -12,7 +12,7 @@ import type { WidgetState } from '../../shared/ipc.js';
 import type { IpcSenderInfo } from '../../electron/core/ipc/index.js';
 
 /** Who sent a bridged call: the same shape main builds from an IPC event's sender frame. */
-export type BridgeSender = IpcSenderInfo;
+type BridgeSender = IpcSenderInfo;
 
 /** The test-process side of the bridge: the real app behind main's IPC router. */
 export interface BridgeBackend {
@@ -23,7 +23,7 @@ export interface BridgeBackend {
 }
 
 /** One bridged call as it crossed the boundary, kept so tests can scan replies for the secret. */
-export interface BridgeCall {
+interface BridgeCall {
   readonly channel: string;
   readonly sender: BridgeSender;
   /** What the page received, serialised (the reply is JSON-like by contract). */

@@ -72,13 +72,13 @@ export interface Harness {
 }
 
 /** One call from the app to its host shell (Electron main's part, stood in for here). */
-export interface ShellCall {
+interface ShellCall {
   readonly call: 'openExternal' | 'hideWindow' | 'chooseCsvPath' | 'setLaunchAtLogin';
   readonly arg: string | null;
 }
 
 /** The keychain service the browser tier uses; never the app's own `gate-glance`. */
-export const E2E_KEYCHAIN_SERVICE = 'gate-glance-e2e';
+const E2E_KEYCHAIN_SERVICE = 'gate-glance-e2e';
 
 function randomHex(bytes: number): string {
   return randomBytes(bytes).toString('hex');

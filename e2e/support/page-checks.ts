@@ -11,7 +11,7 @@ import type { Bridge } from './bridge.js';
 import { SCREENSHOT_DIR } from './paths.js';
 
 /** The two themes the popover follows from the OS. */
-export const COLOR_SCHEMES = ['light', 'dark'] as const;
+const COLOR_SCHEMES = ['light', 'dark'] as const;
 
 /**
  * Saves `e2e/screenshots/<name>-light.png` and `<name>-dark.png` of the page as it is now, and
@@ -31,7 +31,7 @@ export async function captureState(page: Page, name: string, options: { readonly
 }
 
 /** axe-core over the whole page: no violation with impact serious or critical. */
-export async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
+async function expectNoSeriousA11yViolations(page: Page, label: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -9,9 +9,9 @@ import { fail, ok } from '../../shared/errors.js';
 import type { Credentials, CredentialsProvider } from '../core/gate/types.js';
 
 /** The environment variables the CLI reads credentials from. */
-export const ENV_KEY = 'GATE_API_KEY';
+const ENV_KEY = 'GATE_API_KEY';
 /** The secret's variable; never echoed anywhere. */
-export const ENV_SECRET = 'GATE_API_SECRET';
+const ENV_SECRET = 'GATE_API_SECRET';
 
 /** A provider that knows nothing: what `balance` falls back to when no keychain is wired. */
 export const noStoredCredentials: CredentialsProvider = () => Promise.resolve(ok(null));

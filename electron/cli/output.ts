@@ -9,7 +9,7 @@ import type { CliIo } from './io.js';
 import { EXIT } from './io.js';
 
 /** Exit code for an error: 3 credentials/permission/keychain, 2 usage, 1 a bug, 4 everything remote. */
-export function exitCodeFor(code: ErrorCode): number {
+function exitCodeFor(code: ErrorCode): number {
   if (isKeyError(code) || isKeychainError(code)) return EXIT.credentials;
   if (code === 'INVALID_REQUEST') return EXIT.usage;
   if (code === 'INTERNAL' || code === 'UNTRUSTED_SENDER') return EXIT.internal;

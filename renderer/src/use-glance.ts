@@ -33,7 +33,7 @@ export interface UseGlanceOptions {
 }
 
 /** Everything the popover can ask main to do; each resolves, none throws. */
-export interface GlanceActions {
+interface GlanceActions {
   readonly refresh: () => Promise<void>;
   readonly setCurrency: (currency: Currency) => Promise<void>;
   /** Answers the full result: the form shows warnings and keeps the key on failure. */
@@ -48,7 +48,7 @@ export interface GlanceActions {
 }
 
 /** A transient line under the header: a failed action, or what a finished one did. */
-export interface GlanceMessage {
+interface GlanceMessage {
   readonly kind: 'error' | 'info';
   readonly text: string;
   readonly error: AppError | null;
@@ -98,7 +98,7 @@ async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
 }
 
 /** Reads a named error as one line: "Rate limited — Gate asked us to slow down." */
-export function errorText(error: AppError): string {
+function errorText(error: AppError): string {
   return `${error.message} ${error.hint}`.trim();
 }
 
@@ -111,7 +111,7 @@ function errorKey(error: AppError | null): string {
  * different error, or the same words at the end of a new request (main pushes
  * `refreshing: true` when a request starts and the result when it ends).
  */
-export function isNewError(prev: WidgetState | null, next: WidgetState): boolean {
+function isNewError(prev: WidgetState | null, next: WidgetState): boolean {
   if (next.error === null) return false;
   if (prev === null || errorKey(prev.error) !== errorKey(next.error)) return true;
   return prev.refreshing && !next.refreshing;

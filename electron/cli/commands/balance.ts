@@ -29,7 +29,7 @@ export interface BalanceCommandDeps {
 }
 
 /** Help text of `balance`. */
-export const BALANCE_USAGE = `Usage: gate-glance balance [options]
+const BALANCE_USAGE = `Usage: gate-glance balance [options]
 
 Shows your Gate.io total balance (Gate's estimate, converted at its rates) and how it is
 spread over your accounts.

@@ -17,7 +17,7 @@ import { EXIT } from '../io.js';
 import { reportError, reportUsage } from '../output.js';
 
 /** Where the login's test call goes and how long it may take. */
-export interface VerifyTarget {
+interface VerifyTarget {
   readonly baseUrl: string;
   readonly timeoutMs: number;
 }
@@ -35,13 +35,13 @@ export interface CredentialsCommandDeps {
 }
 
 /** The most stdin `login` reads when piped: two lines of a few hundred characters at most. */
-export const MAX_LOGIN_INPUT_BYTES = 16 * 1024;
+const MAX_LOGIN_INPUT_BYTES = 16 * 1024;
 
 /** Exit code for Ctrl-C at a prompt (128 + SIGINT), as shells expect. */
 export const EXIT_INTERRUPTED = 130;
 
 /** Help text of `login`. */
-export const LOGIN_USAGE = `Usage: gate-glance login [options]
+const LOGIN_USAGE = `Usage: gate-glance login [options]
 
 Stores your Gate.io API key and secret in the OS keychain (macOS Keychain, Windows Credential
 Manager, or the Secret Service — gnome-keyring or KWallet — on Linux). Nothing is written to a
@@ -66,7 +66,7 @@ Exit codes: 0 saved, 2 usage, 3 rejected key or keychain problem, 130 cancelled.
 `;
 
 /** Help text of `logout`. */
-export const LOGOUT_USAGE = `Usage: gate-glance logout
+const LOGOUT_USAGE = `Usage: gate-glance logout
 
 Removes the API key and secret stored by \`gate-glance login\` (or the app) from the OS keychain.
 Removing when nothing is stored is not an error.
@@ -75,7 +75,7 @@ Exit codes: 0 removed (or nothing stored), 2 usage, 3 keychain problem.
 `;
 
 /** Help text of `status`. */
-export const STATUS_USAGE = `Usage: gate-glance status [--json]
+const STATUS_USAGE = `Usage: gate-glance status [--json]
 
 Says whether an API key is stored in the OS keychain (showing only its last four characters,
 never any of the secret) and whether the keychain can be used.

@@ -31,7 +31,7 @@ import type { TrayCommand } from '../tray/tray-model.js';
 /** Where "Create an API key" leads: Gate's key management page (a fixed URL; the renderer cannot choose it). */
 export const GATE_KEY_PAGE_URL = 'https://www.gate.io/myaccount/api_key_manage';
 /** At most this many newest points go to the renderer per `history:get` (a sparkline needs far fewer). */
-export const HISTORY_IPC_MAX_POINTS = 5000;
+const HISTORY_IPC_MAX_POINTS = 5000;
 
 /** What the app asks of its host (Electron main, or the e2e bridge's stand-ins). */
 export interface GlanceShell {

@@ -6,7 +6,7 @@
 import { isAppUrl } from './app-protocol.js';
 
 /** The permissions the app's own pages may use. */
-export const ALLOWED_APP_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write'];
+const ALLOWED_APP_PERMISSIONS: readonly string[] = ['clipboard-sanitized-write'];
 
 /** The permission policy both Electron handlers (request and check) apply. */
 export function isPermissionAllowed(permission: string, requestingUrlOrOrigin: string | undefined): boolean {

@@ -22,7 +22,7 @@ import type { PrefsPort } from '../prefs/prefs-store.js';
 /** Longest wait between attempts after repeated failures. */
 export const MAX_BACKOFF_MS = 15 * 60_000;
 /** Backoff delays are shortened by up to this fraction at random, so many clients do not retry in step. */
-export const BACKOFF_JITTER = 0.2;
+const BACKOFF_JITTER = 0.2;
 /**
  * Live data turns stale when no refresh has succeeded for one interval past the next due
  * refresh, plus this much for a slow request. With the default 60 s: fetchedAt + 150 s.
@@ -61,7 +61,7 @@ export interface SetSourceOptions {
 }
 
 /** What the state says about credentials before anything is known. */
-export const UNKNOWN_CREDENTIALS: CredentialsStatus = { stored: false, keyHint: null, keychainError: null };
+const UNKNOWN_CREDENTIALS: CredentialsStatus = { stored: false, keyHint: null, keychainError: null };
 
 /**
  * The wait before retry number `failures` (1 = after the first failure): the refresh interval,
@@ -77,7 +77,7 @@ export function backoffDelayMs(failures: number, intervalMs: number, random: num
 }
 
 /** The refresh interval in ms, with the one-minute floor enforced even if prefs were bypassed. */
-export function refreshIntervalMs(prefs: Preferences): number {
+function refreshIntervalMs(prefs: Preferences): number {
   const sec = Number.isFinite(prefs.refreshIntervalSec) ? prefs.refreshIntervalSec : MIN_REFRESH_INTERVAL_SEC;
   return Math.max(MIN_REFRESH_INTERVAL_SEC, Math.floor(sec)) * 1000;
 }
@@ -630,7 +630,7 @@ export class BalanceService {
 }
 
 /** Why live-looking data is shown as stale when no refresh has landed for too long. */
-export function overdueError(ageMs: number): AppError {
+function overdueError(ageMs: number): AppError {
   return {
     code: 'TIMEOUT',
     message: `No fresh balance for ${formatAge(Math.max(0, Math.floor(ageMs / 1000)))}; the refresh is overdue.`,

@@ -12,9 +12,9 @@ import type { FileSystem } from '../prefs/file-system.js';
 import { createNodeFileSystem, writeFileAtomic } from '../prefs/file-system.js';
 
 /** The file's name inside the data dir. */
-export const HISTORY_FILE_NAME = 'history.jsonl';
+const HISTORY_FILE_NAME = 'history.jsonl';
 /** About two weeks of one-minute points for one currency, ~1 MB on disk. */
-export const DEFAULT_HISTORY_MAX_POINTS = 20_000;
+const DEFAULT_HISTORY_MAX_POINTS = 20_000;
 /** CSV header, fixed so spreadsheets and scripts can rely on it. */
 export const HISTORY_CSV_HEADER = 'timestamp,currency,total';
 
@@ -51,7 +51,7 @@ export function parseHistoryLine(line: string): HistoryPoint | null {
 }
 
 /** The stored form of a point: exactly these three fields, whatever else the caller's object has. */
-export function formatHistoryLine(point: HistoryPoint): string {
+function formatHistoryLine(point: HistoryPoint): string {
   return `${JSON.stringify({ at: point.at, currency: point.currency, total: point.total })}\n`;
 }
 

@@ -17,9 +17,6 @@ import type { BalanceResult, BalanceSource, Credentials, CredentialsProvider, Fe
 export const DEFAULT_BASE_URL = 'https://api.gateio.ws/api/v4';
 /** How long one request may take before it counts as TIMEOUT. */
 export const DEFAULT_TIMEOUT_MS = 10_000;
-/** Gate rejects timestamps further than this from its own clock. */
-export const GATE_TIMESTAMP_WINDOW_MS = 60_000;
-
 /** What a GateClient is built from. Only transport and credentials are required. */
 export interface GateClientOptions {
   readonly transport: Transport;

@@ -10,7 +10,7 @@ import { BAD_RESPONSE_HINT, describeBody } from './schema.js';
 import type { TransportFailure, TransportResponse } from './types.js';
 
 /** Gate's JSON error body (some endpoints say `detail` instead of `message`). */
-export interface GateErrorBody {
+interface GateErrorBody {
   readonly label: string;
   readonly message: string;
 }
@@ -41,7 +41,7 @@ export function appError(code: ErrorCode, message: string, retryAfterMs?: number
 }
 
 /** Reads Gate's `{label, message}` (or `detail`) if the body is that; null for anything else. */
-export function readGateError(body: string): GateErrorBody | null {
+function readGateError(body: string): GateErrorBody | null {
   let json: unknown;
   try {
     json = JSON.parse(body);

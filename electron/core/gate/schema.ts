@@ -21,17 +21,14 @@ const entrySchema = z.looseObject({
 });
 
 /** Gate's 200 body for total_balance. */
-export const totalBalanceSchema = z.looseObject({
+const totalBalanceSchema = z.looseObject({
   total: entrySchema,
   // Absent `details` reads as "no accounts" rather than a failure: the total is still true.
   details: z.optional(z.record(z.string(), entrySchema)),
 });
 
-/** The validated body, as zod types it. */
-export type TotalBalanceBody = z.infer<typeof totalBalanceSchema>;
-
 /** `server_time` of `GET /spot/time` (epoch ms). */
-export const serverTimeSchema = z.looseObject({ server_time: z.number().check(z.positive()) });
+const serverTimeSchema = z.looseObject({ server_time: z.number().check(z.positive()) });
 
 /**
  * Parses a 200 body into a snapshot (all but `fetchedAt`), or BAD_RESPONSE naming the first

@@ -4,9 +4,6 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-/** The path prefix Gate signs: the signed path is always `/api/v4` + the endpoint path. */
-export const API_PREFIX = '/api/v4';
-
 /** hex(SHA-512("")): the payload hash of every GET. */
 export const EMPTY_BODY_SHA512 =
   'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e';

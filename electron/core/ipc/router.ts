@@ -45,7 +45,7 @@ function copyError(error: AppError): AppError {
 }
 
 /** Only the three public fields of a credentials status, whatever the handler put in the object. */
-export function toPublicCredentialsStatus(status: CredentialsStatus): CredentialsStatus {
+function toPublicCredentialsStatus(status: CredentialsStatus): CredentialsStatus {
   return {
     stored: status.stored === true,
     keyHint: typeof status.keyHint === 'string' ? status.keyHint : null,

@@ -7,10 +7,8 @@ import { z } from 'zod';
 import { CURRENCIES } from '../../../shared/balance.js';
 import type { InvokeArgs, InvokeChannel } from '../../../shared/ipc.js';
 import { MAX_REFRESH_INTERVAL_SEC, MAX_SMALL_SLICE_THRESHOLD_PERCENT, MIN_REFRESH_INTERVAL_SEC } from '../../../shared/prefs.js';
-import { MAX_KEY_LENGTH, MAX_SECRET_LENGTH } from '../secrets/validate-credentials.js';
-
 // The same bounds the credentials service validates with (one source of truth).
-export { MAX_KEY_LENGTH, MAX_SECRET_LENGTH };
+import { MAX_KEY_LENGTH, MAX_SECRET_LENGTH } from '../secrets/validate-credentials.js';
 
 const currency = z.enum(CURRENCIES);
 
@@ -31,7 +29,7 @@ const preferencesPatch = z.strictObject({
 const none = z.tuple([]);
 
 /** One schema per channel, typed so the compiler insists every channel has one and it parses to the contract's args. */
-export const CHANNEL_ARG_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
+const CHANNEL_ARG_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<InvokeArgs<C>> } = {
   'state:get': none,
   'balance:refresh': none,
   'currency:set': z.tuple([currency]),

@@ -21,7 +21,7 @@ import type { FileSystem } from './file-system.js';
 import { createNodeFileSystem, writeFileAtomic } from './file-system.js';
 
 /** The file's name inside the data dir. */
-export const PREFS_FILE_NAME = 'prefs.json';
+const PREFS_FILE_NAME = 'prefs.json';
 /** Written into the file so a later version can migrate it. */
 export const PREFS_FILE_VERSION = 1;
 
@@ -113,7 +113,7 @@ export function parsePreferencesText(text: string): ParsedPreferences {
 }
 
 /** Serialises preferences the way the store writes them (versioned, stable key order, trailing newline). */
-export function serializePreferences(prefs: Preferences): string {
+function serializePreferences(prefs: Preferences): string {
   const ordered: Record<string, unknown> = { version: PREFS_FILE_VERSION };
   for (const key of PREF_KEYS) ordered[key] = prefs[key];
   return `${JSON.stringify(ordered, null, 2)}\n`;

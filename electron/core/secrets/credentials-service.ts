@@ -27,7 +27,7 @@ export interface CredentialsServiceOptions {
  * dead key. Everything else (network, 5xx, rate limit, clock, odd body) says nothing about
  * the key, so the pair is saved with a "could not verify" warning.
  */
-export const PERMANENT_VERIFY_ERRORS: readonly ErrorCode[] = ['INVALID_KEY', 'INVALID_SIGNATURE', 'FORBIDDEN', 'IP_FORBIDDEN'];
+const PERMANENT_VERIFY_ERRORS: readonly ErrorCode[] = ['INVALID_KEY', 'INVALID_SIGNATURE', 'FORBIDDEN', 'IP_FORBIDDEN'];
 
 /** The status that says nothing is stored and the keychain works. */
 export const EMPTY_CREDENTIALS_STATUS: CredentialsStatus = { stored: false, keyHint: null, keychainError: null };

@@ -15,7 +15,7 @@ import { KEYCHAIN_ACCOUNT, KEYCHAIN_SERVICE } from './secret-store.js';
 export const MAX_ENTRY_BYTES = 2560;
 
 /** The entry's format version, so a later format can tell old entries apart. */
-export const ENTRY_VERSION = 1;
+const ENTRY_VERSION = 1;
 
 /** Serialises the pair for the keychain, or KEYCHAIN_ERROR when it would not fit. */
 export function encodeEntry(credentials: Credentials): Result<string> {

@@ -142,7 +142,7 @@ function windowsHint(problem: KeychainProblem): string {
 }
 
 /** The hint for a problem on a platform (`process.platform` values). */
-export function keychainHint(problem: KeychainProblem, platform: string): string {
+function keychainHint(problem: KeychainProblem, platform: string): string {
   if (platform === 'darwin') return macHint(problem);
   if (platform === 'win32') return windowsHint(problem);
   return linuxHint(problem);

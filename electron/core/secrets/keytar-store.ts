@@ -46,7 +46,7 @@ export interface KeytarSecretStoreOptions {
 }
 
 /** Default bound for one keytar call. */
-export const KEYTAR_TIMEOUT_MS = 30_000;
+const KEYTAR_TIMEOUT_MS = 30_000;
 
 const PROBE_VALUE = 'gate-glance keychain probe';
 

@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../../../shared/errors.js';
 import type { Credentials } from '../gate/types.js';
 
 /** Shortest key or secret we accept: anything shorter is a truncated paste, not an API key. */
-export const MIN_CREDENTIAL_LENGTH = 8;
+const MIN_CREDENTIAL_LENGTH = 8;
 /** Longest API key we accept (Gate's are 32); longer is a wrong paste, not a key. */
 export const MAX_KEY_LENGTH = 256;
 /** Longest API secret we accept (Gate's are 64); keeps the keychain entry far below Windows' 2560-byte limit. */

@@ -11,7 +11,7 @@ import type { SimulatorServer } from './server.js';
 import { startSimulatorServer } from './server.js';
 
 /** Help for the simulator process. */
-export const SIMULATOR_USAGE = `Usage: npm run --silent simulator -- [options]
+const SIMULATOR_USAGE = `Usage: npm run --silent simulator -- [options]
 
   --port N             port to listen on (default 0: any free port)
   --host H             address to bind (default 127.0.0.1)

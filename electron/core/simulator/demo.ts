@@ -18,7 +18,7 @@ export { DEMO_PORTFOLIO } from './portfolio.js';
 export const DEMO_CREDENTIALS: Credentials = { key: 'demo-key-0000000000000000000000000', secret: 'demo-secret-not-a-real-gate-secret' };
 
 /** The base URL demo requests carry (never resolved: the transport is in-process). */
-export const DEMO_BASE_URL = 'https://demo.gate-glance.invalid/api/v4';
+const DEMO_BASE_URL = 'https://demo.gate-glance.invalid/api/v4';
 
 /** A demo client and the simulator behind it (tests and the app may add faults to it). */
 export interface DemoSource {

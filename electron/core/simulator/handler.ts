@@ -25,7 +25,7 @@ export interface SimRequest {
 }
 
 /** The handler's answer. `drop` asks the server to cut the connection without any answer. */
-export type SimResponse =
+type SimResponse =
   | { readonly kind: 'reply'; readonly status: number; readonly headers: Readonly<Record<string, string>>; readonly body: string }
   | { readonly kind: 'drop' };
 
@@ -62,7 +62,7 @@ export interface GateSimulatorOptions {
 }
 
 /** What was asked, for tests that check how many requests a client made. */
-export interface SimLogEntry {
+interface SimLogEntry {
   readonly method: string;
   readonly path: string;
   readonly query: string;
@@ -89,9 +89,9 @@ export const SIM_LOG_LIMIT = 10_000;
 const SIM_LOG_TRIM_BATCH = 1_000;
 
 /** Gate's window for `Timestamp`. */
-export const TIMESTAMP_WINDOW_MS = 60_000;
+const TIMESTAMP_WINDOW_MS = 60_000;
 /** Gate's limit for total_balance: 80 requests per 10 s per key. */
-export const DEFAULT_RATE_LIMIT = { limit: 80, windowMs: 10_000 } as const;
+const DEFAULT_RATE_LIMIT = { limit: 80, windowMs: 10_000 } as const;
 
 const JSON_HEADERS = { 'content-type': 'application/json' } as const;
 

@@ -7,7 +7,7 @@ import type { Currency } from '../../../shared/balance.js';
 import { multiplyDecimals, sumDecimals } from '../../../shared/decimal.js';
 
 /** One account of the portfolio, valued in USDT. Amounts are decimal strings (any length, any sign). */
-export interface SimAccount {
+interface SimAccount {
   readonly amount: string;
   readonly unrealisedPnl?: string;
   readonly borrowed?: string;

@@ -29,10 +29,10 @@ export interface FakeBalanceSourceOptions {
 }
 
 /** Meta of a plain successful answer: no rate-limit information. */
-export const NO_META: FetchMeta = { rateLimitRemaining: null, rateLimitResetAt: null, clockOffsetMs: 0 };
+const NO_META: FetchMeta = { rateLimitRemaining: null, rateLimitResetAt: null, clockOffsetMs: 0 };
 
 /** A snapshot with `total` as its total and two accounts, fetched at `fetchedAt`. */
-export function snapshotFor(currency: Currency, total: string, fetchedAt: number): BalanceSnapshot {
+function snapshotFor(currency: Currency, total: string, fetchedAt: number): BalanceSnapshot {
   return {
     currency,
     total: { amount: total, unrealisedPnl: null, borrowed: null },

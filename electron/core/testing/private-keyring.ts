@@ -26,7 +26,7 @@ export interface PrivateKeyring {
 }
 
 /** The password of every private keyring (a non-empty one is required to create it). */
-export const PRIVATE_KEYRING_PASSWORD = 'glance-private-keyring';
+const PRIVATE_KEYRING_PASSWORD = 'glance-private-keyring';
 
 const NO_SERVICES_CONFIG = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">

@@ -34,7 +34,7 @@ export function generateTestCert(): TestCert {
 }
 
 /** What the proxy saw. */
-export interface ProxyLogEntry {
+interface ProxyLogEntry {
   readonly kind: 'connect' | 'forward';
   readonly target: string;
   readonly proxyAuthorization: string | null;

@@ -17,7 +17,7 @@ const W = 200;
 const H = 36;
 
 /** Builds the SVG path; exported for tests. Flat lines sit in the middle. */
-export function sparklinePath(points: readonly HistoryPoint[], width = W, height = H): string {
+function sparklinePath(points: readonly HistoryPoint[], width = W, height = H): string {
   if (points.length < 2) return '';
   const xs = points.map((p) => p.at);
   const ys = points.map((p) => Number(p.total)); // geometry only
