@@ -9,7 +9,8 @@ import { CURRENCIES, isCurrency } from '../../../shared/balance.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import type { Clock } from '../clock.js';
 import { appError, mapErrorResponse, mapTransportFailure, parseEpochHeader } from './errors.js';
-import { parseServerTime, parseTotalBalance } from './schema.js';
+import type { EndpointBounds } from './limits.js';
+import { SERVER_TIME_BOUNDS, TOTAL_BALANCE_BOUNDS, parseServerTime, parseTotalBalance } from './schema.js';
 import { signedHeaders } from './signing.js';
 import type { BalanceResult, BalanceSource, Credentials, CredentialsProvider, FetchMeta, Transport, TransportResponse } from './types.js';
 
@@ -82,7 +83,7 @@ export class GateClient implements BalanceSource {
    */
   async syncClock(options: CallOptions = {}): Promise<Result<number>> {
     const before = this.#clock.now();
-    const reply = await this.#send('/spot/time', '', {}, options.signal);
+    const reply = await this.#send('/spot/time', '', {}, SERVER_TIME_BOUNDS, options.signal);
     const after = this.#clock.now();
     if (!reply.ok) return reply;
     if (reply.response.status !== 200) return { ok: false, error: mapErrorResponse(reply.response, after, this.#clockOffsetMs) };
@@ -102,7 +103,7 @@ export class GateClient implements BalanceSource {
       return { ok: false, error: appError('MISSING_CREDENTIALS', 'No Gate API key is set up.') };
     }
     const query = `currency=${currency}`;
-    let reply = await this.#signedGet('/wallet/total_balance', query, creds.value, options.signal);
+    let reply = await this.#signedGet('/wallet/total_balance', query, TOTAL_BALANCE_BOUNDS, creds.value, options.signal);
     if (!reply.ok && reply.error.code === 'CLOCK_SKEW') {
       const synced = await this.syncClock(options);
       if (!synced.ok) {
@@ -111,7 +112,7 @@ export class GateClient implements BalanceSource {
           error: appError('CLOCK_SKEW', `${reply.error.message} Reading Gate's clock to correct for it failed too (${synced.error.code}).`),
         };
       }
-      reply = await this.#signedGet('/wallet/total_balance', query, creds.value, options.signal);
+      reply = await this.#signedGet('/wallet/total_balance', query, TOTAL_BALANCE_BOUNDS, creds.value, options.signal);
       if (!reply.ok && reply.error.code === 'CLOCK_SKEW') {
         const off = Math.round(this.#clockOffsetMs / 1000);
         return {
@@ -127,17 +128,18 @@ export class GateClient implements BalanceSource {
     return { ok: true, balance: { ...parsed.value, fetchedAt }, meta: this.#meta(reply.response) };
   }
 
-  async #signedGet(path: string, query: string, creds: Credentials, signal: AbortSignal | undefined): Promise<Reply> {
+  /** One signed GET of `path`; `bounds` is the endpoint's, from its schema. */
+  async #signedGet(path: string, query: string, bounds: EndpointBounds, creds: Credentials, signal: AbortSignal | undefined): Promise<Reply> {
     const url = new URL(`${this.#baseUrl}${path}`);
     const timestamp = String(Math.floor((this.#clock.now() + this.#clockOffsetMs) / 1000));
     const headers = signedHeaders(creds.key.trim(), creds.secret, { method: 'GET', path: url.pathname, query, body: '', timestamp });
-    const reply = await this.#send(path, query, headers, signal);
+    const reply = await this.#send(path, query, headers, bounds, signal);
     if (!reply.ok) return reply;
     if (reply.response.status === 200) return reply;
     return { ok: false, error: mapErrorResponse(reply.response, this.#clock.now(), this.#clockOffsetMs) };
   }
 
-  async #send(path: string, query: string, headers: Record<string, string>, signal: AbortSignal | undefined): Promise<Reply> {
+  async #send(path: string, query: string, headers: Record<string, string>, bounds: EndpointBounds, signal: AbortSignal | undefined): Promise<Reply> {
     if (signal?.aborted) return { ok: false, error: mapTransportFailure({ kind: 'aborted', message: 'aborted' }, this.#timeoutMs) };
     const url = `${this.#baseUrl}${path}${query ? `?${query}` : ''}`;
     const result = await this.#transport({
@@ -145,6 +147,7 @@ export class GateClient implements BalanceSource {
       url,
       headers: { Accept: 'application/json', ...headers },
       timeoutMs: this.#timeoutMs,
+      maxBodyBytes: bounds.maxBodyBytes,
       ...(signal ? { signal } : {}),
     });
     if (!result.ok) return { ok: false, error: mapTransportFailure(result.failure, this.#timeoutMs) };

@@ -164,13 +164,17 @@ export function mapErrorResponse(response: TransportResponse, localNowMs: number
   return appError('BAD_RESPONSE', withGateText(`Unexpected answer: HTTP ${status}${what}.`, gate));
 }
 
-/** Maps a transport failure (no HTTP status) to NETWORK, TIMEOUT or CANCELLED. */
+/** Maps a transport failure (no HTTP status) to NETWORK, TIMEOUT, CANCELLED or (an answer past its bound) BAD_RESPONSE. */
 export function mapTransportFailure(failure: TransportFailure, timeoutMs: number): AppError {
   switch (failure.kind) {
     case 'timeout':
       return appError('TIMEOUT', `No answer from Gate within ${seconds(timeoutMs)}.`);
     case 'aborted':
       return appError('CANCELLED', 'The request was cancelled.');
+    case 'too-large':
+      return appError('BAD_RESPONSE', `The answer was too large to be Gate's: ${safeServerText(failure.message)}.`);
+    case 'insecure-url':
+      return appError('NETWORK', `Not sent: ${failure.message}.`);
     default:
       return appError('NETWORK', `Could not reach Gate: ${safeServerText(failure.message)}.`);
   }

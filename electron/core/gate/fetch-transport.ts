@@ -1,20 +1,50 @@
 /**
  * The app's transport over a `fetch` implementation — Electron main passes `net.fetch`, so
  * Chromium's network stack applies the system proxy, PAC and certificates. It adds the
- * timeout and cancellation the client expects and turns every failure into a value.
+ * timeout and cancellation the client expects, reads the body only up to the request's
+ * `maxBodyBytes` (counted as it arrives: a chunked answer has no Content-Length to trust),
+ * and turns every failure into a value. No cookies are sent or stored and no cache is used:
+ * every answer is Gate's, now.
  */
-import type { Transport, TransportResult } from './types.js';
-import { MAX_BODY_BYTES } from './limits.js';
+import { describeFetchError } from './failure-text.js';
+import { formatBytes } from './limits.js';
+import { checkTarget } from './target-policy.js';
+import type { Transport, TransportFailure, TransportResult } from './types.js';
 
-function causeCode(error: unknown): string {
-  const cause = typeof error === 'object' && error !== null && 'cause' in error ? (error as { cause: unknown }).cause : undefined;
-  if (typeof cause === 'object' && cause !== null && 'code' in cause) return String((cause as { code: unknown }).code);
-  return '';
+/**
+ * `fetch` as this transport calls it. `cache` is standard and Electron's `net.fetch` passes it to
+ * Chromium's loader; Node 20's RequestInit type merely omits it.
+ */
+export type FetchFunction = (url: string, init: RequestInit & { readonly cache: 'no-store' }) => Promise<Response>;
+
+function tooLarge(maxBodyBytes: number): TransportFailure {
+  return { kind: 'too-large', message: `the answer was larger than the ${formatBytes(maxBodyBytes)} this request allows` };
+}
+
+/** The body as text, or null once it passes `maxBodyBytes` (the stream is cancelled there, so the rest is never downloaded). */
+async function readBounded(body: ReadableStream<Uint8Array> | null, maxBodyBytes: number): Promise<string | null> {
+  if (body === null) return '';
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBodyBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 /** Builds a transport over `fetchImpl` (e.g. Electron's `net.fetch`, or global fetch in tests). */
-export function createFetchTransport(fetchImpl: typeof fetch): Transport {
+export function createFetchTransport(fetchImpl: FetchFunction): Transport {
   return async (request): Promise<TransportResult> => {
+    const checked = checkTarget(request.url);
+    if (!checked.ok) return checked;
     if (request.signal?.aborted) return { ok: false, failure: { kind: 'aborted', message: 'the request was cancelled' } };
     const controller = new AbortController();
     let timedOut = false;
@@ -30,14 +60,21 @@ export function createFetchTransport(fetchImpl: typeof fetch): Transport {
         headers: request.headers,
         ...(request.body !== undefined ? { body: request.body } : {}),
         signal: controller.signal,
+        // A 3xx is Gate's answer to judge, never followed (Electron rejects it as a cancelled redirect).
         redirect: 'manual',
+        credentials: 'omit',
+        cache: 'no-store',
       });
       const length = Number(response.headers.get('content-length') ?? '0');
-      if (length > MAX_BODY_BYTES) {
+      if (length > request.maxBodyBytes) {
         controller.abort();
-        return { ok: false, failure: { kind: 'network', message: `the answer was larger than ${MAX_BODY_BYTES} bytes` } };
+        return { ok: false, failure: tooLarge(request.maxBodyBytes) };
       }
-      const body = await response.text();
+      const body = await readBounded(response.body, request.maxBodyBytes);
+      if (body === null) {
+        controller.abort();
+        return { ok: false, failure: tooLarge(request.maxBodyBytes) };
+      }
       const headers: Record<string, string> = {};
       response.headers.forEach((value, name) => {
         const lower = name.toLowerCase();
@@ -48,8 +85,7 @@ export function createFetchTransport(fetchImpl: typeof fetch): Transport {
     } catch (error) {
       if (timedOut) return { ok: false, failure: { kind: 'timeout', message: `no answer within ${request.timeoutMs} ms` } };
       if (request.signal?.aborted) return { ok: false, failure: { kind: 'aborted', message: 'the request was cancelled' } };
-      const code = causeCode(error);
-      return { ok: false, failure: { kind: 'network', message: code ? `the connection failed (${code})` : 'the connection failed' } };
+      return { ok: false, failure: { kind: 'network', message: describeFetchError(error) } };
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onAbort);

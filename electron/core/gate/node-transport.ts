@@ -10,9 +10,11 @@ import * as https from 'node:https';
 import type { Socket } from 'node:net';
 import { isIP } from 'node:net';
 import * as tls from 'node:tls';
-import { MAX_BODY_BYTES } from './limits.js';
+import { describeErrno } from './failure-text.js';
+import { formatBytes } from './limits.js';
 import type { ProxyEnv } from './proxy.js';
 import { proxyFor, redactProxy } from './proxy.js';
+import { checkTarget } from './target-policy.js';
 import type { Transport, TransportFailure, TransportRequest, TransportResult } from './types.js';
 
 /** Options of the node transport; everything defaults to the process's own environment. */
@@ -23,27 +25,9 @@ export interface NodeTransportOptions {
   readonly ca?: string | readonly string[];
 }
 
-
-const ERRNO_TEXT: Readonly<Record<string, string>> = {
-  ECONNREFUSED: 'the connection was refused',
-  ECONNRESET: 'the connection was reset',
-  ENOTFOUND: 'the host name could not be resolved',
-  EAI_AGAIN: 'DNS lookup failed temporarily',
-  ETIMEDOUT: 'the connection timed out',
-  EHOSTUNREACH: 'the host is unreachable',
-  ENETUNREACH: 'the network is unreachable',
-  EPIPE: 'the connection was closed while sending',
-  CERT_HAS_EXPIRED: "the server's TLS certificate has expired",
-  DEPTH_ZERO_SELF_SIGNED_CERT: "the server's TLS certificate is self-signed",
-  SELF_SIGNED_CERT_IN_CHAIN: 'a self-signed certificate is in the TLS chain (a proxy inspecting traffic?)',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the server's TLS certificate could not be verified",
-  ERR_TLS_CERT_ALTNAME_INVALID: "the server's TLS certificate does not match its name",
-};
-
 function describeError(error: unknown, where: string): string {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-  const text = ERRNO_TEXT[code] ?? (code ? `error ${code}` : 'the connection failed');
-  return `${text} (${where})`;
+  return `${describeErrno(code)} (${where})`;
 }
 
 function lowerHeaders(raw: IncomingMessage['headers']): Record<string, string> {
@@ -80,22 +64,19 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
     };
     const failWith = (failure: TransportFailure): void => finish({ ok: false, failure });
 
-    let target: URL;
-    try {
-      target = new URL(request.url);
-    } catch {
-      failWith({ kind: 'network', message: 'the URL is not valid' });
+    const checked = checkTarget(request.url);
+    if (!checked.ok) {
+      failWith(checked.failure);
       return;
     }
-    if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-      failWith({ kind: 'network', message: `unsupported URL scheme ${target.protocol.replace(':', '')}` });
-      return;
-    }
+    const target = checked.target;
     const targetPort = Number(target.port || (target.protocol === 'https:' ? 443 : 80));
     const where = `${target.hostname}:${targetPort}`;
     const bareHost = target.hostname.replace(/^\[|\]$/g, '');
     // SNI carries names only (RFC 6066): none for an IP address.
     const sni = isIP(bareHost) === 0 ? { servername: bareHost } : {};
+    // Verification is stated, not inherited: NODE_TLS_REJECT_UNAUTHORIZED=0 in the environment must not switch it off.
+    const tlsOptions = { rejectUnauthorized: true, ...(ca ? { ca } : {}) };
 
     // Every socket and request we open is registered here so a timeout or abort can end it.
     const destroyables: Array<{ destroy(): void }> = [];
@@ -117,12 +98,17 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
     }
 
     const onResponse = (res: IncomingMessage): void => {
+      if (Number(res.headers['content-length'] ?? '0') > request.maxBodyBytes) {
+        failWith({ kind: 'too-large', message: `the answer was larger than the ${formatBytes(request.maxBodyBytes)} this request allows` });
+        return;
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > MAX_BODY_BYTES) {
-          failWith({ kind: 'network', message: `the answer was larger than ${MAX_BODY_BYTES} bytes` });
+        if (size > request.maxBodyBytes) {
+          // finish() destroys the request and its socket: the rest is never downloaded.
+          failWith({ kind: 'too-large', message: `the answer was larger than the ${formatBytes(request.maxBodyBytes)} this request allows` });
           return;
         }
         chunks.push(chunk);
@@ -148,7 +134,7 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
 
     if (proxyRaw === null) {
       const mod = target.protocol === 'https:' ? https : http;
-      issue(mod, { host: bareHost, port: targetPort, path, headers, ...sni, ...(ca ? { ca } : {}) }, where);
+      issue(mod, { host: bareHost, port: targetPort, path, headers, ...sni, ...tlsOptions }, where);
       return;
     }
 
@@ -170,7 +156,7 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
 
     if (target.protocol === 'http:') {
       // Plain http through a proxy: absolute-form request line, as curl does.
-      issue(proxyMod, { host: proxyHost, port: proxyPort, path: target.href, headers: { ...headers, ...proxyAuthorization(proxy) } }, `proxy ${proxyName}`);
+      issue(proxyMod, { host: proxyHost, port: proxyPort, path: target.href, headers: { ...headers, ...proxyAuthorization(proxy) }, ...tlsOptions }, `proxy ${proxyName}`);
       return;
     }
 
@@ -182,6 +168,7 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
       path: where,
       headers: { Host: where, ...proxyAuthorization(proxy) },
       agent: false,
+      ...tlsOptions,
     });
     destroyables.push(connectReq);
     connectReq.on('error', (e) => failWith({ kind: 'network', message: describeError(e, `proxy ${proxyName}`) }));
@@ -199,8 +186,8 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
           path,
           headers,
           ...sni,
-          ...(ca ? { ca } : {}),
-          createConnection: () => tls.connect({ socket, ...sni, ...(ca ? { ca } : {}) }),
+          ...tlsOptions,
+          createConnection: () => tls.connect({ socket, ...sni, ...tlsOptions }),
         },
         where,
       );

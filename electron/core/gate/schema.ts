@@ -9,6 +9,16 @@ import type { AccountEntry, BalanceSnapshot, Currency } from '../../../shared/ba
 import { isDecimalString } from '../../../shared/decimal.js';
 import type { Result } from '../../../shared/errors.js';
 import { fail, ok } from '../../../shared/errors.js';
+import { KIB, defineBounds } from './limits.js';
+
+/**
+ * total_balance answers a few KB (a dozen accounts); the bounds leave room for 1,000
+ * accounts with 40-digit amounts (about 200 KB) and refuse anything past that as not Gate.
+ */
+export const TOTAL_BALANCE_BOUNDS = defineBounds({ maxBodyBytes: 512 * KIB, maxEntries: 1000 });
+
+/** `{"server_time":…}` is 30 bytes; the bound leaves room for a proxy's HTML error page to be described. */
+export const SERVER_TIME_BOUNDS = defineBounds({ maxBodyBytes: 64 * KIB, maxEntries: 0 });
 
 const decimal = z.string().check(z.refine((v) => isDecimalString(v), { message: 'not a decimal string' }));
 
@@ -48,6 +58,10 @@ export function parseTotalBalance(body: string, currency: Currency): Result<Omit
     return fail('BAD_RESPONSE', `Gate's answer did not have the expected shape (at ${where}: ${issue?.message ?? 'invalid'}).`, BAD_RESPONSE_HINT);
   }
   const data = parsed.data;
+  const accountCount = data.details === undefined ? 0 : Object.keys(data.details).length;
+  if (accountCount > TOTAL_BALANCE_BOUNDS.maxEntries) {
+    return fail('BAD_RESPONSE', `Gate's answer listed ${accountCount} accounts, more than the ${TOTAL_BALANCE_BOUNDS.maxEntries} it can have.`, BAD_RESPONSE_HINT);
+  }
   if (data.total.currency !== undefined && data.total.currency !== currency) {
     return fail('BAD_RESPONSE', `Gate answered in ${data.total.currency.slice(0, 12)} although ${currency} was asked for.`, BAD_RESPONSE_HINT);
   }

@@ -22,6 +22,8 @@ export interface TransportRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
   readonly timeoutMs: number;
+  /** The endpoint's body bound (limits.ts): the transport stops reading and fails past it. */
+  readonly maxBodyBytes: number;
   readonly signal?: AbortSignal;
 }
 
@@ -34,7 +36,11 @@ export interface TransportResponse {
 
 /** A transport failure below HTTP: no status to read. */
 export interface TransportFailure {
-  readonly kind: 'network' | 'timeout' | 'aborted';
+  /**
+   * `too-large`: the body passed the request's `maxBodyBytes` (reading stopped there);
+   * `insecure-url`: plain http:// to a host that is not this computer, refused before connecting.
+   */
+  readonly kind: 'network' | 'timeout' | 'aborted' | 'too-large' | 'insecure-url';
   /** A cause safe to show (never headers, never the signature). */
   readonly message: string;
 }

@@ -3,6 +3,7 @@
  * the app and `gate-glance balance --demo` run the real client, signing and validation
  * included, with no socket at all.
  */
+import { formatBytes } from '../gate/limits.js';
 import type { Transport, TransportResult } from '../gate/types.js';
 import type { GateSimulator } from './handler.js';
 
@@ -37,6 +38,9 @@ export function createInProcessTransport(simulator: GateSimulator): Transport {
       if (outcome === 'timeout') return { ok: false, failure: { kind: 'timeout', message: `no answer within ${request.timeoutMs} ms` } };
       if (outcome === 'aborted') return { ok: false, failure: { kind: 'aborted', message: 'the request was cancelled' } };
       if (answer.kind === 'drop') return { ok: false, failure: { kind: 'network', message: 'the connection was closed without an answer' } };
+      if (Buffer.byteLength(answer.body) > request.maxBodyBytes) {
+        return { ok: false, failure: { kind: 'too-large', message: `the answer was larger than the ${formatBytes(request.maxBodyBytes)} this request allows` } };
+      }
       return { ok: true, response: { status: answer.status, headers: { ...answer.headers }, body: answer.body } };
     } finally {
       clearTimeout(timer);

@@ -1,0 +1,38 @@
+/**
+ * Where a transport may send a signed request. Every request carries the API key and a
+ * signature that Gate accepts again within its 60-second window, so plain http:// is allowed
+ * only to this computer (the simulator, a local reverse proxy); anything else must be https://.
+ * Both transports ask this before they open a socket.
+ */
+import type { TransportFailure } from './types.js';
+
+/** 127.0.0.0/8, ::1 and `localhost`, as the WHATWG URL parser spells them (so `127.1` counts, `127.0.0.1.evil.com` does not). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  if (host === 'localhost' || host === '[::1]' || host === '::1') return true;
+  const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return m !== null && m.slice(1).every((part) => Number(part) <= 255);
+}
+
+/** The parsed target, or the failure that refuses it: a bad URL, a scheme other than http(s), plain http to a remote host. */
+export function checkTarget(url: string): { readonly ok: true; readonly target: URL } | { readonly ok: false; readonly failure: TransportFailure } {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return { ok: false, failure: { kind: 'network', message: 'the URL is not valid' } };
+  }
+  if (target.protocol !== 'https:' && target.protocol !== 'http:') {
+    return { ok: false, failure: { kind: 'network', message: `unsupported URL scheme ${target.protocol.replace(':', '')}` } };
+  }
+  if (target.protocol === 'http:' && !isLoopbackHost(target.hostname)) {
+    return {
+      ok: false,
+      failure: {
+        kind: 'insecure-url',
+        message: `plain http:// to ${target.hostname.slice(0, 64)} was refused: the API key and signature would travel unencrypted (use https://; http:// is allowed only to this computer)`,
+      },
+    };
+  }
+  return { ok: true, target };
+}
