@@ -3,6 +3,7 @@
  * declared per command; unknown options and missing values are usage errors, reported as
  * values so the caller prints one line and exits 2.
  */
+import { isLoopbackHost } from '../core/gate/target-policy.js';
 
 /** One option a command accepts. `value: true` means it takes an argument. */
 export interface OptionSpec {
@@ -56,4 +57,24 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
     }
   }
   return { ok: true, options, positionals };
+}
+
+/**
+ * `--base-url`: an http(s) URL without query, fragment or credentials, and https:// unless it
+ * points at this computer (the key and a replayable signature would otherwise travel in clear).
+ */
+export function parseBaseUrlOption(raw: string): { readonly ok: true; readonly url: string } | { readonly ok: false; readonly message: string } {
+  let url: URL | null;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) {
+    return { ok: false, message: '--base-url must be an http(s) URL without query, fragment or credentials, e.g. https://api.gateio.ws/api/v4' };
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    return { ok: false, message: '--base-url must use https:// (plain http:// is allowed only to this computer: the key and signature would travel unencrypted)' };
+  }
+  return { ok: true, url: raw };
 }

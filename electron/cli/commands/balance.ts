@@ -9,7 +9,7 @@ import type { Clock } from '../../core/clock.js';
 import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, GateClient } from '../../core/gate/client.js';
 import { createNodeTransport } from '../../core/gate/node-transport.js';
 import type { BalanceResult, CredentialsProvider, Transport } from '../../core/gate/types.js';
-import { parseArgs } from '../args.js';
+import { parseArgs, parseBaseUrlOption } from '../args.js';
 import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
@@ -108,17 +108,9 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
     let baseUrl = DEFAULT_BASE_URL;
     if (o['base-url'] !== undefined) {
       if (demo) return reportUsage(io, '--demo and --base-url cannot be combined', 'balance');
-      const raw = String(o['base-url']);
-      let url: URL | null;
-      try {
-        url = new URL(raw);
-      } catch {
-        url = null;
-      }
-      if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) {
-        return reportUsage(io, '--base-url must be an http(s) URL without query, fragment or credentials, e.g. https://api.gateio.ws/api/v4', 'balance');
-      }
-      baseUrl = raw;
+      const url = parseBaseUrlOption(String(o['base-url']));
+      if (!url.ok) return reportUsage(io, url.message, 'balance');
+      baseUrl = url.url;
     }
 
     let result: BalanceResult;

@@ -11,7 +11,7 @@ import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from '../../core/gate/client.js'
 import { createNodeTransport } from '../../core/gate/node-transport.js';
 import type { Transport } from '../../core/gate/types.js';
 import type { CredentialsService } from '../../core/secrets/credentials-service.js';
-import { parseArgs, type OptionSpec } from '../args.js';
+import { parseArgs, parseBaseUrlOption, type OptionSpec } from '../args.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import { reportError, reportUsage } from '../output.js';
@@ -104,17 +104,6 @@ async function defaultService(io: CliIo, target: VerifyTarget | null, deps: Cred
 
 function serviceFactory(deps: CredentialsCommandDeps): (io: CliIo, target: VerifyTarget | null) => Promise<CredentialsService> {
   return deps.createService ?? ((io, target) => defaultService(io, target, deps));
-}
-
-function parseBaseUrl(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return null;
-  }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) return null;
-  return raw;
 }
 
 function cancelled(io: CliIo): number {
@@ -269,9 +258,9 @@ export function createLoginCommand(deps: CredentialsCommandDeps = {}): CliComman
     const verify = o['no-verify'] !== true;
     let baseUrl = DEFAULT_BASE_URL;
     if (o['base-url'] !== undefined) {
-      const url = parseBaseUrl(String(o['base-url']));
-      if (url === null) return reportUsage(io, '--base-url must be an http(s) URL without query, fragment or credentials, e.g. https://api.gateio.ws/api/v4', 'login');
-      baseUrl = url;
+      const url = parseBaseUrlOption(String(o['base-url']));
+      if (!url.ok) return reportUsage(io, url.message, 'login');
+      baseUrl = url.url;
     }
     let timeoutMs = DEFAULT_TIMEOUT_MS;
     if (o['timeout'] !== undefined) {

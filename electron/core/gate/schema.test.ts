@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GATE_EXAMPLE_BODY, GATE_EXAMPLE_TOTAL } from '../../../shared/testing/gate-example.js';
-import { describeBody, parseServerTime, parseTotalBalance } from './schema.js';
+import { TOTAL_BALANCE_BOUNDS, describeBody, parseServerTime, parseTotalBalance } from './schema.js';
 
 describe('total_balance response schema', () => {
   it("parses Gate's documented example with every amount verbatim, in Gate's order", () => {
@@ -13,6 +13,24 @@ describe('total_balance response schema', () => {
     expect(quant).toEqual({ name: 'quant', amount: '591702859674467879.6488202650892478553852', unrealisedPnl: null, borrowed: null });
     expect(r.value.accounts.find((a) => a.name === 'margin')?.borrowed).toBe('0.00');
     expect(r.value.accounts.find((a) => a.name === 'futures')?.unrealisedPnl).toBe('0.00');
+  });
+
+  it("takes as many accounts as the endpoint's bound allows, and refuses one more", () => {
+    const body = (n: number): string => {
+      const details: Record<string, { amount: string; currency: string; unrealised_pnl: string; borrowed: string }> = {};
+      for (let i = 0; i < n; i += 1) {
+        const forty = `${String(i).padStart(20, '9')}.${'1'.repeat(19)}`;
+        details[`account_with_a_long_name_${i}`] = { amount: forty, currency: 'USDT', unrealised_pnl: forty, borrowed: forty };
+      }
+      return JSON.stringify({ details, total: { amount: '1', currency: 'USDT' } });
+    };
+    const full = body(TOTAL_BALANCE_BOUNDS.maxEntries);
+    // The largest answer the entry cap admits still fits the byte bound, so the cap is the one that speaks.
+    expect(Buffer.byteLength(full)).toBeLessThan(TOTAL_BALANCE_BOUNDS.maxBodyBytes);
+    const r = parseTotalBalance(full, 'USDT');
+    expect(r.ok && r.value.accounts.length).toBe(1000);
+    const over = parseTotalBalance(body(TOTAL_BALANCE_BOUNDS.maxEntries + 1), 'USDT');
+    expect(over).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE', message: "Gate's answer listed 1001 accounts, more than the 1000 it can have." } });
   });
 
   it('keeps unknown accounts (open details map), negative amounts and unknown fields', () => {

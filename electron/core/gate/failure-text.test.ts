@@ -1,0 +1,56 @@
+/**
+ * The words for connection failures. Electron's shapes are from its source (v30+):
+ * lib/common/api/net-client-request.ts rejects with `new Error(netErrorString)`, e.g.
+ * `net::ERR_NAME_NOT_RESOLVED`, and with 'Redirect was cancelled' when a `redirect: 'manual'`
+ * request meets a 3xx nobody follows, or "Attempted to redirect, but redirect policy was
+ * 'error'" under `redirect: 'error'`. Node's fetch rejects with TypeError('fetch failed') and
+ * the errno on `cause`.
+ */
+import { describe, expect, it } from 'vitest';
+import { createFetchTransport } from './fetch-transport.js';
+import { describeErrno, describeFetchError } from './failure-text.js';
+
+const rejecting = (error: unknown): typeof fetch => (() => Promise.reject(error)) as typeof fetch;
+const request = { method: 'GET', url: 'https://api.gateio.ws/api/v4/spot/time', headers: {}, timeoutMs: 1000, maxBodyBytes: 1024 } as const;
+
+describe("Electron's net.fetch failures", () => {
+  it.each([
+    ['net::ERR_NAME_NOT_RESOLVED', /host name could not be resolved/],
+    ['net::ERR_INTERNET_DISCONNECTED', /this computer is offline/],
+    ['net::ERR_CONNECTION_REFUSED', /refused/],
+    ['net::ERR_CONNECTION_RESET', /reset/],
+    ['net::ERR_CONNECTION_CLOSED', /closed before an answer/],
+    ['net::ERR_TIMED_OUT', /timed out/],
+    ['net::ERR_PROXY_CONNECTION_FAILED', /system proxy could not be reached/],
+    ['net::ERR_CERT_DATE_INVALID', /expired or is not valid yet \(check this computer's clock\)/],
+    ['net::ERR_CERT_AUTHORITY_INVALID', /authority this computer does not trust/],
+    ['net::ERR_CERT_SYMANTEC_LEGACY', /^the server's TLS certificate was not accepted \(ERR_CERT_SYMANTEC_LEGACY\)$/],
+    ['net::ERR_SSL_PROTOCOL_ERROR', /secure connection could not be set up \(ERR_SSL_PROTOCOL_ERROR/],
+    ['net::ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION', /^the proxy failed \(ERR_PROXY_AUTH_REQUESTED_WITH_NO_CONNECTION/],
+    ['net::ERR_HTTP2_PROTOCOL_ERROR', /^the connection failed \(ERR_HTTP2_PROTOCOL_ERROR\)$/],
+    ['Redirect was cancelled', /redirect, which Gate never sends/],
+    ["Attempted to redirect, but redirect policy was 'error'", /redirect, which Gate never sends/],
+  ])('%s', async (message, words) => {
+    const r = await createFetchTransport(rejecting(new Error(message)))(request);
+    expect(r).toMatchObject({ ok: false, failure: { kind: 'network' } });
+    expect(!r.ok && r.failure.message).toMatch(words);
+  });
+});
+
+describe("Node's failures", () => {
+  it('words errno, TLS and parser codes, and keeps an unknown code visible', () => {
+    expect(describeFetchError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }))).toBe('the connection was refused (ECONNREFUSED)');
+    expect(describeFetchError(Object.assign(new TypeError('fetch failed'), { cause: new Error('unexpected redirect') }))).toMatch(/redirect/);
+    expect(describeErrno('UNABLE_TO_GET_ISSUER_CERT_LOCALLY')).toMatch(/proxy inspecting traffic/);
+    expect(describeErrno('HPE_INVALID_CONSTANT')).toBe('the answer was not valid HTTP (HPE_INVALID_CONSTANT)');
+    expect(describeErrno('EWHATEVER')).toBe('error EWHATEVER');
+    expect(describeErrno('')).toBe('the connection failed');
+  });
+
+  it('never echoes an arbitrary message or a code that is not a code', () => {
+    expect(describeFetchError(new Error('secret=abc https://x/?sig=deadbeef'))).toBe('the connection failed');
+    expect(describeFetchError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'x y <script>' } }))).toBe('the connection failed');
+    expect(describeFetchError('a string')).toBe('the connection failed');
+    expect(describeFetchError(null)).toBe('the connection failed');
+  });
+});
