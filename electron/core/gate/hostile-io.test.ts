@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok } from '../../../shared/errors.js';
-import { generateTestCert } from '../simulator/test-support.js';
+import { generateTestCert } from '../testing/simulator.js';
 import { GateClient } from './client.js';
 import { createFetchTransport } from './fetch-transport.js';
 import { createNodeTransport } from './node-transport.js';
