@@ -64,7 +64,7 @@ export function describeErrno(code: string): string {
 }
 
 /** A Chromium `net::ERR_*` code in words, with families (`ERR_CERT_*`, `ERR_SSL_*`, `ERR_PROXY_*`) worded as such. */
-export function describeNetError(code: string): string {
+function describeNetError(code: string): string {
   if (Object.hasOwn(NET_ERROR_TEXT, code)) return NET_ERROR_TEXT[code]!;
   if (code.startsWith('ERR_CERT_')) return `the server's TLS certificate was not accepted (${code})`;
   if (code.startsWith('ERR_SSL_')) return `the secure connection could not be set up (${code}; a proxy inspecting traffic?)`;
