@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compareDecimals,
   formatAmount,
+  formatCompactAmount,
   formatMoney,
   isDecimalString,
   sharesOfPositive,
@@ -167,5 +168,40 @@ describe('formatAmount', () => {
 
   it('adds the currency code in formatMoney', () => {
     expect(formatMoney('12.3', { currency: 'USDT', locale: 'en-US' })).toBe('12.30 USDT');
+  });
+});
+
+describe('formatCompactAmount', () => {
+  it('writes 万, 亿 and 万亿 in zh-CN and 萬, 億 and 兆 in zh-TW', () => {
+    const cases: Array<[string, string, string]> = [
+      ['38522.03', '3.85万', '3.85萬'],
+      ['100000', '10万', '10萬'],
+      ['-123456', '-12.35万', '-12.35萬'],
+      ['123456789.12', '1.23亿', '1.23億'],
+      ['5917028596744.6', '5.92万亿', '5.92兆'],
+    ];
+    for (const [amount, cn, tw] of cases) {
+      expect(formatCompactAmount(amount, { currency: 'CNY', locale: 'zh-CN' })).toBe(cn);
+      expect(formatCompactAmount(amount, { currency: 'CNY', locale: 'zh-TW' })).toBe(tw);
+    }
+  });
+
+  it('rounds from the exact string, where a float would round up', () => {
+    const amount = '12349.9999999999999999999';
+    expect(Number(amount)).toBe(12350);
+    expect(formatCompactAmount(amount, { currency: 'USDT', locale: 'zh-CN' })).toBe('1.23万');
+    expect(formatCompactAmount('99999999.995', { currency: 'USDT', locale: 'zh-CN' })).toBe('1亿');
+    expect(formatCompactAmount('591702859674467879.6488202650892478553852', { currency: 'USDT', locale: 'zh-CN' })).toBe('591,702.86万亿');
+  });
+
+  it('keeps the usual display form below 10,000', () => {
+    expect(formatCompactAmount('9999.999', { currency: 'CNY', locale: 'zh-CN' })).toBe('10,000.00');
+    expect(formatCompactAmount('9999.99', { currency: 'CNY', locale: 'zh-CN' })).toBe('9,999.99');
+    expect(formatCompactAmount('0.12345678', { currency: 'BTC', locale: 'zh-TW' })).toBe('0.12345678');
+    expect(formatCompactAmount('-42', { currency: 'USD', locale: 'zh-CN' })).toBe('-42.00');
+  });
+
+  it('rejects what is not a decimal string', () => {
+    expect(() => formatCompactAmount('1e9', { currency: 'CNY', locale: 'zh-CN' })).toThrow(RangeError);
   });
 });

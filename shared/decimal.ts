@@ -147,3 +147,18 @@ function canonicalDecimal(amount: DecimalString): DecimalString {
 export function formatMoney(amount: DecimalString, options: FormatAmountOptions): string {
   return `${formatAmount(amount, options)} ${options.currency}`;
 }
+
+/** 万 (10⁴): below it a compact figure would save nothing, so the full display form is kept. */
+const COMPACT_FROM = new Exact('10000');
+
+/**
+ * A short figure for where room is scarce (the tray title, `--short`, waybar's text), in the
+ * locale's own compact units: 3.85万, 1.23亿, 5.92万亿 in zh-CN; 3.85萬, 1.23億, 5.92兆 in zh-TW.
+ * Intl is given the exact string (never a float), so rounding at the second decimal is exact.
+ * Below 10,000 (and for BTC's small figures) it is the usual display form.
+ */
+export function formatCompactAmount(amount: DecimalString, options: Omit<FormatAmountOptions, 'precision'>): string {
+  if (big(amount).abs().lt(COMPACT_FROM)) return formatAmount(amount, options);
+  const nf = new Intl.NumberFormat(options.locale, { notation: 'compact', maximumFractionDigits: 2, roundingMode: 'halfExpand' });
+  return nf.format(canonicalDecimal(amount) as Intl.StringNumericLiteral);
+}

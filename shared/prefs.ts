@@ -3,6 +3,7 @@
  * shows them and asks for changes through `prefs:set`.
  */
 import type { Currency } from './balance.js';
+import type { LocalePreference } from './locale.js';
 
 /** What the user chose; persisted in the app's data dir, never containing anything secret. */
 export interface Preferences {
@@ -14,6 +15,8 @@ export interface Preferences {
   /** Pie slices below this percent of the positive total are grouped into "Other". */
   readonly smallSliceThresholdPercent: number;
   readonly launchAtLogin: boolean;
+  /** The language of every surface: the system's, or one chosen here. */
+  readonly locale: LocalePreference;
 }
 
 /** Gate caches `total_balance` for up to a minute; polling faster only burns rate limit. */
@@ -30,4 +33,5 @@ export const DEFAULT_PREFERENCES: Preferences = {
   privacy: false,
   smallSliceThresholdPercent: 2,
   launchAtLogin: false,
+  locale: 'system',
 };

@@ -29,13 +29,13 @@ describe('PrefsStore.load', () => {
 
   it('reads back what update wrote (versioned JSON, every field)', async () => {
     const { store, fs } = memStore();
-    const r = await store.update({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true });
+    const r = await store.update({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW' });
     expect(r.ok).toBe(true);
     const file = JSON.parse(fs.files.get(PATH) ?? 'null');
-    expect(file).toEqual({ version: PREFS_FILE_VERSION, currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true });
+    expect(file).toEqual({ version: PREFS_FILE_VERSION, currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW' });
     const again = memStore(fs);
     const loaded = await again.store.load();
-    expect(loaded.prefs).toEqual({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true });
+    expect(loaded.prefs).toEqual({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW' });
     expect(loaded.warnings).toEqual([]);
     expect(again.store.get()).toEqual(loaded.prefs);
   });
@@ -117,6 +117,9 @@ describe('PrefsStore.update', () => {
     [{ smallSliceThresholdPercent: 21 }, 'smallSliceThresholdPercent'],
     [{ smallSliceThresholdPercent: Number.POSITIVE_INFINITY }, 'smallSliceThresholdPercent'],
     [{ launchAtLogin: 1 }, 'launchAtLogin'],
+    [{ locale: 'zh' }, 'locale'],
+    [{ locale: 'zh_CN' }, 'locale'],
+    [{ locale: 'de' }, 'locale'],
     [{ secret: 'x' }, 'secret'],
   ])('rejects %j, naming %s, and changes nothing', async (patch, field) => {
     const { store, fs } = memStore();

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { CURRENCIES } from '../../../shared/balance.js';
+import { LOCALE_PREFERENCES } from '../../../shared/locale.js';
 import type { Result } from '../../../shared/errors.js';
 import { fail, ok } from '../../../shared/errors.js';
 import type { PreferencesPatch } from '../../../shared/ipc.js';
@@ -32,6 +33,7 @@ const FIELD_SCHEMAS = {
   privacy: z.boolean(),
   smallSliceThresholdPercent: z.number().min(0).max(MAX_SMALL_SLICE_THRESHOLD_PERCENT),
   launchAtLogin: z.boolean(),
+  locale: z.enum(LOCALE_PREFERENCES),
 } satisfies { [K in keyof Preferences]: z.ZodType<Preferences[K]> };
 
 type PrefKey = keyof Preferences;
@@ -44,6 +46,7 @@ const FIELD_RULES: Readonly<Record<PrefKey, string>> = {
   privacy: 'true or false',
   smallSliceThresholdPercent: `a number from 0 to ${MAX_SMALL_SLICE_THRESHOLD_PERCENT}`,
   launchAtLogin: 'true or false',
+  locale: `one of ${LOCALE_PREFERENCES.join(', ')}`,
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
