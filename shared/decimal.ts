@@ -95,6 +95,11 @@ function displayDigits(currency: Currency): number {
   return currency === 'BTC' ? 8 : 2;
 }
 
+/** The smallest amount shown at the usual digits: "0.01", or "0.00000001" for BTC. */
+export function displayUnit(currency: Currency): DecimalString {
+  return `0.${'1'.padStart(displayDigits(currency), '0')}`;
+}
+
 /** How to render an amount: rounded to the currency's usual digits, or every digit Gate sent. */
 type AmountPrecision = 'display' | 'full';
 

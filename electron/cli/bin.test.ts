@@ -65,7 +65,8 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
     const r = cli(['balance', '--json', '--currency', 'BTC', '--base-url', url], { GATE_API_KEY: KEY, GATE_API_SECRET: SECRET });
     expect([r.code, r.err]).toEqual([0, '']);
     const doc = JSON.parse(r.out) as Record<string, unknown>;
-    expect(Object.keys(doc)).toEqual(['currency', 'total', 'accounts', 'fetchedAt']);
+    expect(Object.keys(doc)).toEqual(['currency', 'total', 'accounts', 'unaccounted', 'fetchedAt']);
+    expect(doc['unaccounted']).toBeNull(); // the simulator's accounts add up to its total
     expect(doc['currency']).toBe('BTC');
     expect((doc['accounts'] as unknown[]).length).toBe(8);
   });

@@ -53,7 +53,8 @@ describe('gate-glance (in-process)', () => {
     expect(out.endsWith('\n')).toBe(true);
     expect(out.trim().split('\n')).toHaveLength(1);
     const doc = JSON.parse(out) as Record<string, unknown>;
-    expect(Object.keys(doc)).toEqual(['currency', 'total', 'accounts', 'fetchedAt']);
+    expect(Object.keys(doc)).toEqual(['currency', 'total', 'accounts', 'unaccounted', 'fetchedAt']);
+    expect(doc['unaccounted']).toBeNull(); // the simulator's accounts add up to its total
     expect(doc['currency']).toBe('USDT');
     expect(doc['total']).toEqual({ amount: '633967350312281193.068368815439797304437', unrealisedPnl: '0', borrowed: '0' });
     const accounts = doc['accounts'] as Array<Record<string, unknown>>;

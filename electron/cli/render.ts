@@ -21,6 +21,8 @@ export interface BalanceJson {
     readonly unrealisedPnl: string | null;
     readonly borrowed: string | null;
   }>;
+  /** Gate's total minus the sum of every account, exact and signed; null when they add up (to the display unit). */
+  readonly unaccounted: string | null;
   readonly fetchedAt: string;
 }
 
@@ -31,8 +33,18 @@ export function balanceJson(snapshot: BalanceSnapshot): BalanceJson {
     currency: snapshot.currency,
     total: { amount: snapshot.total.amount, unrealisedPnl: snapshot.total.unrealisedPnl, borrowed: snapshot.total.borrowed },
     accounts: summary.accounts.map((a) => ({ name: a.name, amount: a.amount, share: a.share, unrealisedPnl: a.unrealisedPnl, borrowed: a.borrowed })),
+    unaccounted: summary.unaccounted,
     fetchedAt: new Date(snapshot.fetchedAt).toISOString(),
   };
+}
+
+// JSON.stringify escapes C0 controls but leaves C1 controls, bidi controls and line separators
+// raw; escaped too, a name stays verbatim for a parser and harmless on a terminal.
+const RAW_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/gu;
+
+/** `JSON.stringify` on one line, with every invisible control character written as a `\uXXXX` escape. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Options shared by the human formats. */

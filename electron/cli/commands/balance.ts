@@ -14,7 +14,7 @@ import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import { reportError, reportUsage } from '../output.js';
-import { balanceJson, balanceTable, shortLine, waybarErrorJson, waybarJson } from '../render.js';
+import { balanceJson, balanceTable, jsonText, shortLine, waybarErrorJson, waybarJson } from '../render.js';
 
 /** What `balance` can be given instead of the real world (tests, the app's composition). */
 export interface BalanceCommandDeps {
@@ -133,7 +133,7 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
       return reportError(io, result.error, json);
     }
     const human = { privacy: o['private'] === true, full: o['full'] === true, demo };
-    if (format === 'json') io.stdout.write(`${JSON.stringify(balanceJson(result.balance))}\n`);
+    if (format === 'json') io.stdout.write(`${jsonText(balanceJson(result.balance))}\n`);
     else if (format === 'short') io.stdout.write(`${shortLine(result.balance, human)}\n`);
     else if (format === 'waybar') io.stdout.write(`${waybarJson(result.balance, human)}\n`);
     else io.stdout.write(balanceTable(result.balance, human));

@@ -6,6 +6,7 @@
  * echoed after being shortened and stripped of anything that looks like a signature.
  */
 import type { AppError, ErrorCode } from '../../../shared/errors.js';
+import { cleanText } from '../../../shared/text.js';
 import { BAD_RESPONSE_HINT, describeBody } from './schema.js';
 import type { TransportFailure, TransportResponse } from './types.js';
 
@@ -40,7 +41,14 @@ export function appError(code: ErrorCode, message: string, retryAfterMs?: number
   return retryAfterMs === undefined ? { code, message, hint } : { code, message, hint, retryAfterMs };
 }
 
-/** Reads Gate's `{label, message}` (or `detail`) if the body is that; null for anything else. */
+// Gate's labels are upper-case words joined by underscores (INVALID_KEY, TOO_MANY_REQUESTS);
+// anything else in `label` is not Gate's and is never echoed.
+const GATE_LABEL = /^[A-Z_]{1,64}$/;
+
+/**
+ * Reads Gate's `{label, message}` (or `detail`) if the body is that, the label upper-cased;
+ * null for anything else, a label outside Gate's `[A-Z_]` shape included.
+ */
 function readGateError(body: string): GateErrorBody | null {
   let json: unknown;
   try {
@@ -50,19 +58,17 @@ function readGateError(body: string): GateErrorBody | null {
   }
   if (typeof json !== 'object' || json === null) return null;
   const record = json as Record<string, unknown>;
-  const label = record['label'];
-  if (typeof label !== 'string' || label === '') return null;
+  const raw = record['label'];
+  if (typeof raw !== 'string') return null;
+  const label = raw.toUpperCase();
+  if (!GATE_LABEL.test(label)) return null;
   const message = typeof record['message'] === 'string' ? record['message'] : typeof record['detail'] === 'string' ? record['detail'] : '';
   return { label, message };
 }
 
-/** Gate's own words, made safe to show: one line, bounded, no long hex runs (signatures, hashes). */
+/** Gate's own words, made safe to show: one line, no control or bidi characters, bounded, no long hex runs (signatures, hashes). */
 export function safeServerText(text: string): string {
-  const cleaned = text
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/[0-9a-fA-F]{32,}/g, '…')
-    .trim();
-  return cleaned.length > 160 ? `${cleaned.slice(0, 157)}…` : cleaned;
+  return cleanText(cleanText(text).replace(/[0-9a-fA-F]{32,}/g, '…'), 160);
 }
 
 function withGateText(base: string, gate: GateErrorBody | null): string {
@@ -110,7 +116,7 @@ function seconds(ms: number): string {
  */
 export function mapErrorResponse(response: TransportResponse, localNowMs: number, clockOffsetMs: number): AppError {
   const gate = readGateError(response.body);
-  const label = gate?.label.toUpperCase() ?? '';
+  const label = gate?.label ?? '';
   const status = response.status;
   switch (label) {
     case 'INVALID_KEY':

@@ -9,6 +9,7 @@ import type { AccountEntry, BalanceSnapshot, Currency } from '../../../shared/ba
 import { isDecimalString } from '../../../shared/decimal.js';
 import type { Result } from '../../../shared/errors.js';
 import { fail, ok } from '../../../shared/errors.js';
+import { cleanText } from '../../../shared/text.js';
 import { KIB, defineBounds } from './limits.js';
 
 /**
@@ -30,11 +31,33 @@ const entrySchema = z.looseObject({
   borrowed: z.optional(z.nullable(decimal)),
 });
 
+/**
+ * `details` straight into entries, never through an object: every own key is an account,
+ * `__proto__` and `constructor` included (JSON.parse defines them as plain properties, but
+ * z.record or any `{}` written by key would drop the first and inherit the second).
+ */
+const detailsSchema = z.pipe(
+  z.custom<Readonly<Record<string, unknown>>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'not an object' }),
+  z.transform((details, ctx): AccountEntry[] => {
+    const names = Object.keys(details);
+    const accounts: AccountEntry[] = [];
+    for (const name of names) {
+      const entry = entrySchema.safeParse(details[name]);
+      if (!entry.success) {
+        for (const issue of entry.error.issues) ctx.issues.push({ code: 'custom', message: issue.message, input: issue.input, path: [name, ...issue.path] });
+        return z.NEVER;
+      }
+      accounts.push({ name, amount: entry.data.amount, unrealisedPnl: entry.data.unrealised_pnl ?? null, borrowed: entry.data.borrowed ?? null });
+    }
+    return accounts;
+  }),
+);
+
 /** Gate's 200 body for total_balance. */
 const totalBalanceSchema = z.looseObject({
   total: entrySchema,
   // Absent `details` reads as "no accounts" rather than a failure: the total is still true.
-  details: z.optional(z.record(z.string(), entrySchema)),
+  details: z.optional(detailsSchema),
 });
 
 /** `server_time` of `GET /spot/time` (epoch ms). */
@@ -51,31 +74,34 @@ export function parseTotalBalance(body: string, currency: Currency): Result<Omit
   } catch {
     return fail('BAD_RESPONSE', `Gate's answer was not JSON (${describeBody(body)}).`, BAD_RESPONSE_HINT);
   }
-  const parsed = totalBalanceSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'the body';
-    return fail('BAD_RESPONSE', `Gate's answer did not have the expected shape (at ${where}: ${issue?.message ?? 'invalid'}).`, BAD_RESPONSE_HINT);
-  }
-  const data = parsed.data;
-  const accountCount = data.details === undefined ? 0 : Object.keys(data.details).length;
+  // Counted before any entry is validated: a million accounts are refused at the cost of counting them.
+  const accountCount = countAccounts(json);
   if (accountCount > TOTAL_BALANCE_BOUNDS.maxEntries) {
     return fail('BAD_RESPONSE', `Gate's answer listed ${accountCount} accounts, more than the ${TOTAL_BALANCE_BOUNDS.maxEntries} it can have.`, BAD_RESPONSE_HINT);
   }
-  if (data.total.currency !== undefined && data.total.currency !== currency) {
-    return fail('BAD_RESPONSE', `Gate answered in ${data.total.currency.slice(0, 12)} although ${currency} was asked for.`, BAD_RESPONSE_HINT);
+  const parsed = totalBalanceSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    // A path segment may be an account name: Gate's text, so cleaned and bounded like any other.
+    const where = issue && issue.path.length > 0 ? issue.path.map((p) => cleanText(String(p), 40)).join('.') : 'the body';
+    return fail('BAD_RESPONSE', `Gate's answer did not have the expected shape (at ${where}: ${issue?.message ?? 'invalid'}).`, BAD_RESPONSE_HINT);
   }
-  const accounts: AccountEntry[] = Object.entries(data.details ?? {}).map(([name, entry]) => ({
-    name,
-    amount: entry.amount,
-    unrealisedPnl: entry.unrealised_pnl ?? null,
-    borrowed: entry.borrowed ?? null,
-  }));
+  const data = parsed.data;
+  if (data.total.currency !== undefined && data.total.currency !== currency) {
+    return fail('BAD_RESPONSE', `Gate answered in ${cleanText(data.total.currency, 12)} although ${currency} was asked for.`, BAD_RESPONSE_HINT);
+  }
   return ok({
     currency,
     total: { amount: data.total.amount, unrealisedPnl: data.total.unrealised_pnl ?? null, borrowed: data.total.borrowed ?? null },
-    accounts,
+    accounts: data.details ?? [],
   });
+}
+
+/** How many keys the body's `details` object has (0 when it has none, or no object there). */
+function countAccounts(json: unknown): number {
+  if (typeof json !== 'object' || json === null) return 0;
+  const details: unknown = (json as { readonly details?: unknown }).details;
+  return typeof details === 'object' && details !== null && !Array.isArray(details) ? Object.keys(details).length : 0;
 }
 
 /** Parses `GET /spot/time`'s body into epoch ms, or null when it is not Gate's shape. */

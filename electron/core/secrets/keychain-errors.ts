@@ -5,6 +5,7 @@
  * Linux ones below were observed on Debian 12 with libsecret 0.20 and gnome-keyring 42.
  */
 import type { AppError, ErrorCode } from '../../../shared/errors.js';
+import { cleanText } from '../../../shared/text.js';
 
 /** Why the keychain cannot be used, in terms of what the user can do about it. */
 export type KeychainProblem =
@@ -154,8 +155,9 @@ function keychainHint(problem: KeychainProblem, platform: string): string {
  * password, and `redact` removes any string the caller knows must not appear.
  */
 export function keychainError(problem: KeychainProblem, detail: string, platform: string, redact: readonly string[] = []): AppError {
-  let safe = detail.replace(/\s+/g, ' ').trim();
-  for (const s of redact) if (s.length > 0) safe = safe.split(s).join('[redacted]');
+  const redacted = (text: string): string => redact.reduce((t, s) => (s.length > 0 ? t.split(s).join('[redacted]') : t), text);
+  // Redacted before and after cleaning: dropping a control character could join a secret's halves.
+  const safe = redacted(cleanText(redacted(detail.replace(/\s+/g, ' '))));
   const message = safe.length > 0 ? `${SUMMARY[problem]} (${safe}).` : `${SUMMARY[problem]}.`;
   return { code: CODES[problem], message, hint: keychainHint(problem, platform) };
 }

@@ -6,7 +6,7 @@
 import type { Writable } from 'node:stream';
 import type { SimKey } from './handler.js';
 import type { SimPortfolio } from './portfolio.js';
-import { DEMO_PORTFOLIO, GATE_EXAMPLE_PORTFOLIO } from './portfolio.js';
+import { DEMO_PORTFOLIO, GATE_EXAMPLE_PORTFOLIO, HOSTILE_PORTFOLIO } from './portfolio.js';
 import type { SimulatorServer } from './server.js';
 import { startSimulatorServer } from './server.js';
 
@@ -17,7 +17,9 @@ const SIMULATOR_USAGE = `Usage: npm run --silent simulator -- [options]
   --host H             address to bind (default 127.0.0.1)
   --key K --secret S   an API key pair the simulator accepts (repeatable in pairs)
   --no-wallet-read     the key lacks wallet read permission (403 FORBIDDEN)
-  --portfolio NAME     demo (default) or gate-example (Gate's documented 40-digit example)
+  --portfolio NAME     demo (default) or gate-example (Gate's documented 40-digit example),
+                       or hostile (object-member and control-character account names,
+                       accounts that do not add up to the total)
   --clock-offset MS    the simulated server clock runs this many ms ahead (negative: behind)
   --exit-on-stdin-close  stop when stdin closes (a parent that dies can never leave it running,
                        even through \`npm run\`, which does not pass SIGTERM on)
@@ -73,7 +75,8 @@ export async function startSimulatorFromArgs(
         const v = next();
         if (v === 'demo') portfolio = DEMO_PORTFOLIO;
         else if (v === 'gate-example') portfolio = GATE_EXAMPLE_PORTFOLIO;
-        else return { ok: false, message: '--portfolio is demo or gate-example' };
+        else if (v === 'hostile') portfolio = HOSTILE_PORTFOLIO;
+        else return { ok: false, message: '--portfolio is demo or gate-example, or hostile' };
         break;
       }
       case '--clock-offset': {

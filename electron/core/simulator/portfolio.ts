@@ -11,11 +11,19 @@ interface SimAccount {
   readonly amount: string;
   readonly unrealisedPnl?: string;
   readonly borrowed?: string;
+  /** False lists the account in `details` but leaves it out of `total`, as Gate documents for `payment`. Default true. */
+  readonly inTotal?: boolean;
 }
 
 /** A whole portfolio: Gate's account names (or any unknown name) → USDT values. */
 export interface SimPortfolio {
+  /**
+   * In Gate's order. Every own key is served, `__proto__` included: build such a portfolio
+   * with `Object.fromEntries` or `JSON.parse`, since a `__proto__:` literal sets the prototype.
+   */
   readonly accounts: Readonly<Record<string, SimAccount>>;
+  /** USDT value Gate counts in `total` but lists in no account (TradFi assets). Default none. */
+  readonly unlisted?: string;
 }
 
 /** How many units of each currency one USDT is worth. Multiplication only, so conversion is exact. */
@@ -34,20 +42,22 @@ export function convertAmount(amount: string, currency: Currency): string {
 
 /** The JSON body Gate would send for this portfolio in this currency, with Gate's field names. */
 export function totalBalanceBody(portfolio: SimPortfolio, currency: Currency): Record<string, unknown> {
-  const details: Record<string, Record<string, string>> = {};
-  const amounts: string[] = [];
+  // Null prototype: assigning `details['__proto__']` then adds an account instead of a prototype.
+  const details: Record<string, Record<string, string>> = Object.create(null) as Record<string, Record<string, string>>;
+  const amounts: string[] = portfolio.unlisted === undefined ? [] : [convertAmount(portfolio.unlisted, currency)];
   const pnls: string[] = [];
   const borrowed: string[] = [];
   for (const [name, account] of Object.entries(portfolio.accounts)) {
+    const inTotal = account.inTotal !== false;
     const entry: Record<string, string> = { currency, amount: convertAmount(account.amount, currency) };
-    amounts.push(entry['amount']!);
+    if (inTotal) amounts.push(entry['amount']!);
     if (account.unrealisedPnl !== undefined) {
       entry['unrealised_pnl'] = convertAmount(account.unrealisedPnl, currency);
-      pnls.push(entry['unrealised_pnl']);
+      if (inTotal) pnls.push(entry['unrealised_pnl']);
     }
     if (account.borrowed !== undefined) {
       entry['borrowed'] = convertAmount(account.borrowed, currency);
-      borrowed.push(entry['borrowed']);
+      if (inTotal) borrowed.push(entry['borrowed']);
     }
     details[name] = entry;
   }
@@ -84,4 +94,25 @@ export const GATE_EXAMPLE_PORTFOLIO: SimPortfolio = {
     warrant: { amount: '0' },
     cbbc: { amount: '0' },
   },
+};
+
+/**
+ * Names and figures that have broken readers of Gate's open `details` map: JavaScript object
+ * members, terminal escapes and bidi controls, an empty name, a `payment` account Gate leaves
+ * out of the total and TradFi value counted in the total but in no account.
+ */
+export const HOSTILE_PORTFOLIO: SimPortfolio = {
+  accounts: Object.fromEntries<SimAccount>([
+    ['spot', { amount: '1000' }],
+    ['constructor', { amount: '400' }],
+    ['toString', { amount: '300' }],
+    ['hasOwnProperty', { amount: '200' }],
+    ['valueOf', { amount: '100' }],
+    ['__proto__', { amount: '50' }],
+    ['evil\u001b[2J\u001b]0;owned\u0007', { amount: '25' }],
+    ['\u202eredro\u2066tset\u2069', { amount: '10' }],
+    ['', { amount: '5' }],
+    ['payment', { amount: '120.5', inTotal: false }],
+  ]),
+  unlisted: '75.25',
 };

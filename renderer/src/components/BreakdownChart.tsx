@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Pie, PieChart, Sector, type PieSectorShapeProps } from 'recharts';
 import type { Currency } from '../../../shared/balance.js';
-import type { Slice } from '../lib/slices.js';
+import { OTHER_KEY, type Slice } from '../lib/slices.js';
 import { Breakable } from './Breakable.js';
 import { displayAmount, displayShare, fullAmount } from '../lib/format.js';
 
@@ -98,7 +98,7 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion }: Bre
             key={s.key}
             tabIndex={0}
             className={`legend-item${active === s.key ? ' active' : ''}`}
-            data-testid={`legend-${s.key}`}
+            data-testid={`legend-${s.key === OTHER_KEY ? '__other__' : (s.members[0]?.name ?? '')}`}
             onMouseEnter={() => setActive(s.key)}
             onMouseLeave={() => setActive(null)}
             onFocus={() => setActive(s.key)}

@@ -23,20 +23,21 @@ export const PALETTE = [
 /** The grouped "Other" slice: neutral, so it never looks like an account. */
 export const OTHER_COLOUR = '#94a3b8';
 
-const KNOWN: Readonly<Record<string, number>> = {
-  spot: 0,
-  futures: 1,
-  finance: 2,
-  quant: 3,
-  delivery: 4,
-  margin: 5,
-  cross_margin: 6,
-  options: 7,
-  warrant: 8,
-  cbbc: 9,
-  payment: 10,
-  meme_box: 11,
-};
+// A Map, so an account called `constructor` or `toString` is hashed like any unknown name.
+const KNOWN: ReadonlyMap<string, number> = new Map([
+  ['spot', 0],
+  ['futures', 1],
+  ['finance', 2],
+  ['quant', 3],
+  ['delivery', 4],
+  ['margin', 5],
+  ['cross_margin', 6],
+  ['options', 7],
+  ['warrant', 8],
+  ['cbbc', 9],
+  ['payment', 10],
+  ['meme_box', 11],
+]);
 
 /** FNV-1a, 32 bit: tiny, stable across runs and platforms. */
 export function hashName(name: string): number {
@@ -50,6 +51,6 @@ export function hashName(name: string): number {
 
 /** The colour for one of Gate's account keys. */
 export function colourForAccount(name: string): string {
-  const index = KNOWN[name] ?? hashName(name) % PALETTE.length;
+  const index = KNOWN.get(name) ?? hashName(name) % PALETTE.length;
   return PALETTE[index] ?? OTHER_COLOUR;
 }

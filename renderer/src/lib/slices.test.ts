@@ -1,19 +1,26 @@
 // Slices and colours: grouping rules, exact "Other" sums and stable colours.
 import { describe, expect, it } from 'vitest';
 import { summarizeBalance } from '../../../shared/accounts.js';
+import { sumDecimals } from '../../../shared/decimal.js';
 import { colourForAccount, hashName, OTHER_COLOUR, PALETTE } from './colours.js';
 import { buildSlices, hundredthsToShare, OTHER_KEY, shareToHundredths } from './slices.js';
 
 const entry = (name: string, amount: string) => ({ name, amount, unrealisedPnl: null, borrowed: null });
+/** A USDT snapshot whose total is exactly the sum of its accounts. */
+const balanced = (accounts: ReturnType<typeof entry>[]) => ({
+  currency: 'USDT' as const,
+  total: { amount: sumDecimals(accounts.map((a) => a.amount)), unrealisedPnl: null, borrowed: null },
+  accounts,
+});
 
 describe('buildSlices', () => {
   it('groups two or more small accounts into Other with the exact sums', () => {
-    const { positive } = summarizeBalance({
-      accounts: [entry('spot', '970'), entry('futures', '10.5'), entry('margin', '10.25'), entry('quant', '9.25')],
-    });
+    const { positive } = summarizeBalance(
+      balanced([entry('spot', '970'), entry('futures', '10.5'), entry('margin', '10.25'), entry('quant', '9.25')]),
+    );
     const slices = buildSlices(positive, 2);
     expect(slices.map((s) => [s.key, s.share])).toEqual([
-      ['spot', '97.00'],
+      ['account:spot', '97.00'],
       [OTHER_KEY, '3.00'],
     ]);
     const other = slices[1];
@@ -23,7 +30,7 @@ describe('buildSlices', () => {
   });
 
   it('does not hide a single small account behind "Other"', () => {
-    const { positive } = summarizeBalance({ accounts: [entry('spot', '99'), entry('futures', '1')] });
+    const { positive } = summarizeBalance(balanced([entry('spot', '99'), entry('futures', '1')]));
     expect(buildSlices(positive, 2).map((s) => s.label)).toEqual(['Spot', 'Perpetual futures']);
   });
 

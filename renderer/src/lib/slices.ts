@@ -10,7 +10,7 @@ import { colourForAccount, OTHER_COLOUR } from './colours.js';
 
 /** One drawable slice: an account, or "Other" made of several small ones. */
 export interface Slice {
-  /** Stable key: the account name, or `__other__`. */
+  /** Stable and unique: `account:` and the account's name, or OTHER_KEY (an account may be called anything, `__other__` too). */
   readonly key: string;
   readonly label: string;
   readonly amount: DecimalString;
@@ -21,8 +21,8 @@ export interface Slice {
   readonly members: readonly AccountShare[];
 }
 
-/** Key of the grouped slice; no Gate account can be called this. */
-export const OTHER_KEY = '__other__';
+/** Key of the grouped slice; never an account's, whose keys all start with `account:`. */
+export const OTHER_KEY = 'other';
 
 /** "12.34" → 1234. Shares from shared/ always carry exactly two decimals. */
 export function shareToHundredths(share: DecimalString): number {
@@ -63,7 +63,7 @@ export function buildSlices(positive: readonly AccountShare[], thresholdPercent:
 
 /** One account as its own slice, in its stable colour. */
 function accountSlice(a: AccountShare): Slice {
-  return { key: a.name, label: a.label, amount: a.amount, share: a.share, colour: colourForAccount(a.name), members: [a] };
+  return { key: `account:${a.name}`, label: a.label, amount: a.amount, share: a.share, colour: colourForAccount(a.name), members: [a] };
 }
 
 /**
