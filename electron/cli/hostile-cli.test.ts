@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Credentials } from '../core/gate/types.js';
-import type { SimAccount, SimPortfolio } from '../core/simulator/portfolio.js';
+import type { SimPortfolio } from '../core/simulator/portfolio.js';
 import { HOSTILE_PORTFOLIO } from '../core/simulator/portfolio.js';
 import type { SimulatorServer } from '../core/simulator/server.js';
 import { startSimulatorServer } from '../core/simulator/server.js';
@@ -29,7 +29,7 @@ const FORMATS = [
 ] as const;
 
 function manyAccounts(n: number): SimPortfolio {
-  return { accounts: Object.fromEntries(Array.from({ length: n }, (_, i): [string, SimAccount] => [`acct_${i}`, { amount: '1.5' }])) };
+  return { accounts: Object.fromEntries(Array.from({ length: n }, (_, i): [string, SimPortfolio['accounts'][string]] => [`acct_${i}`, { amount: '1.5' }])) };
 }
 
 describe('gate-glance balance with hostile portfolios', () => {

@@ -4,8 +4,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../../shared/prefs.js';
-import { makeState, snapshotOf } from './test/fixtures.js';
-import { renderApp } from './test/render-app.js';
+import { makeState, snapshotOf } from './testing/fixtures.js';
+import { renderApp } from './testing/render-app.js';
 
 const PROTOTYPE_NAMES = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', '__other__'];
 const UNSAFE = /(?!\n)[\p{Cc}\p{Bidi_Control}]/u;
