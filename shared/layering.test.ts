@@ -40,12 +40,15 @@ async function lintMessages(filePath: string, source: string): Promise<string[]>
 
 afterAll(() => rmSync(probeRoot, { recursive: true, force: true }));
 
+// Each probe is a cold tsc run: seconds on an idle machine, over half a minute on a busy CI box.
+const TSC_TIMEOUT_MS = 120_000;
+
 describe('layering', () => {
   it('tsc refuses node:* and Electron in shared/, and accepts pure code', () => {
     expect(typecheck('shared', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n")).toMatch(/node:fs/);
     expect(typecheck('shared', "import { app } from 'electron';\nexport const a = app;\n")).toMatch(/no exported member 'app'/);
     expect(typecheck('shared', 'export const pure = [1, 2].map((n) => n * 2);\n')).toBe('');
-  });
+  }, TSC_TIMEOUT_MS);
 
   it('tsc refuses node:* and Electron in renderer/, and accepts DOM code', () => {
     expect(typecheck('renderer', "import { join } from 'node:path';\nexport const j = join;\n")).toMatch(/node:path/);
@@ -53,7 +56,7 @@ describe('layering', () => {
       /no exported member 'ipcRenderer'/,
     );
     expect(typecheck('renderer', 'export const title = document.title;\n')).toBe('');
-  });
+  }, TSC_TIMEOUT_MS);
 
   it('ESLint bans Electron, Node and zod where they do not belong, and raw IPC outside its two files', async () => {
     expect(await lintMessages('shared/probe.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([
