@@ -91,7 +91,7 @@ function formatHundredths(units: number): DecimalString {
 }
 
 /** The usual number of fraction digits a person expects for each currency. */
-function displayDigits(currency: Currency): number {
+export function displayDigits(currency: Currency): number {
   return currency === 'BTC' ? 8 : 2;
 }
 
@@ -144,7 +144,7 @@ export function formatAmount(amount: DecimalString, options: FormatAmountOptions
 }
 
 /** The canonical form of a decimal string (no '+', no leading zeros, no exponent); value unchanged. */
-function canonicalDecimal(amount: DecimalString): DecimalString {
+export function canonicalDecimal(amount: DecimalString): DecimalString {
   return big(amount).toFixed();
 }
 
@@ -166,4 +166,37 @@ export function formatCompactAmount(amount: DecimalString, options: Omit<FormatA
   if (big(amount).abs().lt(COMPACT_FROM)) return formatAmount(amount, options);
   const nf = new Intl.NumberFormat(options.locale, { notation: 'compact', maximumFractionDigits: 2, roundingMode: 'halfExpand' });
   return nf.format(canonicalDecimal(amount) as Intl.StringNumericLiteral);
+}
+
+/**
+ * Shares `total` out over positive `weights` in whole units of 10^-digits by the largest
+ * remainder method: `total` is first rounded half-up to the unit, each part gets the floor of
+ * its exact share and the leftover units go to the largest remainders (ties: larger weight,
+ * then earlier index), so the parts add up to exactly the rounded total. Zero and negative
+ * weights get null (they are listed, not shared out); so does everything when `total` rounds
+ * to zero or below or no weight is positive.
+ */
+export function apportionDecimal(total: DecimalString, weights: readonly DecimalString[], digits: number): (DecimalString | null)[] {
+  const unitsTotal = big(total).round(digits, 1).times(new Exact('10').pow(digits));
+  const amounts = weights.map(big);
+  const zero = new Exact('0');
+  const positive = amounts.map((a, i) => ({ a, i })).filter(({ a }) => a.gt(zero));
+  const out: (DecimalString | null)[] = weights.map(() => null);
+  if (positive.length === 0 || !unitsTotal.gt(zero)) return out;
+  const sum = positive.reduce((acc, { a }) => acc.plus(a), zero);
+  const parts = positive.map(({ a, i }) => {
+    const scaled = a.times(unitsTotal);
+    const floor = scaled.div(sum).round(0, 0);
+    return { i, a, floor, remainder: scaled.minus(floor.times(sum)) };
+  });
+  let left = unitsTotal.minus(parts.reduce((acc, p) => acc.plus(p.floor), zero));
+  const order = [...parts].sort((x, y) => y.remainder.cmp(x.remainder) || y.a.cmp(x.a) || x.i - y.i);
+  const scale = new Exact('10').pow(digits);
+  const ONE = new Exact('1');
+  for (const p of order) {
+    const extra = left.gt(zero);
+    if (extra) left = left.minus(ONE);
+    out[p.i] = (extra ? p.floor.plus(ONE) : p.floor).div(scale).toFixed(digits);
+  }
+  return out;
 }

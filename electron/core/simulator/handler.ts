@@ -1,17 +1,23 @@
 /**
- * A Gate APIv4 simulator as a pure request handler: it answers `GET /api/v4/spot/time` and
- * `GET /api/v4/wallet/total_balance` the way Gate does — KEY/SIGN/Timestamp checks with the
- * 60 s window, Gate's error labels and statuses, 80 requests per 10 s per key with Gate's
- * rate-limit headers, exact currency conversion — and can misbehave on demand (429, 5xx,
- * HTML, malformed JSON, hangs, dropped connections, a skewed server clock, odd portfolios,
- * keys without permission). The HTTP server, the in-process transport and demo mode all
- * wrap this one handler.
+ * A Gate APIv4 simulator as a pure request handler: it answers `GET /api/v4/spot/time`,
+ * `/wallet/total_balance`, the per-coin `/spot/accounts`, `/futures/{usdt,btc}/accounts`,
+ * `/earn/uni/lends`, `/unified/accounts`, `/account/detail` and the public `/spot/tickers` the
+ * way Gate does — KEY/SIGN/Timestamp checks with the 60 s window, Gate's error labels and
+ * statuses, Gate's per-endpoint rate limits with its rate-limit headers, exact currency
+ * conversion, all from one per-coin portfolio — and can misbehave on demand, per endpoint
+ * (429, 5xx, HTML, malformed JSON, hangs, dropped connections, a skewed server clock, odd
+ * portfolios, keys without a permission). The HTTP server, the in-process transport and demo
+ * mode all wrap this one handler.
  */
 import { isCurrency } from '../../../shared/balance.js';
 import type { Clock } from '../clock.js';
 import { verifySignature } from '../gate/signing.js';
 import type { SimPortfolio } from './portfolio.js';
-import { GATE_EXAMPLE_PORTFOLIO, totalBalanceBody } from './portfolio.js';
+import { GATE_EXAMPLE_PORTFOLIO } from './portfolio.js';
+import type { SimEndpoint, SimPermission } from './endpoints.js';
+import { ENDPOINT_PATHS, endpointAnswer, faultBody, SIM_ENDPOINTS } from './endpoints.js';
+
+export type { SimEndpoint, SimPermission } from './endpoints.js';
 
 /** One request as the handler sees it. `target` is path plus raw query (`/api/v4/...?...`). */
 export interface SimRequest {
@@ -35,11 +41,13 @@ export interface SimKey {
   readonly secret: string;
   /** Wallet read permission; false answers 403 FORBIDDEN. Default true. */
   readonly walletRead?: boolean;
+  /** Read permissions by part (wallet, spot, futures, earn, unified, account); a false one answers 403 FORBIDDEN. Default all true. */
+  readonly permissions?: Readonly<Partial<Record<SimPermission, boolean>>>;
   /** When set, only these caller IPs are allowed; others get 403 IP_FORBIDDEN. */
   readonly allowedIps?: readonly string[];
 }
 
-/** Misbehaviour on demand. Faults apply to total_balance only, so `spot/time` stays usable. */
+/** Misbehaviour on demand, per endpoint (total_balance unless told); `spot/time` is never faulted, so a client can read the clock. */
 export type SimFault =
   | { readonly kind: 'rate-limit' }
   | { readonly kind: 'server-error'; readonly status?: number; readonly label?: 'SERVER_ERROR' | 'INTERNAL' | 'TOO_BUSY' }
@@ -57,8 +65,16 @@ export interface GateSimulatorOptions {
   /** Server clock minus the caller's clock, in ms (simulates a machine whose clock is off). */
   readonly serverClockOffsetMs?: number;
   readonly clock?: Pick<Clock, 'now'>;
-  /** Requests per window per key; Gate's is 80 per 10 s for this endpoint. */
-  readonly rateLimit?: { readonly limit: number; readonly windowMs: number };
+  /** total_balance's requests per window per key; Gate's is 80 per 10 s. */
+  readonly rateLimit?: RateLimit;
+  /** Other endpoints' limits (default: Gate's, SIM_ENDPOINTS). */
+  readonly rateLimits?: Readonly<Partial<Record<SimEndpoint, RateLimit>>>;
+}
+
+/** Requests allowed per window. */
+export interface RateLimit {
+  readonly limit: number;
+  readonly windowMs: number;
 }
 
 /** What was asked, for tests that check how many requests a client made. */
@@ -73,8 +89,11 @@ interface SimLogEntry {
 /** The simulator: a handler plus runtime controls. */
 export interface GateSimulator {
   handle(request: SimRequest, signal?: AbortSignal): Promise<SimResponse>;
-  /** Sets a fault for the next `times` total_balance requests (default: until cleared). */
-  setFault(fault: SimFault | null, times?: number): void;
+  /**
+   * Sets a fault for the next `times` requests to `endpoint` (default total_balance; times
+   * default: until cleared). `setFault(null)` clears every endpoint's fault, `setFault(null, _, e)` just e's.
+   */
+  setFault(fault: SimFault | null, times?: number, endpoint?: SimEndpoint): void;
   setPortfolio(portfolio: SimPortfolio): void;
   setServerClockOffset(ms: number): void;
   setKeys(keys: readonly SimKey[]): void;
@@ -90,8 +109,6 @@ const SIM_LOG_TRIM_BATCH = 1_000;
 
 /** Gate's window for `Timestamp`. */
 const TIMESTAMP_WINDOW_MS = 60_000;
-/** Gate's limit for total_balance: 80 requests per 10 s per key. */
-const DEFAULT_RATE_LIMIT = { limit: 80, windowMs: 10_000 } as const;
 
 const JSON_HEADERS = { 'content-type': 'application/json' } as const;
 
@@ -107,24 +124,27 @@ const HTML_PAGE = `<!DOCTYPE html>
 /** Builds a simulator. Without options it knows no keys and holds Gate's documented example portfolio. */
 export function createGateSimulator(options: GateSimulatorOptions = {}): GateSimulator {
   const clock = options.clock ?? { now: () => Date.now() };
-  const rate = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const limits = (endpoint: SimEndpoint): RateLimit =>
+    (endpoint === 'total_balance' ? options.rateLimit : undefined) ?? options.rateLimits?.[endpoint] ?? SIM_ENDPOINTS[endpoint].rateLimit;
   let keys = new Map((options.keys ?? []).map((k) => [k.key, k]));
   let portfolio = options.portfolio ?? GATE_EXAMPLE_PORTFOLIO;
   let offsetMs = options.serverClockOffsetMs ?? 0;
-  let fault: SimFault | null = null;
-  let faultTimes = Infinity;
+  const faults = new Map<SimEndpoint, { fault: SimFault; times: number }>();
   const windows = new Map<string, { start: number; count: number }>();
   const log: SimLogEntry[] = [];
   const hanging = new Set<() => void>();
 
   const serverNow = (): number => clock.now() + offsetMs;
 
-  function rateHeaders(key: string): { headers: Record<string, string>; exceeded: boolean } {
+  // Gate counts per endpoint, per key (private) or per IP (public).
+  function rateHeaders(endpoint: SimEndpoint, who: string): { headers: Record<string, string>; exceeded: boolean } {
+    const rate = limits(endpoint);
     const now = serverNow();
-    let w = windows.get(key);
+    const id = `${endpoint} ${who}`;
+    let w = windows.get(id);
     if (!w || now - w.start >= rate.windowMs) {
       w = { start: now, count: 0 };
-      windows.set(key, w);
+      windows.set(id, w);
     }
     w.count += 1;
     const exceeded = w.count > rate.limit;
@@ -139,12 +159,12 @@ export function createGateSimulator(options: GateSimulatorOptions = {}): GateSim
     };
   }
 
-  function takeFault(): SimFault | null {
-    if (!fault) return null;
-    const f = fault;
-    faultTimes -= 1;
-    if (faultTimes <= 0) fault = null;
-    return f;
+  function takeFault(endpoint: SimEndpoint): SimFault | null {
+    const entry = faults.get(endpoint);
+    if (!entry) return null;
+    entry.times -= 1;
+    if (entry.times <= 0) faults.delete(endpoint);
+    return entry.fault;
   }
 
   function wait(ms: number, signal?: AbortSignal): Promise<boolean> {
@@ -165,67 +185,83 @@ export function createGateSimulator(options: GateSimulatorOptions = {}): GateSim
     });
   }
 
-  async function handleBalance(request: SimRequest, path: string, query: string, signal?: AbortSignal): Promise<{ res: SimResponse; key: string | null; hung?: boolean }> {
-    const f = takeFault();
-    if (f) {
-      switch (f.kind) {
-        case 'hang':
-          await wait(2 ** 31 - 1, signal);
-          return { res: { kind: 'drop' }, key: null, hung: true };
-        case 'slow':
-          if (!(await wait(f.delayMs, signal))) return { res: { kind: 'drop' }, key: null, hung: true };
-          break;
-        case 'drop':
-          return { res: { kind: 'drop' }, key: null };
-        case 'html':
-          return { res: { kind: 'reply', status: f.status ?? 502, headers: { 'content-type': 'text/html' }, body: HTML_PAGE }, key: null };
-        case 'malformed-json':
-          return { res: { kind: 'reply', status: 200, headers: { ...JSON_HEADERS }, body: '{"details": {"spot": {"amount": "12.5", "currency": "USDT"}, "total": ' }, key: null };
-        case 'wrong-shape':
-          return { res: { kind: 'reply', status: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify({ total: { amount: 12.5, currency: 'USDT' } }) }, key: null };
-        case 'server-error':
-          return { res: gateError(f.status ?? 500, f.label ?? 'SERVER_ERROR', 'Internal server error'), key: null };
-        case 'rate-limit': {
-          const reset = serverNow() + rate.windowMs;
-          return {
-            res: gateError(429, 'TOO_MANY_REQUESTS', 'Request Rate limit Exceeded', {
-              'x-gate-ratelimit-limit': String(rate.limit),
-              'x-gate-ratelimit-requests-remain': '0',
-              'x-gate-ratelimit-reset-timestamp': String(reset),
-            }),
-            key: null,
-          };
-        }
+  type Handled = { res: SimResponse; key: string | null; hung?: boolean };
+
+  async function faulted(endpoint: SimEndpoint, signal?: AbortSignal): Promise<Handled | null> {
+    const f = takeFault(endpoint);
+    if (!f) return null;
+    switch (f.kind) {
+      case 'hang':
+        await wait(2 ** 31 - 1, signal);
+        return { res: { kind: 'drop' }, key: null, hung: true };
+      case 'slow':
+        if (!(await wait(f.delayMs, signal))) return { res: { kind: 'drop' }, key: null, hung: true };
+        return null;
+      case 'drop':
+        return { res: { kind: 'drop' }, key: null };
+      case 'html':
+        return { res: { kind: 'reply', status: f.status ?? 502, headers: { 'content-type': 'text/html' }, body: HTML_PAGE }, key: null };
+      case 'malformed-json':
+      case 'wrong-shape':
+        return { res: { kind: 'reply', status: 200, headers: { ...JSON_HEADERS }, body: faultBody(endpoint, f.kind) }, key: null };
+      case 'server-error':
+        return { res: gateError(f.status ?? 500, f.label ?? 'SERVER_ERROR', 'Internal server error'), key: null };
+      case 'rate-limit': {
+        const rate = limits(endpoint);
+        const reset = serverNow() + rate.windowMs;
+        return {
+          res: gateError(429, 'TOO_MANY_REQUESTS', 'Request Rate limit Exceeded', {
+            'x-gate-ratelimit-limit': String(rate.limit),
+            'x-gate-ratelimit-requests-remain': '0',
+            'x-gate-ratelimit-reset-timestamp': String(reset),
+          }),
+          key: null,
+        };
       }
     }
+  }
+
+  /** Gate's checks of a private request in Gate's order; answers the key's name or the refusal. */
+  function authenticate(request: SimRequest, path: string, query: string, permission: SimPermission): { ok: true; key: string } | { ok: false; res: Handled } {
     const keyName = request.headers['key'];
     const sign = request.headers['sign'];
     const ts = request.headers['timestamp'];
-    if (!keyName || !sign || !ts) return { res: gateError(401, 'MISSING_REQUIRED_HEADER', 'Missing required header: KEY, SIGN or Timestamp'), key: null };
+    const refuse = (res: SimResponse, key: string | null): { ok: false; res: Handled } => ({ ok: false, res: { res, key } });
+    if (!keyName || !sign || !ts) return refuse(gateError(401, 'MISSING_REQUIRED_HEADER', 'Missing required header: KEY, SIGN or Timestamp'), null);
     const key = keys.get(keyName);
-    if (!key) return { res: gateError(401, 'INVALID_KEY', 'Invalid key provided'), key: keyName };
+    if (!key) return refuse(gateError(401, 'INVALID_KEY', 'Invalid key provided'), keyName);
     const tsSeconds = Number(ts);
     if (!/^\d+(\.\d+)?$/.test(ts) || Math.abs(serverNow() - tsSeconds * 1000) > TIMESTAMP_WINDOW_MS) {
-      return { res: gateError(401, 'REQUEST_EXPIRED', 'gap between request Timestamp and server time exceeds 60'), key: keyName };
+      return refuse(gateError(401, 'REQUEST_EXPIRED', 'gap between request Timestamp and server time exceeds 60'), keyName);
     }
     if (!verifySignature(key.secret, { method: request.method, path, query, body: request.body ?? '', timestamp: ts }, sign)) {
-      return { res: gateError(401, 'INVALID_SIGNATURE', 'Signature mismatch'), key: keyName };
+      return refuse(gateError(401, 'INVALID_SIGNATURE', 'Signature mismatch'), keyName);
     }
     if (key.allowedIps && !key.allowedIps.includes(request.remoteAddress ?? '')) {
-      return { res: gateError(403, 'IP_FORBIDDEN', `Request IP not in whitelist: ${request.remoteAddress ?? 'unknown'}`), key: keyName };
+      return refuse(gateError(403, 'IP_FORBIDDEN', `Request IP not in whitelist: ${request.remoteAddress ?? 'unknown'}`), keyName);
     }
-    if (key.walletRead === false) return { res: gateError(403, 'FORBIDDEN', 'Forbidden: API key lacks wallet permission'), key: keyName };
-    const limit = rateHeaders(keyName);
-    if (limit.exceeded) return { res: gateError(429, 'TOO_MANY_REQUESTS', 'Request Rate limit Exceeded', limit.headers), key: keyName };
-    const params = new URLSearchParams(query);
-    const currency = params.get('currency') ?? 'USDT';
-    if (!isCurrency(currency)) {
-      return { res: gateError(400, 'INVALID_PARAM_VALUE', `Invalid currency ${currency.slice(0, 16)}`, limit.headers), key: keyName };
+    const allowed = permission === 'wallet' ? key.walletRead !== false && key.permissions?.wallet !== false : key.permissions?.[permission] !== false;
+    if (!allowed) return refuse(gateError(403, 'FORBIDDEN', `Forbidden: API key lacks ${permission} permission`), keyName);
+    return { ok: true, key: keyName };
+  }
+
+  async function handleEndpoint(endpoint: SimEndpoint, request: SimRequest, path: string, query: string, signal?: AbortSignal): Promise<Handled> {
+    const fault = endpoint === 'spot_time' ? null : await faulted(endpoint, signal);
+    if (fault) return fault;
+    const spec = SIM_ENDPOINTS[endpoint];
+    let who = `ip ${request.remoteAddress ?? ''}`;
+    let key: string | null = null;
+    if (spec.permission !== null) {
+      const auth = authenticate(request, path, query, spec.permission);
+      if (!auth.ok) return auth.res;
+      key = auth.key;
+      who = `key ${auth.key}`;
     }
-    return {
-      res: { kind: 'reply', status: 200, headers: { ...JSON_HEADERS, ...limit.headers }, body: JSON.stringify(totalBalanceBody(portfolio, currency)) },
-      key: keyName,
-    };
+    const limit = rateHeaders(endpoint, who);
+    if (limit.exceeded) return { res: gateError(429, 'TOO_MANY_REQUESTS', 'Request Rate limit Exceeded', limit.headers), key };
+    const answer = endpointAnswer(endpoint, new URLSearchParams(query), { portfolio, serverNow: serverNow(), currencyValid: isCurrency });
+    if (!answer.ok) return { res: gateError(answer.status, answer.label, answer.message, limit.headers), key };
+    return { res: { kind: 'reply', status: 200, headers: { ...JSON_HEADERS, ...limit.headers }, body: JSON.stringify(answer.body) }, key };
   }
 
   const simulator: GateSimulator = {
@@ -240,20 +276,16 @@ export function createGateSimulator(options: GateSimulatorOptions = {}): GateSim
         if (log.length > SIM_LOG_LIMIT + SIM_LOG_TRIM_BATCH) log.splice(0, SIM_LOG_TRIM_BATCH);
         return res;
       };
-      if (path === '/api/v4/spot/time') {
-        if (method !== 'GET') return record(gateError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed'), null);
-        return record({ kind: 'reply', status: 200, headers: { ...JSON_HEADERS }, body: JSON.stringify({ server_time: serverNow() }) }, null);
-      }
-      if (path === '/api/v4/wallet/total_balance') {
-        if (method !== 'GET') return record(gateError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed'), null);
-        const { res, key, hung } = await handleBalance({ ...request, method }, path, query, signal);
-        return record(res, key, hung);
-      }
-      return record(gateError(404, 'NOT_FOUND', 'Not found'), null);
+      const endpoint = ENDPOINT_PATHS.get(path);
+      if (endpoint === undefined) return record(gateError(404, 'NOT_FOUND', 'Not found'), null);
+      if (method !== 'GET') return record(gateError(405, 'METHOD_NOT_ALLOWED', 'Method not allowed'), null);
+      const { res, key, hung } = await handleEndpoint(endpoint, { ...request, method }, path, query, signal);
+      return record(res, key, hung);
     },
-    setFault(next, times) {
-      fault = next;
-      faultTimes = times ?? Infinity;
+    setFault(next, times, endpoint) {
+      if (next !== null) faults.set(endpoint ?? 'total_balance', { fault: next, times: times ?? Infinity });
+      else if (endpoint === undefined) faults.clear();
+      else faults.delete(endpoint);
     },
     setPortfolio(next) {
       portfolio = next;

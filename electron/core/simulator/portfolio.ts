@@ -1,10 +1,15 @@
 /**
- * The simulator's money: one portfolio held in USDT and converted exactly (big.js, no
- * floats) into BTC, CNY, USD and USDT at fixed rates. USDT amounts are returned verbatim, so a
- * 40-digit string in the portfolio comes back digit for digit.
+ * The simulator's money: ONE per-coin portfolio from which every endpoint is derived, so
+ * `total_balance`, `/spot/accounts`, `/futures/{settle}/accounts`, `/earn/uni/lends`,
+ * `/unified/accounts` and `/spot/tickers` always agree. Coins are valued in USDT at the
+ * portfolio's own tickers (the app's pricing rule: USDT 1, `COIN_USDT`, else `COIN_BTC ×
+ * BTC_USDT`, else nothing), and USDT values are converted exactly (big.js, no floats) into BTC,
+ * CNY, USD at fixed rates. An account without coins holds its `amount` in USDT (spot, earn) or
+ * in the USDT-settled futures account, so even Gate's 40-digit example comes back digit for digit.
  */
 import type { Currency } from '../../../shared/balance.js';
 import { multiplyDecimals, sumDecimals } from '../../../shared/decimal.js';
+import { priceInUsdt } from '../../../shared/holdings.js';
 
 /** One account of the portfolio, valued in USDT. Amounts are decimal strings (any length, any sign). */
 interface SimAccount {
@@ -15,7 +20,45 @@ interface SimAccount {
   readonly inTotal?: boolean;
 }
 
-/** A whole portfolio: Gate's account names (or any unknown name) → USDT values. */
+/** A spot balance as `GET /spot/accounts` lists it. */
+export interface SimSpotCoin {
+  readonly currency: string;
+  readonly available: string;
+  readonly locked: string;
+}
+
+/** One settle currency's perpetual futures account, in that currency (`GET /futures/{settle}/accounts`). */
+export interface SimFuturesAccount {
+  readonly total: string;
+  readonly unrealisedPnl: string;
+  readonly available: string;
+}
+
+/** One currency lent through Earn (`GET /earn/uni/lends`); `amount` is Gate's "Total Lending Amount". */
+export interface SimLend {
+  readonly currency: string;
+  readonly amount: string;
+}
+
+/** One currency of a unified account (`GET /unified/accounts` `balances`). */
+export interface SimUnifiedBalance {
+  readonly currency: string;
+  readonly equity: string;
+  readonly available: string;
+  readonly freeze: string;
+}
+
+/** The settle currencies of Gate's perpetual futures. */
+export const FUTURES_SETTLES = ['usdt', 'btc'] as const;
+/** A futures settle currency as the path spells it. */
+export type FuturesSettle = (typeof FUTURES_SETTLES)[number];
+
+/**
+ * A whole portfolio. `accounts` holds the accounts Gate gives no per-coin detail for (and any
+ * unknown name); `spot`, `futures` and `lends`, when given, ARE the spot, futures and finance
+ * accounts (their `total_balance` figures are derived from the coins, and an entry of the same
+ * name in `accounts` is ignored). `unified` set means the key's account is in unified mode.
+ */
 export interface SimPortfolio {
   /**
    * In Gate's order. Every own key is served, `__proto__` included: build such a portfolio
@@ -24,6 +67,13 @@ export interface SimPortfolio {
   readonly accounts: Readonly<Record<string, SimAccount>>;
   /** USDT value Gate counts in `total` but lists in no account (TradFi assets). Default none. */
   readonly unlisted?: string;
+  readonly spot?: readonly SimSpotCoin[];
+  /** A settle currency left out was never opened: Gate answers USER_NOT_FOUND. */
+  readonly futures?: Readonly<Partial<Record<FuturesSettle, SimFuturesAccount>>>;
+  readonly lends?: readonly SimLend[];
+  readonly unified?: { readonly mode: 'multi_currency' | 'single_currency' | 'portfolio'; readonly balances: readonly SimUnifiedBalance[] };
+  /** Spot `last` by pair; default SIM_TICKERS. An empty string is a pair without a trade. */
+  readonly tickers?: Readonly<Record<string, string>>;
 }
 
 /** How many units of each currency one USDT is worth. Multiplication only, so conversion is exact. */
@@ -33,6 +83,79 @@ export const SIM_RATES: Readonly<Record<Currency, string>> = {
   CNY: '7.2431',
   BTC: '0.0000105263',
 };
+
+/**
+ * The simulator's spot market. NMR trades against BTC only (priced through BTC_USDT), FTT has
+ * no trade (`last` empty), POINT has no market at all.
+ */
+export const SIM_TICKERS: Readonly<Record<string, string>> = {
+  BTC_USDT: '95000',
+  ETH_USDT: '3400',
+  ETH_BTC: '0.0357894',
+  GT_USDT: '18.5',
+  DOGE_USDT: '0.32',
+  PEPE_USDT: '0.00001',
+  SOL_USDT: '190',
+  NMR_BTC: '0.00018',
+  FTT_USDT: '',
+};
+
+/** The portfolio's tickers. */
+export function portfolioTickers(portfolio: SimPortfolio): Readonly<Record<string, string>> {
+  return portfolio.tickers ?? SIM_TICKERS;
+}
+
+/** A coin quantity's USDT value at the portfolio's tickers; an unpriced coin counts 0 (Gate cannot value it either). */
+export function usdtValue(portfolio: SimPortfolio, coin: string, quantity: string): string {
+  const price = priceInUsdt(coin, portfolioTickers(portfolio));
+  return price === null ? '0' : multiplyDecimals(quantity, price);
+}
+
+/** The spot balances the endpoint lists: the coins, or the account's USDT amount as one USDT balance. */
+export function spotCoins(portfolio: SimPortfolio): readonly SimSpotCoin[] {
+  if (portfolio.spot) return portfolio.spot;
+  const spot = portfolio.accounts['spot'];
+  return spot ? [{ currency: 'USDT', available: spot.amount, locked: '0' }] : [];
+}
+
+/** The futures account of one settle currency, or null when it was never opened. */
+export function futuresAccount(portfolio: SimPortfolio, settle: FuturesSettle): SimFuturesAccount | null {
+  if (portfolio.futures) return portfolio.futures[settle] ?? null;
+  const futures = portfolio.accounts['futures'];
+  if (!futures || settle !== 'usdt') return null;
+  return { total: futures.amount, unrealisedPnl: futures.unrealisedPnl ?? '0', available: futures.amount };
+}
+
+/** The Earn lends the endpoint lists: the lends, or the finance account's USDT amount as one USDT lend. */
+export function lends(portfolio: SimPortfolio): readonly SimLend[] {
+  if (portfolio.lends) return portfolio.lends;
+  const finance = portfolio.accounts['finance'];
+  return finance ? [{ currency: 'USDT', amount: finance.amount }] : [];
+}
+
+/** Every account `total_balance` lists, valued in USDT, in Gate's order (the derived ones first). */
+export function portfolioAccounts(portfolio: SimPortfolio): [string, SimAccount][] {
+  const derived: [string, SimAccount][] = [];
+  if (portfolio.spot) {
+    derived.push(['spot', { amount: sumDecimals(portfolio.spot.map((c) => usdtValue(portfolio, c.currency, sumDecimals([c.available, c.locked])))) }]);
+  }
+  if (portfolio.futures) {
+    const settles = FUTURES_SETTLES.flatMap((s) => {
+      const account = portfolio.futures?.[s];
+      return account ? [{ coin: s.toUpperCase(), account }] : [];
+    });
+    derived.push([
+      'futures',
+      {
+        amount: sumDecimals(settles.map(({ coin, account }) => usdtValue(portfolio, coin, account.total))),
+        unrealisedPnl: sumDecimals(settles.map(({ coin, account }) => usdtValue(portfolio, coin, account.unrealisedPnl))),
+      },
+    ]);
+  }
+  if (portfolio.lends) derived.push(['finance', { amount: sumDecimals(portfolio.lends.map((l) => usdtValue(portfolio, l.currency, l.amount))) }]);
+  const names = new Set(derived.map(([name]) => name));
+  return [...derived, ...Object.entries(portfolio.accounts).filter(([name]) => !names.has(name))];
+}
 
 /** `amount` (USDT) in `currency`, exactly; USDT returns the very same string. */
 export function convertAmount(amount: string, currency: Currency): string {
@@ -47,7 +170,7 @@ export function totalBalanceBody(portfolio: SimPortfolio, currency: Currency): R
   const amounts: string[] = portfolio.unlisted === undefined ? [] : [convertAmount(portfolio.unlisted, currency)];
   const pnls: string[] = [];
   const borrowed: string[] = [];
-  for (const [name, account] of Object.entries(portfolio.accounts)) {
+  for (const [name, account] of portfolioAccounts(portfolio)) {
     const inTotal = account.inTotal !== false;
     const entry: Record<string, string> = { currency, amount: convertAmount(account.amount, currency) };
     if (inTotal) amounts.push(entry['amount']!);
@@ -67,18 +190,42 @@ export function totalBalanceBody(portfolio: SimPortfolio, currency: Currency): R
   };
 }
 
-/** The demo portfolio: a plausible retail account across Gate's usual accounts, one of them slightly negative. */
+/**
+ * The demo portfolio: a plausible retail account across Gate's usual accounts, one of them
+ * slightly negative. Its account totals are the ones README, screenshots and tests show (spot
+ * 18452.73120045, futures 6210.4471 with PnL -132.0811, finance 9870.115 USDT): the coins below
+ * add up to exactly those at SIM_TICKERS, with USDT as the balancing coin.
+ */
 export const DEMO_PORTFOLIO: SimPortfolio = {
   accounts: {
-    spot: { amount: '18452.73120045' },
-    futures: { amount: '6210.4471', unrealisedPnl: '-132.0811' },
-    finance: { amount: '9870.115' },
     margin: { amount: '1204.5', borrowed: '300' },
     delivery: { amount: '0', unrealisedPnl: '0' },
     quant: { amount: '2385.00912' },
     cross_margin: { amount: '-12.85', borrowed: '50' },
     options: { amount: '412.0801', unrealisedPnl: '18.2' },
   },
+  spot: [
+    { currency: 'BTC', available: '0.1', locked: '0.02' }, // 11400
+    { currency: 'ETH', available: '1.5', locked: '0' }, // 5100
+    { currency: 'USDT', available: '1062.52120045', locked: '100' }, // 1162.52120045
+    { currency: 'GT', available: '40', locked: '0' }, // 740
+    { currency: 'NMR', available: '2', locked: '0' }, // 34.2, through NMR_BTC
+    { currency: 'DOGE', available: '50', locked: '0' }, // 16: under 0.1 %, a small balance
+    { currency: 'PEPE', available: '1000', locked: '0' }, // 0.01: a small balance
+    { currency: 'POINT', available: '12', locked: '0' }, // no market: no price
+    { currency: 'FTT', available: '3', locked: '0' }, // no trade: no price
+    { currency: 'SOL', available: '0', locked: '0' }, // emptied: left out
+  ],
+  futures: {
+    usdt: { total: '5260.4471', unrealisedPnl: '-141.5811', available: '4100.2' },
+    btc: { total: '0.01', unrealisedPnl: '0.0001', available: '0.008' },
+  },
+  lends: [
+    { currency: 'USDT', amount: '5135.115' },
+    { currency: 'BTC', amount: '0.03' },
+    { currency: 'ETH', amount: '0.5' },
+    { currency: 'GT', amount: '10' },
+  ],
 };
 
 /** Gate's documented example portfolio (USDT), 40-digit amounts and all. */

@@ -3,19 +3,24 @@
  * sends and parses against it, the simulator speaks Gate's protocol (fractional timestamps,
  * lower-case method from axios, the query string as the SDK serialises it).
  */
-import { ApiClient, WalletApi } from 'gate-api';
+import { AccountApi, ApiClient, EarnUniApi, FuturesApi, SpotApi, UnifiedApi, WalletApi } from 'gate-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GATE_EXAMPLE_TOTAL } from '../../../shared/testing/gate-example.js';
 import type { SimulatorServer } from './server.js';
 import { startSimulatorServer } from './server.js';
+import { DEMO_PORTFOLIO, GATE_EXAMPLE_PORTFOLIO } from './portfolio.js';
 
 const KEY = 'sdk-key-00112233445566778899aabbccddeeff';
 const SECRET = 'sdk-secret-ffeeddccbbaa99887766554433221100';
 
-function sdk(url: string, secret = SECRET): WalletApi {
+function apiClient(url: string, secret = SECRET): ApiClient {
   const client = new ApiClient(url);
   client.setApiKeySecret(KEY, secret);
-  return new WalletApi(client);
+  return client;
+}
+
+function sdk(url: string, secret = SECRET): WalletApi {
+  return new WalletApi(apiClient(url, secret));
 }
 
 function errorData(error: unknown): { status: number | undefined; data: unknown } {
@@ -61,6 +66,36 @@ describe("Gate's official SDK against the simulator", () => {
       expect(failure?.data).toMatchObject({ label: 'REQUEST_EXPIRED' });
     } finally {
       server.simulator.setServerClockOffset(0);
+    }
+  });
+
+  it("reads the per-coin endpoints through the SDK's own models, agreeing with total_balance", async () => {
+    server.simulator.setPortfolio(DEMO_PORTFOLIO);
+    try {
+      const client = apiClient(server.url);
+      const spot = (await new SpotApi(client).listSpotAccounts({})).body;
+      expect(spot.find((c) => c.currency === 'BTC')).toMatchObject({ currency: 'BTC', available: '0.1', locked: '0.02' });
+      const futures = (await new FuturesApi(client).listFuturesAccounts('usdt')).body;
+      expect([futures.total, futures.unrealisedPnl, futures.available, futures.currency]).toEqual(['5260.4471', '-141.5811', '4100.2', 'USDT']);
+      const lends = (await new EarnUniApi(client).listUserUniLends({ page: 1, limit: 100 })).body;
+      expect(lends.map((l) => [l.currency, l.amount])).toEqual([['USDT', '5135.115'], ['BTC', '0.03'], ['ETH', '0.5'], ['GT', '10']]);
+      const unified = (await new UnifiedApi(client).listUnifiedAccounts({})).body;
+      expect(unified.mode).toBe('classic');
+      const detail = (await new AccountApi(client).getAccountDetail()).body;
+      expect(detail.key?.mode).toBe(1);
+      const tickers = (await new SpotApi(client).listTickers({})).body;
+      expect(tickers.find((t) => t.currencyPair === 'BTC_USDT')?.last).toBe('95000');
+      const total = (await new WalletApi(client).getTotalBalance({ currency: 'USDT' })).body;
+      expect(total.details?.['spot']?.amount).toBe('18452.73120045');
+      // A futures account never funded: Gate's USER_NOT_FOUND reaches the SDK as a 400.
+      server.simulator.setPortfolio({ ...DEMO_PORTFOLIO, futures: {} });
+      const never = await new FuturesApi(client).listFuturesAccounts('btc').then(
+        () => null,
+        (e: unknown) => errorData(e),
+      );
+      expect(never).toEqual({ status: 400, data: { label: 'USER_NOT_FOUND', message: 'please transfer funds first to create futures account' } });
+    } finally {
+      server.simulator.setPortfolio(GATE_EXAMPLE_PORTFOLIO);
     }
   });
 });

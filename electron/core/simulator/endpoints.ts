@@ -1,0 +1,227 @@
+/**
+ * What each simulated endpoint is and answers: its path, the key permission it needs (null =
+ * public), Gate's rate limit for it, and its 200 body built from the one portfolio (field names
+ * as in Gate's APIv4 docs and its SDK models: SpotAccount, FuturesAccount, UniLend,
+ * UnifiedAccount/UnifiedBalance, AccountDetail, Ticker). The handler adds signing, faults and
+ * limits around these.
+ */
+import type { Currency } from '../../../shared/balance.js';
+import type { FuturesSettle, SimPortfolio } from './portfolio.js';
+import { futuresAccount, lends, portfolioTickers, spotCoins, totalBalanceBody } from './portfolio.js';
+
+/** The permission a key needs per part, named after Gate's API key permissions (all read-only). */
+export type SimPermission = 'wallet' | 'spot' | 'futures' | 'earn' | 'unified' | 'account';
+
+/** Every endpoint the simulator answers. */
+export type SimEndpoint =
+  | 'spot_time'
+  | 'total_balance'
+  | 'spot_accounts'
+  | 'futures_usdt_accounts'
+  | 'futures_btc_accounts'
+  | 'earn_uni_lends'
+  | 'unified_accounts'
+  | 'account_detail'
+  | 'spot_tickers';
+
+interface EndpointSpec {
+  readonly path: string;
+  readonly permission: SimPermission | null;
+  readonly rateLimit: { readonly limit: number; readonly windowMs: number };
+}
+
+// Gate's limits (APIv4 docs, "Frequency limit rule"): total_balance 80 / 10 s, other private
+// endpoints 150 / 10 s per account per endpoint, public ones 200 / 10 s per IP per endpoint.
+const PRIVATE = { limit: 150, windowMs: 10_000 } as const;
+const PUBLIC = { limit: 200, windowMs: 10_000 } as const;
+
+/** Path, permission and rate limit of each endpoint. */
+export const SIM_ENDPOINTS: Readonly<Record<SimEndpoint, EndpointSpec>> = {
+  spot_time: { path: '/api/v4/spot/time', permission: null, rateLimit: PUBLIC },
+  total_balance: { path: '/api/v4/wallet/total_balance', permission: 'wallet', rateLimit: { limit: 80, windowMs: 10_000 } },
+  spot_accounts: { path: '/api/v4/spot/accounts', permission: 'spot', rateLimit: PRIVATE },
+  futures_usdt_accounts: { path: '/api/v4/futures/usdt/accounts', permission: 'futures', rateLimit: PRIVATE },
+  futures_btc_accounts: { path: '/api/v4/futures/btc/accounts', permission: 'futures', rateLimit: PRIVATE },
+  earn_uni_lends: { path: '/api/v4/earn/uni/lends', permission: 'earn', rateLimit: PRIVATE },
+  unified_accounts: { path: '/api/v4/unified/accounts', permission: 'unified', rateLimit: PRIVATE },
+  account_detail: { path: '/api/v4/account/detail', permission: 'account', rateLimit: PRIVATE },
+  spot_tickers: { path: '/api/v4/spot/tickers', permission: null, rateLimit: PUBLIC },
+};
+
+/** Endpoint by request path. */
+export const ENDPOINT_PATHS: ReadonlyMap<string, SimEndpoint> = new Map(
+  (Object.entries(SIM_ENDPOINTS) as [SimEndpoint, EndpointSpec][]).map(([name, spec]) => [spec.path, name]),
+);
+
+/** Gate's page size bound for `/earn/uni/lends` (`limit`, default 100). */
+export const UNI_LENDS_MAX_LIMIT = 100;
+
+/** A 200 body, or Gate's refusal. */
+export type EndpointAnswer =
+  | { readonly ok: true; readonly body: unknown }
+  | { readonly ok: false; readonly status: number; readonly label: string; readonly message: string };
+
+function invalid(message: string): EndpointAnswer {
+  return { ok: false, status: 400, label: 'INVALID_PARAM_VALUE', message };
+}
+
+function futuresBody(portfolio: SimPortfolio, settle: FuturesSettle): EndpointAnswer {
+  const account = futuresAccount(portfolio, settle);
+  // Gate's answer for a futures account that was never funded.
+  if (account === null) return { ok: false, status: 400, label: 'USER_NOT_FOUND', message: 'please transfer funds first to create futures account' };
+  return {
+    ok: true,
+    body: {
+      total: account.total,
+      unrealised_pnl: account.unrealisedPnl,
+      position_margin: '0',
+      order_margin: '0',
+      available: account.available,
+      point: '0',
+      currency: settle.toUpperCase(),
+      in_dual_mode: false,
+      enable_credit: false,
+      position_initial_margin: '0',
+      maintenance_margin: '0',
+      bonus: '0',
+    },
+  };
+}
+
+function pageParam(params: URLSearchParams, name: string, fallback: number, max: number): number | null {
+  const raw = params.get(name);
+  if (raw === null) return fallback;
+  if (!/^\d{1,6}$/.test(raw) || Number(raw) < 1 || Number(raw) > max) return null;
+  return Number(raw);
+}
+
+function uniLendsBody(portfolio: SimPortfolio, params: URLSearchParams, serverNow: number): EndpointAnswer {
+  const page = pageParam(params, 'page', 1, 100_000);
+  const limit = pageParam(params, 'limit', UNI_LENDS_MAX_LIMIT, UNI_LENDS_MAX_LIMIT);
+  if (page === null) return invalid('Invalid page');
+  if (limit === null) return invalid(`Invalid limit, must be 1-${UNI_LENDS_MAX_LIMIT}`);
+  const currency = params.get('currency');
+  const all = lends(portfolio).filter((l) => currency === null || l.currency === currency);
+  const seconds = Math.floor(serverNow / 1000);
+  return {
+    ok: true,
+    body: all.slice((page - 1) * limit, page * limit).map((l) => ({
+      currency: l.currency,
+      current_amount: l.amount,
+      amount: l.amount,
+      lent_amount: l.amount,
+      frozen_amount: '0',
+      min_rate: '0.0001',
+      interest_status: 'interest_dividend',
+      reinvest_left_amount: '0',
+      create_time: seconds - 86_400 * 30,
+      update_time: seconds - 3_600,
+    })),
+  };
+}
+
+function unifiedBody(portfolio: SimPortfolio, serverNow: number): EndpointAnswer {
+  const unified = portfolio.unified;
+  const balances: Record<string, Record<string, string | boolean>> = {};
+  for (const b of unified?.balances ?? []) {
+    balances[b.currency] = { available: b.available, freeze: b.freeze, borrowed: '0', negative_liab: '0', futures_pos_liab: '0', equity: b.equity, total_freeze: b.freeze, total_liab: '0', spot_in_use: '0', funding: '0', enabled_collateral: true };
+  }
+  return {
+    ok: true,
+    body: {
+      user_id: 10001,
+      refresh_time: serverNow,
+      locked: false,
+      balances,
+      total: '0',
+      borrowed: '0',
+      unified_account_total: '0',
+      unified_account_total_liab: '0',
+      unified_account_total_equity: '0',
+      leverage: '3',
+      spot_order_loss: '0',
+      // A classic account answers with mode "classic" and no balances.
+      mode: unified?.mode ?? 'classic',
+    },
+  };
+}
+
+function tickersBody(portfolio: SimPortfolio, params: URLSearchParams): EndpointAnswer {
+  const tickers = portfolioTickers(portfolio);
+  const pair = params.get('currency_pair');
+  const pairs = pair === null ? Object.keys(tickers) : [pair];
+  if (pair !== null && !Object.hasOwn(tickers, pair)) return { ok: false, status: 400, label: 'INVALID_CURRENCY_PAIR', message: `Invalid currency pair ${pair.slice(0, 24)}` };
+  return {
+    ok: true,
+    body: pairs.map((p) => {
+      const last = tickers[p] ?? '';
+      return {
+        currency_pair: p,
+        last,
+        lowest_ask: last,
+        lowest_size: '1',
+        highest_bid: last,
+        highest_size: '1',
+        change_percentage: '0',
+        change_utc0: '0',
+        change_utc8: '0',
+        base_volume: '1000',
+        quote_volume: '1000',
+        high_24h: last,
+        low_24h: last,
+      };
+    }),
+  };
+}
+
+/** What the portfolio answers for one endpoint (after signing, permission and rate checks passed). */
+export function endpointAnswer(
+  endpoint: SimEndpoint,
+  params: URLSearchParams,
+  context: { readonly portfolio: SimPortfolio; readonly serverNow: number; readonly currencyValid: (c: string) => c is Currency },
+): EndpointAnswer {
+  const { portfolio, serverNow } = context;
+  switch (endpoint) {
+    case 'spot_time':
+      return { ok: true, body: { server_time: serverNow } };
+    case 'total_balance': {
+      const currency = params.get('currency') ?? 'USDT';
+      if (!context.currencyValid(currency)) return invalid(`Invalid currency ${currency.slice(0, 16)}`);
+      return { ok: true, body: totalBalanceBody(portfolio, currency) };
+    }
+    case 'spot_accounts': {
+      const currency = params.get('currency');
+      return {
+        ok: true,
+        body: spotCoins(portfolio)
+          .map((c, i) => ({ currency: c.currency, available: c.available, locked: c.locked, update_id: 1000 + i }))
+          .filter((c) => currency === null || c.currency === currency),
+      };
+    }
+    case 'futures_usdt_accounts':
+      return futuresBody(portfolio, 'usdt');
+    case 'futures_btc_accounts':
+      return futuresBody(portfolio, 'btc');
+    case 'earn_uni_lends':
+      return uniLendsBody(portfolio, params, serverNow);
+    case 'unified_accounts':
+      return unifiedBody(portfolio, serverNow);
+    case 'account_detail':
+      return { ok: true, body: { ip_whitelist: [], currency_pairs: [], user_id: 10001, tier: 1, key: { mode: portfolio.unified ? 2 : 1 }, copy_trading_role: 0 } };
+    case 'spot_tickers':
+      return tickersBody(portfolio, params);
+  }
+}
+
+/** The broken bodies of the `malformed-json` and `wrong-shape` faults, shaped after each endpoint. */
+export function faultBody(endpoint: SimEndpoint, kind: 'malformed-json' | 'wrong-shape'): string {
+  if (endpoint === 'total_balance') {
+    return kind === 'malformed-json'
+      ? '{"details": {"spot": {"amount": "12.5", "currency": "USDT"}, "total": '
+      : JSON.stringify({ total: { amount: 12.5, currency: 'USDT' } });
+  }
+  if (kind === 'malformed-json') return '[{"currency": "BTC", "available": "0.5", ';
+  // Numbers where Gate sends decimal strings: a client must refuse, not guess.
+  return JSON.stringify(endpoint.startsWith('futures') || endpoint === 'unified_accounts' ? { total: 12.5, balances: [1] } : [{ currency: 'BTC', available: 0.5, amount: 0.5, last: 1 }]);
+}
+
