@@ -9,7 +9,7 @@ import type { Preferences } from '../../../shared/prefs.js';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
 import type { PrefsPort } from '../prefs/prefs-store.js';
 import { DEMO_CREDENTIALS, DEMO_PORTFOLIO, createDemoSource } from '../simulator/demo.js';
-import { convertAmount } from '../simulator/portfolio.js';
+import { convertAmount, portfolioAccounts } from '../simulator/portfolio.js';
 import { sumDecimals } from '../../../shared/decimal.js';
 import { BalanceService } from './balance-service.js';
 import { VirtualClock } from '../testing/virtual-clock.js';
@@ -38,13 +38,13 @@ function setup(): { clock: VirtualClock; demo: ReturnType<typeof createDemoSourc
 describe('BalanceService against the Gate simulator', () => {
   it('loads the demo portfolio exactly, in every currency', async () => {
     const { service, clock } = setup();
-    const usdtTotal = sumDecimals(Object.values(DEMO_PORTFOLIO.accounts).map((a) => a.amount));
+    const usdtTotal = sumDecimals(portfolioAccounts(DEMO_PORTFOLIO).map(([, a]) => a.amount));
     const state = await service.start();
     expect(state).toMatchObject({ status: 'live', demo: true, currency: 'USDT' });
     expect(state.balance?.total.amount).toBe(usdtTotal);
     await service.setCurrency('BTC');
     await service.whenIdle();
-    expect(service.getState().balance?.total.amount).toBe(sumDecimals(Object.values(DEMO_PORTFOLIO.accounts).map((a) => convertAmount(a.amount, 'BTC'))));
+    expect(service.getState().balance?.total.amount).toBe(sumDecimals(portfolioAccounts(DEMO_PORTFOLIO).map(([, a]) => convertAmount(a.amount, 'BTC'))));
     service.stop();
     expect(clock.pendingTimers).toBe(0);
   });

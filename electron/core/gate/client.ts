@@ -1,5 +1,6 @@
 /**
- * The signed Gate APIv4 client for `GET /wallet/total_balance`. Everything it needs comes in
+ * The signed Gate APIv4 client: `GET /wallet/total_balance`, and `get` for any other endpoint
+ * (the holdings endpoints and public tickers). Everything it needs comes in
  * through the options (transport, credentials, clock, base URL, timeout), so the app, the CLI,
  * demo mode and the tests run the same code. It never throws: every outcome is a value, and
  * no message it produces contains the secret or the signature.
@@ -8,7 +9,7 @@ import type { Currency } from '../../../shared/balance.js';
 import { CURRENCIES, isCurrency } from '../../../shared/balance.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import type { Clock } from '../clock.js';
-import { appError, mapErrorResponse, mapTransportFailure, parseEpochHeader } from './errors.js';
+import { appError, mapErrorResponse, mapTransportFailure, parseEpochHeader, readGateError } from './errors.js';
 import type { EndpointBounds } from './limits.js';
 import { SERVER_TIME_BOUNDS, TOTAL_BALANCE_BOUNDS, parseServerTime, parseTotalBalance } from './schema.js';
 import { signedHeaders } from './signing.js';
@@ -34,7 +35,19 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
 }
 
-type Reply = { ok: true; response: TransportResponse } | { ok: false; error: AppError };
+type Reply = { ok: true; response: TransportResponse } | { ok: false; error: AppError; label?: string };
+
+/** The answer of `get`: a 200 response, or the mapped error with Gate's label when it sent one (`USER_NOT_FOUND` is data to some callers). */
+export type GetReply =
+  | { readonly ok: true; readonly response: TransportResponse; readonly fetchedAt: number }
+  | { readonly ok: false; readonly error: AppError; readonly label: string | null };
+
+/** Options of `get`: a private endpoint is signed (and corrected for clock skew), a public one is not. */
+export interface GetOptions extends CallOptions {
+  readonly signed: boolean;
+  /** The endpoint's bounds (declared beside its schema): the transport stops reading past maxBodyBytes. */
+  readonly bounds: EndpointBounds;
+}
 
 /** Signs, sends, validates and explains one balance request; corrects for clock skew on its own. */
 export class GateClient implements BalanceSource {
@@ -93,6 +106,56 @@ export class GateClient implements BalanceSource {
     return { ok: true, value: this.#clockOffsetMs };
   }
 
+  /**
+   * One GET to any Gate endpoint, `path` relative to the base URL and `query` exactly as it will
+   * be sent (and signed). Signed calls get the same clock resync as `getTotalBalance`.
+   */
+  async get(path: string, query: string, options: GetOptions): Promise<GetReply> {
+    try {
+      let reply: Reply;
+      if (options.signed) {
+        const creds = await this.#credentials();
+        if (!creds.ok) return { ok: false, error: creds.error, label: null };
+        if (creds.value === null || creds.value.key.trim() === '' || creds.value.secret === '') {
+          return { ok: false, error: appError('MISSING_CREDENTIALS', 'No Gate API key is set up.'), label: null };
+        }
+        reply = await this.#signedGetSynced(path, query, options.bounds, creds.value, options.signal);
+      } else {
+        reply = await this.#send(path, query, {}, options.bounds, options.signal);
+        if (reply.ok && reply.response.status !== 200) {
+          reply = { ok: false, error: mapErrorResponse(reply.response, this.#clock.now(), this.#clockOffsetMs), label: readGateError(reply.response.body)?.label ?? '' };
+        }
+      }
+      if (!reply.ok) return { ok: false, error: reply.error, label: reply.label || null };
+      return { ok: true, response: reply.response, fetchedAt: this.#clock.now() };
+    } catch {
+      return { ok: false, error: appError('INTERNAL', 'Unexpected failure while reading from Gate.'), label: null };
+    }
+  }
+
+  /** A signed GET; on REQUEST_EXPIRED reads Gate's clock, keeps the offset and retries once (a second rejection is CLOCK_SKEW). */
+  async #signedGetSynced(path: string, query: string, bounds: EndpointBounds, creds: Credentials, signal: AbortSignal | undefined): Promise<Reply> {
+    let reply = await this.#signedGet(path, query, bounds, creds, signal);
+    if (!reply.ok && reply.error.code === 'CLOCK_SKEW') {
+      const synced = await this.syncClock(signal ? { signal } : {});
+      if (!synced.ok) {
+        return {
+          ok: false,
+          error: appError('CLOCK_SKEW', `${reply.error.message} Reading Gate's clock to correct for it failed too (${synced.error.code}).`),
+        };
+      }
+      reply = await this.#signedGet(path, query, bounds, creds, signal);
+      if (!reply.ok && reply.error.code === 'CLOCK_SKEW') {
+        const off = Math.round(this.#clockOffsetMs / 1000);
+        return {
+          ok: false,
+          error: appError('CLOCK_SKEW', `Gate rejected the request's timestamp even after correcting for a measured offset of ${off} s.`),
+        };
+      }
+    }
+    return reply;
+  }
+
   async #getTotalBalance(currency: Currency, options: CallOptions): Promise<BalanceResult> {
     if (!isCurrency(currency)) {
       return { ok: false, error: appError('INVALID_CURRENCY', `"${String(currency).slice(0, 12)}" is not one of ${CURRENCIES.join(', ')}.`) };
@@ -102,26 +165,8 @@ export class GateClient implements BalanceSource {
     if (creds.value === null || creds.value.key.trim() === '' || creds.value.secret === '') {
       return { ok: false, error: appError('MISSING_CREDENTIALS', 'No Gate API key is set up.') };
     }
-    const query = `currency=${currency}`;
-    let reply = await this.#signedGet('/wallet/total_balance', query, TOTAL_BALANCE_BOUNDS, creds.value, options.signal);
-    if (!reply.ok && reply.error.code === 'CLOCK_SKEW') {
-      const synced = await this.syncClock(options);
-      if (!synced.ok) {
-        return {
-          ok: false,
-          error: appError('CLOCK_SKEW', `${reply.error.message} Reading Gate's clock to correct for it failed too (${synced.error.code}).`),
-        };
-      }
-      reply = await this.#signedGet('/wallet/total_balance', query, TOTAL_BALANCE_BOUNDS, creds.value, options.signal);
-      if (!reply.ok && reply.error.code === 'CLOCK_SKEW') {
-        const off = Math.round(this.#clockOffsetMs / 1000);
-        return {
-          ok: false,
-          error: appError('CLOCK_SKEW', `Gate rejected the request's timestamp even after correcting for a measured offset of ${off} s.`),
-        };
-      }
-    }
-    if (!reply.ok) return reply;
+    const reply = await this.#signedGetSynced('/wallet/total_balance', `currency=${currency}`, TOTAL_BALANCE_BOUNDS, creds.value, options.signal);
+    if (!reply.ok) return { ok: false, error: reply.error };
     const fetchedAt = this.#clock.now();
     const parsed = parseTotalBalance(reply.response.body, currency);
     if (!parsed.ok) return parsed;
@@ -136,7 +181,7 @@ export class GateClient implements BalanceSource {
     const reply = await this.#send(path, query, headers, bounds, signal);
     if (!reply.ok) return reply;
     if (reply.response.status === 200) return reply;
-    return { ok: false, error: mapErrorResponse(reply.response, this.#clock.now(), this.#clockOffsetMs) };
+    return { ok: false, error: mapErrorResponse(reply.response, this.#clock.now(), this.#clockOffsetMs), label: readGateError(reply.response.body)?.label ?? '' };
   }
 
   async #send(path: string, query: string, headers: Record<string, string>, bounds: EndpointBounds, signal: AbortSignal | undefined): Promise<Reply> {

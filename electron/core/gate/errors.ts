@@ -49,7 +49,7 @@ const GATE_LABEL = /^[A-Z_]{1,64}$/;
  * Reads Gate's `{label, message}` (or `detail`) if the body is that, the label upper-cased;
  * null for anything else, a label outside Gate's `[A-Z_]` shape included.
  */
-function readGateError(body: string): GateErrorBody | null {
+export function readGateError(body: string): GateErrorBody | null {
   let json: unknown;
   try {
     json = JSON.parse(body);

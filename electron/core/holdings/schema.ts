@@ -1,0 +1,114 @@
+/**
+ * The shapes of Gate's per-coin answers, validated with zod (the mini build, as for
+ * total_balance), each with its own bounds: a body larger than its endpoint could honestly be
+ * is refused before parsing, and a list or map longer than its cap is refused after. Quantities
+ * must be decimal strings and are kept verbatim; objects are loose (Gate adds fields).
+ * Bodies are bounded by the transport at each endpoint's `maxBodyBytes`. Field names: Gate's APIv4 docs and the `gate-api` SDK models (SpotAccount, FuturesAccount,
+ * UniLend, UnifiedAccount/UnifiedBalance, Ticker).
+ */
+import * as z from 'zod/mini';
+import { isDecimalString } from '../../../shared/decimal.js';
+import type { Result } from '../../../shared/errors.js';
+import { fail, ok } from '../../../shared/errors.js';
+import type { EndpointBounds } from '../gate/limits.js';
+import { defineBounds, KIB } from '../gate/limits.js';
+import { BAD_RESPONSE_HINT, describeBody } from '../gate/schema.js';
+
+
+/**
+ * Per-endpoint bounds. Spot lists every currency the account ever held (hundreds at most);
+ * Earn is read a page of ≤ 100 at a time; all-pairs tickers are 1-2 MB today (≈ 2,500 pairs
+ * of ~500 bytes), so that endpoint gets room to grow to 8 MiB and 20,000 pairs.
+ */
+export const HOLDINGS_BOUNDS = {
+  spotAccounts: defineBounds({ maxBodyBytes: 2048 * KIB, maxEntries: 5000 }),
+  futuresAccount: defineBounds({ maxBodyBytes: 64 * KIB, maxEntries: 0 }),
+  uniLendsPage: defineBounds({ maxBodyBytes: 512 * KIB, maxEntries: 100 }),
+  unifiedAccounts: defineBounds({ maxBodyBytes: 2048 * KIB, maxEntries: 5000 }),
+  spotTickers: defineBounds({ maxBodyBytes: 8192 * KIB, maxEntries: 20_000 }),
+} as const;
+
+const decimal = z.string().check(z.refine((v) => isDecimalString(v), { message: 'not a decimal string' }));
+const code = z.string().check(z.minLength(1), z.maxLength(32));
+
+const spotAccount = z.looseObject({ currency: code, available: decimal, locked: decimal });
+const futuresAccount = z.looseObject({ total: decimal, unrealised_pnl: z.optional(decimal), available: z.optional(decimal), currency: z.optional(z.string()) });
+const uniLend = z.looseObject({ currency: code, amount: decimal });
+const unifiedBalance = z.looseObject({ equity: z.optional(decimal), available: z.optional(decimal), freeze: z.optional(decimal) });
+const unifiedAccounts = z.looseObject({ mode: z.optional(z.string()), balances: z.optional(z.record(code, unifiedBalance)) });
+// `last` is kept as Gate's string, checked only when a coin is priced (an empty one is "no price", not a bad answer).
+const ticker = z.looseObject({ currency_pair: z.string(), last: z.optional(z.nullable(z.string())) });
+
+/** A Spot balance: `available` + `locked` is the holding. */
+export type SpotAccountEntry = z.infer<typeof spotAccount>;
+/** One settle currency's futures account. */
+export type FuturesAccountEntry = z.infer<typeof futuresAccount>;
+/** One Earn lend: `amount` is Gate's "Total Lending Amount". */
+export type UniLendEntry = z.infer<typeof uniLend>;
+/** The unified account: `mode` and `balances` per currency. */
+export type UnifiedAccountsBody = z.infer<typeof unifiedAccounts>;
+
+function badShape(what: string, issues: readonly z.core.$ZodIssue[]): Result<never> {
+  const issue = issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'the body';
+  return fail('BAD_RESPONSE', `Gate's ${what} answer did not have the expected shape (at ${where}: ${issue?.message ?? 'invalid'}).`, BAD_RESPONSE_HINT);
+}
+
+// The body bound itself is the transport's (it stops reading there); entry caps are checked here.
+function parseJson(body: string, what: string): Result<unknown> {
+  try {
+    return ok(JSON.parse(body) as unknown);
+  } catch {
+    return fail('BAD_RESPONSE', `Gate's ${what} answer was not JSON (${describeBody(body)}).`, BAD_RESPONSE_HINT);
+  }
+}
+
+function parseList<S extends z.ZodMiniType>(body: string, what: string, bounds: EndpointBounds, item: S): Result<z.infer<S>[]> {
+  const json = parseJson(body, what);
+  if (!json.ok) return json;
+  if (Array.isArray(json.value) && json.value.length > bounds.maxEntries) {
+    return fail('BAD_RESPONSE', `Gate's ${what} answer listed more than ${bounds.maxEntries} entries.`, BAD_RESPONSE_HINT);
+  }
+  const parsed = z.array(item).safeParse(json.value);
+  return parsed.success ? ok(parsed.data) : badShape(what, parsed.error.issues);
+}
+
+/** `GET /spot/accounts`. */
+export function parseSpotAccounts(body: string): Result<SpotAccountEntry[]> {
+  return parseList(body, 'spot accounts', HOLDINGS_BOUNDS.spotAccounts, spotAccount);
+}
+
+/** `GET /futures/{settle}/accounts`. */
+export function parseFuturesAccount(body: string): Result<FuturesAccountEntry> {
+  const json = parseJson(body, 'futures account');
+  if (!json.ok) return json;
+  const parsed = futuresAccount.safeParse(json.value);
+  return parsed.success ? ok(parsed.data) : badShape('futures account', parsed.error.issues);
+}
+
+/** One page of `GET /earn/uni/lends`. */
+export function parseUniLendsPage(body: string): Result<UniLendEntry[]> {
+  return parseList(body, 'Earn lends', HOLDINGS_BOUNDS.uniLendsPage, uniLend);
+}
+
+/** `GET /unified/accounts`. */
+export function parseUnifiedAccounts(body: string): Result<UnifiedAccountsBody> {
+  const bounds = HOLDINGS_BOUNDS.unifiedAccounts;
+  const json = parseJson(body, 'unified account');
+  if (!json.ok) return json;
+  const parsed = unifiedAccounts.safeParse(json.value);
+  if (!parsed.success) return badShape('unified account', parsed.error.issues);
+  if (Object.keys(parsed.data.balances ?? {}).length > bounds.maxEntries) {
+    return fail('BAD_RESPONSE', `Gate's unified account answer listed more than ${bounds.maxEntries} currencies.`, BAD_RESPONSE_HINT);
+  }
+  return ok(parsed.data);
+}
+
+/** `GET /spot/tickers` (all pairs): `last` by pair, Gate's strings (empty ones included). */
+export function parseSpotTickers(body: string): Result<Map<string, string>> {
+  const list = parseList(body, 'spot tickers', HOLDINGS_BOUNDS.spotTickers, ticker);
+  if (!list.ok) return list;
+  const prices = new Map<string, string>();
+  for (const t of list.value) prices.set(t.currency_pair, t.last ?? '');
+  return ok(prices);
+}
