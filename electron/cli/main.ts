@@ -5,6 +5,7 @@
  */
 import { createBalanceCommand } from './commands/balance.js';
 import { createLoginCommand, createLogoutCommand, createStatusCommand } from './commands/credentials.js';
+import { createHoldingsCommand } from './commands/holdings.js';
 import type { CliCommand, CliIo } from './io.js';
 import { EXIT } from './io.js';
 import { keychainCredentials } from './keychain-credentials.js';
@@ -19,6 +20,7 @@ export const CLI_VERSION = typeof __GATE_GLANCE_VERSION__ === 'string' ? __GATE_
 /** Every sub-command by name. Add a command by adding an entry here (and a line to COMMAND_SUMMARIES). */
 export const COMMANDS: Record<string, CliCommand> = {
   balance: createBalanceCommand({ keychainCredentials }),
+  holdings: createHoldingsCommand({ keychainCredentials }),
   login: createLoginCommand(),
   logout: createLogoutCommand(),
   status: createStatusCommand(),
@@ -27,6 +29,7 @@ export const COMMANDS: Record<string, CliCommand> = {
 /** One line per command for `gate-glance --help`, in display order. */
 export const COMMAND_SUMMARIES: Record<string, string> = {
   balance: "show the total balance and its breakdown (Gate's estimate)",
+  holdings: 'show what one account is made of, coin by coin (spot, futures, finance, unified)',
   login: 'store your API key and secret in the OS keychain (read from stdin)',
   logout: 'remove the stored API key from the OS keychain',
   status: 'is a key stored (last 4 characters only), and can the keychain be used',

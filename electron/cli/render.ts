@@ -8,7 +8,7 @@ import { summarizeBalance } from '../../shared/accounts.js';
 import { formatAmount } from '../../shared/decimal.js';
 
 /** What replaces every amount and share when privacy is on. */
-const PRIVACY_MASK = '•••••';
+export const PRIVACY_MASK = '•••••';
 
 /** The `--json` document: amounts verbatim, accounts by amount descending, shares of the positive sum. */
 export interface BalanceJson {

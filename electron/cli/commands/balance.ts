@@ -4,12 +4,12 @@
  * credentials from the environment, else the keychain (injected, loaded only when needed).
  */
 import type { Currency } from '../../../shared/balance.js';
-import { CURRENCIES, isCurrency } from '../../../shared/balance.js';
 import type { Clock } from '../../core/clock.js';
 import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, GateClient } from '../../core/gate/client.js';
 import { createNodeTransport } from '../../core/gate/node-transport.js';
 import type { BalanceResult, CredentialsProvider, Transport } from '../../core/gate/types.js';
-import { parseArgs, parseBaseUrlOption } from '../args.js';
+import { parseArgs } from '../args.js';
+import { baseUrlOption, currencyOption, timeoutOption } from '../common-options.js';
 import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
@@ -93,25 +93,16 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
     }
     const json = format === 'json';
 
-    const rawCurrency = typeof o['currency'] === 'string' ? o['currency'].trim().toUpperCase() : 'USDT';
-    if (!isCurrency(rawCurrency)) return reportUsage(io, `unknown currency "${rawCurrency.slice(0, 20)}"; use ${CURRENCIES.join(', ')}`, 'balance');
-    const currency: Currency = rawCurrency;
-
-    let timeoutMs = DEFAULT_TIMEOUT_MS;
-    if (o['timeout'] !== undefined) {
-      const t = String(o['timeout']);
-      if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 600_000) return reportUsage(io, '--timeout must be a whole number of milliseconds between 1 and 600000', 'balance');
-      timeoutMs = Number(t);
-    }
-
+    const currencyOpt = currencyOption(o['currency']);
+    if (!currencyOpt.ok) return reportUsage(io, currencyOpt.message, 'balance');
+    const currency: Currency = currencyOpt.value;
+    const timeoutOpt = timeoutOption(o['timeout']);
+    if (!timeoutOpt.ok) return reportUsage(io, timeoutOpt.message, 'balance');
+    const timeoutMs = timeoutOpt.value;
     const demo = o['demo'] === true;
-    let baseUrl = DEFAULT_BASE_URL;
-    if (o['base-url'] !== undefined) {
-      if (demo) return reportUsage(io, '--demo and --base-url cannot be combined', 'balance');
-      const url = parseBaseUrlOption(String(o['base-url']));
-      if (!url.ok) return reportUsage(io, url.message, 'balance');
-      baseUrl = url.url;
-    }
+    const baseUrlOpt = baseUrlOption(o['base-url'], demo);
+    if (!baseUrlOpt.ok) return reportUsage(io, baseUrlOpt.message, 'balance');
+    const baseUrl = baseUrlOpt.value;
 
     let result: BalanceResult;
     if (demo) {

@@ -10,7 +10,7 @@ import type { Currency, DecimalString } from '../../../shared/balance.js';
 import { sumDecimals } from '../../../shared/decimal.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { ok } from '../../../shared/errors.js';
-import type { CoinBalance, HoldingsAccount, HoldingsBreakdown } from '../../../shared/holdings.js';
+import type { CoinBalance, HoldingsAccount, HoldingsBreakdown, TickerPrices } from '../../../shared/holdings.js';
 import { computeHoldings, HOLDINGS_PERMISSION, pricingPairs } from '../../../shared/holdings.js';
 import type { Clock } from '../clock.js';
 import type { GetOptions, GetReply } from '../gate/client.js';
@@ -47,6 +47,18 @@ export interface HoldingsResult {
   readonly fetchedAt: number;
   /** Unified only: Gate's `mode`. */
   readonly mode?: string;
+}
+
+/** An account's coins with the prices that value them. */
+export interface HoldingsData extends AccountCoins {
+  /** `last` of the pairs that can price these coins (pricingPairs), Gate's strings. */
+  readonly prices: TickerPrices;
+}
+
+/** Prices and shares out read data (pure: the CLI calls it once Gate's figure for the account is in). */
+export function holdingsResult(data: HoldingsData, currency: Currency, amount: DecimalString | null): HoldingsResult {
+  const breakdown = computeHoldings({ account: data.account, currency, amount, coins: data.coins, tickers: data.prices });
+  return data.mode === undefined ? { breakdown, fetchedAt: data.fetchedAt } : { breakdown, fetchedAt: data.fetchedAt, mode: data.mode };
 }
 
 /** Earn's page size (Gate's maximum) and how many pages are read at most (10,000 lends). */
@@ -99,20 +111,25 @@ export class HoldingsService {
     this.#blockedUntil.clear();
   }
 
-  /** One account's coins and the tickers, priced and shared out against Gate's `amount` for it. */
-  async breakdown(account: HoldingsAccount, currency: Currency, amount: DecimalString | null, options: { readonly signal?: AbortSignal } = {}): Promise<Result<HoldingsResult>> {
+  /** One account's coins and the ticker prices that can value them (two endpoints, asked together). */
+  async read(account: HoldingsAccount, options: { readonly signal?: AbortSignal } = {}): Promise<Result<HoldingsData>> {
     const [coins, tickers] = await Promise.all([this.coins(account, options), this.#endpoint('tickers', options.signal, () => this.#readTickers(options.signal))]);
     if (!coins.ok) return coins;
     if (!tickers.ok) return tickers;
-    const wanted = pricingPairs(coins.value.coins.map((c) => c.coin));
     const prices: Record<string, string> = {};
-    for (const pair of wanted) {
+    for (const pair of pricingPairs(coins.value.coins.map((c) => c.coin))) {
       const last = tickers.value.value.get(pair);
       if (last !== undefined) prices[pair] = last;
     }
-    const breakdown = computeHoldings({ account, currency, amount, coins: coins.value.coins, tickers: prices });
     const fetchedAt = Math.min(coins.value.fetchedAt, tickers.value.at);
-    return ok(coins.value.mode === undefined ? { breakdown, fetchedAt } : { breakdown, fetchedAt, mode: coins.value.mode });
+    return ok({ ...coins.value, prices, fetchedAt });
+  }
+
+  /** `read`, priced and shared out against Gate's `amount` for the account in `currency`. */
+  async breakdown(account: HoldingsAccount, currency: Currency, amount: DecimalString | null, options: { readonly signal?: AbortSignal } = {}): Promise<Result<HoldingsResult>> {
+    const data = await this.read(account, options);
+    if (!data.ok) return data;
+    return ok(holdingsResult(data.value, currency, amount));
   }
 
   /** One account's coins as Gate lists them (cached per endpoint). */

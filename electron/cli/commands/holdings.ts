@@ -1,0 +1,119 @@
+/**
+ * `gate-glance holdings`: what one account is made of, coin by coin. Reads the account's own
+ * endpoint and the public spot tickers (through HoldingsService) and Gate's total_balance
+ * figure for the account, all at once, then prints a table or the exact JSON. Same client,
+ * transport, credentials, error lines and exit codes as `balance`.
+ */
+import type { DecimalString } from '../../../shared/balance.js';
+import type { HoldingsAccount } from '../../../shared/holdings.js';
+import { HOLDINGS_ACCOUNTS, HOLDINGS_PERMISSION, isHoldingsAccount } from '../../../shared/holdings.js';
+import type { Clock } from '../../core/clock.js';
+import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, GateClient } from '../../core/gate/client.js';
+import { createNodeTransport } from '../../core/gate/node-transport.js';
+import type { CredentialsProvider, Transport } from '../../core/gate/types.js';
+import { HoldingsService, holdingsResult } from '../../core/holdings/holdings-service.js';
+import { parseArgs } from '../args.js';
+import { baseUrlOption, currencyOption, timeoutOption } from '../common-options.js';
+import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
+import { holdingsJson, holdingsTable } from '../holdings-render.js';
+import type { CliCommand, CliIo } from '../io.js';
+import { EXIT } from '../io.js';
+import { reportError, reportUsage } from '../output.js';
+
+/** What `holdings` can be given instead of the real world (tests). */
+export interface HoldingsCommandOptions {
+  readonly keychainCredentials?: CredentialsProvider;
+  readonly createTransport?: (env: Readonly<Record<string, string | undefined>>) => Transport;
+  readonly clock?: Pick<Clock, 'now'>;
+}
+
+/** Help text of `holdings`. */
+export const HOLDINGS_USAGE = `Usage: gate-glance holdings [options]
+
+Shows what one Gate.io account is made of: each coin's quantity, its USDT price (last spot
+trade; through the BTC market when a coin has no USDT one) and its part of Gate's estimate
+for the account.
+
+Options:
+  -a, --account NAME     spot (default), futures, finance or unified
+  -c, --currency CUR     BTC, CNY, USD or USDT (default USDT) for the values
+      --json             print exact JSON (quantities and prices are Gate's strings)
+      --format FORMAT    table (default) or json
+      --private          mask quantities, values and shares (table)
+      --base-url URL     API base URL (default ${DEFAULT_BASE_URL})
+      --timeout MS       request timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
+      --demo             use the built-in demo portfolio; needs no API key
+  -h, --help             show this help
+
+The key needs read-only permissions beyond Wallet: ${HOLDINGS_ACCOUNTS.map((a) => `${HOLDINGS_PERMISSION[a]} for ${a}`).join(', ')}.
+Credentials: GATE_API_KEY and GATE_API_SECRET from the environment, else the key stored in
+the OS keychain by \`gate-glance login\`. HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.
+
+Exit codes: 0 ok, 2 usage, 3 credentials or permission, 4 network, server, clock, rate limit
+or bad response.
+`;
+
+const SPECS = [
+  { name: 'account', short: 'a', value: true },
+  { name: 'currency', short: 'c', value: true },
+  { name: 'json' },
+  { name: 'format', value: true },
+  { name: 'private' },
+  { name: 'base-url', value: true },
+  { name: 'timeout', value: true },
+  { name: 'demo' },
+  { name: 'help', short: 'h' },
+] as const;
+
+/** Builds the `holdings` command with its dependencies. */
+export function createHoldingsCommand(options: HoldingsCommandOptions = {}): CliCommand {
+  return async (argv: readonly string[], io: CliIo): Promise<number> => {
+    const parsed = parseArgs(argv, SPECS);
+    if (!parsed.ok) return reportUsage(io, parsed.message, 'holdings');
+    const o = parsed.options;
+    if (o['help']) {
+      io.stdout.write(HOLDINGS_USAGE);
+      return EXIT.ok;
+    }
+    if (parsed.positionals.length > 0) return reportUsage(io, `unexpected argument "${parsed.positionals[0]!.slice(0, 40)}"`, 'holdings');
+    const formats = [o['format'], o['json'] ? 'json' : undefined].filter((f) => f !== undefined);
+    if (new Set(formats).size > 1) return reportUsage(io, 'choose one output format (--json or --format)', 'holdings');
+    const format = formats[0] ?? 'table';
+    if (format !== 'table' && format !== 'json') return reportUsage(io, `unknown format "${String(format).slice(0, 20)}"; use table or json`, 'holdings');
+    const rawAccount = typeof o['account'] === 'string' ? o['account'].trim().toLowerCase() : 'spot';
+    if (!isHoldingsAccount(rawAccount)) return reportUsage(io, `unknown account "${rawAccount.slice(0, 20)}"; use ${HOLDINGS_ACCOUNTS.join(', ')}`, 'holdings');
+    const account: HoldingsAccount = rawAccount;
+    const currency = currencyOption(o['currency']);
+    if (!currency.ok) return reportUsage(io, currency.message, 'holdings');
+    const timeout = timeoutOption(o['timeout']);
+    if (!timeout.ok) return reportUsage(io, timeout.message, 'holdings');
+    const demo = o['demo'] === true;
+    const baseUrl = baseUrlOption(o['base-url'], demo);
+    if (!baseUrl.ok) return reportUsage(io, baseUrl.message, 'holdings');
+
+    let client: GateClient;
+    if (demo) {
+      const { createDemoSource } = await import('../../core/simulator/demo.js');
+      client = createDemoSource({ timeoutMs: timeout.value, ...(options.clock ? { clock: options.clock } : {}) }).client;
+    } else {
+      client = new GateClient({
+        transport: (options.createTransport ?? ((env) => createNodeTransport({ env })))(io.env),
+        credentials: envThenFallback(io.env, options.keychainCredentials ?? noStoredCredentials),
+        baseUrl: baseUrl.value,
+        timeoutMs: timeout.value,
+        ...(options.clock ? { clock: options.clock } : {}),
+      });
+    }
+    const holdings = new HoldingsService({ client, ...(options.clock ? { clock: options.clock } : {}) });
+    // Gate's total_balance has no figure for the unified account: it is not asked for one.
+    const [data, total] = await Promise.all([holdings.read(account), account === 'unified' ? Promise.resolve(null) : client.getTotalBalance(currency.value)]);
+    const json = format === 'json';
+    if (total !== null && !total.ok) return reportError(io, total.error, json);
+    if (!data.ok) return reportError(io, data.error, json);
+    const amount: DecimalString | null = total?.balance.accounts.find((a) => a.name === account)?.amount ?? null;
+    const result = holdingsResult(data.value, currency.value, amount);
+    if (json) io.stdout.write(`${JSON.stringify(holdingsJson(result.breakdown, result.fetchedAt))}\n`);
+    else io.stdout.write(holdingsTable(result.breakdown, result.fetchedAt, { privacy: o['private'] === true, demo, ...(result.mode !== undefined ? { mode: result.mode } : {}) }));
+    return EXIT.ok;
+  };
+}
