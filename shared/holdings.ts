@@ -147,7 +147,7 @@ export function computeHoldings(input: HoldingsInput): HoldingsBreakdown {
 }
 
 /** Coins worth less than this percent of the account are folded into "small balances" in the popover. */
-export const SMALL_HOLDING_PERCENT = '0.1';
+const SMALL_HOLDING_PERCENT = '0.1';
 
 /** The folded small coins, summed. */
 export interface SmallBalances {

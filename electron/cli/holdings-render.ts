@@ -10,7 +10,7 @@ import type { HoldingsAccount, HoldingsBreakdown } from '../../shared/holdings.j
 import { PRIVACY_MASK } from './render.js';
 
 /** One coin of the `--json` document. */
-export interface HoldingsJsonCoin {
+interface HoldingsJsonCoin {
   readonly coin: string;
   readonly quantity: string;
   readonly available: string | null;

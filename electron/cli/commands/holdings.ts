@@ -28,7 +28,7 @@ export interface HoldingsCommandOptions {
 }
 
 /** Help text of `holdings`. */
-export const HOLDINGS_USAGE = `Usage: gate-glance holdings [options]
+const HOLDINGS_USAGE = `Usage: gate-glance holdings [options]
 
 Shows what one Gate.io account is made of: each coin's quantity, its USDT price (last spot
 trade; through the BTC market when a coin has no USDT one) and its part of Gate's estimate

@@ -62,8 +62,8 @@ export function holdingsResult(data: HoldingsData, currency: Currency, amount: D
 }
 
 /** Earn's page size (Gate's maximum) and how many pages are read at most (10,000 lends). */
-export const UNI_LENDS_PAGE_SIZE = 100;
-export const UNI_LENDS_MAX_PAGES = 100;
+const UNI_LENDS_PAGE_SIZE = 100;
+const UNI_LENDS_MAX_PAGES = 100;
 
 type Endpoint = 'spot' | 'futures_usdt' | 'futures_btc' | 'finance' | 'unified' | 'tickers';
 
@@ -81,7 +81,7 @@ interface Cached<T> {
 }
 
 /** The words for a key without the read permission an account's endpoint needs. */
-export function missingPermission(account: HoldingsAccount): AppError {
+function missingPermission(account: HoldingsAccount): AppError {
   const permission = HOLDINGS_PERMISSION[account];
   return {
     ...appError('FORBIDDEN', `This key lacks the ${permission} (read) permission, so Gate does not list this account's coins.`),

@@ -54,7 +54,7 @@ export const ENDPOINT_PATHS: ReadonlyMap<string, SimEndpoint> = new Map(
 );
 
 /** Gate's page size bound for `/earn/uni/lends` (`limit`, default 100). */
-export const UNI_LENDS_MAX_LIMIT = 100;
+const UNI_LENDS_MAX_LIMIT = 100;
 
 /** A 200 body, or Gate's refusal. */
 export type EndpointAnswer =

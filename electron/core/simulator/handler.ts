@@ -17,7 +17,7 @@ import { GATE_EXAMPLE_PORTFOLIO } from './portfolio.js';
 import type { SimEndpoint, SimPermission } from './endpoints.js';
 import { ENDPOINT_PATHS, endpointAnswer, faultBody, SIM_ENDPOINTS } from './endpoints.js';
 
-export type { SimEndpoint, SimPermission } from './endpoints.js';
+export type { SimEndpoint } from './endpoints.js';
 
 /** One request as the handler sees it. `target` is path plus raw query (`/api/v4/...?...`). */
 export interface SimRequest {
@@ -72,7 +72,7 @@ export interface GateSimulatorOptions {
 }
 
 /** Requests allowed per window. */
-export interface RateLimit {
+interface RateLimit {
   readonly limit: number;
   readonly windowMs: number;
 }

@@ -41,7 +41,7 @@ export interface SimLend {
 }
 
 /** One currency of a unified account (`GET /unified/accounts` `balances`). */
-export interface SimUnifiedBalance {
+interface SimUnifiedBalance {
   readonly currency: string;
   readonly equity: string;
   readonly available: string;
@@ -49,7 +49,7 @@ export interface SimUnifiedBalance {
 }
 
 /** The settle currencies of Gate's perpetual futures. */
-export const FUTURES_SETTLES = ['usdt', 'btc'] as const;
+const FUTURES_SETTLES = ['usdt', 'btc'] as const;
 /** A futures settle currency as the path spells it. */
 export type FuturesSettle = (typeof FUTURES_SETTLES)[number];
 
@@ -106,7 +106,7 @@ export function portfolioTickers(portfolio: SimPortfolio): Readonly<Record<strin
 }
 
 /** A coin quantity's USDT value at the portfolio's tickers; an unpriced coin counts 0 (Gate cannot value it either). */
-export function usdtValue(portfolio: SimPortfolio, coin: string, quantity: string): string {
+function usdtValue(portfolio: SimPortfolio, coin: string, quantity: string): string {
   const price = priceInUsdt(coin, portfolioTickers(portfolio));
   return price === null ? '0' : multiplyDecimals(quantity, price);
 }
