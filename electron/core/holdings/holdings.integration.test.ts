@@ -124,6 +124,15 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
     expect(r.value.breakdown.rows[0]).toMatchObject({ quantity: '591702859674467879.6488202650892478553853', valueUsdt: '591702859674467879.6488202650892478553853', value: '591702859674467879.65' });
   });
 
+  it('refuses a coin name that is not a Gate currency code (terminal escapes, bidi marks) instead of printing it', async () => {
+    for (const name of ['evil\u001b[2J', '\u202eCTB', '', 'A'.repeat(33)]) {
+      now += 61_000;
+      server.simulator.setPortfolio({ accounts: {}, spot: [{ currency: name, available: '1', locked: '0' }] });
+      const r = await service().holdings.coins('spot');
+      expect(r.ok ? 'OK' : r.error.code).toBe('BAD_RESPONSE');
+    }
+  });
+
   it('asks each endpoint once per 60 s, shares concurrent asks, and asks again after the minute', async () => {
     const { holdings } = service();
     const spot0 = hits('/spot/accounts');

@@ -29,7 +29,9 @@ export const HOLDINGS_BOUNDS = {
 } as const;
 
 const decimal = z.string().check(z.refine((v) => isDecimalString(v), { message: 'not a decimal string' }));
-const code = z.string().check(z.minLength(1), z.maxLength(32));
+// Gate's currency codes (BTC, 1INCH, BTC3L): letters, digits and a few separators. Anything else
+// (control characters, escapes, bidi marks) is not a coin Gate lists and is never printed.
+const code = z.string().check(z.regex(/^[\p{L}\p{N}_.-]{1,32}$/u));
 
 const spotAccount = z.looseObject({ currency: code, available: decimal, locked: decimal });
 const futuresAccount = z.looseObject({ total: decimal, unrealised_pnl: z.optional(decimal), available: z.optional(decimal), currency: z.optional(z.string()) });
