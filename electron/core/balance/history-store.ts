@@ -15,6 +15,12 @@ import { createNodeFileSystem, writeFileAtomic } from '../prefs/file-system.js';
 const HISTORY_FILE_NAME = 'history.jsonl';
 /** About two weeks of one-minute points for one currency, ~1 MB on disk. */
 const DEFAULT_HISTORY_MAX_POINTS = 20_000;
+/**
+ * A read takes at most the file's last 8 MiB (~110,000 points, several times what it keeps):
+ * an oversized file, grown by a foreign writer or planted, is read from its tail, newest points
+ * first kept, and the next compaction rewrites it to size.
+ */
+export const HISTORY_MAX_READ_BYTES = 8 * 1024 * 1024;
 /** CSV header, fixed so spreadsheets and scripts can rely on it. */
 export const HISTORY_CSV_HEADER = 'timestamp,currency,total';
 
@@ -130,7 +136,7 @@ export class HistoryStore {
   }
 
   async #readText(): Promise<string> {
-    return (await this.#fs.readText(this.path)) ?? '';
+    return (await this.#fs.readText(this.path, { maxBytes: HISTORY_MAX_READ_BYTES, overflow: 'tail' })) ?? '';
   }
 
   async #scan(): Promise<void> {

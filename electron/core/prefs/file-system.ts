@@ -2,36 +2,143 @@
  * The few file operations preferences and history need, behind an interface: the app and the
  * CLI use real files (`createNodeFileSystem`), tests use `MemoryFileSystem`, which can also
  * simulate a crash between writing a temp file and renaming it.
+ *
+ * The real files are private and hold up against what else may sit in the data folder: new
+ * files are created 0600 under a random temporary name, opened exclusively (O_EXCL) and without
+ * following a symlink (O_NOFOLLOW), flushed, then renamed over the target; the folder is 0700;
+ * a symlink, for a file or for the folder itself, is refused with an `UnsafeFileError` that
+ * says so; files and folders an earlier version left with looser modes are tightened when
+ * opened; a read is capped (refused, or only the tail read) so a huge file cannot exhaust memory.
  */
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** How much of a file a read may take. */
+export interface ReadLimit {
+  readonly maxBytes: number;
+  /** `refuse`: a larger file is an `UnsafeFileError` (FILE_TOO_LARGE); `tail`: its last `maxBytes` are read, from the first whole line. */
+  readonly overflow: 'refuse' | 'tail';
+}
 
 /** Only what preferences and history use. Paths are absolute (or whatever the implementation keys on). */
 export interface FileSystem {
-  /** The whole file as UTF-8, or null when it does not exist. Any other failure rejects. */
-  readText(path: string): Promise<string | null>;
-  /** Replaces the file's content and flushes it to disk. Not atomic on its own: see `writeFileAtomic`. */
+  /** The file as UTF-8 within `limit`, or null when it does not exist. Any other failure rejects. */
+  readText(path: string, limit: ReadLimit): Promise<string | null>;
+  /** Creates a new private file with this content and flushes it; fails if anything (a file, a symlink) is at `path`. See `writeFileAtomic`. */
   writeText(path: string, data: string): Promise<void>;
-  /** Appends (creating the file if needed) and flushes. */
+  /** Appends (creating the file, private, if needed) and flushes. */
   appendText(path: string, data: string): Promise<void>;
   /** Atomic on POSIX and NTFS for files in the same directory. */
   rename(from: string, to: string): Promise<void>;
   /** Removes a file; a missing file is not an error. */
   remove(path: string): Promise<void>;
-  /** Creates the directory and its parents; an existing one is not an error. */
+  /** Creates the directory (private) and its parents; an existing one is not an error, a symlink is. */
   ensureDir(path: string): Promise<void>;
+  /** Names in a directory; a missing one is empty. */
+  list(path: string): Promise<string[]>;
+}
+
+/** What makes a path unsafe to use; each has its own sentence in `describeFileError`. */
+export type UnsafeFileCode = 'DIR_SYMLINK' | 'FILE_SYMLINK' | 'NOT_A_FILE' | 'NOT_A_DIR' | 'FILE_TOO_LARGE';
+
+/** A refusal by the file rules above, naming the path it concerns (never its content). */
+export class UnsafeFileError extends Error {
+  override readonly name = 'UnsafeFileError';
+  readonly code: UnsafeFileCode;
+  readonly path: string;
+
+  constructor(code: UnsafeFileCode, path: string) {
+    super(`${code}: ${path}`);
+    this.code = code;
+    this.path = path;
+  }
+}
+
+/**
+ * A file error in one sentence, for a warning or an error message: the rules' own refusals
+ * in words (a symlinked data folder says what to do about it), an fs code (ENOSPC, EACCES…)
+ * as the code, anything else as "I/O error". Never the file's content.
+ */
+export function describeFileError(error: unknown): string {
+  if (error instanceof UnsafeFileError) {
+    switch (error.code) {
+      case 'DIR_SYMLINK':
+        return `the data folder ${error.path} is a symbolic link (to a synced drive?); Gate Glance keeps its files only in a real folder: replace the link with a folder, or point GATE_GLANCE_DATA_DIR at one`;
+      case 'FILE_SYMLINK':
+        return `${error.path} is a symbolic link, which is never followed; remove it`;
+      case 'NOT_A_FILE':
+        return `${error.path} is not a regular file`;
+      case 'NOT_A_DIR':
+        return `${error.path} is not a folder`;
+      case 'FILE_TOO_LARGE':
+        return `${error.path} is larger than it can be`;
+    }
+  }
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[A-Z0-9_]{2,20}$/.test(code) ? code : 'I/O error';
 }
 
 /** Files hold the user's preferences and net-worth history: private to the user. */
 const FILE_MODE = 0o600;
 const DIR_MODE = 0o700;
+/** Windows has no O_NOFOLLOW; the lstat check before opening stands in for it there. */
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+const POSIX = process.platform !== 'win32';
 
-function isNotFound(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'ENOENT';
+function errorCode(error: unknown): unknown {
+  return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
 }
 
-async function writeAndSync(path: string, data: string, flags: 'w' | 'a'): Promise<void> {
-  const handle = await open(path, flags, FILE_MODE);
+/** Refuses a folder that is a symlink, or not a folder. */
+async function checkDir(path: string): Promise<void> {
+  const stat = await lstat(path);
+  if (stat.isSymbolicLink()) throw new UnsafeFileError('DIR_SYMLINK', path);
+  if (!stat.isDirectory()) throw new UnsafeFileError('NOT_A_DIR', path);
+}
+
+/** Opens `path` without following a symlink (ELOOP from O_NOFOLLOW, or the lstat on Windows, become FILE_SYMLINK). */
+async function openPrivate(path: string, flags: number): Promise<FileHandle> {
+  await checkDir(dirname(path));
+  if (!POSIX) {
+    const existing = await lstat(path).catch(() => null);
+    if (existing?.isSymbolicLink()) throw new UnsafeFileError('FILE_SYMLINK', path);
+  }
+  let handle: FileHandle;
+  try {
+    handle = await open(path, flags | NOFOLLOW, FILE_MODE);
+  } catch (error) {
+    if (errorCode(error) === 'ELOOP') throw new UnsafeFileError('FILE_SYMLINK', path);
+    throw error;
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new UnsafeFileError('NOT_A_FILE', path);
+    // An earlier version (or a umask) may have left it readable by others.
+    if (POSIX && (stat.mode & 0o077) !== 0) await handle.chmod(FILE_MODE);
+    return handle;
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
+
+async function readBounded(handle: FileHandle, path: string, limit: ReadLimit): Promise<string> {
+  const { size } = await handle.stat();
+  if (size <= limit.maxBytes) return (await handle.readFile()).toString('utf8');
+  if (limit.overflow === 'refuse') throw new UnsafeFileError('FILE_TOO_LARGE', path);
+  const buffer = Buffer.alloc(limit.maxBytes);
+  const { bytesRead } = await handle.read(buffer, 0, limit.maxBytes, size - limit.maxBytes);
+  const tail = buffer.subarray(0, bytesRead);
+  // The first line is cut somewhere in the middle: start after it.
+  const firstBreak = tail.indexOf(0x0a);
+  return firstBreak < 0 ? '' : tail.subarray(firstBreak + 1).toString('utf8');
+}
+
+async function writeAndSync(path: string, data: string, flags: number): Promise<void> {
+  const handle = await openPrivate(path, flags);
   try {
     await handle.writeFile(data, 'utf8');
     await handle.sync();
@@ -43,37 +150,71 @@ async function writeAndSync(path: string, data: string, flags: 'w' | 'a'): Promi
 /** Real files via node:fs/promises, flushed with fsync so a rename never publishes unwritten data. */
 export function createNodeFileSystem(): FileSystem {
   return {
-    async readText(path) {
+    async readText(path, limit) {
+      let handle: FileHandle;
       try {
-        return await readFile(path, 'utf8');
+        handle = await openPrivate(path, constants.O_RDONLY);
       } catch (error) {
-        if (isNotFound(error)) return null;
+        if (errorCode(error) === 'ENOENT') return null;
         throw error;
       }
+      try {
+        return await readBounded(handle, path, limit);
+      } finally {
+        await handle.close();
+      }
     },
-    writeText: (path, data) => writeAndSync(path, data, 'w'),
-    appendText: (path, data) => writeAndSync(path, data, 'a'),
-    rename: (from, to) => rename(from, to),
+    writeText: (path, data) => writeAndSync(path, data, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL),
+    appendText: (path, data) => writeAndSync(path, data, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND),
+    async rename(from, to) {
+      await checkDir(dirname(to));
+      await rename(from, to);
+    },
     remove: (path) => rm(path, { force: true }),
     async ensureDir(path) {
       await mkdir(path, { recursive: true, mode: DIR_MODE });
+      await checkDir(path);
+      if (POSIX) {
+        const stat = await lstat(path);
+        // An earlier version may have created it with the umask's 0755.
+        if ((stat.mode & 0o077) !== 0) await chmod(path, DIR_MODE);
+      }
+    },
+    async list(path) {
+      try {
+        return await readdir(path);
+      } catch (error) {
+        if (errorCode(error) === 'ENOENT') return [];
+        throw error;
+      }
     },
   };
 }
 
+const TEMP_SUFFIX = /^\.[0-9a-f]{16}\.tmp$/;
+
 /**
  * Writes `data` to `path` so that a reader (or the next start after a crash) sees either the
- * old content or the new one, never a torn file: write a temp file beside it, flush, rename.
+ * old content or the new one, never a torn file: a new private temp file with a random name
+ * beside it (so nothing planted at a known name can be written through), flushed, renamed.
  */
 export async function writeFileAtomic(fs: FileSystem, path: string, data: string): Promise<void> {
   await fs.ensureDir(dirname(path));
-  const temp = `${path}.tmp`;
+  const temp = `${path}.${randomBytes(8).toString('hex')}.tmp`;
   try {
     await fs.writeText(temp, data);
     await fs.rename(temp, path);
   } catch (error) {
     await fs.remove(temp).catch(() => undefined);
     throw error;
+  }
+}
+
+/** Removes what a crash between write and rename left of `path` (`<name>.<16 hex>.tmp` beside it). Call it where only one writer runs, at start. */
+export async function removeStaleTemps(fs: FileSystem, path: string): Promise<void> {
+  const name = basename(path);
+  for (const entry of await fs.list(dirname(path))) {
+    if (entry.startsWith(name) && TEMP_SUFFIX.test(entry.slice(name.length))) await fs.remove(join(dirname(path), entry));
   }
 }
 
@@ -91,7 +232,7 @@ export interface MemoryFault {
   readonly kind?: 'error' | 'crash';
 }
 
-/** An in-memory FileSystem for tests, with fault injection. */
+/** An in-memory FileSystem for tests, with fault injection. Sizes are UTF-8 bytes, as on disk. */
 export class MemoryFileSystem implements FileSystem {
   readonly files = new Map<string, string>();
   readonly #faults: MemoryFault[] = [];
@@ -124,13 +265,21 @@ export class MemoryFileSystem implements FileSystem {
     throw error;
   }
 
-  async readText(path: string): Promise<string | null> {
+  async readText(path: string, limit: ReadLimit): Promise<string | null> {
     this.#check('readText', path);
-    return this.files.get(path) ?? null;
+    const text = this.files.get(path);
+    if (text === undefined) return null;
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= limit.maxBytes) return text;
+    if (limit.overflow === 'refuse') throw new UnsafeFileError('FILE_TOO_LARGE', path);
+    const tail = bytes.subarray(bytes.length - limit.maxBytes);
+    const firstBreak = tail.indexOf(0x0a);
+    return firstBreak < 0 ? '' : tail.subarray(firstBreak + 1).toString('utf8');
   }
 
   async writeText(path: string, data: string): Promise<void> {
     this.#check('writeText', path);
+    if (this.files.has(path)) throw Object.assign(new Error(`EEXIST: ${path}`), { code: 'EEXIST' });
     this.log.push(`write ${path}`);
     this.files.set(path, data);
   }
@@ -144,11 +293,7 @@ export class MemoryFileSystem implements FileSystem {
   async rename(from: string, to: string): Promise<void> {
     this.#check('rename', from);
     const data = this.files.get(from);
-    if (data === undefined) {
-      const error = new Error(`ENOENT: ${from}`) as Error & { code: string };
-      error.code = 'ENOENT';
-      throw error;
-    }
+    if (data === undefined) throw Object.assign(new Error(`ENOENT: ${from}`), { code: 'ENOENT' });
     this.log.push(`rename ${from} -> ${to}`);
     this.files.delete(from);
     this.files.set(to, data);
@@ -162,5 +307,11 @@ export class MemoryFileSystem implements FileSystem {
 
   async ensureDir(): Promise<void> {
     if (this.#crashed) throw new Error('simulated crash: process is gone');
+  }
+
+  async list(path: string): Promise<string[]> {
+    if (this.#crashed) throw new Error('simulated crash: process is gone');
+    const prefix = path.endsWith('/') ? path : `${path}/`;
+    return [...this.files.keys()].filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/')).map((p) => p.slice(prefix.length));
   }
 }

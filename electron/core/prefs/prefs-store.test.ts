@@ -143,10 +143,16 @@ describe('PrefsStore.update', () => {
     expect(validatePreferencesPatch([]).ok).toBe(false);
   });
 
-  it('writes via a temp file and a rename, never the file itself', async () => {
+  it('writes via a new temp file with a random name and a rename, never the file itself', async () => {
     const { store, fs } = memStore();
     await store.update({ privacy: true });
-    expect(fs.log).toEqual([`write ${PATH}.tmp`, `rename ${PATH}.tmp -> ${PATH}`]);
+    await store.update({ privacy: false });
+    const [write1, rename1, write2] = fs.log;
+    const temp1 = /^write (\/data\/prefs\.json\.[0-9a-f]{16}\.tmp)$/.exec(write1 ?? '')?.[1];
+    expect(temp1).toBeDefined();
+    expect(rename1).toBe(`rename ${temp1} -> ${PATH}`);
+    expect(write2).not.toBe(write1); // a new name each time: nothing planted at a known name is written through
+    expect(fs.log).toHaveLength(4);
   });
 
   it('a crash between write and rename leaves the previous file whole, and the next start reads it', async () => {
@@ -158,15 +164,17 @@ describe('PrefsStore.update', () => {
     expect(r.ok).toBe(false);
     expect(store.get().currency).toBe('BTC'); // not adopted
     expect(fs.files.get(PATH)).toBe(before);
-    expect(fs.files.has(`${PATH}.tmp`)).toBe(true); // the debris a real crash leaves
+    const temps = (): string[] => [...fs.files.keys()].filter((p) => p.endsWith('.tmp'));
+    expect(temps()).toHaveLength(1); // the debris a real crash leaves
     fs.recover(); // "next process start"
     const next = memStore(fs);
     const loaded = await next.store.load();
     expect(loaded.prefs).toMatchObject({ currency: 'BTC', refreshIntervalSec: 300, privacy: false });
     expect(loaded.warnings).toEqual([]);
-    // And the next save simply overwrites the debris.
+    // The next start clears the debris.
+    expect(temps()).toEqual([]);
     expect((await next.store.update({ privacy: true })).ok).toBe(true);
-    expect(fs.files.has(`${PATH}.tmp`)).toBe(false);
+    expect(temps()).toEqual([]);
   });
 
   it('reports a full disk as a value and keeps the previous preferences', async () => {
@@ -180,7 +188,7 @@ describe('PrefsStore.update', () => {
       expect(r.error.message).toContain('EIO');
     }
     expect(store.get().currency).toBe('BTC');
-    expect(fs.files.has(`${PATH}.tmp`)).toBe(false); // cleaned up after an ordinary error
+    expect([...fs.files.keys()].filter((p) => p.endsWith('.tmp'))).toEqual([]); // cleaned up after an ordinary error
     expect((await store.update({ currency: 'USD' })).ok).toBe(true);
   });
 

@@ -4,7 +4,7 @@
  * (`prefs.json.corrupt-<epoch ms>`) and whatever fields are still valid are kept. Writing is
  * atomic (temp file + fsync + rename), so a crash mid-save leaves the previous file intact.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { CURRENCIES } from '../../../shared/balance.js';
 import { LOCALE_PREFERENCES } from '../../../shared/locale.js';
@@ -19,12 +19,14 @@ import {
   MIN_REFRESH_INTERVAL_SEC,
 } from '../../../shared/prefs.js';
 import type { FileSystem } from './file-system.js';
-import { createNodeFileSystem, writeFileAtomic } from './file-system.js';
+import { UnsafeFileError, createNodeFileSystem, describeFileError, removeStaleTemps, writeFileAtomic } from './file-system.js';
 
 /** The file's name inside the data dir. */
 const PREFS_FILE_NAME = 'prefs.json';
 /** Written into the file so a later version can migrate it. */
 export const PREFS_FILE_VERSION = 1;
+/** A saved file is ~200 bytes; a larger one than this is not ours and is set aside like a damaged one, unread. */
+export const PREFS_MAX_BYTES = 64 * 1024;
 
 /** One schema per field, so a damaged file keeps its valid fields and a patch names its bad ones. */
 const FIELD_SCHEMAS = {
@@ -193,7 +195,7 @@ export class PrefsStore implements PrefsPort {
       } catch (error) {
         return fail<Preferences>(
           'INTERNAL',
-          `Could not save preferences (${describeFsError(error)}); the previous ones stay in effect.`,
+          `Could not save preferences (${describeFileError(error)}); the previous ones stay in effect.`,
           'Check that the disk is not full and the app data folder is writable.',
         );
       }
@@ -212,9 +214,16 @@ export class PrefsStore implements PrefsPort {
     this.#loaded = true;
     let text: string | null;
     try {
-      text = await this.#fs.readText(this.path);
+      // Loading is the app's first touch of its folder: make it private and clear a crash's debris.
+      await this.#fs.ensureDir(dirname(this.path));
+      await removeStaleTemps(this.#fs, this.path);
+      text = await this.#fs.readText(this.path, { maxBytes: PREFS_MAX_BYTES, overflow: 'refuse' });
     } catch (error) {
-      const warning = `Could not read the preferences file (${describeFsError(error)}); defaults are used for now.`;
+      if (error instanceof UnsafeFileError && error.code === 'FILE_TOO_LARGE') {
+        this.#current = DEFAULT_PREFERENCES;
+        return this.#setAside(DEFAULT_PREFERENCES, [`The preferences file is larger than ${PREFS_MAX_BYTES / 1024} KiB, so it is not ours; defaults are used.`]);
+      }
+      const warning = `Could not read the preferences file (${describeFileError(error)}); defaults are used for now.`;
       this.#warn(warning);
       this.#current = DEFAULT_PREFERENCES;
       return { prefs: DEFAULT_PREFERENCES, warnings: [warning], movedAsideTo: null };
@@ -226,25 +235,23 @@ export class PrefsStore implements PrefsPort {
     const parsed = parsePreferencesText(text);
     this.#current = parsed.prefs;
     if (!parsed.damaged) return { prefs: parsed.prefs, warnings: [], movedAsideTo: null };
+    return this.#setAside(parsed.prefs, parsed.warnings);
+  }
 
-    const warnings = [...parsed.warnings];
+  /** Keeps the damaged file as `prefs.json.corrupt-<ms>` for the user and writes `prefs` in its place. */
+  async #setAside(prefs: Preferences, found: readonly string[]): Promise<PrefsLoadResult> {
+    const warnings = [...found];
     const aside = `${this.path}.corrupt-${this.#now()}`;
     let movedAsideTo: string | null = null;
     try {
       await this.#fs.rename(this.path, aside);
       movedAsideTo = aside;
       warnings.push(`The damaged file was kept as ${aside}.`);
-      await writeFileAtomic(this.#fs, this.path, serializePreferences(parsed.prefs));
+      await writeFileAtomic(this.#fs, this.path, serializePreferences(prefs));
     } catch (error) {
-      warnings.push(`Could not ${movedAsideTo ? 'rewrite' : 'set aside'} the preferences file (${describeFsError(error)}).`);
+      warnings.push(`Could not ${movedAsideTo ? 'rewrite' : 'set aside'} the preferences file (${describeFileError(error)}).`);
     }
     for (const warning of warnings) this.#warn(warning);
-    return { prefs: parsed.prefs, warnings, movedAsideTo };
+    return { prefs, warnings, movedAsideTo };
   }
-}
-
-/** An fs error's code (ENOSPC, EACCES…) without paths or other detail. */
-function describeFsError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  return typeof code === 'string' && /^[A-Z0-9_]{2,20}$/.test(code) ? code : 'I/O error';
 }
