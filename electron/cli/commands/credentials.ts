@@ -154,6 +154,8 @@ async function readPiped(stdin: CliIo['stdin']): Promise<LoginInput> {
  * Reads the two fields from a terminal in raw mode: the key is echoed, the secret is not
  * (nothing at all is printed for it, not even asterisks, so its length stays private). Handles
  * a paste of both lines at once, backspace, Ctrl-C/Ctrl-D (cancel) and bracketed-paste markers.
+ * Not the `read` package (4.1.0, tried): it opens a new readline per prompt, so the secret of a
+ * pasted "key⏎secret⏎" is lost with the first prompt's readline and the second prompt waits.
  */
 async function readTerminal(io: CliIo): Promise<LoginInput> {
   const stdin = io.stdin;

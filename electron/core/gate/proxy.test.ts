@@ -37,6 +37,17 @@ describe('proxy selection (curl rules)', () => {
     expect(bypassesProxy('api.gateio.ws', '443', undefined)).toBe(false);
   });
 
+  it('matches an IP address only exactly or by CIDR, never as a text suffix', () => {
+    expect(bypassesProxy('127.0.0.1', '443', '.0.0.1')).toBe(false);
+    expect(bypassesProxy('127.0.0.1', '443', '0.1')).toBe(false);
+    expect(bypassesProxy('127.0.0.1', '443', '*.0.1')).toBe(false);
+    expect(bypassesProxy('10.20.30.40', '443', '.30.40')).toBe(false);
+    expect(bypassesProxy('::1', '443', '.1')).toBe(false);
+    expect(bypassesProxy('127.0.0.1', '443', '127.0.0.0/8')).toBe(true);
+    // Names keep curl's suffix rule, including names that look numeric at the end.
+    expect(bypassesProxy('1.2.3.4.nip.io', '443', 'nip.io')).toBe(true);
+  });
+
   it('applies NO_PROXY (either case) when picking', () => {
     expect(proxyFor(gate, { HTTPS_PROXY: 'http://p:1', NO_PROXY: '.gateio.ws' })).toBeNull();
     expect(proxyFor(gate, { HTTPS_PROXY: 'http://p:1', no_proxy: 'other.com' })).toBe('http://p:1');

@@ -3,7 +3,12 @@
  * `https_proxy`/`HTTPS_PROXY` for https URLs, `http_proxy`/`HTTP_PROXY` for http URLs,
  * `all_proxy`/`ALL_PROXY` as a fallback (lower case wins), and `no_proxy`/`NO_PROXY` as a
  * comma-separated list of hosts, domain suffixes, `host:port` entries, IPv4 CIDR ranges or `*`.
+ * An IP address matches only itself or a CIDR range, never as a text suffix.
  * Pure, so the rules are unit-tested without a network.
+ *
+ * Not `proxy-from-env` (2.1.0, checked): it reads `process.env` only (the transport is given
+ * its env), has no CIDR ranges, matches `gateio.ws` exactly instead of as curl's domain suffix,
+ * and has the `.0.0.1`-matches-127.0.0.1 text quirk itself.
  */
 
 /** The environment shape we read (process.env or a test's object). */
@@ -22,6 +27,10 @@ function ipv4ToInt(ip: string): number | null {
   const parts = m.slice(1).map(Number);
   if (parts.some((p) => p > 255)) return null;
   return ((parts[0]! << 24) | (parts[1]! << 16) | (parts[2]! << 8) | parts[3]!) >>> 0;
+}
+
+function isIpLiteral(host: string): boolean {
+  return ipv4ToInt(host) !== null || host.includes(':');
 }
 
 function stripBrackets(host: string): string {
@@ -56,7 +65,9 @@ export function bypassesProxy(hostname: string, port: string, noProxy: string | 
       }
       continue;
     }
-    if (host === entry || host.endsWith(`.${entry}`)) return true;
+    if (host === entry) return true;
+    // Suffixes are for names only: `.0.0.1` or `0.1` must not match 127.0.0.1 as text.
+    if (!isIpLiteral(host) && !isIpLiteral(entry) && host.endsWith(`.${entry}`)) return true;
   }
   return false;
 }
