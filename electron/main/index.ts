@@ -15,6 +15,7 @@ import { createLaunchAtLogin } from '../core/app/launch-at-login.js';
 import { isPermissionAllowed } from '../core/app/permissions.js';
 import { OnlineWatcher, PauseGate } from '../core/app/power.js';
 import { systemClock } from '../core/clock.js';
+import { adoptLegacyFiles, dataDir, legacyDataDirs } from '../core/data-dir.js';
 import { createFetchTransport } from '../core/gate/fetch-transport.js';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from '../core/ipc/index.js';
 import { KeytarSecretStore } from '../core/secrets/keytar-store.js';
@@ -33,7 +34,11 @@ const log = (message: string): void => console.warn(`[glance] ${message}`);
 
 // Test hooks only in an unpackaged build: a packaged app ignores them (like the NODE_OPTIONS fuse).
 const devEnv = app.isPackaged ? {} : process.env;
-if (devEnv.GLANCE_USER_DATA_DIR) app.setPath('userData', devEnv.GLANCE_USER_DATA_DIR);
+// One data folder for the app and the CLI (core/data-dir.ts), set before `ready` as Electron requires;
+// an earlier version's files in Electron's default userData move over once.
+const userData = devEnv.GLANCE_USER_DATA_DIR || dataDir(process.env, process.platform);
+if (!devEnv.GLANCE_USER_DATA_DIR) for (const note of adoptLegacyFiles(legacyDataDirs(app.getPath('appData'), userData), userData)) log(`data folder: ${note}`);
+app.setPath('userData', userData);
 
 /** Packaged: resources/tray (electron-builder extraResources). Unpackaged: build/tray next to out/, however Electron was launched. */
 function trayIconDir(): string {

@@ -7,7 +7,7 @@
  * Chromium, a real tray host) is left to the Electron e2e tier.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { APP_CSP } from '../core/app/app-protocol.js';
 import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';
 
 interface SmokeReport {
+  dataFolder: { userData: string | null; notes: string[] };
   crash: { listeners: [number, number]; logged: string[] };
   schemes: unknown;
   webPreferences: Record<string, unknown>;
@@ -41,6 +42,9 @@ let exit: { status: number | null; signal: string | null };
 beforeAll(() => {
   ensureBuiltApp();
   dir = mkdtempSync(join(tmpdir(), 'glance-main-smoke-'));
+  // An earlier version's prefs in Electron's default userData ("appData/Gate Glance").
+  mkdirSync(join(dir, 'appData', 'Gate Glance'), { recursive: true });
+  writeFileSync(join(dir, 'appData', 'Gate Glance', 'prefs.json'), '{"currency":"BTC"}\n');
   const fake = join(PROJECT_ROOT, 'electron', 'main', 'testing', 'fake-electron');
   const r = spawnSync(process.execPath, ['--import', join(fake, 'register.mjs'), join(fake, 'driver.mjs'), BUILT.main], {
     cwd: PROJECT_ROOT,
@@ -49,7 +53,9 @@ beforeAll(() => {
     env: {
       ...process.env,
       FAKE_USER_DATA: join(dir, 'userData'),
+      FAKE_APP_DATA: join(dir, 'appData'),
       FAKE_HOME: join(dir, 'home'),
+      GATE_GLANCE_DATA_DIR: join(dir, 'data'),
       FAKE_APP_PATH: PROJECT_ROOT,
       // Its own keychain entry: the smoke run only reads it, and never the user's.
       GLANCE_KEYCHAIN_SERVICE: 'gate-glance-main-smoke',
@@ -66,6 +72,14 @@ afterAll(() => {
 });
 
 describe('built main with a fake Electron', () => {
+  it("sets userData to the one data folder the CLI uses too, before anything reads it, and moves the old folder's files over", () => {
+    expect(report.dataFolder.userData).toBe(join(dir, 'data'));
+    const old = join(dir, 'appData', 'Gate Glance');
+    expect(report.dataFolder.notes).toEqual([`[glance] data folder: moved prefs.json from ${old} to ${join(dir, 'data')}`]);
+    expect(existsSync(join(old, 'prefs.json'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(dir, 'data', 'prefs.json'), 'utf8'))).toMatchObject({ currency: 'BTC' });
+  });
+
   it('logs an escaped error by its name only, never its message', () => {
     expect(report.crash.listeners).toEqual([1, 1]);
     expect(report.crash.logged).toEqual(['[glance] uncaught error (TypeError)', '[glance] unhandled rejection (RangeError)']);

@@ -52,6 +52,7 @@ console.warn = (...args) => {
 const report = {};
 await import(pathToFileURL(process.argv[2]).href);
 const r = rec();
+report.dataFolder = { userData: r.paths.userData ?? null, notes: warnings.filter((w) => w.includes('data folder:')) };
 await until(() => r.trays.length === 1 && r.ipc.size > 0 && r.windows.length === 1, 'tray, window and IPC');
 const win = r.windows[0];
 const wc = win.webContents;

@@ -12,6 +12,7 @@ const rec = {
   removedIpc: [],
   opened: [],
   loginItems: [],
+  paths: {},
   quitCalled: 0,
   exitCode: null,
 };
@@ -29,11 +30,13 @@ class FakeApp extends EventEmitter {
     return Promise.resolve();
   }
   getPath(name) {
-    const paths = { userData: process.env.FAKE_USER_DATA, home: process.env.FAKE_HOME, documents: process.env.FAKE_HOME };
+    const paths = { userData: process.env.FAKE_USER_DATA, appData: process.env.FAKE_APP_DATA, home: process.env.FAKE_HOME, documents: process.env.FAKE_HOME, ...rec.paths };
     if (!paths[name]) throw new Error(`fake app.getPath: ${name}`);
     return paths[name];
   }
-  setPath() {}
+  setPath(name, value) {
+    rec.paths[name] = value;
+  }
   getAppPath() {
     return process.env.FAKE_APP_PATH;
   }

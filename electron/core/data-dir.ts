@@ -1,0 +1,100 @@
+/**
+ * Where the app's and the CLI's files live: one function, so both always agree. Electron main
+ * sets `userData` from it before `ready`; the CLI reads the same folder. Files an earlier version
+ * left in Electron's default userData are moved over once (see `legacyDataDirs`).
+ */
+import { constants, copyFileSync, lstatSync, mkdirSync, renameSync, unlinkSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, posix, resolve, win32 } from 'node:path';
+
+/** The folder's name on macOS and Windows, where names are shown to people. */
+const DATA_DIR_PRODUCT_NAME = 'Gate Glance';
+/** The folder's name under XDG_CONFIG_HOME on Linux and other Unix-likes. */
+const DATA_DIR_UNIX_NAME = 'gate-glance';
+/** Overrides the choice on every platform, for the app and the CLI alike. */
+const DATA_DIR_ENV = 'GATE_GLANCE_DATA_DIR';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== '' ? value : undefined;
+}
+
+/**
+ * The data folder for `platform`: `GATE_GLANCE_DATA_DIR` when set; else Linux
+ * `${XDG_CONFIG_HOME:-~/.config}/gate-glance`, macOS `~/Library/Application Support/Gate Glance`,
+ * Windows `%APPDATA%\Gate Glance`. The home folder comes from the environment (HOME,
+ * USERPROFILE), then `os.homedir()`; a relative XDG_CONFIG_HOME is ignored, as the spec says.
+ */
+export function dataDir(env: Env, platform: NodeJS.Platform): string {
+  const path = platform === 'win32' ? win32 : posix;
+  const override = nonEmpty(env[DATA_DIR_ENV]);
+  if (override !== undefined) return path.resolve(override);
+  if (platform === 'win32') {
+    const appData = nonEmpty(env['APPDATA']) ?? win32.join(nonEmpty(env['USERPROFILE']) ?? homedir(), 'AppData', 'Roaming');
+    return win32.join(appData, DATA_DIR_PRODUCT_NAME);
+  }
+  const home = nonEmpty(env['HOME']) ?? homedir();
+  if (platform === 'darwin') return posix.join(home, 'Library', 'Application Support', DATA_DIR_PRODUCT_NAME);
+  const xdg = nonEmpty(env['XDG_CONFIG_HOME']);
+  const config = xdg !== undefined && posix.isAbsolute(xdg) ? xdg : posix.join(home, '.config');
+  return posix.join(config, DATA_DIR_UNIX_NAME);
+}
+
+/**
+ * Electron's default userData before this module existed: `appData` + the app's name, which
+ * Electron takes from package.json's `productName` (electron-builder writes "Gate Glance" into
+ * the packaged app's package.json) or else its `name` ("gate-glance", the unpackaged app).
+ */
+export function legacyDataDirs(appData: string, current: string): string[] {
+  return [join(appData, DATA_DIR_PRODUCT_NAME), join(appData, DATA_DIR_UNIX_NAME)].filter((dir) => resolve(dir) !== resolve(current));
+}
+
+/** The files that are ours in the data folder (Chromium's own profile files are not moved). */
+const DATA_FILE_NAMES = ['prefs.json', 'history.jsonl'] as const;
+
+function exists(path: string): 'file' | 'other' | null {
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() ? 'file' : 'other';
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Moves our files from the first legacy folder that has them into `to`, once: a file already
+ * in `to` wins and the old one stays where it is. Synchronous, because it must finish before
+ * Electron's `ready` and before anything reads prefs. Answers what it did, for the log; never throws.
+ */
+export function adoptLegacyFiles(from: readonly string[], to: string): string[] {
+  const notes: string[] = [];
+  for (const dir of from) {
+    for (const name of DATA_FILE_NAMES) {
+      const source = join(dir, name);
+      // Only a regular file moves: a symlink in the old folder is not followed into the new one.
+      if (exists(source) !== 'file') continue;
+      const target = join(to, name);
+      if (exists(target) !== null) {
+        notes.push(`${name} exists in both ${dir} and ${to}; the one in ${to} is used`);
+        continue;
+      }
+      try {
+        mkdirSync(to, { recursive: true, mode: 0o700 });
+        try {
+          renameSync(source, target);
+        } catch (error) {
+          if ((error as { code?: unknown }).code !== 'EXDEV') throw error;
+          // Another drive: copy without overwriting, then remove the original.
+          copyFileSync(source, target, constants.COPYFILE_EXCL);
+          unlinkSync(source);
+        }
+        notes.push(`moved ${name} from ${dir} to ${to}`);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        notes.push(`could not move ${name} from ${dir} (${typeof code === 'string' ? code : 'I/O error'})`);
+      }
+    }
+  }
+  return notes;
+}
