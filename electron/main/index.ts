@@ -139,7 +139,7 @@ async function start(): Promise<void> {
       return image;
     },
     buildMenu: (template) => Menu.buildFromTemplate(template),
-    darkPanel: () => nativeTheme.shouldUseDarkColors,
+    iconTheme: () => ({ darkSystemUI: nativeTheme.shouldUseDarkColorsForSystemIntegratedUI, panel: 'automatic' }),
     clock: systemClock,
     onCommand: (command) => void glance.runTrayCommand(command),
     onClick: () => view.toggle(),

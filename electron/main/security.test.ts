@@ -11,7 +11,7 @@ import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_METHODS, STATE_CHANNEL } from '../../shared/ipc.js';
 import { APP_CSP } from '../core/app/app-protocol.js';
-import { TRAY_ICON_FILES } from '../core/tray/tray-model.js';
+import { TRAY_ICON_FILES } from '../core/tray/tray-icon.js';
 import { decodePng } from '../../scripts/png.mjs';
 import { renderIcons } from '../../scripts/make-icons.mjs';
 import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { WidgetState } from '../../shared/ipc.js';
 import { DEFAULT_PREFERENCES } from '../../shared/prefs.js';
+import type { TrayIconTheme } from '../core/tray/tray-icon.js';
 import type { TrayCommand } from '../core/tray/tray-model.js';
 import { TRAY_TICK_MS, TrayController, toMenuTemplate } from './tray.js';
 import { FakeClock, FakeTray } from './testing/fakes.js';
@@ -31,13 +32,13 @@ function setup(platform: NodeJS.Platform) {
   let tray: FakeTray<string, Menu> | null = null;
   const commands: TrayCommand[] = [];
   const onClick = vi.fn();
-  let dark = false;
+  let theme: TrayIconTheme = { darkSystemUI: false, panel: 'automatic' };
   const controller = new TrayController<string, Menu>({
     platform,
     createTray: (image) => (tray = new FakeTray<string, Menu>(image)),
     loadIcon: (file) => `icon:${file}`,
     buildMenu: (template) => ({ template }),
-    darkPanel: () => dark,
+    iconTheme: () => theme,
     clock,
     onCommand: (c) => commands.push(c),
     onClick,
@@ -50,7 +51,7 @@ function setup(platform: NodeJS.Platform) {
     commands,
     onClick,
     tray: () => tray as FakeTray<string, Menu>,
-    setDark: (d: boolean) => (dark = d),
+    setTheme: (t: Partial<TrayIconTheme>) => (theme = { ...theme, ...t }),
   };
 }
 
@@ -70,7 +71,8 @@ describe('TrayController on Linux/Windows', () => {
     const menu = tray().contextMenu;
     expect(menu).not.toBeNull();
     expect(menu?.template[0]).toEqual({ type: 'normal', label: 'Net worth: 1,000.50 USD · updated just now', enabled: false });
-    expect(tray().image).toBe('icon:tray-live-light.png');
+    // Linux's automatic choice: the light-fill, dark-outline glyph that reads on any panel.
+    expect(tray().image).toBe('icon:tray-live-dark.png');
     expect(tray().calls.some(([name]) => name === 'setTitle')).toBe(false);
   });
 
@@ -103,15 +105,26 @@ describe('TrayController on Linux/Windows', () => {
     expect(names.sort()).toEqual(['setContextMenu', 'setToolTip']);
   });
 
-  it('switches icons for stale/error and for a dark panel', () => {
-    const { controller, tray, setDark } = setup('linux');
+  it('switches icons for stale/error and follows the Windows taskbar theme on refresh', () => {
+    const { controller, tray, setTheme } = setup('win32');
     controller.render(live({ status: 'stale', error: { code: 'NETWORK', message: 'Offline.', hint: 'Check.' } }));
     expect(tray().image).toBe('icon:tray-stale-light.png');
-    setDark(true);
+    setTheme({ darkSystemUI: true });
     controller.refresh();
     expect(tray().image).toBe('icon:tray-stale-dark.png');
     controller.render(live({ status: 'error', balance: null, error: { code: 'INVALID_KEY', message: 'Bad key.', hint: 'Fix.' } }));
     expect(tray().image).toBe('icon:tray-error-dark.png');
+  });
+
+  it('on Linux follows the panel preference the user set', () => {
+    const { controller, tray, setTheme } = setup('linux');
+    setTheme({ panel: 'light' });
+    controller.refresh();
+    expect(tray().image).toBe('icon:tray-live-light.png');
+    // The system's dark flag is not a panel signal on Linux.
+    setTheme({ panel: 'automatic', darkSystemUI: false });
+    controller.refresh();
+    expect(tray().image).toBe('icon:tray-live-dark.png');
   });
 
   it('re-renders on its tick so the age and staleness stay true, and dispose leaves no timer', () => {
@@ -119,7 +132,7 @@ describe('TrayController on Linux/Windows', () => {
     clock.advance(5 * 60_000);
     expect(tray().contextMenu?.template[0]?.label).toBe('Net worth: 1,000.50 USD · 5 min old');
     clock.advance(6 * 60_000 - TRAY_TICK_MS);
-    expect(tray().image).toBe('icon:tray-stale-light.png');
+    expect(tray().image).toBe('icon:tray-stale-dark.png');
     expect(clock.pending).toBe(1);
     controller.dispose();
     expect(clock.pending).toBe(0);

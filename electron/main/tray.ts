@@ -8,8 +8,10 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { WidgetState } from '../../shared/ipc.js';
 import type { Clock, TimerHandle } from '../core/clock.js';
 import type { Rect } from '../core/tray/popover-position.js';
-import type { TrayCommand, TrayMenuItem, TrayModel, TrayModelOptions } from '../core/tray/tray-model.js';
-import { trayIconFileName, trayModel } from '../core/tray/tray-model.js';
+import type { TrayIconTheme } from '../core/tray/tray-icon.js';
+import { trayIconFileName, trayIconVariant } from '../core/tray/tray-icon.js';
+import type { TrayCommand, TrayIconKind, TrayMenuItem, TrayModel, TrayModelOptions } from '../core/tray/tray-model.js';
+import { trayModel } from '../core/tray/tray-model.js';
 
 /** How often ages in the tooltip and menu are re-read ("3 min old" must not freeze). */
 export const TRAY_TICK_MS = 30_000;
@@ -34,8 +36,8 @@ export interface TrayDeps<Image, Menu> {
   /** Loads an icon from the build/ icons shipped with the app. */
   loadIcon(fileName: string): Image;
   buildMenu(template: MenuItemConstructorOptions[]): Menu;
-  /** Whether the panel is dark (nativeTheme.shouldUseDarkColors); ignored on macOS (template images). */
-  darkPanel(): boolean;
+  /** Read at every draw: the taskbar's theme (Windows) and the user's panel preference (Linux); macOS ignores both (template images). */
+  iconTheme(): TrayIconTheme;
   readonly clock: Clock;
   /** A menu command was chosen. */
   onCommand(command: TrayCommand): void;
@@ -87,7 +89,7 @@ export class TrayController<Image, Menu> {
   create(initial: WidgetState): void {
     if (this.#tray) return;
     const d = this.#deps;
-    const tray = d.createTray(d.loadIcon(trayIconFileName('idle', d.platform, d.darkPanel())));
+    const tray = d.createTray(d.loadIcon(this.#iconFile('idle')));
     this.#tray = tray;
     tray.on('click', () => d.onClick());
     // macOS: a set context menu would swallow the left click, so the menu pops up on right click instead.
@@ -109,7 +111,7 @@ export class TrayController<Image, Menu> {
     const d = this.#deps;
     const model = trayModel(state, d.clock.now(), d.platform, d.modelOptions);
     this.lastModel = model;
-    const icon = trayIconFileName(model.icon, d.platform, d.darkPanel());
+    const icon = this.#iconFile(model.icon);
     if (icon !== this.#shown.icon) {
       tray.setImage(d.loadIcon(icon));
       this.#shown.icon = icon;
@@ -128,6 +130,10 @@ export class TrayController<Image, Menu> {
       if (d.platform !== 'darwin') tray.setContextMenu(this.#menu);
       this.#shown.menu = menuKey;
     }
+  }
+
+  #iconFile(kind: TrayIconKind): string {
+    return trayIconFileName(kind, trayIconVariant(this.#deps.platform, this.#deps.iconTheme()));
   }
 
   /** Re-renders the last state (the theme changed, or time passed). */

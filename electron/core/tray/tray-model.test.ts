@@ -4,7 +4,7 @@ import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
 import { GATE_EXAMPLE_TOTAL } from '../../../shared/testing/gate-example.js';
 import type { TrayMenuItem } from './tray-model.js';
 import { PRIVACY_MASK } from '../../../shared/widget-state.js';
-import { MAX_TOOLTIP_LENGTH, TRAY_ICON_FILES, trayIconFileName, trayModel } from './tray-model.js';
+import { MAX_TOOLTIP_LENGTH, trayModel } from './tray-model.js';
 
 const FETCHED = Date.UTC(2026, 10, 25, 14, 32, 10);
 const opts = { locale: 'en-US', timeZone: 'UTC' };
@@ -166,15 +166,5 @@ describe('trayModel', () => {
     const m = trayModel(state({ status: 'stale', error }), FETCHED, 'win32', opts);
     expect(m.tooltip.length).toBeLessThanOrEqual(MAX_TOOLTIP_LENGTH);
     expect(m.tooltip.endsWith('…')).toBe(true);
-  });
-});
-
-describe('trayIconFileName', () => {
-  it('uses template images on macOS and light/dark variants elsewhere', () => {
-    expect(trayIconFileName('live', 'darwin', true)).toBe('tray-liveTemplate.png');
-    expect(trayIconFileName('stale', 'linux', true)).toBe('tray-stale-dark.png');
-    expect(trayIconFileName('error', 'win32', false)).toBe('tray-error-light.png');
-    expect(TRAY_ICON_FILES).toHaveLength(12);
-    expect(new Set(TRAY_ICON_FILES).size).toBe(12);
   });
 });

@@ -187,20 +187,3 @@ export function trayModel(state: WidgetState, now: number, platform: NodeJS.Plat
     menu: menuItems(state, now, amount),
   };
 }
-
-/**
- * The icon file for a kind on a platform: macOS gets template images (the system tints them
- * for light/dark menu bars; the name must end in "Template"), elsewhere a light or dark
- * variant for the panel's colours.
- */
-export function trayIconFileName(kind: TrayIconKind, platform: NodeJS.Platform, darkPanel: boolean): string {
-  if (platform === 'darwin') return `tray-${kind}Template.png`;
-  return `tray-${kind}-${darkPanel ? 'dark' : 'light'}.png`;
-}
-
-/** Every icon file the packaged app must ship, for the build script and the packaging test. */
-export const TRAY_ICON_FILES: readonly string[] = (['live', 'stale', 'error', 'idle'] as const).flatMap((kind) => [
-  trayIconFileName(kind, 'darwin', false),
-  trayIconFileName(kind, 'linux', false),
-  trayIconFileName(kind, 'linux', true),
-]);
