@@ -226,16 +226,17 @@ describe('electron-builder.yml', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
       grantFileProtocolExtraPrivileges: false,
+      resetAdHocDarwinSignature: true,
     });
   });
 
-  it('names the app and its targets: dmg without a Dock icon, nsis, AppImage + deb', () => {
+  it('names the app and its targets: dmg without a Dock icon, nsis, deb + rpm', () => {
     expect(config.appId).toMatch(/^[a-z0-9.-]+$/);
     expect(config.productName).toBe('Gate Glance');
     expect(config.mac?.target).toEqual(['dmg']);
     expect(config.mac?.extendInfo?.LSUIElement).toBe(true);
     expect(config.win?.target).toEqual(['nsis']);
-    expect(config.linux?.target).toEqual(['AppImage', 'deb']);
+    expect(config.linux?.target).toEqual(['deb', 'rpm']);
   });
 
   it('ships only the built app, with keytar’s native module unpacked and the tray icons as resources', () => {

@@ -1,0 +1,197 @@
+/**
+ * Packaging checks over electron-builder.yml, read through electron-builder's own loader,
+ * schema and code (the desktop entry is rendered by its LinuxTargetHelper, the Linux package
+ * defaults come from its FpmTarget, the afterPack hook is resolved the way it resolves hooks),
+ * plus the built main bundle. No package is built here: that needs the Electron download.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { APP_ID } from '../core/app/app-identity.js';
+import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';
+
+const require = createRequire(import.meta.url);
+
+interface PlatformOptions {
+  target?: string[];
+  depends?: string[];
+  category?: string;
+  executableArgs?: string[];
+  description?: string;
+  desktop?: { entry?: Record<string, string> };
+  identity?: string | null;
+  hardenedRuntime?: boolean;
+  entitlements?: string;
+  entitlementsInherit?: string;
+  extendInfo?: Record<string, unknown>;
+}
+
+interface BuilderConfig {
+  appId?: string;
+  productName?: string;
+  afterPack?: string;
+  electronFuses?: Record<string, boolean>;
+  mac?: PlatformOptions;
+  win?: PlatformOptions;
+  linux?: PlatformOptions;
+  deb?: PlatformOptions;
+  rpm?: PlatformOptions;
+  nsis?: Record<string, unknown>;
+}
+
+type AfterPack = (context: { appOutDir: string; electronPlatformName: string }) => Promise<void>;
+
+let config: BuilderConfig;
+
+beforeAll(async () => {
+  const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+    getConfig(dir: string, file: string, extra: null): Promise<BuilderConfig>;
+    validateConfiguration(config: BuilderConfig, logger: unknown): Promise<void>;
+  };
+  const { DebugLogger } = require('builder-util/out/DebugLogger.js') as { DebugLogger: new (enabled: boolean) => unknown };
+  await validateConfiguration(await getConfig(PROJECT_ROOT, join(PROJECT_ROOT, 'electron-builder.yml'), null), new DebugLogger(false));
+  const { load } = require('js-yaml') as { load(text: string): unknown };
+  config = load(readFileSync(join(PROJECT_ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+}, 60_000);
+
+function plist(file: string): Record<string, unknown> {
+  const { parse } = require('plist') as { parse(xml: string): unknown };
+  return parse(readFileSync(join(PROJECT_ROOT, file), 'utf8')) as Record<string, unknown>;
+}
+
+describe('macOS package', () => {
+  it('is ad-hoc signed when no identity is given (the fuses re-sign), or names "-" itself', () => {
+    const adHoc = config.electronFuses?.resetAdHocDarwinSignature === true || config.mac?.identity === '-';
+    expect(adHoc).toBe(true);
+  });
+
+  it('runs hardened with entitlements that let it load keytar (library validation off) and JIT', () => {
+    expect(config.mac?.hardenedRuntime).toBe(true);
+    for (const file of [config.mac?.entitlements, config.mac?.entitlementsInherit]) {
+      expect(file, 'entitlements file').toBeTypeOf('string');
+      const entitlements = plist(file as string);
+      expect(entitlements['com.apple.security.cs.disable-library-validation']).toBe(true);
+      expect(entitlements['com.apple.security.cs.allow-jit']).toBe(true);
+      // Not a Mac App Store build: no sandbox, no device or personal-data access.
+      expect(Object.keys(entitlements).filter((k) => !k.startsWith('com.apple.security.cs.'))).toEqual([]);
+    }
+  });
+
+  it('keeps signing and notarization in the environment: no identity, certificate or Apple ID in the file', () => {
+    const text = readFileSync(join(PROJECT_ROOT, 'electron-builder.yml'), 'utf8');
+    expect(String(config.mac?.identity ?? '')).not.toMatch(/Developer ID|Apple/);
+    expect(text).not.toMatch(/^\s*(cscLink|cscKeyPassword|appleId|appleIdPassword|teamId|certificatePassword)\s*:/im);
+  });
+});
+
+describe('afterPack hook', () => {
+  let hook: AfterPack;
+  const dirs: string[] = [];
+
+  beforeAll(async () => {
+    const { resolveFunction } = require('app-builder-lib/out/util/resolve.js') as {
+      resolveFunction(type: string | undefined, executor: string, name: string, root: string): Promise<AfterPack>;
+    };
+    expect(config.afterPack).toBe('./scripts/after-pack.mjs');
+    const cwd = process.cwd();
+    process.chdir(PROJECT_ROOT);
+    try {
+      hook = await resolveFunction(undefined, config.afterPack as string, 'afterPack', PROJECT_ROOT);
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(hook).toBeTypeOf('function');
+  });
+
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function fakeApp(resources: string, keytar: 'present' | 'empty' | 'missing'): string {
+    const appOutDir = mkdtempSync(join(tmpdir(), 'glance-pack-'));
+    dirs.push(appOutDir);
+    const unpacked = join(appOutDir, resources, 'app.asar.unpacked', 'node_modules');
+    mkdirSync(join(unpacked, 'zod'), { recursive: true });
+    writeFileSync(join(appOutDir, resources, 'app.asar'), 'asar');
+    if (keytar !== 'missing') {
+      mkdirSync(join(unpacked, 'keytar', 'build', 'Release'), { recursive: true });
+      writeFileSync(join(unpacked, 'keytar', 'build', 'Release', 'keytar.node'), keytar === 'present' ? '\x7fELF native module' : '');
+    }
+    return appOutDir;
+  }
+
+  it('passes a Linux/Windows and a macOS layout that carry keytar.node', async () => {
+    await expect(hook({ appOutDir: fakeApp('resources', 'present'), electronPlatformName: 'linux' })).resolves.toBeUndefined();
+    await expect(hook({ appOutDir: fakeApp(join('Gate Glance.app', 'Contents', 'Resources'), 'present'), electronPlatformName: 'darwin' })).resolves.toBeUndefined();
+  });
+
+  it('fails the package when keytar.node is missing or empty, naming the fix', async () => {
+    for (const state of ['missing', 'empty'] as const) {
+      await expect(hook({ appOutDir: fakeApp('resources', state), electronPlatformName: 'linux' })).rejects.toThrow(/keytar native module.*libsecret-1-dev.*npm rebuild keytar/s);
+    }
+  });
+
+  it('does not accept a keytar.node outside the unpacked asar (the app could not load it)', async () => {
+    const appOutDir = fakeApp('resources', 'missing');
+    mkdirSync(join(appOutDir, 'stray'), { recursive: true });
+    writeFileSync(join(appOutDir, 'stray', 'keytar.node'), 'native');
+    await expect(hook({ appOutDir, electronPlatformName: 'win32' })).rejects.toThrow(/keytar/);
+  });
+});
+
+describe('Linux packages', () => {
+  it('ship deb and rpm, never an AppImage (AppArmor on Ubuntu 24.04+ keeps it from starting)', () => {
+    expect(config.linux?.target).toEqual(['deb', 'rpm']);
+    expect(JSON.stringify(config)).not.toMatch(/AppImage/i);
+  });
+
+  it('depend on everything electron-builder 26 depends on by default, plus libsecret', () => {
+    const { default: FpmTarget } = require('app-builder-lib/out/targets/FpmTarget.js') as { default: { prototype: { getDefaultDepends(target: string): string[] } } };
+    const defaults = (target: string) => FpmTarget.prototype.getDefaultDepends.call(null, target);
+    expect(defaults('deb')).toContain('libgtk-3-0');
+    expect(config.deb?.depends).toEqual(expect.arrayContaining(defaults('deb')));
+    expect(config.deb?.depends).toContain('libsecret-1-0');
+    expect(config.rpm?.depends).toEqual(expect.arrayContaining(defaults('rpm')));
+    expect(config.rpm?.depends).toContain('libsecret');
+  });
+
+  it('write a desktop entry in Office;Finance; that starts the app under XWayland', async () => {
+    const { LinuxTargetHelper } = require('app-builder-lib/out/targets/LinuxTargetHelper.js') as {
+      LinuxTargetHelper: new (packager: unknown) => { computeDesktopEntry(options: PlatformOptions, exec?: string | null, extra?: unknown): Promise<string> };
+    };
+    const packager = {
+      appInfo: { productName: config.productName, sanitizedProductName: config.productName, description: 'x' },
+      executableName: 'gate-glance',
+      info: { metadata: { desktopName: 'gate-glance.desktop' } },
+      config,
+      platformSpecificBuildOptions: config.linux,
+      fileAssociations: [],
+    };
+    for (const target of ['deb', 'rpm'] as const) {
+      const entry = await new LinuxTargetHelper(packager).computeDesktopEntry({ ...config.linux, ...config[target] });
+      const lines = new Map(entry.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+      expect(lines.get('Exec'), target).toBe('"/opt/Gate Glance/gate-glance" --ozone-platform=x11 %U');
+      expect(lines.get('Categories'), target).toBe('Office;Finance;');
+    }
+  });
+});
+
+describe('Windows package', () => {
+  beforeAll(() => ensureBuiltApp(), 240_000);
+
+  it('is an NSIS installer', () => {
+    expect(config.win?.target).toEqual(['nsis']);
+  });
+
+  it('uses one AppUserModelID: electron-builder.yml appId and what main sets at start', () => {
+    expect(config.appId).toBe(APP_ID);
+    const main = readFileSync(BUILT.main, 'utf8');
+    const call = /setAppUserModelId\(([A-Za-z_$][\w$]*|"[^"]*")\)/.exec(main);
+    expect(call, 'main calls app.setAppUserModelId').not.toBeNull();
+    const arg = call?.[1] as string;
+    const value = arg.startsWith('"') ? arg.slice(1, -1) : new RegExp(String.raw`\b${arg.replace(/\$/g, '\\$')}\s*=\s*"([^"]+)"`).exec(main)?.[1];
+    expect(value).toBe(config.appId);
+  });
+});
