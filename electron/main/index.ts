@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, Tray, app, dialog, nativeImage, nativeTheme, net, powerMonitor, protocol, screen, session, shell } from 'electron';
 import type { NativeImage } from 'electron';
+import { APP_ID } from '../core/app/app-identity.js';
 import { GlanceApp } from '../core/app/glance-app.js';
 import { createAppRequestHandler, isAppUrl } from '../core/app/app-protocol.js';
 import { createLaunchAtLogin } from '../core/app/launch-at-login.js';
@@ -22,7 +23,7 @@ import { KeytarSecretStore } from '../core/secrets/keytar-store.js';
 import { popoverPosition } from '../core/tray/popover-position.js';
 import { createStateSender, registerIpc } from './ipc.js';
 import { TrayController } from './tray.js';
-import { POPOVER_PARTITION, PopoverController, createPopoverBrowserWindow, hardenContents, hardenSession } from './window.js';
+import { POPOVER_PARTITION, PopoverController, createPopoverBrowserWindow, hardenContents, hardenSession, popoverPlanFor } from './window.js';
 
 // Standard + secure: the page gets a real origin (app://glance) for the sender check and CSP 'self'.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
@@ -55,6 +56,7 @@ function main(): void {
     app.quit();
     return;
   }
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, log, isAppUrl));
   // A tray app keeps running with its window hidden or closed.
   app.on('window-all-closed', () => undefined);
@@ -107,8 +109,10 @@ async function start(): Promise<void> {
   });
 
   const view = new PopoverController({
-    createWindow: () =>
+    plan: popoverPlanFor(app.commandLine, process.platform, process.env),
+    createWindow: (plan) =>
       createPopoverBrowserWindow(BrowserWindow, {
+        plan,
         preloadPath: PRELOAD_PATH,
         devTools: !app.isPackaged,
         backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1c1e' : '#ffffff',

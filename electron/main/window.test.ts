@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PreventableEvent } from './window.js';
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { BLUR_TOGGLE_GUARD_MS, POPOVER_PARTITION, POPOVER_SIZE, PopoverController, createPopoverBrowserWindow, hardenContents, hardenSession } from './window.js';
+import { BLUR_TOGGLE_GUARD_MS, POPOVER_PARTITION, POPOVER_SIZE, PopoverController, createPopoverBrowserWindow, hardenContents, hardenSession, popoverPlanFor } from './window.js';
 import { FakeClock, FakeWindow } from './testing/fakes.js';
+import { popoverWindowPlan, type PopoverWindowPlan } from '../core/tray/popover-window-plan.js';
 
 describe('createPopoverBrowserWindow', () => {
   it('is a frameless, hidden, ~360×480 window with locked-down webPreferences', () => {
@@ -26,6 +27,30 @@ describe('createPopoverBrowserWindow', () => {
       devTools: false,
     });
     expect(POPOVER_PARTITION.startsWith('persist:')).toBe(false);
+  });
+
+  it('on native Wayland is a framed, movable window, centred, listed in the taskbar, with the same webPreferences', () => {
+    class RecordingWindow {
+      constructor(readonly options: BrowserWindowConstructorOptions) {}
+    }
+    const base = { preloadPath: '/p.cjs', devTools: false, backgroundColor: '#fff' };
+    const floating = createPopoverBrowserWindow(RecordingWindow, { ...base, plan: popoverWindowPlan('linux', true) }).options;
+    expect(floating).toMatchObject({ frame: true, movable: true, center: true, skipTaskbar: false, alwaysOnTop: false, show: false, resizable: false });
+    const anchored = createPopoverBrowserWindow(RecordingWindow, { ...base, plan: popoverWindowPlan('linux', false) }).options;
+    expect(anchored).toMatchObject({ frame: false, movable: false, center: false, skipTaskbar: true, alwaysOnTop: true });
+    expect(floating.webPreferences).toEqual(anchored.webPreferences);
+  });
+});
+
+describe('popoverPlanFor', () => {
+  const switches = (values: Record<string, string>) => ({ getSwitchValue: (name: string) => values[name] ?? '' });
+
+  it('reads XDG_SESSION_TYPE and the ozone switches: forced Wayland floats, our XWayland switch anchors', () => {
+    expect(popoverPlanFor(switches({}), 'linux', { XDG_SESSION_TYPE: 'wayland' }).placement).toBe('floating');
+    expect(popoverPlanFor(switches({ 'ozone-platform': 'x11' }), 'linux', { XDG_SESSION_TYPE: 'wayland' }).placement).toBe('tray');
+    expect(popoverPlanFor(switches({ 'ozone-platform-hint': 'wayland' }), 'linux', { XDG_SESSION_TYPE: 'x11' }).placement).toBe('floating');
+    expect(popoverPlanFor(switches({}), 'linux', {}).placement).toBe('tray');
+    expect(popoverPlanFor(switches({}), 'darwin', { XDG_SESSION_TYPE: 'wayland' })).toMatchObject({ placement: 'tray', visibleOnAllWorkspaces: true });
   });
 });
 
@@ -126,12 +151,15 @@ describe('hardening', () => {
   });
 });
 
-function controller() {
+function controller(plan?: PopoverWindowPlan) {
   const clock = new FakeClock(1_000_000);
   const windows: FakeWindow[] = [];
+  const plans: PopoverWindowPlan[] = [];
   const placement = vi.fn(() => ({ x: 10, y: 20 }));
   const c = new PopoverController({
-    createWindow: () => {
+    ...(plan ? { plan } : {}),
+    createWindow: (p) => {
+      plans.push(p);
       const w = new FakeWindow();
       windows.push(w);
       return w;
@@ -140,7 +168,7 @@ function controller() {
     url: 'app://glance/index.html',
     now: () => clock.now(),
   });
-  return { c, clock, windows, placement };
+  return { c, clock, windows, placement, plans };
 }
 
 describe('PopoverController', () => {
@@ -201,6 +229,41 @@ describe('PopoverController', () => {
     w.destroy();
     expect(c.webContentsIds().size).toBe(0);
     expect(c.pushTargets()).toEqual([]);
+    c.show();
+    expect(windows).toHaveLength(2);
+  });
+
+  it('macOS: joins the current Space and full-screen apps without the Dock flash', () => {
+    const { c, windows, plans } = controller(popoverWindowPlan('darwin', false));
+    c.create();
+    expect(plans).toEqual([popoverWindowPlan('darwin', false)]);
+    expect(windows[0]?.allWorkspaces).toEqual({ visible: true, options: { visibleOnFullScreen: true, skipTransformProcessType: true } });
+  });
+
+  it('elsewhere leaves workspaces alone', () => {
+    const { c, windows } = controller(popoverWindowPlan('win32', false));
+    c.create();
+    expect(windows[0]?.allWorkspaces).toBeNull();
+  });
+
+  it('native Wayland: not placed (the compositor forbids it), not hidden on blur, toggled and closed by the user', () => {
+    const { c, windows, placement, clock } = controller(popoverWindowPlan('linux', true));
+    c.create();
+    const w = windows[0] as FakeWindow;
+    w.emit('ready-to-show');
+    c.toggle();
+    expect(w.visible).toBe(true);
+    expect(placement).not.toHaveBeenCalled();
+    expect(w.position).toBeNull();
+    w.emit('blur');
+    expect(w.visible).toBe(true);
+    clock.advance(10);
+    c.toggle();
+    expect(w.visible).toBe(false);
+    c.toggle();
+    expect(w.visible).toBe(true);
+    // Closed with the title bar's button: the next show builds a new window.
+    w.destroy();
     c.show();
     expect(windows).toHaveLength(2);
   });

@@ -6,6 +6,8 @@
  */
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { Point } from '../core/tray/popover-position.js';
+import type { DisplayServerInput, PopoverWindowPlan } from '../core/tray/popover-window-plan.js';
+import { isNativeWayland, popoverWindowPlan } from '../core/tray/popover-window-plan.js';
 import type { PushTargetLike } from './ipc-binding.js';
 
 /** The popover's content size. */
@@ -18,6 +20,25 @@ export const POPOVER_PARTITION = 'glance-popover';
 /** A blur that hid the window this recently was caused by the tray click itself: don't reopen. */
 export const BLUR_TOGGLE_GUARD_MS = 300;
 
+/** The plan where none is given: a popover next to the tray (X11, Windows). */
+const TRAY_POPOVER = popoverWindowPlan('linux', false);
+
+/** The parts of `app.commandLine` the plan reads. */
+export interface CommandLineLike {
+  getSwitchValue(name: string): string;
+}
+
+/** The popover plan for this process: reads the platform, XDG_SESSION_TYPE and the ozone switches. */
+export function popoverPlanFor(commandLine: CommandLineLike, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): PopoverWindowPlan {
+  const input: DisplayServerInput = {
+    platform,
+    sessionType: env.XDG_SESSION_TYPE,
+    ozonePlatform: commandLine.getSwitchValue('ozone-platform'),
+    ozonePlatformHint: commandLine.getSwitchValue('ozone-platform-hint'),
+  };
+  return popoverWindowPlan(platform, isNativeWayland(input));
+}
+
 /** Constructs a BrowserWindow (the real class in main, a recording fake in tests). */
 export type BrowserWindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
 
@@ -28,21 +49,24 @@ export type BrowserWindowConstructor<W> = new (options: BrowserWindowConstructor
  */
 export function createPopoverBrowserWindow<W>(
   BrowserWindow: BrowserWindowConstructor<W>,
-  options: { readonly preloadPath: string; readonly devTools: boolean; readonly backgroundColor: string },
+  options: { readonly preloadPath: string; readonly devTools: boolean; readonly backgroundColor: string; readonly plan?: PopoverWindowPlan },
 ): W {
+  const plan = options.plan ?? TRAY_POPOVER;
   return new BrowserWindow({
     width: POPOVER_SIZE.width,
     height: POPOVER_SIZE.height,
     useContentSize: true,
     show: false,
-    frame: false,
+    frame: plan.frame,
+    // A floating window (native Wayland) opens centred; the compositor may still choose.
+    center: plan.placement === 'floating',
     resizable: false,
-    movable: false,
+    movable: plan.movable,
     minimizable: false,
     maximizable: false,
     fullscreenable: false,
-    skipTaskbar: true,
-    alwaysOnTop: true,
+    skipTaskbar: plan.skipTaskbar,
+    alwaysOnTop: plan.alwaysOnTop,
     title: 'Gate Glance',
     backgroundColor: options.backgroundColor,
     webPreferences: {
@@ -139,6 +163,7 @@ export interface PopoverWindowLike {
   focus(): void;
   destroy(): void;
   setPosition(x: number, y: number): void;
+  setVisibleOnAllWorkspaces(visible: boolean, options: { visibleOnFullScreen: boolean; skipTransformProcessType: boolean }): void;
   loadURL(url: string): Promise<void>;
   on(event: 'blur' | 'closed', listener: () => void): unknown;
   once(event: 'ready-to-show', listener: () => void): unknown;
@@ -146,7 +171,10 @@ export interface PopoverWindowLike {
 
 /** What the controller needs from main. */
 export interface PopoverDeps {
-  createWindow(): PopoverWindowLike;
+  /** Builds the window for the plan (createPopoverBrowserWindow in main). */
+  createWindow(plan: PopoverWindowPlan): PopoverWindowLike;
+  /** From popoverPlanFor; a popover next to the tray when absent. */
+  readonly plan?: PopoverWindowPlan;
   /** Where to put a window of this size right now (tray bounds, cursor and display are read by main). */
   placement(size: { width: number; height: number }): Point;
   /** The app URL to load (app://glance/index.html). */
@@ -155,33 +183,47 @@ export interface PopoverDeps {
   log?(message: string): void;
 }
 
-/** Owns the popover window: created hidden at start, shown next to the tray, hidden on blur. */
+/**
+ * Owns the popover window: created hidden at start, shown next to the tray and hidden on blur,
+ * or (native Wayland) an ordinary window that stays until the user closes or toggles it.
+ */
 export class PopoverController {
   #window: PopoverWindowLike | null = null;
   #ready = false;
   #showWhenReady = false;
   #hiddenByBlurAt = Number.NEGATIVE_INFINITY;
   readonly #deps: PopoverDeps;
+  readonly #plan: PopoverWindowPlan;
 
   constructor(deps: PopoverDeps) {
     this.#deps = deps;
+    this.#plan = deps.plan ?? TRAY_POPOVER;
+  }
+
+  /** How this window is placed and hidden. */
+  get plan(): PopoverWindowPlan {
+    return this.#plan;
   }
 
   /** Creates the (hidden) window and loads the app, so the first click opens at once. */
   create(): PopoverWindowLike {
     if (this.#window && !this.#window.isDestroyed()) return this.#window;
-    const win = this.#deps.createWindow();
+    const win = this.#deps.createWindow(this.#plan);
     this.#window = win;
     this.#ready = false;
+    // LSUIElement makes the app a UI element already: skip the Dock flash the transform causes.
+    if (this.#plan.visibleOnAllWorkspaces) win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });
     win.once('ready-to-show', () => {
       this.#ready = true;
       if (this.#showWhenReady) this.#reveal(win);
     });
-    win.on('blur', () => {
-      if (win.isDestroyed() || !win.isVisible()) return;
-      this.#hiddenByBlurAt = this.#deps.now();
-      win.hide();
-    });
+    if (this.#plan.hideOnBlur) {
+      win.on('blur', () => {
+        if (win.isDestroyed() || !win.isVisible()) return;
+        this.#hiddenByBlurAt = this.#deps.now();
+        win.hide();
+      });
+    }
     win.on('closed', () => {
       if (this.#window === win) this.#window = null;
     });
@@ -200,7 +242,7 @@ export class PopoverController {
     this.show();
   }
 
-  /** Shows the window next to the tray (creating it if it was closed). */
+  /** Shows the window next to the tray, or where the user left it (creating it if it was closed). */
   show(): void {
     const win = this.create();
     if (!this.#ready) {
@@ -218,8 +260,10 @@ export class PopoverController {
   #reveal(win: PopoverWindowLike): void {
     this.#showWhenReady = false;
     if (win.isDestroyed()) return;
-    const { x, y } = this.#deps.placement({ width: POPOVER_SIZE.width, height: POPOVER_SIZE.height });
-    win.setPosition(x, y);
+    if (this.#plan.placement === 'tray') {
+      const { x, y } = this.#deps.placement({ width: POPOVER_SIZE.width, height: POPOVER_SIZE.height });
+      win.setPosition(x, y);
+    }
     win.show();
     win.focus();
   }

@@ -25,7 +25,8 @@ describe('launch at login', () => {
     expect(await toggle(true)).toEqual({ ok: true, value: null });
     const file = join(dir, AUTOSTART_FILE_NAME);
     const text = readFileSync(file, 'utf8');
-    expect(text).toContain('Exec="/opt/Gate Glance/gate-glance"');
+    // Like the packaged desktop entry: under XWayland.
+    expect(text).toContain('Exec="/opt/Gate Glance/gate-glance" --ozone-platform=x11\n');
     expect(text.startsWith('[Desktop Entry]\nType=Application\n')).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o644);
     expect(await toggle(false)).toEqual({ ok: true, value: null });

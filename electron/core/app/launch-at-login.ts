@@ -7,6 +7,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Result } from '../../../shared/errors.js';
 import { fail, ok } from '../../../shared/errors.js';
+import { XWAYLAND_ARGS } from '../tray/popover-window-plan.js';
 
 /** The autostart file's name (XDG autostart). */
 export const AUTOSTART_FILE_NAME = 'gate-glance.desktop';
@@ -53,7 +54,8 @@ export function createLaunchAtLogin(options: LaunchAtLoginOptions): (enabled: bo
       const file = join(options.autostartDir, AUTOSTART_FILE_NAME);
       if (enabled) {
         await mkdir(options.autostartDir, { recursive: true });
-        await writeFile(file, autostartDesktopEntry(options.command), { encoding: 'utf8', mode: 0o644 });
+        // Started at login like from the menu: under XWayland, where the popover can sit next to the tray.
+        await writeFile(file, autostartDesktopEntry([...options.command, ...XWAYLAND_ARGS]), { encoding: 'utf8', mode: 0o644 });
       } else {
         await rm(file, { force: true });
       }

@@ -131,6 +131,10 @@ export class FakeWindow implements PopoverWindowLike {
   setPosition(x: number, y: number): void {
     this.position = [x, y];
   }
+  allWorkspaces: { visible: boolean; options: { visibleOnFullScreen: boolean; skipTransformProcessType: boolean } } | null = null;
+  setVisibleOnAllWorkspaces(visible: boolean, options: { visibleOnFullScreen: boolean; skipTransformProcessType: boolean }): void {
+    this.allWorkspaces = { visible, options };
+  }
   async loadURL(url: string): Promise<void> {
     this.loaded.push(url);
   }
