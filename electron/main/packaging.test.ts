@@ -56,9 +56,17 @@ beforeAll(async () => {
   config = load(readFileSync(join(PROJECT_ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 }, 60_000);
 
-function plist(file: string): Record<string, unknown> {
-  const { parse } = require('plist') as { parse(xml: string): unknown };
-  return parse(readFileSync(join(PROJECT_ROOT, file), 'utf8')) as Record<string, unknown>;
+/** The boolean keys of an entitlements plist (`<key>k</key><true/>`), refusing anything else inside its dict. */
+function entitlementsOf(file: string): Record<string, boolean> {
+  const xml = readFileSync(join(PROJECT_ROOT, file), 'utf8').replace(/<!--[\s\S]*?-->/g, '');
+  const dict = /<plist version="1\.0">\s*<dict>([\s\S]*)<\/dict>\s*<\/plist>/.exec(xml)?.[1] ?? '';
+  const out: Record<string, boolean> = {};
+  const rest = dict.replace(/<key>([^<]+)<\/key>\s*<(true|false)\/>/g, (_m, key: string, value: string) => {
+    out[key] = value === 'true';
+    return '';
+  });
+  expect(rest.trim(), `${file} holds only boolean entitlements`).toBe('');
+  return out;
 }
 
 describe('macOS package', () => {
@@ -71,7 +79,7 @@ describe('macOS package', () => {
     expect(config.mac?.hardenedRuntime).toBe(true);
     for (const file of [config.mac?.entitlements, config.mac?.entitlementsInherit]) {
       expect(file, 'entitlements file').toBeTypeOf('string');
-      const entitlements = plist(file as string);
+      const entitlements = entitlementsOf(file as string);
       expect(entitlements['com.apple.security.cs.disable-library-validation']).toBe(true);
       expect(entitlements['com.apple.security.cs.allow-jit']).toBe(true);
       // Not a Mac App Store build: no sandbox, no device or personal-data access.

@@ -12,7 +12,7 @@ function channel(value: number): number {
 }
 
 /** WCAG relative luminance, 0 (black) .. 1 (white). */
-export function relativeLuminance([r, g, b]: Rgb): number {
+function relativeLuminance([r, g, b]: Rgb): number {
   return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
 }
 
@@ -24,7 +24,7 @@ export function contrastRatio(a: Rgb, b: Rgb): number {
 }
 
 /** A pixel of colour `fg` with `alpha` (0..255) drawn over `panel`, as the eye sees it. */
-export function composite(fg: Rgb, alpha: number, panel: Rgb): Rgb {
+function composite(fg: Rgb, alpha: number, panel: Rgb): Rgb {
   const a = alpha / 255;
   return [fg[0] * a + panel[0] * (1 - a), fg[1] * a + panel[1] * (1 - a), fg[2] * a + panel[2] * (1 - a)];
 }
