@@ -14,6 +14,7 @@ export type KeychainProblem =
   | 'no-default-keyring' // a Secret Service / keychain without a default collection
   | 'locked'
   | 'denied'
+  | 'not-installed' // keytar is absent: npm skipped the optional dependency when it could not build it
   | 'load-failed' // keytar's native module did not load
   | 'timeout'
   | 'other';
@@ -64,6 +65,7 @@ const CODES: Readonly<Record<KeychainProblem, ErrorCode>> = {
   'no-dbus': 'KEYCHAIN_UNAVAILABLE',
   'no-provider': 'KEYCHAIN_UNAVAILABLE',
   'no-default-keyring': 'KEYCHAIN_UNAVAILABLE',
+  'not-installed': 'KEYCHAIN_UNAVAILABLE',
   'load-failed': 'KEYCHAIN_UNAVAILABLE',
   timeout: 'KEYCHAIN_UNAVAILABLE',
   locked: 'KEYCHAIN_LOCKED',
@@ -75,6 +77,7 @@ const SUMMARY: Readonly<Record<KeychainProblem, string>> = {
   'no-dbus': 'The OS keychain is unavailable: there is no D-Bus session to reach the Secret Service',
   'no-provider': 'The OS keychain is unavailable: no keychain service is running',
   'no-default-keyring': 'The OS keychain is unavailable: it has no default keyring to store the key in',
+  'not-installed': 'The OS keychain is unavailable: its native module (keytar) is not installed',
   'load-failed': 'The OS keychain is unavailable: its native module (keytar) could not be loaded',
   timeout: 'The OS keychain did not answer in time',
   locked: 'The OS keychain is locked',
@@ -83,6 +86,8 @@ const SUMMARY: Readonly<Record<KeychainProblem, string>> = {
 };
 
 const NO_PLAINTEXT = 'Gate Glance never falls back to a plain file.';
+/** keytar is an optional dependency: npm leaves it out, without failing, where it cannot be built. */
+const REBUILD = 'then run `npm rebuild keytar` in the Gate Glance folder. Demo mode (`balance --demo`) works meanwhile.';
 
 function linuxHint(problem: KeychainProblem): string {
   switch (problem) {
@@ -96,6 +101,8 @@ function linuxHint(problem: KeychainProblem): string {
       return 'Unlock your login keyring (Passwords and Keys / Seahorse, or KWallet), or log out and in again, then try again.';
     case 'denied':
       return 'The keyring refused access or its unlock prompt was dismissed: try again and unlock the keyring when asked.';
+    case 'not-installed':
+      return `npm could not build keytar because libsecret's development files are missing. Install them (Debian/Ubuntu: \`sudo apt install libsecret-1-dev pkg-config\`; Fedora: \`sudo dnf install libsecret-devel\`), ${REBUILD} ${NO_PLAINTEXT}`;
     case 'load-failed':
       return `Install libsecret (\`sudo apt install libsecret-1-0\`) and reinstall Gate Glance so keytar's native module matches this system. ${NO_PLAINTEXT}`;
     case 'timeout':
@@ -115,6 +122,8 @@ function macHint(problem: KeychainProblem): string {
     case 'no-provider':
     case 'no-dbus':
       return `Open Keychain Access and make sure a default ("login") keychain exists and is unlocked. ${NO_PLAINTEXT}`;
+    case 'not-installed':
+      return `npm could not build keytar: install the Xcode Command Line Tools (\`xcode-select --install\`), ${REBUILD} ${NO_PLAINTEXT}`;
     case 'load-failed':
       return `Reinstall Gate Glance: keytar's native module does not match this Mac. ${NO_PLAINTEXT}`;
     case 'timeout':
@@ -133,6 +142,8 @@ function windowsHint(problem: KeychainProblem): string {
     case 'no-provider':
     case 'no-dbus':
       return `Credential Manager is not available in this session: run Gate Glance from a normal interactive Windows login. ${NO_PLAINTEXT}`;
+    case 'not-installed':
+      return `npm could not build keytar: install Visual Studio Build Tools with "Desktop development with C++", ${REBUILD} ${NO_PLAINTEXT}`;
     case 'load-failed':
       return `Reinstall Gate Glance: keytar's native module does not match this system. ${NO_PLAINTEXT}`;
     case 'timeout':

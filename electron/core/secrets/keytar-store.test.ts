@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/errors.js';
-import { KeytarSecretStore, loadRealKeytar, type KeytarApi } from './keytar-store.js';
+import { KeytarSecretStore, isKeytarMissing, loadRealKeytar, type KeytarApi } from './keytar-store.js';
 import { KEYCHAIN_ACCOUNT, KEYCHAIN_PROBE_ACCOUNT } from './secret-store.js';
 import { bundleForNode } from '../testing/bundle.js';
 import { PROJECT_ROOT } from '../testing/project-root.js';
@@ -249,5 +249,60 @@ describe('KeytarSecretStore failure modes, for real, in child processes', () => 
     expect(out.ms).toBeGreaterThanOrEqual(1150);
     expect(out.ms).toBeLessThan(5000);
     expect(r.answeredMs).toBeLessThan(8000);
+  });
+});
+
+describe('KeytarSecretStore when keytar is not installed (npm skipped the optional dependency)', () => {
+  async function answersFrom(layout: (dir: string) => void, platform: string) {
+    const dir = mkdtempSync(join(tmpdir(), 'glance-no-keytar-'));
+    try {
+      layout(dir);
+      const store = new KeytarSecretStore({ service: SERVICE, platform, loadKeytar: async () => createRequire(join(dir, 'index.js'))('keytar') as KeytarApi });
+      return [await store.get(), await store.set(PAIR), await store.clear(), await store.health()];
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('fails closed with KEYCHAIN_UNAVAILABLE and names the packages to install and npm rebuild keytar', async () => {
+    // No keytar folder at all (the build failed), and keytar's JS without its binary (--ignore-scripts).
+    const layouts = [
+      () => undefined,
+      (dir: string) => {
+        const pkg = join(dir, 'node_modules', 'keytar');
+        mkdirSync(join(pkg, 'lib'), { recursive: true });
+        copyFileSync(join(PROJECT_ROOT, 'node_modules', 'keytar', 'lib', 'keytar.js'), join(pkg, 'lib', 'keytar.js'));
+        copyFileSync(join(PROJECT_ROOT, 'node_modules', 'keytar', 'package.json'), join(pkg, 'package.json'));
+      },
+    ];
+    for (const layout of layouts) {
+      for (const r of await answersFrom(layout, 'linux')) {
+        expect(r.ok).toBe(false);
+        if (r.ok) continue;
+        expect(r.error.code).toBe('KEYCHAIN_UNAVAILABLE');
+        expect(r.error.message).toMatch(/keytar\) is not installed \(Cannot find module '[^']*keytar[^']*'\)\.$/);
+        // The require stack (local paths) stays out.
+        expect(r.error.message).not.toMatch(/Require stack|glance-no-keytar/);
+        expect(r.error.hint).toMatch(/libsecret-1-dev pkg-config/);
+        expect(r.error.hint).toMatch(/libsecret-devel/);
+        expect(r.error.hint).toMatch(/npm rebuild keytar/);
+      }
+    }
+  });
+
+  it('gives macOS and Windows their own build tools in the hint', async () => {
+    const [mac] = await answersFrom(() => undefined, 'darwin');
+    const [win] = await answersFrom(() => undefined, 'win32');
+    expect(mac?.ok === false && mac.error.hint).toMatch(/xcode-select --install.*npm rebuild keytar/);
+    expect(win?.ok === false && win.error.hint).toMatch(/Visual Studio Build Tools.*npm rebuild keytar/);
+  });
+
+  it('tells a missing keytar from other load failures', () => {
+    const missing = (message: string) => Object.assign(new Error(message), { code: 'MODULE_NOT_FOUND' });
+    expect(isKeytarMissing(missing("Cannot find module 'keytar'\nRequire stack:\n- /x.js"))).toBe(true);
+    expect(isKeytarMissing(missing("Cannot find module '../build/Release/keytar.node'"))).toBe(true);
+    expect(isKeytarMissing(missing("Cannot find module 'node-addon-api'"))).toBe(false);
+    expect(isKeytarMissing(new Error("Cannot find module 'keytar'"))).toBe(false);
+    expect(isKeytarMissing(null)).toBe(false);
   });
 });

@@ -64,9 +64,24 @@ export async function loadRealKeytar(): Promise<KeytarApi> {
   return mod;
 }
 
+/**
+ * Whether a load failure means keytar is not there at all (npm skipped the optional dependency
+ * because it could not build it), as opposed to a keytar whose native module fails to load.
+ */
+export function isKeytarMissing(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { code, message } = e as { code?: unknown; message?: unknown };
+  return code === 'MODULE_NOT_FOUND' && typeof message === 'string' && /Cannot find module '(?:[^']*[\\/])?keytar(?:\.node|[\\/][^']*)?'/.test(message);
+}
+
 function messageOf(e: unknown): string {
   if (e instanceof Error) return e.message;
   return String(e);
+}
+
+/** Node's MODULE_NOT_FOUND message goes on with a require stack of local paths: the first line is the news. */
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? '';
 }
 
 class Timeout {
@@ -148,7 +163,7 @@ export class KeytarSecretStore implements SecretStore {
     if (this.keytar === null) {
       this.keytar = this.load().then(
         (k) => ok(k),
-        (e: unknown) => ({ ok: false as const, error: keychainError('load-failed', messageOf(e), this.platform) }),
+        (e: unknown) => ({ ok: false as const, error: keychainError(isKeytarMissing(e) ? 'not-installed' : 'load-failed', firstLine(messageOf(e)), this.platform) }),
       );
     }
     return this.keytar;
