@@ -1,16 +1,24 @@
 #!/usr/bin/env node
 // `npm start`: build the app and run it in Electron. The electron package fetches its binary
-// lazily; where that cannot work (offline, no GitHub) we say so in one sentence and point at
-// the CLI demo, which runs the same core without Electron.
+// lazily; where that cannot work (offline, no GitHub, a Node too old for its installer) we say
+// so in one sentence and point at the CLI demo, which runs the same core without Electron.
+// The decisions live in start-checks.mjs (unit-tested); this file only runs them.
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from './electron-binary.mjs';
+import { electronArgs, isSandboxFailure, nodeTooOldForElectron, sandboxRemedy, sandboxWillFail } from './start-checks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 let found = findElectronBinary(root);
 if (found.path === null && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
+  const tooOld = nodeTooOldForElectron(process.version);
+  if (tooOld !== null) {
+    console.error(tooOld);
+    process.exit(1);
+  }
   console.log('Fetching the Electron binary (first start only)…');
   spawnSync(process.execPath, [join(root, 'node_modules', 'electron', 'install.js')], {
     stdio: ['ignore', 'ignore', 'ignore'],
@@ -29,9 +37,33 @@ if (found.path === null) {
 const build = spawnSync('npm', ['run', '--silent', 'build:app'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-// Chromium refuses to run as root without --no-sandbox; only then do we pass it.
-const args = ['.'];
-if (process.platform === 'linux' && process.getuid?.() === 0) args.push('--no-sandbox');
-const child = spawn(found.path, args, { cwd: root, stdio: 'inherit' });
-child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
+const sandboxPath = join(dirname(found.path), 'chrome-sandbox');
+function sandboxLooksBroken() {
+  let restricted = false;
+  try {
+    restricted = readFileSync('/proc/sys/kernel/apparmor_restrict_unprivileged_userns', 'utf8').trim() === '1';
+  } catch {
+    // No such sysctl: user namespaces are not restricted by AppArmor.
+  }
+  const stat = statSync(sandboxPath, { throwIfNoEntry: false });
+  return sandboxWillFail({
+    platform: process.platform,
+    uid: process.getuid?.() ?? null,
+    usernsRestricted: restricted,
+    sandbox: stat ? { uid: stat.uid, mode: stat.mode } : null,
+  });
+}
+
+const args = electronArgs({ platform: process.platform, uid: process.getuid?.() ?? null, userArgs: process.argv.slice(2) });
+// stderr is passed through as it comes and also read, to recognise the sandbox failure.
+const child = spawn(found.path, args, { cwd: root, stdio: ['inherit', 'inherit', 'pipe'] });
+let stderrTail = '';
+child.stderr.on('data', (chunk) => {
+  process.stderr.write(chunk);
+  stderrTail = (stderrTail + chunk.toString('utf8')).slice(-8192);
+});
+child.on('exit', (code, signal) => {
+  if ((code !== 0 || signal) && (isSandboxFailure(stderrTail) || sandboxLooksBroken())) console.error(`\n${sandboxRemedy(sandboxPath)}`);
+  process.exit(signal ? 1 : (code ?? 0));
+});
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
