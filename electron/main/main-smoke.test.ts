@@ -59,6 +59,8 @@ beforeAll(() => {
       FAKE_APP_PATH: PROJECT_ROOT,
       // Its own keychain entry: the smoke run only reads it, and never the user's.
       GLANCE_KEYCHAIN_SERVICE: 'gate-glance-main-smoke',
+      // An X11 session (as under the desktop entry's XWayland), whatever desktop runs the tests.
+      XDG_SESSION_TYPE: 'x11',
     },
   });
   exit = { status: r.status, signal: r.signal };
@@ -132,11 +134,12 @@ describe('built main with a fake Electron', () => {
     if (s?.keychain) {
       expect(s.keychain).toMatch(/^KEYCHAIN_/);
       expect(s.demo).toBe(false);
-      expect(report.tray.icon).toBe('tray/tray-error-light.png');
+      // Linux's automatic panel choice: the light-fill, dark-outline glyph.
+      expect(report.tray.icon).toBe('tray/tray-error-dark.png');
     } else {
       expect(s).toMatchObject({ status: 'live', demo: true });
       expect(report.tray.menu[0]).toMatch(/^Demo net worth: /);
-      expect(report.tray.icon).toBe('tray/tray-live-light.png');
+      expect(report.tray.icon).toBe('tray/tray-live-dark.png');
     }
   });
 

@@ -14,6 +14,7 @@ const rec = {
   loginItems: [],
   paths: {},
   quitCalled: 0,
+  appUserModelIds: [],
   exitCode: null,
 };
 globalThis.__fakeElectron = rec;
@@ -23,6 +24,16 @@ let nextWebContentsId = 1;
 class FakeApp extends EventEmitter {
   isPackaged = false;
   dock = undefined;
+  /** Like Chromium's: the value of `--name=value` on this process's command line, "" when absent. */
+  commandLine = {
+    getSwitchValue: (name) => {
+      const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+      return arg ? arg.slice(name.length + 3) : '';
+    },
+  };
+  setAppUserModelId(id) {
+    rec.appUserModelIds.push(id);
+  }
   requestSingleInstanceLock() {
     return true;
   }
@@ -135,6 +146,9 @@ export class BrowserWindow extends EventEmitter {
   setPosition(x, y) {
     this.position = [x, y];
   }
+  setVisibleOnAllWorkspaces(visible, options) {
+    this.allWorkspaces = { visible, options };
+  }
   async loadURL(url) {
     this.loaded.push(url);
   }
@@ -180,7 +194,7 @@ export const nativeImage = {
   createFromPath: (path) => ({ path, template: false, setTemplateImage(v) { this.template = v; } }),
 };
 
-export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false });
+export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: false });
 
 export const net = { fetch: (...args) => globalThis.fetch(...args), isOnline: () => true };
 
