@@ -5,6 +5,12 @@
 import type { Currency } from './balance.js';
 import type { LocalePreference } from './locale.js';
 
+/** What the user says about the tray panel's colour (Linux, where no signal tells it; elsewhere the system knows). */
+export type TrayPanelPreference = 'automatic' | 'light' | 'dark';
+
+/** Every TrayPanelPreference, in the order Settings offers them. */
+export const TRAY_PANEL_PREFERENCES = ['automatic', 'light', 'dark'] as const satisfies readonly TrayPanelPreference[];
+
 /** What the user chose; persisted in the app's data dir, never containing anything secret. */
 export interface Preferences {
   readonly currency: Currency;
@@ -17,6 +23,8 @@ export interface Preferences {
   readonly launchAtLogin: boolean;
   /** The language of every surface: the system's, or one chosen here. */
   readonly locale: LocalePreference;
+  /** Which tray icon variant Linux draws: automatic reads on light and dark panels alike. */
+  readonly trayPanel: TrayPanelPreference;
 }
 
 /** Gate caches `total_balance` for up to a minute; polling faster only burns rate limit. */
@@ -34,4 +42,5 @@ export const DEFAULT_PREFERENCES: Preferences = {
   smallSliceThresholdPercent: 2,
   launchAtLogin: false,
   locale: 'system',
+  trayPanel: 'automatic',
 };

@@ -143,7 +143,7 @@ async function start(): Promise<void> {
       return image;
     },
     buildMenu: (template) => Menu.buildFromTemplate(template),
-    iconTheme: () => ({ darkSystemUI: nativeTheme.shouldUseDarkColorsForSystemIntegratedUI, panel: 'automatic' }),
+    darkSystemUI: () => nativeTheme.shouldUseDarkColorsForSystemIntegratedUI,
     clock: systemClock,
     onCommand: (command) => void glance.runTrayCommand(command),
     onClick: () => view.toggle(),

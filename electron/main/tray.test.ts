@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { WidgetState } from '../../shared/ipc.js';
 import { DEFAULT_PREFERENCES } from '../../shared/prefs.js';
-import type { TrayIconTheme } from '../core/tray/tray-icon.js';
 import type { TrayCommand } from '../core/tray/tray-model.js';
 import { TRAY_TICK_MS, TrayController, toMenuTemplate } from './tray.js';
 import { FakeClock, FakeTray } from './testing/fakes.js';
@@ -32,13 +31,13 @@ function setup(platform: NodeJS.Platform) {
   let tray: FakeTray<string, Menu> | null = null;
   const commands: TrayCommand[] = [];
   const onClick = vi.fn();
-  let theme: TrayIconTheme = { darkSystemUI: false, panel: 'automatic' };
+  let darkSystemUI = false;
   const controller = new TrayController<string, Menu>({
     platform,
     createTray: (image) => (tray = new FakeTray<string, Menu>(image)),
     loadIcon: (file) => `icon:${file}`,
     buildMenu: (template) => ({ template }),
-    iconTheme: () => theme,
+    darkSystemUI: () => darkSystemUI,
     clock,
     onCommand: (c) => commands.push(c),
     onClick,
@@ -51,7 +50,7 @@ function setup(platform: NodeJS.Platform) {
     commands,
     onClick,
     tray: () => tray as FakeTray<string, Menu>,
-    setTheme: (t: Partial<TrayIconTheme>) => (theme = { ...theme, ...t }),
+    setDarkSystemUI: (dark: boolean) => (darkSystemUI = dark),
   };
 }
 
@@ -106,24 +105,24 @@ describe('TrayController on Linux/Windows', () => {
   });
 
   it('switches icons for stale/error and follows the Windows taskbar theme on refresh', () => {
-    const { controller, tray, setTheme } = setup('win32');
+    const { controller, tray, setDarkSystemUI } = setup('win32');
     controller.render(live({ status: 'stale', error: { code: 'NETWORK', message: 'Offline.', hint: 'Check.' } }));
     expect(tray().image).toBe('icon:tray-stale-light.png');
-    setTheme({ darkSystemUI: true });
+    setDarkSystemUI(true);
     controller.refresh();
     expect(tray().image).toBe('icon:tray-stale-dark.png');
     controller.render(live({ status: 'error', balance: null, error: { code: 'INVALID_KEY', message: 'Bad key.', hint: 'Fix.' } }));
     expect(tray().image).toBe('icon:tray-error-dark.png');
   });
 
-  it('on Linux follows the panel preference the user set', () => {
-    const { controller, tray, setTheme } = setup('linux');
-    setTheme({ panel: 'light' });
+  it('on Linux follows the trayPanel preference in the state, not the system theme', () => {
+    const { controller, tray, setDarkSystemUI } = setup('linux');
+    controller.render(live({ prefs: { ...DEFAULT_PREFERENCES, trayPanel: 'light' } }));
+    expect(tray().image).toBe('icon:tray-live-light.png');
+    setDarkSystemUI(true);
     controller.refresh();
     expect(tray().image).toBe('icon:tray-live-light.png');
-    // The system's dark flag is not a panel signal on Linux.
-    setTheme({ panel: 'automatic', darkSystemUI: false });
-    controller.refresh();
+    controller.render(live({ prefs: { ...DEFAULT_PREFERENCES, trayPanel: 'automatic' } }));
     expect(tray().image).toBe('icon:tray-live-dark.png');
   });
 

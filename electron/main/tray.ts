@@ -8,7 +8,6 @@ import type { MenuItemConstructorOptions } from 'electron';
 import type { WidgetState } from '../../shared/ipc.js';
 import type { Clock, TimerHandle } from '../core/clock.js';
 import type { Rect } from '../core/tray/popover-position.js';
-import type { TrayIconTheme } from '../core/tray/tray-icon.js';
 import { trayIconFileName, trayIconVariant } from '../core/tray/tray-icon.js';
 import type { TrayCommand, TrayIconKind, TrayMenuItem, TrayModel, TrayModelOptions } from '../core/tray/tray-model.js';
 import { trayModel } from '../core/tray/tray-model.js';
@@ -36,8 +35,8 @@ export interface TrayDeps<Image, Menu> {
   /** Loads an icon from the build/ icons shipped with the app. */
   loadIcon(fileName: string): Image;
   buildMenu(template: MenuItemConstructorOptions[]): Menu;
-  /** Read at every draw: the taskbar's theme (Windows) and the user's panel preference (Linux); macOS ignores both (template images). */
-  iconTheme(): TrayIconTheme;
+  /** Read at every draw: `nativeTheme.shouldUseDarkColorsForSystemIntegratedUI`, the taskbar's theme (Windows only; macOS uses template images, Linux the `trayPanel` preference). */
+  darkSystemUI(): boolean;
   readonly clock: Clock;
   /** A menu command was chosen. */
   onCommand(command: TrayCommand): void;
@@ -89,7 +88,7 @@ export class TrayController<Image, Menu> {
   create(initial: WidgetState): void {
     if (this.#tray) return;
     const d = this.#deps;
-    const tray = d.createTray(d.loadIcon(this.#iconFile('idle')));
+    const tray = d.createTray(d.loadIcon(this.#iconFile('idle', initial)));
     this.#tray = tray;
     tray.on('click', () => d.onClick());
     // macOS: a set context menu would swallow the left click, so the menu pops up on right click instead.
@@ -111,7 +110,7 @@ export class TrayController<Image, Menu> {
     const d = this.#deps;
     const model = trayModel(state, d.clock.now(), d.platform, d.modelOptions);
     this.lastModel = model;
-    const icon = this.#iconFile(model.icon);
+    const icon = this.#iconFile(model.icon, state);
     if (icon !== this.#shown.icon) {
       tray.setImage(d.loadIcon(icon));
       this.#shown.icon = icon;
@@ -132,8 +131,8 @@ export class TrayController<Image, Menu> {
     }
   }
 
-  #iconFile(kind: TrayIconKind): string {
-    return trayIconFileName(kind, trayIconVariant(this.#deps.platform, this.#deps.iconTheme()));
+  #iconFile(kind: TrayIconKind, state: WidgetState): string {
+    return trayIconFileName(kind, trayIconVariant(this.#deps.platform, { darkSystemUI: this.#deps.darkSystemUI(), panel: state.prefs.trayPanel }));
   }
 
   /** Re-renders the last state (the theme changed, or time passed). */

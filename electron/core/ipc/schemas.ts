@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CURRENCIES } from '../../../shared/balance.js';
 import type { InvokeArgs, InvokeChannel } from '../../../shared/ipc.js';
 import { LOCALE_PREFERENCES } from '../../../shared/locale.js';
-import { MAX_REFRESH_INTERVAL_SEC, MAX_SMALL_SLICE_THRESHOLD_PERCENT, MIN_REFRESH_INTERVAL_SEC } from '../../../shared/prefs.js';
+import { MAX_REFRESH_INTERVAL_SEC, MAX_SMALL_SLICE_THRESHOLD_PERCENT, MIN_REFRESH_INTERVAL_SEC, TRAY_PANEL_PREFERENCES } from '../../../shared/prefs.js';
 // The same bounds the credentials service validates with (one source of truth).
 import { MAX_KEY_LENGTH, MAX_SECRET_LENGTH } from '../secrets/validate-credentials.js';
 
@@ -26,6 +26,7 @@ const preferencesPatch = z.strictObject({
   smallSliceThresholdPercent: z.number().min(0).max(MAX_SMALL_SLICE_THRESHOLD_PERCENT).optional(),
   launchAtLogin: z.boolean().optional(),
   locale: z.enum(LOCALE_PREFERENCES).optional(),
+  trayPanel: z.enum(TRAY_PANEL_PREFERENCES).optional(),
 });
 
 const none = z.tuple([]);

@@ -17,6 +17,7 @@ import {
   MAX_REFRESH_INTERVAL_SEC,
   MAX_SMALL_SLICE_THRESHOLD_PERCENT,
   MIN_REFRESH_INTERVAL_SEC,
+  TRAY_PANEL_PREFERENCES,
 } from '../../../shared/prefs.js';
 import type { FileSystem } from './file-system.js';
 import { UnsafeFileError, createNodeFileSystem, describeFileError, removeStaleTemps, writeFileAtomic } from './file-system.js';
@@ -36,6 +37,7 @@ const FIELD_SCHEMAS = {
   smallSliceThresholdPercent: z.number().min(0).max(MAX_SMALL_SLICE_THRESHOLD_PERCENT),
   launchAtLogin: z.boolean(),
   locale: z.enum(LOCALE_PREFERENCES),
+  trayPanel: z.enum(TRAY_PANEL_PREFERENCES),
 } satisfies { [K in keyof Preferences]: z.ZodType<Preferences[K]> };
 
 type PrefKey = keyof Preferences;
@@ -49,6 +51,7 @@ const FIELD_RULES: Readonly<Record<PrefKey, string>> = {
   smallSliceThresholdPercent: `a number from 0 to ${MAX_SMALL_SLICE_THRESHOLD_PERCENT}`,
   launchAtLogin: 'true or false',
   locale: `one of ${LOCALE_PREFERENCES.join(', ')}`,
+  trayPanel: `one of ${TRAY_PANEL_PREFERENCES.join(', ')}`,
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

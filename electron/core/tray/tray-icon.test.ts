@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TRAY_ICON_FILES, TRAY_PANEL_PREFERENCES, trayIconFileName, trayIconVariant } from './tray-icon.js';
+import { TRAY_PANEL_PREFERENCES } from '../../../shared/prefs.js';
+import { TRAY_ICON_FILES, trayIconFileName, trayIconVariant } from './tray-icon.js';
 
 describe('trayIconVariant', () => {
   it('macOS always uses template images, whatever the theme says', () => {

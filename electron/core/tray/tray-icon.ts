@@ -10,21 +10,17 @@
  *   theme), so `automatic` picks the variant with a light fill and a dark outline, which reads
  *   on dark and light panels alike; the user may say `light` or `dark` instead.
  */
+import type { TrayPanelPreference } from '../../../shared/prefs.js';
 import type { TrayIconKind } from './tray-model.js';
-
-/** What the user said about the panel's colour (Linux; elsewhere the system knows). */
-export type TrayPanelPreference = 'automatic' | 'light' | 'dark';
-
-/** Every value of TrayPanelPreference, in the order Settings offers them. */
-export const TRAY_PANEL_PREFERENCES: readonly TrayPanelPreference[] = ['automatic', 'light', 'dark'];
 
 /** The drawn variants: `light` is for light panels (dark fill, light outline), `dark` for dark panels (light fill, dark outline). */
 export type TrayIconVariant = 'template' | 'light' | 'dark';
 
-/** What main reads from the system each time the icon is drawn. */
+/** What the variant depends on: the system's taskbar theme and the user's panel preference. */
 export interface TrayIconTheme {
   /** `nativeTheme.shouldUseDarkColorsForSystemIntegratedUI`: the taskbar's theme on Windows. */
   readonly darkSystemUI: boolean;
+  /** The `trayPanel` preference. */
   readonly panel: TrayPanelPreference;
 }
 
