@@ -200,11 +200,6 @@ export class PopoverController {
     this.#plan = deps.plan ?? TRAY_POPOVER;
   }
 
-  /** How this window is placed and hidden. */
-  get plan(): PopoverWindowPlan {
-    return this.#plan;
-  }
-
   /** Creates the (hidden) window and loads the app, so the first click opens at once. */
   create(): PopoverWindowLike {
     if (this.#window && !this.#window.isDestroyed()) return this.#window;
