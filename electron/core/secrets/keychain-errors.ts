@@ -87,7 +87,7 @@ const SUMMARY: Readonly<Record<KeychainProblem, string>> = {
 
 const NO_PLAINTEXT = 'Gate Glance never falls back to a plain file.';
 /** keytar is an optional dependency: npm leaves it out, without failing, where it cannot be built. */
-const REBUILD = 'then run `npm rebuild keytar` in the Gate Glance folder. Demo mode (`balance --demo`) works meanwhile.';
+const REBUILD = 'then run `npm rebuild keytar` in the Gate Glance folder; the demo works meanwhile.';
 
 function linuxHint(problem: KeychainProblem): string {
   switch (problem) {
