@@ -5,7 +5,7 @@ import { INVOKE_CHANNELS } from '../../../shared/ipc.js';
 import type { InvokeChannel, WidgetState } from '../../../shared/ipc.js';
 import { VirtualClock } from '../testing/virtual-clock.js';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../ipc/sender.js';
-import { MemoryFileSystem } from '../prefs/file-system.js';
+import { MemoryFileSystem } from '../testing/memory-file-system.js';
 import { InMemorySecretStore } from '../secrets/in-memory-store.js';
 import { createGateSimulator } from '../simulator/handler.js';
 import { createInProcessTransport } from '../simulator/in-process-transport.js';

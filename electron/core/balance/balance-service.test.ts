@@ -3,7 +3,7 @@ import type { Currency, HistoryPoint } from '../../../shared/balance.js';
 import type { CredentialsStatus, WidgetState } from '../../../shared/ipc.js';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
 import { effectiveStatus } from '../../../shared/widget-state.js';
-import { MemoryFileSystem } from '../prefs/file-system.js';
+import { MemoryFileSystem } from '../testing/memory-file-system.js';
 import { PrefsStore } from '../prefs/prefs-store.js';
 import type { BalanceServiceOptions, HistoryPort } from './balance-service.js';
 import { BalanceService, MAX_BACKOFF_MS, STALE_SLACK_MS, backoffDelayMs } from './balance-service.js';

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../../shared/balance.js';
-import { MemoryFileSystem, createNodeFileSystem } from '../prefs/file-system.js';
+import { createNodeFileSystem } from '../prefs/file-system.js';
+import { MemoryFileSystem } from '../testing/memory-file-system.js';
 import { HISTORY_CSV_HEADER, HistoryStore, historyToCsv, parseHistoryLine } from './history-store.js';
 
 const T0 = Date.UTC(2026, 0, 1);

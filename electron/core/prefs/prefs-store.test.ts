@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
 import type { FileSystem } from './file-system.js';
-import { MemoryFileSystem, createNodeFileSystem, writeFileAtomic } from './file-system.js';
+import { createNodeFileSystem, writeFileAtomic } from './file-system.js';
+import { MemoryFileSystem } from '../testing/memory-file-system.js';
 import { PREFS_FILE_VERSION, PrefsStore, parsePreferencesText, validatePreferencesPatch } from './prefs-store.js';
 
 const NOW = 1_767_225_600_000;
