@@ -2,41 +2,33 @@
 // waits), the real BalanceService, and — for the memory figure — the real GateClient signing
 // and validating against the in-process Gate simulator. Prints figures and same-run baselines;
 // never asserts (targets: 60 requests per hour at the default interval; flat heap).
-import type { Result } from '../shared/errors.js';
-import { ok } from '../shared/errors.js';
-import type { PreferencesPatch, WidgetState } from '../shared/ipc.js';
-import type { Preferences } from '../shared/prefs.js';
 import { DEFAULT_PREFERENCES } from '../shared/prefs.js';
+import type { BalanceState } from '../electron/core/balance/balance-service.js';
 import { BalanceService } from '../electron/core/balance/balance-service.js';
 import { FakeBalanceSource } from '../electron/core/testing/fake-balance-source.js';
 import { VirtualClock } from '../electron/core/testing/virtual-clock.js';
 import type { BalanceSource } from '../electron/core/gate/types.js';
-import type { PrefsPort } from '../electron/core/prefs/prefs-store.js';
 import { createDemoSource } from '../electron/core/simulator/demo.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-/** Preferences in memory: the bench measures the service, not the disk. */
-function memoryPrefs(initial: Preferences = DEFAULT_PREFERENCES): PrefsPort {
-  let current = initial;
-  return {
-    get: () => current,
-    update: async (patch: PreferencesPatch): Promise<Result<Preferences>> => {
-      current = { ...current, ...patch };
-      return ok(current);
-    },
-  };
-}
-
-function makeService(source: BalanceSource, clock: VirtualClock): { service: BalanceService; last: () => WidgetState | null; emitted: () => number } {
-  const service = new BalanceService({ source, clock, prefs: memoryPrefs(), random: () => 0, warn: () => undefined });
-  // Like main: one subscriber keeping only the newest state.
-  let last: WidgetState | null = null;
+function makeService(source: BalanceSource, clock: VirtualClock): { service: BalanceService; last: () => BalanceState | null; emitted: () => number } {
+  // Like GlanceApp: one subscriber keeping only the newest state.
+  let last: BalanceState | null = null;
   let emitted = 0;
-  service.subscribe((s) => {
-    last = s;
-    emitted += 1;
+  const service = new BalanceService({
+    source,
+    history: null,
+    clock,
+    currency: DEFAULT_PREFERENCES.currency,
+    refreshIntervalSec: DEFAULT_PREFERENCES.refreshIntervalSec,
+    random: () => 0,
+    warn: () => undefined,
+    onChange: (s) => {
+      last = s;
+      emitted += 1;
+    },
   });
   return { service, last: () => last, emitted: () => emitted };
 }

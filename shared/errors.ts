@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'BAD_RESPONSE',
   'NETWORK',
   'TIMEOUT',
+  /** Live data past its `staleAt` with no failure (the machine slept, an old cached currency): nothing timed out. */
+  'OVERDUE',
   'INVALID_CURRENCY',
   'KEYCHAIN_UNAVAILABLE',
   'KEYCHAIN_LOCKED',

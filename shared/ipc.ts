@@ -20,6 +20,11 @@ export interface CredentialsStatus {
   readonly keychainError: AppError | null;
 }
 
+/** The credentials status as the widget shows it: `checking` until the keychain first answers. */
+export interface CredentialsState extends CredentialsStatus {
+  readonly checking: boolean;
+}
+
 /**
  * The whole state of the widget, pushed on every change over `widget:state`. The tray's
  * title/tooltip/icon and every popover view are pure functions of it.
@@ -40,9 +45,11 @@ export interface WidgetState {
   readonly staleAt: number | null;
   /** Why the data is stale or missing; null when live. */
   readonly error: AppError | null;
+  /** Epoch ms until which Gate asked us to wait (429); no request, manual or not, before it. */
+  readonly rateLimitedUntil: number | null;
   /** Data comes from the built-in simulator's demo portfolio, not the user's account. */
   readonly demo: boolean;
-  readonly credentials: CredentialsStatus;
+  readonly credentials: CredentialsState;
   readonly prefs: Preferences;
 }
 

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Currency } from '../../shared/balance.js';
 import { ok } from '../../shared/errors.js';
 import { GlanceApp } from '../../electron/core/app/glance-app.js';
+import { createIpcRouter, glanceHandlers, toPublicState } from '../../electron/core/ipc/index.js';
 import { createNodeTransport } from '../../electron/core/gate/node-transport.js';
 import type { Credentials } from '../../electron/core/gate/types.js';
 import { KeytarSecretStore } from '../../electron/core/secrets/keytar-store.js';
@@ -105,7 +106,7 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
   }
 
   const shellLog: ShellCall[] = [];
-  const app = new GlanceApp({
+  const app = await GlanceApp.create({
     secretStore: store,
     transportForAccount: createNodeTransport({ env: {} }),
     baseUrl: server.url,
@@ -129,12 +130,14 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
     },
     log: () => undefined,
   });
-  await app.start();
-  const router = app.createRouter({ trustedIds: new Set([options.webContentsId]), appOrigin: options.appOrigin }, () => undefined);
+  await app.whenIdle();
+  const trust = { trustedIds: new Set([options.webContentsId]), appOrigin: options.appOrigin };
+  const router = createIpcRouter(glanceHandlers(app), { trust, log: () => undefined });
 
   const backend: BridgeBackend = {
     invoke: (channel, args, sender) => router.dispatch(channel, args, sender),
-    onState: (listener) => app.subscribe(listener),
+    // The push boundary, as main's state sender: public credential fields only.
+    onState: (listener) => app.subscribe((state) => listener(toPublicState(state))),
   };
 
   return {

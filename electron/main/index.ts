@@ -1,9 +1,9 @@
 /**
  * Electron main: the composition root and nothing more. It registers the app scheme, takes the
  * single-instance lock, builds GlanceApp (keychain store, Gate client over `net.fetch` so the
- * system proxy applies, prefs, history, balance service), the popover window, the tray and the
- * IPC binding, wires power and network events to the scheduler, and tears everything down on
- * quit. Every decision lives in electron/core (tested without Electron); this file only wires.
+ * system proxy applies; `create()` answers once preferences are read, the keychain after), the
+ * popover window, the tray and the IPC router over GlanceApp's methods, wires power and network
+ * events to it, and tears everything down on quit. Every decision lives in electron/core (tested without Electron); this file only wires.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ import { OnlineWatcher, PauseGate } from '../core/app/power.js';
 import { systemClock } from '../core/clock.js';
 import { adoptLegacyFiles, dataDir, legacyDataDirs } from '../core/data-dir.js';
 import { createFetchTransport } from '../core/gate/fetch-transport.js';
-import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from '../core/ipc/index.js';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createIpcRouter, glanceHandlers } from '../core/ipc/index.js';
 import { KeytarSecretStore } from '../core/secrets/keytar-store.js';
 import { popoverPosition } from '../core/tray/popover-position.js';
 import { createStateSender, registerIpc } from './ipc.js';
@@ -83,7 +83,7 @@ async function start(): Promise<void> {
   let popover: PopoverController | null = null;
   let tray: TrayController<NativeImage, Menu> | null = null;
 
-  const glance = new GlanceApp({
+  const glance = await GlanceApp.create({
     secretStore: new KeytarSecretStore(devEnv.GLANCE_KEYCHAIN_SERVICE ? { service: devEnv.GLANCE_KEYCHAIN_SERVICE } : {}),
     transportForAccount: createFetchTransport(((input: string | URL | Request, init?: RequestInit) => net.fetch(input instanceof Request ? input : String(input), init)) as typeof fetch),
     ...(devEnv.GLANCE_GATE_BASE_URL ? { baseUrl: devEnv.GLANCE_GATE_BASE_URL } : {}),
@@ -127,10 +127,12 @@ async function start(): Promise<void> {
     url: APP_ENTRY_URL,
     now: () => Date.now(),
     log,
+    onShow: () => glance.popoverOpened(),
   });
   popover = view;
 
-  const unbindIpc = registerIpc(glance.createRouter({ trustedIds: () => view.webContentsIds(), appOrigin: APP_ORIGIN }, log));
+  const trust = { trustedIds: () => view.webContentsIds(), appOrigin: APP_ORIGIN };
+  const unbindIpc = registerIpc(createIpcRouter(glanceHandlers(glance), { trust, log }));
   const sendState = createStateSender(() => view.pushTargets());
 
   const iconDir = trayIconDir();
@@ -155,16 +157,17 @@ async function start(): Promise<void> {
     trayView.render(state);
   });
   view.create();
-  await glance.start();
-  const first = glance.getState();
-  if (first) trayView.create(first);
+  trayView.create(glance.getState());
   nativeTheme.on('updated', () => trayView.refresh());
 
   const gate = new PauseGate({ pause: () => glance.pause(), resume: () => glance.resume() });
   powerMonitor.on('suspend', () => gate.set('suspend', true));
   powerMonitor.on('resume', () => gate.set('suspend', false));
   powerMonitor.on('lock-screen', () => gate.set('lock', true));
-  powerMonitor.on('unlock-screen', () => gate.set('lock', false));
+  powerMonitor.on('unlock-screen', () => {
+    gate.set('lock', false);
+    glance.screenUnlocked();
+  });
   const online = new OnlineWatcher({ isOnline: () => net.isOnline(), onOnline: () => glance.networkOnline(), clock: systemClock });
   online.start();
 

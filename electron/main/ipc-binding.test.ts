@@ -16,8 +16,9 @@ const state: WidgetState = {
   nextRefreshAt: null,
   staleAt: null,
   error: null,
+  rateLimitedUntil: null,
   demo: false,
-  credentials: { stored: true, keyHint: '…beef', keychainError: null },
+  credentials: { stored: true, keyHint: '…beef', keychainError: null, checking: false },
   prefs: DEFAULT_PREFERENCES,
 };
 

@@ -19,8 +19,9 @@ function live(overrides: Partial<WidgetState> = {}): WidgetState {
     nextRefreshAt: T0 + 60_000,
     staleAt: T0 + 600_000,
     error: null,
+    rateLimitedUntil: null,
     demo: false,
-    credentials: { stored: true, keyHint: '…1234', keychainError: null },
+    credentials: { stored: true, keyHint: '…1234', keychainError: null, checking: false },
     prefs: DEFAULT_PREFERENCES,
     ...overrides,
   };

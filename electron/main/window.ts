@@ -181,6 +181,8 @@ export interface PopoverDeps {
   readonly url: string;
   now(): number;
   log?(message: string): void;
+  /** The window was just shown (GlanceApp re-reads what may have changed while it was hidden). */
+  onShow?(): void;
 }
 
 /**
@@ -261,6 +263,7 @@ export class PopoverController {
     }
     win.show();
     win.focus();
+    this.#deps.onShow?.();
   }
 
   /** Ids of the webContents main created: the only ones the IPC router trusts. */

@@ -44,7 +44,7 @@ function useReducedMotion(): boolean {
 
 /** The whole popover. */
 export function App({ glance }: AppProps) {
-  const { state, bridgeError, now, history, errorSince, pendingCurrency, message, actions } = useGlance(glance);
+  const { state, bridgeError, now, history, pendingCurrency, message, actions } = useGlance(glance);
   const [panel, setPanel] = useState<Panel>('main');
   const [breakdownView, setBreakdownView] = useState<BreakdownView>('chart');
   const reducedMotion = useReducedMotion();
@@ -74,7 +74,7 @@ export function App({ glance }: AppProps) {
             error={bridgeError}
             ageSeconds={null}
             nextRefreshAt={null}
-            errorSince={null}
+            rateLimitedUntil={null}
             now={now}
             refreshing={false}
             onRetry={() => window.location.reload()}
@@ -151,7 +151,7 @@ export function App({ glance }: AppProps) {
   const errorPanel = {
     error: state.error,
     nextRefreshAt: state.nextRefreshAt,
-    errorSince,
+    rateLimitedUntil: state.rateLimitedUntil,
     now,
     refreshing: state.refreshing,
     onRetry: () => void actions.refresh(),

@@ -15,7 +15,7 @@ describe('onboarding', () => {
     makeState({
       status: 'onboarding',
       balance: null,
-      credentials: { stored: false, keyHint: null, keychainError: null },
+      credentials: { stored: false, keyHint: null, keychainError: null, checking: false },
     });
 
   it('shows the key form with a password-type secret, autocomplete off, verify on, and the key page link', async () => {
@@ -79,7 +79,7 @@ describe('onboarding', () => {
 
   it('says when the keychain cannot be used and does not offer to save', async () => {
     const locked: AppError = { code: 'KEYCHAIN_LOCKED', message: 'The keychain is locked.', hint: 'Unlock your login keychain.' };
-    await renderApp(makeState({ status: 'onboarding', balance: null, credentials: { stored: false, keyHint: null, keychainError: locked } }));
+    await renderApp(makeState({ status: 'onboarding', balance: null, credentials: { stored: false, keyHint: null, keychainError: locked, checking: false } }));
     expect(screen.getByTestId('keychain-error').textContent).toContain('Unlock your login keychain.');
     expect((screen.getByRole('button', { name: 'Save key' }) as HTMLButtonElement).disabled).toBe(true);
   });
@@ -133,7 +133,7 @@ describe('error', () => {
   it('makes the user wait out Gate\'s rate limit, then offers Retry, and names the automatic refresh apart', async () => {
     const limited: AppError = { code: 'RATE_LIMITED', message: 'Too many requests.', hint: 'Gate asked us to wait.', retryAfterMs: 30_000 };
     const { user, fake, setNow } = await renderApp(
-      makeState({ status: 'error', balance: null, error: limited, nextRefreshAt: T0 + 43_000 }),
+      makeState({ status: 'error', balance: null, error: limited, nextRefreshAt: T0 + 43_000, rateLimitedUntil: T0 + 31_000 }),
       { now: T0 + 1_000 },
     );
     expect(screen.getByTestId('next-refresh').textContent).toBe('Next automatic refresh in 42 s');
@@ -157,7 +157,7 @@ describe('error', () => {
       retryAfterMs: 4_000,
     };
     const { user, fake, setNow } = await renderApp(
-      makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 62_000 }),
+      makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 62_000, rateLimitedUntil: T0 + 5_000 }),
       { now: T0 + 1_000 },
     );
     const banner = screen.getByTestId('stale-banner');
@@ -177,7 +177,7 @@ describe('error', () => {
     const { fake, setNow } = await renderApp(makeState({ status: 'live' }), { now: T0 + 1_000 });
     // The clock has moved on since its last tick when main's push arrives.
     setNow(T0 + 1_900);
-    fake.push(makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 61_900 }));
+    fake.push(makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 61_900, rateLimitedUntil: T0 + 5_900 }));
     expect(screen.getByTestId('rate-limit-wait').textContent).toBe('Retry in 4 s');
     expect(screen.getByTestId('next-refresh').textContent).toBe('Next automatic refresh in 60 s');
   });
@@ -185,15 +185,15 @@ describe('error', () => {
   it('counts Gate\'s wait again from a new rate-limit answer, even with the same words', async () => {
     const limited: AppError = { code: 'RATE_LIMITED', message: 'Too many requests.', hint: 'Wait.', retryAfterMs: 10_000 };
     const { fake, setNow } = await renderApp(
-      makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 61_000 }),
+      makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 61_000, rateLimitedUntil: T0 + 11_000 }),
       { now: T0 + 1_000 },
     );
     setNow(T0 + 12_000);
     await screen.findByRole('button', { name: 'Retry' });
     // The retry goes out (main pushes refreshing) and Gate answers 429 again.
-    fake.push(makeState({ status: 'stale', error: limited, refreshing: true, nextRefreshAt: null }));
+    fake.push(makeState({ status: 'stale', error: limited, refreshing: true, nextRefreshAt: null, rateLimitedUntil: T0 + 11_000 }));
     expect(screen.queryByTestId('next-refresh')).toBeNull();
-    fake.push(makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 80_000 }));
+    fake.push(makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 80_000, rateLimitedUntil: T0 + 22_000 }));
     expect(screen.getByTestId('rate-limit-wait').textContent).toBe('Retry in 10 s');
     expect(screen.getByTestId('next-refresh').textContent).toBe('Next automatic refresh in 68 s');
   });
@@ -209,7 +209,7 @@ describe('error', () => {
 describe('demo', () => {
   it('marks demo data and leads to the key form', async () => {
     const { user, fake } = await renderApp(
-      makeState({ demo: true, credentials: { stored: false, keyHint: null, keychainError: null } }),
+      makeState({ demo: true, credentials: { stored: false, keyHint: null, keychainError: null, checking: false } }),
     );
     expect(screen.getByTestId('demo-badge').textContent).toBe('Demo data');
     await user.click(screen.getByRole('button', { name: 'Connect your Gate account' }));

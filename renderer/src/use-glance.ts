@@ -64,11 +64,6 @@ export interface GlanceView {
   readonly now: number;
   /** Net-worth history of the shown currency, oldest first. */
   readonly history: readonly HistoryPoint[];
-  /**
-   * When the popover first saw the current `state.error` (epoch ms, by the ticking clock);
-   * null without an error. A rate limit's `retryAfterMs` counts from here.
-   */
-  readonly errorSince: number | null;
   /** The currency the user just picked, until main's state confirms it. */
   readonly pendingCurrency: Currency | null;
   readonly message: GlanceMessage | null;
@@ -102,21 +97,6 @@ function errorText(error: AppError): string {
   return `${error.message} ${error.hint}`.trim();
 }
 
-function errorKey(error: AppError | null): string {
-  return error === null ? '' : JSON.stringify([error.code, error.message, error.hint, error.retryAfterMs ?? null]);
-}
-
-/**
- * Whether `next` carries an error that has just arrived, rather than one already shown: a
- * different error, or the same words at the end of a new request (main pushes
- * `refreshing: true` when a request starts and the result when it ends).
- */
-function isNewError(prev: WidgetState | null, next: WidgetState): boolean {
-  if (next.error === null) return false;
-  if (prev === null || errorKey(prev.error) !== errorKey(next.error)) return true;
-  return prev.refreshing && !next.refreshing;
-}
-
 /** Binds the popover to `window.glance` (or `options.api`). */
 export function useGlance(options: UseGlanceOptions = {}): GlanceView {
   const api = options.api ?? window.glance ?? null;
@@ -129,7 +109,6 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
   const [history, setHistory] = useState<readonly HistoryPoint[]>([]);
   const [pendingCurrency, setPendingCurrency] = useState<Currency | null>(null);
   const [message, setMessage] = useState<GlanceMessage | null>(null);
-  const [errorSince, setErrorSince] = useState<number | null>(null);
   const nowRef = useRef(nowFn);
   useEffect(() => {
     nowRef.current = nowFn;
@@ -141,16 +120,9 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     if (api === null) return undefined;
     let pushed = false;
     let alive = true;
-    let last: WidgetState | null = null;
     const accept = (next: WidgetState) => {
-      if (next.error === null) setErrorSince(null);
-      else if (isNewError(last, next)) {
-        // The clock moves with it, so a countdown from this moment starts at its full length.
-        const at = nowRef.current();
-        setErrorSince(at);
-        setNow(at);
-      }
-      last = next;
+      // The clock moves with every state, so a countdown to one of its deadlines starts at its full length.
+      setNow(nowRef.current());
       setState(next);
     };
     const unsubscribe = api.onState((next) => {
@@ -272,7 +244,6 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     bridgeError,
     now,
     history,
-    errorSince,
     // Shown only until main's state agrees (or the request ends).
     pendingCurrency: pendingCurrency !== null && pendingCurrency !== confirmedCurrency ? pendingCurrency : null,
     message,

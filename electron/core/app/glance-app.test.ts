@@ -1,12 +1,17 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Result } from '../../../shared/errors.js';
+import type { Currency } from '../../../shared/balance.js';
+import type { AppError, Result } from '../../../shared/errors.js';
 import { ok } from '../../../shared/errors.js';
 import { INVOKE_CHANNELS } from '../../../shared/ipc.js';
 import type { InvokeChannel, WidgetState } from '../../../shared/ipc.js';
 import { VirtualClock } from '../testing/virtual-clock.js';
+import { glanceHandlers } from '../ipc/handlers.js';
+import { createIpcRouter } from '../ipc/router.js';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../ipc/sender.js';
+import { RECHECK_INTERVAL_MS } from '../secrets/credentials-service.js';
 import { MemoryFileSystem } from '../testing/memory-file-system.js';
 import { InMemorySecretStore } from '../secrets/in-memory-store.js';
+import type { SecretStore } from '../secrets/secret-store.js';
 import { createGateSimulator } from '../simulator/handler.js';
 import { createInProcessTransport } from '../simulator/in-process-transport.js';
 import type { GlanceShell } from './glance-app.js';
@@ -22,7 +27,7 @@ afterEach(() => {
   for (const app of apps.splice(0)) app.dispose();
 });
 
-function setup(options: { stored?: boolean; shell?: Partial<GlanceShell>; store?: InMemorySecretStore } = {}) {
+async function setup(options: { stored?: boolean; shell?: Partial<GlanceShell>; store?: SecretStore } = {}) {
   const clock = new VirtualClock(Date.now());
   const simulator = createGateSimulator({ keys: [{ key: KEY, secret: SECRET }], clock });
   const store = options.store ?? new InMemorySecretStore(options.stored ? { key: KEY, secret: SECRET } : null);
@@ -39,14 +44,14 @@ function setup(options: { stored?: boolean; shell?: Partial<GlanceShell>; store?
     ...options.shell,
   };
   const log = vi.fn();
-  const app = new GlanceApp({
+  const app = await GlanceApp.create({
     secretStore: store,
     transportForAccount: createInProcessTransport(simulator),
     baseUrl: 'https://sim.invalid/api/v4',
     clock,
     dataDir: '/data',
     fs,
-    writeExport: async (path, text) => {
+    writeExport: async (path: string, text: string) => {
       exports.set(path, text);
     },
     shell,
@@ -56,32 +61,29 @@ function setup(options: { stored?: boolean; shell?: Partial<GlanceShell>; store?
   apps.push(app);
   const pushes: WidgetState[] = [];
   app.subscribe((s) => pushes.push(s));
-  const router = app.createRouter({ trustedIds: new Set([1]), appOrigin: APP_ORIGIN }, () => {});
+  const router = createIpcRouter(glanceHandlers(app), { trust: { trustedIds: new Set([1]), appOrigin: APP_ORIGIN }, log: () => {} });
   const call = (channel: InvokeChannel, ...args: unknown[]) => router.dispatch(channel, args, sender);
   const settle = async () => {
-    const svc = await app.start();
+    await app.whenIdle();
     await clock.flush();
-    await svc.whenIdle();
-    await clock.flush();
-    return svc.getState();
+    return app.whenIdle();
   };
   return { app, clock, simulator, store, fs, shell, chooseCsvPath, log, pushes, call, settle, exports };
 }
 
 describe('GlanceApp', () => {
   it('starts on the demo portfolio when no key is stored', async () => {
-    const { app, settle, simulator } = setup();
-    await app.start();
+    const { settle, simulator } = await setup();
     const state = await settle();
     expect(state.demo).toBe(true);
     expect(state.status).toBe('live');
     expect(state.balance?.accounts.length).toBeGreaterThan(0);
-    expect(state.credentials).toEqual({ stored: false, keyHint: null, keychainError: null });
+    expect(state.credentials).toEqual({ stored: false, keyHint: null, keychainError: null, checking: false });
     expect(simulator.log).toHaveLength(0);
   });
 
   it('starts on the real account when a key is stored, and records history', async () => {
-    const { settle, simulator, call } = setup({ stored: true });
+    const { settle, simulator, call } = await setup({ stored: true });
     const state = await settle();
     expect(state.demo).toBe(false);
     expect(state.status).toBe('live');
@@ -93,7 +95,7 @@ describe('GlanceApp', () => {
   });
 
   it('saving a verified key switches from the demo to the account, and never replies or pushes the secret', async () => {
-    const { settle, call, pushes, store } = setup();
+    const { settle, call, pushes, store } = await setup();
     await settle();
     const saved = await call('credentials:save', { key: KEY, secret: SECRET, verify: true });
     expect(saved).toMatchObject({ ok: true, value: { verified: true, status: { stored: true } } });
@@ -106,7 +108,7 @@ describe('GlanceApp', () => {
   });
 
   it('a key that fails verification is not stored and the demo keeps running', async () => {
-    const { settle, call, store } = setup();
+    const { settle, call, store } = await setup();
     await settle();
     const saved = await call('credentials:save', { key: KEY, secret: WRONG_SECRET, verify: true });
     expect(saved).toMatchObject({ ok: false, error: { code: 'INVALID_SIGNATURE' } });
@@ -116,7 +118,7 @@ describe('GlanceApp', () => {
   });
 
   it('removing the key goes to onboarding (not the demo) and forgets the history; the demo can then be started', async () => {
-    const { settle, call, fs } = setup({ stored: true });
+    const { settle, call, fs } = await setup({ stored: true });
     await settle();
     expect([...fs.files.keys()].some((p) => p.endsWith('history.jsonl'))).toBe(true);
     const cleared = await call('credentials:clear');
@@ -135,7 +137,7 @@ describe('GlanceApp', () => {
   it('fails closed when the keychain cannot be read: no demo, the keychain error is shown', async () => {
     const store = new InMemorySecretStore(null);
     store.failWith('get', { code: 'KEYCHAIN_LOCKED', message: 'The keychain is locked.', hint: 'Unlock it.' });
-    const { settle } = setup({ store });
+    const { settle } = await setup({ store });
     const state = await settle();
     expect(state.demo).toBe(false);
     expect(state.credentials.keychainError?.code).toBe('KEYCHAIN_LOCKED');
@@ -144,7 +146,7 @@ describe('GlanceApp', () => {
   });
 
   it('currency and prefs changes go through the service and persist', async () => {
-    const { settle, call, fs } = setup();
+    const { settle, call, fs } = await setup();
     await settle();
     expect(await call('currency:set', 'BTC')).toEqual({ ok: true, value: null });
     expect((await settle()).currency).toBe('BTC');
@@ -156,7 +158,7 @@ describe('GlanceApp', () => {
 
   it('launch at login asks the shell first and keeps the pref unchanged when the shell refuses', async () => {
     const refuse = vi.fn(async () => ({ ok: false, error: { code: 'INTERNAL', message: 'Not supported here.', hint: 'h' } }) as Result<null>);
-    const { settle, call } = setup({ shell: { setLaunchAtLogin: refuse } });
+    const { settle, call } = await setup({ shell: { setLaunchAtLogin: refuse } });
     await settle();
     expect(await call('prefs:set', { launchAtLogin: true })).toMatchObject({ ok: false, error: { message: 'Not supported here.' } });
     expect(refuse).toHaveBeenCalledWith(true);
@@ -164,7 +166,7 @@ describe('GlanceApp', () => {
   });
 
   it('exports the history as CSV where the user chose, or reports a cancel', async () => {
-    const { settle, call, chooseCsvPath, exports } = setup({ stored: true });
+    const { settle, call, chooseCsvPath, exports } = await setup({ stored: true });
     const state = await settle();
     const saved = await call('history:export-csv');
     expect(saved).toEqual({ ok: true, value: { saved: true, path: '/home/u/export.csv' } });
@@ -177,7 +179,7 @@ describe('GlanceApp', () => {
   });
 
   it('hides the window and opens only Gate’s key page through the shell', async () => {
-    const { call, shell } = setup();
+    const { call, shell } = await setup();
     expect(await call('window:hide')).toEqual({ ok: true, value: null });
     expect(shell.hideWindow).toHaveBeenCalledOnce();
     expect(await call('external:open-key-page')).toEqual({ ok: true, value: null });
@@ -186,7 +188,7 @@ describe('GlanceApp', () => {
   });
 
   it('answers every channel of the contract through the router', async () => {
-    const { settle, call } = setup();
+    const { settle, call } = await setup();
     await settle();
     const args: Partial<Record<InvokeChannel, unknown[]>> = {
       'currency:set': ['USD'],
@@ -201,7 +203,7 @@ describe('GlanceApp', () => {
   });
 
   it('runs tray commands', async () => {
-    const { app, settle, shell } = setup();
+    const { app, settle, shell } = await setup();
     await settle();
     await app.runTrayCommand({ type: 'set-currency', currency: 'CNY' });
     await app.runTrayCommand({ type: 'set-privacy', privacy: true });
@@ -218,7 +220,7 @@ describe('GlanceApp', () => {
   });
 
   it('a failing tray command is logged, never an unhandled rejection', async () => {
-    const { app, settle, log } = setup({
+    const { app, settle, log } = await setup({
       shell: {
         setLaunchAtLogin: async () => {
           throw new Error('boom');
@@ -231,7 +233,7 @@ describe('GlanceApp', () => {
   });
 
   it('suspend pauses the schedule, resume restarts it, and dispose leaves no timer', async () => {
-    const { app, clock, settle } = setup();
+    const { app, clock, settle } = await setup();
     await settle();
     expect(clock.pendingTimers).toBeGreaterThan(0);
     app.pause();
@@ -241,5 +243,143 @@ describe('GlanceApp', () => {
     app.dispose();
     await clock.flush();
     expect(clock.pendingTimers).toBe(0);
+  });
+
+  it('a state listener that throws is logged and does not stop the others', async () => {
+    const { app, settle, log, call } = await setup();
+    app.subscribe(() => {
+      throw new Error('bad listener');
+    });
+    const seen: string[] = [];
+    app.subscribe((s) => seen.push(s.currency));
+    await settle();
+    await call('currency:set', 'BTC');
+    await settle();
+    expect(seen).toContain('BTC');
+    expect(log).toHaveBeenCalledWith('a state listener threw (Error)');
+  });
+
+  it('refuses a currency Gate cannot convert to, and a refresh interval below 60 s, changing nothing', async () => {
+    const { app, settle, fs } = await setup();
+    await settle();
+    const currency = await app.setCurrency('EUR' as Currency);
+    expect(currency).toMatchObject({ ok: false, error: { code: 'INVALID_CURRENCY' } });
+    expect(app.getState().currency).toBe('USDT');
+    expect((await app.setPrefs({ refreshIntervalSec: 300 })).ok).toBe(true);
+    const refused = await app.setPrefs({ refreshIntervalSec: 30 });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(app.getState().prefs.refreshIntervalSec).toBe(300);
+    const file = [...fs.files.entries()].find(([p]) => p.endsWith('prefs.json'))?.[1] ?? '';
+    expect(JSON.parse(file).refreshIntervalSec).toBe(300);
+  });
+
+  it('one field says which currency is shown: the state and its prefs agree at every push', async () => {
+    const { settle, call, pushes } = await setup();
+    await settle();
+    await call('currency:set', 'CNY');
+    await call('prefs:set', { currency: 'BTC' });
+    await settle();
+    expect(pushes.at(-1)?.currency).toBe('BTC');
+    expect(pushes.every((s) => s.prefs.currency === s.currency)).toBe(true);
+  });
+
+  it('after removing the key, every state reads onboarding (no "loading" flash), through a currency switch too', async () => {
+    const { settle, call, pushes } = await setup({ stored: true });
+    await settle();
+    await call('credentials:clear');
+    const from = pushes.length;
+    await call('currency:set', 'CNY');
+    await settle();
+    expect(pushes.length).toBeGreaterThan(from);
+    expect(pushes.slice(from - 1).every((s) => s.status === 'onboarding')).toBe(true);
+    expect(pushes.at(-1)).toMatchObject({ currency: 'CNY', status: 'onboarding', demo: false });
+  });
+});
+
+describe('GlanceApp: create() answers before the keychain does', () => {
+  it('shows its state and answers IPC while the keychain is still being read (credentials.checking)', async () => {
+    const inner = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const store: SecretStore = {
+      get: async () => {
+        await held;
+        return inner.get();
+      },
+      set: (c) => inner.set(c),
+      clear: () => inner.clear(),
+      health: () => inner.health(),
+    };
+    const { app, call, settle, simulator } = await setup({ store });
+    expect(app.getState()).toMatchObject({ status: 'loading', demo: false, credentials: { checking: true, stored: false } });
+    const reply = await call('state:get');
+    expect(reply).toMatchObject({ ok: true, value: { credentials: { checking: true } } });
+    expect(simulator.log).toHaveLength(0);
+    release();
+    const state = await settle();
+    expect(state).toMatchObject({ status: 'live', demo: false, credentials: { checking: false, stored: true, keyHint: '…cdef' } });
+  });
+});
+
+describe('GlanceApp: the keychain status follows the keychain', () => {
+  const LOCKED: AppError = { code: 'KEYCHAIN_LOCKED', message: 'The keychain is locked.', hint: 'Unlock it.' };
+  const DENIED: AppError = { code: 'KEYCHAIN_DENIED', message: 'Access was denied.', hint: 'Allow it.' };
+
+  it('a keychain locked at start and unlocked later: the next refresh shows the stored key again, error gone', async () => {
+    const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    store.failWith('get', LOCKED);
+    const { settle, clock, call } = await setup({ store });
+    let state = await settle();
+    expect(state.credentials).toMatchObject({ stored: false, keychainError: { code: 'KEYCHAIN_LOCKED' } });
+    expect(state.status).toBe('error');
+    store.failWith('get', null);
+    // The scheduled retry (a locked keychain is not permanent) reads the keychain for its request.
+    await clock.advanceTo(state.nextRefreshAt!);
+    state = await settle();
+    expect(state.status).toBe('live');
+    expect(state.credentials).toEqual({ stored: true, keyHint: '…cdef', keychainError: null, checking: false });
+    // What Settings and the onboarding form read over IPC says the same.
+    expect(await call('state:get')).toMatchObject({ ok: true, value: { credentials: { stored: true, keychainError: null } } });
+  });
+
+  it('a keychain that was denied (schedule stopped) is re-read when the popover opens, at most once a minute', async () => {
+    const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    store.failWith('get', DENIED);
+    const { app, settle, clock } = await setup({ store });
+    let state = await settle();
+    expect(state).toMatchObject({ status: 'error', nextRefreshAt: null, credentials: { keychainError: { code: 'KEYCHAIN_DENIED' } } });
+    await clock.advance(RECHECK_INTERVAL_MS);
+    store.failWith('get', null);
+    const reads = () => store.calls.filter((c) => c === 'get').length;
+    const before = reads();
+    app.popoverOpened();
+    state = await settle();
+    expect(state.status).toBe('live');
+    expect(state.credentials).toEqual({ stored: true, keyHint: '…cdef', keychainError: null, checking: false });
+    // One status read, then the refresh's own read; opening again within the minute reads nothing.
+    const after = reads();
+    expect(after).toBe(before + 2);
+    app.popoverOpened();
+    await clock.advance(RECHECK_INTERVAL_MS - 1);
+    app.popoverOpened();
+    await settle();
+    expect(reads()).toBe(after);
+  });
+
+  it('an unlocked screen re-reads the keychain too, and a key replaced elsewhere drops the old account’s data', async () => {
+    const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    const { app, settle, clock } = await setup({ store });
+    await settle();
+    // Locked for two minutes: no refresh, so nothing read the keychain meanwhile.
+    app.pause();
+    await clock.advance(2 * RECHECK_INTERVAL_MS);
+    // Another program (the CLI) removed the key.
+    await store.clear();
+    app.screenUnlocked();
+    const state = await settle();
+    expect(state.credentials).toEqual({ stored: false, keyHint: null, keychainError: null, checking: false });
+    expect(state).toMatchObject({ status: 'onboarding', balance: null });
   });
 });

@@ -1,27 +1,36 @@
 /**
- * The app without Electron: one composition of the core services (keychain-backed
- * credentials, the signed Gate client, the demo simulator, preferences, history and the
- * balance state machine) plus a handler for every IPC channel. Electron main builds one with
- * `net.fetch` and its shell callbacks; the browser e2e tier builds one with a Node transport
- * against the simulator — so both drive exactly the same decisions through the same router.
+ * The app without Electron, as a service with methods: it composes the core services (the
+ * keychain-backed credentials, the signed Gate client, the demo simulator, preferences, history
+ * and the balance service) and assembles the one `WidgetState` from their parts. Electron main
+ * builds one with `net.fetch` and its shell callbacks; the browser e2e tier builds one with a
+ * Node transport against the simulator. IPC handlers (electron/core/ipc/handlers.ts) and tray
+ * commands are thin adapters over its methods.
  */
 import { writeFile as fsWriteFile } from 'node:fs/promises';
-import type { Currency } from '../../../shared/balance.js';
-import type { AppError, Result } from '../../../shared/errors.js';
+import type { Currency, HistoryPoint } from '../../../shared/balance.js';
+import { isCurrency } from '../../../shared/balance.js';
+import type { Result } from '../../../shared/errors.js';
 import { fail, ok } from '../../../shared/errors.js';
-import type { CredentialsStatus, WidgetState } from '../../../shared/ipc.js';
+import type {
+  CredentialsState,
+  CredentialsStatus,
+  ExportResult,
+  PreferencesPatch,
+  SaveCredentialsInput,
+  SaveCredentialsResult,
+  WidgetState,
+} from '../../../shared/ipc.js';
+import type { Preferences } from '../../../shared/prefs.js';
+import type { BalanceState } from '../balance/balance-service.js';
 import { BalanceService } from '../balance/balance-service.js';
 import { HistoryStore } from '../balance/history-store.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import { GateClient } from '../gate/client.js';
 import type { Transport } from '../gate/types.js';
-import type { IpcHandlers, IpcLog, IpcRouter } from '../ipc/router.js';
-import { createIpcRouter, toPublicState } from '../ipc/router.js';
-import type { SenderTrust } from '../ipc/sender.js';
 import type { FileSystem } from '../prefs/file-system.js';
 import { PrefsStore } from '../prefs/prefs-store.js';
-import { CredentialsService, EMPTY_CREDENTIALS_STATUS } from '../secrets/credentials-service.js';
+import { CredentialsService } from '../secrets/credentials-service.js';
 import { gateVerifier } from '../secrets/gate-verifier.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { DemoSource } from '../simulator/demo.js';
@@ -48,7 +57,6 @@ export interface GlanceShell {
   quit?(): void;
 }
 
-/** Everything a GlanceApp is built from. */
 export interface GlanceAppOptions {
   readonly secretStore: SecretStore;
   /** How requests reach the user's real Gate account (`createFetchTransport(net.fetch)` in the app). */
@@ -76,15 +84,20 @@ function exportFileName(now: number): string {
   return `gate-glance-history-${new Date(now).toISOString().slice(0, 10)}.csv`;
 }
 
-function internal(message: string, hint: string): Result<never> {
-  return fail('INTERNAL', message, hint);
+function writeFile600(path: string, text: string): Promise<void> {
+  return fsWriteFile(path, text, { encoding: 'utf8', mode: 0o600 });
+}
+
+/** A key is known to be there (or known not to be): neither still checking nor hidden by a keychain error. */
+function knownKey(c: CredentialsState): boolean {
+  return !c.checking && c.keychainError === null;
 }
 
 /**
- * The composed app. `start()` loads preferences, reads the keychain status and starts the
- * balance schedule — on the user's account when a key is stored (or the keychain cannot be
- * read: it fails closed and says so), on the in-process demo otherwise. `dispose()` stops
- * every timer and request.
+ * The composed app. `create()` loads preferences and answers at once; the keychain is read
+ * after it (`credentials.checking` until it answers), then the schedule starts — on the user's
+ * account when a key is stored (or the keychain cannot be read: it fails closed and says so),
+ * on the in-process demo otherwise. `dispose()` stops every timer and request.
  */
 export class GlanceApp {
   readonly #options: GlanceAppOptions;
@@ -94,83 +107,79 @@ export class GlanceApp {
   readonly #history: HistoryStore;
   readonly #credentials: CredentialsService;
   readonly #client: GateClient;
+  readonly #balance: BalanceService;
   readonly #listeners = new Set<StateListener>();
-  #demo: DemoSource | null = null;
-  #balance: BalanceService | null = null;
-  #unsubscribe: (() => void) | null = null;
-  #ready: Promise<BalanceService> | null = null;
+  /** Resolves once the keychain has answered and the schedule runs on the right source. */
+  readonly #ready: Promise<void>;
+  #demo = false;
+  #demoSource: DemoSource | null = null;
+  #state: WidgetState;
   #disposed = false;
 
-  /** One handler per IPC channel, for `createIpcRouter` (main and the e2e bridge). */
-  readonly handlers: IpcHandlers;
+  /** Builds the app from what is local and fast (preferences); the keychain is read after it. */
+  static async create(options: GlanceAppOptions): Promise<GlanceApp> {
+    const clock = options.clock ?? systemClock;
+    const log = options.log ?? ((message: string) => console.warn(`[app] ${message}`));
+    const prefs = new PrefsStore({ dir: options.dataDir, now: () => clock.now(), warn: log, ...(options.fs ? { fs: options.fs } : {}) });
+    const loaded = await prefs.load();
+    for (const warning of loaded.warnings) log(`preferences: ${warning}`);
+    return new GlanceApp(options, clock, log, prefs);
+  }
 
-  constructor(options: GlanceAppOptions) {
+  private constructor(options: GlanceAppOptions, clock: Clock, log: (message: string) => void, prefs: PrefsStore) {
     this.#options = options;
-    this.#clock = options.clock ?? systemClock;
-    this.#log = options.log ?? ((message) => console.warn(`[app] ${message}`));
-    const warn = (message: string): void => this.#log(message);
-    this.#prefs = new PrefsStore({ dir: options.dataDir, now: () => this.#clock.now(), warn, ...(options.fs ? { fs: options.fs } : {}) });
+    this.#clock = clock;
+    this.#log = log;
+    this.#prefs = prefs;
     this.#history = new HistoryStore({ dir: options.dataDir, ...(options.fs ? { fs: options.fs } : {}) });
     const gate = {
       transport: options.transportForAccount,
-      clock: this.#clock,
+      clock,
       ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     };
-    this.#credentials = new CredentialsService({ store: options.secretStore, verify: gateVerifier(gate) });
-    this.#client = new GateClient({ ...gate, credentials: this.#credentials.provider });
-    this.handlers = this.#buildHandlers();
-  }
-
-  /** Loads prefs, picks the source and starts the schedule. Safe to call twice (same promise). */
-  start(): Promise<BalanceService> {
-    this.#ready ??= this.#start();
-    return this.#ready;
-  }
-
-  async #start(): Promise<BalanceService> {
-    const loaded = await this.#prefs.load();
-    for (const warning of loaded.warnings) this.#log(`preferences: ${warning}`);
-    const credentials = await this.#credentials.status();
-    const demo = !credentials.stored && credentials.keychainError === null;
-    const balance = new BalanceService({
-      source: demo ? this.#demoSource().client : this.#client,
-      clock: this.#clock,
-      prefs: this.#prefs,
-      history: this.#history,
-      demo,
-      credentials,
-      ...(this.#options.random ? { random: this.#options.random } : {}),
-      warn: (message) => this.#log(message),
+    this.#credentials = new CredentialsService({
+      store: options.secretStore,
+      verify: gateVerifier(gate),
+      clock,
+      onObserved: (state) => this.#keychainChanged(state),
     });
-    this.#balance = balance;
-    this.#unsubscribe = balance.subscribe((state) => this.#emit(state));
-    if (this.#disposed) {
-      balance.dispose();
-      return balance;
-    }
-    this.#emit(balance.getState());
-    void balance.start();
-    return balance;
+    this.#client = new GateClient({ ...gate, credentials: this.#credentials.provider });
+    const current = prefs.get();
+    this.#balance = new BalanceService({
+      source: this.#client,
+      history: this.#history,
+      clock,
+      currency: current.currency,
+      refreshIntervalSec: current.refreshIntervalSec,
+      ...(options.random ? { random: options.random } : {}),
+      onChange: () => this.#publish(),
+      warn: log,
+    });
+    this.#state = this.#assemble(null);
+    this.#ready = this.#connect();
   }
 
-  #demoSource(): DemoSource {
-    this.#demo ??= createDemoSource({ clock: this.#clock, ...(this.#options.timeoutMs !== undefined ? { timeoutMs: this.#options.timeoutMs } : {}) });
-    return this.#demo;
+  async #connect(): Promise<void> {
+    const before = this.#keyGeneration;
+    const credentials = await this.#credentials.status();
+    if (this.#disposed) return;
+    // A save or clear while the keychain was first read has already chosen the source.
+    if (before === this.#keyGeneration && !credentials.stored && credentials.keychainError === null) this.#useDemo();
+    void this.#balance.start();
   }
 
-  #emit(state: WidgetState): void {
-    const published = toPublicState(state);
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(published);
-      } catch {
-        this.#log('a state listener threw');
-      }
-    }
+  /** Bumped by every save or clear, so the first keychain answer never overrides the user's choice. */
+  #keyGeneration = 0;
+
+  // ── State ──────────────────────────────────────────────────────────────────
+
+  /** The current state (immutable; a new object for every change). */
+  getState(): WidgetState {
+    return this.#state;
   }
 
-  /** Every state from now on (already stripped to public fields); returns the unsubscribe. */
+  /** Every state from now on; returns the unsubscribe. A throwing listener is logged and skipped. */
   subscribe(listener: StateListener): () => void {
     this.#listeners.add(listener);
     return () => {
@@ -178,160 +187,236 @@ export class GlanceApp {
     };
   }
 
-  /** The current state, or null before `start()` has built the service. */
-  getState(): WidgetState | null {
-    return this.#balance ? toPublicState(this.#balance.getState()) : null;
+  /** Resolves with the state once the keychain has answered and no request is in flight. */
+  async whenIdle(): Promise<WidgetState> {
+    await this.#ready;
+    await this.#balance.whenIdle();
+    return this.#state;
   }
 
-  /** A router over this app's handlers, with the given sender trust. */
-  createRouter(trust: SenderTrust, log?: IpcLog): IpcRouter {
-    return createIpcRouter(this.handlers, { trust, ...(log ? { log } : {}) });
+  #assemble(previous: WidgetState | null): WidgetState {
+    const balance: BalanceState = this.#balance.getState();
+    const credentials = this.#credentials.state;
+    const stored = this.#prefs.get();
+    const prefs =
+      previous !== null && previous.prefs.currency === balance.currency && this.#lastPrefs === stored
+        ? previous.prefs
+        : { ...stored, currency: balance.currency };
+    this.#lastPrefs = stored;
+    // Before the first answer on an account known to have no key, show onboarding rather than "loading".
+    const noKey = !this.#demo && knownKey(credentials) && !credentials.stored;
+    const status = noKey && balance.status === 'loading' && balance.balance === null ? 'onboarding' : balance.status;
+    return { ...balance, status, demo: this.#demo, credentials, prefs };
+  }
+
+  #lastPrefs: Preferences | null = null;
+
+  #publish(): void {
+    const previous = this.#state;
+    const next = this.#assemble(previous);
+    const keys = Object.keys(next) as (keyof WidgetState)[];
+    if (keys.every((k) => Object.is(previous[k], next[k]))) return;
+    this.#state = Object.freeze(next);
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(this.#state);
+      } catch (error) {
+        this.#log(`a state listener threw (${error instanceof Error ? error.name : 'unknown'})`);
+      }
+    }
+  }
+
+  // ── Balance ────────────────────────────────────────────────────────────────
+
+  /** Fetches now (joins a request in flight; nothing inside Gate's 429 wait). */
+  async refresh(): Promise<void> {
+    await this.#ready;
+    await this.#balance.refresh();
+  }
+
+  /** Shows `currency` at once (cached or loading), fetches it if needed, and persists the choice. */
+  async setCurrency(currency: Currency): Promise<Result<Preferences>> {
+    if (!isCurrency(currency)) {
+      return fail('INVALID_CURRENCY', 'That is not a currency Gate can convert to.', 'Use one of BTC, CNY, USD or USDT.');
+    }
+    this.#balance.setCurrency(currency);
+    const saved = await this.#prefs.update({ currency });
+    this.#publish();
+    return saved;
+  }
+
+  /** Validates and persists a preferences change, then applies it (interval → reschedule, currency → switch). */
+  async setPrefs(patch: PreferencesPatch): Promise<Result<Preferences>> {
+    if (patch.launchAtLogin !== undefined && patch.launchAtLogin !== this.#prefs.get().launchAtLogin) {
+      const applied = await this.#options.shell.setLaunchAtLogin(patch.launchAtLogin);
+      if (!applied.ok) return applied;
+    }
+    const saved = await this.#prefs.update(patch);
+    if (!saved.ok) return saved;
+    if (patch.currency !== undefined) this.#balance.setCurrency(saved.value.currency);
+    this.#balance.setRefreshInterval(saved.value.refreshIntervalSec);
+    this.#publish();
+    return saved;
   }
 
   /** System suspend or screen lock. */
   pause(): void {
-    this.#balance?.pause();
+    this.#balance.pause();
   }
 
   /** Wake or unlock. */
   resume(): void {
-    this.#balance?.resume();
+    this.#balance.resume();
   }
 
   /** The OS reports connectivity again. */
   networkOnline(): void {
-    this.#balance?.networkOnline();
+    this.#balance.networkOnline();
   }
 
-  /** Runs a tray menu command; `open` and `quit` go to the shell. Never rejects (a menu click has no one to tell). */
-  async runTrayCommand(command: TrayCommand): Promise<void> {
-    try {
-      await this.#runTrayCommand(command);
-    } catch (error) {
-      this.#log(`tray command ${command.type} failed (${error instanceof Error ? error.name : 'unknown'})`);
+  // ── Credentials and demo ───────────────────────────────────────────────────
+
+  /** Validates, verifies (if asked) and stores a key pair; the app then shows that account. */
+  async saveCredentials(input: SaveCredentialsInput): Promise<Result<SaveCredentialsResult>> {
+    const saved = await this.#credentials.save(input);
+    if (!saved.ok) return saved;
+    this.#keyGeneration += 1;
+    this.#useAccount();
+    return saved;
+  }
+
+  /** Removes the key and the history that belongs to it; the app then asks for a key (no demo). */
+  async clearCredentials(): Promise<Result<CredentialsStatus>> {
+    const cleared = await this.#credentials.clear();
+    if (!cleared.ok) return cleared;
+    this.#keyGeneration += 1;
+    await this.#history.clear().catch(() => this.#log('history: could not clear'));
+    this.#useAccount();
+    return cleared;
+  }
+
+  /** Shows the simulator's made-up portfolio until a key is saved. */
+  async startDemo(): Promise<void> {
+    await this.#ready;
+    if (!this.#demo) this.#useDemo();
+  }
+
+  /** The popover was shown: the keychain may have been unlocked meanwhile (read at most once a minute). */
+  popoverOpened(): void {
+    void this.#credentials.recheck();
+  }
+
+  /** The screen was unlocked (and with it, often, the keychain): re-read it at most once a minute. */
+  screenUnlocked(): void {
+    void this.#credentials.recheck();
+  }
+
+  #useDemo(): void {
+    this.#demo = true;
+    this.#demoSource ??= createDemoSource({ clock: this.#clock, ...(this.#options.timeoutMs !== undefined ? { timeoutMs: this.#options.timeoutMs } : {}) });
+    // Demo figures are not the user's net worth: they never enter the user's history.
+    this.#balance.setSource(this.#demoSource.client, null);
+    this.#publish();
+  }
+
+  #useAccount(): void {
+    if (this.#demo) {
+      this.#demo = false;
+      this.#balance.setSource(this.#client, this.#history);
+    } else {
+      this.#balance.reset();
+    }
+    this.#publish();
+  }
+
+  /** A keychain read (a refresh's own included) found it changed. */
+  #keychainChanged(next: CredentialsState): void {
+    const previous = this.#state.credentials;
+    this.#publish();
+    if (previous.checking || this.#demo) return;
+    if (knownKey(previous) && knownKey(next)) {
+      // Replaced or removed outside the app (the CLI): what is shown may be another account's.
+      if (previous.stored !== next.stored || previous.keyHint !== next.keyHint) this.#balance.reset();
+    } else if (knownKey(next)) {
+      // Unlocked again: a schedule stopped by the keychain may run.
+      this.#balance.unblock();
     }
   }
 
-  async #runTrayCommand(command: TrayCommand): Promise<void> {
-    const h = this.handlers;
-    switch (command.type) {
-      case 'open':
-        this.#options.shell.showWindow?.();
-        return;
-      case 'quit':
-        this.#options.shell.quit?.();
-        return;
-      case 'refresh':
-        await h['balance:refresh']();
-        return;
-      case 'start-demo':
-        await h['demo:start']();
-        return;
-      case 'set-currency':
-        await h['currency:set'](command.currency);
-        return;
-      case 'set-privacy':
-        await h['prefs:set']({ privacy: command.privacy });
-        return;
-      case 'set-launch-at-login': {
-        const r = await h['prefs:set']({ launchAtLogin: command.launchAtLogin });
-        if (!r.ok) this.#log(`launch at login: ${r.error.code}`);
-        return;
+  // ── History and shell ──────────────────────────────────────────────────────
+
+  /** The newest HISTORY_IPC_MAX_POINTS points of `currency`, oldest first. */
+  async getHistory(currency: Currency): Promise<Result<HistoryPoint[]>> {
+    try {
+      const points = await this.#history.read(currency);
+      return ok(points.slice(-HISTORY_IPC_MAX_POINTS));
+    } catch {
+      return fail('INTERNAL', 'Could not read the local history.', 'Check that the app data folder is readable.');
+    }
+  }
+
+  /** Asks the shell where to save, then writes the history as CSV there. */
+  async exportHistoryCsv(): Promise<Result<ExportResult>> {
+    const path = await this.#options.shell.chooseCsvPath(exportFileName(this.#clock.now()));
+    if (path === null) return ok({ saved: false, path: null });
+    try {
+      const csv = await this.#history.toCsv();
+      await (this.#options.writeExport ?? writeFile600)(path, csv);
+      return ok({ saved: true, path });
+    } catch {
+      return fail('INTERNAL', 'Could not write the CSV file.', 'Choose a folder you can write to and try again.');
+    }
+  }
+
+  hideWindow(): void {
+    this.#options.shell.hideWindow();
+  }
+
+  /** Opens Gate's key page (the only URL the app ever opens). */
+  async openKeyPage(): Promise<Result<null>> {
+    try {
+      await this.#options.shell.openExternal(GATE_KEY_PAGE_URL);
+      return ok(null);
+    } catch {
+      return fail('INTERNAL', 'Could not open the browser.', `Open ${GATE_KEY_PAGE_URL} yourself.`);
+    }
+  }
+
+  /** Runs a tray menu command. Never rejects: a menu click has no one to tell, so a failure is logged. */
+  async runTrayCommand(command: TrayCommand): Promise<void> {
+    try {
+      switch (command.type) {
+        case 'open':
+          this.#options.shell.showWindow?.();
+          return;
+        case 'quit':
+          this.#options.shell.quit?.();
+          return;
+        case 'refresh':
+          return await this.refresh();
+        case 'start-demo':
+          return await this.startDemo();
+        case 'set-currency':
+          await this.setCurrency(command.currency);
+          return;
+        case 'set-privacy':
+          await this.setPrefs({ privacy: command.privacy });
+          return;
+        case 'set-launch-at-login': {
+          const r = await this.setPrefs({ launchAtLogin: command.launchAtLogin });
+          if (!r.ok) this.#log(`launch at login: ${r.error.code}`);
+          return;
+        }
       }
+    } catch (error) {
+      this.#log(`tray command ${command.type} failed (${error instanceof Error ? error.name : 'unknown'})`);
     }
   }
 
   /** Stops the schedule, cancels requests, forgets listeners. No timer or handle is left. */
   dispose(): void {
     this.#disposed = true;
-    this.#unsubscribe?.();
-    this.#unsubscribe = null;
-    this.#balance?.dispose();
+    this.#balance.stop();
     this.#listeners.clear();
-  }
-
-  /** Restarts the schedule on another source/credentials without a wasted request in between. */
-  #switch(balance: BalanceService, change: { demo?: boolean; credentials?: CredentialsStatus }): void {
-    const wasRunning = balance.running;
-    balance.stop();
-    if (change.demo !== undefined) balance.setSource(change.demo ? this.#demoSource().client : this.#client, { demo: change.demo });
-    if (change.credentials !== undefined) balance.credentialsChanged(change.credentials);
-    if (wasRunning && !this.#disposed) void balance.start();
-  }
-
-  #buildHandlers(): IpcHandlers {
-    const svc = (): Promise<BalanceService> => this.start();
-    return {
-      'state:get': async () => ok(toPublicState((await svc()).getState())),
-      'balance:refresh': async () => {
-        await (await svc()).refresh();
-        return ok(null);
-      },
-      'currency:set': async (currency: Currency) => {
-        const r = await (await svc()).setCurrency(currency);
-        return r.ok ? ok(null) : r;
-      },
-      'credentials:save': async (input) => {
-        const balance = await svc();
-        const r = await this.#credentials.save(input);
-        if (!r.ok) return r;
-        this.#switch(balance, { ...(balance.getState().demo ? { demo: false } : {}), credentials: r.value.status });
-        return r;
-      },
-      'credentials:clear': async () => {
-        const balance = await svc();
-        const r = await this.#credentials.clear();
-        if (!r.ok) return r;
-        // The history belongs to the removed account: forget it with the key.
-        await this.#history.clear().catch(() => this.#log('history: could not clear'));
-        this.#switch(balance, { demo: false, credentials: EMPTY_CREDENTIALS_STATUS });
-        return ok(r.value);
-      },
-      'demo:start': async () => {
-        const balance = await svc();
-        if (!balance.getState().demo) this.#switch(balance, { demo: true });
-        return ok(null);
-      },
-      'prefs:set': async (patch) => {
-        const balance = await svc();
-        if (patch.launchAtLogin !== undefined && patch.launchAtLogin !== balance.getState().prefs.launchAtLogin) {
-          const applied = await this.#options.shell.setLaunchAtLogin(patch.launchAtLogin);
-          if (!applied.ok) return applied;
-        }
-        return balance.setPrefs(patch);
-      },
-      'history:get': async (currency: Currency) => {
-        try {
-          const points = await this.#history.read(currency);
-          return ok(points.slice(-HISTORY_IPC_MAX_POINTS));
-        } catch {
-          return internal('Could not read the local history.', 'Check that the app data folder is readable.');
-        }
-      },
-      'history:export-csv': async () => {
-        const path = await this.#options.shell.chooseCsvPath(exportFileName(this.#clock.now()));
-        if (path === null) return ok({ saved: false, path: null });
-        try {
-          const csv = await this.#history.toCsv();
-          await (this.#options.writeExport ?? ((p: string, text: string) => fsWriteFile(p, text, { encoding: 'utf8', mode: 0o600 })))(path, csv);
-          return ok({ saved: true, path });
-        } catch {
-          return internal('Could not write the CSV file.', 'Choose a folder you can write to and try again.');
-        }
-      },
-      'window:hide': async () => {
-        this.#options.shell.hideWindow();
-        return ok(null);
-      },
-      'external:open-key-page': async () => {
-        try {
-          await this.#options.shell.openExternal(GATE_KEY_PAGE_URL);
-          return ok(null);
-        } catch {
-          const error: AppError = { code: 'INTERNAL', message: 'Could not open the browser.', hint: `Open ${GATE_KEY_PAGE_URL} yourself.` };
-          return { ok: false, error };
-        }
-      },
-    };
   }
 }

@@ -2,12 +2,6 @@
 // mapping) → in-process Gate simulator. Proves the service's decisions hold against Gate's
 // actual answers, not only against a fake's.
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../../shared/errors.js';
-import { ok } from '../../../shared/errors.js';
-import type { PreferencesPatch } from '../../../shared/ipc.js';
-import type { Preferences } from '../../../shared/prefs.js';
-import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
-import type { PrefsPort } from '../prefs/prefs-store.js';
 import { DEMO_CREDENTIALS, DEMO_PORTFOLIO, createDemoSource } from '../simulator/demo.js';
 import { convertAmount, portfolioAccounts } from '../simulator/portfolio.js';
 import { sumDecimals } from '../../../shared/decimal.js';
@@ -16,21 +10,10 @@ import { VirtualClock } from '../testing/virtual-clock.js';
 
 const MIN = 60_000;
 
-function memoryPrefs(): PrefsPort {
-  let current: Preferences = DEFAULT_PREFERENCES;
-  return {
-    get: () => current,
-    update: async (patch: PreferencesPatch): Promise<Result<Preferences>> => {
-      current = { ...current, ...patch };
-      return ok(current);
-    },
-  };
-}
-
 function setup(): { clock: VirtualClock; demo: ReturnType<typeof createDemoSource>; service: BalanceService; balanceHits: () => number } {
   const clock = new VirtualClock();
   const demo = createDemoSource({ clock });
-  const service = new BalanceService({ source: demo.client, clock, prefs: memoryPrefs(), demo: true, random: () => 0, warn: () => undefined });
+  const service = new BalanceService({ source: demo.client, history: null, clock, currency: 'USDT', refreshIntervalSec: 60, random: () => 0, warn: () => undefined });
   const balanceHits = (): number => demo.simulator.log.filter((e) => e.path.endsWith('/wallet/total_balance')).length;
   return { clock, demo, service, balanceHits };
 }
@@ -40,9 +23,9 @@ describe('BalanceService against the Gate simulator', () => {
     const { service, clock } = setup();
     const usdtTotal = sumDecimals(portfolioAccounts(DEMO_PORTFOLIO).map(([, a]) => a.amount));
     const state = await service.start();
-    expect(state).toMatchObject({ status: 'live', demo: true, currency: 'USDT' });
+    expect(state).toMatchObject({ status: 'live', currency: 'USDT' });
     expect(state.balance?.total.amount).toBe(usdtTotal);
-    await service.setCurrency('BTC');
+    service.setCurrency('BTC');
     await service.whenIdle();
     expect(service.getState().balance?.total.amount).toBe(sumDecimals(portfolioAccounts(DEMO_PORTFOLIO).map(([, a]) => convertAmount(a.amount, 'BTC'))));
     service.stop();
@@ -73,8 +56,8 @@ describe('BalanceService against the Gate simulator', () => {
     const s = service.getState();
     expect(s.error?.code).toBe('RATE_LIMITED');
     expect(s.error?.retryAfterMs).toBeGreaterThan(0);
-    expect(service.rateLimitedUntil).not.toBeNull();
-    expect(s.nextRefreshAt).toBeGreaterThanOrEqual(service.rateLimitedUntil!);
+    expect(s.rateLimitedUntil).not.toBeNull();
+    expect(s.nextRefreshAt).toBeGreaterThanOrEqual(s.rateLimitedUntil!);
     await service.refresh(); // refused inside the wait
     expect(balanceHits()).toBe(2);
     await clock.advanceTo(s.nextRefreshAt!);
@@ -94,7 +77,7 @@ describe('BalanceService against the Gate simulator', () => {
     await clock.advance(24 * 60 * MIN);
     expect(balanceHits()).toBe(2);
     demo.simulator.setKeys([DEMO_CREDENTIALS]);
-    service.credentialsChanged();
+    service.reset();
     await service.whenIdle();
     expect(service.getState().status).toBe('live');
     expect(balanceHits()).toBe(3);

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Currency, HistoryPoint } from '../../../shared/balance.js';
-import type { CredentialsStatus, WidgetState } from '../../../shared/ipc.js';
-import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
+import type { HistoryPoint } from '../../../shared/balance.js';
 import { effectiveStatus } from '../../../shared/widget-state.js';
-import { MemoryFileSystem } from '../testing/memory-file-system.js';
-import { PrefsStore } from '../prefs/prefs-store.js';
-import type { BalanceServiceOptions, HistoryPort } from './balance-service.js';
+import type { BalanceState, HistoryPort } from './balance-service.js';
 import { BalanceService, MAX_BACKOFF_MS, STALE_SLACK_MS, backoffDelayMs } from './balance-service.js';
 import { FakeBalanceSource, errorResult, successResult } from '../testing/fake-balance-source.js';
 import { VirtualClock } from '../testing/virtual-clock.js';
@@ -14,49 +10,37 @@ const SEC = 1000;
 const MIN = 60 * SEC;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
-const STORED: CredentialsStatus = { stored: true, keyHint: '…a1b2', keychainError: null };
-
 interface Harness {
   clock: VirtualClock;
   source: FakeBalanceSource;
-  prefs: PrefsStore;
-  fs: MemoryFileSystem;
   history: HistoryPoint[];
+  historyPort: HistoryPort;
   service: BalanceService;
-  states: WidgetState[];
+  states: BalanceState[];
   t0: number;
 }
 
-async function setup(
-  options: { latencyMs?: number; random?: () => number; prefs?: Partial<typeof DEFAULT_PREFERENCES> } & Partial<
-    Pick<BalanceServiceOptions, 'demo' | 'credentials'>
-  > = {},
-): Promise<Harness> {
+async function setup(options: { latencyMs?: number; random?: () => number; refreshIntervalSec?: number } = {}): Promise<Harness> {
   const clock = new VirtualClock();
   const source = new FakeBalanceSource({ clock, latencyMs: options.latencyMs ?? 0 });
-  const fs = new MemoryFileSystem();
-  const prefs = new PrefsStore({ dir: '/data', fs, now: () => clock.now(), warn: () => undefined });
-  await prefs.load();
-  if (options.prefs) expect((await prefs.update(options.prefs)).ok).toBe(true);
   const history: HistoryPoint[] = [];
   const historyPort: HistoryPort = {
     append: async (p) => {
       history.push(p);
     },
   };
+  const states: BalanceState[] = [];
   const service = new BalanceService({
     source,
-    clock,
-    prefs,
     history: historyPort,
+    clock,
+    currency: 'USDT',
+    refreshIntervalSec: options.refreshIntervalSec ?? 60,
     random: options.random ?? (() => 0),
-    credentials: options.credentials ?? STORED,
-    ...(options.demo !== undefined ? { demo: options.demo } : {}),
+    onChange: (s) => states.push(s),
     warn: () => undefined,
   });
-  const states: WidgetState[] = [];
-  service.subscribe((s) => states.push(s));
-  return { clock, source, prefs, fs, history, service, states, t0: clock.now() };
+  return { clock, source, history, historyPort, service, states, t0: clock.now() };
 }
 
 describe('BalanceService: first load', () => {
@@ -64,8 +48,7 @@ describe('BalanceService: first load', () => {
     const h = await setup();
     expect(h.service.getState().status).toBe('loading');
     expect(h.service.getState().balance).toBeNull();
-    expect(h.service.getState().prefs).toEqual(DEFAULT_PREFERENCES);
-    expect(h.service.getState().credentials).toEqual(STORED);
+    expect(h.service.getState().currency).toBe('USDT');
 
     const done = h.service.start();
     expect(h.service.getState()).toMatchObject({ status: 'loading', refreshing: true, nextRefreshAt: null });
@@ -79,7 +62,7 @@ describe('BalanceService: first load', () => {
     expect(state.balance?.fetchedAt).toBe(h.t0);
     expect(state.nextRefreshAt).toBe(h.t0 + MIN);
     expect(state.staleAt).toBe(h.t0 + 2 * MIN + STALE_SLACK_MS);
-    expect(state.demo).toBe(false);
+    expect(state.rateLimitedUntil).toBeNull();
     expect(h.states.map((s) => [s.status, s.refreshing])).toEqual([
       ['loading', true],
       ['live', false],
@@ -91,25 +74,22 @@ describe('BalanceService: first load', () => {
     h.service.stop();
   });
 
-  it('starts in onboarding when no key is stored, and stays there without a schedule when the source confirms it', async () => {
-    const h = await setup({ credentials: { stored: false, keyHint: null, keychainError: null } });
+  it('goes to onboarding and stays there without a schedule when the source says no key is stored', async () => {
+    const h = await setup();
     h.source.respondWith(() => errorResult('MISSING_CREDENTIALS'));
-    expect(h.service.getState().status).toBe('onboarding');
     const state = await h.service.start();
     expect(state.status).toBe('onboarding');
     expect(state.error?.code).toBe('MISSING_CREDENTIALS');
     expect(state.nextRefreshAt).toBeNull();
     expect(h.clock.pendingTimers).toBe(0);
-    // Never a "loading" flash in between.
-    expect(h.states.every((s) => s.status === 'onboarding')).toBe(true);
     await h.clock.advance(DAY);
     expect(h.source.count).toBe(1);
 
-    // The user saves a key: fetch at once, live.
+    // The user saves a key (GlanceApp resets the service): fetch at once, live.
     h.source.respondWith((call) => successResult(h.clock, call.currency, '5'));
-    h.service.credentialsChanged(STORED);
+    h.service.reset();
     await h.service.whenIdle();
-    expect(h.service.getState()).toMatchObject({ status: 'live', credentials: STORED, error: null });
+    expect(h.service.getState()).toMatchObject({ status: 'live', error: null });
     expect(h.source.count).toBe(2);
     h.service.stop();
   });
@@ -191,7 +171,7 @@ describe('BalanceService: schedule', () => {
     expect(h.service.getState()).toMatchObject({ status: 'stale', nextRefreshAt: failedAt + 5 * MIN });
     expect(h.service.getState().error?.code).toBe('RATE_LIMITED');
     expect(h.service.getState().balance?.total.amount).toBe('10001.75');
-    expect(h.service.rateLimitedUntil).toBe(failedAt + 5 * MIN);
+    expect(h.service.getState().rateLimitedUntil).toBe(failedAt + 5 * MIN);
 
     await h.clock.advance(MIN);
     const manual = await h.service.refresh();
@@ -204,7 +184,7 @@ describe('BalanceService: schedule', () => {
     expect(h.source.count).toBe(3);
     expect(h.source.calls[2]?.at).toBe(failedAt + 5 * MIN);
     expect(h.service.getState().status).toBe('live');
-    expect(h.service.rateLimitedUntil).toBeNull();
+    expect(h.service.getState().rateLimitedUntil).toBeNull();
     h.service.stop();
   });
 
@@ -229,7 +209,8 @@ describe('BalanceService: schedule', () => {
       expect(s.status).toBe('stale');
       expect(s.error?.code).toBe('SERVER_ERROR');
       expect(s.balance).toBe(good); // last good data kept, as is
-      expect(h.service.consecutiveFailures).toBe(i + 1);
+      // The wait says how many failures in a row the service counted.
+      expect(s.nextRefreshAt! - failTimes[i]!).toBe(backoffDelayMs(i + 1, MIN, 0));
       expect(s.nextRefreshAt).toBe(failTimes[i]! + expectedGaps[i]!);
       await h.clock.advanceTo(s.nextRefreshAt!);
       failTimes.push(h.clock.now());
@@ -238,8 +219,11 @@ describe('BalanceService: schedule', () => {
     const recovered = h.service.getState();
     expect(recovered.status).toBe('live');
     expect(recovered.error).toBeNull();
-    expect(h.service.consecutiveFailures).toBe(0);
     expect(recovered.nextRefreshAt).toBe(h.t0 + 1860 * SEC + MIN);
+    // The count started over: the next failure waits one interval, not 15 min.
+    h.source.enqueue(errorResult('SERVER_ERROR'));
+    await h.clock.advanceTo(recovered.nextRefreshAt!);
+    expect(h.service.getState().nextRefreshAt).toBe(recovered.nextRefreshAt! + MIN);
     h.service.stop();
   });
 
@@ -270,7 +254,6 @@ describe('BalanceService: schedule', () => {
     expect(s.error?.code).toBe('INVALID_KEY');
     expect(s.balance).not.toBeNull();
     expect(s.nextRefreshAt).toBeNull();
-    expect(h.service.stoppedBy?.code).toBe('INVALID_KEY');
     expect(h.clock.pendingTimers).toBe(0);
     await h.clock.advance(7 * DAY);
     expect(h.source.count).toBe(2);
@@ -282,10 +265,9 @@ describe('BalanceService: schedule', () => {
     expect(h.source.count).toBe(2);
 
     h.source.respondWith((call) => successResult(h.clock, call.currency, '42'));
-    const newKey: CredentialsStatus = { stored: true, keyHint: '…9f9f', keychainError: null };
-    h.service.setCredentialsStatus(newKey);
-    // The old account's data is dropped at once: it may not be this key's account.
-    expect(h.service.getState()).toMatchObject({ balance: null, status: 'loading', credentials: newKey });
+    // A new key (GlanceApp resets): the old account's data is dropped at once, it may not be this key's account.
+    h.service.reset();
+    expect(h.service.getState()).toMatchObject({ balance: null, status: 'loading' });
     await h.service.whenIdle();
     expect(h.service.getState()).toMatchObject({ status: 'live', error: null });
     expect(h.service.getState().balance?.total.amount).toBe('42');
@@ -321,50 +303,24 @@ describe('BalanceService: schedule', () => {
     h.service.stop();
   });
 
-  it('changing the interval reschedules; an interval below 60 s is refused', async () => {
+  it('changing the interval reschedules live data', async () => {
     const h = await setup();
     await h.service.start();
-    const saved = await h.service.setPrefs({ refreshIntervalSec: 300 });
-    expect(saved.ok).toBe(true);
-    expect(h.service.getState().prefs.refreshIntervalSec).toBe(300);
+    h.service.setRefreshInterval(300);
     expect(h.service.getState().nextRefreshAt).toBe(h.t0 + 5 * MIN);
     expect(h.service.getState().staleAt).toBe(h.t0 + 10 * MIN + STALE_SLACK_MS);
-    const refused = await h.service.setPrefs({ refreshIntervalSec: 30 });
-    expect(refused.ok).toBe(false);
-    if (!refused.ok) expect(refused.error.code).toBe('INVALID_REQUEST');
-    expect(h.service.getState().prefs.refreshIntervalSec).toBe(300);
     await h.clock.advanceTo(h.t0 + 5 * MIN - 1);
     expect(h.source.count).toBe(1);
     await h.clock.advance(1);
     expect(h.source.count).toBe(2);
-    // Persisted.
-    expect(JSON.parse(h.fs.files.get(h.prefs.path) ?? '{}').refreshIntervalSec).toBe(300);
     h.service.stop();
   });
 
   it('never polls faster than 60 s even if preferences were written by hand with a smaller value', async () => {
-    const clock = new VirtualClock();
-    const source = new FakeBalanceSource({ clock });
-    const prefs = { get: () => ({ ...DEFAULT_PREFERENCES, refreshIntervalSec: 5 }), update: async () => ({ ok: false }) as never };
-    const service = new BalanceService({ source, clock, prefs, warn: () => undefined });
-    await service.start();
-    await clock.advance(HOUR - 1);
-    expect(source.count).toBe(60);
-    service.stop();
-  });
-
-  it('a listener that throws does not break the service or other listeners', async () => {
-    const h = await setup();
-    h.service.subscribe(() => {
-      throw new Error('bad listener');
-    });
-    const seen: string[] = [];
-    const unsubscribe = h.service.subscribe((s) => seen.push(s.status));
+    const h = await setup({ refreshIntervalSec: 5 });
     await h.service.start();
-    expect(seen).toEqual(['loading', 'live']);
-    unsubscribe();
-    await h.clock.advance(MIN);
-    expect(seen).toEqual(['loading', 'live']);
+    await h.clock.advance(HOUR - 1);
+    expect(h.source.count).toBe(60);
     h.service.stop();
   });
 });
@@ -442,33 +398,32 @@ describe('BalanceService: suspend, resume, network', () => {
 });
 
 describe('BalanceService: currency', () => {
-  it('switches to a currency without cache: loading (no old-currency figure shown), then live; the choice persists', async () => {
+  it('switches to a currency without cache: loading (no old-currency figure shown), then live', async () => {
     const h = await setup();
     await h.service.start();
-    const result = h.service.setCurrency('BTC');
+    h.service.setCurrency('BTC');
     const s = h.service.getState();
     expect(s).toMatchObject({ currency: 'BTC', balance: null, status: 'loading', refreshing: true });
-    expect(s.prefs.currency).toBe('BTC');
-    expect((await result).ok).toBe(true);
     await h.service.whenIdle();
     expect(h.service.getState().status).toBe('live');
     expect(h.service.getState().balance?.currency).toBe('BTC');
     expect(h.source.calls.map((c) => c.currency)).toEqual(['USDT', 'BTC']);
-    expect(JSON.parse(h.fs.files.get(h.prefs.path) ?? '{}').currency).toBe('BTC');
-    expect(h.prefs.get().currency).toBe('BTC');
     h.service.stop();
   });
 
   it('shows an old cached snapshot at once, marked stale with its age, then refreshes it', async () => {
     const h = await setup();
     await h.service.start();
-    await h.service.setCurrency('BTC');
+    h.service.setCurrency('BTC');
+    await h.service.whenIdle();
     await h.clock.advance(10 * MIN);
     const usdtFetchedAt = h.t0;
-    await h.service.setCurrency('USDT');
+    h.service.setCurrency('USDT');
     const shownAtOnce = h.states.find((st) => st.currency === 'USDT' && st.balance !== null && st.refreshing);
     expect(shownAtOnce?.status).toBe('stale');
     expect(shownAtOnce?.balance?.fetchedAt).toBe(usdtFetchedAt);
+    // Nothing timed out: the cached figure is just old.
+    expect(shownAtOnce?.error?.code).toBe('OVERDUE');
     expect(shownAtOnce?.error?.message).toContain('10 min');
     await h.service.whenIdle();
     expect(h.service.getState()).toMatchObject({ status: 'live', currency: 'USDT' });
@@ -479,10 +434,11 @@ describe('BalanceService: currency', () => {
   it('shows a fresh cached snapshot as live and does not spend a request on it', async () => {
     const h = await setup();
     await h.service.start();
-    await h.service.setCurrency('BTC');
+    h.service.setCurrency('BTC');
+    await h.service.whenIdle();
     await h.clock.advance(20 * SEC);
     const before = h.source.count;
-    await h.service.setCurrency('USDT');
+    h.service.setCurrency('USDT');
     const s = h.service.getState();
     expect(s).toMatchObject({ status: 'live', currency: 'USDT', refreshing: false });
     expect(s.balance?.fetchedAt).toBe(h.t0);
@@ -497,7 +453,7 @@ describe('BalanceService: currency', () => {
     const h = await setup({ latencyMs: 5 * SEC });
     void h.service.start();
     await h.clock.advance(SEC);
-    void h.service.setCurrency('CNY');
+    h.service.setCurrency('CNY');
     expect(h.source.calls[0]?.signal?.aborted).toBe(true);
     await h.clock.advance(5 * SEC);
     const s = h.service.getState();
@@ -508,28 +464,32 @@ describe('BalanceService: currency', () => {
   });
 
   it('keeps onboarding through a currency switch when no key is stored', async () => {
-    const h = await setup({ credentials: { stored: false, keyHint: null, keychainError: null } });
+    const h = await setup();
     h.source.respondWith(() => errorResult('MISSING_CREDENTIALS'));
-    const r = await h.service.setCurrency('CNY');
-    expect(r.ok).toBe(true);
+    await h.service.start();
+    const seen = h.states.length;
+    h.service.setCurrency('CNY');
     await h.service.whenIdle();
-    expect(h.states.every((s) => s.status === 'onboarding')).toBe(true);
+    expect(h.states.slice(seen).every((s) => s.status === 'onboarding')).toBe(true);
     expect(h.service.getState()).toMatchObject({ currency: 'CNY', status: 'onboarding' });
     expect(h.source.count).toBe(1);
     // Once the missing key is known: neither start() nor a switch asks again until credentials change.
     await h.service.start();
-    await h.service.setCurrency('BTC');
+    h.service.setCurrency('BTC');
+    await h.service.whenIdle();
     expect(h.source.count).toBe(1);
     expect(h.service.getState().currency).toBe('BTC');
     h.service.stop();
   });
 
-  it('rejects a currency Gate cannot convert to', async () => {
+  it('asks nothing before start: a switch only shows, start() fetches what is shown', async () => {
     const h = await setup();
-    const r = await h.service.setCurrency('EUR' as Currency);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.code).toBe('INVALID_CURRENCY');
-    expect(h.service.getState().currency).toBe('USDT');
+    h.service.setCurrency('BTC');
+    await h.service.whenIdle();
+    expect(h.source.count).toBe(0);
+    await h.service.start();
+    expect(h.source.calls.map((c) => c.currency)).toEqual(['BTC']);
+    h.service.stop();
   });
 });
 
@@ -558,7 +518,8 @@ describe('BalanceService: stale marking', () => {
     await h.clock.advance(1);
     const s = h.service.getState();
     expect(s.status).toBe('stale');
-    expect(s.error?.code).toBe('TIMEOUT');
+    // Overdue, not a timeout: no request was made, so none can have timed out.
+    expect(s.error?.code).toBe('OVERDUE');
     expect(s.error?.message).toContain('2 min');
     expect(s.balance).not.toBeNull();
     h.service.stop();
@@ -636,7 +597,7 @@ describe('BalanceService: stop leaves nothing behind', () => {
     expect(h.source.count).toBe(2);
     await h.clock.advance(MIN);
     expect(h.source.count).toBe(3);
-    h.service.dispose();
+    h.service.stop();
     expect(h.clock.pendingTimers).toBe(0);
   });
 });
@@ -647,24 +608,23 @@ describe('BalanceService: demo and source switching', () => {
     await h.service.start();
     expect(h.history).toHaveLength(1);
     const demo = new FakeBalanceSource({ clock: h.clock, respond: (c) => successResult(h.clock, c.currency, '999999') });
-    h.service.setSource(demo, { demo: true });
+    h.service.setSource(demo, null);
     const switched = h.service.getState();
-    expect(switched).toMatchObject({ demo: true, balance: null, status: 'loading' });
+    expect(switched).toMatchObject({ balance: null, status: 'loading' });
     await h.service.whenIdle();
-    expect(h.service.getState()).toMatchObject({ demo: true, status: 'live' });
+    expect(h.service.getState()).toMatchObject({ status: 'live' });
     expect(h.service.getState().balance?.total.amount).toBe('999999');
     // Demo caches do not leak into a currency switch later on either.
-    await h.service.setCurrency('BTC');
+    h.service.setCurrency('BTC');
     await h.service.whenIdle();
     expect(h.history).toHaveLength(1);
 
-    h.service.setSource(h.source, { demo: false });
-    expect(h.service.getState()).toMatchObject({ demo: false, balance: null });
+    h.service.setSource(h.source, h.historyPort);
+    expect(h.service.getState()).toMatchObject({ balance: null });
     await h.service.whenIdle();
     expect(h.service.getState().balance?.total.amount).toBe('1.23456789');
-    const switching = h.service.setCurrency('USDT');
+    h.service.setCurrency('USDT');
     expect(h.service.getState().balance).toBeNull(); // the demo USDT snapshot is gone
-    await switching;
     await h.service.whenIdle();
     expect(h.service.getState().balance?.total.amount).toBe('10001.75');
     expect(h.history.map((p) => p.total)).toEqual(['10001.75', '1.23456789', '10001.75']);
@@ -676,23 +636,24 @@ describe('BalanceService: demo and source switching', () => {
     void h.service.start();
     await h.clock.advance(SEC);
     const demo = new FakeBalanceSource({ clock: h.clock, latencyMs: 5 * SEC, respond: (c) => successResult(h.clock, c.currency, '1') });
-    h.service.setSource(demo, { demo: true });
+    h.service.setSource(demo, null);
+    const switchedAt = h.states.length;
     await h.clock.advance(10 * SEC);
-    expect(h.states.some((s) => s.demo && s.balance?.total.amount === '10001.75')).toBe(false);
+    expect(h.states.slice(switchedAt).some((s) => s.balance?.total.amount === '10001.75')).toBe(false);
     expect(h.service.getState().balance?.total.amount).toBe('1');
     h.service.stop();
   });
 
-  it('a keychain that comes back unlocked restarts a schedule stopped by KEYCHAIN_DENIED', async () => {
+  it('a keychain that comes back unlocked restarts a schedule stopped by KEYCHAIN_DENIED (GlanceApp unblocks it)', async () => {
     const h = await setup();
     h.source.enqueue(errorResult('KEYCHAIN_DENIED'));
     await h.service.start();
-    expect(h.service.stoppedBy?.code).toBe('KEYCHAIN_DENIED');
-    const keychainError = { code: 'KEYCHAIN_DENIED' as const, message: 'denied', hint: 'allow' };
-    h.service.setCredentialsStatus({ ...STORED, keychainError });
+    expect(h.service.getState()).toMatchObject({ status: 'error', nextRefreshAt: null, error: { code: 'KEYCHAIN_DENIED' } });
+    await h.clock.advance(DAY);
+    expect(h.source.count).toBe(1);
+    h.service.unblock();
     await h.service.whenIdle();
     expect(h.service.getState().status).toBe('live');
-    expect(h.service.getState().credentials.keychainError).toEqual(keychainError);
     h.service.stop();
   });
 });

@@ -1,23 +1,20 @@
 /**
- * The one place that decides what the widget shows and when Gate is asked again. It owns a
- * single `WidgetState`, emits every change (main pushes it to the renderer and the tray), and
- * runs the refresh schedule: one request at a time, every `refreshIntervalSec` (never faster
- * than Gate's one-minute cache), backing off with jitter on failures, obeying Gate's 429 wait,
- * stopping on errors that retrying cannot fix, and leaving no timer behind when stopped.
- * Everything comes in through the options (source, clock, prefs, history), so tests drive a
- * week of refreshes in virtual time and the CLI reuses the same class.
+ * Balances and nothing else: fetches `total_balance` from a BalanceSource, keeps the last good
+ * snapshot per currency, and runs the refresh schedule — one request at a time, every interval
+ * (never faster than Gate's one-minute cache), backing off with jitter on failures, obeying
+ * Gate's 429 wait, stopping on errors that retrying cannot fix, pausing while the machine
+ * sleeps, and leaving no timer behind when stopped. It publishes one `BalanceState`; GlanceApp
+ * adds preferences, credentials and demo mode to make the `WidgetState`. Everything comes in
+ * through the options, so tests drive a week of refreshes in virtual time.
  */
 import type { BalanceSnapshot, Currency, HistoryPoint } from '../../../shared/balance.js';
-import { isCurrency } from '../../../shared/balance.js';
-import type { AppError, Result } from '../../../shared/errors.js';
-import { fail, isPermanentError } from '../../../shared/errors.js';
-import type { CredentialsStatus, PreferencesPatch, WidgetState } from '../../../shared/ipc.js';
-import type { Preferences } from '../../../shared/prefs.js';
+import type { AppError } from '../../../shared/errors.js';
+import { isPermanentError } from '../../../shared/errors.js';
+import type { WidgetState } from '../../../shared/ipc.js';
 import { MIN_REFRESH_INTERVAL_SEC } from '../../../shared/prefs.js';
 import { formatAge } from '../../../shared/widget-state.js';
 import type { Clock, TimerHandle } from '../clock.js';
 import type { BalanceResult, BalanceSource } from '../gate/types.js';
-import type { PrefsPort } from '../prefs/prefs-store.js';
 
 /** Longest wait between attempts after repeated failures. */
 export const MAX_BACKOFF_MS = 15 * 60_000;
@@ -29,39 +26,63 @@ const BACKOFF_JITTER = 0.2;
  */
 export const STALE_SLACK_MS = 30_000;
 
+/** The balance part of the WidgetState: the service owns exactly these fields. */
+export type BalanceState = Pick<
+  WidgetState,
+  'status' | 'currency' | 'balance' | 'refreshing' | 'nextRefreshAt' | 'staleAt' | 'error' | 'rateLimitedUntil'
+>;
+
 /** Where successful totals are recorded (HistoryStore implements it). */
 export interface HistoryPort {
   append(point: HistoryPoint): Promise<void>;
 }
 
-/** What a BalanceService is built from. */
 export interface BalanceServiceOptions {
   readonly source: BalanceSource;
+  /** Each successful total from `source` is appended here; null for a source that is not the user's (demo). */
+  readonly history: HistoryPort | null;
   readonly clock: Clock;
-  /** Current preferences and where currency/interval changes are persisted. Load it first. */
-  readonly prefs: PrefsPort;
-  /** Each successful real-account total is appended here (never in demo mode). */
-  readonly history?: HistoryPort;
+  /** The currency shown first. */
+  readonly currency: Currency;
+  /** Seconds between refreshes; values below Gate's one-minute cache are raised to it. */
+  readonly refreshIntervalSec: number;
   /** 0 ≤ random() < 1, for backoff jitter; injectable so tests see exact delays. */
   readonly random?: () => number;
-  /** True when `source` serves the simulator's demo portfolio. */
-  readonly demo?: boolean;
-  /** What the keychain holds, shown in the state; the source remains the judge of whether it works. */
-  readonly credentials?: CredentialsStatus;
-  /** Non-fatal problems (a history write failed, a listener threw). Defaults to console.warn. */
+  /** Called with every new state (GlanceApp's one subscription). */
+  readonly onChange?: (state: BalanceState) => void;
+  /** Non-fatal problems (a history write failed). Defaults to console.warn. */
   readonly warn?: (message: string) => void;
 }
 
-/** Receives every new state. */
-export type WidgetStateListener = (state: WidgetState) => void;
+/** What can start a fetch. Each goes through the gates of its row in FETCH_GATES. */
+export type FetchTrigger = 'start' | 'timer' | 'resume' | 'online' | 'reset' | 'unblock' | 'currency' | 'manual';
 
-/** Options of `setSource`. */
-export interface SetSourceOptions {
-  readonly demo: boolean;
+interface Gates {
+  /** 'awake': only between start() and stop() and not paused; 'started': not paused is not needed; 'any': always. */
+  readonly runs: 'awake' | 'started' | 'any';
+  /** Which permanent stop holds it back: any, only a missing key, or none. */
+  readonly stop: 'any' | 'missing-key' | 'none';
+  /** Inside Gate's 429 wait: 'defer' arms the timer for the wait's end, 'refuse' does nothing. */
+  readonly rateLimit: 'defer' | 'refuse';
+  /** No request while the shown data is younger than one interval with no failure since. */
+  readonly skipIfFresh: boolean;
 }
 
-/** What the state says about credentials before anything is known. */
-const UNKNOWN_CREDENTIALS: CredentialsStatus = { stored: false, keyHint: null, keychainError: null };
+/**
+ * The one table of which gates apply to which trigger. A request already in flight is joined
+ * by every trigger. A manual refresh works even when a permanent error stopped the schedule
+ * (the user may have fixed the cause) but never inside Gate's 429 wait.
+ */
+const FETCH_GATES: Readonly<Record<FetchTrigger, Gates>> = {
+  start: { runs: 'awake', stop: 'any', rateLimit: 'defer', skipIfFresh: false },
+  timer: { runs: 'awake', stop: 'any', rateLimit: 'defer', skipIfFresh: false },
+  resume: { runs: 'awake', stop: 'any', rateLimit: 'defer', skipIfFresh: true },
+  online: { runs: 'awake', stop: 'any', rateLimit: 'defer', skipIfFresh: true },
+  reset: { runs: 'awake', stop: 'none', rateLimit: 'defer', skipIfFresh: false },
+  unblock: { runs: 'awake', stop: 'none', rateLimit: 'defer', skipIfFresh: false },
+  currency: { runs: 'started', stop: 'missing-key', rateLimit: 'defer', skipIfFresh: true },
+  manual: { runs: 'any', stop: 'none', rateLimit: 'refuse', skipIfFresh: false },
+};
 
 /**
  * The wait before retry number `failures` (1 = after the first failure): the refresh interval,
@@ -76,10 +97,10 @@ export function backoffDelayMs(failures: number, intervalMs: number, random: num
   return Math.max(intervalMs, Math.round(raw * (1 - BACKOFF_JITTER * r)));
 }
 
-/** The refresh interval in ms, with the one-minute floor enforced even if prefs were bypassed. */
-function refreshIntervalMs(prefs: Preferences): number {
-  const sec = Number.isFinite(prefs.refreshIntervalSec) ? prefs.refreshIntervalSec : MIN_REFRESH_INTERVAL_SEC;
-  return Math.max(MIN_REFRESH_INTERVAL_SEC, Math.floor(sec)) * 1000;
+/** An interval in ms with the one-minute floor enforced even if preferences were written by hand. */
+function intervalMsOf(sec: number): number {
+  const s = Number.isFinite(sec) ? sec : MIN_REFRESH_INTERVAL_SEC;
+  return Math.max(MIN_REFRESH_INTERVAL_SEC, Math.floor(s)) * 1000;
 }
 
 interface CacheEntry {
@@ -89,145 +110,86 @@ interface CacheEntry {
 }
 
 interface InFlight {
-  readonly promise: Promise<WidgetState>;
+  readonly promise: Promise<BalanceState>;
   readonly controller: AbortController;
 }
 
-function sameCredentials(a: CredentialsStatus, b: CredentialsStatus): boolean {
-  return a.stored === b.stored && a.keyHint === b.keyHint && a.keychainError?.code === b.keychainError?.code;
+function shallowEqual(a: BalanceState, b: BalanceState): boolean {
+  return (Object.keys(b) as (keyof BalanceState)[]).every((k) => Object.is(a[k], b[k]));
 }
 
-function shallowEqual(a: WidgetState, b: WidgetState): boolean {
-  const keys = Object.keys(b) as (keyof WidgetState)[];
-  return keys.every((k) => Object.is(a[k], b[k]));
-}
-
-/** The balance state machine and refresh scheduler. One per app (or CLI run). */
+/** The balance fetcher, cache and scheduler. One per app (or CLI run). */
 export class BalanceService {
   #source: BalanceSource;
+  #history: HistoryPort | null;
   readonly #clock: Clock;
-  readonly #prefs: PrefsPort;
-  readonly #history: HistoryPort | undefined;
   readonly #random: () => number;
   readonly #warn: (message: string) => void;
-  readonly #listeners = new Set<WidgetStateListener>();
+  readonly #onChange: (state: BalanceState) => void;
   /** Last good snapshot per currency, for an instant currency switch. Cleared when the account may have changed. */
   readonly #cache = new Map<Currency, CacheEntry>();
+  #intervalMs: number;
 
-  #state: WidgetState;
+  #state: BalanceState;
   #started = false;
   #paused = false;
-  /** A permanent error (bad key, no permission…) stopped the schedule until credentials or source change. */
+  /** A permanent error (bad key, no permission…) stopped the schedule until something changes. */
   #stoppedBy: AppError | null = null;
   /** Consecutive failed attempts; drives the backoff. */
   #failures = 0;
-  /** Gate told us to wait until then (epoch ms); no request before it, manual or not. */
-  #rateLimitedUntil: number | null = null;
   #refreshTimer: TimerHandle | null = null;
   #watchdogTimer: TimerHandle | null = null;
   #watchdogAt: number | null = null;
   #inFlight: InFlight | null = null;
-  /** Bumped whenever an in-flight answer would no longer belong to what is shown (currency, source, credentials). */
+  /** Bumped whenever an in-flight answer would no longer belong to what is shown (currency, source, account). */
   #generation = 0;
 
   constructor(options: BalanceServiceOptions) {
     this.#source = options.source;
-    this.#clock = options.clock;
-    this.#prefs = options.prefs;
     this.#history = options.history;
+    this.#clock = options.clock;
     this.#random = options.random ?? Math.random;
     this.#warn = options.warn ?? ((message) => console.warn(`[balance] ${message}`));
-    const prefs = options.prefs.get();
-    const demo = options.demo ?? false;
-    const credentials = options.credentials ?? UNKNOWN_CREDENTIALS;
-    this.#state = Object.freeze<WidgetState>({
-      status: BalanceService.#initialStatus(demo, options.credentials ?? null),
-      currency: prefs.currency,
+    this.#onChange = options.onChange ?? (() => undefined);
+    this.#intervalMs = intervalMsOf(options.refreshIntervalSec);
+    this.#state = Object.freeze<BalanceState>({
+      status: 'loading',
+      currency: options.currency,
       balance: null,
       refreshing: false,
       nextRefreshAt: null,
       staleAt: null,
       error: null,
-      demo,
-      credentials,
-      prefs,
+      rateLimitedUntil: null,
     });
   }
 
-  /** Before the first answer: onboarding when we know no key is stored, loading otherwise. */
-  static #initialStatus(demo: boolean, credentials: CredentialsStatus | null): WidgetState['status'] {
-    if (!demo && credentials !== null && !credentials.stored && credentials.keychainError === null) return 'onboarding';
-    return 'loading';
-  }
-
-  // ── Reading ────────────────────────────────────────────────────────────────
-
-  /** The current state (an immutable object; a new one is made for every change). */
-  getState(): WidgetState {
+  /** The current state (immutable; a new object for every change). */
+  getState(): BalanceState {
     return this.#state;
   }
 
-  /** Calls `listener` with every new state (not the current one); returns the unsubscribe function. */
-  subscribe(listener: WidgetStateListener): () => void {
-    this.#listeners.add(listener);
-    return () => {
-      this.#listeners.delete(listener);
-    };
-  }
-
-  /** True between start() and stop(). */
-  get running(): boolean {
-    return this.#started;
-  }
-
-  /** True between pause() and resume(). */
-  get paused(): boolean {
-    return this.#paused;
-  }
-
-  /** Consecutive failed attempts (0 after a success). */
-  get consecutiveFailures(): number {
-    return this.#failures;
-  }
-
-  /** The permanent error that stopped the schedule, or null. */
-  get stoppedBy(): AppError | null {
-    return this.#stoppedBy;
-  }
-
-  /** Until when Gate asked us to wait (epoch ms), or null. */
-  get rateLimitedUntil(): number | null {
-    return this.#rateLimitedUntil !== null && this.#rateLimitedUntil > this.#clock.now() ? this.#rateLimitedUntil : null;
-  }
-
   /** Resolves with the state once no request is in flight (at once if none is). */
-  whenIdle(): Promise<WidgetState> {
+  whenIdle(): Promise<BalanceState> {
     return this.#inFlight ? this.#inFlight.promise : Promise.resolve(this.#state);
   }
 
   // ── Lifecycle ──────────────────────────────────────────────────────────────
 
   /** Starts the schedule with an immediate fetch; resolves when that first fetch is done. */
-  start(): Promise<WidgetState> {
+  start(): Promise<BalanceState> {
     if (this.#started) return this.whenIdle();
     this.#started = true;
-    if (this.#paused) return Promise.resolve(this.#state);
-    return this.#kick();
+    return this.#request('start');
   }
 
-  /** Stops everything: cancels the request in flight and every timer. Data is kept (and ages honestly via staleAt). */
+  /** Cancels the request in flight and every timer. Data is kept (and ages honestly via staleAt). */
   stop(): void {
     this.#started = false;
     this.#abortInFlight();
     this.#clearRefreshTimer();
     this.#setState({ refreshing: false, nextRefreshAt: null });
     this.#syncWatchdog();
-  }
-
-  /** stop() and forget every listener. */
-  dispose(): void {
-    this.stop();
-    this.#listeners.clear();
   }
 
   /** System suspend or screen lock: no scheduled requests until resume(). A request in flight may finish. */
@@ -242,110 +204,141 @@ export class BalanceService {
   resume(): void {
     if (!this.#paused) return;
     this.#paused = false;
-    if (this.#started) void this.#resumeSchedule();
+    void this.#request('resume');
   }
 
   /** The OS reports connectivity again: retry at once if the last attempt failed or the data is old. */
   networkOnline(): void {
-    if (this.#started && !this.#paused) void this.#resumeSchedule();
+    void this.#request('online');
   }
 
-  // ── Requests ───────────────────────────────────────────────────────────────
+  // ── What the user or the app changes ───────────────────────────────────────
 
-  /**
-   * Fetches now (the user asked). Joins a request already in flight (same promise). Does not
-   * send while Gate's 429 wait lasts (resolves with the unchanged state). Works even when the
-   * schedule is stopped by a permanent error: a success restarts the schedule.
-   */
-  refresh(): Promise<WidgetState> {
-    if (this.#inFlight) return this.#inFlight.promise;
-    if (this.rateLimitedUntil !== null) return Promise.resolve(this.#state);
-    return this.#startFetch();
+  /** Fetches now (the user asked). Joins a request in flight; does nothing inside Gate's 429 wait. */
+  refresh(): Promise<BalanceState> {
+    return this.#request('manual');
   }
 
   /**
    * Shows `currency` at once — its cached snapshot if there is one, marked live or stale by its
-   * age — then refreshes unless that snapshot is younger than one interval. Persists the choice.
+   * age — then fetches it unless that snapshot is younger than one interval.
    */
-  async setCurrency(currency: Currency): Promise<Result<Preferences>> {
-    if (!isCurrency(currency)) {
-      return fail('INVALID_CURRENCY', 'That is not a currency Gate can convert to.', 'Use one of BTC, CNY, USD or USDT.');
-    }
-    if (currency !== this.#state.currency) this.#switchCurrency(currency);
-    return this.#persist({ currency });
-  }
-
-  /** Validates and persists a preferences change, then applies it (interval → reschedule, currency → switch). */
-  async setPrefs(patch: PreferencesPatch): Promise<Result<Preferences>> {
-    const saved = await this.#prefs.update(patch);
-    if (!saved.ok) return saved;
-    const previous = this.#state.prefs;
-    if (patch.currency !== undefined && saved.value.currency !== this.#state.currency) this.#switchCurrency(saved.value.currency);
-    this.#setState({ prefs: { ...saved.value, currency: this.#state.currency } });
-    if (saved.value.refreshIntervalSec !== previous.refreshIntervalSec) this.#intervalChanged();
-    return saved;
-  }
-
-  /**
-   * Switches between the demo simulator and the user's account (or a new client). Everything
-   * cached is dropped — demo figures must never be shown as the user's, nor the reverse — and
-   * the schedule starts over.
-   */
-  setSource(source: BalanceSource, options: SetSourceOptions): void {
-    this.#source = source;
-    this.#reset({ demo: options.demo });
-  }
-
-  /**
-   * Credentials were saved, replaced or removed: drop everything cached (it may be another
-   * account), lift a permanent stop, and fetch again.
-   */
-  credentialsChanged(status?: CredentialsStatus): void {
-    this.#reset(status ? { credentials: status } : {});
-  }
-
-  /**
-   * Updates what the state says about the keychain. A different key (stored/keyHint) counts as
-   * credentialsChanged; any other change (e.g. the keychain was unlocked) lifts a permanent stop.
-   */
-  setCredentialsStatus(status: CredentialsStatus): void {
-    const current = this.#state.credentials;
-    if (status.stored !== current.stored || status.keyHint !== current.keyHint) {
-      this.credentialsChanged(status);
+  setCurrency(currency: Currency): void {
+    if (currency === this.#state.currency) return;
+    this.#abortInFlight();
+    if (this.#stoppedBy?.code === 'INVALID_CURRENCY') this.#stoppedBy = null;
+    if (this.#stoppedBy?.code === 'MISSING_CREDENTIALS') {
+      this.#setState({ currency, refreshing: false });
       return;
     }
-    const changed = !sameCredentials(status, current);
-    this.#setState({ credentials: status });
-    if (changed && this.#stoppedBy !== null) {
-      this.#stoppedBy = null;
-      if (this.#started && !this.#paused) void this.#kick();
+    const now = this.#clock.now();
+    const entry = this.#cache.get(currency);
+    if (!entry) {
+      // Before the first answer confirms a missing key, keep onboarding rather than flash "loading".
+      const status = this.#state.status === 'onboarding' ? 'onboarding' : 'loading';
+      this.#setState({ currency, balance: null, status, error: null, staleAt: null, refreshing: false, nextRefreshAt: null });
+    } else {
+      const staleAt = this.#staleAt(entry.snapshot.fetchedAt, null);
+      const live = entry.error === null && now < staleAt;
+      this.#setState({
+        currency,
+        balance: entry.snapshot,
+        status: live ? 'live' : 'stale',
+        error: live ? null : (entry.error ?? overdueError(now - entry.snapshot.fetchedAt)),
+        staleAt: live ? staleAt : null,
+        refreshing: false,
+        nextRefreshAt: null,
+      });
     }
+    void this.#request('currency');
+  }
+
+  /** A new refresh interval: live data gets a new staleAt, and a regular schedule is re-armed. */
+  setRefreshInterval(sec: number): void {
+    const intervalMs = intervalMsOf(sec);
+    if (intervalMs === this.#intervalMs) return;
+    this.#intervalMs = intervalMs;
+    const s = this.#state;
+    if (s.status !== 'live' || s.balance === null) return;
+    const nextAt = s.balance.fetchedAt + intervalMs;
+    const regular = this.#refreshTimer !== null && this.#failures === 0 && this.#waitUntil() === null;
+    this.#setState({ staleAt: this.#staleAt(s.balance.fetchedAt, nextAt), ...(regular ? { nextRefreshAt: this.#armRefresh(nextAt) } : {}) });
+  }
+
+  /**
+   * Switches to another source (the demo simulator or the user's account). Everything cached is
+   * dropped — demo figures must never be shown as the user's, nor the reverse — and the schedule
+   * starts over. `history` is where this source's totals are recorded (null: nowhere).
+   */
+  setSource(source: BalanceSource, history: HistoryPort | null): void {
+    this.#source = source;
+    this.#history = history;
+    this.reset();
+  }
+
+  /** The account may have changed (a key saved, replaced or removed): forget all data and fetch again. */
+  reset(): void {
+    this.#abortInFlight();
+    this.#clearRefreshTimer();
+    this.#cache.clear();
+    this.#failures = 0;
+    this.#stoppedBy = null;
+    this.#setState({ status: 'loading', balance: null, error: null, staleAt: null, refreshing: false, nextRefreshAt: null, rateLimitedUntil: null });
+    void this.#request('reset');
+  }
+
+  /** Something a permanent error may depend on changed (the keychain was unlocked): lift the stop and fetch. */
+  unblock(): void {
+    if (this.#stoppedBy === null) return;
+    this.#stoppedBy = null;
+    void this.#request('unblock');
   }
 
   // ── Internals ──────────────────────────────────────────────────────────────
 
-  #intervalMs(): number {
-    return refreshIntervalMs(this.#state.prefs);
+  /** The one entry point of every fetch: applies the trigger's gates, then joins, defers or sends. */
+  #request(trigger: FetchTrigger): Promise<BalanceState> {
+    if (this.#inFlight) return this.#inFlight.promise;
+    const gates = FETCH_GATES[trigger];
+    const idle = Promise.resolve(this.#state);
+    if (gates.runs !== 'any' && !this.#started) return idle;
+    if (gates.runs === 'awake' && this.#paused) return idle;
+    const stop = this.#stoppedBy;
+    if (stop !== null && (gates.stop === 'any' || (gates.stop === 'missing-key' && stop.code === 'MISSING_CREDENTIALS'))) return idle;
+    const wait = this.#waitUntil();
+    if (wait !== null) {
+      if (gates.rateLimit === 'defer') this.#scheduleAt(wait);
+      return idle;
+    }
+    const s = this.#state;
+    if (gates.skipIfFresh && s.status === 'live' && s.balance !== null && this.#failures === 0) {
+      const dueAt = s.balance.fetchedAt + this.#intervalMs;
+      if (this.#clock.now() < dueAt) {
+        this.#scheduleAt(dueAt);
+        return idle;
+      }
+    }
+    return this.#fetch();
+  }
+
+  /** Until when Gate asked us to wait, if that is still ahead. */
+  #waitUntil(): number | null {
+    const until = this.#state.rateLimitedUntil;
+    return until !== null && until > this.#clock.now() ? until : null;
   }
 
   /** When data fetched at `fetchedAt` (next refresh due at `nextAt`) stops being live. */
   #staleAt(fetchedAt: number, nextAt: number | null): number {
-    const interval = this.#intervalMs();
+    const interval = this.#intervalMs;
     return Math.max(fetchedAt + interval, nextAt ?? 0) + interval + STALE_SLACK_MS;
   }
 
-  #setState(patch: Partial<WidgetState>): void {
-    const next: WidgetState = { ...this.#state, ...patch };
+  #setState(patch: Partial<BalanceState>): void {
+    const next: BalanceState = { ...this.#state, ...patch };
     if (shallowEqual(this.#state, next)) return;
     this.#state = Object.freeze(next);
     this.#syncWatchdog();
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(this.#state);
-      } catch (error) {
-        this.#warn(`A state listener threw: ${error instanceof Error ? error.message : 'unknown error'}`);
-      }
-    }
+    this.#onChange(this.#state);
   }
 
   #clearRefreshTimer(): void {
@@ -366,7 +359,7 @@ export class BalanceService {
     const when = Math.max(at, now);
     this.#refreshTimer = this.#clock.setTimeout(() => {
       this.#refreshTimer = null;
-      void this.#startFetch();
+      void this.#request('timer');
     }, when - now);
     return when;
   }
@@ -375,10 +368,7 @@ export class BalanceService {
     this.#setState({ nextRefreshAt: this.#armRefresh(at) });
   }
 
-  /**
-   * Keeps one timer at `staleAt` while the state is live and the service runs, so the state
-   * itself turns stale if no refresh lands in time (readers also apply `effectiveStatus`).
-   */
+  /** One timer at `staleAt` while live and started, so the state itself turns stale if no refresh lands in time. */
   #syncWatchdog(): void {
     const s = this.#state;
     const want = this.#started && s.status === 'live' && s.staleAt !== null ? s.staleAt : null;
@@ -409,37 +399,7 @@ export class BalanceService {
     }
   }
 
-  /** Fetch now unless stopped or told to wait. */
-  #kick(): Promise<WidgetState> {
-    if (this.#inFlight) return this.#inFlight.promise;
-    if (this.#stoppedBy !== null) return Promise.resolve(this.#state);
-    const wait = this.rateLimitedUntil;
-    if (wait !== null) {
-      this.#scheduleAt(wait);
-      return Promise.resolve(this.#state);
-    }
-    return this.#startFetch();
-  }
-
-  #resumeSchedule(): Promise<WidgetState> {
-    if (this.#inFlight) return this.#inFlight.promise;
-    const s = this.#state;
-    const interval = this.#intervalMs();
-    const fresh =
-      this.#stoppedBy === null &&
-      this.#failures === 0 &&
-      s.status === 'live' &&
-      s.balance !== null &&
-      this.#clock.now() - s.balance.fetchedAt < interval;
-    if (fresh && s.balance !== null) {
-      this.#scheduleAt(s.balance.fetchedAt + interval);
-      return Promise.resolve(this.#state);
-    }
-    return this.#kick();
-  }
-
-  #startFetch(): Promise<WidgetState> {
-    if (this.#inFlight) return this.#inFlight.promise;
+  #fetch(): Promise<BalanceState> {
     const currency = this.#state.currency;
     const source = this.#source;
     const generation = this.#generation;
@@ -450,7 +410,7 @@ export class BalanceService {
     const status = s.balance !== null || s.status === 'error' || s.status === 'onboarding' ? s.status : 'loading';
     this.#setState({ refreshing: true, nextRefreshAt: null, status });
 
-    const run = async (): Promise<WidgetState> => {
+    const run = async (): Promise<BalanceState> => {
       // Superseded before it even started (a currency switch in the same tick): spend no request.
       if (generation !== this.#generation) return this.#state;
       let result: BalanceResult;
@@ -470,17 +430,14 @@ export class BalanceService {
     return promise;
   }
 
-  #settle(currency: Currency, startedAt: number, result: BalanceResult): void {
+  #settle(currency: Currency, startedAt: number, answer: BalanceResult): void {
     const now = this.#clock.now();
-    if (result.ok && result.balance.currency !== currency) {
-      result = { ok: false, error: WRONG_CURRENCY_ERROR };
-    }
+    const result: BalanceResult = answer.ok && answer.balance.currency !== currency ? { ok: false, error: WRONG_CURRENCY_ERROR } : answer;
     if (result.ok) {
       const snapshot = result.balance;
       this.#failures = 0;
-      this.#rateLimitedUntil = null;
       this.#stoppedBy = null;
-      let nextAt = Math.max(startedAt + this.#intervalMs(), now);
+      let nextAt = Math.max(startedAt + this.#intervalMs, now);
       const { rateLimitRemaining, rateLimitResetAt } = result.meta;
       if (rateLimitRemaining === 0 && rateLimitResetAt !== null && rateLimitResetAt > nextAt) nextAt = rateLimitResetAt;
       this.#cache.set(currency, { snapshot, error: null });
@@ -490,6 +447,7 @@ export class BalanceService {
         balance: snapshot,
         error: null,
         refreshing: false,
+        rateLimitedUntil: null,
         staleAt: this.#staleAt(snapshot.fetchedAt, nextAt),
         nextRefreshAt: this.#armRefresh(nextAt),
       });
@@ -508,132 +466,43 @@ export class BalanceService {
     }
     const entry = this.#cache.get(currency);
     if (entry) entry.error = error;
-    const hasData = this.#state.balance !== null;
     let nextAt: number;
+    let rateLimitedUntil: number | null = null;
     if (isPermanentError(error.code)) {
       this.#stoppedBy = error;
       nextAt = now;
     } else {
-      let delay = backoffDelayMs(this.#failures, this.#intervalMs(), this.#random());
+      let delay = backoffDelayMs(this.#failures, this.#intervalMs, this.#random());
       if (error.code === 'RATE_LIMITED' && error.retryAfterMs !== undefined && error.retryAfterMs > 0) {
-        this.#rateLimitedUntil = now + error.retryAfterMs;
+        rateLimitedUntil = now + error.retryAfterMs;
         delay = Math.max(delay, error.retryAfterMs);
       }
       nextAt = now + delay;
     }
-    this.#setState({ status: hasData ? 'stale' : 'error', error, refreshing: false, staleAt: null, nextRefreshAt: this.#armRefresh(nextAt) });
+    this.#setState({
+      status: this.#state.balance !== null ? 'stale' : 'error',
+      error,
+      refreshing: false,
+      staleAt: null,
+      rateLimitedUntil,
+      nextRefreshAt: this.#armRefresh(nextAt),
+    });
   }
 
   #record(snapshot: BalanceSnapshot): void {
-    // Demo figures are not the user's net worth: they never enter the user's history.
-    if (!this.#history || this.#state.demo) return;
+    if (this.#history === null) return;
     const point: HistoryPoint = { at: snapshot.fetchedAt, currency: snapshot.currency, total: snapshot.total.amount };
     this.#history.append(point).catch((error: unknown) => {
       this.#warn(`Could not record history: ${error instanceof Error ? error.message : 'unknown error'}`);
     });
   }
-
-  #switchCurrency(currency: Currency): void {
-    this.#abortInFlight();
-    if (this.#stoppedBy?.code === 'INVALID_CURRENCY') this.#stoppedBy = null;
-    const now = this.#clock.now();
-    const interval = this.#intervalMs();
-    const prefs = { ...this.#state.prefs, currency };
-    const entry = this.#cache.get(currency);
-
-    if (this.#stoppedBy?.code === 'MISSING_CREDENTIALS') {
-      this.#setState({ currency, prefs, refreshing: false });
-      return;
-    }
-    if (!entry) {
-      this.#setState({
-        currency,
-        prefs,
-        balance: null,
-        // Before the first answer confirms a missing key, keep onboarding rather than flash "loading".
-        status: this.#state.status === 'onboarding' ? 'onboarding' : 'loading',
-        error: null,
-        staleAt: null,
-        refreshing: false,
-        nextRefreshAt: null,
-      });
-      void this.#kickForUser();
-      return;
-    }
-    const { snapshot } = entry;
-    const staleAt = this.#staleAt(snapshot.fetchedAt, null);
-    const live = entry.error === null && now < staleAt;
-    const fresh = live && now - snapshot.fetchedAt < interval && this.#failures === 0;
-    this.#setState({
-      currency,
-      prefs,
-      balance: snapshot,
-      status: live ? 'live' : 'stale',
-      error: live ? null : (entry.error ?? overdueError(now - snapshot.fetchedAt)),
-      staleAt: live ? staleAt : null,
-      refreshing: false,
-      nextRefreshAt: fresh ? this.#armRefresh(snapshot.fetchedAt + interval) : null,
-    });
-    if (!fresh) void this.#kickForUser();
-  }
-
-  /** A user action (currency switch): fetch now even if the schedule is stopped, but never inside a 429 wait. */
-  #kickForUser(): Promise<WidgetState> {
-    const wait = this.rateLimitedUntil;
-    if (wait !== null) {
-      this.#scheduleAt(wait);
-      return Promise.resolve(this.#state);
-    }
-    return this.#startFetch();
-  }
-
-  #intervalChanged(): void {
-    const s = this.#state;
-    if (s.status === 'live' && s.balance !== null) {
-      const nextAt = s.balance.fetchedAt + this.#intervalMs();
-      const reschedule = this.#refreshTimer !== null && this.#failures === 0 && this.rateLimitedUntil === null;
-      this.#setState({
-        staleAt: this.#staleAt(s.balance.fetchedAt, nextAt),
-        ...(reschedule ? { nextRefreshAt: this.#armRefresh(nextAt) } : {}),
-      });
-    }
-  }
-
-  async #persist(patch: PreferencesPatch): Promise<Result<Preferences>> {
-    const saved = await this.#prefs.update(patch);
-    if (saved.ok) this.#setState({ prefs: { ...saved.value, currency: this.#state.currency } });
-    return saved;
-  }
-
-  /** Source, demo flag or credentials changed: forget all account data and start over. */
-  #reset(change: { demo?: boolean; credentials?: CredentialsStatus }): void {
-    this.#abortInFlight();
-    this.#clearRefreshTimer();
-    this.#cache.clear();
-    this.#failures = 0;
-    this.#rateLimitedUntil = null;
-    this.#stoppedBy = null;
-    const demo = change.demo ?? this.#state.demo;
-    const credentials = change.credentials ?? this.#state.credentials;
-    this.#setState({
-      demo,
-      credentials,
-      status: BalanceService.#initialStatus(demo, credentials),
-      balance: null,
-      error: null,
-      staleAt: null,
-      refreshing: false,
-      nextRefreshAt: null,
-    });
-    if (this.#started && !this.#paused) void this.#startFetch();
-  }
 }
 
-/** Why live-looking data is shown as stale when no refresh has landed for too long. */
+/** Why live-looking data is shown as stale when no refresh has landed for too long (nothing failed). */
 function overdueError(ageMs: number): AppError {
   return {
-    code: 'TIMEOUT',
-    message: `No fresh balance for ${formatAge(Math.max(0, Math.floor(ageMs / 1000)))}; the refresh is overdue.`,
+    code: 'OVERDUE',
+    message: `Not refreshed for ${formatAge(Math.max(0, Math.floor(ageMs / 1000)))}.`,
     hint: 'The amount shown is the last one received. Gate Glance keeps trying; check the connection if this lasts.',
   };
 }

@@ -19,8 +19,9 @@ const state: WidgetState = {
   nextRefreshAt: null,
   staleAt: null,
   error: null,
+  rateLimitedUntil: null,
   demo: false,
-  credentials: { stored: false, keyHint: null, keychainError: null },
+  credentials: { stored: false, keyHint: null, keychainError: null, checking: false },
   prefs: DEFAULT_PREFERENCES,
 };
 
@@ -167,7 +168,7 @@ describe('createIpcRouter', () => {
 
   it('never lets a secret ride along in credential-bearing replies', async () => {
     const { handlers } = recordingHandlers();
-    const leaky = { stored: true, keyHint: '…a1b2', keychainError: null, secret: SECRET, credentials: { key: 'k', secret: SECRET } };
+    const leaky = { stored: true, keyHint: '…a1b2', keychainError: null, checking: false, secret: SECRET, credentials: { key: 'k', secret: SECRET } };
     const router = createIpcRouter(
       {
         ...handlers,

@@ -1,9 +1,10 @@
 /**
  * The IPC router: the one place every renderer request passes through before it reaches app
- * code. It rejects unknown channels, untrusted senders and invalid payloads as typed errors,
- * turns a throwing handler into INTERNAL (logged without payloads), and rebuilds
- * credential-bearing replies field by field so nothing secret can ride along. Electron main
- * and the browser e2e bridge both dispatch through it.
+ * code, and the process boundary where "never throws" is guaranteed. It rejects unknown
+ * channels, untrusted senders and invalid payloads as typed errors, turns a throwing handler
+ * into INTERNAL (logged without payloads), and rebuilds credential-bearing replies field by
+ * field so nothing secret can ride along. Electron main and the browser e2e bridge both
+ * dispatch through it.
  */
 import type { CredentialsStatus, InvokeArgs, InvokeChannel, InvokeResult, WidgetState } from '../../../shared/ipc.js';
 import { INVOKE_CHANNELS } from '../../../shared/ipc.js';
@@ -13,7 +14,7 @@ import { parseChannelArgs } from './schemas.js';
 import type { IpcSenderInfo, SenderTrust } from './sender.js';
 import { isTrustedSender } from './sender.js';
 
-/** One handler per channel, typed from the contract; each answers a Result and should never throw. */
+/** One handler per channel, typed from the contract; each answers a Result (a throw becomes INTERNAL here). */
 export type IpcHandlers = {
   readonly [C in InvokeChannel]: (...args: InvokeArgs<C>) => Promise<InvokeResult<C>>;
 };
@@ -57,10 +58,8 @@ function toPublicCredentialsStatus(status: CredentialsStatus): CredentialsStatus
 function sanitizeValue(channel: InvokeChannel, value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   switch (channel) {
-    case 'state:get': {
-      const state = value as WidgetState;
-      return { ...state, credentials: toPublicCredentialsStatus(state.credentials) };
-    }
+    case 'state:get':
+      return toPublicState(value as WidgetState);
     case 'credentials:clear':
       return toPublicCredentialsStatus(value as CredentialsStatus);
     case 'credentials:save': {
@@ -76,9 +75,9 @@ function sanitizeValue(channel: InvokeChannel, value: unknown): unknown {
   }
 }
 
-/** A state as it may be pushed to a renderer: same rule as `state:get` replies. */
+/** A state as it may reach a renderer (a `state:get` reply or a push): credentials by their public fields only. */
 export function toPublicState(state: WidgetState): WidgetState {
-  return { ...state, credentials: toPublicCredentialsStatus(state.credentials) };
+  return { ...state, credentials: { ...toPublicCredentialsStatus(state.credentials), checking: state.credentials.checking === true } };
 }
 
 function sanitizeResult(channel: InvokeChannel, result: Result<unknown>): Result<unknown> {

@@ -1,11 +1,14 @@
 /**
- * The save / status / clear flow for the API key pair, shared by the Electron IPC handlers
- * and the CLI so both validate, verify and report the same way. It also provides the
- * CredentialsProvider the Gate client reads the pair from. No method throws, and nothing it
- * returns ever contains the secret: callers get `{ stored, keyHint, keychainError }`.
+ * The save / status / clear flow for the API key pair, shared by the app and the CLI so both
+ * validate, verify and report the same way. It also provides the CredentialsProvider the Gate
+ * client reads the pair from, and keeps the last known status: every read of the keychain —
+ * the client's own reads for a refresh included — updates it, so a keychain unlocked after a
+ * failure is seen on the next refresh without an extra keychain call. No method throws, and
+ * nothing it returns ever contains the secret: callers get `{ stored, keyHint, keychainError }`.
  */
-import type { CredentialsStatus, SaveCredentialsInput, SaveCredentialsResult } from '../../../shared/ipc.js';
+import type { CredentialsState, CredentialsStatus, SaveCredentialsInput, SaveCredentialsResult } from '../../../shared/ipc.js';
 import { ok, type AppError, type ErrorCode, type Result } from '../../../shared/errors.js';
+import { systemClock, type Clock } from '../clock.js';
 import type { BalanceResult, Credentials, CredentialsProvider } from '../gate/types.js';
 import type { SecretStore } from './secret-store.js';
 import { keyHint, validateCredentialsInput } from './validate-credentials.js';
@@ -18,9 +21,16 @@ export interface CredentialsServiceOptions {
   readonly store: SecretStore;
   /** Absent where no Gate client is at hand; a save asking for verification then saves with a warning. */
   readonly verify?: VerifyCredentials;
-  /** Called after every successful save or clear, e.g. so main can push new state and refresh. */
+  /** Called after every successful save or clear. */
   readonly onChange?: (status: CredentialsStatus) => void;
+  /** Called when a read found the keychain other than last known (unlocked, key replaced or removed elsewhere). */
+  readonly onObserved?: (state: CredentialsState) => void;
+  /** For the recheck throttle; the system clock by default. */
+  readonly clock?: Clock;
 }
+
+/** `recheck()` reads the keychain at most this often (ms); any other read counts too. */
+export const RECHECK_INTERVAL_MS = 60_000;
 
 /**
  * Verification answers that prove the pair itself is unusable: saving it would only store a
@@ -38,24 +48,43 @@ function statusOf(credentials: Credentials): CredentialsStatus {
 
 /** One instance per process, built with the real keychain store (app, CLI) or an in-memory one (tests). */
 export class CredentialsService {
-  private readonly store: SecretStore;
-  private readonly verifyPair: VerifyCredentials | undefined;
-  private readonly onChange: ((status: CredentialsStatus) => void) | undefined;
+  readonly #store: SecretStore;
+  readonly #verify: VerifyCredentials | undefined;
+  readonly #onChange: ((status: CredentialsStatus) => void) | undefined;
+  readonly #onObserved: ((state: CredentialsState) => void) | undefined;
+  readonly #clock: Clock;
+  #state: CredentialsState = { ...EMPTY_CREDENTIALS_STATUS, checking: true };
+  #lastReadAt = Number.NEGATIVE_INFINITY;
 
   /** For the Gate client: the stored pair, `null` when none is stored, or the keychain's named error. */
-  readonly provider: CredentialsProvider = () => this.store.get();
+  readonly provider: CredentialsProvider = () => this.#read();
 
   constructor(options: CredentialsServiceOptions) {
-    this.store = options.store;
-    this.verifyPair = options.verify;
-    this.onChange = options.onChange;
+    this.#store = options.store;
+    this.#verify = options.verify;
+    this.#onChange = options.onChange;
+    this.#onObserved = options.onObserved;
+    this.#clock = options.clock ?? systemClock;
   }
 
-  /** Whether a pair is stored, its key hint, and the keychain's error when it cannot be read. Never fails. */
+  /** What the keychain said last (`checking` until its first answer). Never the secret. */
+  get state(): CredentialsState {
+    return this.#state;
+  }
+
+  /** Reads the keychain: whether a pair is stored, its key hint, and the keychain's error when it cannot be read. Never fails. */
   async status(): Promise<CredentialsStatus> {
-    const got = await this.store.get();
-    if (!got.ok) return { stored: false, keyHint: null, keychainError: got.error };
-    return got.value === null ? EMPTY_CREDENTIALS_STATUS : statusOf(got.value);
+    await this.#read();
+    return publicStatus(this.#state);
+  }
+
+  /**
+   * Reads the keychain again unless it was read less than RECHECK_INTERVAL_MS ago (by anyone,
+   * a refresh included), for events that say it may have changed (popover opened, screen unlocked).
+   */
+  async recheck(): Promise<void> {
+    if (this.#clock.now() - this.#lastReadAt < RECHECK_INTERVAL_MS) return;
+    await this.#read();
   }
 
   /**
@@ -70,37 +99,61 @@ export class CredentialsService {
     const warnings = [...validated.value.warnings];
     let verified = false;
     if (input.verify) {
-      if (this.verifyPair === undefined) {
+      if (this.#verify === undefined) {
         warnings.push('Could not verify: no connection to Gate is configured here; saved without a test call.');
       } else {
-        const outcome = await this.safeVerify(this.verifyPair, credentials);
+        const outcome = await safeVerify(this.#verify, credentials);
         if (outcome.ok) verified = true;
         else if (PERMANENT_VERIFY_ERRORS.includes(outcome.error.code)) return { ok: false, error: outcome.error };
         else warnings.push(`Could not verify: ${outcome.error.message} The key was saved; it will be checked on the next refresh.`);
       }
     }
-    const stored = await this.store.set(credentials);
+    const stored = await this.#store.set(credentials);
     if (!stored.ok) return stored;
     const status = statusOf(credentials);
-    this.onChange?.(status);
+    this.#state = { ...status, checking: false };
+    this.#onChange?.(status);
     return ok({ status, warnings, verified });
   }
 
   /** Deletes the stored pair (a no-op when none is stored). Fails only when the keychain cannot be changed. */
   async clear(): Promise<Result<CredentialsStatus>> {
-    const cleared = await this.store.clear();
+    const cleared = await this.#store.clear();
     if (!cleared.ok) return cleared;
-    this.onChange?.(EMPTY_CREDENTIALS_STATUS);
+    this.#state = { ...EMPTY_CREDENTIALS_STATUS, checking: false };
+    this.#onChange?.(EMPTY_CREDENTIALS_STATUS);
     return ok(EMPTY_CREDENTIALS_STATUS);
   }
 
-  private async safeVerify(verify: VerifyCredentials, credentials: Credentials): Promise<{ ok: true } | { ok: false; error: AppError }> {
-    try {
-      const r = await verify(credentials);
-      return r.ok ? { ok: true } : { ok: false, error: r.error };
-    } catch {
-      // A verifier broke its "never throw" promise: that says nothing about the key.
-      return { ok: false, error: { code: 'INTERNAL', message: 'The test call failed unexpectedly.', hint: 'Try again later.' } };
+  async #read(): Promise<Result<Credentials | null>> {
+    this.#lastReadAt = this.#clock.now();
+    const got = await this.#store.get();
+    const next: CredentialsState = !got.ok
+      ? { stored: false, keyHint: null, keychainError: got.error, checking: false }
+      : { ...(got.value === null ? EMPTY_CREDENTIALS_STATUS : statusOf(got.value)), checking: false };
+    const previous = this.#state;
+    if (!sameState(previous, next)) {
+      this.#state = next;
+      this.#onObserved?.(next);
     }
+    return got;
+  }
+}
+
+function sameState(a: CredentialsState, b: CredentialsState): boolean {
+  return a.checking === b.checking && a.stored === b.stored && a.keyHint === b.keyHint && a.keychainError?.code === b.keychainError?.code;
+}
+
+function publicStatus(state: CredentialsState): CredentialsStatus {
+  return { stored: state.stored, keyHint: state.keyHint, keychainError: state.keychainError };
+}
+
+async function safeVerify(verify: VerifyCredentials, credentials: Credentials): Promise<{ ok: true } | { ok: false; error: AppError }> {
+  try {
+    const r = await verify(credentials);
+    return r.ok ? { ok: true } : { ok: false, error: r.error };
+  } catch {
+    // A verifier broke its "never throw" promise: that says nothing about the key.
+    return { ok: false, error: { code: 'INTERNAL', message: 'The test call failed unexpectedly.', hint: 'Try again later.' } };
   }
 }

@@ -23,8 +23,9 @@ function state(overrides: Partial<WidgetState> = {}): WidgetState {
     nextRefreshAt: FETCHED + 60_000,
     staleAt: FETCHED + 180_000,
     error: null,
+    rateLimitedUntil: null,
     demo: false,
-    credentials: { stored: true, keyHint: '…a1b2', keychainError: null },
+    credentials: { stored: true, keyHint: '…a1b2', keychainError: null, checking: false },
     prefs: DEFAULT_PREFERENCES,
     ...overrides,
   };
@@ -120,7 +121,7 @@ describe('trayModel', () => {
 
   it('onboarding: no key stored, offers the demo, nothing to refresh', () => {
     const m = trayModel(
-      state({ status: 'onboarding', balance: null, credentials: { stored: false, keyHint: null, keychainError: null } }),
+      state({ status: 'onboarding', balance: null, credentials: { stored: false, keyHint: null, keychainError: null, checking: false } }),
       FETCHED,
       'linux',
       opts,

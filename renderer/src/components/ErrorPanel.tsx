@@ -4,7 +4,7 @@
  */
 import type { AppError } from '../../../shared/errors.js';
 import { formatAge } from '../../../shared/widget-state.js';
-import { actionFor, errorTitle, formatCountdown, retryAllowedAt, secondsUntil } from '../lib/error-actions.js';
+import { actionFor, errorTitle, formatCountdown, secondsUntil } from '../lib/error-actions.js';
 
 /** Props: the error (null for a silent stale), timing, and the actions to offer. */
 export interface ErrorPanelProps {
@@ -14,8 +14,8 @@ export interface ErrorPanelProps {
   readonly ageSeconds: number | null;
   /** When main's scheduler refreshes next on its own (epoch ms), or null. */
   readonly nextRefreshAt: number | null;
-  /** When the popover first saw `error` (epoch ms): Gate's `retryAfterMs` counts from here. */
-  readonly errorSince: number | null;
+  /** Main's `rateLimitedUntil`: until then (epoch ms) a manual retry is refused, as Gate asked. */
+  readonly rateLimitedUntil: number | null;
   readonly now: number;
   readonly refreshing: boolean;
   readonly onRetry: () => void;
@@ -28,7 +28,7 @@ export function ErrorPanel({
   error,
   ageSeconds,
   nextRefreshAt,
-  errorSince,
+  rateLimitedUntil,
   now,
   refreshing,
   onRetry,
@@ -37,8 +37,7 @@ export function ErrorPanel({
   const action = error === null ? 'retry' : actionFor(error.code);
   // Two different clocks, each named for what it is: Gate's own wait (a manual retry is
   // refused until then) and the scheduler's next attempt (which may back off further).
-  const allowedAt = error === null ? null : retryAllowedAt(error, errorSince, nextRefreshAt);
-  const gateWait = allowedAt === null ? 0 : secondsUntil(allowedAt, now);
+  const gateWait = rateLimitedUntil === null || action === 'fix-key' ? 0 : secondsUntil(rateLimitedUntil, now);
   const nextAuto = nextRefreshAt === null || action === 'fix-key' ? 0 : secondsUntil(nextRefreshAt, now);
   const title =
     variant === 'stale'

@@ -28,6 +28,7 @@ const TITLES: Partial<Readonly<Record<ErrorCode, string>>> = {
   BAD_RESPONSE: 'Gate sent an answer we could not read',
   NETWORK: 'Cannot reach Gate',
   TIMEOUT: 'Gate did not answer in time',
+  OVERDUE: 'Not refreshed lately',
   INVALID_CURRENCY: 'Gate does not accept that currency',
   KEYCHAIN_UNAVAILABLE: 'The keychain is unavailable',
   KEYCHAIN_LOCKED: 'The keychain is locked',
@@ -40,22 +41,6 @@ const TITLES: Partial<Readonly<Record<ErrorCode, string>>> = {
 /** A short human title for an error. */
 export function errorTitle(error: AppError): string {
   return TITLES[error.code] ?? error.code;
-}
-
-/**
- * When a manual retry of a rate-limited request can reach Gate (epoch ms), or null when
- * nothing holds it back. Main refuses a manual refresh only for Gate's own wait
- * (`retryAfterMs`, counted from when the error arrived); the scheduler's next automatic
- * refresh (`nextRefreshAt`) may be later still, because of backoff, and is not a limit on
- * the user. `errorSince` is when the popover first saw this error, which is at or a little
- * after main got it, so the wait read here is never shorter than main's. Main's schedule
- * already honours the wait, so it also never lasts past `nextRefreshAt`.
- */
-export function retryAllowedAt(error: AppError, errorSince: number | null, nextRefreshAt: number | null): number | null {
-  if (actionFor(error.code) !== 'wait' || error.retryAfterMs === undefined || error.retryAfterMs <= 0) return null;
-  if (errorSince === null) return nextRefreshAt;
-  const end = errorSince + error.retryAfterMs;
-  return nextRefreshAt === null ? end : Math.min(end, nextRefreshAt);
 }
 
 /** Whole seconds from `now` until `at`, rounded up and never below zero. */

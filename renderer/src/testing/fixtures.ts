@@ -58,8 +58,9 @@ export function makeState(overrides: Partial<WidgetState> = {}): WidgetState {
     nextRefreshAt: T0 + 60_000,
     staleAt: T0 + 180_000,
     error: null,
+    rateLimitedUntil: null,
     demo: false,
-    credentials: { stored: true, keyHint: '…a1b2', keychainError: null },
+    credentials: { stored: true, keyHint: '…a1b2', keychainError: null, checking: false },
     prefs: DEFAULT_PREFERENCES,
     ...overrides,
   };

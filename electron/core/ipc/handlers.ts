@@ -1,0 +1,36 @@
+/**
+ * The IPC handlers: one thin adapter per channel from the contract to a GlanceApp method. No
+ * decisions live here; the router validates before and sanitises after.
+ */
+import { ok } from '../../../shared/errors.js';
+import type { GlanceApp } from '../app/glance-app.js';
+import type { IpcHandlers } from './router.js';
+
+/** Every channel of the contract, answered by `app`. */
+export function glanceHandlers(app: GlanceApp): IpcHandlers {
+  return {
+    'state:get': async () => ok(app.getState()),
+    'balance:refresh': async () => {
+      await app.refresh();
+      return ok(null);
+    },
+    'currency:set': async (currency) => {
+      const r = await app.setCurrency(currency);
+      return r.ok ? ok(null) : r;
+    },
+    'credentials:save': (input) => app.saveCredentials(input),
+    'credentials:clear': () => app.clearCredentials(),
+    'demo:start': async () => {
+      await app.startDemo();
+      return ok(null);
+    },
+    'prefs:set': (patch) => app.setPrefs(patch),
+    'history:get': (currency) => app.getHistory(currency),
+    'history:export-csv': () => app.exportHistoryCsv(),
+    'window:hide': async () => {
+      app.hideWindow();
+      return ok(null);
+    },
+    'external:open-key-page': () => app.openKeyPage(),
+  };
+}
