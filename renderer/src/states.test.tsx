@@ -231,3 +231,21 @@ describe('without a bridge', () => {
     expect(view.textContent).toContain('window.glance');
   });
 });
+
+describe('a keychain that recovers', () => {
+  it('enables Save again and Settings shows the stored key once main says the keychain answers', async () => {
+    const locked: AppError = { code: 'KEYCHAIN_LOCKED', message: 'The keychain is locked.', hint: 'Unlock your login keychain.' };
+    const { fake, user } = await renderApp(
+      makeState({ status: 'error', balance: null, error: locked, credentials: { stored: false, keyHint: null, keychainError: locked, checking: false } }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(screen.getByTestId('key-status').textContent).toContain('Unlock your login keychain.');
+    expect(screen.getByTestId('key-status').textContent).toContain('No key stored.');
+    // The keychain was unlocked; main's next state (after a refresh or the popover opening) says so.
+    fake.push(makeState({ credentials: { stored: true, keyHint: '…a1b2', keychainError: null, checking: false } }));
+    expect(screen.getByTestId('key-status').textContent).not.toContain('Unlock your login keychain.');
+    expect(screen.getByTestId('key-status').textContent).toContain('A key ending …a1b2 is stored');
+    await user.click(screen.getByRole('button', { name: 'Replace key' }));
+    expect((screen.getByRole('button', { name: 'Save key' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+});

@@ -92,7 +92,13 @@ report.protocol = {
 // IPC as the renderer would send it, from the trusted top frame and from strangers.
 const top = wc.mainFrame;
 const invoke = (channel, ev, ...args) => r.ipc.get(channel)(ev, ...args);
-const state = await invoke('state:get', event(wc, top));
+// The tray and IPC answer before the keychain does (credentials.checking); wait for its answer and the first fetch.
+let state = await invoke('state:get', event(wc, top));
+const end = Date.now() + 15_000;
+while (state.ok && (state.value.credentials.checking || state.value.status === 'loading') && Date.now() < end) {
+  await sleep(20);
+  state = await invoke('state:get', event(wc, top));
+}
 report.ipc = {
   state: state.ok ? { ok: true, status: state.value.status, demo: state.value.demo, keychain: state.value.credentials.keychainError?.code ?? null } : state,
   subFrame: await invoke('state:get', event(wc, { url: 'app://glance/index.html', processId: 7, routingId: 999, parent: top })),
