@@ -73,7 +73,7 @@ export interface SaveCredentialsResult {
 export type PreferencesPatch = Partial<Preferences>;
 
 /** Where an export went; `saved: false` when the user cancelled the dialog. */
-interface ExportResult {
+export interface ExportResult {
   readonly saved: boolean;
   readonly path: string | null;
 }

@@ -20,7 +20,7 @@ export type IpcHandlers = {
 };
 
 /** Where the router reports rejections and crashes: channel and code only, never arguments. */
-export type IpcLog = (message: string) => void;
+type IpcLog = (message: string) => void;
 
 /** Options of `createIpcRouter`. */
 export interface IpcRouterOptions {

@@ -136,14 +136,6 @@ export interface PrefsLoadResult {
   readonly movedAsideTo: string | null;
 }
 
-/** The preferences seam BalanceService depends on (PrefsStore implements it; tests may fake it). */
-export interface PrefsPort {
-  /** The current preferences (defaults until loaded). */
-  get(): Preferences;
-  /** Validates, persists and then adopts a change; the stored value is unchanged on failure. */
-  update(patch: PreferencesPatch): Promise<Result<Preferences>>;
-}
-
 /** How a PrefsStore is built. */
 export interface PrefsStoreOptions {
   /** The app's data dir (Electron's userData, or the CLI's config dir). */
@@ -157,7 +149,7 @@ export interface PrefsStoreOptions {
 }
 
 /** Loads, validates and atomically saves preferences. One instance per data dir. */
-export class PrefsStore implements PrefsPort {
+export class PrefsStore {
   /** The preferences file's full path. */
   readonly path: string;
   readonly #fs: FileSystem;
