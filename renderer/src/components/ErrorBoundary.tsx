@@ -15,8 +15,12 @@ interface ErrorBoundaryState {
 }
 
 /** Wraps the popover; after a render error it shows the reload panel until reloaded. */
+// No class fields here: Electronegativity's parser cannot read them in the built bundle.
 export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
-  override state: ErrorBoundaryState = { failed: false };
+  constructor(props: ErrorBoundaryProps) {
+    super(props);
+    this.state = { failed: false };
+  }
 
   static getDerivedStateFromError(): ErrorBoundaryState {
     return { failed: true };
@@ -27,13 +31,10 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     console.error(`[popover] a render error was caught (${error instanceof Error ? error.name : typeof error})`);
   }
 
-  #reload = (): void => {
-    if (this.props.onReload) this.props.onReload();
-    else window.location.reload();
-  };
-
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
+    const { onReload } = this.props;
+    const reload = (): void => (onReload ? onReload() : window.location.reload());
     return (
       <main className="app">
         <div className="panel panel-error" role="alert" data-testid="render-error">
@@ -41,7 +42,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
           <div className="panel-reason">The popover could not be drawn.</div>
           <div className="panel-hint">Reload it; your data and settings are kept in the app. If this keeps happening, restart Gate Glance.</div>
           <div className="panel-actions">
-            <button type="button" className="button primary" onClick={this.#reload}>
+            <button type="button" className="button primary" onClick={reload}>
               Reload
             </button>
           </div>
