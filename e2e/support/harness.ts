@@ -85,7 +85,7 @@ function randomHex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
 }
 
-/** Starts simulator, keychain store and app; the app's first refresh runs before this resolves. */
+/** Starts simulator, keychain store and app; the keychain has answered and the first refresh is on its way when this resolves. */
 export async function startHarness(options: HarnessOptions & HarnessPlacement): Promise<Harness> {
   const credentials: Credentials = { key: randomHex(16), secret: randomHex(32) };
   const portfolio = options.portfolio ?? GATE_EXAMPLE_PORTFOLIO;
@@ -130,7 +130,7 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
     },
     log: () => undefined,
   });
-  await app.whenIdle();
+  await app.ready();
   const trust = { trustedIds: new Set([options.webContentsId]), appOrigin: options.appOrigin };
   const router = createIpcRouter(glanceHandlers(app), { trust, log: () => undefined });
 

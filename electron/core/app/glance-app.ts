@@ -187,6 +187,11 @@ export class GlanceApp {
     };
   }
 
+  /** Resolves once the keychain has answered and the schedule runs on its source (the first fetch may still be on its way). */
+  ready(): Promise<void> {
+    return this.#ready;
+  }
+
   /** Resolves with the state once the keychain has answered and no request is in flight. */
   async whenIdle(): Promise<WidgetState> {
     await this.#ready;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../../shared/balance.js';
 import { effectiveStatus } from '../../../shared/widget-state.js';
 import type { BalanceState, HistoryPort } from './balance-service.js';
-import { BalanceService, MAX_BACKOFF_MS, STALE_SLACK_MS, backoffDelayMs } from './balance-service.js';
+import { BalanceService } from './balance-service.js';
+import { MAX_BACKOFF_MS, STALE_SLACK_MS, backoffDelayMs } from './schedule.js';
 import { FakeBalanceSource, errorResult, successResult } from '../testing/fake-balance-source.js';
 import { VirtualClock } from '../testing/virtual-clock.js';
 
