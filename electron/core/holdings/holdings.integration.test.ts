@@ -6,10 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sumDecimals } from '../../../shared/decimal.js';
-import type { Result } from '../../../shared/errors.js';
 import { ok } from '../../../shared/errors.js';
-import type { PreferencesPatch } from '../../../shared/ipc.js';
-import type { Preferences } from '../../../shared/prefs.js';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
 import { BalanceService } from '../balance/balance-service.js';
 import { GateClient } from '../gate/client.js';
@@ -209,18 +206,23 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
 
   it('a holdings failure leaves the total live: the balance schedule, its state and its requests are untouched', async () => {
     const { holdings, client } = service();
-    let prefs: Preferences = DEFAULT_PREFERENCES;
+    const states: string[] = [];
+    let listening = false;
     const balance = new BalanceService({
       source: client,
+      history: null,
       clock: { now: clock.now, setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
-      prefs: { get: () => prefs, update: async (patch: PreferencesPatch): Promise<Result<Preferences>> => ok((prefs = { ...prefs, ...patch })) },
+      currency: DEFAULT_PREFERENCES.currency,
+      refreshIntervalSec: DEFAULT_PREFERENCES.refreshIntervalSec,
       random: () => 0,
+      onChange: (s) => {
+        if (listening) states.push(s.status);
+      },
       warn: () => undefined,
     });
     const live = await balance.start();
     expect(live.status).toBe('live');
-    const states: string[] = [];
-    const unsubscribe = balance.subscribe((s) => states.push(s.status));
+    listening = true;
     const totals = hits('/wallet/total_balance');
     server.simulator.setFault({ kind: 'server-error', status: 500 }, undefined, 'spot_accounts');
     server.simulator.setFault({ kind: 'rate-limit' }, undefined, 'spot_tickers');
@@ -233,7 +235,7 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
     expect(hits('/wallet/total_balance')).toBe(totals);
     await balance.refresh();
     expect(balance.getState().status).toBe('live');
-    unsubscribe();
-    balance.dispose();
+    listening = false;
+    balance.stop();
   });
 });
