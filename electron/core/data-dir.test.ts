@@ -6,7 +6,8 @@ import { lstat, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { adoptLegacyFiles, dataDir, legacyDataDirs } from './data-dir.js';
+import { chmod, stat } from 'node:fs/promises';
+import { dataDir, legacyDataDirs, prepareDataDir } from './data-dir.js';
 
 describe('dataDir', () => {
   it('Linux and other Unix-likes: $XDG_CONFIG_HOME/gate-glance, else ~/.config/gate-glance', () => {
@@ -45,7 +46,7 @@ describe('legacyDataDirs', () => {
   });
 });
 
-describe('adoptLegacyFiles', () => {
+describe('prepareDataDir', () => {
   let root = '';
   beforeEach(async () => {
     root = await mkdtemp(join(tmpdir(), 'glance-data-dir-'));
@@ -60,30 +61,62 @@ describe('adoptLegacyFiles', () => {
     await mkdir(join(old, 'Local Storage'), { recursive: true });
     await writeFile(join(old, 'prefs.json'), '{"currency":"BTC"}');
     await writeFile(join(old, 'history.jsonl'), '{"at":1,"currency":"BTC","total":"1"}\n');
-    expect(adoptLegacyFiles([old], now)).toEqual([`moved prefs.json from ${old} to ${now}`, `moved history.jsonl from ${old} to ${now}`]);
+    expect(prepareDataDir(now, [old])).toEqual([
+      `moved prefs.json from ${old} to ${now}`,
+      `moved history.jsonl from ${old} to ${now}`,
+      // They keep the old version's 0644 through the move; at their new home they become private.
+      'made prefs.json private (0600)',
+      'made history.jsonl private (0600)',
+    ]);
     expect(await readFile(join(now, 'prefs.json'), 'utf8')).toBe('{"currency":"BTC"}');
     expect((await readdir(now)).sort()).toEqual(['history.jsonl', 'prefs.json']);
     expect(await readdir(old)).toEqual(['Local Storage']);
     expect(((await lstat(now)).mode & 0o777).toString(8)).toBe('700');
-    expect(adoptLegacyFiles([old], now)).toEqual([]);
+    expect(prepareDataDir(now, [old])).toEqual([]);
   });
 
   it('never replaces a file already in the new folder, and never moves a symlink', async () => {
     const old = join(root, 'old');
     const now = join(root, 'now');
     await mkdir(old);
-    await mkdir(now);
+    await mkdir(now, { mode: 0o700 });
     await writeFile(join(old, 'prefs.json'), '{"currency":"BTC"}');
-    await writeFile(join(now, 'prefs.json'), '{"currency":"USD"}');
+    await writeFile(join(now, 'prefs.json'), '{"currency":"USD"}', { mode: 0o600 });
     await writeFile(join(root, 'secret.txt'), 'not ours');
     await symlink(join(root, 'secret.txt'), join(old, 'history.jsonl'));
-    expect(adoptLegacyFiles([old], now)).toEqual([`prefs.json exists in both ${old} and ${now}; the one in ${now} is used`]);
+    expect(prepareDataDir(now, [old])).toEqual([`prefs.json exists in both ${old} and ${now}; the one in ${now} is used`]);
     expect(await readFile(join(now, 'prefs.json'), 'utf8')).toBe('{"currency":"USD"}');
     expect(await readFile(join(old, 'prefs.json'), 'utf8')).toBe('{"currency":"BTC"}');
     expect(await readdir(now)).toEqual(['prefs.json']);
   });
 
   it('takes each file from the first legacy folder that has it, and a missing folder is nothing', () => {
-    expect(adoptLegacyFiles([join(root, 'absent')], join(root, 'now'))).toEqual([]);
+    expect(prepareDataDir(join(root, 'now'), [join(root, 'absent')])).toEqual([]);
+  });
+
+  it('tightens a folder and files an earlier version left open to others, and says so', async () => {
+    const now = join(root, 'now');
+    await mkdir(now);
+    await chmod(now, 0o755);
+    await writeFile(join(now, 'prefs.json'), '{}');
+    await chmod(join(now, 'prefs.json'), 0o644);
+    await writeFile(join(now, 'history.jsonl'), '');
+    await chmod(join(now, 'history.jsonl'), 0o600);
+    expect(prepareDataDir(now, [])).toEqual([`made ${now} private (0700)`, 'made prefs.json private (0600)']);
+    expect((await stat(now)).mode & 0o777).toBe(0o700);
+    expect((await stat(join(now, 'prefs.json'))).mode & 0o777).toBe(0o600);
+    expect(prepareDataDir(now, [])).toEqual([]);
+  });
+
+  it('a symlinked folder gets a clear message at start, and nothing in its target changes', async () => {
+    const synced = join(root, 'Dropbox');
+    await mkdir(synced);
+    await writeFile(join(synced, 'prefs.json'), '{}');
+    await chmod(join(synced, 'prefs.json'), 0o644);
+    await symlink(synced, join(root, 'now'));
+    expect(prepareDataDir(join(root, 'now'), [])).toEqual([
+      `${join(root, 'now')} is a symbolic link (to a synced drive?): preferences and history are not kept there; replace it with a folder, or set GATE_GLANCE_DATA_DIR to one`,
+    ]);
+    expect((await stat(join(synced, 'prefs.json'))).mode & 0o777).toBe(0o644);
   });
 });

@@ -3,7 +3,7 @@
  * sets `userData` from it before `ready`; the CLI reads the same folder. Files an earlier version
  * left in Electron's default userData are moved over once (see `legacyDataDirs`).
  */
-import { constants, copyFileSync, lstatSync, mkdirSync, renameSync, unlinkSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, lstatSync, mkdirSync, renameSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, posix, resolve, win32 } from 'node:path';
 
@@ -62,12 +62,54 @@ function exists(path: string): 'file' | 'other' | null {
   }
 }
 
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : 'I/O error';
+}
+
+/**
+ * Readies the data folder at start, before anything reads it: adopts an earlier version's files
+ * (`adoptLegacyFiles`), creates the folder 0700, tightens a folder or our files that an
+ * earlier version left readable by others, and says so when the folder or a file is a
+ * symbolic link (the file layer refuses those; this is the message at start). Synchronous and
+ * never throws; answers what it found, for the log.
+ */
+export function prepareDataDir(dir: string, legacy: readonly string[]): string[] {
+  const notes = adoptLegacyFiles(legacy, dir);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(dir);
+    if (stat.isSymbolicLink()) {
+      notes.push(`${dir} is a symbolic link (to a synced drive?): preferences and history are not kept there; replace it with a folder, or set GATE_GLANCE_DATA_DIR to one`);
+      return notes;
+    }
+    if (process.platform === 'win32') return notes;
+    if ((stat.mode & 0o077) !== 0) {
+      chmodSync(dir, 0o700);
+      notes.push(`made ${dir} private (0700)`);
+    }
+    for (const name of DATA_FILE_NAMES) {
+      const path = join(dir, name);
+      const file = lstatSync(path, { throwIfNoEntry: false });
+      if (file === undefined) continue;
+      if (file.isSymbolicLink()) notes.push(`${name} is a symbolic link and is not followed; remove it`);
+      else if (file.isFile() && (file.mode & 0o077) !== 0) {
+        chmodSync(path, 0o600);
+        notes.push(`made ${name} private (0600)`);
+      }
+    }
+  } catch (error) {
+    notes.push(`could not prepare ${dir} (${codeOf(error)})`);
+  }
+  return notes;
+}
+
 /**
  * Moves our files from the first legacy folder that has them into `to`, once: a file already
  * in `to` wins and the old one stays where it is. Synchronous, because it must finish before
  * Electron's `ready` and before anything reads prefs. Answers what it did, for the log; never throws.
  */
-export function adoptLegacyFiles(from: readonly string[], to: string): string[] {
+function adoptLegacyFiles(from: readonly string[], to: string): string[] {
   const notes: string[] = [];
   for (const dir of from) {
     for (const name of DATA_FILE_NAMES) {
@@ -91,8 +133,7 @@ export function adoptLegacyFiles(from: readonly string[], to: string): string[] 
         }
         notes.push(`moved ${name} from ${dir} to ${to}`);
       } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        notes.push(`could not move ${name} from ${dir} (${typeof code === 'string' ? code : 'I/O error'})`);
+        notes.push(`could not move ${name} from ${dir} (${codeOf(error)})`);
       }
     }
   }

@@ -16,7 +16,7 @@ import { createLaunchAtLogin } from '../core/app/launch-at-login.js';
 import { isPermissionAllowed } from '../core/app/permissions.js';
 import { OnlineWatcher, PauseGate } from '../core/app/power.js';
 import { systemClock } from '../core/clock.js';
-import { adoptLegacyFiles, dataDir, legacyDataDirs } from '../core/data-dir.js';
+import { dataDir, legacyDataDirs, prepareDataDir } from '../core/data-dir.js';
 import { createFetchTransport } from '../core/gate/fetch-transport.js';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createIpcRouter, glanceHandlers } from '../core/ipc/index.js';
 import { KeytarSecretStore } from '../core/secrets/keytar-store.js';
@@ -36,9 +36,9 @@ const log = (message: string): void => console.warn(`[glance] ${message}`);
 // Test hooks only in an unpackaged build: a packaged app ignores them (like the NODE_OPTIONS fuse).
 const devEnv = app.isPackaged ? {} : process.env;
 // One data folder for the app and the CLI (core/data-dir.ts), set before `ready` as Electron requires;
-// an earlier version's files in Electron's default userData move over once.
+// readied before anything reads it: an earlier version's files move over once, loose modes tightened.
 const userData = devEnv.GLANCE_USER_DATA_DIR || dataDir(process.env, process.platform);
-if (!devEnv.GLANCE_USER_DATA_DIR) for (const note of adoptLegacyFiles(legacyDataDirs(app.getPath('appData'), userData), userData)) log(`data folder: ${note}`);
+for (const note of prepareDataDir(userData, devEnv.GLANCE_USER_DATA_DIR ? [] : legacyDataDirs(app.getPath('appData'), userData))) log(`data folder: ${note}`);
 app.setPath('userData', userData);
 
 /** Packaged: resources/tray (electron-builder extraResources). Unpackaged: build/tray next to out/, however Electron was launched. */

@@ -77,7 +77,7 @@ describe('built main with a fake Electron', () => {
   it("sets userData to the one data folder the CLI uses too, before anything reads it, and moves the old folder's files over", () => {
     expect(report.dataFolder.userData).toBe(join(dir, 'data'));
     const old = join(dir, 'appData', 'Gate Glance');
-    expect(report.dataFolder.notes).toEqual([`[glance] data folder: moved prefs.json from ${old} to ${join(dir, 'data')}`]);
+    expect(report.dataFolder.notes).toEqual([`[glance] data folder: moved prefs.json from ${old} to ${join(dir, 'data')}`, '[glance] data folder: made prefs.json private (0600)']);
     expect(existsSync(join(old, 'prefs.json'))).toBe(false);
     expect(JSON.parse(readFileSync(join(dir, 'data', 'prefs.json'), 'utf8'))).toMatchObject({ currency: 'BTC' });
   });
