@@ -61,6 +61,15 @@ const tray = r.trays[0];
 report.schemes = r.schemes;
 report.webPreferences = win.options.webPreferences;
 report.windowSize = [win.options.width, win.options.height, win.options.frame, win.options.show];
+report.windowFlags = {
+  frame: win.options.frame,
+  movable: win.options.movable,
+  center: win.options.center,
+  skipTaskbar: win.options.skipTaskbar,
+  alwaysOnTop: win.options.alwaysOnTop,
+  allWorkspaces: win.allWorkspaces ?? null,
+};
+report.appUserModelIds = r.appUserModelIds;
 report.loaded = win.loaded;
 report.ipcChannels = [...r.ipc.keys()].sort();
 report.hardening = {
