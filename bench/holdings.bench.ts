@@ -1,0 +1,130 @@
+// `gate-glance holdings --json` cold start (fresh process: total_balance, spot/accounts and the
+// all-pairs spot/tickers answer, ~1.4 MB as on Gate, from the simulator on 127.0.0.1) against
+// Gate's official Node SDK making the same three calls in a fresh process, with bare
+// `node -e ''` as the floor. Median wall time of N interleaved runs, the ratio, peak RSS.
+// Prints figures; never asserts. Targets (issue 16): ≤ 1/2 of the SDK's wall time, ≤ 70 MiB.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_PORTFOLIO, SIM_TICKERS } from '../electron/core/simulator/portfolio.js';
+import { startSimulatorServer } from '../electron/core/simulator/server.js';
+
+const root = process.env['GLANCE_ROOT'] ?? process.cwd();
+const RUNS = Number(process.env['GLANCE_BENCH_RUNS'] ?? 11);
+const KEY = { key: 'bench-hold-key-0123456789abcdef', secret: 'bench-hold-secret-0123456789abcdef' };
+const TIME = '/usr/bin/time';
+// Gate lists ~2,500 spot pairs; 5,000 of the simulator's leaner entries make a body of Gate's size.
+const FILLER_PAIRS = 5000;
+
+interface Sample {
+  readonly ms: number;
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(cmd: string, args: string[], env: Record<string, string>): Promise<Sample> {
+  return new Promise((resolve) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd, args, { cwd: root, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('close', (code) => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, code, stdout, stderr }));
+  });
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+const baseEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', LANG: 'C.UTF-8', GATE_API_KEY: KEY.key, GATE_API_SECRET: KEY.secret };
+
+if (!existsSync(join(root, 'out', 'cli', 'gate-glance.cjs')) || process.env['GLANCE_BENCH_REBUILD'] !== '0') {
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) {
+    console.log(`cannot build the CLI: ${built.stderr}`);
+    process.exit(1);
+  }
+}
+
+const tickers: Record<string, string> = { ...SIM_TICKERS };
+for (let i = 0; i < FILLER_PAIRS; i += 1) tickers[`FILL${i}_USDT`] = `${(i % 97) + 1}.${String(i).padStart(4, '0')}`;
+const server = await startSimulatorServer({ keys: [KEY], portfolio: { ...DEMO_PORTFOLIO, tickers }, rateLimits: { spot_tickers: { limit: 1_000_000, windowMs: 10_000 }, spot_accounts: { limit: 1_000_000, windowMs: 10_000 } }, rateLimit: { limit: 1_000_000, windowMs: 10_000 } });
+const tickersBytes = (await (await fetch(`${server.url}/spot/tickers`)).arrayBuffer()).byteLength;
+const dir = mkdtempSync(join(tmpdir(), 'glance-bench-'));
+const sdkScript = join(dir, 'sdk-holdings.cjs');
+// What a developer would write with Gate's SDK: the same three calls at once, then one line out.
+writeFileSync(
+  sdkScript,
+  `const { ApiClient, SpotApi, WalletApi } = require(${JSON.stringify(join(root, 'node_modules', 'gate-api'))});
+const client = new ApiClient(process.argv[2]);
+client.setApiKeySecret(process.env.GATE_API_KEY, process.env.GATE_API_SECRET);
+const spot = new SpotApi(client);
+Promise.all([new WalletApi(client).getTotalBalance({ currency: 'USDT' }), spot.listSpotAccounts({}), spot.listTickers({})]).then(
+  ([total, accounts, tickers]) => {
+    const last = new Map(tickers.body.map((t) => [t.currencyPair, t.last]));
+    process.stdout.write(JSON.stringify({ amount: total.body.details.spot.amount, coins: accounts.body.map((a) => ({ coin: a.currency, price: a.currency === 'USDT' ? '1' : last.get(a.currency + '_USDT') || null })) }) + '\\n');
+  },
+  (e) => { process.stderr.write('sdk error ' + (e.response ? e.response.status : e.message) + '\\n'); process.exitCode = 4; },
+);
+`,
+);
+
+const CLI = 'gate-glance holdings --json';
+const SDK = 'gate-api SDK, same 3 calls';
+const cases = [
+  { name: "node -e ''", cmd: process.execPath, args: ['-e', ''] },
+  { name: CLI, cmd: process.execPath, args: [join(root, 'bin', 'gate-glance.cjs'), 'holdings', '--json', '--base-url', server.url] },
+  { name: SDK, cmd: process.execPath, args: [sdkScript, server.url] },
+] as const;
+
+const wall = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+const rss = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+try {
+  for (const c of cases) await run(c.cmd, [...c.args], baseEnv);
+  for (let i = 0; i < RUNS; i += 1) {
+    for (const c of cases) {
+      const s = await run(c.cmd, [...c.args], baseEnv);
+      if (s.code !== 0) {
+        console.log(`${c.name}: exit ${s.code}: ${s.stderr.trim().slice(0, 200)}`);
+        continue;
+      }
+      wall.get(c.name)!.push(s.ms);
+    }
+  }
+  if (existsSync(TIME)) {
+    for (let i = 0; i < Math.min(RUNS, 5); i += 1) {
+      for (const c of cases) {
+        const s = await run(TIME, ['-f', 'maxrss_kb=%M', c.cmd, ...c.args], baseEnv);
+        const m = /maxrss_kb=(\d+)/.exec(s.stderr);
+        if (m) rss.get(c.name)!.push(Number(m[1]) / 1024);
+      }
+    }
+  }
+} finally {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(`runs: ${RUNS} per case (interleaved, after one warm-up), node ${process.version}; spot/tickers answer ${(tickersBytes / 1024 / 1024).toFixed(2)} MiB (${Object.keys(tickers).length} pairs)`);
+console.log('case                              median ms   min ms   peak RSS MiB (median)');
+for (const c of cases) {
+  const w = wall.get(c.name)!;
+  const r = rss.get(c.name)!;
+  if (w.length === 0) {
+    console.log(`${c.name.padEnd(32)}  (no successful runs)`);
+    continue;
+  }
+  console.log(`${c.name.padEnd(32)}  ${median(w).toFixed(1).padStart(9)}  ${Math.min(...w).toFixed(1).padStart(7)}  ${r.length ? median(r).toFixed(1).padStart(8) : '     n/a'}`);
+}
+const cliW = wall.get(CLI)!;
+const sdkW = wall.get(SDK)!;
+if (cliW.length && sdkW.length) console.log(`\nholdings CLI / SDK wall-time ratio (median): ${(median(cliW) / median(sdkW)).toFixed(3)}  (target ≤ 0.5)`);
+const cliR = rss.get(CLI)!;
+const sdkR = rss.get(SDK)!;
+if (cliR.length && sdkR.length) console.log(`peak RSS: holdings CLI ${median(cliR).toFixed(1)} MiB (target ≤ 70), SDK ${median(sdkR).toFixed(1)} MiB`);
