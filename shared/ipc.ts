@@ -6,6 +6,7 @@
  */
 import type { BalanceSnapshot, Currency, HistoryPoint } from './balance.js';
 import type { AppError, Result } from './errors.js';
+import type { HoldingsView } from './holdings.js';
 import type { Preferences } from './prefs.js';
 
 /** What the popover shows. `stale` keeps the last good data; `error` has none to keep. */
@@ -78,6 +79,13 @@ export interface ExportResult {
   readonly path: string | null;
 }
 
+/** Which account's holdings to show, valued in which currency (the popover's current one). */
+export interface HoldingsRequest {
+  /** Gate's account name as in the breakdown (`spot`, `futures`, `margin`, …). */
+  readonly account: string;
+  readonly currency: Currency;
+}
+
 /** Request/response channels: `args` are what the renderer sends, `result` what `Result.value` carries. */
 interface InvokeChannels {
   'state:get': { args: []; result: WidgetState };
@@ -89,6 +97,7 @@ interface InvokeChannels {
   'prefs:set': { args: [patch: PreferencesPatch]; result: Preferences };
   'history:get': { args: [currency: Currency]; result: HistoryPoint[] };
   'history:export-csv': { args: []; result: ExportResult };
+  'holdings:get': { args: [request: HoldingsRequest]; result: HoldingsView };
   'window:hide': { args: []; result: null };
   'external:open-key-page': { args: []; result: null };
 }
@@ -128,6 +137,7 @@ export const INVOKE_METHODS = {
   setPrefs: 'prefs:set',
   getHistory: 'history:get',
   exportHistoryCsv: 'history:export-csv',
+  getHoldings: 'holdings:get',
   hideWindow: 'window:hide',
   openKeyPage: 'external:open-key-page',
 } as const satisfies Record<string, InvokeChannel>;

@@ -11,7 +11,9 @@ import type { Currency, HistoryPoint } from '../../../shared/balance.js';
 import { isCurrency } from '../../../shared/balance.js';
 import type { Result } from '../../../shared/errors.js';
 import { fail, ok } from '../../../shared/errors.js';
+import type { HoldingsView } from '../../../shared/holdings.js';
 import type {
+  HoldingsRequest,
   CredentialsState,
   CredentialsStatus,
   ExportResult,
@@ -27,6 +29,8 @@ import { HistoryStore } from '../balance/history-store.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import { GateClient } from '../gate/client.js';
+import { HoldingsService } from '../holdings/holdings-service.js';
+import { readHoldingsView } from '../holdings/holdings-view.js';
 import type { Transport } from '../gate/types.js';
 import type { FileSystem } from '../prefs/file-system.js';
 import { PrefsStore } from '../prefs/prefs-store.js';
@@ -113,6 +117,9 @@ export class GlanceApp {
   readonly #ready: Promise<void>;
   #demo = false;
   #demoSource: DemoSource | null = null;
+  /** Per-coin detail, asked only by the holdings view: one service per source, so demo and account caches never mix. */
+  readonly #accountHoldings: HoldingsService;
+  #demoHoldings: HoldingsService | null = null;
   #state: WidgetState;
   #disposed = false;
 
@@ -145,6 +152,7 @@ export class GlanceApp {
       onObserved: (state) => this.#keychainChanged(state),
     });
     this.#client = new GateClient({ ...gate, credentials: this.#credentials.provider });
+    this.#accountHoldings = new HoldingsService({ client: this.#client, clock });
     const current = prefs.get();
     this.#balance = new BalanceService({
       source: this.#client,
@@ -325,6 +333,7 @@ export class GlanceApp {
   }
 
   #useAccount(): void {
+    this.#accountHoldings.clear(); // another key may hold other permissions
     if (this.#demo) {
       this.#demo = false;
       this.#balance.setSource(this.#client, this.#history);
@@ -341,11 +350,24 @@ export class GlanceApp {
     if (previous.checking || this.#demo) return;
     if (knownKey(previous) && knownKey(next)) {
       // Replaced or removed outside the app (the CLI): what is shown may be another account's.
-      if (previous.stored !== next.stored || previous.keyHint !== next.keyHint) this.#balance.reset();
+      if (previous.stored !== next.stored || previous.keyHint !== next.keyHint) {
+        this.#balance.reset();
+        this.#accountHoldings.clear();
+      }
     } else if (knownKey(next)) {
       // Unlocked again: a schedule stopped by the keychain may run.
       this.#balance.unblock();
     }
+  }
+
+  // ── Holdings ───────────────────────────────────────────────────────────────
+
+  /** One account's coins for the holdings view (asked only while it is open), shared out against the shown snapshot. */
+  async getHoldings(request: HoldingsRequest): Promise<Result<HoldingsView>> {
+    await this.#ready;
+    const demo = this.#demo ? this.#demoSource : null;
+    const holdings = demo !== null ? (this.#demoHoldings ??= new HoldingsService({ client: demo.client, clock: this.#clock })) : this.#accountHoldings;
+    return readHoldingsView(holdings, request, this.#state.balance);
   }
 
   // ── History and shell ──────────────────────────────────────────────────────

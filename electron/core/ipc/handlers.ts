@@ -27,6 +27,7 @@ export function glanceHandlers(app: GlanceApp): IpcHandlers {
     'prefs:set': (patch) => app.setPrefs(patch),
     'history:get': (currency) => app.getHistory(currency),
     'history:export-csv': () => app.exportHistoryCsv(),
+    'holdings:get': (request) => app.getHoldings(request),
     'window:hide': async () => {
       app.hideWindow();
       return ok(null);

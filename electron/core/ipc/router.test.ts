@@ -43,6 +43,7 @@ function recordingHandlers() {
     'prefs:set': rec('prefs:set', DEFAULT_PREFERENCES),
     'history:get': rec('history:get', []),
     'history:export-csv': rec('history:export-csv', { saved: false, path: null }),
+    'holdings:get': rec('holdings:get', { account: 'spot', currency: 'USDT', amount: null, detail: false, rows: [], small: null, fetchedAt: null }),
     'window:hide': rec('window:hide', null),
     'external:open-key-page': rec('external:open-key-page', null),
   };
@@ -59,6 +60,7 @@ const VALID_ARGS: { [C in InvokeChannel]: unknown[] } = {
   'prefs:set': [{ privacy: true, refreshIntervalSec: 120 }],
   'history:get': ['CNY'],
   'history:export-csv': [],
+  'holdings:get': [{ account: 'spot', currency: 'BTC' }],
   'window:hide': [],
   'external:open-key-page': [],
 };
@@ -127,6 +129,11 @@ describe('createIpcRouter', () => {
       ['prefs:set', [{ theme: 'dark' }], /unexpected field\(s\) "theme"/],
       ['prefs:set', [null], /argument 1 must be an object/],
       ['history:get', [{ toString: 'BTC' }], /argument 1/],
+      ['holdings:get', [{ account: 'spot', currency: 'EUR' }], /field "currency" must be one of BTC, CNY, USD, USDT/],
+      ['holdings:get', [{ account: 'x'.repeat(201), currency: 'USDT' }], /field "account" is too long \(at most 200 characters\)/],
+      ['holdings:get', [{ account: 7, currency: 'USDT' }], /field "account" must be a string/],
+      ['holdings:get', [{ account: 'spot', currency: 'USDT', secret: SECRET }], /unexpected field\(s\) "secret"/],
+      ['holdings:get', ['spot'], /argument 1 must be an object/],
     ];
     for (const [channel, args, message] of cases) {
       const reply = await router.dispatch(channel, args, sender);

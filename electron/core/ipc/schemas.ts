@@ -29,6 +29,9 @@ const preferencesPatch = z.strictObject({
   trayPanel: z.enum(TRAY_PANEL_PREFERENCES).optional(),
 });
 
+// Gate's account names are short words; a longer one is not a slice the popover could show.
+const HOLDINGS_ACCOUNT_NAME_MAX = 200;
+
 const none = z.tuple([]);
 
 /** One schema per channel, typed so the compiler insists every channel has one and it parses to the contract's args. */
@@ -42,6 +45,7 @@ const CHANNEL_ARG_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<InvokeArgs
   'prefs:set': z.tuple([preferencesPatch]),
   'history:get': z.tuple([currency]),
   'history:export-csv': none,
+  'holdings:get': z.tuple([z.strictObject({ account: z.string().max(HOLDINGS_ACCOUNT_NAME_MAX), currency })]),
   'window:hide': none,
   'external:open-key-page': none,
 };

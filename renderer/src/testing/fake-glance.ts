@@ -39,6 +39,9 @@ export function createFakeGlance(initial: WidgetState, history: HistoryPoint[] =
     setPrefs: vi.fn<GlanceApi['setPrefs']>((patch) => okResult({ ...current.prefs, ...patch })),
     getHistory: vi.fn<GlanceApi['getHistory']>(() => okResult(history)),
     exportHistoryCsv: vi.fn<GlanceApi['exportHistoryCsv']>(() => okResult({ saved: true, path: '/tmp/glance.csv' })),
+    getHoldings: vi.fn<GlanceApi['getHoldings']>((request) =>
+      okResult({ account: request.account, currency: request.currency, amount: null, detail: false, rows: [], small: null, fetchedAt: null }),
+    ),
     hideWindow: vi.fn<GlanceApi['hideWindow']>(() => okResult(null)),
     openKeyPage: vi.fn<GlanceApi['openKeyPage']>(() => okResult(null)),
   };
