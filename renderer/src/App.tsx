@@ -3,7 +3,8 @@
  * error) and the local panel (main, settings, key form). All data and actions come from
  * `useGlance`; everything below is presentational.
  */
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { accountLabel } from '../../shared/accounts.js';
 import { effectiveStatus, dataAgeSeconds } from '../../shared/widget-state.js';
 import { Breakdown, type BreakdownView } from './components/Breakdown.js';
 import { CurrencySelector } from './components/CurrencySelector.js';
@@ -22,7 +23,10 @@ export interface AppProps {
   readonly glance?: UseGlanceOptions;
 }
 
-type Panel = 'main' | 'settings' | 'key-form';
+type Panel = 'main' | 'settings' | 'key-form' | 'holdings';
+
+// Its own chunk: the first view's JavaScript stays within budget without it.
+const HoldingsPanel = lazy(() => import('./components/HoldingsPanel.js').then((m) => ({ default: m.HoldingsPanel })));
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
@@ -47,6 +51,7 @@ export function App({ glance }: AppProps) {
   const { state, bridgeError, now, history, pendingCurrency, message, actions } = useGlance(glance);
   const [panel, setPanel] = useState<Panel>('main');
   const [breakdownView, setBreakdownView] = useState<BreakdownView>('chart');
+  const [holdingsAccount, setHoldingsAccount] = useState<string | null>(null);
   const reducedMotion = useReducedMotion();
   const { hideWindow } = actions;
 
@@ -64,6 +69,10 @@ export function App({ glance }: AppProps) {
 
   const openKeyForm = useCallback(() => setPanel('key-form'), []);
   const backToMain = useCallback(() => setPanel('main'), []);
+  const openHoldings = useCallback((account: string) => {
+    setHoldingsAccount(account);
+    setPanel('holdings');
+  }, []);
 
   if (state === null) {
     return (
@@ -222,6 +231,21 @@ export function App({ glance }: AppProps) {
             <ErrorPanel variant="stale" ageSeconds={age} {...errorPanel} />
           ) : null}
           <TotalHeader balance={balance} privacy={privacy} now={now} />
+          {panel === 'holdings' && holdingsAccount !== null ? (
+            <Suspense fallback={<LoadingSkeleton />}>
+              <HoldingsPanel
+                account={holdingsAccount}
+                label={accountLabel(holdingsAccount)}
+                currency={balance.currency}
+                privacy={privacy}
+                now={now}
+                load={actions.getHoldings}
+                onBack={backToMain}
+                onFixKey={openKeyForm}
+              />
+            </Suspense>
+          ) : (
+          <>
           <Breakdown
             balance={balance}
             privacy={privacy}
@@ -229,8 +253,11 @@ export function App({ glance }: AppProps) {
             reducedMotion={reducedMotion}
             view={breakdownView}
             onViewChange={setBreakdownView}
+            onOpenAccount={openHoldings}
           />
           <Sparkline points={history} privacy={privacy} onExport={() => void actions.exportHistoryCsv()} />
+          </>
+          )}
         </>
       ) : status === 'error' || status === 'stale' ? (
         <ErrorPanel variant="error" ageSeconds={null} {...errorPanel} />

@@ -8,9 +8,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Currency, HistoryPoint } from '../../shared/balance.js';
 import type { AppError, Result } from '../../shared/errors.js';
+import type { HoldingsView } from '../../shared/holdings.js';
 import type {
   CredentialsStatus,
   GlanceApi,
+  HoldingsRequest,
   PreferencesPatch,
   SaveCredentialsInput,
   SaveCredentialsResult,
@@ -44,6 +46,8 @@ interface GlanceActions {
   readonly exportHistoryCsv: () => Promise<void>;
   readonly hideWindow: () => Promise<void>;
   readonly openKeyPage: () => Promise<void>;
+  /** One account's coins; the holdings view shows a failure itself (never the message bar). */
+  readonly getHoldings: (request: HoldingsRequest) => Promise<Result<HoldingsView>>;
   readonly dismissMessage: () => void;
 }
 
@@ -237,6 +241,11 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     await run((a) => a.openKeyPage());
   }, [run]);
 
+  const getHoldings = useCallback(
+    async (request: HoldingsRequest): Promise<Result<HoldingsView>> => (api === null ? { ok: false, error: NO_BRIDGE } : settle(() => api.getHoldings(request))),
+    [api],
+  );
+
   const dismissMessage = useCallback(() => setMessage(null), []);
 
   return {
@@ -257,6 +266,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
       exportHistoryCsv,
       hideWindow,
       openKeyPage,
+      getHoldings,
       dismissMessage,
     },
   };

@@ -24,10 +24,12 @@ export interface BreakdownProps {
   readonly reducedMotion: boolean;
   readonly view: BreakdownView;
   readonly onViewChange: (view: BreakdownView) => void;
+  /** Opens an account's holdings (a slice, a legend entry or a table row was activated). */
+  readonly onOpenAccount?: (account: string) => void;
 }
 
 /** Chart/table with the zero and negative accounts set apart. */
-export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, view, onViewChange }: BreakdownProps) {
+export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, view, onViewChange, onOpenAccount }: BreakdownProps) {
   const summary = useMemo(() => summarizeBalance(balance), [balance]);
   const slices = useMemo(
     () => (privacy ? privateSlices(summary.accounts) : buildSlices(summary.positive, thresholdPercent)),
@@ -52,9 +54,9 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
         </button>
       </div>
       {view === 'table' ? (
-        <BreakdownTable balance={balance} summary={summary} privacy={privacy} />
+        <BreakdownTable balance={balance} summary={summary} privacy={privacy} {...(onOpenAccount ? { onOpenAccount } : {})} />
       ) : slices.length > 0 ? (
-        <BreakdownChart slices={slices} currency={currency} privacy={privacy} reducedMotion={reducedMotion} />
+        <BreakdownChart slices={slices} currency={currency} privacy={privacy} reducedMotion={reducedMotion} {...(onOpenAccount ? { onOpenAccount } : {})} />
       ) : (
         <p className="muted" data-testid="no-positive">
           No account holds a positive balance, so there is nothing to chart.

@@ -16,6 +16,8 @@ export interface BreakdownChartProps {
   readonly currency: Currency;
   readonly privacy: boolean;
   readonly reducedMotion: boolean;
+  /** Activating a one-account slice or its legend entry opens that account's holdings. */
+  readonly onOpenAccount?: (account: string) => void;
 }
 
 const SIZE = 132;
@@ -28,7 +30,16 @@ interface Datum {
 }
 
 /** Pie + legend. */
-export function BreakdownChart({ slices, currency, privacy, reducedMotion }: BreakdownChartProps) {
+export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpenAccount }: BreakdownChartProps) {
+  // "Other" groups several accounts: it has no single account to open.
+  const accountOf = (key: string | undefined): string | null => {
+    const slice = slices.find((s) => s.key === key);
+    return slice !== undefined && slice.members.length === 1 ? (slice.members[0]?.name ?? null) : null;
+  };
+  const open = (key: string | undefined): void => {
+    const account = accountOf(key);
+    if (account !== null) onOpenAccount?.(account);
+  };
   const [active, setActive] = useState<string | null>(null);
   const activeSlice = slices.find((s) => s.key === active) ?? null;
   const accounts = slices.reduce((n, s) => n + s.members.length, 0);
@@ -75,6 +86,7 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion }: Bre
               shape={shape}
               onMouseEnter={(d) => setActive((d.payload as Datum | undefined)?.key ?? null)}
               onMouseLeave={() => setActive(null)}
+              onClick={(d) => open((d.payload as Datum | undefined)?.key)}
             />
           </PieChart>
         )}
@@ -103,6 +115,13 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion }: Bre
             onMouseLeave={() => setActive(null)}
             onFocus={() => setActive(s.key)}
             onBlur={() => setActive(null)}
+            onClick={() => open(s.key)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter' && event.key !== ' ') return;
+              event.preventDefault();
+              open(s.key);
+            }}
+            aria-description={onOpenAccount && accountOf(s.key) !== null ? 'Press Enter to see its coins' : undefined}
             title={
               s.members.length > 1 && !privacy
                 ? s.members.map((m) => `${m.label} ${displayShare(m.share, false)}`).join('\n')

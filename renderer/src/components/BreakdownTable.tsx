@@ -16,10 +16,12 @@ export interface BreakdownTableProps {
   readonly balance: BalanceSnapshot;
   readonly summary: BalanceSummary;
   readonly privacy: boolean;
+  /** Activating an account's name opens its holdings. */
+  readonly onOpenAccount?: (account: string) => void;
 }
 
 /** `<table>` with caption, column headers, one row header per account and a total row. */
-export function BreakdownTable({ balance, summary, privacy }: BreakdownTableProps) {
+export function BreakdownTable({ balance, summary, privacy, onOpenAccount }: BreakdownTableProps) {
   const { currency } = balance;
   const rows = privacy ? privateSlices(summary.accounts).flatMap((s) => s.members) : summary.accounts;
   return (
@@ -40,7 +42,15 @@ export function BreakdownTable({ balance, summary, privacy }: BreakdownTableProp
         <tbody>
           {rows.map((a) => (
             <tr key={a.name} data-testid={`row-${a.name}`}>
-              <th scope="row">{a.label}</th>
+              <th scope="row">
+                {onOpenAccount ? (
+                  <button type="button" className="link-button row-open" data-testid={`open-${a.name}`} onClick={() => onOpenAccount(a.name)}>
+                    {a.label}
+                  </button>
+                ) : (
+                  a.label
+                )}
+              </th>
               <td className="num" title={fullAmount(a.amount, currency, privacy)}>
                 <Breakable text={displayAmount(a.amount, currency, privacy)} />
               </td>
