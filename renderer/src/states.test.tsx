@@ -29,6 +29,7 @@ describe('onboarding', () => {
     expect(secret.getAttribute('autocomplete')).toBe('off');
     expect((screen.getByLabelText('Check the key with Gate before saving') as HTMLInputElement).checked).toBe(true);
     expect(form.textContent).toContain('read-only Wallet');
+    expect(form.textContent).toContain('To see the coins of an account, also tick read-only Spot, Perpetual Futures, Earn or Unified Account for it.');
     await user.click(screen.getByRole('button', { name: "Open Gate's API key page" }));
     expect(fake.fns.openKeyPage).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();

@@ -164,10 +164,10 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
                   <td className="num" data-testid="coin-quantity">
                     <Breakable text={quantityText(row.quantity, privacy)} />
                   </td>
-                  <td className="num" data-testid="coin-value" title={row.value !== null ? fullAmount(row.value, currency, privacy) : undefined}>
-                    <Breakable text={valueCell(row, currency, privacy)} />
+                  <td className="num nowrap" data-testid="coin-value" title={row.value !== null ? fullAmount(row.value, currency, privacy) : undefined}>
+                    {valueCell(row, currency, privacy)}
                   </td>
-                  <td className="num" data-testid="coin-share">
+                  <td className="num nowrap" data-testid="coin-share">
                     {shareCell(row, privacy)}
                   </td>
                 </tr>

@@ -64,6 +64,10 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
         Create an APIv4 key on Gate with <strong>read-only Wallet</strong> permission and nothing else (no trading,
         no withdrawals). The secret is kept in your system keychain and is never shown again.
       </p>
+      <p className="muted" data-testid="holdings-permissions">
+        Wallet is all the total needs. To see the coins of an account, also tick read-only <strong>Spot</strong>,{' '}
+        <strong>Perpetual Futures</strong>, <strong>Earn</strong> or <strong>Unified Account</strong> for it.
+      </p>
       <button type="button" className="link-button" data-testid="open-key-page" onClick={onOpenKeyPage}>
         Open Gate&apos;s API key page
       </button>
