@@ -76,6 +76,7 @@ describe('bindIpc', () => {
     const args: Partial<Record<InvokeChannel, unknown[]>> = {
       'currency:set': ['USD'],
       'history:get': ['BTC'],
+      'holdings:get': [{ account: 'margin', currency: 'USDT' }],
       'prefs:set': [{ privacy: true }],
       'credentials:save': [{ key: 'k', secret: 's', verify: false }],
     };

@@ -195,6 +195,7 @@ describe('GlanceApp', () => {
       'credentials:save': [{ key: KEY, secret: SECRET, verify: false }],
       'prefs:set': [{ smallSliceThresholdPercent: 5 }],
       'history:get': ['USD'],
+      'holdings:get': [{ account: 'margin', currency: 'USD' }],
     };
     for (const channel of INVOKE_CHANNELS) {
       const reply = await call(channel, ...(args[channel] ?? []));
