@@ -1,6 +1,8 @@
 // Renderer bundle size: builds the real renderer (renderer/vite.config.ts) and, in the same
 // run, two baselines — React alone, and React + recharts' PieChart/Pie (the library floor) —
-// then prints raw and gzipped JavaScript against the 180 KB gzipped budget. Prints only.
+// then prints raw and gzipped JavaScript: all of it, and the first view's (what index.html loads:
+// its module script and the chunks it preloads; a catalogue loaded on demand is not in it),
+// against the first view's 195 kB gzipped budget (i18n runtime and active catalogue included). Prints only.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,8 +11,8 @@ import { build } from 'vite';
 
 const root = process.env.GLANCE_ROOT ?? process.cwd();
 const work = join(root, '.test-results', 'bench', 'renderer');
-// The budget read strictly: 180 KiB would allow 184 320 bytes, 180 kB only 180 000; we hold to the lower.
-const BUDGET_GZ = 180_000;
+// The budget read strictly: 195 KiB would allow 199 680 bytes, 195 kB only 195 000; we hold to the lower.
+const BUDGET_GZ = 195_000;
 
 interface Size {
   readonly files: number;
@@ -28,10 +30,10 @@ function jsFiles(dir: string): string[] {
   return out;
 }
 
-function measure(dir: string): Size {
+function measure(dir: string, only?: readonly string[]): Size {
   let raw = 0;
   let gzip = 0;
-  const files = jsFiles(dir);
+  const files = only ?? jsFiles(dir);
   for (const f of files) {
     const bytes = readFileSync(f);
     raw += bytes.length;
@@ -59,7 +61,19 @@ async function buildBaseline(name: string, source: string): Promise<Size> {
   return measure(join(dir, 'out'));
 }
 
-function buildApp(): Size {
+/** The JavaScript index.html loads before anything else: its module scripts and modulepreloads. */
+function firstViewFiles(dir: string): string[] {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.m?js)"/g)].map((m) => m[1]!);
+  return [...new Set(refs)].map((ref) => join(dir, ref.replace(/^\.?\//, '')));
+}
+
+/** A catalogue chunk the renderer loads on demand (`catalogue-zh-cn-<hash>.js`), if the build has it. */
+function catalogueChunk(dir: string, name: string): string[] {
+  return jsFiles(dir).filter((f) => new RegExp(`[\\\\/]${name}-[\\w-]+\\.js$`).test(f));
+}
+
+function buildApp(): { all: Size; firstView: Size; zhCN: Size; zhTW: Size } {
   const outDir = join(work, 'app');
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   const t0 = performance.now();
@@ -73,11 +87,19 @@ function buildApp(): Size {
     throw new Error(`renderer build failed (exit ${r.status ?? r.signal})`);
   }
   console.log(`renderer build: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  return measure(outDir);
+  const first = firstViewFiles(outDir);
+  return {
+    all: measure(outDir),
+    firstView: measure(outDir, first),
+    zhCN: measure(outDir, [...first, ...catalogueChunk(outDir, 'catalogue-zh-cn')]),
+    zhTW: measure(outDir, [...first, ...catalogueChunk(outDir, 'catalogue-zh-tw')]),
+  };
 }
 
 mkdirSync(work, { recursive: true });
-const app = buildApp();
+const { all, firstView, zhCN, zhTW } = buildApp();
+// The budget holds for every language: the first view is the largest of them.
+const app = [firstView, zhCN, zhTW].reduce((a, b) => (b.gzip > a.gzip ? b : a));
 const react = await buildBaseline(
   'react',
   `import { createElement } from 'react';\nimport { createRoot } from 'react-dom/client';\ncreateRoot(document.getElementById('root')).render(createElement('div', null, 'hi'));\n`,
@@ -92,7 +114,10 @@ const floor = await buildBaseline(
 const rows: [string, Size][] = [
   ['baseline: react + react-dom', react],
   ['baseline: + recharts PieChart/Pie', floor],
-  ['gate glance renderer (all JS)', app],
+  ['gate glance renderer (all JS)', all],
+  ['gate glance renderer (first view, en)', firstView],
+  ['first view, zh-CN catalogue active', zhCN],
+  ['first view, zh-TW catalogue active', zhTW],
 ];
 console.log('');
 console.log('bundle                               files       raw      gzip');
@@ -103,6 +128,6 @@ console.log('');
 console.log(`our own code over the library floor: ${kb(app.gzip - floor.gzip)} gzipped (${kb(app.raw - floor.raw)} raw)`);
 console.log(`recharts Pie over bare React:        ${kb(floor.gzip - react.gzip)} gzipped`);
 console.log(
-  `budget: ${kb(app.gzip)} / ${kb(BUDGET_GZ)} gzipped = ${((app.gzip / BUDGET_GZ) * 100).toFixed(1)} % ` +
+  `first-view budget (largest language): ${kb(app.gzip)} / ${kb(BUDGET_GZ)} gzipped = ${((app.gzip / BUDGET_GZ) * 100).toFixed(1)} % ` +
     `(${app.gzip <= BUDGET_GZ ? 'within' : 'OVER'} budget, ${kb(Math.abs(BUDGET_GZ - app.gzip))} ${app.gzip <= BUDGET_GZ ? 'to spare' : 'too much'})`,
 );
