@@ -13,6 +13,7 @@ import { APP_ID } from '../core/app/app-identity.js';
 import { GlanceApp } from '../core/app/glance-app.js';
 import { createAppRequestHandler, isAppUrl } from '../core/app/app-protocol.js';
 import { createLaunchAtLogin } from '../core/app/launch-at-login.js';
+import { secondInstanceAction, shouldGreet, startedAtLogin } from '../core/app/launch-intent.js';
 import { isPermissionAllowed } from '../core/app/permissions.js';
 import { OnlineWatcher, PauseGate } from '../core/app/power.js';
 import { systemClock } from '../core/clock.js';
@@ -152,12 +153,24 @@ async function start(): Promise<void> {
   });
   tray = trayView;
 
+  // The first run, and any start with no key stored, opens the popover (demo + "Connect your
+  // Gate account") once the keychain has answered; a login start stays in the tray.
+  const atLogin = startedAtLogin({ argv: process.argv, wasOpenedAtLogin: process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin });
+  let greeted = false;
+  const greet = (state: ReturnType<typeof glance.getState>): void => {
+    if (greeted || !shouldGreet(state, atLogin)) return;
+    greeted = true;
+    view.show();
+  };
   glance.subscribe((state) => {
     sendState(state);
     trayView.render(state);
+    greet(state);
   });
   view.create();
   trayView.create(glance.getState());
+  greet(glance.getState());
+  if (!atLogin && secondInstanceAction(process.argv) === 'toggle') view.show();
   nativeTheme.on('updated', () => trayView.refresh());
 
   const gate = new PauseGate({ pause: () => glance.pause(), resume: () => glance.resume() });
@@ -171,7 +184,7 @@ async function start(): Promise<void> {
   const online = new OnlineWatcher({ isOnline: () => net.isOnline(), onOnline: () => glance.networkOnline(), clock: systemClock });
   online.start();
 
-  app.on('second-instance', () => view.show());
+  app.on('second-instance', (_event, argv) => (secondInstanceAction(argv) === 'toggle' ? view.toggle() : view.show()));
   app.on('activate', () => view.show());
 
   if (devEnv.GLANCE_E2E === '1') {

@@ -28,6 +28,7 @@ interface SmokeReport {
   ipc: Record<string, { ok: boolean; error?: { code: string }; status?: string; demo?: boolean; keychain?: string | null }>;
   opened: string[];
   tray: { tooltip: string; icon: string; menu: string[]; firstEnabled: boolean };
+  greeting: { visible: boolean; afterToggle: boolean };
   popover: { visible: boolean; position: [number, number]; hiddenOnBlur: boolean };
   pushes: number;
   pushHasSecretField: boolean;
@@ -141,6 +142,11 @@ describe('built main with a fake Electron', () => {
       expect(report.tray.menu[0]).toMatch(/^Demo net worth: /);
       expect(report.tray.icon).toBe('tray/tray-live-dark.png');
     }
+  });
+
+  it('greets a user start with no key stored by opening the popover (not when the keychain failed), and --toggle from a second launch toggles it', () => {
+    if (report.ipc.state?.keychain) expect(report.greeting).toEqual({ visible: false, afterToggle: true });
+    else expect(report.greeting).toEqual({ visible: true, afterToggle: false });
   });
 
   it('renders the tray with its menu set, toggles the popover next to the cursor and hides it on blur', () => {

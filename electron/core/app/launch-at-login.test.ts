@@ -9,11 +9,12 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 describe('launch at login', () => {
   it('uses the login-item API on macOS and Windows', async () => {
+    const expected = { darwin: { openAtLogin: true }, win32: { openAtLogin: true, args: ['--login'] } } as const;
     for (const platform of ['darwin', 'win32'] as const) {
       const set = vi.fn();
       const toggle = createLaunchAtLogin({ platform, setLoginItemSettings: set, autostartDir: join(base, 'never'), command: ['x'] });
       expect(await toggle(true)).toEqual({ ok: true, value: null });
-      expect(set).toHaveBeenCalledWith({ openAtLogin: true });
+      expect(set).toHaveBeenCalledWith(expected[platform]);
       expect(existsSync(join(base, 'never'))).toBe(false);
     }
   });
@@ -25,8 +26,8 @@ describe('launch at login', () => {
     expect(await toggle(true)).toEqual({ ok: true, value: null });
     const file = join(dir, AUTOSTART_FILE_NAME);
     const text = readFileSync(file, 'utf8');
-    // Like the packaged desktop entry: under XWayland.
-    expect(text).toContain('Exec="/opt/Gate Glance/gate-glance" --ozone-platform=x11\n');
+    // Like the packaged desktop entry: under XWayland; --login keeps a login start quiet.
+    expect(text).toContain('Exec="/opt/Gate Glance/gate-glance" --login --ozone-platform=x11\n');
     expect(text.startsWith('[Desktop Entry]\nType=Application\n')).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o644);
     expect(await toggle(false)).toEqual({ ok: true, value: null });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Result } from '../../../shared/errors.js';
 import { fail, ok } from '../../../shared/errors.js';
 import { XWAYLAND_ARGS } from '../tray/popover-window-plan.js';
+import { LOGIN_ARG } from './launch-intent.js';
 
 /** The autostart file's name (XDG autostart). */
 export const AUTOSTART_FILE_NAME = 'gate-glance.desktop';
@@ -36,7 +37,7 @@ export function autostartDesktopEntry(command: readonly string[]): string {
 export interface LaunchAtLoginOptions {
   readonly platform: NodeJS.Platform;
   /** Electron's `app.setLoginItemSettings` (macOS, Windows). */
-  readonly setLoginItemSettings: (settings: { openAtLogin: boolean }) => void;
+  readonly setLoginItemSettings: (settings: { openAtLogin: boolean; args?: string[] }) => void;
   /** `$XDG_CONFIG_HOME/autostart` (or `~/.config/autostart`) on Linux. */
   readonly autostartDir: string;
   /** How to start the app: the AppImage path, or the executable (plus args when unpackaged). */
@@ -47,15 +48,20 @@ export interface LaunchAtLoginOptions {
 export function createLaunchAtLogin(options: LaunchAtLoginOptions): (enabled: boolean) => Promise<Result<null>> {
   return async (enabled) => {
     try {
-      if (options.platform === 'darwin' || options.platform === 'win32') {
+      // macOS reports a login start itself (wasOpenedAtLogin); Windows and Linux pass LOGIN_ARG.
+      if (options.platform === 'darwin') {
         options.setLoginItemSettings({ openAtLogin: enabled });
+        return ok(null);
+      }
+      if (options.platform === 'win32') {
+        options.setLoginItemSettings({ openAtLogin: enabled, args: [LOGIN_ARG] });
         return ok(null);
       }
       const file = join(options.autostartDir, AUTOSTART_FILE_NAME);
       if (enabled) {
         await mkdir(options.autostartDir, { recursive: true });
         // Started at login like from the menu: under XWayland, where the popover can sit next to the tray.
-        await writeFile(file, autostartDesktopEntry([...options.command, ...XWAYLAND_ARGS]), { encoding: 'utf8', mode: 0o644 });
+        await writeFile(file, autostartDesktopEntry([...options.command, LOGIN_ARG, ...XWAYLAND_ARGS]), { encoding: 'utf8', mode: 0o644 });
       } else {
         await rm(file, { force: true });
       }

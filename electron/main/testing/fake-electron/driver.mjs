@@ -126,7 +126,14 @@ report.tray = {
   menu: tray.contextMenu.template.map((i) => (i.type === 'separator' ? '---' : i.label)),
   firstEnabled: tray.contextMenu.template[0].enabled,
 };
+// No key stored and not a login start: the popover greets by itself once the window is ready;
+// `gate-glance --toggle` run again toggles it in this instance (single-instance argv).
 win.emit('ready-to-show');
+report.greeting = { visible: win.visible };
+r.app.emit('second-instance', {}, ['/usr/bin/gate-glance', '--toggle'], '/');
+report.greeting.afterToggle = win.visible;
+// Hidden again before the tray click below, whichever way the greeting went.
+if (win.visible) r.app.emit('second-instance', {}, ['/usr/bin/gate-glance', '--toggle'], '/');
 tray.emit('click');
 report.popover = { visible: win.visible, position: win.position };
 win.emit('blur');

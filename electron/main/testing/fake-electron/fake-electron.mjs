@@ -65,6 +65,7 @@ class FakeApp extends EventEmitter {
 }
 
 export const app = new FakeApp();
+rec.app = app;
 
 function fakeSession(name) {
   const s = new EventEmitter();
