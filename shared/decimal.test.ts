@@ -4,6 +4,7 @@ import {
   formatAmount,
   formatCompactAmount,
   formatMoney,
+  signedPercent,
   isDecimalString,
   sharesOfPositive,
   signOfDecimal,
@@ -203,5 +204,19 @@ describe('formatCompactAmount', () => {
 
   it('rejects what is not a decimal string', () => {
     expect(() => formatCompactAmount('1e9', { currency: 'CNY', locale: 'zh-CN' })).toThrow(RangeError);
+  });
+});
+
+describe('signedPercent', () => {
+  it('is signed, two decimals, half away from zero, and refuses a whole that is not positive', () => {
+    expect(signedPercent('1', '3')).toBe('+33.33');
+    expect(signedPercent('-2', '3')).toBe('-66.67');
+    expect(signedPercent('1', '200')).toBe('+0.50');
+    expect(signedPercent('0.01', '200')).toBe('+0.01');
+    expect(signedPercent('-0.01', '200')).toBe('-0.01');
+    expect(signedPercent('-0.001', '200')).toBe('0.00');
+    expect(signedPercent('0', '5')).toBe('0.00');
+    expect(() => signedPercent('1', '0')).toThrow(RangeError);
+    expect(() => signedPercent('1', '-1')).toThrow(RangeError);
   });
 });

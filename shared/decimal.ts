@@ -200,3 +200,17 @@ export function apportionDecimal(total: DecimalString, weights: readonly Decimal
   }
   return out;
 }
+
+/**
+ * `part` as a percent of `whole` with two decimals, rounded half away from zero, signed
+ * (`"+1.23"`, `"-1.23"`, and `"0.00"` for anything that rounds to zero). `whole` must be
+ * positive: a change relative to zero or a negative total has no meaningful percent.
+ */
+export function signedPercent(part: DecimalString, whole: DecimalString): string {
+  const base = big(whole);
+  if (base.lte(new Exact('0'))) throw new RangeError('signedPercent needs a positive whole');
+  // RM 1 is big.js's ROUND_HALF_UP: half away from zero, for negative values too.
+  const rounded = big(part).times(new Exact('100')).div(base).round(2, 1);
+  if (rounded.eq(new Exact('0'))) return '0.00';
+  return `${rounded.gt(new Exact('0')) ? '+' : '-'}${rounded.abs().toFixed(2)}`;
+}

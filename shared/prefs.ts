@@ -4,6 +4,7 @@
  */
 import type { Currency } from './balance.js';
 import type { LocalePreference } from './locale.js';
+import type { ChangeColourRule } from './change.js';
 
 /** What the user says about the tray panel's colour (Linux, where no signal tells it; elsewhere the system knows). */
 export type TrayPanelPreference = 'automatic' | 'light' | 'dark';
@@ -25,6 +26,10 @@ export interface Preferences {
   readonly locale: LocalePreference;
   /** Which tray icon variant Linux draws: automatic reads on light and dark panels alike. */
   readonly trayPanel: TrayPanelPreference;
+  /** How a rise and a fall are coloured: `auto` follows the language (red up in zh-CN). */
+  readonly changeColours: ChangeColourRule;
+  /** macOS: the menu-bar title shows the 24-hour change after the total. */
+  readonly trayShowsChange: boolean;
 }
 
 /** Gate caches `total_balance` for up to a minute; polling faster only burns rate limit. */
@@ -43,4 +48,6 @@ export const DEFAULT_PREFERENCES: Preferences = {
   launchAtLogin: false,
   locale: 'system',
   trayPanel: 'automatic',
+  changeColours: 'auto',
+  trayShowsChange: false,
 };

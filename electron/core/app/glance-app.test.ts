@@ -120,14 +120,14 @@ describe('GlanceApp', () => {
   it('removing the key goes to onboarding (not the demo) and forgets the history; the demo can then be started', async () => {
     const { settle, call, fs } = await setup({ stored: true });
     await settle();
-    expect([...fs.files.keys()].some((p) => p.endsWith('history.jsonl'))).toBe(true);
+    expect([...fs.files.keys()].some((p) => /\/history(-[0-9a-f]{16})?\.jsonl$/.test(p))).toBe(true);
     const cleared = await call('credentials:clear');
     expect(cleared).toEqual({ ok: true, value: { stored: false, keyHint: null, keychainError: null } });
     let state = await settle();
     expect(state.status).toBe('onboarding');
     expect(state.demo).toBe(false);
     expect(state.balance).toBeNull();
-    expect([...fs.files.keys()].some((p) => p.endsWith('history.jsonl'))).toBe(false);
+    expect([...fs.files.keys()].some((p) => /\/history(-[0-9a-f]{16})?\.jsonl$/.test(p))).toBe(false);
     expect(await call('demo:start')).toEqual({ ok: true, value: null });
     state = await settle();
     expect(state.demo).toBe(true);

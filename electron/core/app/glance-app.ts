@@ -138,7 +138,7 @@ export class GlanceApp {
     this.#clock = clock;
     this.#log = log;
     this.#prefs = prefs;
-    this.#history = new HistoryStore({ dir: options.dataDir, ...(options.fs ? { fs: options.fs } : {}) });
+    this.#history = new HistoryStore({ dir: options.dataDir, ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}), ...(options.fs ? { fs: options.fs } : {}) });
     const gate = {
       transport: options.transportForAccount,
       clock,

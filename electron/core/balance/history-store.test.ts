@@ -1,11 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../../shared/balance.js';
-import { createNodeFileSystem } from '../prefs/file-system.js';
 import { MemoryFileSystem } from '../testing/memory-file-system.js';
-import { HISTORY_CSV_HEADER, HistoryStore, historyToCsv, parseHistoryLine } from './history-store.js';
+import { formatHistoryLine, HISTORY_CSV_HEADER, HistoryStore, historyFileName, historyToCsv, parseHistoryLine } from './history-store.js';
 
 const T0 = Date.UTC(2026, 0, 1);
 const PATH = '/data/history.jsonl';
@@ -71,28 +70,108 @@ describe('HistoryStore', () => {
     expect(await new HistoryStore({ dir: '/data', fs }).read()).toEqual([point(0), point(1)]);
   });
 
-  it('caps the file: compacts to the newest maxPoints once it passes maxPoints + slack', async () => {
+  it('compacts by itself once the file has grown `slack` lines past its thinned size, atomically', async () => {
     const fs = new MemoryFileSystem();
-    const store = new HistoryStore({ dir: '/data', fs, maxPoints: 10, slack: 5 });
+    const now = T0 + 10 * 24 * 3600_000;
+    const store = new HistoryStore({ dir: '/data', fs, slack: 5, now: () => now, localOffset: () => 0 });
     const lines = (): number => (fs.files.get(PATH) ?? '').split('\n').filter(Boolean).length;
-    for (let i = 0; i < 15; i += 1) await store.append(point(i));
-    expect(lines()).toBe(15); // within slack: appends only
-    expect((await store.read()).map((p) => p.at)).toEqual(Array.from({ length: 10 }, (_, k) => point(k + 5).at)); // reads show the cap anyway
-    await store.append(point(15));
-    expect(lines()).toBe(10);
-    expect((await store.read()).map((p) => p.at)).toEqual(Array.from({ length: 10 }, (_, k) => point(k + 6).at));
+    // Ten points in one hour, three days ago: they thin to one.
+    for (let i = 0; i < 5; i += 1) await store.append(point(i));
+    expect(lines()).toBe(5); // within slack: appends only
+    await store.append(point(5));
+    expect(lines()).toBe(1);
+    expect(await store.read()).toEqual([point(5)]);
     expect(fs.log.filter((l) => l.startsWith('rename'))).toEqual([expect.stringMatching(/^rename \/data\/history\.jsonl\.[0-9a-f]{16}\.tmp -> \/data\/history\.jsonl$/)]); // atomic compaction
-    for (let i = 16; i < 100; i += 1) await store.append(point(i));
-    expect(lines()).toBeLessThanOrEqual(15);
+    for (let i = 6; i < 100; i += 1) await store.append(point(i));
+    expect(lines()).toBeLessThanOrEqual(2 + 5); // two hours of old points, plus slack
     expect((await store.read()).at(-1)).toEqual(point(99));
   });
 
-  it('counts existing lines at start, so the cap holds across restarts', async () => {
+  it('counts existing lines at start, so the bound holds across restarts', async () => {
     const fs = new MemoryFileSystem();
     fs.files.set(PATH, Array.from({ length: 15 }, (_, i) => JSON.stringify(point(i))).join('\n') + '\n');
-    const store = new HistoryStore({ dir: '/data', fs, maxPoints: 10, slack: 5 });
-    await store.append(point(15));
-    expect((fs.files.get(PATH) ?? '').split('\n').filter(Boolean)).toHaveLength(10);
+    const store = new HistoryStore({ dir: '/data', fs, slack: 5, now: () => T0 + 30 * 24 * 3600_000, localOffset: () => 0 });
+    await store.append(point(15)); // 16 lines > 1 thinned + 5
+    expect((fs.files.get(PATH) ?? '').split('\n').filter(Boolean)).toEqual([JSON.stringify(point(15))]);
+  });
+
+  it('thins: every point of the last 48 h, the last of each local hour to 90 days, the last of each local day after', async () => {
+    const fs = new MemoryFileSystem();
+    const HOUR = 3600_000;
+    const DAY = 24 * HOUR;
+    const now = Date.UTC(2026, 5, 1, 12);
+    const offset = 8 * HOUR; // UTC+8: a local day starts at 16:00 UTC
+    const all: HistoryPoint[] = [];
+    for (let at = now - 100 * DAY; at <= now; at += 7 * 60_000) all.push({ at, currency: 'USDT', total: String(at) });
+    for (let at = now - 100 * DAY; at <= now; at += 13 * 60_000) all.push({ at, currency: 'BTC', total: '0.5' });
+    fs.files.set(PATH, all.map((p) => JSON.stringify(p)).join('\n') + '\n');
+    const store = new HistoryStore({ dir: '/data', fs, now: () => now, localOffset: () => offset });
+    await store.compact();
+    const kept = await store.read();
+    for (const currency of ['USDT', 'BTC'] as const) {
+      const mine = kept.filter((p) => p.currency === currency);
+      const source = all.filter((p) => p.currency === currency);
+      // Recent: every point.
+      expect(mine.filter((p) => now - p.at <= 48 * HOUR)).toEqual(source.filter((p) => now - p.at <= 48 * HOUR));
+      // 48 h – 90 d: exactly the last point of each local hour that had one.
+      const hourly = (list: HistoryPoint[]): Map<number, number> => {
+        const m = new Map<number, number>();
+        for (const p of list) if (now - p.at > 48 * HOUR && now - p.at <= 90 * DAY) m.set(Math.floor((p.at + offset) / HOUR), p.at);
+        return m;
+      };
+      const keptHourly = mine.filter((p) => now - p.at > 48 * HOUR && now - p.at <= 90 * DAY).map((p) => p.at);
+      expect(keptHourly).toEqual([...hourly(source).values()]);
+      // Beyond 90 days: the last point of each local (UTC+8) day.
+      const daily = new Map<number, number>();
+      for (const p of source) if (now - p.at > 90 * DAY) daily.set(Math.floor((p.at + offset) / DAY), p.at);
+      expect(mine.filter((p) => now - p.at > 90 * DAY).map((p) => p.at)).toEqual([...daily.values()]);
+      // …which in UTC+8 is the point just before 16:00 UTC (local midnight), not before 00:00 UTC.
+      const step = currency === 'USDT' ? 7 * 60_000 : 13 * 60_000;
+      expect([...daily.values()].slice(0, -1).every((at) => (at + offset) % DAY >= DAY - step)).toBe(true);
+    }
+    // Totals stay Gate's strings, verbatim.
+    expect(kept.find((p) => p.currency === 'USDT')?.total).toBe(String(kept.find((p) => p.currency === 'USDT')?.at));
+  });
+
+  it('folds points of one currency less than a minute apart (the later one stays), not across currencies', async () => {
+    const fs = new MemoryFileSystem();
+    const now = T0 + 3600_000;
+    const store = new HistoryStore({ dir: '/data', fs, now: () => now, localOffset: () => 0 });
+    const pts: HistoryPoint[] = [
+      { at: T0, currency: 'USDT', total: '1' },
+      { at: T0 + 20_000, currency: 'USDT', total: '2' },
+      { at: T0 + 30_000, currency: 'BTC', total: '3' },
+      { at: T0 + 59_000, currency: 'USDT', total: '4' },
+      { at: T0 + 119_000, currency: 'USDT', total: '5' },
+    ];
+    for (const p of pts) await store.append(p);
+    await store.compact();
+    expect(await store.read()).toEqual([pts[2], pts[3], pts[4]]);
+  });
+
+  it('keeps one file per endpoint: Gate in history.jsonl, a testnet in its own; a trailing slash is the same endpoint', async () => {
+    expect(historyFileName()).toBe('history.jsonl');
+    expect(historyFileName('https://api.gateio.ws/api/v4/')).toBe('history.jsonl');
+    expect(historyFileName('https://API.gateio.ws/api/v4')).toBe('history.jsonl');
+    const testnet = historyFileName('https://api-testnet.gateapi.io/api/v4');
+    expect(testnet).toMatch(/^history-[0-9a-f]{16}\.jsonl$/);
+    expect(historyFileName('http://127.0.0.1:8080/api/v4')).not.toBe(testnet);
+    const fs = new MemoryFileSystem();
+    const gate = new HistoryStore({ dir: '/data', fs });
+    const test = new HistoryStore({ dir: '/data', fs, baseUrl: 'https://api-testnet.gateapi.io/api/v4' });
+    await gate.append(point(0));
+    await test.append(point(1, 'USDT', '99'));
+    expect(await gate.read()).toEqual([point(0)]);
+    expect(await test.read()).toEqual([point(1, 'USDT', '99')]);
+    await test.clear();
+    expect(await gate.read()).toEqual([point(0)]);
+    expect(await test.read()).toEqual([]);
+  });
+
+  it('reads oldest first even when writers appended out of order', async () => {
+    const fs = new MemoryFileSystem();
+    fs.files.set(PATH, [point(2), point(0), point(1)].map((p) => JSON.stringify(p)).join('\n') + '\n');
+    expect(await new HistoryStore({ dir: '/data', fs }).read()).toEqual([point(0), point(1), point(2)]);
   });
 
   it('exports CSV with an ISO timestamp and the total verbatim', async () => {
@@ -135,14 +214,48 @@ describe('HistoryStore on real files', () => {
 
   it('appends, survives a torn tail written by a crash, and compacts', async () => {
     dir = await mkdtemp(join(tmpdir(), 'glance-history-'));
-    const store = new HistoryStore({ dir, fs: createNodeFileSystem(), maxPoints: 3, slack: 1 });
+    const opts = { dir, now: () => T0 + 30 * 24 * 3600_000, localOffset: () => 0, slack: 2 };
+    const store = new HistoryStore(opts);
     await store.append(point(0));
     await store.append(point(1));
     await writeFile(join(dir, 'history.jsonl'), `${await readFile(join(dir, 'history.jsonl'), 'utf8')}{"at":12`);
-    const reopened = new HistoryStore({ dir, fs: createNodeFileSystem(), maxPoints: 3, slack: 1 });
+    const reopened = new HistoryStore(opts);
     expect(await reopened.read()).toEqual([point(0), point(1)]);
-    await reopened.append(point(2));
-    await reopened.append(point(3)); // 5 lines incl. the torn one > 3 + 1: compacts to the 3 newest valid points
-    expect(await readFile(join(dir, 'history.jsonl'), 'utf8')).toBe([point(1), point(2), point(3)].map((p) => `${JSON.stringify(p)}\n`).join(''));
+    await reopened.append(point(2)); // 4 lines incl. the torn one > 1 thinned + 2: compacts to the hour's last point
+    expect(await readFile(join(dir, 'history.jsonl'), 'utf8')).toBe(`${JSON.stringify(point(2))}\n`);
+    expect(await readdir(dir)).toEqual(['history.jsonl']); // no lock or temp file left behind
+    expect((await stat(join(dir, 'history.jsonl'))).mode & 0o777).toBe(0o600);
   });
+});
+
+describe('the history after a year of use', () => {
+  it('stays bounded: a year of one-minute refreshes compacts to about 5,300 points (~340 KB) per currency', async () => {
+    const MIN = 60_000;
+    const DAY = 24 * 60 * MIN;
+    const end = Date.UTC(2027, 0, 1);
+    const start = end - 365 * DAY;
+    let now = start;
+    const fs = new MemoryFileSystem();
+    const store = new HistoryStore({ dir: '/data', fs, now: () => now, localOffset: () => 8 * 3600_000 });
+    // A year, a day at a time: a day of one-minute points (a realistic 16-digit Gate total,
+    // moving every minute) lands in the file, then the daily compaction runs.
+    let longest = 0;
+    for (let day = start; day < end; day += DAY) {
+      const lines: string[] = [];
+      for (let at = day; at < day + DAY; at += MIN) lines.push(formatHistoryLine({ at, currency: 'USDT', total: `${38_000 + (at / MIN) % 5000}.${String(at % 99_999_989).padStart(8, '0')}` }));
+      fs.files.set(PATH, (fs.files.get(PATH) ?? '') + lines.join(''));
+      longest = Math.max(longest, fs.files.get(PATH)!.length);
+      now = day + DAY - MIN;
+      await store.compact();
+    }
+    const text = fs.files.get(PATH) ?? '';
+    const kept = text.split('\n').filter((l) => parseHistoryLine(l) !== null).length;
+    // 48 h of minutes + hourly to 90 days + daily for the rest of the year (± the buckets cut
+    // by the tiers' edges; the exact rule is pinned by the thinning test above).
+    expect(Math.abs(kept - (2880 + (90 - 2) * 24 + (365 - 90)))).toBeLessThanOrEqual(3);
+    // The README's figure: about 340 KB compacted, and at most ~0.43 MB just before a compaction.
+    expect(text.length).toBeLessThan(350_000);
+    expect(text.length).toBeGreaterThan(320_000);
+    expect(longest).toBeLessThan(460_000);
+  }, 180_000);
 });

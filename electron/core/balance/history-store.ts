@@ -1,41 +1,73 @@
 /**
- * Local net-worth history for the sparkline and CSV export: one JSON line per successful
- * fetch (`{"at":…,"currency":"USDT","total":"…"}`), append-only so a crash can at worst tear
- * the last line (which reading skips), and capped so it never grows without bound. It holds
- * timestamps, currencies and totals only — never a key, a secret or anything about the account.
+ * Local net-worth history for the change since yesterday, the chart, alerts and CSV export:
+ * one JSON line per successful fetch (`{"at":…,"currency":"USDT","total":"…"}`), one file per
+ * Gate endpoint (production Gate and a testnet each have their own; a replaced key keeps it).
+ * It holds timestamps, currencies and totals only — never a key, a secret or an account detail.
+ *
+ * The app and the CLI write the same file. Every write holds the writer lock (history-lock.ts):
+ * appends are single `O_APPEND` writes of whole lines, and compaction — thinning to a point per
+ * refresh for 48 h, the last of each hour to 90 days, the last of each local day after
+ * (shared/history.ts) — rewrites the file through a temp file and a rename, so a reader sees the
+ * old file or the new one, and no append can land in a file that is being replaced. A crash can
+ * at worst tear the last line, which reading skips.
  */
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { Currency, HistoryPoint } from '../../../shared/balance.js';
 import { isCurrency } from '../../../shared/balance.js';
 import { isDecimalString } from '../../../shared/decimal.js';
+import type { LocalOffset } from '../../../shared/history.js';
+import { sortPoints, thinHistory } from '../../../shared/history.js';
+import { DEFAULT_BASE_URL } from '../gate/client.js';
 import type { FileSystem } from '../prefs/file-system.js';
 import { createNodeFileSystem, writeFileAtomic } from '../prefs/file-system.js';
+import type { HistoryLock } from './history-lock.js';
+import { createFileLock, IN_PROCESS_LOCK } from './history-lock.js';
 
-/** The file's name inside the data dir. */
-const HISTORY_FILE_NAME = 'history.jsonl';
-/** About two weeks of one-minute points for one currency, ~1 MB on disk. */
-const DEFAULT_HISTORY_MAX_POINTS = 20_000;
+/** Production Gate's history file (the name every earlier version used). */
+export const HISTORY_FILE_NAME = 'history.jsonl';
 /**
- * A read takes at most the file's last 8 MiB (~110,000 points, several times what it keeps):
- * an oversized file, grown by a foreign writer or planted, is read from its tail, newest points
+ * A read takes at most the file's last 8 MiB (~110,000 points, twenty times what it keeps): an
+ * oversized file, grown by a foreign writer or planted, is read from its tail, newest points
  * first kept, and the next compaction rewrites it to size.
  */
 export const HISTORY_MAX_READ_BYTES = 8 * 1024 * 1024;
 /** CSV header, fixed so spreadsheets and scripts can rely on it. */
 export const HISTORY_CSV_HEADER = 'timestamp,currency,total';
+/**
+ * Lines the file may grow past its thinned size before it is compacted again: a day of
+ * one-minute points, so compaction runs about once a day and appends stay cheap.
+ */
+export const DEFAULT_HISTORY_SLACK = 1440;
+
+/** One endpoint's identity: scheme, host, port and path, without a trailing slash. */
+export function endpointKey(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`.toLowerCase();
+}
+
+/** The history file of an endpoint: `history.jsonl` for Gate itself, `history-<hash>.jsonl` for any other. */
+export function historyFileName(baseUrl: string = DEFAULT_BASE_URL): string {
+  const key = endpointKey(baseUrl);
+  if (key === endpointKey(DEFAULT_BASE_URL)) return HISTORY_FILE_NAME;
+  return `history-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.jsonl`;
+}
 
 /** How a HistoryStore is built. */
 export interface HistoryStoreOptions {
-  /** The app's data dir. */
+  /** The app's data dir, shared with the CLI. */
   readonly dir: string;
+  /** The Gate API base URL the points come from (default production Gate). */
+  readonly baseUrl?: string;
   /** Defaults to real files. */
   readonly fs?: FileSystem;
-  /** Keep at most this many newest points (default 20 000). */
-  readonly maxPoints?: number;
-  /**
-   * The file may grow this far past `maxPoints` before it is compacted back to `maxPoints`
-   * (default a quarter of `maxPoints`), so compaction is rare and appends stay cheap.
-   */
+  /** Defaults to a lock file beside the history with real files, to none with an injected `fs`. */
+  readonly lock?: HistoryLock;
+  /** Epoch ms, for thinning; defaults to Date.now. */
+  readonly now?: () => number;
+  /** The local time zone's offset (local days and hours); defaults to the process's zone. */
+  readonly localOffset?: LocalOffset;
+  /** See DEFAULT_HISTORY_SLACK. */
   readonly slack?: number;
 }
 
@@ -57,7 +89,7 @@ export function parseHistoryLine(line: string): HistoryPoint | null {
 }
 
 /** The stored form of a point: exactly these three fields, whatever else the caller's object has. */
-function formatHistoryLine(point: HistoryPoint): string {
+export function formatHistoryLine(point: HistoryPoint): string {
   return `${JSON.stringify({ at: point.at, currency: point.currency, total: point.total })}\n`;
 }
 
@@ -67,52 +99,69 @@ export function historyToCsv(points: readonly HistoryPoint[]): string {
   return `${[HISTORY_CSV_HEADER, ...rows].join('\n')}\n`;
 }
 
-/** The append-only, capped history file. Operations run one at a time, in call order. */
+/** Every valid point of a history file's text, in file order. */
+function parseHistoryText(text: string, currency?: Currency): HistoryPoint[] {
+  const points: HistoryPoint[] = [];
+  // A cheap text test first: a CLI run reads a year of history and wants one currency of it.
+  const marker = currency === undefined ? null : `"currency":"${currency}"`;
+  for (const line of text.split('\n')) {
+    if (marker !== null && !line.includes(marker)) continue;
+    const point = parseHistoryLine(line);
+    if (point) points.push(point);
+  }
+  return points;
+}
+
+const systemOffset: LocalOffset = (at) => -new Date(at).getTimezoneOffset() * 60_000;
+
+/** One endpoint's append-only, thinned history file. Operations of one instance run in call order. */
 export class HistoryStore {
   /** The history file's full path. */
   readonly path: string;
   readonly #fs: FileSystem;
-  readonly #maxPoints: number;
+  readonly #lock: HistoryLock;
+  readonly #now: () => number;
+  readonly #localOffset: LocalOffset;
   readonly #slack: number;
-  /** Lines in the file (valid or not), known after the first operation. */
+  /** Lines in the file as this instance knows them (other writers add more), after the first write. */
   #lineCount: number | null = null;
+  /** Compact once `#lineCount` passes this: the thinned size at the last look plus the slack. */
+  #compactAt = 0;
   /** True when the file's last line lacks its newline (a torn append): the next append starts one. */
   #needsNewline = false;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: HistoryStoreOptions) {
-    this.path = join(options.dir, HISTORY_FILE_NAME);
+    this.path = join(options.dir, historyFileName(options.baseUrl));
     this.#fs = options.fs ?? createNodeFileSystem();
-    this.#maxPoints = Math.max(1, Math.floor(options.maxPoints ?? DEFAULT_HISTORY_MAX_POINTS));
-    this.#slack = Math.max(0, Math.floor(options.slack ?? Math.ceil(this.#maxPoints / 4)));
+    this.#lock = options.lock ?? (options.fs ? IN_PROCESS_LOCK : createFileLock({ path: `${this.path}.lock` }));
+    this.#now = options.now ?? (() => Date.now());
+    this.#localOffset = options.localOffset ?? systemOffset;
+    this.#slack = Math.max(0, Math.floor(options.slack ?? DEFAULT_HISTORY_SLACK));
   }
 
   /**
-   * Appends one point; compacts to the newest `maxPoints` when the file has grown past
-   * `maxPoints + slack`. Rejects only on I/O failure (the caller decides whether that matters).
+   * Appends one point, and compacts when the file has grown `slack` lines past its thinned
+   * size. Rejects on I/O failure or when another process holds the lock for too long (the
+   * caller decides whether that matters).
    */
   append(point: HistoryPoint): Promise<void> {
-    return this.#enqueue(async () => {
-      if (parseHistoryLine(formatHistoryLine(point).trimEnd()) === null) {
-        throw new Error('Refusing to store an invalid history point.');
-      }
+    if (parseHistoryLine(formatHistoryLine(point).trimEnd()) === null) {
+      return Promise.reject(new Error('Refusing to store an invalid history point.'));
+    }
+    return this.#locked(async () => {
       if (this.#lineCount === null) await this.#scan();
       const line = (this.#needsNewline ? '\n' : '') + formatHistoryLine(point);
-      await this.#fs.ensureDir(dirname(this.path));
       await this.#fs.appendText(this.path, line);
       this.#needsNewline = false;
       this.#lineCount = (this.#lineCount ?? 0) + 1;
-      if (this.#lineCount > this.#maxPoints + this.#slack) await this.#compact();
+      if (this.#lineCount > this.#compactAt) await this.#compact();
     });
   }
 
   /** Points oldest first, optionally of one currency; invalid or torn lines are skipped. */
   read(currency?: Currency): Promise<HistoryPoint[]> {
-    return this.#enqueue(async () => {
-      const points = await this.#readAll();
-      const kept = points.slice(-this.#maxPoints);
-      return currency === undefined ? kept : kept.filter((p) => p.currency === currency);
-    });
+    return this.#enqueue(async () => sortPoints(parseHistoryText(await this.#readText(), currency)));
   }
 
   /** The history as CSV (`timestamp,currency,total`), optionally of one currency. */
@@ -120,12 +169,26 @@ export class HistoryStore {
     return historyToCsv(await this.read(currency));
   }
 
-  /** Forgets every point (e.g. when the user removes their account from the app). */
+  /** Forgets every point of this endpoint (the user removed their key and asked to). */
   clear(): Promise<void> {
-    return this.#enqueue(async () => {
+    return this.#locked(async () => {
       await this.#fs.remove(this.path);
       this.#lineCount = 0;
+      this.#compactAt = this.#slack;
       this.#needsNewline = false;
+    });
+  }
+
+  /** Thins the file now (normally appends do it when due). */
+  compact(): Promise<void> {
+    return this.#locked(() => this.#compact());
+  }
+
+  /** In call order, holding the writer lock (which lives in the data dir, so that comes first). */
+  #locked<T>(task: () => Promise<T>): Promise<T> {
+    return this.#enqueue(async () => {
+      await this.#fs.ensureDir(dirname(this.path));
+      return this.#lock.withLock(task);
     });
   }
 
@@ -139,27 +202,21 @@ export class HistoryStore {
     return (await this.#fs.readText(this.path, { maxBytes: HISTORY_MAX_READ_BYTES, overflow: 'tail' })) ?? '';
   }
 
+  /** Holding the lock: how long the file is, and whether a crash tore its tail. */
   async #scan(): Promise<void> {
     const text = await this.#readText();
+    const points = parseHistoryText(text);
     this.#lineCount = text === '' ? 0 : text.split('\n').filter((l) => l !== '').length;
+    this.#compactAt = thinHistory(points, this.#now(), this.#localOffset).length + this.#slack;
     this.#needsNewline = text !== '' && !text.endsWith('\n');
   }
 
-  async #readAll(): Promise<HistoryPoint[]> {
-    const text = await this.#readText();
-    const points: HistoryPoint[] = [];
-    for (const line of text.split('\n')) {
-      const point = parseHistoryLine(line);
-      if (point) points.push(point);
-    }
-    return points;
-  }
-
-  /** Rewrites the file atomically with the newest `maxPoints` valid points. */
+  /** Holding the lock: rewrites the file atomically with its thinned points, oldest first. */
   async #compact(): Promise<void> {
-    const kept = (await this.#readAll()).slice(-this.#maxPoints);
+    const kept = thinHistory(parseHistoryText(await this.#readText()), this.#now(), this.#localOffset);
     await writeFileAtomic(this.#fs, this.path, kept.map(formatHistoryLine).join(''));
     this.#lineCount = kept.length;
+    this.#compactAt = kept.length + this.#slack;
     this.#needsNewline = false;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { CURRENCIES } from '../../../shared/balance.js';
+import { CHANGE_COLOUR_RULES } from '../../../shared/change.js';
 import type { InvokeArgs, InvokeChannel } from '../../../shared/ipc.js';
 import { LOCALE_PREFERENCES } from '../../../shared/locale.js';
 import { MAX_REFRESH_INTERVAL_SEC, MAX_SMALL_SLICE_THRESHOLD_PERCENT, MIN_REFRESH_INTERVAL_SEC, TRAY_PANEL_PREFERENCES } from '../../../shared/prefs.js';
@@ -27,6 +28,8 @@ const preferencesPatch = z.strictObject({
   launchAtLogin: z.boolean().optional(),
   locale: z.enum(LOCALE_PREFERENCES).optional(),
   trayPanel: z.enum(TRAY_PANEL_PREFERENCES).optional(),
+  changeColours: z.enum(CHANGE_COLOUR_RULES).optional(),
+  trayShowsChange: z.boolean().optional(),
 });
 
 // Gate's account names are short words; a longer one is not a slice the popover could show.

@@ -115,7 +115,7 @@ describe('oversized files', () => {
     const count = Math.ceil((HISTORY_MAX_READ_BYTES * 1.5) / line(0).length);
     await writeFile(join(dir, 'history.jsonl'), Array.from({ length: count }, (_, i) => line(i)).join(''));
     // Keeping every point it reads, the store shows what was read: only the last 8 MiB, cut at a line.
-    const history = new HistoryStore({ dir, fs: createNodeFileSystem(), maxPoints: count });
+    const history = new HistoryStore({ dir, fs: createNodeFileSystem() });
     const points = await history.read();
     const fit = Math.floor(HISTORY_MAX_READ_BYTES / line(0).length);
     expect(points.length).toBeGreaterThan(fit - 10);

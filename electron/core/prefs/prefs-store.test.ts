@@ -30,13 +30,13 @@ describe('PrefsStore.load', () => {
 
   it('reads back what update wrote (versioned JSON, every field)', async () => {
     const { store, fs } = memStore();
-    const r = await store.update({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light' });
+    const r = await store.update({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true });
     expect(r.ok).toBe(true);
     const file = JSON.parse(fs.files.get(PATH) ?? 'null');
-    expect(file).toEqual({ version: PREFS_FILE_VERSION, currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light' });
+    expect(file).toEqual({ version: PREFS_FILE_VERSION, currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true });
     const again = memStore(fs);
     const loaded = await again.store.load();
-    expect(loaded.prefs).toEqual({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light' });
+    expect(loaded.prefs).toEqual({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true });
     expect(loaded.warnings).toEqual([]);
     expect(again.store.get()).toEqual(loaded.prefs);
   });

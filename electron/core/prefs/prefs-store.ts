@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { CURRENCIES } from '../../../shared/balance.js';
 import { LOCALE_PREFERENCES } from '../../../shared/locale.js';
+import { CHANGE_COLOUR_RULES } from '../../../shared/change.js';
 import type { Result } from '../../../shared/errors.js';
 import { fail, ok } from '../../../shared/errors.js';
 import type { PreferencesPatch } from '../../../shared/ipc.js';
@@ -38,6 +39,8 @@ const FIELD_SCHEMAS = {
   launchAtLogin: z.boolean(),
   locale: z.enum(LOCALE_PREFERENCES),
   trayPanel: z.enum(TRAY_PANEL_PREFERENCES),
+  changeColours: z.enum(CHANGE_COLOUR_RULES),
+  trayShowsChange: z.boolean(),
 } satisfies { [K in keyof Preferences]: z.ZodType<Preferences[K]> };
 
 type PrefKey = keyof Preferences;
@@ -52,6 +55,8 @@ const FIELD_RULES: Readonly<Record<PrefKey, string>> = {
   launchAtLogin: 'true or false',
   locale: `one of ${LOCALE_PREFERENCES.join(', ')}`,
   trayPanel: `one of ${TRAY_PANEL_PREFERENCES.join(', ')}`,
+  changeColours: `one of ${CHANGE_COLOUR_RULES.join(', ')}`,
+  trayShowsChange: 'true or false',
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { HistoryPoint } from './balance.js';
+import { historyView, thinHistory } from './history.js';
+
+const MIN = 60_000;
+const H = 60 * MIN;
+const DAY = 24 * H;
+const NOW = Date.UTC(2026, 2, 10, 12);
+const pt = (at: number, total: string): HistoryPoint => ({ at, currency: 'USDT', total });
+
+describe('historyView', () => {
+  it('answers every point of a short range with its high, low and last', () => {
+    const pts = [pt(NOW - 3 * H, '10'), pt(NOW - 2 * H, '30'), pt(NOW - H, '5'), pt(NOW - 30 * H, '1000')];
+    const v = historyView(pts, '24h', { now: NOW });
+    expect(v.points.map((p) => p.total)).toEqual(['10', '30', '5']);
+    expect([v.high?.total, v.low?.total, v.last?.total, v.total]).toEqual(['30', '5', '5', 3]);
+    expect(historyView(pts, 'all', { now: NOW }).high?.total).toBe('1000');
+    expect(historyView([], '7d', { now: NOW })).toMatchObject({ points: [], high: null, low: null, last: null, gaps: [] });
+  });
+
+  it('thins a long range to at most 500 points that still span all of it, keeping its peak and trough', () => {
+    const pts: HistoryPoint[] = [];
+    for (let at = NOW - 30 * DAY; at <= NOW; at += 5 * MIN) pts.push(pt(at, String(1000 + Math.round(100 * Math.sin(at / DAY)))));
+    pts[4000] = pt(pts[4000]!.at, '99999');
+    pts[6000] = pt(pts[6000]!.at, '-5');
+    const v = historyView(pts, '30d', { now: NOW, refreshIntervalMs: 5 * MIN });
+    expect(pts.length).toBeGreaterThan(8000);
+    expect(v.points.length).toBeLessThanOrEqual(500);
+    expect(v.points.length).toBeGreaterThan(400);
+    expect(v.points[0]).toEqual(pts[0]); // the oldest: not a cut tail
+    expect(v.points.at(-1)).toEqual(pts.at(-1));
+    expect(v.points.map((p) => p.total)).toContain('99999');
+    expect(v.points.map((p) => p.total)).toContain('-5');
+    expect([v.high?.total, v.low?.total, v.total]).toEqual(['99999', '-5', pts.length]);
+    expect(v.gaps).toEqual([]);
+    expect(v.points.every((p, i) => i === 0 || p.at > v.points[i - 1]!.at)).toBe(true);
+  });
+
+  it('breaks the line where no point came for more than 3× the expected spacing', () => {
+    const pts = [pt(NOW - 10 * H, '1'), pt(NOW - 10 * H + MIN, '1'), pt(NOW - 10 * H + 3 * MIN, '1'), pt(NOW - 10 * H + 7 * MIN, '2'), pt(NOW - H, '3')];
+    // 1 min, 2 min (≤ 3 min: no gap), 4 min (> 3 min: gap), 9 h (gap).
+    expect(historyView(pts, '24h', { now: NOW }).gaps).toEqual([3, 4]);
+    // With a 5-minute refresh interval a 4-minute spacing is normal.
+    expect(historyView(pts, '24h', { now: NOW, refreshIntervalMs: 5 * MIN }).gaps).toEqual([4]);
+    // Older history is hourly after thinning: 2 h apart is fine, 4 h is a gap.
+    const old = [pt(NOW - 10 * DAY, '1'), pt(NOW - 10 * DAY + 2 * H, '1'), pt(NOW - 10 * DAY + 6 * H, '1')];
+    expect(historyView(old, '30d', { now: NOW }).gaps).toEqual([2]);
+  });
+
+  it('leaves out points dated in the future', () => {
+    expect(historyView([pt(NOW - H, '1'), pt(NOW + H, '2')], 'all', { now: NOW }).points).toEqual([pt(NOW - H, '1')]);
+  });
+});
+
+describe('thinHistory', () => {
+  it('keeps future points (a clock that was ahead) and sorts oldest first', () => {
+    const pts = [pt(NOW + DAY, '2'), pt(NOW - 3 * DAY, '1')];
+    expect(thinHistory(pts, NOW, () => 0)).toEqual([pt(NOW - 3 * DAY, '1'), pt(NOW + DAY, '2')]);
+  });
+});

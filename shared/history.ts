@@ -1,0 +1,162 @@
+/**
+ * Net-worth history as pure functions: how the stored history is thinned so it stays bounded
+ * (core applies it when it compacts the file), and what a chart of one range receives (points
+ * thinned to a bounded count that still spans the whole range, its high, low and last, and where
+ * the line must break because the app was not running).
+ */
+import type { Currency, HistoryPoint } from './balance.js';
+import { compareDecimals } from './decimal.js';
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+/** Every point is kept this long. */
+export const KEEP_ALL_MS = 48 * HOUR_MS;
+/** Then the last point of each local hour, up to this age; the last of each local day after. */
+export const KEEP_HOURLY_MS = 90 * DAY_MS;
+/** Points of one currency closer than this (within the 48 h) are folded into the later one. */
+export const FOLD_MS = MINUTE_MS;
+
+/** The ranges a chart (and `gate-glance history --range`) offers. */
+export const HISTORY_RANGES = ['24h', '7d', '30d', 'all'] as const;
+export type HistoryRange = (typeof HISTORY_RANGES)[number];
+
+/** Narrows untrusted input to a HistoryRange. */
+export function isHistoryRange(value: unknown): value is HistoryRange {
+  return typeof value === 'string' && (HISTORY_RANGES as readonly string[]).includes(value);
+}
+
+const RANGE_MS: Readonly<Record<HistoryRange, number>> = { '24h': DAY_MS, '7d': 7 * DAY_MS, '30d': 30 * DAY_MS, all: Number.POSITIVE_INFINITY };
+
+/** The local time zone's offset from UTC at an instant, ms (UTC+8 → 28 800 000). */
+export type LocalOffset = (at: number) => number;
+
+/** Oldest first; points at the same instant keep their order (stable sort). */
+export function sortPoints(points: readonly HistoryPoint[]): HistoryPoint[] {
+  return [...points].sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The points a compacted history file keeps, oldest first: every point of the last 48 hours
+ * (points of one currency less than a minute apart folded into the later one), then the last
+ * point of each local hour up to 90 days, then the last of each local day. Each currency is
+ * thinned on its own. Points dated after `now` (a clock that was ahead) are kept as they are.
+ */
+export function thinHistory(points: readonly HistoryPoint[], now: number, localOffset: LocalOffset): HistoryPoint[] {
+  const sorted = sortPoints(points);
+  const kept: HistoryPoint[] = [];
+  // Bucket key → index in `kept` of the bucket's latest point so far.
+  const buckets = new Map<string, number>();
+  const lastRecent = new Map<Currency, number>();
+  for (const point of sorted) {
+    const age = now - point.at;
+    if (age <= KEEP_ALL_MS) {
+      const previous = lastRecent.get(point.currency);
+      const prior = previous === undefined ? undefined : kept[previous];
+      if (prior !== undefined && point.at - prior.at < FOLD_MS) {
+        kept[previous!] = point;
+        continue;
+      }
+      lastRecent.set(point.currency, kept.length);
+      kept.push(point);
+      continue;
+    }
+    const local = point.at + localOffset(point.at);
+    const key = age <= KEEP_HOURLY_MS ? `${point.currency} h${Math.floor(local / HOUR_MS)}` : `${point.currency} d${Math.floor(local / DAY_MS)}`;
+    const index = buckets.get(key);
+    if (index === undefined) {
+      buckets.set(key, kept.length);
+      kept.push(point);
+    } else {
+      kept[index] = point;
+    }
+  }
+  return kept;
+}
+
+/** The spacing a history of this age has at most, when the app ran the whole time (ms). */
+export function expectedSpacingMs(ageMs: number, refreshIntervalMs: number): number {
+  if (ageMs <= KEEP_ALL_MS) return Math.max(MINUTE_MS, refreshIntervalMs);
+  if (ageMs <= KEEP_HOURLY_MS) return HOUR_MS;
+  return DAY_MS;
+}
+
+/** What a chart of one range receives. */
+export interface HistoryView {
+  readonly range: HistoryRange;
+  /** Oldest first, at most `maxPoints`, spanning the whole range (never only its newest part). */
+  readonly points: readonly HistoryPoint[];
+  /** Indices i where the line breaks between points i-1 and i: no point for > 3× the expected spacing. */
+  readonly gaps: readonly number[];
+  /** Over every point of the range, not only the ones sent. Null when the range has none. */
+  readonly high: HistoryPoint | null;
+  readonly low: HistoryPoint | null;
+  readonly last: HistoryPoint | null;
+  /** How many points the range holds before thinning. */
+  readonly total: number;
+}
+
+/** About this many points reach a chart; a 360 px popover cannot show more. */
+export const VIEW_MAX_POINTS = 500;
+
+/**
+ * Min and max of each of ⌊(max−2)/2⌋ equal time buckets, plus the first and last point: at most
+ * `max` points that keep every peak and trough visible and span the whole range.
+ */
+function downsample(points: readonly HistoryPoint[], max: number): { points: HistoryPoint[]; bucketMs: number } {
+  if (points.length <= max) return { points: [...points], bucketMs: 0 };
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const count = Math.max(1, Math.floor((max - 2) / 2));
+  const span = Math.max(1, last.at - first.at);
+  const bucketMs = span / count;
+  const chosen = new Set<number>([0, points.length - 1]);
+  let start = 0;
+  for (let b = 0; b < count && start < points.length; b += 1) {
+    const end = b === count - 1 ? last.at + 1 : first.at + (b + 1) * bucketMs;
+    let lo = -1;
+    let hi = -1;
+    let i = start;
+    for (; i < points.length && points[i]!.at < end; i += 1) {
+      if (lo < 0 || compareDecimals(points[i]!.total, points[lo]!.total) < 0) lo = i;
+      if (hi < 0 || compareDecimals(points[i]!.total, points[hi]!.total) > 0) hi = i;
+    }
+    if (lo >= 0) chosen.add(lo);
+    if (hi >= 0) chosen.add(hi);
+    start = i;
+  }
+  return { points: [...chosen].sort((a, b) => a - b).map((i) => points[i]!), bucketMs };
+}
+
+/** Options of `historyView`. */
+export interface HistoryViewOptions {
+  readonly now: number;
+  /** The app's refresh interval: the expected spacing of the last 48 hours (default one minute). */
+  readonly refreshIntervalMs?: number;
+  readonly maxPoints?: number;
+}
+
+/**
+ * The chart's view of one currency's history over `range` ending now. Points dated after `now`
+ * (a clock that jumped back) are left out, like everywhere else that reads the history.
+ */
+export function historyView(points: readonly HistoryPoint[], range: HistoryRange, options: HistoryViewOptions): HistoryView {
+  const { now } = options;
+  const from = now - RANGE_MS[range];
+  const inRange = sortPoints(points.filter((p) => p.at <= now && p.at >= from));
+  let high: HistoryPoint | null = null;
+  let low: HistoryPoint | null = null;
+  for (const p of inRange) {
+    if (high === null || compareDecimals(p.total, high.total) > 0) high = p;
+    if (low === null || compareDecimals(p.total, low.total) < 0) low = p;
+  }
+  const { points: sent, bucketMs } = downsample(inRange, Math.max(4, options.maxPoints ?? VIEW_MAX_POINTS));
+  const interval = options.refreshIntervalMs ?? MINUTE_MS;
+  const gaps: number[] = [];
+  for (let i = 1; i < sent.length; i += 1) {
+    const spacing = Math.max(expectedSpacingMs(now - sent[i]!.at, interval), expectedSpacingMs(now - sent[i - 1]!.at, interval), bucketMs);
+    if (sent[i]!.at - sent[i - 1]!.at > 3 * spacing) gaps.push(i);
+  }
+  return { range, points: sent, gaps, high, low, last: inRange.at(-1) ?? null, total: inRange.length };
+}
