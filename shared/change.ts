@@ -5,7 +5,7 @@
 import type { Currency, DecimalString, HistoryPoint } from './balance.js';
 import { signedPercent, signOfDecimal, subtractDecimals } from './decimal.js';
 
-export const CHANGE_WINDOW_MS = 24 * 60 * 60_000;
+const CHANGE_WINDOW_MS = 24 * 60 * 60_000;
 
 /** The change of the total now against an earlier point of the same currency. */
 export interface Change24h {

@@ -12,20 +12,15 @@ const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
 /** Every point is kept this long. */
-export const KEEP_ALL_MS = 48 * HOUR_MS;
+const KEEP_ALL_MS = 48 * HOUR_MS;
 /** Then the last point of each local hour, up to this age; the last of each local day after. */
-export const KEEP_HOURLY_MS = 90 * DAY_MS;
+const KEEP_HOURLY_MS = 90 * DAY_MS;
 /** Points of one currency closer than this (within the 48 h) are folded into the later one. */
-export const FOLD_MS = MINUTE_MS;
+const FOLD_MS = MINUTE_MS;
 
 /** The ranges a chart (and `gate-glance history --range`) offers. */
-export const HISTORY_RANGES = ['24h', '7d', '30d', 'all'] as const;
+const HISTORY_RANGES = ['24h', '7d', '30d', 'all'] as const;
 export type HistoryRange = (typeof HISTORY_RANGES)[number];
-
-/** Narrows untrusted input to a HistoryRange. */
-export function isHistoryRange(value: unknown): value is HistoryRange {
-  return typeof value === 'string' && (HISTORY_RANGES as readonly string[]).includes(value);
-}
 
 const RANGE_MS: Readonly<Record<HistoryRange, number>> = { '24h': DAY_MS, '7d': 7 * DAY_MS, '30d': 30 * DAY_MS, all: Number.POSITIVE_INFINITY };
 
@@ -76,7 +71,7 @@ export function thinHistory(points: readonly HistoryPoint[], now: number, localO
 }
 
 /** The spacing a history of this age has at most, when the app ran the whole time (ms). */
-export function expectedSpacingMs(ageMs: number, refreshIntervalMs: number): number {
+function expectedSpacingMs(ageMs: number, refreshIntervalMs: number): number {
   if (ageMs <= KEEP_ALL_MS) return Math.max(MINUTE_MS, refreshIntervalMs);
   if (ageMs <= KEEP_HOURLY_MS) return HOUR_MS;
   return DAY_MS;
@@ -98,7 +93,7 @@ export interface HistoryView {
 }
 
 /** About this many points reach a chart; a 360 px popover cannot show more. */
-export const VIEW_MAX_POINTS = 500;
+const VIEW_MAX_POINTS = 500;
 
 /**
  * Min and max of each of ⌊(max−2)/2⌋ equal time buckets, plus the first and last point: at most

@@ -25,7 +25,7 @@ import type { HistoryLock } from './history-lock.js';
 import { createFileLock, IN_PROCESS_LOCK } from './history-lock.js';
 
 /** Production Gate's history file (the name every earlier version used). */
-export const HISTORY_FILE_NAME = 'history.jsonl';
+const HISTORY_FILE_NAME = 'history.jsonl';
 /**
  * A read takes at most the file's last 8 MiB (~110,000 points, twenty times what it keeps): an
  * oversized file, grown by a foreign writer or planted, is read from its tail, newest points
@@ -38,10 +38,10 @@ export const HISTORY_CSV_HEADER = 'timestamp,currency,total';
  * Lines the file may grow past its thinned size before it is compacted again: a day of
  * one-minute points, so compaction runs about once a day and appends stay cheap.
  */
-export const DEFAULT_HISTORY_SLACK = 1440;
+const DEFAULT_HISTORY_SLACK = 1440;
 
 /** One endpoint's identity: scheme, host, port and path, without a trailing slash. */
-export function endpointKey(baseUrl: string): string {
+function endpointKey(baseUrl: string): string {
   const url = new URL(baseUrl);
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`.toLowerCase();
 }
