@@ -19,8 +19,7 @@ const KEEP_HOURLY_MS = 90 * DAY_MS;
 const FOLD_MS = MINUTE_MS;
 
 /** The ranges a chart (and `gate-glance history --range`) offers. */
-const HISTORY_RANGES = ['24h', '7d', '30d', 'all'] as const;
-export type HistoryRange = (typeof HISTORY_RANGES)[number];
+export type HistoryRange = '24h' | '7d' | '30d' | 'all';
 
 const RANGE_MS: Readonly<Record<HistoryRange, number>> = { '24h': DAY_MS, '7d': 7 * DAY_MS, '30d': 30 * DAY_MS, all: Number.POSITIVE_INFINITY };
 
