@@ -4,10 +4,13 @@
 // N interleaved runs each, the ratio, and peak RSS. Prints figures; never asserts.
 // Targets (issue 4): CLI ≤ 1/3 of the SDK's wall time, ≤ 60 MiB peak RSS.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formatHistoryLine, historyFileName } from '../electron/core/balance/history-store.js';
 import { startSimulatorServer } from '../electron/core/simulator/server.js';
+import type { HistoryPoint } from '../shared/balance.js';
+import { thinHistory } from '../shared/history.js';
 
 const root = process.env['GLANCE_ROOT'] ?? process.cwd();
 const RUNS = Number(process.env['GLANCE_BENCH_RUNS'] ?? 15);
@@ -74,19 +77,36 @@ new WalletApi(client).getTotalBalance({ currency: 'USDT' }).then(
 `,
 );
 
+// The CLI reads and extends the history on every balance: measure it with a year of use behind it
+// (a year of one-minute points, thinned as the store keeps them: ~5,300 points).
+const dataDir = join(dir, 'data');
+mkdirSync(dataDir, { recursive: true });
+const yearOfPoints: HistoryPoint[] = [];
+for (let at = Date.now() - 365 * 86_400_000; at < Date.now() - 60_000; at += 60_000) yearOfPoints.push({ at, currency: 'USDT', total: `${38_000 + (at % 5000)}.${String(at % 99_999_989).padStart(8, '0')}` });
+const history = thinHistory(yearOfPoints, Date.now(), () => 0);
+writeFileSync(join(dataDir, historyFileName(server.url)), history.map(formatHistoryLine).join(''));
+const historyBytes = statSync(join(dataDir, historyFileName(server.url))).size;
+const cliEnv = { ...baseEnv, GATE_API_KEY: CLI_KEY.key, GATE_API_SECRET: CLI_KEY.secret, GATE_GLANCE_DATA_DIR: dataDir };
+
 const cases = [
   { name: "node -e ''", cmd: process.execPath, args: ['-e', ''], env: baseEnv },
   {
     name: 'gate-glance balance --short',
     cmd: process.execPath,
     args: [join(root, 'bin', 'gate-glance.cjs'), 'balance', '--short', '--base-url', server.url],
-    env: { ...baseEnv, GATE_API_KEY: CLI_KEY.key, GATE_API_SECRET: CLI_KEY.secret },
+    env: cliEnv,
+  },
+  {
+    name: 'balance --short, no history',
+    cmd: process.execPath,
+    args: [join(root, 'bin', 'gate-glance.cjs'), 'balance', '--short', '--no-history', '--base-url', server.url],
+    env: { ...cliEnv, GATE_GLANCE_DATA_DIR: join(dir, 'empty') },
   },
   {
     name: 'gate-glance balance --json',
     cmd: process.execPath,
     args: [join(root, 'bin', 'gate-glance.cjs'), 'balance', '--json', '--base-url', server.url],
-    env: { ...baseEnv, GATE_API_KEY: CLI_KEY.key, GATE_API_SECRET: CLI_KEY.secret },
+    env: cliEnv,
   },
   {
     name: 'gate-api SDK getTotalBalance',
@@ -133,6 +153,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
+console.log(`history behind each CLI run: ${history.length} points, ${(historyBytes / 1024).toFixed(0)} KiB (a year of use)`);
 console.log(`runs: ${RUNS} per case (interleaved, after one warm-up), node ${process.version}, peak RSS via ${hasTime ? 'GNU time' : 'resourceUsage'}`);
 console.log('case                              median ms   p90 ms   min ms   peak RSS MiB (median)');
 for (const c of cases) {

@@ -19,7 +19,13 @@ const KEEP_HOURLY_MS = 90 * DAY_MS;
 const FOLD_MS = MINUTE_MS;
 
 /** The ranges a chart (and `gate-glance history --range`) offers. */
-export type HistoryRange = '24h' | '7d' | '30d' | 'all';
+export const HISTORY_RANGES = ['24h', '7d', '30d', 'all'] as const;
+export type HistoryRange = (typeof HISTORY_RANGES)[number];
+
+/** Narrows untrusted input to a HistoryRange. */
+export function isHistoryRange(value: unknown): value is HistoryRange {
+  return typeof value === 'string' && (HISTORY_RANGES as readonly string[]).includes(value);
+}
 
 const RANGE_MS: Readonly<Record<HistoryRange, number>> = { '24h': DAY_MS, '7d': 7 * DAY_MS, '30d': 30 * DAY_MS, all: Number.POSITIVE_INFINITY };
 
@@ -74,6 +80,15 @@ function expectedSpacingMs(ageMs: number, refreshIntervalMs: number): number {
   if (ageMs <= KEEP_ALL_MS) return Math.max(MINUTE_MS, refreshIntervalMs);
   if (ageMs <= KEEP_HOURLY_MS) return HOUR_MS;
   return DAY_MS;
+}
+
+/**
+ * The points of `range` ending `now`, oldest first. Points dated after `now` (a clock that
+ * jumped back) are left out here as everywhere the history is read.
+ */
+export function pointsInRange(points: readonly HistoryPoint[], range: HistoryRange, now: number): HistoryPoint[] {
+  const from = now - RANGE_MS[range];
+  return sortPoints(points.filter((p) => p.at <= now && p.at >= from));
 }
 
 /** What a chart of one range receives. */
@@ -137,8 +152,7 @@ export interface HistoryViewOptions {
  */
 export function historyView(points: readonly HistoryPoint[], range: HistoryRange, options: HistoryViewOptions): HistoryView {
   const { now } = options;
-  const from = now - RANGE_MS[range];
-  const inRange = sortPoints(points.filter((p) => p.at <= now && p.at >= from));
+  const inRange = pointsInRange(points, range, now);
   let high: HistoryPoint | null = null;
   let low: HistoryPoint | null = null;
   for (const p of inRange) {

@@ -5,7 +5,7 @@
  */
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,9 +18,12 @@ const bin = join(root, 'bin', 'gate-glance.cjs');
 const KEY = 'bin-key-0f0e0d0c0b0a09080706050403020100';
 const SECRET = 'bin-secret-NEVER-PRINT-a1b2c3d4e5f6a7b8';
 
+// The history of these runs lands here, never in the real home.
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'glance-bin-data-'));
+
 // A clean environment: nothing from the developer's shell (no real key, proxy or D-Bus).
 function env(extra: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env['PATH'] ?? '/usr/bin:/bin', LANG: 'C.UTF-8', ...extra };
+  return { PATH: process.env['PATH'] ?? '/usr/bin:/bin', LANG: 'C.UTF-8', GATE_GLANCE_DATA_DIR: DATA_DIR, ...extra };
 }
 
 function cli(args: string[], extra: Record<string, string> = {}) {
@@ -52,6 +55,7 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
   });
   afterAll(() => {
     sim.kill('SIGTERM');
+    rmSync(DATA_DIR, { recursive: true, force: true });
   });
 
   it('balance --demo works with no key and no TypeScript loader', () => {
@@ -65,10 +69,40 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
     const r = cli(['balance', '--json', '--currency', 'BTC', '--base-url', url], { GATE_API_KEY: KEY, GATE_API_SECRET: SECRET });
     expect([r.code, r.err]).toEqual([0, '']);
     const doc = JSON.parse(r.out) as Record<string, unknown>;
-    expect(Object.keys(doc)).toEqual(['currency', 'total', 'accounts', 'unaccounted', 'fetchedAt']);
+    expect(Object.keys(doc)).toEqual(['currency', 'total', 'accounts', 'unaccounted', 'fetchedAt', 'change24h']);
     expect(doc['unaccounted']).toBeNull(); // the simulator's accounts add up to its total
     expect(doc['currency']).toBe('BTC');
     expect((doc['accounts'] as unknown[]).length).toBe(8);
+  });
+
+  it('records each balance in the history that `history` prints; a read-only data folder costs one warning line, never the balance', () => {
+    const data = mkdtempSync(join(tmpdir(), 'glance-bin-history-'));
+    try {
+      const creds = { GATE_API_KEY: KEY, GATE_API_SECRET: SECRET, GATE_GLANCE_DATA_DIR: data };
+      const first = cli(['balance', '--json', '--base-url', url], creds);
+      expect([first.code, first.err, JSON.parse(first.out).change24h]).toEqual([0, '', null]);
+      const second = cli(['balance', '--json', '--base-url', url], creds);
+      const change = JSON.parse(second.out).change24h as Record<string, unknown>;
+      expect(Object.keys(change)).toEqual(['from', 'amount', 'percent', 'partial']);
+      expect(change).toMatchObject({ from: JSON.parse(first.out).fetchedAt, amount: '0', percent: '0.00', partial: true });
+      const listed = cli(['history', '--json', '--base-url', url], { GATE_GLANCE_DATA_DIR: data });
+      expect(listed.code).toBe(0);
+      expect((JSON.parse(listed.out) as Array<{ at: string }>).map((p) => p.at)).toEqual([JSON.parse(first.out).fetchedAt, JSON.parse(second.out).fetchedAt]);
+      // Gate's own endpoint has no history here: another endpoint's points are its own.
+      expect(cli(['history', '--json'], { GATE_GLANCE_DATA_DIR: data }).out).toBe('[]\n');
+      // A data folder that cannot be created (a file is in the way, as in a read-only or sandboxed home).
+      const blocked = join(data, 'not-a-folder');
+      writeFileSync(blocked, '');
+      const r = cli(['balance', '--short', '--base-url', url], { ...creds, GATE_GLANCE_DATA_DIR: join(blocked, 'gate-glance') });
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^38,522\.03 USDT\n$/);
+      expect(r.err).toMatch(/^warning: could not (read the history|record this balance in the history) \((ENOTDIR|EEXIST)\); the balance itself is not affected\.\n$/);
+      // --no-history records nothing.
+      expect(cli(['balance', '--short', '--no-history', '--base-url', url], creds).code).toBe(0);
+      expect(JSON.parse(cli(['history', '--json', '--base-url', url], { GATE_GLANCE_DATA_DIR: data }).out)).toHaveLength(2);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
   });
 
   it('a wrong secret: exit 3, one line on stderr', () => {

@@ -75,7 +75,7 @@ describe('gate-glance balance with hostile portfolios', () => {
     // 2,165.25 in the total (75.25 of it in no account) against 2,210.5 listed (payment's 120.5 outside the total).
     expect(doc.total.amount).toBe('2165.25');
     expect(doc.unaccounted).toBe('-45.25');
-    expect(Object.keys(doc)).toEqual(['currency', 'total', 'accounts', 'unaccounted', 'fetchedAt']);
+    expect(Object.keys(doc)).toEqual(['currency', 'total', 'accounts', 'unaccounted', 'fetchedAt', 'change24h']);
   });
 
   it('--json escapes C1 and bidi controls instead of printing them raw', async () => {

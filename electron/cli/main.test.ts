@@ -3,6 +3,9 @@
  * 127.0.0.1: output formats, the exact --json shape, exit codes 0/2/3/4, one-line errors,
  * and the secret never printed.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fail, ok } from '../../shared/errors.js';
 import type { Credentials, CredentialsProvider } from '../core/gate/types.js';
@@ -22,7 +25,11 @@ const fakeKeychain: CredentialsProvider = () => {
   keychainCalls += 1;
   return Promise.resolve(keychainAnswer);
 };
-const TABLE: Record<string, CliCommand> = { balance: createBalanceCommand({ keychainCredentials: fakeKeychain }) };
+// History goes to a throw-away folder per run (never the real home), so no run sees an earlier
+// one's points: the history's own effects are tested in commands/history.test.ts.
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'glance-cli-main-'));
+let runs = 0;
+const TABLE: Record<string, CliCommand> = { balance: createBalanceCommand({ keychainCredentials: fakeKeychain, dataDir: () => join(DATA_DIR, String((runs += 1))) }) };
 
 async function run(argv: string[], env: Record<string, string> = ENV) {
   const io = captureIo(env);
@@ -40,7 +47,10 @@ describe('gate-glance (in-process)', () => {
   beforeAll(async () => {
     server = await startSimulatorServer({ keys: [CREDS, { key: 'readless', secret: 'readless-secret-1234', walletRead: false }] });
   });
-  afterAll(() => server.close());
+  afterAll(() => {
+    rmSync(DATA_DIR, { recursive: true, force: true });
+    return server.close();
+  });
   beforeEach(() => {
     server.simulator.setFault(null);
     keychainCalls = 0;
@@ -53,7 +63,7 @@ describe('gate-glance (in-process)', () => {
     expect(out.endsWith('\n')).toBe(true);
     expect(out.trim().split('\n')).toHaveLength(1);
     const doc = JSON.parse(out) as Record<string, unknown>;
-    expect(Object.keys(doc)).toEqual(['currency', 'total', 'accounts', 'unaccounted', 'fetchedAt']);
+    expect(Object.keys(doc)).toEqual(['currency', 'total', 'accounts', 'unaccounted', 'fetchedAt', 'change24h']);
     expect(doc['unaccounted']).toBeNull(); // the simulator's accounts add up to its total
     expect(doc['currency']).toBe('USDT');
     expect(doc['total']).toEqual({ amount: '633967350312281193.068368815439797304437', unrealisedPnl: '0', borrowed: '0' });

@@ -6,6 +6,8 @@
 import { createBalanceCommand } from './commands/balance.js';
 import { createLoginCommand, createLogoutCommand, createStatusCommand } from './commands/credentials.js';
 import { createHoldingsCommand } from './commands/holdings.js';
+import { createHistoryCommand } from './commands/history.js';
+import { dataDir } from '../core/data-dir.js';
 import type { CliCommand, CliIo } from './io.js';
 import { EXIT } from './io.js';
 import { keychainCredentials } from './keychain-credentials.js';
@@ -21,8 +23,9 @@ export const CLI_VERSION = typeof __GATE_GLANCE_VERSION__ === 'string' ? __GATE_
 export const COMMANDS: Record<string, CliCommand> = {
   balance: createBalanceCommand({ keychainCredentials }),
   holdings: createHoldingsCommand({ keychainCredentials }),
+  history: createHistoryCommand({ dataDir: (env) => dataDir(env, process.platform) }),
   login: createLoginCommand(),
-  logout: createLogoutCommand(),
+  logout: createLogoutCommand({ dataDir: (env) => dataDir(env, process.platform) }),
   status: createStatusCommand(),
 };
 
@@ -30,6 +33,7 @@ export const COMMANDS: Record<string, CliCommand> = {
 export const COMMAND_SUMMARIES: Record<string, string> = {
   balance: "show the total balance and its breakdown (Gate's estimate)",
   holdings: 'show what one account is made of, coin by coin (spot, futures, finance, unified)',
+  history: 'print the net-worth history recorded on this computer (no key needed)',
   login: 'store your API key and secret in the OS keychain (read from stdin)',
   logout: 'remove the stored API key from the OS keychain',
   status: 'is a key stored (last 4 characters only), and can the keychain be used',

@@ -8,6 +8,11 @@ import type { Clock } from '../../core/clock.js';
 import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, GateClient } from '../../core/gate/client.js';
 import { createNodeTransport } from '../../core/gate/node-transport.js';
 import type { BalanceResult, CredentialsProvider, Transport } from '../../core/gate/types.js';
+import type { BalanceSnapshot } from '../../../shared/balance.js';
+import type { Change24h } from '../../../shared/change.js';
+import { change24h } from '../../../shared/change.js';
+import { HistoryStore } from '../../core/balance/history-store.js';
+import { dataDir } from '../../core/data-dir.js';
 import { parseArgs } from '../args.js';
 import { baseUrlOption, currencyOption, timeoutOption } from '../common-options.js';
 import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
@@ -26,6 +31,8 @@ export interface BalanceCommandDeps {
   /** The transport for real requests; default: node:https honouring the proxy variables in `io.env`. */
   readonly createTransport?: (env: Readonly<Record<string, string | undefined>>) => Transport;
   readonly clock?: Pick<Clock, 'now'>;
+  /** The data folder shared with the app (history); default from the environment and platform. */
+  readonly dataDir?: (env: CliIo['env']) => string;
 }
 
 /** Help text of `balance`. */
@@ -44,8 +51,13 @@ Options:
       --full             show every digit Gate sent instead of 2 (8 for BTC)
       --base-url URL     API base URL (default ${DEFAULT_BASE_URL})
       --timeout MS       request timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
-      --demo             use the built-in demo portfolio; needs no API key
+      --demo             use the built-in demo portfolio; needs no API key (records nothing)
+      --no-history       do not record this balance in the local history
   -h, --help             show this help
+
+Each successful balance is recorded in the history the app keeps (see \`gate-glance history\`),
+and the change against the point of 24 hours ago is shown: "change24h" in --json, a percent in
+--short and waybar (whose class then lists "up" or "down"), a line in the table.
 
 Credentials: GATE_API_KEY and GATE_API_SECRET from the environment, else the key stored in
 the OS keychain by \`gate-glance login\`. HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.
@@ -64,8 +76,50 @@ const SPECS = [
   { name: 'base-url', value: true },
   { name: 'timeout', value: true },
   { name: 'demo' },
+  { name: 'no-history' },
   { name: 'help', short: 'h' },
 ] as const;
+
+function failureCode(error: unknown): string {
+  if (error instanceof Error && error.name === 'LockTimeoutError') return 'locked by another Gate Glance';
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[A-Z0-9_]{1,20}$/.test(code) ? code : 'I/O error';
+}
+
+/**
+ * Looks up the change against the history, then records the new point (unless `record` is
+ * false). A history that cannot be read or written never fails the balance: one warning line
+ * on stderr at most, and the change is then unknown.
+ */
+async function consultHistory(io: CliIo, deps: BalanceCommandDeps, baseUrl: string, snapshot: BalanceSnapshot, record: boolean): Promise<Change24h | null> {
+  let warned = false;
+  const warn = (what: string, error: unknown): void => {
+    if (warned) return;
+    warned = true;
+    io.stderr.write(`warning: ${what} (${failureCode(error)}); the balance itself is not affected.\n`);
+  };
+  let store: HistoryStore;
+  try {
+    store = new HistoryStore({ dir: (deps.dataDir ?? ((env) => dataDir(env, process.platform)))(io.env), baseUrl, ...(deps.clock ? { now: () => deps.clock!.now() } : {}) });
+  } catch (error) {
+    warn('could not find the data folder for the history', error);
+    return null;
+  }
+  const now = { currency: snapshot.currency, at: snapshot.fetchedAt, total: snapshot.total.amount };
+  if (record) {
+    try {
+      return change24h(await store.record(now), now);
+    } catch (error) {
+      warn('could not record this balance in the history', error);
+    }
+  }
+  try {
+    return change24h(await store.read(snapshot.currency), now);
+  } catch (error) {
+    warn('could not read the history', error);
+    return null;
+  }
+}
 
 type Format = 'table' | 'json' | 'short' | 'waybar';
 
@@ -123,8 +177,10 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
       if (format === 'waybar') io.stdout.write(`${waybarErrorJson(result.error)}\n`);
       return reportError(io, result.error, json);
     }
-    const human = { privacy: o['private'] === true, full: o['full'] === true, demo };
-    if (format === 'json') io.stdout.write(`${jsonText(balanceJson(result.balance))}\n`);
+    // The demo's figures are not the user's: they are never compared with nor added to the history.
+    const change = demo ? null : await consultHistory(io, deps, baseUrl, result.balance, o['no-history'] !== true);
+    const human = { privacy: o['private'] === true, full: o['full'] === true, demo, change };
+    if (format === 'json') io.stdout.write(`${jsonText(balanceJson(result.balance, change))}\n`);
     else if (format === 'short') io.stdout.write(`${shortLine(result.balance, human)}\n`);
     else if (format === 'waybar') io.stdout.write(`${waybarJson(result.balance, human)}\n`);
     else io.stdout.write(balanceTable(result.balance, human));

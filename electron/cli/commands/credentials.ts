@@ -11,6 +11,9 @@ import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from '../../core/gate/client.js'
 import { createNodeTransport } from '../../core/gate/node-transport.js';
 import type { Transport } from '../../core/gate/types.js';
 import type { CredentialsService } from '../../core/secrets/credentials-service.js';
+import { HistoryStore } from '../../core/balance/history-store.js';
+import { dataDir } from '../../core/data-dir.js';
+import { baseUrlOption } from '../common-options.js';
 import { parseArgs, parseBaseUrlOption, type OptionSpec } from '../args.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
@@ -32,6 +35,8 @@ export interface CredentialsCommandDeps {
   readonly createService?: (io: CliIo, verifyTarget: VerifyTarget | null) => Promise<CredentialsService>;
   /** The transport for the verification call; default node:https honouring the proxy variables in `io.env`. */
   readonly createTransport?: (env: Readonly<Record<string, string | undefined>>) => Transport;
+  /** The data folder shared with the app, for `logout --forget-history`. */
+  readonly dataDir?: (env: CliIo['env']) => string;
 }
 
 /** The most stdin `login` reads when piped: two lines of a few hundred characters at most. */
@@ -66,12 +71,18 @@ Exit codes: 0 saved, 2 usage, 3 rejected key or keychain problem, 130 cancelled.
 `;
 
 /** Help text of `logout`. */
-const LOGOUT_USAGE = `Usage: gate-glance logout
+const LOGOUT_USAGE = `Usage: gate-glance logout [--forget-history [--base-url URL]]
 
 Removes the API key and secret stored by \`gate-glance login\` (or the app) from the OS keychain.
-Removing when nothing is stored is not an error.
+Removing when nothing is stored is not an error. The net-worth history stays (a new key for the
+same account continues it) unless you ask to forget it.
 
-Exit codes: 0 removed (or nothing stored), 2 usage, 3 keychain problem.
+Options:
+      --forget-history   also delete the history recorded on this computer
+      --base-url URL     whose history to forget: the Gate endpoint it was read from (default ${DEFAULT_BASE_URL})
+  -h, --help             show this help
+
+Exit codes: 0 removed (or nothing stored), 2 usage, 3 keychain problem, 1 the history could not be deleted.
 `;
 
 /** Help text of `status`. */
@@ -302,18 +313,34 @@ function explainRejection(error: AppError): AppError {
 export function createLogoutCommand(deps: CredentialsCommandDeps = {}): CliCommand {
   const makeService = serviceFactory(deps);
   return async (argv, io) => {
-    const parsed = parseArgs(argv, [{ name: 'help', short: 'h' }]);
+    const parsed = parseArgs(argv, [{ name: 'forget-history' }, { name: 'base-url', value: true }, { name: 'help', short: 'h' }]);
     if (!parsed.ok) return reportUsage(io, parsed.message, 'logout');
     if (parsed.options['help']) {
       io.stdout.write(LOGOUT_USAGE);
       return EXIT.ok;
     }
     if (parsed.positionals.length > 0) return reportUsage(io, 'logout takes no arguments', 'logout');
+    const forget = parsed.options['forget-history'] === true;
+    if (parsed.options['base-url'] !== undefined && !forget) return reportUsage(io, '--base-url only says whose history --forget-history deletes', 'logout');
+    const baseUrlOpt = baseUrlOption(parsed.options['base-url'], false);
+    if (!baseUrlOpt.ok) return reportUsage(io, baseUrlOpt.message, 'logout');
+    const baseUrl = baseUrlOpt.value;
     const service = await makeService(io, null);
     const before = await service.status();
     const cleared = await service.clear();
     if (!cleared.ok) return reportError(io, cleared.error, false);
     io.stdout.write(before.stored ? `Removed API key ${before.keyHint ?? ''} from the OS keychain.\n` : 'No API key was stored; nothing to remove.\n');
+    if (forget) {
+      const dir = (deps.dataDir ?? ((env) => dataDir(env, process.platform)))(io.env);
+      try {
+        await new HistoryStore({ dir, baseUrl }).clear();
+      } catch (error) {
+        const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+        io.stderr.write(`error: INTERNAL: could not delete the history (${typeof code === 'string' ? code : 'I/O error'}) — Check that the data folder ${dir} is writable, then run this again.\n`);
+        return EXIT.internal;
+      }
+      io.stdout.write('Forgot the net-worth history recorded on this computer.\n');
+    }
     return EXIT.ok;
   };
 }

@@ -40,9 +40,10 @@ describe('two processes writing one history at once', () => {
     const text = await readFile(join(dir, 'history.jsonl'), 'utf8');
     const lines = text.split('\n');
     expect(lines.pop()).toBe('');
-    // Every line is a whole point: no torn or interleaved writes.
-    expect(lines.filter((l) => parseHistoryLine(l) === null)).toEqual([]);
-    const points = lines.map((l) => parseHistoryLine(l)!);
+    // Every line is a whole point (after the last compaction's header): no torn or interleaved writes.
+    expect(lines[0]).toMatch(/^\{"compacted":\d+,"kept":\d+\}$/);
+    expect(lines.slice(1).filter((l) => parseHistoryLine(l) === null)).toEqual([]);
+    const points = lines.slice(1).map((l) => parseHistoryLine(l)!);
     const recent = points.filter((p) => NOW - p.at <= 48 * 3600_000);
     // Both writers' recent points, every one of them, each once.
     const expected = Array.from({ length: 2 * count }, (_, m) => NOW - 40 * 3600_000 + m * 60_000).sort((a, b) => a - b);

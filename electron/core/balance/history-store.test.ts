@@ -74,16 +74,18 @@ describe('HistoryStore', () => {
     const fs = new MemoryFileSystem();
     const now = T0 + 10 * 24 * 3600_000;
     const store = new HistoryStore({ dir: '/data', fs, slack: 5, now: () => now, localOffset: () => 0 });
-    const lines = (): number => (fs.files.get(PATH) ?? '').split('\n').filter(Boolean).length;
+    const lines = (): number => (fs.files.get(PATH) ?? '').split('\n').filter((l) => parseHistoryLine(l) !== null).length;
     // Ten points in one hour, three days ago: they thin to one.
     for (let i = 0; i < 5; i += 1) await store.append(point(i));
     expect(lines()).toBe(5); // within slack: appends only
     await store.append(point(5));
     expect(lines()).toBe(1);
+    expect(fs.files.get(PATH)).toBe(`{"compacted":${now},"kept":1}\n${JSON.stringify(point(5))}\n`); // a header says what compaction kept
     expect(await store.read()).toEqual([point(5)]);
     expect(fs.log.filter((l) => l.startsWith('rename'))).toEqual([expect.stringMatching(/^rename \/data\/history\.jsonl\.[0-9a-f]{16}\.tmp -> \/data\/history\.jsonl$/)]); // atomic compaction
     for (let i = 6; i < 100; i += 1) await store.append(point(i));
     expect(lines()).toBeLessThanOrEqual(2 + 5); // two hours of old points, plus slack
+    expect(fs.files.get(PATH)?.startsWith('{"compacted":')).toBe(true);
     expect((await store.read()).at(-1)).toEqual(point(99));
   });
 
@@ -91,8 +93,14 @@ describe('HistoryStore', () => {
     const fs = new MemoryFileSystem();
     fs.files.set(PATH, Array.from({ length: 15 }, (_, i) => JSON.stringify(point(i))).join('\n') + '\n');
     const store = new HistoryStore({ dir: '/data', fs, slack: 5, now: () => T0 + 30 * 24 * 3600_000, localOffset: () => 0 });
-    await store.append(point(15)); // 16 lines > 1 thinned + 5
-    expect((fs.files.get(PATH) ?? '').split('\n').filter(Boolean)).toEqual([JSON.stringify(point(15))]);
+    await store.append(point(15)); // 16 lines, and no compaction has written this file yet: due at once
+    expect((fs.files.get(PATH) ?? '').split('\n').filter(Boolean).slice(1)).toEqual([JSON.stringify(point(15))]);
+    // The header it wrote carries the bound across the next restart: 1 kept + 5 slack.
+    const next = new HistoryStore({ dir: '/data', fs, slack: 5, now: () => T0 + 30 * 24 * 3600_000, localOffset: () => 0 });
+    for (let i = 16; i < 21; i += 1) await next.append(point(i));
+    expect((fs.files.get(PATH) ?? '').split('\n').filter(Boolean)).toHaveLength(7);
+    await next.append(point(21));
+    expect((fs.files.get(PATH) ?? '').split('\n').filter(Boolean)).toHaveLength(2);
   });
 
   it('thins: every point of the last 48 h, the last of each local hour to 90 days, the last of each local day after', async () => {
@@ -168,6 +176,16 @@ describe('HistoryStore', () => {
     expect(await test.read()).toEqual([]);
   });
 
+  it('record() answers the currency’s points as they were before it, then appends it', async () => {
+    const fs = new MemoryFileSystem();
+    const store = new HistoryStore({ dir: '/data', fs });
+    expect(await store.record(point(0))).toEqual([]);
+    await store.append(point(1, 'BTC', '1'));
+    expect(await store.record(point(2))).toEqual([point(0)]);
+    expect(await store.read('USDT')).toEqual([point(0), point(2)]);
+    await expect(store.record({ at: T0, currency: 'USDT', total: 'x' })).rejects.toThrow(/invalid/);
+  });
+
   it('reads oldest first even when writers appended out of order', async () => {
     const fs = new MemoryFileSystem();
     fs.files.set(PATH, [point(2), point(0), point(1)].map((p) => JSON.stringify(p)).join('\n') + '\n');
@@ -221,8 +239,8 @@ describe('HistoryStore on real files', () => {
     await writeFile(join(dir, 'history.jsonl'), `${await readFile(join(dir, 'history.jsonl'), 'utf8')}{"at":12`);
     const reopened = new HistoryStore(opts);
     expect(await reopened.read()).toEqual([point(0), point(1)]);
-    await reopened.append(point(2)); // 4 lines incl. the torn one > 1 thinned + 2: compacts to the hour's last point
-    expect(await readFile(join(dir, 'history.jsonl'), 'utf8')).toBe(`${JSON.stringify(point(2))}\n`);
+    await reopened.append(point(2)); // 4 lines incl. the torn one > 2 of slack: compacts to the hour's last point
+    expect(await readFile(join(dir, 'history.jsonl'), 'utf8')).toBe(`{"compacted":${opts.now()},"kept":1}\n${JSON.stringify(point(2))}\n`);
     expect(await readdir(dir)).toEqual(['history.jsonl']); // no lock or temp file left behind
     expect((await stat(join(dir, 'history.jsonl'))).mode & 0o777).toBe(0o600);
   });

@@ -71,8 +71,13 @@ export interface HistoryStoreOptions {
   readonly slack?: number;
 }
 
+/** The exact form `formatHistoryLine` writes: read without JSON.parse (a CLI run reads a year of lines). */
+const STORED_LINE = /^\{"at":(\d{1,15}),"currency":"(BTC|CNY|USD|USDT)","total":"(-?\d{1,100}(?:\.\d{1,98})?)"\}$/;
+
 /** Parses one stored line; null for a torn, foreign or invalid line (which is then skipped). */
 export function parseHistoryLine(line: string): HistoryPoint | null {
+  const stored = STORED_LINE.exec(line);
+  if (stored) return { at: Number(stored[1]), currency: stored[2] as Currency, total: stored[3]! };
   if (line.trim() === '') return null;
   let json: unknown;
   try {
@@ -97,6 +102,26 @@ export function formatHistoryLine(point: HistoryPoint): string {
 export function historyToCsv(points: readonly HistoryPoint[]): string {
   const rows = points.map((p) => `${new Date(p.at).toISOString()},${p.currency},${p.total}`);
   return `${[HISTORY_CSV_HEADER, ...rows].join('\n')}\n`;
+}
+
+/**
+ * The first line of a compacted file: when, and how many points it kept. Readers skip it (it is
+ * not a point), and a writer knows from it alone whether the file is due for compaction.
+ */
+function formatHeader(at: number, kept: number): string {
+  return `${JSON.stringify({ compacted: at, kept })}\n`;
+}
+
+function parseHeader(text: string): number | null {
+  const end = text.indexOf('\n');
+  const match = /^\{"compacted":\d+,"kept":(\d{1,9})\}$/.exec(end < 0 ? text : text.slice(0, end));
+  return match ? Number(match[1]) : null;
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count += 1;
+  return text === '' || text.endsWith('\n') ? count : count + 1;
 }
 
 /** Every valid point of a history file's text, in file order. */
@@ -125,7 +150,7 @@ export class HistoryStore {
   readonly #slack: number;
   /** Lines in the file as this instance knows them (other writers add more), after the first write. */
   #lineCount: number | null = null;
-  /** Compact once `#lineCount` passes this: the thinned size at the last look plus the slack. */
+  /** Compact once `#lineCount` passes this: the size at the last compaction plus the slack. */
   #compactAt = 0;
   /** True when the file's last line lacks its newline (a torn append): the next append starts one. */
   #needsNewline = false;
@@ -150,12 +175,34 @@ export class HistoryStore {
       return Promise.reject(new Error('Refusing to store an invalid history point.'));
     }
     return this.#locked(async () => {
-      if (this.#lineCount === null) await this.#scan();
-      const line = (this.#needsNewline ? '\n' : '') + formatHistoryLine(point);
-      await this.#fs.appendText(this.path, line);
-      this.#needsNewline = false;
-      this.#lineCount = (this.#lineCount ?? 0) + 1;
-      if (this.#lineCount > this.#compactAt) await this.#compact();
+      if (this.#lineCount === null) this.#adopt(await this.#readText());
+      await this.#appendLine(point);
+    });
+  }
+
+  /** Holding the lock: one line, and a compaction when the file has grown `slack` past its last one. */
+  async #appendLine(point: HistoryPoint): Promise<void> {
+    const line = (this.#needsNewline ? '\n' : '') + formatHistoryLine(point);
+    await this.#fs.appendText(this.path, line);
+    this.#needsNewline = false;
+    this.#lineCount = (this.#lineCount ?? 0) + 1;
+    if (this.#lineCount > this.#compactAt) await this.#compact();
+  }
+
+  /**
+   * Appends `point` and answers its currency's points as they were just before it, oldest
+   * first — one read of the file for both (what a CLI run needs: the change, then the record).
+   */
+  record(point: HistoryPoint): Promise<HistoryPoint[]> {
+    if (parseHistoryLine(formatHistoryLine(point).trimEnd()) === null) {
+      return Promise.reject(new Error('Refusing to store an invalid history point.'));
+    }
+    return this.#locked(async () => {
+      const text = await this.#readText();
+      this.#adopt(text);
+      const before = sortPoints(parseHistoryText(text, point.currency));
+      await this.#appendLine(point);
+      return before;
     });
   }
 
@@ -202,21 +249,24 @@ export class HistoryStore {
     return (await this.#fs.readText(this.path, { maxBytes: HISTORY_MAX_READ_BYTES, overflow: 'tail' })) ?? '';
   }
 
-  /** Holding the lock: how long the file is, and whether a crash tore its tail. */
-  async #scan(): Promise<void> {
-    const text = await this.#readText();
-    const points = parseHistoryText(text);
-    this.#lineCount = text === '' ? 0 : text.split('\n').filter((l) => l !== '').length;
-    this.#compactAt = thinHistory(points, this.#now(), this.#localOffset).length + this.#slack;
+  /**
+   * Holding the lock, from the file's text: how long it is and whether a crash tore its tail —
+   * without parsing it (a file no compaction has written yet, from an earlier version, is due at once).
+   */
+  #adopt(text: string): void {
+    this.#lineCount = countLines(text);
+    const kept = parseHeader(text);
+    this.#compactAt = (kept === null ? 0 : kept + 1) + this.#slack;
     this.#needsNewline = text !== '' && !text.endsWith('\n');
   }
 
   /** Holding the lock: rewrites the file atomically with its thinned points, oldest first. */
   async #compact(): Promise<void> {
-    const kept = thinHistory(parseHistoryText(await this.#readText()), this.#now(), this.#localOffset);
-    await writeFileAtomic(this.#fs, this.path, kept.map(formatHistoryLine).join(''));
-    this.#lineCount = kept.length;
-    this.#compactAt = kept.length + this.#slack;
+    const now = this.#now();
+    const kept = thinHistory(parseHistoryText(await this.#readText()), now, this.#localOffset);
+    await writeFileAtomic(this.#fs, this.path, formatHeader(now, kept.length) + kept.map(formatHistoryLine).join(''));
+    this.#lineCount = kept.length + 1;
+    this.#compactAt = kept.length + 1 + this.#slack;
     this.#needsNewline = false;
   }
 }
