@@ -2,6 +2,7 @@
  * User preferences as both sides see them. Main validates and stores them; the renderer
  * shows them and asks for changes through `prefs:set`.
  */
+import type { AlertRule } from './alerts.js';
 import type { Currency } from './balance.js';
 import type { LocalePreference } from './locale.js';
 import type { ChangeColourRule } from './change.js';
@@ -30,6 +31,8 @@ export interface Preferences {
   readonly changeColours: ChangeColourRule;
   /** macOS: the menu-bar title shows the 24-hour change after the total. */
   readonly trayShowsChange: boolean;
+  /** Notifications: above/below a total, a big move in 24 h, the account no longer readable. */
+  readonly alerts: readonly AlertRule[];
 }
 
 /** Gate caches `total_balance` for up to a minute; polling faster only burns rate limit. */
@@ -50,4 +53,5 @@ export const DEFAULT_PREFERENCES: Preferences = {
   trayPanel: 'automatic',
   changeColours: 'auto',
   trayShowsChange: false,
+  alerts: [],
 };

@@ -4,6 +4,7 @@
  * any handler runs: strict objects (no extra fields), bounded strings, exact tuples.
  */
 import { z } from 'zod';
+import { alertRulesSchema } from '../alerts/alert-schema.js';
 import { CURRENCIES } from '../../../shared/balance.js';
 import { CHANGE_COLOUR_RULES } from '../../../shared/change.js';
 import type { InvokeArgs, InvokeChannel } from '../../../shared/ipc.js';
@@ -30,6 +31,7 @@ const preferencesPatch = z.strictObject({
   trayPanel: z.enum(TRAY_PANEL_PREFERENCES).optional(),
   changeColours: z.enum(CHANGE_COLOUR_RULES).optional(),
   trayShowsChange: z.boolean().optional(),
+  alerts: alertRulesSchema.optional(),
 });
 
 // Gate's account names are short words; a longer one is not a slice the popover could show.

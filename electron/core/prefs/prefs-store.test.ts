@@ -30,15 +30,43 @@ describe('PrefsStore.load', () => {
 
   it('reads back what update wrote (versioned JSON, every field)', async () => {
     const { store, fs } = memStore();
-    const r = await store.update({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true });
+    const r = await store.update({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true, alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }] });
     expect(r.ok).toBe(true);
     const file = JSON.parse(fs.files.get(PATH) ?? 'null');
-    expect(file).toEqual({ version: PREFS_FILE_VERSION, currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true });
+    expect(file).toEqual({ version: PREFS_FILE_VERSION, currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true, alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }] });
     const again = memStore(fs);
     const loaded = await again.store.load();
-    expect(loaded.prefs).toEqual({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true });
+    expect(loaded.prefs).toEqual({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true, alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }] });
     expect(loaded.warnings).toEqual([]);
     expect(again.store.get()).toEqual(loaded.prefs);
+  });
+
+  it('validates alert rules: kinds, decimal thresholds, bounds, distinct ids; a bad list in the file falls back to none', async () => {
+    const { store } = memStore();
+    const good = [
+      { id: 'up', kind: 'above', currency: 'USDT', threshold: '100000.5' },
+      { id: 'move', kind: 'move', currency: 'CNY', percent: '5' },
+      { id: 'gone', kind: 'unreadable', staleMinutes: 60 },
+    ] as const;
+    expect((await store.update({ alerts: good })).ok).toBe(true);
+    expect(store.get().alerts).toEqual(good);
+    const bad: unknown[] = [
+      [{ id: 'x', kind: 'above', currency: 'USDT', threshold: 100 }],
+      [{ id: 'x', kind: 'above', currency: 'EUR', threshold: '1' }],
+      [{ id: 'x', kind: 'move', currency: 'USDT', percent: '0' }],
+      [{ id: 'x', kind: 'unreadable', staleMinutes: 1 }],
+      [{ id: 'x', kind: 'above', currency: 'USDT', threshold: '1', extra: true }],
+      [good[0], { ...good[1], id: 'up' }],
+      Array.from({ length: 11 }, (_, i) => ({ id: `a${i}`, kind: 'above', currency: 'USDT', threshold: '1' })),
+    ];
+    for (const alerts of bad) {
+      const r = await store.update({ alerts } as never);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error.message).toMatch(/alerts must be at most 10 alerts/);
+    }
+    expect(store.get().alerts).toEqual(good);
+    const parsed = parsePreferencesText(JSON.stringify({ currency: 'BTC', alerts: [{ id: 1 }] }));
+    expect([parsed.prefs.currency, parsed.prefs.alerts]).toEqual(['BTC', []]);
   });
 
   it('keeps a corrupt file aside as prefs.json.corrupt-<ts>, uses defaults, warns, never throws', async () => {

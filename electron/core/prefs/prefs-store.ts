@@ -6,6 +6,7 @@
  */
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { ALERT_RULES_RULE, alertRulesSchema } from '../alerts/alert-schema.js';
 import { CURRENCIES } from '../../../shared/balance.js';
 import { LOCALE_PREFERENCES } from '../../../shared/locale.js';
 import { CHANGE_COLOUR_RULES } from '../../../shared/change.js';
@@ -41,6 +42,7 @@ const FIELD_SCHEMAS = {
   trayPanel: z.enum(TRAY_PANEL_PREFERENCES),
   changeColours: z.enum(CHANGE_COLOUR_RULES),
   trayShowsChange: z.boolean(),
+  alerts: alertRulesSchema,
 } satisfies { [K in keyof Preferences]: z.ZodType<Preferences[K]> };
 
 type PrefKey = keyof Preferences;
@@ -57,6 +59,7 @@ const FIELD_RULES: Readonly<Record<PrefKey, string>> = {
   trayPanel: `one of ${TRAY_PANEL_PREFERENCES.join(', ')}`,
   changeColours: `one of ${CHANGE_COLOUR_RULES.join(', ')}`,
   trayShowsChange: 'true or false',
+  alerts: ALERT_RULES_RULE,
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
