@@ -4,9 +4,10 @@
  * and the browser e2e bridge are all typed from it. Every invoke answers a `Result`, so a
  * rejected sender or payload is a value the UI can show, not an exception.
  */
-import type { BalanceSnapshot, Currency, HistoryPoint } from './balance.js';
+import type { BalanceSnapshot, Currency } from './balance.js';
 import type { AppError, Result } from './errors.js';
 import type { HoldingsView } from './holdings.js';
+import type { HistoryRange, HistoryView } from './history.js';
 import type { Preferences } from './prefs.js';
 
 /** What the popover shows. `stale` keeps the last good data; `error` has none to keep. */
@@ -86,6 +87,12 @@ export interface HoldingsRequest {
   readonly currency: Currency;
 }
 
+/** One currency's history over one range; the answer is thinned to about 500 points that span the range. */
+export interface HistoryQuery {
+  readonly currency: Currency;
+  readonly range: HistoryRange;
+}
+
 /** Request/response channels: `args` are what the renderer sends, `result` what `Result.value` carries. */
 interface InvokeChannels {
   'state:get': { args: []; result: WidgetState };
@@ -95,7 +102,7 @@ interface InvokeChannels {
   'credentials:clear': { args: []; result: CredentialsStatus };
   'demo:start': { args: []; result: null };
   'prefs:set': { args: [patch: PreferencesPatch]; result: Preferences };
-  'history:get': { args: [currency: Currency]; result: HistoryPoint[] };
+  'history:get': { args: [query: HistoryQuery]; result: HistoryView };
   'history:export-csv': { args: []; result: ExportResult };
   'holdings:get': { args: [request: HoldingsRequest]; result: HoldingsView };
   'window:hide': { args: []; result: null };

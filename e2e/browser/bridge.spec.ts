@@ -127,7 +127,7 @@ test.describe('bridge', () => {
       await page.evaluate(async () => {
         const g = window.glance!;
         await g.getState();
-        await g.getHistory('USDT');
+        await g.getHistory({ currency: 'USDT', range: 'all' });
         await g.setCurrency('BTC');
         await g.setCurrency('USDT');
         await g.setPrefs({ privacy: false });

@@ -75,7 +75,7 @@ describe('bindIpc', () => {
     const top = fakeFrame(APP_ENTRY_URL);
     const args: Partial<Record<InvokeChannel, unknown[]>> = {
       'currency:set': ['USD'],
-      'history:get': ['BTC'],
+      'history:get': [{ currency: 'BTC', range: '7d' }],
       'holdings:get': [{ account: 'margin', currency: 'USDT' }],
       'prefs:set': [{ privacy: true }],
       'credentials:save': [{ key: 'k', secret: 's', verify: false }],

@@ -43,7 +43,7 @@ describe('currency selector', () => {
     expect(screen.getByTestId('total-amount').textContent).toBe('2.50000000');
     expect(checked()).toEqual(['BTC']);
     // History follows the shown currency.
-    expect(fake.fns.getHistory).toHaveBeenLastCalledWith('BTC');
+    expect(fake.fns.getHistory).toHaveBeenLastCalledWith({ currency: 'BTC', range: 'all' });
   });
 
   it('moves and selects with the arrow keys, wraps, and jumps with Home/End', async () => {

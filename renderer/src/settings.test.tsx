@@ -81,7 +81,7 @@ describe('history and export', () => {
 
   it('draws a sparkline of the shown currency and exports CSV', async () => {
     const { user, fake } = await renderApp(makeState(), { history });
-    expect(fake.fns.getHistory).toHaveBeenCalledWith('USDT');
+    expect(fake.fns.getHistory).toHaveBeenCalledWith({ currency: 'USDT', range: 'all' });
     const line = await screen.findByRole('img', { name: /^Net worth history: 3 points from / });
     const path = line.querySelector('path')?.getAttribute('d') ?? '';
     expect(path.split(' ')).toHaveLength(3);

@@ -163,8 +163,8 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
   useEffect(() => {
     if (api === null || confirmedCurrency === null) return undefined;
     let alive = true;
-    void settle(() => api.getHistory(confirmedCurrency)).then((r) => {
-      if (alive) setHistory(r.ok ? r.value : []);
+    void settle(() => api.getHistory({ currency: confirmedCurrency, range: 'all' })).then((r) => {
+      if (alive) setHistory(r.ok ? r.value.points : []);
     });
     return () => {
       alive = false;

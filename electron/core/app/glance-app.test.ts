@@ -16,6 +16,8 @@ import { createGateSimulator } from '../simulator/handler.js';
 import { createInProcessTransport } from '../simulator/in-process-transport.js';
 import type { GlanceShell } from './glance-app.js';
 import { GATE_KEY_PAGE_URL, GlanceApp } from './glance-app.js';
+import type { HistoryView } from '../../../shared/history.js';
+import { historyFileName } from '../balance/history-store.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
@@ -72,6 +74,25 @@ async function setup(options: { stored?: boolean; shell?: Partial<GlanceShell>; 
 }
 
 describe('GlanceApp', () => {
+  it('history:get answers the range thinned to at most 500 points spanning all of it (never a cut tail), with high, low and last', async () => {
+    const { call, fs, clock, settle } = await setup({ stored: true });
+    await settle();
+    const now = clock.now();
+    const lines: string[] = [];
+    for (let i = 0; i < 6000; i += 1) lines.push(`${JSON.stringify({ at: now - 30 * 86_400_000 + i * 400_000, currency: 'USDT', total: i === 3000 ? '99999999' : `${1000 + (i % 7)}` })}\n`);
+    fs.files.set(`/data/${historyFileName('https://sim.invalid/api/v4')}`, lines.join(''));
+    const all = await call('history:get', { currency: 'USDT', range: 'all' });
+    if (!all.ok) throw new Error('history:get failed');
+    const view = all.value as HistoryView;
+    expect(view.points.length).toBeLessThanOrEqual(500);
+    expect(view.points[0]?.at).toBe(now - 30 * 86_400_000); // the oldest point is there
+    expect(view.high?.total).toBe('99999999');
+    expect(view.points.map((p) => p.total)).toContain('99999999');
+    expect(view.total).toBe(6000);
+    const day = await call('history:get', { currency: 'USDT', range: '24h' });
+    expect(day.ok && (day.value as HistoryView).points.every((p) => p.at >= now - 86_400_000)).toBe(true);
+  });
+
   it('starts on the demo portfolio when no key is stored', async () => {
     const { settle, simulator } = await setup();
     const state = await settle();
@@ -90,8 +111,8 @@ describe('GlanceApp', () => {
     expect(state.credentials.stored).toBe(true);
     expect(state.credentials.keyHint).toMatch(/cdef$/);
     expect(simulator.log.filter((e) => e.path.endsWith('/wallet/total_balance'))).toHaveLength(1);
-    const history = await call('history:get', state.currency);
-    expect(history.ok && (history.value as unknown[]).length).toBe(1);
+    const history = await call('history:get', { currency: state.currency, range: '24h' });
+    expect(history.ok && (history.value as { points: unknown[] }).points.length).toBe(1);
   });
 
   it('saving a verified key switches from the demo to the account, and never replies or pushes the secret', async () => {
@@ -194,7 +215,7 @@ describe('GlanceApp', () => {
       'currency:set': ['USD'],
       'credentials:save': [{ key: KEY, secret: SECRET, verify: false }],
       'prefs:set': [{ smallSliceThresholdPercent: 5 }],
-      'history:get': ['USD'],
+      'history:get': [{ currency: 'USD', range: '24h' }],
       'holdings:get': [{ account: 'margin', currency: 'USD' }],
     };
     for (const channel of INVOKE_CHANNELS) {

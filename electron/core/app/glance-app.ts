@@ -7,7 +7,7 @@
  * commands are thin adapters over its methods.
  */
 import { writeFile as fsWriteFile } from 'node:fs/promises';
-import type { Currency, HistoryPoint } from '../../../shared/balance.js';
+import type { Currency } from '../../../shared/balance.js';
 import { isCurrency } from '../../../shared/balance.js';
 import type { Result } from '../../../shared/errors.js';
 import { fail, ok } from '../../../shared/errors.js';
@@ -17,6 +17,7 @@ import type {
   CredentialsState,
   CredentialsStatus,
   ExportResult,
+  HistoryQuery,
   PreferencesPatch,
   SaveCredentialsInput,
   SaveCredentialsResult,
@@ -25,6 +26,8 @@ import type {
 import type { Preferences } from '../../../shared/prefs.js';
 import type { BalanceState } from '../balance/balance-service.js';
 import { BalanceService } from '../balance/balance-service.js';
+import { historyView } from '../../../shared/history.js';
+import type { HistoryView } from '../../../shared/history.js';
 import { HistoryStore } from '../balance/history-store.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
@@ -43,8 +46,6 @@ import type { TrayCommand } from '../tray/tray-model.js';
 
 /** Where "Create an API key" leads: Gate's key management page (a fixed URL; the renderer cannot choose it). */
 export const GATE_KEY_PAGE_URL = 'https://www.gate.io/myaccount/api_key_manage';
-/** At most this many newest points go to the renderer per `history:get` (a sparkline needs far fewer). */
-const HISTORY_IPC_MAX_POINTS = 5000;
 
 /** What the app asks of its host (Electron main, or the e2e bridge's stand-ins). */
 export interface GlanceShell {
@@ -372,11 +373,11 @@ export class GlanceApp {
 
   // ── History and shell ──────────────────────────────────────────────────────
 
-  /** The newest HISTORY_IPC_MAX_POINTS points of `currency`, oldest first. */
-  async getHistory(currency: Currency): Promise<Result<HistoryPoint[]>> {
+  /** One currency's history over `range`: at most ~500 points spanning all of it, with its high, low and last. */
+  async getHistory({ currency, range }: HistoryQuery): Promise<Result<HistoryView>> {
     try {
       const points = await this.#history.read(currency);
-      return ok(points.slice(-HISTORY_IPC_MAX_POINTS));
+      return ok(historyView(points, range, { now: this.#clock.now(), refreshIntervalMs: this.#prefs.get().refreshIntervalSec * 1000 }));
     } catch {
       return fail('INTERNAL', 'Could not read the local history.', 'Check that the app data folder is readable.');
     }

@@ -25,7 +25,7 @@ export function glanceHandlers(app: GlanceApp): IpcHandlers {
       return ok(null);
     },
     'prefs:set': (patch) => app.setPrefs(patch),
-    'history:get': (currency) => app.getHistory(currency),
+    'history:get': (query) => app.getHistory(query),
     'history:export-csv': () => app.exportHistoryCsv(),
     'holdings:get': (request) => app.getHoldings(request),
     'window:hide': async () => {

@@ -41,7 +41,7 @@ function recordingHandlers() {
     'credentials:clear': rec('credentials:clear', state.credentials),
     'demo:start': rec('demo:start', null),
     'prefs:set': rec('prefs:set', DEFAULT_PREFERENCES),
-    'history:get': rec('history:get', []),
+    'history:get': rec('history:get', { range: '30d', points: [], gaps: [], high: null, low: null, last: null, total: 0 }),
     'history:export-csv': rec('history:export-csv', { saved: false, path: null }),
     'holdings:get': rec('holdings:get', { account: 'spot', currency: 'USDT', amount: null, detail: false, rows: [], small: null, fetchedAt: null }),
     'window:hide': rec('window:hide', null),
@@ -58,7 +58,7 @@ const VALID_ARGS: { [C in InvokeChannel]: unknown[] } = {
   'credentials:clear': [],
   'demo:start': [],
   'prefs:set': [{ privacy: true, refreshIntervalSec: 120 }],
-  'history:get': ['CNY'],
+  'history:get': [{ currency: 'CNY', range: '30d' }],
   'history:export-csv': [],
   'holdings:get': [{ account: 'spot', currency: 'BTC' }],
   'window:hide': [],
@@ -134,6 +134,8 @@ describe('createIpcRouter', () => {
       ['holdings:get', [{ account: 7, currency: 'USDT' }], /field "account" must be a string/],
       ['holdings:get', [{ account: 'spot', currency: 'USDT', secret: SECRET }], /unexpected field\(s\) "secret"/],
       ['holdings:get', ['spot'], /argument 1 must be an object/],
+      ['history:get', [{ currency: 'BTC', range: '1y' }], /argument 1/],
+      ['history:get', ['BTC'], /argument 1/],
     ];
     for (const [channel, args, message] of cases) {
       const reply = await router.dispatch(channel, args, sender);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { alertRulesSchema } from '../alerts/alert-schema.js';
 import { CURRENCIES } from '../../../shared/balance.js';
 import { CHANGE_COLOUR_RULES } from '../../../shared/change.js';
+import { HISTORY_RANGES } from '../../../shared/history.js';
 import type { InvokeArgs, InvokeChannel } from '../../../shared/ipc.js';
 import { LOCALE_PREFERENCES } from '../../../shared/locale.js';
 import { MAX_REFRESH_INTERVAL_SEC, MAX_SMALL_SLICE_THRESHOLD_PERCENT, MIN_REFRESH_INTERVAL_SEC, TRAY_PANEL_PREFERENCES } from '../../../shared/prefs.js';
@@ -48,7 +49,7 @@ const CHANNEL_ARG_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<InvokeArgs
   'credentials:clear': none,
   'demo:start': none,
   'prefs:set': z.tuple([preferencesPatch]),
-  'history:get': z.tuple([currency]),
+  'history:get': z.tuple([z.strictObject({ currency, range: z.enum(HISTORY_RANGES) })]),
   'history:export-csv': none,
   'holdings:get': z.tuple([z.strictObject({ account: z.string().max(HOLDINGS_ACCOUNT_NAME_MAX), currency })]),
   'window:hide': none,

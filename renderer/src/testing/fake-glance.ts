@@ -37,7 +37,7 @@ export function createFakeGlance(initial: WidgetState, history: HistoryPoint[] =
     ),
     startDemo: vi.fn<GlanceApi['startDemo']>(() => okResult(null)),
     setPrefs: vi.fn<GlanceApi['setPrefs']>((patch) => okResult({ ...current.prefs, ...patch })),
-    getHistory: vi.fn<GlanceApi['getHistory']>(() => okResult(history)),
+    getHistory: vi.fn<GlanceApi['getHistory']>(({ range }) => okResult({ range, points: history, gaps: [], high: null, low: null, last: history.at(-1) ?? null, total: history.length })),
     exportHistoryCsv: vi.fn<GlanceApi['exportHistoryCsv']>(() => okResult({ saved: true, path: '/tmp/glance.csv' })),
     getHoldings: vi.fn<GlanceApi['getHoldings']>((request) =>
       okResult({ account: request.account, currency: request.currency, amount: null, detail: false, rows: [], small: null, fetchedAt: null }),
