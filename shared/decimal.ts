@@ -101,7 +101,7 @@ export function displayUnit(currency: Currency): DecimalString {
 }
 
 /** How to render an amount: rounded to the currency's usual digits, or every digit Gate sent. */
-type AmountPrecision = 'display' | 'full';
+export type AmountPrecision = 'display' | 'full';
 
 /** Options for `formatAmount`. */
 export interface FormatAmountOptions {

@@ -1,10 +1,13 @@
 /**
- * Errors are values that cross every boundary (client → service → IPC → UI → CLI): a
- * stable code to branch on, a message that says what happened, and a hint that says what
- * to do. None of them ever contains the API secret or a signature.
+ * Errors are values that cross every boundary (client → service → IPC → UI → CLI): a stable
+ * code to branch on and the values its words are rendered from. The words themselves (title,
+ * message, hint) are chosen at the edge by the presentation layer (shared/present), in the
+ * user's language; only `detail` carries text from outside (Gate's or the OS's own words).
+ * None of it ever contains the API secret or a signature.
  */
+import type { en } from './present/catalogue-en.js';
 
-/** Every failure the app can name. The UI, tray and CLI branch on these, never on messages. */
+/** Every failure the app can name. The UI, tray and CLI branch on these, never on words. */
 export const ERROR_CODES = [
   'MISSING_CREDENTIALS',
   'INVALID_CREDENTIALS_INPUT',
@@ -18,7 +21,6 @@ export const ERROR_CODES = [
   'BAD_RESPONSE',
   'NETWORK',
   'TIMEOUT',
-  /** Live data past its `staleAt` with no failure (the machine slept, an old cached currency): nothing timed out. */
   'OVERDUE',
   'INVALID_CURRENCY',
   'KEYCHAIN_UNAVAILABLE',
@@ -34,11 +36,20 @@ export const ERROR_CODES = [
 /** A failure the app can name. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** A named failure with a human hint. `retryAfterMs` is set when the server told us how long to wait. */
+/** The variants of a code that have words of their own (`error.<CODE>.message.<reason>` in the catalogue). */
+export type ErrorReason<C extends ErrorCode> = {
+  [K in keyof typeof en]: K extends `error.${C}.${'message' | 'hint'}.${infer R}` ? R : never;
+}[keyof typeof en];
+
+/** Values the words are rendered from (never a secret): `{ status: 502 }`, `{ seconds: 180 }`. */
+type ErrorParams = Readonly<Record<string, string | number>>;
+
+/** A named failure. `retryAfterMs` is set when the server told us how long to wait. */
 export interface AppError {
   readonly code: ErrorCode;
-  readonly message: string;
-  readonly hint: string;
+  readonly params: ErrorParams;
+  /** Gate's or the system's own words (English, one line, control characters stripped), shown as detail. */
+  readonly detail: string | null;
   readonly retryAfterMs?: number;
 }
 
@@ -50,10 +61,76 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-/** Builds a failure value. */
-export function fail<T = never>(code: ErrorCode, message: string, hint: string, retryAfterMs?: number): Result<T> {
-  const error: AppError = retryAfterMs === undefined ? { code, message, hint } : { code, message, hint, retryAfterMs };
-  return { ok: false, error };
+/** Longest detail kept: enough for a bug report, short enough for a tooltip or a status line. */
+const MAX_DETAIL_LENGTH = 300;
+
+// C0/C1 controls and the bidi overrides/isolates that could reorder what a terminal or the UI shows.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
+
+/** Outside text made safe to show: one line, no control or bidi characters, bounded. */
+function cleanDetail(text: string): string {
+  const cleaned = text.replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+  return cleaned.length > MAX_DETAIL_LENGTH ? `${cleaned.slice(0, MAX_DETAIL_LENGTH - 1)}…` : cleaned;
+}
+
+type Params<C extends ErrorCode> = ErrorParams & { readonly reason?: ErrorReason<C> };
+
+/** The one way to build an AppError; `detail` is cleaned here, so every error is safe to show. */
+export function appError<C extends ErrorCode>(code: C, params: Params<C> = {}, detail: string | null = null, retryAfterMs?: number): AppError {
+  const cleaned = detail === null ? null : cleanDetail(detail);
+  const error = { code, params, detail: cleaned === '' ? null : cleaned };
+  return retryAfterMs === undefined ? error : { ...error, retryAfterMs };
+}
+
+/** `appError` as a failed Result. */
+export function fail<T = never, C extends ErrorCode = ErrorCode>(
+  code: C,
+  params: Params<C> = {},
+  detail: string | null = null,
+  retryAfterMs?: number,
+): Result<T> {
+  return { ok: false, error: appError(code, params, detail, retryAfterMs) };
+}
+
+/** What kind of problem a code is, which decides the action offered and the CLI's exit code. */
+export type ErrorKind = 'key' | 'keychain' | 'remote' | 'usage' | 'internal';
+
+interface ErrorClass {
+  readonly kind: ErrorKind;
+  /** Retrying with the same credentials is pointless: the scheduler stops until the user changes something. */
+  readonly permanent: boolean;
+}
+
+// One row per code: a new code does not compile until it is classified.
+const CLASSES: { readonly [C in ErrorCode]: ErrorClass } = {
+  MISSING_CREDENTIALS: { kind: 'key', permanent: true },
+  INVALID_CREDENTIALS_INPUT: { kind: 'key', permanent: false },
+  INVALID_KEY: { kind: 'key', permanent: true },
+  INVALID_SIGNATURE: { kind: 'key', permanent: true },
+  FORBIDDEN: { kind: 'key', permanent: true },
+  IP_FORBIDDEN: { kind: 'key', permanent: true },
+  CLOCK_SKEW: { kind: 'remote', permanent: false },
+  RATE_LIMITED: { kind: 'remote', permanent: false },
+  SERVER_ERROR: { kind: 'remote', permanent: false },
+  BAD_RESPONSE: { kind: 'remote', permanent: false },
+  NETWORK: { kind: 'remote', permanent: false },
+  TIMEOUT: { kind: 'remote', permanent: false },
+  OVERDUE: { kind: 'remote', permanent: false },
+  INVALID_CURRENCY: { kind: 'remote', permanent: true },
+  KEYCHAIN_UNAVAILABLE: { kind: 'keychain', permanent: false },
+  KEYCHAIN_LOCKED: { kind: 'keychain', permanent: false },
+  KEYCHAIN_DENIED: { kind: 'keychain', permanent: true },
+  KEYCHAIN_ERROR: { kind: 'keychain', permanent: false },
+  INVALID_REQUEST: { kind: 'usage', permanent: false },
+  UNTRUSTED_SENDER: { kind: 'internal', permanent: false },
+  CANCELLED: { kind: 'remote', permanent: false },
+  INTERNAL: { kind: 'internal', permanent: false },
+};
+
+/** The kind of a code. */
+export function errorKind(code: ErrorCode): ErrorKind {
+  return CLASSES[code].kind;
 }
 
 /**
@@ -61,19 +138,12 @@ export function fail<T = never>(code: ErrorCode, message: string, hint: string, 
  * the popover offers "Fix key", the CLI exits 3.
  */
 export function isKeyError(code: ErrorCode): boolean {
-  return (
-    code === 'MISSING_CREDENTIALS' ||
-    code === 'INVALID_CREDENTIALS_INPUT' ||
-    code === 'INVALID_KEY' ||
-    code === 'INVALID_SIGNATURE' ||
-    code === 'FORBIDDEN' ||
-    code === 'IP_FORBIDDEN'
-  );
+  return CLASSES[code].kind === 'key';
 }
 
 /** The OS keychain is missing, locked, refused or broken: fixed on the machine, not on gate.io. */
 export function isKeychainError(code: ErrorCode): boolean {
-  return code === 'KEYCHAIN_UNAVAILABLE' || code === 'KEYCHAIN_LOCKED' || code === 'KEYCHAIN_DENIED' || code === 'KEYCHAIN_ERROR';
+  return CLASSES[code].kind === 'keychain';
 }
 
 /**
@@ -81,13 +151,5 @@ export function isKeychainError(code: ErrorCode): boolean {
  * until the user changes something, instead of hammering Gate with a dead key.
  */
 export function isPermanentError(code: ErrorCode): boolean {
-  return (
-    code === 'MISSING_CREDENTIALS' ||
-    code === 'INVALID_KEY' ||
-    code === 'INVALID_SIGNATURE' ||
-    code === 'FORBIDDEN' ||
-    code === 'IP_FORBIDDEN' ||
-    code === 'INVALID_CURRENCY' ||
-    code === 'KEYCHAIN_DENIED'
-  );
+  return CLASSES[code].permanent;
 }

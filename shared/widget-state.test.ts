@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dataAgeSeconds, effectiveStatus, formatAge } from './widget-state.js';
+import { ENGLISH, formatAge } from './present/words.js';
+import { dataAgeSeconds, effectiveStatus } from './widget-state.js';
 import type { BalanceSnapshot } from './balance.js';
 
 const snapshot: BalanceSnapshot = {
@@ -26,6 +27,6 @@ describe('ages', () => {
     expect(dataAgeSeconds({ balance: snapshot }, 1_045_999)).toBe(45);
     expect(dataAgeSeconds({ balance: snapshot }, 0)).toBe(0);
     expect(dataAgeSeconds({ balance: null }, 5)).toBeNull();
-    expect([3, 45, 180, 7200, 3 * 86400].map(formatAge)).toEqual(['just now', '45 s', '3 min', '2 h', '3 d']);
+    expect([3, 45, 180, 7200, 3 * 86400].map((s) => formatAge(ENGLISH, s))).toEqual(['just now', '45 s', '3 min', '2 h', '3 d']);
   });
 });

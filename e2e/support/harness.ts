@@ -99,7 +99,7 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
   const dataDir = await mkdtemp(join(tmpdir(), 'glance-e2e-'));
   const store = options.store ?? new KeytarSecretStore({ service: E2E_KEYCHAIN_SERVICE, timeoutMs: 10_000 });
   const cleared = await store.clear();
-  if (!cleared.ok) throw new Error(`e2e harness: the keychain is not usable (${cleared.error.code}: ${cleared.error.message}). Run under dbus-run-session with an unlocked gnome-keyring (see e2e/README.md).`);
+  if (!cleared.ok) throw new Error(`e2e harness: the keychain is not usable (${cleared.error.code}: ${cleared.error.detail ?? ''}). Run under dbus-run-session with an unlocked gnome-keyring (see e2e/README.md).`);
   if (options.withKey) {
     const set = await store.set(credentials);
     if (!set.ok) throw new Error(`e2e harness: could not store the key (${set.error.code})`);

@@ -28,12 +28,12 @@ export function envThenFallback(env: Readonly<Record<string, string | undefined>
     if (key !== '' || secret !== '') {
       const missing = key === '' ? ENV_KEY : ENV_SECRET;
       const present = key === '' ? ENV_SECRET : ENV_KEY;
-      return fail('INVALID_CREDENTIALS_INPUT', `${present} is set but ${missing} is empty or missing.`, `Set both ${ENV_KEY} and ${ENV_SECRET}, or unset both to use the key stored with \`gate-glance login\`.`);
+      return fail('INVALID_CREDENTIALS_INPUT', { reason: 'env-half', present, missing, keyVariable: ENV_KEY, secretVariable: ENV_SECRET });
     }
     try {
       return await fallback();
     } catch {
-      return fail('KEYCHAIN_ERROR', 'Reading the stored API key failed unexpectedly.', 'Set GATE_API_KEY and GATE_API_SECRET, or run `gate-glance login` again.');
+      return fail('KEYCHAIN_ERROR', { reason: 'read-failed' });
     }
   };
 }

@@ -7,7 +7,8 @@ import type { Currency } from '../../shared/balance.js';
 import { accountLabel } from '../../shared/accounts.js';
 import { formatAmount } from '../../shared/decimal.js';
 import type { HoldingsAccount, HoldingsBreakdown } from '../../shared/holdings.js';
-import { PRIVACY_MASK } from './render.js';
+import { displayShare, PRIVACY_MASK } from '../../shared/present/amounts.js';
+import { ENGLISH } from '../../shared/present/words.js';
 
 /** One coin of the `--json` document. */
 interface HoldingsJsonCoin {
@@ -80,7 +81,7 @@ export function holdingsTable(breakdown: HoldingsBreakdown, fetchedAt: number, o
     hide(exact(r.quantity)),
     r.priceUsdt === null ? 'no price' : exact(r.priceUsdt),
     r.value === null ? '—' : hide(money(r.value)),
-    r.valueUsdt === null || r.valueUsdt.startsWith('-') ? '—' : hide(r.share === '0.00' ? '< 0.01%' : `${r.share}%`),
+    r.valueUsdt === null || r.valueUsdt.startsWith('-') ? '—' : displayShare(ENGLISH, r.share, options.privacy),
     ...(futures ? [r.unrealisedPnl ? hide(exact(r.unrealisedPnl)) : '—'] : []),
   ]);
   const all = [header, ...rows];

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fail, ok } from '../../shared/errors.js';
+import { PRIVACY_MASK } from '../../shared/present/amounts.js';
 import type { Credentials, CredentialsProvider } from '../core/gate/types.js';
 import type { SimulatorServer } from '../core/simulator/server.js';
 import { startSimulatorServer } from '../core/simulator/server.js';
@@ -86,21 +87,27 @@ describe('gate-glance (in-process)', () => {
     const { code, out } = await run(['balance', '--base-url', server.url]);
     expect(code).toBe(0);
     expect(out).toMatch(/estimated in USDT/);
-    expect(out).toMatch(/^Quant\s+591,702,859,674,467,879\.65\s+93\.33%$/m);
+    expect(out).toMatch(/^Quant\s+591,702,859,674,467,879\.65\s+93\.33 %$/m);
+    // The popover's words for a positive account too small for two decimals (was "0.00%").
+    expect(out).toMatch(/^Margin\s+1,259,175\.66\s+< 0\.01 %$/m);
+    expect(out).not.toMatch(/0\.00 ?%/);
     expect(out).toMatch(/^Total\s+633,967,350,312,281,193\.07$/m);
     expect(out).toMatch(/^Warrant\s+0\.00\s+—$/m);
     const full = await run(['balance', '--full', '--base-url', server.url]);
-    expect(full.out).toMatch(/^Quant\s+591,702,859,674,467,879\.6488202650892478553852\s+93\.33%$/m);
+    expect(full.out).toMatch(/^Quant\s+591,702,859,674,467,879\.6488202650892478553852\s+93\.33 %$/m);
   });
 
   it('--short prints one status-bar line; --private masks it; BTC shows 8 digits', async () => {
     expect((await run(['balance', '--short', '--base-url', server.url])).out).toBe('633,967,350,312,281,193.07 USDT\n');
-    expect((await run(['balance', '--format', 'short', '--private', '--base-url', server.url])).out).toBe('••••• USDT\n');
+    // The one privacy mask of the tray and the popover (was "•••••" here alone).
+    expect((await run(['balance', '--format', 'short', '--private', '--base-url', server.url])).out).toBe(`${PRIVACY_MASK} USDT\n`);
+    expect(PRIVACY_MASK).toBe('•••');
     const btc = await run(['balance', '--short', '-c', 'btc', '--base-url', server.url]);
     expect(btc.out).toMatch(/^[\d,]+\.\d{8} BTC\n$/);
     const table = await run(['balance', '--private', '--base-url', server.url]);
     expect(table.out).not.toMatch(/\d{3},\d{3}/);
-    expect(table.out).toContain('•••••');
+    expect(table.out).toMatch(/^Quant\s+•••\s+•••$/m);
+    expect(table.out).not.toContain('••••');
   });
 
   it('--format waybar prints one JSON object with text, tooltip and class; errors too', async () => {
@@ -110,7 +117,8 @@ describe('gate-glance (in-process)', () => {
     expect(Object.keys(doc)).toEqual(['text', 'tooltip', 'class']);
     expect(doc['text']).toBe('633,967,350,312,281,193.07 USDT');
     expect(doc['class']).toBe('live');
-    expect(doc['tooltip']).toMatch(/^Gate\.io total \(estimated\): 633,967,350,312,281,193\.07 USDT\nQuant: 591,702,859,674,467,879\.65 \(93\.33%\)\n/);
+    expect(doc['tooltip']).toMatch(/^Gate\.io total \(estimated\): 633,967,350,312,281,193\.07 USDT\nQuant: 591,702,859,674,467,879\.65 \(93\.33 %\)\n/);
+    expect(doc['tooltip']).toContain('\nMargin: 1,259,175.66 (< 0.01 %)\n');
     expect(JSON.parse((await run(['balance', '--format', 'waybar', '--private', '--base-url', server.url])).out).tooltip).not.toMatch(/\d,\d{3}/);
     server.simulator.setFault({ kind: 'server-error' });
     const bad = await run(['balance', '--format', 'waybar', '--base-url', server.url]);
@@ -219,10 +227,16 @@ describe('gate-glance (in-process)', () => {
   it('uses the key from the keychain, and passes keychain failures through (exit 3)', async () => {
     keychainAnswer = ok(CREDS);
     expect((await run(['balance', '--short', '--base-url', server.url], {})).code).toBe(0);
-    keychainAnswer = fail('KEYCHAIN_LOCKED', 'The login keychain is locked.', 'Unlock it and try again.');
+    keychainAnswer = fail('KEYCHAIN_LOCKED', { platform: 'linux' });
     const locked = await run(['balance', '--json', '--base-url', server.url], {});
     expect(locked.code).toBe(3);
-    expect(JSON.parse(locked.out)).toEqual({ error: { code: 'KEYCHAIN_LOCKED', message: 'The login keychain is locked.', hint: 'Unlock it and try again.' } });
+    expect(JSON.parse(locked.out)).toEqual({
+      error: {
+        code: 'KEYCHAIN_LOCKED',
+        message: 'The OS keychain is locked.',
+        hint: 'Unlock your login keyring (Passwords and Keys / Seahorse, or KWallet), or log out and in again, then try again.',
+      },
+    });
   });
 
   it('only one of GATE_API_KEY / GATE_API_SECRET set is a clear credentials error', async () => {

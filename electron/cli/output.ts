@@ -4,27 +4,42 @@
  * status bars can branch on the number alone.
  */
 import type { AppError, ErrorCode } from '../../shared/errors.js';
-import { isKeychainError, isKeyError } from '../../shared/errors.js';
+import { errorKind } from '../../shared/errors.js';
+import { errorWords, oneLine } from '../../shared/present/error-words.js';
+import { ENGLISH, type Words } from '../../shared/present/words.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './io.js';
 
 /** Exit code for an error: 3 credentials/permission/keychain, 2 usage, 1 a bug, 4 everything remote. */
-function exitCodeFor(code: ErrorCode): number {
-  if (isKeyError(code) || isKeychainError(code)) return EXIT.credentials;
-  if (code === 'INVALID_REQUEST') return EXIT.usage;
-  if (code === 'INTERNAL' || code === 'UNTRUSTED_SENDER') return EXIT.internal;
-  return EXIT.remote;
+export function exitCodeFor(code: ErrorCode): number {
+  switch (errorKind(code)) {
+    case 'key':
+    case 'keychain':
+      return EXIT.credentials;
+    case 'usage':
+      return EXIT.usage;
+    case 'internal':
+      return EXIT.internal;
+    case 'remote':
+      return EXIT.remote;
+  }
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+/** `error: CODE: message — hint`, the one line every command writes to stderr for an error. */
+export function errorLine(words: Words, error: AppError): string {
+  const w = errorWords(words, error);
+  return `error: ${error.code}: ${oneLine(w.message)} — ${oneLine(w.hint)}\n`;
 }
 
-/** Writes an error the way every command does, and answers its exit code. */
-export function reportError(io: CliIo, error: AppError, json: boolean): number {
-  io.stderr.write(`error: ${error.code}: ${oneLine(error.message)} — ${oneLine(error.hint)}\n`);
+/**
+ * Writes an error the way every command does, and answers its exit code. The `--json` object
+ * is always English, whatever the terminal's language: scripts match on it.
+ */
+export function reportError(io: CliIo, error: AppError, json: boolean, words: Words = ENGLISH): number {
+  io.stderr.write(errorLine(words, error));
   if (json) {
-    const payload: Record<string, unknown> = { code: error.code, message: error.message, hint: error.hint };
+    const english = errorWords(ENGLISH, error);
+    const payload: Record<string, unknown> = { code: error.code, message: english.message, hint: english.hint };
     if (error.retryAfterMs !== undefined) payload['retryAfterMs'] = error.retryAfterMs;
     io.stdout.write(`${JSON.stringify({ error: payload })}\n`);
   }

@@ -8,9 +8,10 @@ import { summarizeBalance } from '../../shared/accounts.js';
 import type { Change24h } from '../../shared/change.js';
 import { formatAmount } from '../../shared/decimal.js';
 import type { HistoryRange } from '../../shared/history.js';
-
-/** What replaces every amount and share when privacy is on. */
-export const PRIVACY_MASK = '•••••';
+import type { AppError } from '../../shared/errors.js';
+import { displayAmount, displayMoney, displayShare } from '../../shared/present/amounts.js';
+import { errorWords } from '../../shared/present/error-words.js';
+import { ENGLISH, type Words } from '../../shared/present/words.js';
 
 /** The `--json` document: amounts verbatim, accounts by amount descending, shares of the positive sum. */
 export interface BalanceJson {
@@ -58,6 +59,8 @@ export interface HumanFormatOptions {
   /** Every digit Gate sent instead of the currency's usual digits. */
   readonly full: boolean;
   readonly demo: boolean;
+  /** The language and number locale to write in; English in the runtime's locale by default. */
+  readonly words?: Words;
   readonly locale?: string;
   /** For "since 09:14"; the system's zone by default. */
   readonly timeZone?: string;
@@ -67,8 +70,9 @@ export interface HumanFormatOptions {
 
 /** How every human format writes an amount of this snapshot: masked, or exact in its currency and locale. */
 function amountFormatter(snapshot: BalanceSnapshot, options: HumanFormatOptions, full: boolean): (amount: string) => string {
-  const format = { currency: snapshot.currency, precision: full ? 'full' : 'display', ...(options.locale ? { locale: options.locale } : {}) } as const;
-  return (amount) => (options.privacy ? PRIVACY_MASK : formatAmount(amount, format));
+  const words = options.words ?? ENGLISH;
+  const display = { privacy: options.privacy, precision: full ? 'full' : 'display' } as const;
+  return (amount) => displayAmount(words, amount, snapshot.currency, display);
 }
 
 /** The change to show, or null (none known, or privacy on). */
@@ -98,11 +102,13 @@ function changeSpan(change: Change24h, options: HumanFormatOptions): string {
   return change.partial ? `since ${clockTime(change.from, options)}` : '24 h';
 }
 
-/** The status-bar line: `38,522.03 USDT +1.23%` (or `••••• USDT` with privacy). */
+/** The status-bar line: `38,522.03 USDT +1.23%` (or `••• USDT` with privacy). */
 export function shortLine(snapshot: BalanceSnapshot, options: HumanFormatOptions): string {
-  const amount = amountFormatter(snapshot, options, options.full)(snapshot.total.amount);
+  const words = options.words ?? ENGLISH;
+  const money = displayMoney(words, snapshot.total.amount, snapshot.currency, { privacy: options.privacy, precision: options.full ? 'full' : 'display' });
   const change = visibleChange(options);
-  return `${options.demo ? 'demo ' : ''}${amount} ${snapshot.currency}${change ? ` ${changeBrief(change, snapshot.currency, options)}` : ''}`;
+  const line = change ? `${money} ${changeBrief(change, snapshot.currency, options)}` : money;
+  return options.demo ? words.t('cli.short.demo', { money: line }) : line;
 }
 
 function pad(text: string, width: number, right: boolean): string {
@@ -117,33 +123,34 @@ function utcStamp(ms: number): string {
 
 /** The readable table: account, amount, share, then the total and its PnL/borrowed lines. */
 export function balanceTable(snapshot: BalanceSnapshot, options: HumanFormatOptions): string {
+  const words = options.words ?? ENGLISH;
   const summary = summarizeBalance(snapshot);
   const fmt = amountFormatter(snapshot, options, options.full);
   const rows: Array<[string, string, string]> = summary.accounts.map((a) => [
     a.label,
     fmt(a.amount),
-    options.privacy ? PRIVACY_MASK : a.sign > 0 ? `${a.share}%` : '—',
+    options.privacy || a.sign > 0 ? displayShare(words, a.share, options.privacy) : words.t('cli.table.no-share'),
   ]);
-  const footer: Array<[string, string, string]> = [['Total', fmt(snapshot.total.amount), '']];
-  if (snapshot.total.unrealisedPnl !== null) footer.push(['Unrealised PnL', fmt(snapshot.total.unrealisedPnl), '']);
-  if (snapshot.total.borrowed !== null) footer.push(['Borrowed', fmt(snapshot.total.borrowed), '']);
+  const footer: Array<[string, string, string]> = [[words.t('cli.table.total'), fmt(snapshot.total.amount), '']];
+  if (snapshot.total.unrealisedPnl !== null) footer.push([words.t('cli.table.unrealised-pnl'), fmt(snapshot.total.unrealisedPnl), '']);
+  if (snapshot.total.borrowed !== null) footer.push([words.t('cli.table.borrowed'), fmt(snapshot.total.borrowed), '']);
+  const header: [string, string, string] = [words.t('cli.table.account'), words.t('cli.table.amount', { currency: snapshot.currency }), words.t('cli.table.share')];
   const change = visibleChange(options);
   if (change) footer.push([`Change (${changeSpan(change, options)})`, signedAmount(change, snapshot.currency, options), change.percent !== null ? `${change.percent}%` : '']);
-  const header: [string, string, string] = ['Account', `Amount (${snapshot.currency})`, 'Share'];
   const all = [header, ...rows, ...footer];
   const w0 = Math.max(...all.map((r) => [...r[0]].length));
   const w1 = Math.max(...all.map((r) => [...r[1]].length));
   const w2 = Math.max(...all.map((r) => [...r[2]].length));
   const line = (r: [string, string, string]): string => `${pad(r[0], w0, false)}  ${pad(r[1], w1, true)}  ${pad(r[2], w2, true)}`.trimEnd();
   const out: string[] = [];
-  out.push(`Gate.io total balance${options.demo ? ' (DEMO portfolio, not your account)' : ''} — estimated in ${snapshot.currency} at Gate's rates, ${utcStamp(snapshot.fetchedAt)}`);
+  out.push(words.t('cli.table.heading', { demo: options.demo ? 'yes' : 'no', currency: snapshot.currency, at: utcStamp(snapshot.fetchedAt) }));
   out.push('');
   out.push(line(header));
   for (const r of rows) out.push(line(r));
   out.push('─'.repeat(w0 + w1 + w2 + 4));
   for (const r of footer) out.push(line(r));
-  if (rows.length === 0) out.push('', 'Gate listed no accounts.');
-  if (summary.negative.length > 0) out.push('', 'Accounts below zero are listed but not counted in the shares.');
+  if (rows.length === 0) out.push('', words.t('cli.table.no-accounts'));
+  if (summary.negative.length > 0) out.push('', words.t('cli.table.negative-note'));
   return `${out.join('\n')}\n`;
 }
 
@@ -152,23 +159,30 @@ export function balanceTable(snapshot: BalanceSnapshot, options: HumanFormatOpti
  * `tooltip`, and a `class` to style on ("live", or "error" with the code in the tooltip).
  */
 export function waybarJson(snapshot: BalanceSnapshot, options: HumanFormatOptions): string {
+  const words = options.words ?? ENGLISH;
   const summary = summarizeBalance(snapshot);
   // The tooltip always rounds to the currency's digits: it is a glance, not a ledger.
   const fmt = amountFormatter(snapshot, options, false);
-  const lines = summary.accounts.map((a) => `${a.label}: ${fmt(a.amount)}${a.sign > 0 && !options.privacy ? ` (${a.share}%)` : ''}`);
+  const lines = summary.accounts.map((a) =>
+    a.sign > 0 && !options.privacy
+      ? words.t('cli.waybar.account-share', { account: a.label, amount: fmt(a.amount), share: displayShare(words, a.share, false) })
+      : words.t('cli.waybar.account', { account: a.label, amount: fmt(a.amount) }),
+  );
   const change = visibleChange(options);
   const changeLine = change
     ? [`Change (${changeSpan(change, options)}): ${signedAmount(change, snapshot.currency, options)} ${snapshot.currency}${change.percent !== null ? ` (${change.percent}%)` : ''}`]
     : [];
-  const tooltip = [`Gate.io total (estimated)${options.demo ? ', DEMO' : ''}: ${fmt(snapshot.total.amount)} ${snapshot.currency}`, ...changeLine, ...lines, `as of ${utcStamp(snapshot.fetchedAt)}`].join('\n');
+  const total = words.t('cli.waybar.total', { demo: options.demo ? 'yes' : 'no', money: words.t('amount.money', { amount: fmt(snapshot.total.amount), currency: snapshot.currency }) });
+  const tooltip = [total, ...changeLine, ...lines, words.t('cli.waybar.as-of', { at: utcStamp(snapshot.fetchedAt) })].join('\n');
   // Waybar takes a list of classes; one class stays a plain string, as before.
   const classes = [options.demo ? 'demo' : 'live', ...(change && change.direction !== 0 ? [change.direction > 0 ? 'up' : 'down'] : [])];
   return JSON.stringify({ text: shortLine(snapshot, options), tooltip, class: classes.length === 1 ? classes[0] : classes });
 }
 
 /** Waybar's form of a failure: the code as text, message and hint in the tooltip. */
-export function waybarErrorJson(error: { readonly code: string; readonly message: string; readonly hint: string }): string {
-  return JSON.stringify({ text: `n/a (${error.code})`, tooltip: `${error.message}\n${error.hint}`, class: 'error' });
+export function waybarErrorJson(error: AppError, words: Words = ENGLISH): string {
+  const { message, hint } = errorWords(words, error);
+  return JSON.stringify({ text: words.t('cli.unavailable', { code: error.code }), tooltip: `${message}\n${hint}`, class: 'error' });
 }
 
 /** `history --json`: every point, oldest first, totals verbatim. */

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
+import { appError } from '../../shared/errors.js';
 import type { WidgetState } from '../../shared/ipc.js';
 import { DEFAULT_PREFERENCES } from '../../shared/prefs.js';
 import type { TrayCommand } from '../core/tray/tray-model.js';
@@ -107,12 +108,12 @@ describe('TrayController on Linux/Windows', () => {
 
   it('switches icons for stale/error and follows the Windows taskbar theme on refresh', () => {
     const { controller, tray, setDarkSystemUI } = setup('win32');
-    controller.render(live({ status: 'stale', error: { code: 'NETWORK', message: 'Offline.', hint: 'Check.' } }));
+    controller.render(live({ status: 'stale', error: appError('NETWORK', {}, 'offline') }));
     expect(tray().image).toBe('icon:tray-stale-light.png');
     setDarkSystemUI(true);
     controller.refresh();
     expect(tray().image).toBe('icon:tray-stale-dark.png');
-    controller.render(live({ status: 'error', balance: null, error: { code: 'INVALID_KEY', message: 'Bad key.', hint: 'Fix.' } }));
+    controller.render(live({ status: 'error', balance: null, error: appError('INVALID_KEY') }));
     expect(tray().image).toBe('icon:tray-error-dark.png');
   });
 

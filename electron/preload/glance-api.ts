@@ -15,11 +15,7 @@ export type SubscribeState = (listener: (state: WidgetState) => void) => () => v
 
 const NO_ANSWER: Result<never> = {
   ok: false,
-  error: {
-    code: 'INTERNAL',
-    message: 'Gate Glance’s main process did not answer.',
-    hint: 'Try again; restart the app if it keeps happening.',
-  },
+  error: { code: 'INTERNAL', params: { reason: 'no-answer' }, detail: null },
 };
 
 /** The frozen API object the preload exposes: named functions only, nothing generic. */

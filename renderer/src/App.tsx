@@ -16,6 +16,7 @@ import { SettingsPanel } from './components/SettingsPanel.js';
 import { Sparkline } from './components/Sparkline.js';
 import { StatusBadge } from './components/StatusBadge.js';
 import { TotalHeader } from './components/TotalHeader.js';
+import { useWords } from './lib/words.js';
 import { useGlance, type UseGlanceOptions } from './use-glance.js';
 
 /** Props: test seams only (a fake API and clock); the app renders `<App />`. */
@@ -53,6 +54,7 @@ export function App({ glance }: AppProps) {
   const [breakdownView, setBreakdownView] = useState<BreakdownView>('chart');
   const [holdingsAccount, setHoldingsAccount] = useState<string | null>(null);
   const reducedMotion = useReducedMotion();
+  const words = useWords();
   const { hideWindow } = actions;
 
   // Escape closes an open panel first, then hides the popover.
@@ -104,7 +106,7 @@ export function App({ glance }: AppProps) {
         <span>
           {message.error !== null ? <code>{message.error.code}</code> : null} {message.text}
         </span>
-        <button type="button" className="icon-button" aria-label="Dismiss" onClick={actions.dismissMessage}>
+        <button type="button" className="icon-button" aria-label={words.t('popover.dismiss')} onClick={actions.dismissMessage}>
           ×
         </button>
       </div>
@@ -170,10 +172,10 @@ export function App({ glance }: AppProps) {
   return (
     <main className="app" data-status={status}>
       <header className="topbar">
-        <h1 className="app-name">Gate Glance</h1>
+        <h1 className="app-name">{words.t('popover.app-name')}</h1>
         {state.demo ? (
           <span className="badge badge-demo" data-testid="demo-badge">
-            Demo data
+            {words.t('popover.demo-badge')}
           </span>
         ) : null}
         <StatusBadge status={status} refreshing={state.refreshing} />
@@ -181,7 +183,7 @@ export function App({ glance }: AppProps) {
         <button
           type="button"
           className="icon-button"
-          aria-label="Hide amounts"
+          aria-label={words.t('popover.hide-amounts')}
           aria-pressed={privacy}
           data-testid="privacy-toggle"
           onClick={() => void actions.setPrefs({ privacy: !privacy })}
@@ -195,7 +197,7 @@ export function App({ glance }: AppProps) {
         <button
           type="button"
           className="icon-button"
-          aria-label="Settings"
+          aria-label={words.t('popover.settings')}
           data-testid="settings-open"
           onClick={() => setPanel('settings')}
         >
@@ -213,16 +215,16 @@ export function App({ glance }: AppProps) {
       {messageBar}
       {state.demo ? (
         <div className="demo-strip" data-testid="demo-strip">
-          <span>You are looking at a made-up portfolio.</span>
+          <span>{words.t('popover.demo-strip')}</span>
           <button type="button" className="link-button" data-testid="connect-account" onClick={openKeyForm}>
-            Connect your Gate account
+            {words.t('popover.connect')}
           </button>
         </div>
       ) : null}
       <CurrencySelector value={shownCurrency} onChange={(c) => void actions.setCurrency(c)} />
       {switching ? (
         <div className="muted switching" role="status" data-testid="switching">
-          Showing {balance.currency} until {shownCurrency} arrives…
+          {words.t('popover.switching', { from: balance.currency, to: shownCurrency })}
         </div>
       ) : null}
       {balance !== null ? (

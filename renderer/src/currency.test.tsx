@@ -2,6 +2,7 @@
 // once, keeps showing the cached data honestly labelled, then the refreshed one.
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { appError } from '../../shared/errors.js';
 import { makeState, snapshotOf, T0 } from './testing/fixtures.js';
 import { renderApp } from './testing/render-app.js';
 
@@ -72,12 +73,12 @@ describe('currency selector', () => {
     const { user, fake } = await renderApp(makeState());
     fake.fns.setCurrency.mockResolvedValueOnce({
       ok: false,
-      error: { code: 'INVALID_REQUEST', message: 'Unknown currency.', hint: 'Pick one of BTC, CNY, USD, USDT.' },
+      error: appError('INVALID_CURRENCY', { reason: 'not-offered', currency: 'EUR', currencies: 'BTC, CNY, USD, USDT' }),
     });
     await user.click(screen.getByRole('radio', { name: 'CNY' }));
     const message = await screen.findByTestId('message');
-    expect(message.textContent).toContain('INVALID_REQUEST');
-    expect(message.textContent).toContain('Pick one of BTC, CNY, USD, USDT.');
+    expect(message.textContent).toContain('INVALID_CURRENCY');
+    expect(message.textContent).toContain('"EUR" is not one of BTC, CNY, USD, USDT.');
     expect(checked()).toEqual(['USDT']);
     await user.click(within(message).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByTestId('message')).toBeNull();

@@ -2,7 +2,7 @@
 // with small balances folded; the total-only answer; privacy; errors with the right action.
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AppError, Result } from '../../shared/errors.js';
+import { appError, type AppError, type Result } from '../../shared/errors.js';
 import type { CoinBalance, HoldingsView } from '../../shared/holdings.js';
 import { computeHoldings, holdingsView } from '../../shared/holdings.js';
 import type { HoldingsRequest } from '../../shared/ipc.js';
@@ -90,7 +90,7 @@ describe('holdings view', () => {
 
   it('shows a missing permission with Fix key, other failures with Try again, and keeps the total', async () => {
     const { fake, user } = await renderApp(makeState({ balance }));
-    const forbidden: AppError = { code: 'FORBIDDEN', message: "This key lacks the Spot (read) permission, so Gate does not list this account's coins.", hint: 'Edit the key in Gate’s API Management and enable "Spot: read only".' };
+    const forbidden: AppError = appError('FORBIDDEN', { reason: 'holdings-permission', permission: 'Spot' });
     fake.fns.getHoldings.mockImplementation(answer(() => ({ ok: false, error: forbidden })));
     await user.click(screen.getByTestId('legend-spot'));
     const alert = await screen.findByTestId('holdings-error');
@@ -101,7 +101,7 @@ describe('holdings view', () => {
     expect(await screen.findByTestId('onboarding-form')).toBeTruthy();
     await user.keyboard('{Escape}');
     let calls = 0;
-    fake.fns.getHoldings.mockImplementation(answer(() => (++calls === 1 ? { ok: false, error: { code: 'SERVER_ERROR', message: 'Gate answered with an error (HTTP 503).', hint: 'Try again in a minute.' } } : { ok: true, value: spotView() })));
+    fake.fns.getHoldings.mockImplementation(answer(() => (++calls === 1 ? { ok: false, error: appError('SERVER_ERROR', { status: 503 }) } : { ok: true, value: spotView() })));
     await user.click(await screen.findByTestId('legend-spot'));
     await user.click(await screen.findByTestId('holdings-retry'));
     await waitFor(() => expect(screen.getByTestId('holdings-table')).toBeTruthy());

@@ -3,10 +3,14 @@
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { GATE_EXAMPLE_TOTAL } from '../../shared/testing/gate-example.js';
-import { asOfTime, clockTime } from './lib/format.js';
+import { asOfTime as asOfIn, clockTime as clockIn } from '../../shared/present/dates.js';
+import { ENGLISH } from '../../shared/present/words.js';
 import { shareToHundredths } from './lib/slices.js';
 import { makeState, T0 } from './testing/fixtures.js';
 import { renderApp } from './testing/render-app.js';
+
+const clockTime = (at: number) => clockIn(ENGLISH, at);
+const asOfTime = (at: number, now: number) => asOfIn(ENGLISH, at, now);
 
 /** Adds displayed shares in hundredths; "< 0.01 %" is shown for a share that is exactly 0.00. */
 function sumShares(texts: readonly string[]): number {

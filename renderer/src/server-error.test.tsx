@@ -2,17 +2,13 @@
 // every sentence must be true in both cases, and no phrase may be said twice.
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AppError } from '../../shared/errors.js';
+import { appError, type AppError } from '../../shared/errors.js';
 import { makeState, T0 } from './testing/fixtures.js';
 import { renderApp } from './testing/render-app.js';
 
 // What the client makes of Gate's 503 TOO_BUSY (electron/core/gate/errors.test.ts checks the
-// client produces these words); the popover must make every sentence true with and without data.
-const TOO_BUSY: AppError = {
-  code: 'SERVER_ERROR',
-  message: 'Gate answered with an error (HTTP 503). (Gate: TOO_BUSY: Server is too busy)',
-  hint: 'This is usually brief and not caused by your key or settings. Try again in a minute.',
-};
+// client produces this error); the popover must make every sentence true with and without data.
+const TOO_BUSY: AppError = appError('SERVER_ERROR', { status: 503 }, 'TOO_BUSY: Server is too busy');
 
 /** The view's sentences (title, reason, hint), split at full stops. */
 function sentences(el: HTMLElement): string[] {

@@ -3,6 +3,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../shared/balance.js';
+import { appError } from '../../shared/errors.js';
 import { MIN_REFRESH_INTERVAL_SEC } from '../../shared/prefs.js';
 import { makeState, T0 } from './testing/fixtures.js';
 import { renderApp } from './testing/render-app.js';
@@ -52,19 +53,20 @@ describe('settings', () => {
     const { user, fake } = await renderApp(makeState());
     fake.fns.setPrefs.mockResolvedValueOnce({
       ok: false,
-      error: { code: 'INVALID_REQUEST', message: 'refreshIntervalSec must be at least 60.', hint: 'Pick a longer interval.' },
+      error: appError('INVALID_REQUEST', { reason: 'prefs-invalid' }, 'refreshIntervalSec must be at least 60'),
     });
     await user.click(screen.getByRole('button', { name: 'Settings' }));
     await user.selectOptions(screen.getByLabelText(/Refresh/), '120');
     const message = await screen.findByRole('alert');
     expect(message.textContent).toContain('INVALID_REQUEST');
-    expect(message.textContent).toContain('Pick a longer interval.');
+    expect(message.textContent).toContain('Invalid preferences: refreshIntervalSec must be at least 60.');
+    expect(message.textContent).toContain('Choose a value within the allowed range.');
   });
 
   it('turns a rejected bridge call into a shown INTERNAL error, not an exception', async () => {
     const { user, fake } = await renderApp(makeState());
     fake.fns.refresh.mockRejectedValueOnce(new Error('IPC channel closed'));
-    fake.push(makeState({ status: 'stale', error: { code: 'TIMEOUT', message: 'No answer in 10 s.', hint: 'Retry.' } }));
+    fake.push(makeState({ status: 'stale', error: appError('TIMEOUT', { timeoutMs: 10_000 }) }));
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     const message = await screen.findByTestId('message');
     expect(message.textContent).toContain('INTERNAL');

@@ -2,13 +2,13 @@
 // with its action), demo, and a missing bridge.
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AppError } from '../../shared/errors.js';
+import { appError, type AppError } from '../../shared/errors.js';
 import { App } from './App.js';
 import { makeState, T0 } from './testing/fixtures.js';
 import { renderApp } from './testing/render-app.js';
 
-const NETWORK: AppError = { code: 'NETWORK', message: 'Could not reach api.gateio.ws.', hint: 'Check your connection.' };
-const INVALID_KEY: AppError = { code: 'INVALID_KEY', message: 'Gate does not know this key.', hint: 'Create a new key.' };
+const NETWORK: AppError = appError('NETWORK', {}, 'the connection was refused (api.gateio.ws:443)');
+const INVALID_KEY: AppError = appError('INVALID_KEY');
 
 describe('onboarding', () => {
   const onboarding = () =>
@@ -59,7 +59,7 @@ describe('onboarding', () => {
     const alert = await screen.findByTestId('onboarding-error');
     expect(alert.dataset.code).toBe('INVALID_KEY');
     expect(alert.textContent).toContain('Gate rejected the API key');
-    expect(alert.textContent).toContain('Create a new key.');
+    expect(alert.textContent).toContain('has not been deleted or expired in Gate');
     expect((screen.getByLabelText('API key') as HTMLInputElement).value).toBe('abc');
     expect((screen.getByLabelText('API secret') as HTMLInputElement).value).toBe('');
   });
@@ -79,9 +79,9 @@ describe('onboarding', () => {
   });
 
   it('says when the keychain cannot be used and does not offer to save', async () => {
-    const locked: AppError = { code: 'KEYCHAIN_LOCKED', message: 'The keychain is locked.', hint: 'Unlock your login keychain.' };
+    const locked: AppError = appError('KEYCHAIN_LOCKED', { platform: 'linux' });
     await renderApp(makeState({ status: 'onboarding', balance: null, credentials: { stored: false, keyHint: null, keychainError: locked, checking: false } }));
-    expect(screen.getByTestId('keychain-error').textContent).toContain('Unlock your login keychain.');
+    expect(screen.getByTestId('keychain-error').textContent).toContain('Unlock your login keyring');
     expect((screen.getByRole('button', { name: 'Save key' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });
@@ -101,8 +101,8 @@ describe('stale', () => {
     const { user, fake } = await renderApp(state, { now: T0 + 125_000 });
     const banner = screen.getByTestId('stale-banner');
     expect(banner.textContent).toContain('Data is 2 min old');
-    expect(banner.textContent).toContain('Cannot reach Gate: Could not reach api.gateio.ws.');
-    expect(banner.textContent).toContain('Check your connection.');
+    expect(banner.textContent).toContain('Cannot reach Gate: Could not reach Gate: the connection was refused (api.gateio.ws:443).');
+    expect(banner.textContent).toContain('Check the internet connection');
     expect(screen.getByTestId('total-amount').textContent).toBe('633,967,350,312,281,193.07');
     expect(screen.getByTestId('status-badge').dataset.status).toBe('stale');
     await user.click(within(banner).getByRole('button', { name: 'Retry' }));
@@ -124,7 +124,7 @@ describe('error', () => {
     const view = screen.getByTestId('error-view');
     expect(view.dataset.code).toBe('INVALID_KEY');
     expect(view.textContent).toContain('Gate rejected the API key');
-    expect(view.textContent).toContain('Create a new key.');
+    expect(view.textContent).toContain('has not been deleted or expired in Gate');
     expect(within(view).queryByRole('button', { name: 'Retry' })).toBeNull();
     await user.click(within(view).getByRole('button', { name: 'Fix key' }));
     expect(screen.getByTestId('onboarding-form')).toBeTruthy();
@@ -132,7 +132,7 @@ describe('error', () => {
   });
 
   it('makes the user wait out Gate\'s rate limit, then offers Retry, and names the automatic refresh apart', async () => {
-    const limited: AppError = { code: 'RATE_LIMITED', message: 'Too many requests.', hint: 'Gate asked us to wait.', retryAfterMs: 30_000 };
+    const limited: AppError = appError('RATE_LIMITED', { reason: 'http-429', waitMs: 30_000 }, null, 30_000);
     const { user, fake, setNow } = await renderApp(
       makeState({ status: 'error', balance: null, error: limited, nextRefreshAt: T0 + 43_000, rateLimitedUntil: T0 + 31_000 }),
       { now: T0 + 1_000 },
@@ -151,12 +151,7 @@ describe('error', () => {
 
   it('a rate limit whose wait is shorter than the backoff: Retry after Gate\'s seconds, not the scheduler\'s', async () => {
     // What the e2e review saw: Gate said 4 s, the scheduler backs off 61 s.
-    const limited: AppError = {
-      code: 'RATE_LIMITED',
-      message: "Gate's rate limit was reached; it can be asked again in 4 seconds.",
-      hint: 'Wait a moment.',
-      retryAfterMs: 4_000,
-    };
+    const limited: AppError = appError('RATE_LIMITED', { waitMs: 4_000 }, null, 4_000);
     const { user, fake, setNow } = await renderApp(
       makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 62_000, rateLimitedUntil: T0 + 5_000 }),
       { now: T0 + 1_000 },
@@ -174,7 +169,7 @@ describe('error', () => {
   });
 
   it('starts the countdown at Gate\'s full wait even when the error arrives between two clock ticks', async () => {
-    const limited: AppError = { code: 'RATE_LIMITED', message: 'Too many requests.', hint: 'Wait.', retryAfterMs: 4_000 };
+    const limited: AppError = appError('RATE_LIMITED', { reason: 'http-429', waitMs: 4_000 }, null, 4_000);
     const { fake, setNow } = await renderApp(makeState({ status: 'live' }), { now: T0 + 1_000 });
     // The clock has moved on since its last tick when main's push arrives.
     setNow(T0 + 1_900);
@@ -184,7 +179,7 @@ describe('error', () => {
   });
 
   it('counts Gate\'s wait again from a new rate-limit answer, even with the same words', async () => {
-    const limited: AppError = { code: 'RATE_LIMITED', message: 'Too many requests.', hint: 'Wait.', retryAfterMs: 10_000 };
+    const limited: AppError = appError('RATE_LIMITED', { reason: 'http-429', waitMs: 10_000 }, null, 10_000);
     const { fake, setNow } = await renderApp(
       makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 61_000, rateLimitedUntil: T0 + 11_000 }),
       { now: T0 + 1_000 },
@@ -235,16 +230,16 @@ describe('without a bridge', () => {
 
 describe('a keychain that recovers', () => {
   it('enables Save again and Settings shows the stored key once main says the keychain answers', async () => {
-    const locked: AppError = { code: 'KEYCHAIN_LOCKED', message: 'The keychain is locked.', hint: 'Unlock your login keychain.' };
+    const locked: AppError = appError('KEYCHAIN_LOCKED', { platform: 'linux' });
     const { fake, user } = await renderApp(
       makeState({ status: 'error', balance: null, error: locked, credentials: { stored: false, keyHint: null, keychainError: locked, checking: false } }),
     );
     await user.click(screen.getByRole('button', { name: 'Settings' }));
-    expect(screen.getByTestId('key-status').textContent).toContain('Unlock your login keychain.');
+    expect(screen.getByTestId('key-status').textContent).toContain('Unlock your login keyring');
     expect(screen.getByTestId('key-status').textContent).toContain('No key stored.');
     // The keychain was unlocked; main's next state (after a refresh or the popover opening) says so.
     fake.push(makeState({ credentials: { stored: true, keyHint: '…a1b2', keychainError: null, checking: false } }));
-    expect(screen.getByTestId('key-status').textContent).not.toContain('Unlock your login keychain.');
+    expect(screen.getByTestId('key-status').textContent).not.toContain('Unlock your login keyring');
     expect(screen.getByTestId('key-status').textContent).toContain('A key ending …a1b2 is stored');
     await user.click(screen.getByRole('button', { name: 'Replace key' }));
     expect((screen.getByRole('button', { name: 'Save key' }) as HTMLButtonElement).disabled).toBe(false);

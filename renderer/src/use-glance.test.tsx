@@ -2,7 +2,7 @@
 // older initial answer, and let go of the subscription on unmount.
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../shared/errors.js';
+import { appError, type Result } from '../../shared/errors.js';
 import type { WidgetState } from '../../shared/ipc.js';
 import { App } from './App.js';
 import { createFakeGlance } from './testing/fake-glance.js';
@@ -36,11 +36,11 @@ describe('useGlance', () => {
     const fake = createFakeGlance(makeState());
     fake.fns.getState.mockResolvedValueOnce({
       ok: false,
-      error: { code: 'UNTRUSTED_SENDER', message: 'This window may not ask for the state.', hint: 'Restart Gate Glance.' },
+      error: appError('UNTRUSTED_SENDER'),
     });
     render(<App glance={{ api: fake.api, now: () => T0 }} />);
     const view = await screen.findByTestId('error-view');
     expect(view.dataset.code).toBe('UNTRUSTED_SENDER');
-    expect(view.textContent).toContain('Restart Gate Glance.');
+    expect(view.textContent).toContain('This request did not come from Gate Glance’s own window.');
   });
 });

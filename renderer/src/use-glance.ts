@@ -7,8 +7,10 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Currency, HistoryPoint } from '../../shared/balance.js';
-import type { AppError, Result } from '../../shared/errors.js';
+import { appError, type AppError, type Result } from '../../shared/errors.js';
 import type { HoldingsView } from '../../shared/holdings.js';
+import { errorWords } from '../../shared/present/error-words.js';
+import { ENGLISH } from '../../shared/present/words.js';
 import type {
   CredentialsStatus,
   GlanceApi,
@@ -74,18 +76,10 @@ export interface GlanceView {
   readonly actions: GlanceActions;
 }
 
-const NO_BRIDGE: AppError = {
-  code: 'INTERNAL',
-  message: 'The app bridge (window.glance) is missing.',
-  hint: 'Open Gate Glance from its tray icon; this page cannot work on its own.',
-};
+const NO_BRIDGE: AppError = appError('INTERNAL', { reason: 'no-bridge' });
 
 function thrown(err: unknown): AppError {
-  return {
-    code: 'INTERNAL',
-    message: err instanceof Error ? err.message : 'The request failed unexpectedly.',
-    hint: 'Try again; if it keeps failing, restart Gate Glance.',
-  };
+  return appError('INTERNAL', { reason: 'thrown' }, err instanceof Error ? err.message : null);
 }
 
 async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
@@ -96,9 +90,10 @@ async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
   }
 }
 
-/** Reads a named error as one line: "Rate limited — Gate asked us to slow down." */
+/** Reads a named error as one line: what happened, then what to do. */
 function errorText(error: AppError): string {
-  return `${error.message} ${error.hint}`.trim();
+  const { message, hint } = errorWords(ENGLISH, error);
+  return `${message} ${hint}`.trim();
 }
 
 /** Binds the popover to `window.glance` (or `options.api`). */
@@ -211,7 +206,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
 
   const clearCredentials = useCallback(async () => {
     const r = await run((a) => a.clearCredentials());
-    if (r.ok) setMessage({ kind: 'info', text: 'The key was removed from the keychain.', error: null });
+    if (r.ok) setMessage({ kind: 'info', text: ENGLISH.t('popover.key-removed'), error: null });
     return r;
   }, [run]);
 
@@ -229,7 +224,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
   const exportHistoryCsv = useCallback(async () => {
     const r = await run((a) => a.exportHistoryCsv());
     if (r.ok && r.value.saved) {
-      setMessage({ kind: 'info', text: `History saved to ${r.value.path ?? 'the chosen file'}.`, error: null });
+      setMessage({ kind: 'info', text: r.value.path === null ? ENGLISH.t('popover.history-saved-somewhere') : ENGLISH.t('popover.history-saved', { path: r.value.path }), error: null });
     }
   }, [run]);
 

@@ -18,6 +18,7 @@ import { baseUrlOption, currencyOption, timeoutOption } from '../common-options.
 import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
+import { ENGLISH } from '../../../shared/present/words.js';
 import { reportError, reportUsage } from '../output.js';
 import { balanceJson, balanceTable, jsonText, shortLine, waybarErrorJson, waybarJson } from '../render.js';
 
@@ -173,7 +174,7 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
       result = await client.getTotalBalance(currency);
     }
     if (!result.ok) {
-      if (format === 'short') io.stdout.write(`n/a (${result.error.code})\n`);
+      if (format === 'short') io.stdout.write(`${ENGLISH.t('cli.unavailable', { code: result.error.code })}\n`);
       if (format === 'waybar') io.stdout.write(`${waybarErrorJson(result.error)}\n`);
       return reportError(io, result.error, json);
     }

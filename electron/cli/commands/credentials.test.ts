@@ -9,12 +9,15 @@ import { gateVerifier } from '../../core/secrets/gate-verifier.js';
 import { InMemorySecretStore } from '../../core/secrets/in-memory-store.js';
 import { createGateSimulator, type GateSimulator } from '../../core/simulator/handler.js';
 import { createInProcessTransport } from '../../core/simulator/in-process-transport.js';
+import { keychainErrorFromMessage } from '../../core/secrets/keychain-errors.js';
 import type { CliIo } from '../io.js';
 import { createLoginCommand, createLogoutCommand, createStatusCommand, EXIT_INTERRUPTED, type CredentialsCommandDeps } from './credentials.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
-const LOCKED: AppError = { code: 'KEYCHAIN_LOCKED', message: 'The OS keychain is locked (Cannot create an item in a locked collection).', hint: 'Unlock your login keyring.' };
+const LOCKED: AppError = keychainErrorFromMessage('Cannot create an item in a locked collection', 'linux');
+const LOCKED_LINE =
+  'error: KEYCHAIN_LOCKED: The OS keychain is locked (Cannot create an item in a locked collection). — Unlock your login keyring (Passwords and Keys / Seahorse, or KWallet), or log out and in again, then try again.\n';
 
 class Sink extends Writable {
   text = '';
@@ -123,7 +126,7 @@ describe('gate-glance login (piped stdin)', () => {
     const w = world();
     w.stdin.end(`${KEY}\n${SECRET}\n`);
     expect(await createLoginCommand(depsFor(store))(['--no-verify'], w.io)).toBe(3);
-    expect(w.stderr.text).toBe(`error: KEYCHAIN_LOCKED: ${LOCKED.message} — ${LOCKED.hint}\n`);
+    expect(w.stderr.text).toBe(LOCKED_LINE);
     expect(store.rawEntry()).toBeNull();
   });
 
@@ -234,7 +237,7 @@ describe('gate-glance logout', () => {
     store.failWith('clear', LOCKED);
     const w = world();
     expect(await createLogoutCommand(depsFor(store))([], w.io)).toBe(3);
-    expect(w.stderr.text).toBe(`error: KEYCHAIN_LOCKED: ${LOCKED.message} — ${LOCKED.hint}\n`);
+    expect(w.stderr.text).toBe(LOCKED_LINE);
     expect(await createLogoutCommand(depsFor(store))(['extra'], world().io)).toBe(2);
   });
 });
@@ -265,7 +268,7 @@ describe('gate-glance status', () => {
     const w = world();
     expect(await createStatusCommand(depsFor(store))(['--json'], w.io)).toBe(3);
     expect(JSON.parse(w.stdout.text)).toEqual({ stored: false, keyHint: null, keychainError: LOCKED, envCredentials: false });
-    expect(w.stderr.text).toBe(`error: KEYCHAIN_LOCKED: ${LOCKED.message} — ${LOCKED.hint}\n`);
+    expect(w.stderr.text).toBe(LOCKED_LINE);
     const t = world({ env: { GATE_API_KEY: 'k', GATE_API_SECRET: 's' } });
     expect(await createStatusCommand(depsFor(store))([], t.io)).toBe(3);
     expect(t.stdout.text).toMatch(/^API key: {3}unknown .*\nKeychain: {2}KEYCHAIN_LOCKED\nEnv: .*uses them first\n$/);

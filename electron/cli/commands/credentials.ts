@@ -17,7 +17,9 @@ import { baseUrlOption } from '../common-options.js';
 import { parseArgs, parseBaseUrlOption, type OptionSpec } from '../args.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
-import { reportError, reportUsage } from '../output.js';
+import { errorWords, oneLine } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
+import { errorLine, exitCodeFor, reportError, reportUsage } from '../output.js';
 
 /** Where the login's test call goes and how long it may take. */
 interface VerifyTarget {
@@ -289,7 +291,10 @@ export function createLoginCommand(deps: CredentialsCommandDeps = {}): CliComman
     const service = await makeService(io, verify ? { baseUrl, timeoutMs } : null);
     if (verify) io.stderr.write('Checking the key with one signed call to Gate…\n');
     const saved = await service.save({ key: input.key, secret: input.secret, verify });
-    if (!saved.ok) return reportError(io, explainRejection(saved.error), false);
+    if (!saved.ok) {
+      io.stderr.write(rejectionLine(saved.error));
+      return exitCodeFor(saved.error.code);
+    }
     for (const w of saved.value.warnings) io.stderr.write(`warning: ${w}\n`);
     const hint = saved.value.status.keyHint ?? '';
     const proof = saved.value.verified ? ' Gate accepted it, with wallet read permission.' : '';
@@ -301,12 +306,14 @@ export function createLoginCommand(deps: CredentialsCommandDeps = {}): CliComman
   };
 }
 
-/** A verification rejection says the key was NOT saved, which the client's own message cannot know. */
-function explainRejection(error: AppError): AppError {
+/** A verification rejection says the key was NOT saved, which the client's own words cannot know. */
+function rejectionLine(error: AppError): string {
+  const line = errorLine(ENGLISH, error);
   if (error.code === 'INVALID_KEY' || error.code === 'INVALID_SIGNATURE' || error.code === 'FORBIDDEN' || error.code === 'IP_FORBIDDEN') {
-    return { ...error, message: `${error.message} The key was not saved.` };
+    const { message, hint } = errorWords(ENGLISH, error);
+    return `error: ${error.code}: ${oneLine(ENGLISH.t('cli.login.not-saved', { message }))} — ${oneLine(hint)}\n`;
   }
-  return error;
+  return line;
 }
 
 /** Builds `gate-glance logout`. */
@@ -364,15 +371,11 @@ export function createStatusCommand(deps: CredentialsCommandDeps = {}): CliComma
     else io.stdout.write(statusText(status, envCredentials));
     if (status.keychainError) {
       // The one-line error goes to stderr as for every command (stdout already has the JSON).
-      io.stderr.write(`error: ${status.keychainError.code}: ${oneLine(status.keychainError.message)} — ${oneLine(status.keychainError.hint)}\n`);
+      io.stderr.write(errorLine(ENGLISH, status.keychainError));
       return EXIT.credentials;
     }
     return status.stored ? EXIT.ok : EXIT.credentials;
   };
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
 function statusText(status: CredentialsStatus, envCredentials: boolean): string {

@@ -16,6 +16,8 @@ import { createInProcessTransport } from '../simulator/in-process-transport.js';
 import { DEMO_PORTFOLIO } from '../simulator/portfolio.js';
 import { VirtualClock } from '../testing/virtual-clock.js';
 import { GlanceApp } from './glance-app.js';
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
@@ -58,7 +60,7 @@ describe('GlanceApp holdings:get', () => {
     const state = await settle();
     expect(state.demo).toBe(true);
     const r = await holdings('spot');
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(errorWords(ENGLISH, r.error).message);
     const view = r.value;
     expect([view.account, view.currency, view.amount, view.detail]).toEqual(['spot', 'USDT', '18452.73120045', true]);
     expect(view.rows.map((c) => c.coin)).toEqual(['BTC', 'ETH', 'USDT', 'GT', 'NMR', 'FTT', 'POINT']);
@@ -79,7 +81,7 @@ describe('GlanceApp holdings:get', () => {
     expect([before.demo, before.status]).toEqual([false, 'live']);
     const totals = simulator.log.filter((e) => e.path.endsWith('/total_balance')).length;
     const r = await holdings('spot');
-    expect(r.ok ? null : [r.error.code, r.error.message]).toEqual(['FORBIDDEN', "This key lacks the Spot (read) permission, so Gate does not list this account's coins."]);
+    expect(r.ok ? null : [r.error.code, errorWords(ENGLISH, r.error).message]).toEqual(['FORBIDDEN', "This key lacks the Spot (read) permission, so Gate does not list this account's coins."]);
     const futures = await holdings('futures');
     expect(futures.ok).toBe(true);
     expect(app.getState()).toMatchObject({ status: 'live', error: null, balance: before.balance });

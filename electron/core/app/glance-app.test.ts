@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Currency } from '../../../shared/balance.js';
 import type { AppError, Result } from '../../../shared/errors.js';
-import { ok } from '../../../shared/errors.js';
+import { appError, fail, ok } from '../../../shared/errors.js';
 import { INVOKE_CHANNELS } from '../../../shared/ipc.js';
 import type { InvokeChannel, WidgetState } from '../../../shared/ipc.js';
 import { VirtualClock } from '../testing/virtual-clock.js';
@@ -157,7 +157,7 @@ describe('GlanceApp', () => {
 
   it('fails closed when the keychain cannot be read: no demo, the keychain error is shown', async () => {
     const store = new InMemorySecretStore(null);
-    store.failWith('get', { code: 'KEYCHAIN_LOCKED', message: 'The keychain is locked.', hint: 'Unlock it.' });
+    store.failWith('get', appError('KEYCHAIN_LOCKED', { platform: 'linux' }));
     const { settle } = await setup({ store });
     const state = await settle();
     expect(state.demo).toBe(false);
@@ -178,10 +178,10 @@ describe('GlanceApp', () => {
   });
 
   it('launch at login asks the shell first and keeps the pref unchanged when the shell refuses', async () => {
-    const refuse = vi.fn(async () => ({ ok: false, error: { code: 'INTERNAL', message: 'Not supported here.', hint: 'h' } }) as Result<null>);
+    const refuse = vi.fn(async (): Promise<Result<null>> => fail('INTERNAL', { reason: 'launch-at-login' }));
     const { settle, call } = await setup({ shell: { setLaunchAtLogin: refuse } });
     await settle();
-    expect(await call('prefs:set', { launchAtLogin: true })).toMatchObject({ ok: false, error: { message: 'Not supported here.' } });
+    expect(await call('prefs:set', { launchAtLogin: true })).toMatchObject({ ok: false, error: { code: 'INTERNAL', params: { reason: 'launch-at-login' } } });
     expect(refuse).toHaveBeenCalledWith(true);
     expect((await settle()).prefs.launchAtLogin).toBe(false);
   });
@@ -346,8 +346,8 @@ describe('GlanceApp: create() answers before the keychain does', () => {
 });
 
 describe('GlanceApp: the keychain status follows the keychain', () => {
-  const LOCKED: AppError = { code: 'KEYCHAIN_LOCKED', message: 'The keychain is locked.', hint: 'Unlock it.' };
-  const DENIED: AppError = { code: 'KEYCHAIN_DENIED', message: 'Access was denied.', hint: 'Allow it.' };
+  const LOCKED: AppError = appError('KEYCHAIN_LOCKED', { platform: 'linux' });
+  const DENIED: AppError = appError('KEYCHAIN_DENIED', { platform: 'linux' });
 
   it('a keychain locked at start and unlocked later: the next refresh shows the stored key again, error gone', async () => {
     const store = new InMemorySecretStore({ key: KEY, secret: SECRET });

@@ -251,7 +251,7 @@ export class GlanceApp {
   /** Shows `currency` at once (cached or loading), fetches it if needed, and persists the choice. */
   async setCurrency(currency: Currency): Promise<Result<Preferences>> {
     if (!isCurrency(currency)) {
-      return fail('INVALID_CURRENCY', 'That is not a currency Gate can convert to.', 'Use one of BTC, CNY, USD or USDT.');
+      return fail('INVALID_CURRENCY', { reason: 'unknown' });
     }
     this.#balance.setCurrency(currency);
     const saved = await this.#prefs.update({ currency });
@@ -379,7 +379,7 @@ export class GlanceApp {
       const points = await this.#history.read(currency);
       return ok(historyView(points, range, { now: this.#clock.now(), refreshIntervalMs: this.#prefs.get().refreshIntervalSec * 1000 }));
     } catch {
-      return fail('INTERNAL', 'Could not read the local history.', 'Check that the app data folder is readable.');
+      return fail('INTERNAL', { reason: 'history-read' });
     }
   }
 
@@ -392,7 +392,7 @@ export class GlanceApp {
       await (this.#options.writeExport ?? writeFile600)(path, csv);
       return ok({ saved: true, path });
     } catch {
-      return fail('INTERNAL', 'Could not write the CSV file.', 'Choose a folder you can write to and try again.');
+      return fail('INTERNAL', { reason: 'export-write' });
     }
   }
 
@@ -406,7 +406,7 @@ export class GlanceApp {
       await this.#options.shell.openExternal(GATE_KEY_PAGE_URL);
       return ok(null);
     } catch {
-      return fail('INTERNAL', 'Could not open the browser.', `Open ${GATE_KEY_PAGE_URL} yourself.`);
+      return fail('INTERNAL', { reason: 'open-browser', url: GATE_KEY_PAGE_URL });
     }
   }
 

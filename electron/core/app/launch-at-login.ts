@@ -67,7 +67,7 @@ export function createLaunchAtLogin(options: LaunchAtLoginOptions): (enabled: bo
       }
       return ok(null);
     } catch {
-      return fail('INTERNAL', 'Could not change "Launch at login".', 'Check that your autostart folder is writable, or add Gate Glance to your startup applications yourself.');
+      return fail('INTERNAL', { reason: 'launch-at-login' });
     }
   };
 }

@@ -1,3 +1,6 @@
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
+import type { AppError } from '../../../shared/errors.js';
 import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../../shared/balance.js';
 import { effectiveStatus } from '../../../shared/widget-state.js';
@@ -6,6 +9,8 @@ import { BalanceService } from './balance-service.js';
 import { MAX_BACKOFF_MS, STALE_SLACK_MS, backoffDelayMs } from './schedule.js';
 import { FakeBalanceSource, errorResult, successResult } from '../testing/fake-balance-source.js';
 import { VirtualClock } from '../testing/virtual-clock.js';
+
+const said = (error: AppError) => errorWords(ENGLISH, error);
 
 const SEC = 1000;
 const MIN = 60 * SEC;
@@ -425,7 +430,7 @@ describe('BalanceService: currency', () => {
     expect(shownAtOnce?.balance?.fetchedAt).toBe(usdtFetchedAt);
     // Nothing timed out: the cached figure is just old.
     expect(shownAtOnce?.error?.code).toBe('OVERDUE');
-    expect(shownAtOnce?.error?.message).toContain('10 min');
+    expect(said(shownAtOnce!.error!).message).toContain('10 min');
     await h.service.whenIdle();
     expect(h.service.getState()).toMatchObject({ status: 'live', currency: 'USDT' });
     expect(h.service.getState().balance?.fetchedAt).toBe(h.clock.now());
@@ -521,7 +526,7 @@ describe('BalanceService: stale marking', () => {
     expect(s.status).toBe('stale');
     // Overdue, not a timeout: no request was made, so none can have timed out.
     expect(s.error?.code).toBe('OVERDUE');
-    expect(s.error?.message).toContain('2 min');
+    expect(said(s.error!).message).toContain('2 min');
     expect(s.balance).not.toBeNull();
     h.service.stop();
   });

@@ -2,9 +2,8 @@
  * The pure timing rules of the balance schedule: backoff, the one-minute floor, when live data
  * turns stale, and the errors the scheduler itself names. BalanceService applies them.
  */
-import type { AppError } from '../../../shared/errors.js';
+import { appError, type AppError } from '../../../shared/errors.js';
 import { MIN_REFRESH_INTERVAL_SEC } from '../../../shared/prefs.js';
-import { formatAge } from '../../../shared/widget-state.js';
 
 /** Longest wait between attempts after repeated failures. */
 export const MAX_BACKOFF_MS = 15 * 60_000;
@@ -37,21 +36,9 @@ export function intervalMsOf(sec: number): number {
 
 /** Why live-looking data is shown as stale when no refresh has landed for too long (nothing failed). */
 export function overdueError(ageMs: number): AppError {
-  return {
-    code: 'OVERDUE',
-    message: `Not refreshed for ${formatAge(Math.max(0, Math.floor(ageMs / 1000)))}.`,
-    hint: 'The amount shown is the last one received. Gate Glance keeps trying; check the connection if this lasts.',
-  };
+  return appError('OVERDUE', { seconds: Math.max(0, Math.floor(ageMs / 1000)) });
 }
 
-export const INTERNAL_SOURCE_ERROR: AppError = {
-  code: 'INTERNAL',
-  message: 'The balance source failed unexpectedly.',
-  hint: 'This is a bug in Gate Glance; please report it. The last good data is kept.',
-};
+export const INTERNAL_SOURCE_ERROR: AppError = appError('INTERNAL', { reason: 'source' });
 
-export const WRONG_CURRENCY_ERROR: AppError = {
-  code: 'BAD_RESPONSE',
-  message: 'The answer was for a different currency than the one asked for.',
-  hint: 'Try again; if it persists, please report it.',
-};
+export const WRONG_CURRENCY_ERROR: AppError = appError('BAD_RESPONSE', { reason: 'mixed-up' });

@@ -1,3 +1,6 @@
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
+import type { AppError } from '../../../shared/errors.js';
 /**
  * Client ↔ simulator over real HTTP(S) on 127.0.0.1 (port 0), through every fault, with the
  * lean node transport (direct, via HTTP_PROXY, via a CONNECT tunnel) and the fetch transport.
@@ -13,6 +16,8 @@ import { GateClient } from './client.js';
 import { createFetchTransport } from './fetch-transport.js';
 import { createNodeTransport } from './node-transport.js';
 import type { BalanceResult, Credentials, Transport } from './types.js';
+
+const said = (error: AppError) => errorWords(ENGLISH, error);
 
 const CREDS: Credentials = { key: 'it-key-5f1e2d3c4b5a69788796a5b4c3d2e1f0', secret: 'it-secret-must-never-appear-0f1e2d3c4b5a6978' };
 
@@ -45,7 +50,7 @@ describe('client ↔ simulator over HTTP on 127.0.0.1', () => {
 
   it("gets Gate's example with 40-digit amounts verbatim", async () => {
     const r = await clientFor(server.url, direct).getTotalBalance('USDT');
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(said(r.error).message);
     expect(r.balance.total.amount).toBe(GATE_EXAMPLE_TOTAL);
     expect(r.balance.accounts.find((a) => a.name === 'quant')?.amount).toBe('591702859674467879.6488202650892478553852');
     expect(r.meta.rateLimitRemaining).toBeLessThan(80);
@@ -55,7 +60,7 @@ describe('client ↔ simulator over HTTP on 127.0.0.1', () => {
     server.simulator.setPortfolio({ accounts: { spot: { amount: '10' }, lunar_vault: { amount: '-3.5' }, tomorrow_account: { amount: '0.000000000000000000000000000000000001' } } });
     try {
       const r = await clientFor(server.url, direct).getTotalBalance('USDT');
-      if (!r.ok) throw new Error(r.error.message);
+      if (!r.ok) throw new Error(said(r.error).message);
       expect(r.balance.accounts.map((a) => [a.name, a.amount])).toEqual([
         ['spot', '10'],
         ['lunar_vault', '-3.5'],
@@ -93,7 +98,7 @@ describe('client ↔ simulator over HTTP on 127.0.0.1', () => {
     server.simulator.setFault(fault);
     const r = await clientFor(server.url, direct).getTotalBalance('USDT');
     expect(code(r)).toBe(expected);
-    expect(!r.ok && r.error.hint.length).toBeGreaterThan(10);
+    expect(!r.ok && said(r.error).hint.length).toBeGreaterThan(10);
     expect(JSON.stringify(r)).not.toContain(CREDS.secret);
   });
 
@@ -119,7 +124,7 @@ describe('client ↔ simulator over HTTP on 127.0.0.1', () => {
     expect(code(await clientFor(server.url, direct, { creds: { key: CREDS.key, secret: 'not-the-secret' } }).getTotalBalance('USDT'))).toBe('INVALID_SIGNATURE');
     const forbidden = await clientFor(server.url, direct, { creds: { key: 'no-wallet', secret: 'nw-secret-123456' } }).getTotalBalance('USDT');
     expect(code(forbidden)).toBe('FORBIDDEN');
-    expect(!forbidden.ok && forbidden.error.hint).toMatch(/Wallet/);
+    expect(!forbidden.ok && said(forbidden.error).hint).toMatch(/Wallet/);
     expect(code(await clientFor(server.url, direct, { creds: { key: 'ip-locked', secret: 'ip-secret-123456' } }).getTotalBalance('USDT'))).toBe('IP_FORBIDDEN');
   });
 
@@ -142,7 +147,7 @@ describe('client ↔ simulator over HTTP on 127.0.0.1', () => {
     await gone.close();
     const r = await clientFor(url, direct).getTotalBalance('USDT');
     expect(code(r)).toBe('NETWORK');
-    expect(!r.ok && r.error.message).toMatch(/refused \(127\.0\.0\.1:\d+\)/);
+    expect(!r.ok && said(r.error).message).toMatch(/refused \(127\.0\.0\.1:\d+\)/);
   });
 
   it('the fetch transport (what Electron main uses with net.fetch) gets the same answers', async () => {
@@ -195,7 +200,7 @@ describe('proxies (HTTPS_PROXY with a CONNECT tunnel, HTTP_PROXY, NO_PROXY)', ()
       const bad = createNodeTransport({ env: { https_proxy: `http://alice:wrong-pass@127.0.0.1:${new URL(authed.url).port}` }, ca: cert.cert });
       const r = await clientFor(tlsServer.url, bad).getTotalBalance('USDT');
       expect(code(r)).toBe('NETWORK');
-      expect(!r.ok && r.error.message).toMatch(/refused the tunnel .*HTTP 407/);
+      expect(!r.ok && said(r.error).message).toMatch(/refused the tunnel .*HTTP 407/);
       expect(JSON.stringify(r)).not.toContain('wrong-pass');
     } finally {
       await authed.close();
@@ -219,22 +224,22 @@ describe('proxies (HTTPS_PROXY with a CONNECT tunnel, HTTP_PROXY, NO_PROXY)', ()
   it('reports an untrusted certificate and a dead proxy as NETWORK with a reason', async () => {
     const untrusted = await clientFor(tlsServer.url, createNodeTransport({ env: {} })).getTotalBalance('USDT');
     expect(code(untrusted)).toBe('NETWORK');
-    expect(!untrusted.ok && untrusted.error.message).toMatch(/self-signed/);
+    expect(!untrusted.ok && said(untrusted.error).message).toMatch(/self-signed/);
     const dead = await startTestProxy();
     const deadUrl = dead.url;
     await dead.close();
     const r = await clientFor(tlsServer.url, createNodeTransport({ env: { HTTPS_PROXY: deadUrl }, ca: cert.cert })).getTotalBalance('USDT');
     expect(code(r)).toBe('NETWORK');
-    expect(!r.ok && r.error.message).toMatch(/refused \(proxy http:\/\/127\.0\.0\.1:\d+\)/);
+    expect(!r.ok && said(r.error).message).toMatch(/refused \(proxy http:\/\/127\.0\.0\.1:\d+\)/);
     const socks = await clientFor(tlsServer.url, createNodeTransport({ env: { HTTPS_PROXY: 'socks5://127.0.0.1:1' } })).getTotalBalance('USDT');
-    expect(!socks.ok && socks.error.message).toMatch(/unsupported proxy scheme socks5/);
+    expect(!socks.ok && said(socks.error).message).toMatch(/unsupported proxy scheme socks5/);
   });
 
   it('a proxy that refuses CONNECT is NETWORK', async () => {
     const refusing = await startTestProxy({ refuseConnect: true });
     try {
       const r = await clientFor(tlsServer.url, createNodeTransport({ env: { HTTPS_PROXY: refusing.url }, ca: cert.cert })).getTotalBalance('USDT');
-      expect(!r.ok && r.error.message).toMatch(/HTTP 403/);
+      expect(!r.ok && said(r.error).message).toMatch(/HTTP 403/);
     } finally {
       await refusing.close();
     }

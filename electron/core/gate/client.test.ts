@@ -1,3 +1,6 @@
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
+import type { AppError } from '../../../shared/errors.js';
 import { describe, expect, it } from 'vitest';
 import type { Currency } from '../../../shared/balance.js';
 import { fail, ok } from '../../../shared/errors.js';
@@ -8,6 +11,8 @@ import { DEMO_PORTFOLIO } from '../simulator/portfolio.js';
 import { GateClient } from './client.js';
 import { verifySignature } from './signing.js';
 import type { Credentials, Transport, TransportRequest } from './types.js';
+
+const said = (error: AppError) => errorWords(ENGLISH, error);
 
 const CREDS: Credentials = { key: 'key-0123456789abcdef', secret: 'S3CRET-do-not-leak-0123456789abcdef' };
 const NOW = 1_764_080_000_000;
@@ -36,7 +41,7 @@ describe('GateClient', () => {
   it('fetches, validates and returns the balance with rate-limit meta', async () => {
     const { client, sent } = setup();
     const r = await client.getTotalBalance('USDT');
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(said(r.error).message);
     expect(r.balance.currency).toBe('USDT');
     expect(r.balance.total.amount).toBe('38522.03252045');
     expect(r.balance.fetchedAt).toBe(NOW);
@@ -88,8 +93,8 @@ describe('GateClient', () => {
     const r = await client.getTotalBalance('USDT');
     expect(balanceCalls).toBe(2);
     expect(!r.ok && r.error.code).toBe('CLOCK_SKEW');
-    expect(!r.ok && r.error.message).toMatch(/even after correcting/);
-    expect(!r.ok && r.error.hint).toMatch(/clock/);
+    expect(!r.ok && said(r.error).message).toMatch(/even after correcting/);
+    expect(!r.ok && said(r.error).hint).toMatch(/clock/);
   });
 
   it('answers CLOCK_SKEW when Gate clock cannot be read', async () => {
@@ -102,7 +107,7 @@ describe('GateClient', () => {
     const client = new GateClient({ transport, credentials: () => Promise.resolve(ok(CREDS)), baseUrl: BASE });
     const r = await client.getTotalBalance('USDT');
     expect(!r.ok && r.error.code).toBe('CLOCK_SKEW');
-    expect(!r.ok && r.error.message).toMatch(/failed too \(NETWORK\)/);
+    expect(!r.ok && said(r.error).message).toMatch(/failed too \(NETWORK\)/);
   });
 
   it('answers MISSING_CREDENTIALS when the provider has none (or an empty pair), without a request', async () => {
@@ -122,7 +127,7 @@ describe('GateClient', () => {
   });
 
   it("passes a keychain failure through unchanged", async () => {
-    const locked = fail<Credentials | null>('KEYCHAIN_LOCKED', 'The keychain is locked.', 'Unlock it.');
+    const locked = fail<Credentials | null>('KEYCHAIN_LOCKED', { platform: 'linux' }, 'Cannot create an item in a locked collection');
     const client = new GateClient({ transport: () => Promise.reject(new Error('no')), credentials: () => Promise.resolve(locked) });
     const r = await client.getTotalBalance('USDT');
     expect(r).toEqual(locked);

@@ -7,9 +7,9 @@
  */
 import type { Currency } from '../../../shared/balance.js';
 import { CURRENCIES, isCurrency } from '../../../shared/balance.js';
-import type { AppError, Result } from '../../../shared/errors.js';
+import { appError, type AppError, type Result } from '../../../shared/errors.js';
 import type { Clock } from '../clock.js';
-import { appError, mapErrorResponse, mapTransportFailure, parseEpochHeader, readGateError } from './errors.js';
+import { mapErrorResponse, mapTransportFailure, parseEpochHeader, readGateError } from './errors.js';
 import type { EndpointBounds } from './limits.js';
 import { SERVER_TIME_BOUNDS, TOTAL_BALANCE_BOUNDS, parseServerTime, parseTotalBalance } from './schema.js';
 import { signedHeaders } from './signing.js';
@@ -86,7 +86,7 @@ export class GateClient implements BalanceSource {
       return await this.#getTotalBalance(currency, options);
     } catch {
       // A transport or provider broke its "never throw" promise; say so without echoing anything.
-      return { ok: false, error: appError('INTERNAL', 'Unexpected failure while fetching the balance.') };
+      return { ok: false, error: appError('INTERNAL', { reason: 'fetch' }) };
     }
   }
 
@@ -101,7 +101,7 @@ export class GateClient implements BalanceSource {
     if (!reply.ok) return reply;
     if (reply.response.status !== 200) return { ok: false, error: mapErrorResponse(reply.response, after, this.#clockOffsetMs) };
     const serverTime = parseServerTime(reply.response.body);
-    if (serverTime === null) return { ok: false, error: appError('BAD_RESPONSE', "Gate's server time answer did not have the expected shape.") };
+    if (serverTime === null) return { ok: false, error: appError('BAD_RESPONSE', { reason: 'server-time' }) };
     this.#clockOffsetMs = Math.round(serverTime - (before + after) / 2);
     return { ok: true, value: this.#clockOffsetMs };
   }
@@ -117,7 +117,7 @@ export class GateClient implements BalanceSource {
         const creds = await this.#credentials();
         if (!creds.ok) return { ok: false, error: creds.error, label: null };
         if (creds.value === null || creds.value.key.trim() === '' || creds.value.secret === '') {
-          return { ok: false, error: appError('MISSING_CREDENTIALS', 'No Gate API key is set up.'), label: null };
+          return { ok: false, error: appError('MISSING_CREDENTIALS'), label: null };
         }
         reply = await this.#signedGetSynced(path, query, options.bounds, creds.value, options.signal);
       } else {
@@ -129,7 +129,7 @@ export class GateClient implements BalanceSource {
       if (!reply.ok) return { ok: false, error: reply.error, label: reply.label || null };
       return { ok: true, response: reply.response, fetchedAt: this.#clock.now() };
     } catch {
-      return { ok: false, error: appError('INTERNAL', 'Unexpected failure while reading from Gate.'), label: null };
+      return { ok: false, error: appError('INTERNAL', { reason: 'read' }), label: null };
     }
   }
 
@@ -141,7 +141,7 @@ export class GateClient implements BalanceSource {
       if (!synced.ok) {
         return {
           ok: false,
-          error: appError('CLOCK_SKEW', `${reply.error.message} Reading Gate's clock to correct for it failed too (${synced.error.code}).`),
+          error: appError('CLOCK_SKEW', { reason: 'resync-failed', code: synced.error.code }, reply.error.detail),
         };
       }
       reply = await this.#signedGet(path, query, bounds, creds, signal);
@@ -149,7 +149,7 @@ export class GateClient implements BalanceSource {
         const off = Math.round(this.#clockOffsetMs / 1000);
         return {
           ok: false,
-          error: appError('CLOCK_SKEW', `Gate rejected the request's timestamp even after correcting for a measured offset of ${off} s.`),
+          error: appError('CLOCK_SKEW', { reason: 'still-rejected', offset: off }),
         };
       }
     }
@@ -158,12 +158,12 @@ export class GateClient implements BalanceSource {
 
   async #getTotalBalance(currency: Currency, options: CallOptions): Promise<BalanceResult> {
     if (!isCurrency(currency)) {
-      return { ok: false, error: appError('INVALID_CURRENCY', `"${String(currency).slice(0, 12)}" is not one of ${CURRENCIES.join(', ')}.`) };
+      return { ok: false, error: appError('INVALID_CURRENCY', { reason: 'not-offered', currency: String(currency).slice(0, 12), currencies: CURRENCIES.join(', ') }) };
     }
     const creds = await this.#credentials();
     if (!creds.ok) return creds; // e.g. KEYCHAIN_LOCKED: passes through unchanged
     if (creds.value === null || creds.value.key.trim() === '' || creds.value.secret === '') {
-      return { ok: false, error: appError('MISSING_CREDENTIALS', 'No Gate API key is set up.') };
+      return { ok: false, error: appError('MISSING_CREDENTIALS') };
     }
     const reply = await this.#signedGetSynced('/wallet/total_balance', `currency=${currency}`, TOTAL_BALANCE_BOUNDS, creds.value, options.signal);
     if (!reply.ok) return { ok: false, error: reply.error };

@@ -1,6 +1,11 @@
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
+import type { AppError } from '../../../shared/errors.js';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../../../shared/errors.js';
-import { HINTS, mapErrorResponse, mapTransportFailure, parseEpochHeader, retryAfterFrom, safeServerText } from './errors.js';
+import { appError, ERROR_CODES } from '../../../shared/errors.js';
+import { mapErrorResponse, mapTransportFailure, parseEpochHeader, retryAfterFrom, safeServerText } from './errors.js';
+
+const said = (error: AppError) => errorWords(ENGLISH, error);
 
 const NOW = 1_764_080_000_000;
 
@@ -36,19 +41,20 @@ describe('mapping Gate errors', () => {
   ])('HTTP %i with label %s → %s', (status, label, code) => {
     const e = mapErrorResponse(res(status, { label, message: 'Gate says no' }), NOW, 0);
     expect(e.code).toBe(code);
-    expect(e.message).toContain(label);
-    expect(e.hint).toBe(HINTS[e.code]);
-    expect(e.hint.length).toBeGreaterThan(10);
+    expect(said(e).message).toContain(label);
+    // The code's own hint: a variant only where the words differ (a proxy's 407, say).
+    expect(said(e).hint).toBe(said(appError(e.code)).hint);
+    expect(said(e).hint.length).toBeGreaterThan(10);
   });
 
   it('reads `detail` when Gate sends it instead of `message`', () => {
-    expect(mapErrorResponse(res(403, { label: 'FORBIDDEN', detail: 'wallet permission missing' }), NOW, 0).message).toContain('wallet permission missing');
+    expect(said(mapErrorResponse(res(403, { label: 'FORBIDDEN', detail: 'wallet permission missing' }), NOW, 0)).message).toContain('wallet permission missing');
   });
 
   it('says what FORBIDDEN means for this key: no wallet read permission', () => {
     const e = mapErrorResponse(res(403, { label: 'FORBIDDEN', message: '' }), NOW, 0);
-    expect(e.message).toMatch(/not allowed to read wallet/);
-    expect(e.hint).toMatch(/Wallet/);
+    expect(said(e).message).toMatch(/not allowed to read wallet/);
+    expect(said(e).hint).toMatch(/Wallet/);
   });
 
   it.each([
@@ -62,8 +68,8 @@ describe('mapping Gate errors', () => {
   ])('an HTML page with HTTP %i → %s, described without its content', (status, code) => {
     const e = mapErrorResponse(res(status, '<!DOCTYPE html><html><title>Attention Required! | Cloudflare</title></html>'), NOW, 0);
     expect(e.code).toBe(code);
-    if (code !== 'RATE_LIMITED') expect(e.message).toMatch(/HTML page/);
-    expect(e.message).not.toContain('Cloudflare');
+    if (code !== 'RATE_LIMITED') expect(said(e).message).toMatch(/HTML page/);
+    expect(said(e).message).not.toContain('Cloudflare');
   });
 
   it("takes the rate-limit wait from Gate's reset header (ms or s), on Gate's clock", () => {
@@ -85,7 +91,7 @@ describe('mapping Gate errors', () => {
     const e = mapErrorResponse(res(429, { label: 'TOO_MANY_REQUESTS', message: 'slow down' }, { 'x-gate-ratelimit-reset-timestamp': String(NOW + 6500) }), NOW, 0);
     expect(e.code).toBe('RATE_LIMITED');
     expect(e.retryAfterMs).toBe(6500);
-    expect(e.message).toMatch(/7 seconds/);
+    expect(said(e).message).toMatch(/7 seconds/);
     const plain = mapErrorResponse(res(429, 'Too Many Requests', { 'retry-after': '2' }), NOW, 0);
     expect(plain).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: 2000 });
   });
@@ -96,7 +102,7 @@ describe('mapping Gate errors', () => {
     expect(mapErrorResponse(res(500, { label: 'INTERNAL', message: 'x' }), NOW, 0).retryAfterMs).toBeUndefined();
     const proxy = mapErrorResponse(res(407, '<html>Proxy Authentication Required</html>'), NOW, 0);
     expect(proxy.code).toBe('NETWORK');
-    expect(proxy.message).toMatch(/proxy asks for credentials/);
+    expect(said(proxy).message).toMatch(/proxy asks for credentials/);
   });
 
   it('parses epoch headers strictly', () => {
@@ -112,23 +118,24 @@ describe('mapping Gate errors', () => {
     expect(safeServerText(`bad sign ${sig}\nsecond line`)).toBe('bad sign … second line');
     expect(safeServerText('x'.repeat(500)).length).toBeLessThanOrEqual(160);
     const e = mapErrorResponse(res(401, { label: 'INVALID_SIGNATURE', message: `expected ${sig}` }), NOW, 0);
-    expect(e.message).not.toContain(sig);
+    expect(said(e).message).not.toContain(sig);
   });
 
   it('maps transport failures', () => {
-    expect(mapTransportFailure({ kind: 'timeout', message: 'x' }, 10_000)).toMatchObject({ code: 'TIMEOUT', message: 'No answer from Gate within 10 seconds.' });
-    expect(mapTransportFailure({ kind: 'timeout', message: 'x' }, 250).message).toMatch(/250 ms/);
+    const timeout = mapTransportFailure({ kind: 'timeout', message: 'x' }, 10_000);
+    expect(timeout).toMatchObject({ code: 'TIMEOUT', params: { timeoutMs: 10_000 } });
+    expect(said(timeout).message).toBe('No answer from Gate within 10 seconds.');
+    expect(said(mapTransportFailure({ kind: 'timeout', message: 'x' }, 250)).message).toMatch(/250 ms/);
     expect(mapTransportFailure({ kind: 'aborted', message: 'x' }, 1).code).toBe('CANCELLED');
-    expect(mapTransportFailure({ kind: 'network', message: 'the connection was refused (127.0.0.1:1)' }, 1)).toMatchObject({
-      code: 'NETWORK',
-      message: 'Could not reach Gate: the connection was refused (127.0.0.1:1).',
-    });
+    const refused = mapTransportFailure({ kind: 'network', message: 'the connection was refused (127.0.0.1:1)' }, 1);
+    expect(refused).toMatchObject({ code: 'NETWORK', detail: 'the connection was refused (127.0.0.1:1)' });
+    expect(said(refused).message).toBe('Could not reach Gate: the connection was refused (127.0.0.1:1).');
   });
 
   it('has a hint for every code the client can produce', () => {
     for (const code of ['MISSING_CREDENTIALS', 'INVALID_KEY', 'INVALID_SIGNATURE', 'FORBIDDEN', 'IP_FORBIDDEN', 'CLOCK_SKEW', 'RATE_LIMITED', 'SERVER_ERROR', 'BAD_RESPONSE', 'NETWORK', 'TIMEOUT', 'INVALID_CURRENCY', 'CANCELLED', 'INTERNAL'] as const) {
       expect(ERROR_CODES).toContain(code);
-      expect(HINTS[code]).toBeTruthy();
+      expect(said(appError(code)).hint.length).toBeGreaterThan(10);
     }
   });
 
@@ -138,11 +145,11 @@ describe('mapping Gate errors', () => {
       0,
       0,
     );
-    expect(busy).toEqual({
-      code: 'SERVER_ERROR',
+    expect(busy).toEqual({ code: 'SERVER_ERROR', params: { status: 503 }, detail: 'TOO_BUSY: Server is too busy' });
+    expect(said(busy)).toMatchObject({
       message: 'Gate answered with an error (HTTP 503). (Gate: TOO_BUSY: Server is too busy)',
       hint: 'This is usually brief and not caused by your key or settings. Try again in a minute.',
     });
-    expect(busy.hint).not.toMatch(/kept|last good data/i);
+    expect(said(busy).hint).not.toMatch(/kept|last good data/i);
   });
 });

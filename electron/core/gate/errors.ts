@@ -1,44 +1,19 @@
 /**
- * Gate's failures made human: every `{label, message}` Gate documents for this endpoint,
- * every HTTP status without a usable body (proxy HTML pages included), and every transport
- * failure becomes one of our AppError codes with a message that says what happened and a
- * hint that says what to do. Nothing here ever sees the secret; Gate's own message is only
- * echoed after being shortened and stripped of anything that looks like a signature.
+ * Gate's failures named: every `{label, message}` Gate documents for this endpoint, every HTTP
+ * status without a usable body (proxy HTML pages included), and every transport failure
+ * becomes one of our AppError codes with the values its words are rendered from. Nothing here
+ * ever sees the secret; Gate's own message is only kept (as the error's detail) after being
+ * shortened and stripped of anything that looks like a signature.
  */
-import type { AppError, ErrorCode } from '../../../shared/errors.js';
+import { appError, type AppError } from '../../../shared/errors.js';
 import { cleanText } from '../../../shared/text.js';
-import { BAD_RESPONSE_HINT, describeBody } from './schema.js';
+import { bodyParams } from './schema.js';
 import type { TransportFailure, TransportResponse } from './types.js';
 
 /** Gate's JSON error body (some endpoints say `detail` instead of `message`). */
 interface GateErrorBody {
   readonly label: string;
   readonly message: string;
-}
-
-/** The hints, one per code, so the CLI, tray and popover tell the same story. */
-export const HINTS: Readonly<Partial<Record<ErrorCode, string>>> = {
-  MISSING_CREDENTIALS:
-    'Add an API key: set GATE_API_KEY and GATE_API_SECRET, run `gate-glance login`, or use the app\'s settings. Create one at gate.com → API Management with "Wallet: read only".',
-  INVALID_KEY: 'Check that the API key is copied completely and has not been deleted or expired in Gate\'s API Management.',
-  INVALID_SIGNATURE: 'The API secret does not match the key. Paste the secret again (it is shown only once when the key is created; create a new key if you lost it).',
-  FORBIDDEN: 'Edit the key in Gate\'s API Management and enable the "Wallet" permission (read only is enough).',
-  IP_FORBIDDEN: "This key only accepts requests from listed IP addresses. Add this machine's public IP to the key's whitelist, or remove the restriction.",
-  CLOCK_SKEW: "Set this computer's clock to update automatically (NTP), then try again.",
-  RATE_LIMITED: 'Wait a moment; Gate allows 80 balance requests per 10 seconds and the data only changes once a minute.',
-  SERVER_ERROR: 'This is usually brief and not caused by your key or settings. Try again in a minute.',
-  BAD_RESPONSE: BAD_RESPONSE_HINT,
-  NETWORK: 'Check the internet connection and, if you use one, the proxy (HTTPS_PROXY / system proxy settings).',
-  TIMEOUT: 'Gate did not answer in time. Check the connection or proxy, or raise the timeout.',
-  INVALID_CURRENCY: 'Use one of BTC, CNY, USD or USDT.',
-  CANCELLED: 'The request was cancelled; nothing to do.',
-  INTERNAL: 'This is a bug in Gate Glance; please report it.',
-};
-
-/** Builds an AppError with the standard hint for its code. */
-export function appError(code: ErrorCode, message: string, retryAfterMs?: number): AppError {
-  const hint = HINTS[code] ?? 'Try again.';
-  return retryAfterMs === undefined ? { code, message, hint } : { code, message, hint, retryAfterMs };
 }
 
 // Gate's labels are upper-case words joined by underscores (INVALID_KEY, TOO_MANY_REQUESTS);
@@ -71,10 +46,11 @@ export function safeServerText(text: string): string {
   return cleanText(cleanText(text).replace(/[0-9a-fA-F]{32,}/g, '…'), 160);
 }
 
-function withGateText(base: string, gate: GateErrorBody | null): string {
-  if (!gate) return base;
+/** Gate's label and message as the error's detail: `TOO_BUSY: Server is too busy`. */
+function gateDetail(gate: GateErrorBody | null): string | null {
+  if (!gate) return null;
   const text = safeServerText(gate.message);
-  return text ? `${base} (Gate: ${gate.label}: ${text})` : `${base} (Gate: ${gate.label})`;
+  return text ? `${safeServerText(gate.label)}: ${text}` : safeServerText(gate.label);
 }
 
 /** Epoch ms from a header that may hold seconds or milliseconds; null when absent or garbled. */
@@ -103,12 +79,6 @@ export function retryAfterFrom(headers: Readonly<Record<string, string>>, localN
   return 10_000;
 }
 
-function seconds(ms: number): string {
-  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
-  const s = Math.max(1, Math.ceil(ms / 1000));
-  return s === 1 ? '1 second' : `${s} seconds`;
-}
-
 /**
  * Maps a non-2xx answer to an AppError. Gate's label decides when there is one; otherwise
  * the status does. REQUEST_EXPIRED comes back as CLOCK_SKEW; the client resyncs and retries
@@ -116,72 +86,69 @@ function seconds(ms: number): string {
  */
 export function mapErrorResponse(response: TransportResponse, localNowMs: number, clockOffsetMs: number): AppError {
   const gate = readGateError(response.body);
+  const detail = gateDetail(gate);
   const label = gate?.label ?? '';
   const status = response.status;
+  // A 503 may say when to come back; keep it so the scheduler waits that long.
+  const serverRetry = (): number | undefined =>
+    response.headers['retry-after'] !== undefined ? retryAfterFrom({ 'retry-after': response.headers['retry-after'] }, localNowMs, clockOffsetMs) : undefined;
   switch (label) {
     case 'INVALID_KEY':
     case 'INVALID_CREDENTIALS':
     case 'MISSING_REQUIRED_HEADER':
-      return appError('INVALID_KEY', withGateText('Gate does not recognise this API key.', gate));
+      return appError('INVALID_KEY', {}, detail);
     case 'INVALID_SIGNATURE':
-      return appError('INVALID_SIGNATURE', withGateText("Gate rejected the request's signature.", gate));
+      return appError('INVALID_SIGNATURE', {}, detail);
     case 'REQUEST_EXPIRED':
-      return appError('CLOCK_SKEW', withGateText("Gate rejected the request's timestamp: this computer's clock differs from Gate's by more than 60 seconds.", gate));
+      return appError('CLOCK_SKEW', {}, detail);
     case 'FORBIDDEN':
     case 'READ_ONLY':
     case 'ACCOUNT_LOCKED':
-      return appError('FORBIDDEN', withGateText('This API key is not allowed to read wallet balances.', gate));
+      return appError('FORBIDDEN', {}, detail);
     case 'IP_FORBIDDEN':
-      return appError('IP_FORBIDDEN', withGateText("Gate refused this computer's IP address for this API key.", gate));
+      return appError('IP_FORBIDDEN', {}, detail);
     case 'TOO_MANY_REQUESTS': {
       const wait = retryAfterFrom(response.headers, localNowMs, clockOffsetMs);
-      return appError('RATE_LIMITED', withGateText(`Gate's rate limit was reached; it can be asked again in ${seconds(wait)}.`, gate), wait);
+      return appError('RATE_LIMITED', { waitMs: wait }, detail, wait);
     }
     case 'SERVER_ERROR':
     case 'INTERNAL':
-    case 'TOO_BUSY': {
-      const retry = response.headers['retry-after'] !== undefined ? retryAfterFrom({ 'retry-after': response.headers['retry-after'] }, localNowMs, clockOffsetMs) : undefined;
-      return appError('SERVER_ERROR', withGateText(`Gate answered with an error (HTTP ${status}).`, gate), retry);
-    }
+    case 'TOO_BUSY':
+      return appError('SERVER_ERROR', { status }, detail, serverRetry());
     case 'INVALID_PARAM_VALUE':
     case 'INVALID_ARGUMENT':
     case 'MISSING_REQUIRED_PARAM':
       // The only parameter of this endpoint is `currency`.
-      return appError('INVALID_CURRENCY', withGateText('Gate does not accept this currency for totals.', gate));
+      return appError('INVALID_CURRENCY', {}, detail);
     default:
       break;
   }
   if (status === 429) {
     const wait = retryAfterFrom(response.headers, localNowMs, clockOffsetMs);
-    return appError('RATE_LIMITED', withGateText(`Too many requests; Gate can be asked again in ${seconds(wait)}.`, gate), wait);
+    return appError('RATE_LIMITED', { reason: 'http-429', waitMs: wait }, detail, wait);
   }
   if (status >= 500) {
-    const what = gate ? '' : `, with ${describeBody(response.body)}`;
-    // A 503 may say when to come back; keep it so the scheduler waits that long.
-    const retry = response.headers['retry-after'] !== undefined ? retryAfterFrom({ 'retry-after': response.headers['retry-after'] }, localNowMs, clockOffsetMs) : undefined;
-    return appError('SERVER_ERROR', withGateText(`Gate answered with a server error (HTTP ${status}${what}).`, gate), retry);
+    const params = gate ? { reason: 'http-5xx', status } as const : { reason: 'http-5xx-body', status, ...bodyParams(response.body) } as const;
+    return appError('SERVER_ERROR', params, detail, serverRetry());
   }
-  if (status === 407) {
-    return appError('NETWORK', 'The proxy asks for credentials (HTTP 407): put them in the proxy URL, e.g. http://user:password@proxy:3128.');
-  }
-  if (gate && status === 401) return appError('INVALID_KEY', withGateText('Gate did not accept the API key.', gate));
-  if (gate && status === 403) return appError('FORBIDDEN', withGateText('Gate refused the request for this API key.', gate));
-  const what = gate ? '' : ` with ${describeBody(response.body)}`;
-  return appError('BAD_RESPONSE', withGateText(`Unexpected answer: HTTP ${status}${what}.`, gate));
+  if (status === 407) return appError('NETWORK', { reason: 'proxy-auth' });
+  if (gate && status === 401) return appError('INVALID_KEY', { reason: 'http-401' }, detail);
+  if (gate && status === 403) return appError('FORBIDDEN', { reason: 'http-403' }, detail);
+  return appError('BAD_RESPONSE', gate ? { reason: 'http', status } : { reason: 'http-body', status, ...bodyParams(response.body) }, detail);
 }
 
 /** Maps a transport failure (no HTTP status) to NETWORK, TIMEOUT, CANCELLED or (an answer past its bound) BAD_RESPONSE. */
 export function mapTransportFailure(failure: TransportFailure, timeoutMs: number): AppError {
   switch (failure.kind) {
     case 'timeout':
-      return appError('TIMEOUT', `No answer from Gate within ${seconds(timeoutMs)}.`);
+      return appError('TIMEOUT', { timeoutMs });
     case 'aborted':
-      return appError('CANCELLED', 'The request was cancelled.');
+      return appError('CANCELLED');
     case 'too-large':
-      return appError('BAD_RESPONSE', `The answer was too large to be Gate's: ${safeServerText(failure.message)}.`);
+      return appError('BAD_RESPONSE', { reason: 'too-large' }, safeServerText(failure.message));
     case 'insecure-url':
-      return appError('NETWORK', `Not sent: ${failure.message}.`);
+      return appError('NETWORK', { reason: 'insecure-url' }, failure.message);
     default:
-      return appError('NETWORK', `Could not reach Gate: ${safeServerText(failure.message)}.`);
+      return appError('NETWORK', {}, safeServerText(failure.message));
   }
 }

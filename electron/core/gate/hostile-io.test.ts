@@ -17,6 +17,8 @@ import { createFetchTransport } from './fetch-transport.js';
 import { createNodeTransport } from './node-transport.js';
 import { TOTAL_BALANCE_BOUNDS } from './schema.js';
 import type { Transport, TransportRequest } from './types.js';
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
 
 const BOUND = 64 * 1024;
 const CHUNK = Buffer.alloc(64 * 1024, 'x');
@@ -138,7 +140,7 @@ describe('the client gives each endpoint its own bound', () => {
     const r = await client.getTotalBalance('USDT');
     expect(seen).toEqual([TOTAL_BALANCE_BOUNDS.maxBodyBytes]);
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
-    expect(!r.ok && r.error.message).toMatch(/512 KiB/);
+    expect(!r.ok && errorWords(ENGLISH, r.error).message).toMatch(/512 KiB/);
   });
 });
 

@@ -1,11 +1,16 @@
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
+import type { AppError } from '../../../shared/errors.js';
 import { describe, expect, it } from 'vitest';
 import { GATE_EXAMPLE_BODY, GATE_EXAMPLE_TOTAL } from '../../../shared/testing/gate-example.js';
-import { TOTAL_BALANCE_BOUNDS, describeBody, parseServerTime, parseTotalBalance } from './schema.js';
+import { TOTAL_BALANCE_BOUNDS, parseServerTime, parseTotalBalance } from './schema.js';
+
+const said = (error: AppError) => errorWords(ENGLISH, error);
 
 describe('total_balance response schema', () => {
   it("parses Gate's documented example with every amount verbatim, in Gate's order", () => {
     const r = parseTotalBalance(GATE_EXAMPLE_BODY, 'USDT');
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(said(r.error).message);
     expect(r.value.currency).toBe('USDT');
     expect(r.value.total).toEqual({ amount: GATE_EXAMPLE_TOTAL, unrealisedPnl: '0.00', borrowed: '0.00' });
     expect(r.value.accounts.map((a) => a.name)).toEqual(['cross_margin', 'spot', 'finance', 'margin', 'quant', 'futures', 'delivery', 'warrant', 'cbbc']);
@@ -30,7 +35,8 @@ describe('total_balance response schema', () => {
     const r = parseTotalBalance(full, 'USDT');
     expect(r.ok && r.value.accounts.length).toBe(1000);
     const over = parseTotalBalance(body(TOTAL_BALANCE_BOUNDS.maxEntries + 1), 'USDT');
-    expect(over).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE', message: "Gate's answer listed 1001 accounts, more than the 1000 it can have." } });
+    expect(over).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
+    expect(!over.ok && said(over.error).message).toBe("Gate's answer listed 1001 accounts, more than the 1000 it can have.");
   });
 
   it('keeps unknown accounts (open details map), negative amounts and unknown fields', () => {
@@ -42,7 +48,7 @@ describe('total_balance response schema', () => {
       total: { amount: '0.99999999', currency: 'BTC', new_total_field: 'x' },
     });
     const r = parseTotalBalance(body, 'BTC');
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(said(r.error).message);
     expect(r.value.accounts).toEqual([
       { name: 'spot', amount: '1', unrealisedPnl: null, borrowed: null },
       { name: 'moon_vault', amount: '-0.00000001', unrealisedPnl: null, borrowed: null },
@@ -52,14 +58,14 @@ describe('total_balance response schema', () => {
 
   it('reads a missing details map as no accounts, and a missing currency field as the one asked for', () => {
     const r = parseTotalBalance('{"total":{"amount":"0"}}', 'CNY');
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(said(r.error).message);
     expect(r.value).toEqual({ currency: 'CNY', total: { amount: '0', unrealisedPnl: null, borrowed: null }, accounts: [] });
   });
 
   it('keeps a 40-digit amount digit for digit (no float ever)', () => {
     const big = '1234567890123456789012345.123456789012345';
     const r = parseTotalBalance(JSON.stringify({ total: { amount: big, currency: 'USD' }, details: { spot: { amount: big } } }), 'USD');
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(said(r.error).message);
     expect(r.value.total.amount).toBe(big);
     expect(r.value.accounts[0]?.amount).toBe(big);
   });
@@ -79,8 +85,8 @@ describe('total_balance response schema', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('BAD_RESPONSE');
-    expect(r.error.message).toMatch(message);
-    expect(r.error.hint).toMatch(/proxy/);
+    expect(said(r.error).message).toMatch(message);
+    expect(said(r.error).hint).toMatch(/proxy/);
   });
 
   it('answers BAD_RESPONSE when Gate answers in another currency than asked', () => {
@@ -90,7 +96,7 @@ describe('total_balance response schema', () => {
 
   it('never echoes the body in the message', () => {
     const r = parseTotalBalance('<html>secret-looking-content-here</html>', 'USDT');
-    expect(!r.ok && r.error.message).not.toContain('secret-looking');
+    expect(!r.ok && said(r.error).message).not.toContain('secret-looking');
   });
 
   it('parses spot/time and rejects anything else', () => {
@@ -101,8 +107,12 @@ describe('total_balance response schema', () => {
   });
 
   it('describes bodies by kind and size only', () => {
-    expect(describeBody('<html></html>')).toBe('an HTML page, 13 bytes');
-    expect(describeBody('  ')).toBe('an empty body');
-    expect(describeBody('oops')).toBe('4 bytes of non-JSON text');
+    const described = (body: string) => {
+      const r = parseTotalBalance(body, 'USDT');
+      return r.ok ? '' : said(r.error).message;
+    };
+    expect(described('<html></html>')).toBe("Gate's answer was not JSON (an HTML page, 13 bytes).");
+    expect(described('  ')).toBe("Gate's answer was not JSON (an empty body).");
+    expect(described('oops')).toBe("Gate's answer was not JSON (4 bytes of non-JSON text).");
   });
 });

@@ -72,23 +72,23 @@ export function parseTotalBalance(body: string, currency: Currency): Result<Omit
   try {
     json = JSON.parse(body);
   } catch {
-    return fail('BAD_RESPONSE', `Gate's answer was not JSON (${describeBody(body)}).`, BAD_RESPONSE_HINT);
+    return fail('BAD_RESPONSE', { reason: 'not-json', ...bodyParams(body) });
   }
   // Counted before any entry is validated: a million accounts are refused at the cost of counting them.
   const accountCount = countAccounts(json);
   if (accountCount > TOTAL_BALANCE_BOUNDS.maxEntries) {
-    return fail('BAD_RESPONSE', `Gate's answer listed ${accountCount} accounts, more than the ${TOTAL_BALANCE_BOUNDS.maxEntries} it can have.`, BAD_RESPONSE_HINT);
+    return fail('BAD_RESPONSE', { reason: 'too-many-accounts', count: accountCount, max: TOTAL_BALANCE_BOUNDS.maxEntries });
   }
   const parsed = totalBalanceSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     // A path segment may be an account name: Gate's text, so cleaned and bounded like any other.
     const where = issue && issue.path.length > 0 ? issue.path.map((p) => cleanText(String(p), 40)).join('.') : 'the body';
-    return fail('BAD_RESPONSE', `Gate's answer did not have the expected shape (at ${where}: ${issue?.message ?? 'invalid'}).`, BAD_RESPONSE_HINT);
+    return fail('BAD_RESPONSE', { reason: 'shape', path: where, issue: issue?.message ?? 'invalid' });
   }
   const data = parsed.data;
   if (data.total.currency !== undefined && data.total.currency !== currency) {
-    return fail('BAD_RESPONSE', `Gate answered in ${cleanText(data.total.currency, 12)} although ${currency} was asked for.`, BAD_RESPONSE_HINT);
+    return fail('BAD_RESPONSE', { reason: 'other-currency', answered: cleanText(data.total.currency, 12), currency });
   }
   return ok({
     currency,
@@ -114,14 +114,10 @@ export function parseServerTime(body: string): number | null {
   }
 }
 
-/** The hint for every BAD_RESPONSE: what usually causes it and what to check. */
-export const BAD_RESPONSE_HINT =
-  'Something other than Gate may have answered (a proxy, captive portal or wrong base URL). Check the base URL and proxy settings; if it persists, Gate may have changed its API.';
-
-/** A short, safe description of a body that is not what we expected: its kind and size, never its content. */
-export function describeBody(body: string): string {
+/** The kind and size of a body that is not what we expected, never its content: values for the error's words. */
+export function bodyParams(body: string): { readonly bodyKind: 'html' | 'empty' | 'text'; readonly bytes: number } {
   const head = body.trimStart().slice(0, 64).toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<')) return `an HTML page, ${body.length} bytes`;
-  if (body.trim() === '') return 'an empty body';
-  return `${body.length} bytes of non-JSON text`;
+  if (head.startsWith('<')) return { bodyKind: 'html', bytes: body.length };
+  if (body.trim() === '') return { bodyKind: 'empty', bytes: 0 };
+  return { bodyKind: 'text', bytes: body.length };
 }

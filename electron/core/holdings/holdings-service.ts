@@ -9,12 +9,11 @@
 import type { Currency, DecimalString } from '../../../shared/balance.js';
 import { sumDecimals } from '../../../shared/decimal.js';
 import type { AppError, Result } from '../../../shared/errors.js';
-import { ok } from '../../../shared/errors.js';
+import { appError, ok } from '../../../shared/errors.js';
 import type { CoinBalance, HoldingsAccount, HoldingsBreakdown, TickerPrices } from '../../../shared/holdings.js';
 import { computeHoldings, HOLDINGS_PERMISSION, pricingPairs } from '../../../shared/holdings.js';
 import type { Clock } from '../clock.js';
 import type { GetOptions, GetReply } from '../gate/client.js';
-import { appError } from '../gate/errors.js';
 import type { EndpointBounds } from '../gate/limits.js';
 import { HOLDINGS_BOUNDS, parseFuturesAccount, parseSpotAccounts, parseSpotTickers, parseUnifiedAccounts, parseUniLendsPage } from './schema.js';
 
@@ -83,10 +82,7 @@ interface Cached<T> {
 /** The words for a key without the read permission an account's endpoint needs. */
 function missingPermission(account: HoldingsAccount): AppError {
   const permission = HOLDINGS_PERMISSION[account];
-  return {
-    ...appError('FORBIDDEN', `This key lacks the ${permission} (read) permission, so Gate does not list this account's coins.`),
-    hint: `Edit the key in Gate's API Management and enable "${permission}: read only". The total keeps working without it.`,
-  };
+  return appError('FORBIDDEN', { reason: 'holdings-permission', permission });
 }
 
 /** Reads, caches and prices one account's coins. */
@@ -168,7 +164,7 @@ export class HoldingsService {
     const blocked = this.#blockedUntil.get(endpoint);
     if (blocked !== undefined && now < blocked) {
       const wait = blocked - now;
-      return { ok: false, error: appError('RATE_LIMITED', `Gate asked to wait before this account's coins are read again; it can be asked in ${Math.ceil(wait / 1000)} s.`, wait) };
+      return { ok: false, error: appError('RATE_LIMITED', { reason: 'holdings', waitMs: wait }, null, wait) };
     }
     let flight = this.#inflight.get(endpoint) as Promise<Result<T>> | undefined;
     if (!flight) {
@@ -177,7 +173,7 @@ export class HoldingsService {
       void flight.finally(() => this.#inflight.delete(endpoint));
     }
     const result = await flight;
-    if (signal?.aborted) return { ok: false, error: appError('CANCELLED', 'The request was cancelled.') };
+    if (signal?.aborted) return { ok: false, error: appError('CANCELLED') };
     if (!result.ok) {
       if (result.error.code === 'RATE_LIMITED' && result.error.retryAfterMs !== undefined) this.#blockedUntil.set(endpoint, this.#clock.now() + result.error.retryAfterMs);
       return result;

@@ -18,6 +18,11 @@ import { DEMO_PORTFOLIO } from '../simulator/portfolio.js';
 import type { SimulatorServer } from '../simulator/server.js';
 import { startSimulatorServer } from '../simulator/server.js';
 import { HoldingsService } from './holdings-service.js';
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
+import type { AppError } from '../../../shared/errors.js';
+
+const said = (error: AppError) => errorWords(ENGLISH, error);
 
 const CREDS: Credentials = { key: 'hold-key-00112233445566778899aabbccdd', secret: 'hold-secret-never-shown-ffeeddccbbaa9988' };
 const NO_SPOT: Credentials = { key: 'no-spot-key-0011223344', secret: 'no-spot-secret-0011223344' };
@@ -49,7 +54,7 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
 
   it('reads spot coins and prices them: USDT markets, NMR through NMR_BTC × BTC_USDT, FTT and POINT unpriced', async () => {
     const r = await service().holdings.breakdown('spot', 'USDT', '18452.73120045');
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(said(r.error).message);
     const rows = r.value.breakdown.rows;
     expect(rows.map((c) => c.coin)).toEqual(['BTC', 'ETH', 'USDT', 'GT', 'NMR', 'DOGE', 'PEPE', 'FTT', 'POINT']);
     expect(rows[0]).toMatchObject({ quantity: '0.12', available: '0.1', locked: '0.02', priceUsdt: '95000', valueUsdt: '11400', value: '11400.00' });
@@ -66,14 +71,14 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
 
   it('shares the BTC figure out to 8 digits', async () => {
     const r = await service().holdings.breakdown('spot', 'BTC', '0.194238984435296835');
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(said(r.error).message);
     expect(sumDecimals(r.value.breakdown.rows.flatMap((c) => (c.value ? [c.value] : [])))).toBe('0.19423898');
     expect(r.value.breakdown.rows[0]?.value).toMatch(/^0\.\d{8}$/);
   });
 
   it('reads both futures settle accounts with unrealised PnL; one never funded (USER_NOT_FOUND) is empty, not an error', async () => {
     const r = await service().holdings.coins('futures');
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(said(r.error).message);
     expect(r.value.coins).toEqual([
       { coin: 'USDT', quantity: '5260.4471', available: '4100.2', locked: null, unrealisedPnl: '-141.5811' },
       { coin: 'BTC', quantity: '0.01', available: '0.008', locked: null, unrealisedPnl: '0.0001' },
@@ -93,7 +98,7 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
     server.simulator.setPortfolio({ accounts: {}, lends });
     const before = hits('/earn/uni/lends');
     const r = await service().holdings.coins('finance');
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(said(r.error).message);
     expect(hits('/earn/uni/lends') - before).toBe(3);
     expect(r.value.coins).toHaveLength(250);
     expect(r.value.coins[0]).toEqual({ coin: 'L000', quantity: '3.5', available: null, locked: null });
@@ -105,7 +110,7 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
     server.simulator.setPortfolio({ ...DEMO_PORTFOLIO, unified: { mode: 'multi_currency', balances: [{ currency: 'BTC', equity: '0.5', available: '0.5', freeze: '0' }, { currency: 'USDT', equity: '-250', available: '0', freeze: '0' }] } });
     now += 61_000;
     const r = await service().holdings.breakdown('unified', 'USDT', null);
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(said(r.error).message);
     expect(r.value.mode).toBe('multi_currency');
     expect(r.value.breakdown.rows.map((c) => [c.coin, c.quantity, c.valueUsdt, c.value, c.share])).toEqual([
       ['BTC', '0.5', '47500', null, '100.00'],
@@ -117,7 +122,7 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
     const portfolio: SimPortfolio = { accounts: {}, spot: [{ currency: 'USDT', available: BIG, locked: '0.0000000000000000000001' }] };
     server.simulator.setPortfolio(portfolio);
     const r = await service().holdings.breakdown('spot', 'USDT', sumDecimals([BIG, '0.0000000000000000000001']));
-    if (!r.ok) throw new Error(r.error.message);
+    if (!r.ok) throw new Error(said(r.error).message);
     expect(r.value.breakdown.rows[0]).toMatchObject({ quantity: '591702859674467879.6488202650892478553853', valueUsdt: '591702859674467879.6488202650892478553853', value: '591702859674467879.65' });
   });
 
@@ -198,8 +203,8 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
       expect(r.ok).toBe(false);
       if (r.ok) continue;
       expect(r.error.code).toBe('FORBIDDEN');
-      expect(r.error.message).toContain(`This key lacks the ${words[account]} (read) permission`);
-      expect(r.error.hint).toContain(`"${words[account]}: read only"`);
+      expect(said(r.error).message).toContain(`This key lacks the ${words[account]} (read) permission`);
+      expect(said(r.error).hint).toContain(`"${words[account]}: read only"`);
       expect(JSON.stringify(r.error)).not.toContain(NO_SPOT.secret);
     }
   });

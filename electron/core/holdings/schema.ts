@@ -12,7 +12,7 @@ import type { Result } from '../../../shared/errors.js';
 import { fail, ok } from '../../../shared/errors.js';
 import type { EndpointBounds } from '../gate/limits.js';
 import { defineBounds, KIB } from '../gate/limits.js';
-import { BAD_RESPONSE_HINT, describeBody } from '../gate/schema.js';
+import { bodyParams } from '../gate/schema.js';
 
 
 /**
@@ -53,7 +53,7 @@ export type UnifiedAccountsBody = z.infer<typeof unifiedAccounts>;
 function badShape(what: string, issues: readonly z.core.$ZodIssue[]): Result<never> {
   const issue = issues[0];
   const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'the body';
-  return fail('BAD_RESPONSE', `Gate's ${what} answer did not have the expected shape (at ${where}: ${issue?.message ?? 'invalid'}).`, BAD_RESPONSE_HINT);
+  return fail('BAD_RESPONSE', { reason: 'holdings-shape', what, path: where, issue: issue?.message ?? 'invalid' });
 }
 
 // The body bound itself is the transport's (it stops reading there); entry caps are checked here.
@@ -61,7 +61,7 @@ function parseJson(body: string, what: string): Result<unknown> {
   try {
     return ok(JSON.parse(body) as unknown);
   } catch {
-    return fail('BAD_RESPONSE', `Gate's ${what} answer was not JSON (${describeBody(body)}).`, BAD_RESPONSE_HINT);
+    return fail('BAD_RESPONSE', { reason: 'holdings-not-json', what, ...bodyParams(body) });
   }
 }
 
@@ -69,7 +69,7 @@ function parseList<S extends z.ZodMiniType>(body: string, what: string, bounds: 
   const json = parseJson(body, what);
   if (!json.ok) return json;
   if (Array.isArray(json.value) && json.value.length > bounds.maxEntries) {
-    return fail('BAD_RESPONSE', `Gate's ${what} answer listed more than ${bounds.maxEntries} entries.`, BAD_RESPONSE_HINT);
+    return fail('BAD_RESPONSE', { reason: 'holdings-too-many', what, max: bounds.maxEntries });
   }
   const parsed = z.array(item).safeParse(json.value);
   return parsed.success ? ok(parsed.data) : badShape(what, parsed.error.issues);
@@ -101,7 +101,7 @@ export function parseUnifiedAccounts(body: string): Result<UnifiedAccountsBody> 
   const parsed = unifiedAccounts.safeParse(json.value);
   if (!parsed.success) return badShape('unified account', parsed.error.issues);
   if (Object.keys(parsed.data.balances ?? {}).length > bounds.maxEntries) {
-    return fail('BAD_RESPONSE', `Gate's unified account answer listed more than ${bounds.maxEntries} currencies.`, BAD_RESPONSE_HINT);
+    return fail('BAD_RESPONSE', { reason: 'unified-too-many', max: bounds.maxEntries });
   }
   return ok(parsed.data);
 }

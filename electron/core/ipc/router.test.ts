@@ -1,3 +1,6 @@
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
+import type { AppError } from '../../../shared/errors.js';
 import { describe, expect, it, vi } from 'vitest';
 import type { InvokeChannel, WidgetState } from '../../../shared/ipc.js';
 import { INVOKE_CHANNELS } from '../../../shared/ipc.js';
@@ -6,6 +9,8 @@ import { ok } from '../../../shared/errors.js';
 import type { IpcHandlers } from './router.js';
 import { createIpcRouter } from './router.js';
 import { APP_ENTRY_URL, APP_ORIGIN } from './sender.js';
+
+const said = (error: AppError) => errorWords(ENGLISH, error);
 
 const SECRET = 'f'.repeat(64);
 const sender = { senderFrameUrl: APP_ENTRY_URL, isMainFrame: true, webContentsId: 3 };
@@ -142,9 +147,9 @@ describe('createIpcRouter', () => {
       expect(reply.ok, `${channel} ${JSON.stringify(args)}`).toBe(false);
       if (reply.ok) continue;
       expect(reply.error.code).toBe('INVALID_REQUEST');
-      expect(reply.error.message).toMatch(message);
-      expect(reply.error.message).not.toContain(SECRET);
-      expect(reply.error.message).not.toContain('EUR');
+      expect(said(reply.error).message).toMatch(message);
+      expect(said(reply.error).message).not.toContain(SECRET);
+      expect(said(reply.error).message).not.toContain('EUR');
     }
     expect(calls).toHaveLength(0);
     expect(JSON.stringify(log.mock.calls)).not.toContain(SECRET);
@@ -209,13 +214,16 @@ describe('createIpcRouter', () => {
       {
         ...handlers,
         'balance:refresh': async () =>
-          ({ ok: false, error: { code: 'RATE_LIMITED', message: 'slow down', hint: 'wait', retryAfterMs: 5000, stack: 'x' } }) as never,
+          ({
+            ok: false,
+            error: { code: 'RATE_LIMITED', params: { waitMs: 5000, nested: { x: 1 }, nan: Number.NaN }, detail: 'slow down', retryAfterMs: 5000, stack: 'x' },
+          }) as never,
       },
       { trust, log: () => {} },
     );
     expect(await router.dispatch('balance:refresh', [], sender)).toEqual({
       ok: false,
-      error: { code: 'RATE_LIMITED', message: 'slow down', hint: 'wait', retryAfterMs: 5000 },
+      error: { code: 'RATE_LIMITED', params: { waitMs: 5000 }, detail: 'slow down', retryAfterMs: 5000 },
     });
   });
 });

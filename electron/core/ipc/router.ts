@@ -40,8 +40,13 @@ function isChannel(channel: string): channel is InvokeChannel {
   return (INVOKE_CHANNELS as readonly string[]).includes(channel);
 }
 
+/** Only an error's own fields, and of its params only strings and finite numbers. */
 function copyError(error: AppError): AppError {
-  const base = { code: error.code, message: String(error.message), hint: String(error.hint) };
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(error.params ?? {})) {
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) params[name] = value;
+  }
+  const base = { code: error.code, params, detail: typeof error.detail === 'string' ? error.detail : null };
   return typeof error.retryAfterMs === 'number' ? { ...base, retryAfterMs: error.retryAfterMs } : base;
 }
 
@@ -93,29 +98,29 @@ export function createIpcRouter(handlers: IpcHandlers, options: IpcRouterOptions
     async dispatch(channel, args, sender) {
       if (typeof channel !== 'string' || !isChannel(channel)) {
         log('ipc: rejected a request on an unknown channel');
-        return fail('INVALID_REQUEST', 'Unknown request.', 'Restart Gate Glance; if it keeps happening, reinstall it.');
+        return fail('INVALID_REQUEST', { reason: 'unknown-channel' });
       }
       if (!isTrustedSender(sender, options.trust)) {
         log(`ipc: rejected ${channel} from an untrusted sender`);
-        return fail('UNTRUSTED_SENDER', 'This request did not come from Gate Glance’s own window.', 'Nothing was changed.');
+        return fail('UNTRUSTED_SENDER');
       }
       const parsed = parseChannelArgs(channel, args);
       if (!parsed.ok) {
         log(`ipc: rejected ${channel}: invalid payload`);
-        return fail('INVALID_REQUEST', parsed.message, 'Nothing was changed.');
+        return fail('INVALID_REQUEST', { reason: 'payload', channel }, parsed.message);
       }
       const handler = handlers[channel] as (...a: readonly unknown[]) => Promise<Result<unknown>>;
       try {
         const result = await handler(...(parsed.args as readonly unknown[]));
         if (result === null || typeof result !== 'object' || typeof result.ok !== 'boolean') {
           log(`ipc: ${channel} handler answered no result`);
-          return fail('INTERNAL', 'Gate Glance could not complete this request.', 'Try again; restart the app if it keeps happening.');
+          return fail('INTERNAL', { reason: 'ipc' });
         }
         return sanitizeResult(channel, result);
       } catch (error) {
         const name = error instanceof Error ? error.name : typeof error;
         log(`ipc: ${channel} handler threw (${name})`);
-        return fail('INTERNAL', 'Gate Glance could not complete this request.', 'Try again; restart the app if it keeps happening.');
+        return fail('INTERNAL', { reason: 'ipc' });
       }
     },
   };

@@ -95,7 +95,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   }
 }
 
-/** The parse outcome: the typed args, or one message naming what is wrong (no input values). */
+/** The parse outcome: the typed args, or what is wrong, in the schema's terms (no input values). */
 export type ArgsParse<C extends InvokeChannel> =
   | { readonly ok: true; readonly args: InvokeArgs<C> }
   | { readonly ok: false; readonly message: string };
@@ -106,5 +106,5 @@ export function parseChannelArgs<C extends InvokeChannel>(channel: C, args: unkn
   const parsed = schema.safeParse(args);
   if (parsed.success) return { ok: true, args: parsed.data };
   const reasons = parsed.error.issues.slice(0, 3).map(describeIssue);
-  return { ok: false, message: `Invalid request to ${channel}: ${reasons.join('; ')}.` };
+  return { ok: false, message: reasons.join('; ') };
 }

@@ -1,3 +1,6 @@
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
+import type { AppError } from '../../../shared/errors.js';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +10,8 @@ import type { FileSystem } from './file-system.js';
 import { createNodeFileSystem, writeFileAtomic } from './file-system.js';
 import { MemoryFileSystem } from '../testing/memory-file-system.js';
 import { PREFS_FILE_VERSION, PrefsStore, parsePreferencesText, validatePreferencesPatch } from './prefs-store.js';
+
+const said = (error: AppError) => errorWords(ENGLISH, error);
 
 const NOW = 1_767_225_600_000;
 const DIR = '/data';
@@ -62,7 +67,7 @@ describe('PrefsStore.load', () => {
     for (const alerts of bad) {
       const r = await store.update({ alerts } as never);
       expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error.message).toMatch(/alerts must be at most 10 alerts/);
+      if (!r.ok) expect(said(r.error).message).toMatch(/alerts must be at most 10 alerts/);
     }
     expect(store.get().alerts).toEqual(good);
     const parsed = parsePreferencesText(JSON.stringify({ currency: 'BTC', alerts: [{ id: 1 }] }));
@@ -160,7 +165,7 @@ describe('PrefsStore.update', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('INVALID_REQUEST');
-      expect(r.error.message).toContain(field);
+      expect(said(r.error).message).toContain(field);
     }
     expect(fs.files.get(PATH)).toBe(before);
     expect(store.get().currency).toBe('USD');
@@ -216,7 +221,7 @@ describe('PrefsStore.update', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.code).toBe('INTERNAL');
-      expect(r.error.message).toContain('EIO');
+      expect(said(r.error).message).toContain('EIO');
     }
     expect(store.get().currency).toBe('BTC');
     expect([...fs.files.keys()].filter((p) => p.endsWith('.tmp'))).toEqual([]); // cleaned up after an ordinary error

@@ -72,7 +72,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  */
 export function validatePreferencesPatch(patch: unknown): Result<PreferencesPatch> {
   if (!isPlainObject(patch)) {
-    return fail('INVALID_REQUEST', 'Preferences must be an object of fields to change.', 'Send only the fields to change.');
+    return fail('INVALID_REQUEST', { reason: 'prefs-not-object' });
   }
   const problems: string[] = [];
   const out: Record<string, unknown> = {};
@@ -88,7 +88,7 @@ export function validatePreferencesPatch(patch: unknown): Result<PreferencesPatc
     else problems.push(`${k} must be ${FIELD_RULES[k]}`);
   }
   if (problems.length > 0) {
-    return fail('INVALID_REQUEST', `Invalid preferences: ${problems.join('; ')}.`, 'Choose a value within the allowed range.');
+    return fail('INVALID_REQUEST', { reason: 'prefs-invalid' }, problems.join('; '));
   }
   return ok(out as PreferencesPatch);
 }
@@ -196,11 +196,7 @@ export class PrefsStore {
       try {
         await writeFileAtomic(this.#fs, this.path, serializePreferences(next));
       } catch (error) {
-        return fail<Preferences>(
-          'INTERNAL',
-          `Could not save preferences (${describeFileError(error)}); the previous ones stay in effect.`,
-          'Check that the disk is not full and the app data folder is writable.',
-        );
+        return fail<Preferences>('INTERNAL', { reason: 'prefs-write' }, describeFileError(error));
       }
       this.#current = next;
       return ok(next);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AppError } from '../../../shared/errors.js';
+import { appError, type AppError } from '../../../shared/errors.js';
 import type { CredentialsStatus } from '../../../shared/ipc.js';
 import type { BalanceResult, Credentials } from '../gate/types.js';
 import { createGateSimulator } from '../simulator/handler.js';
@@ -10,7 +10,7 @@ import { InMemorySecretStore } from './in-memory-store.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
-const LOCKED: AppError = { code: 'KEYCHAIN_LOCKED', message: 'The OS keychain is locked.', hint: 'Unlock it.' };
+const LOCKED: AppError = appError('KEYCHAIN_LOCKED', { platform: 'linux' });
 
 function verifierFor(sim: ReturnType<typeof createGateSimulator>) {
   return gateVerifier({ transport: createInProcessTransport(sim), baseUrl: 'https://sim.invalid/api/v4' });

@@ -7,9 +7,11 @@
  * nothing it returns ever contains the secret: callers get `{ stored, keyHint, keychainError }`.
  */
 import type { CredentialsState, CredentialsStatus, SaveCredentialsInput, SaveCredentialsResult } from '../../../shared/ipc.js';
-import { ok, type AppError, type ErrorCode, type Result } from '../../../shared/errors.js';
+import { appError, ok, type AppError, type ErrorCode, type Result } from '../../../shared/errors.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { BalanceResult, Credentials, CredentialsProvider } from '../gate/types.js';
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
 import type { SecretStore } from './secret-store.js';
 import { keyHint, validateCredentialsInput } from './validate-credentials.js';
 
@@ -100,12 +102,12 @@ export class CredentialsService {
     let verified = false;
     if (input.verify) {
       if (this.#verify === undefined) {
-        warnings.push('Could not verify: no connection to Gate is configured here; saved without a test call.');
+        warnings.push(ENGLISH.t('notice.verify-unavailable'));
       } else {
         const outcome = await safeVerify(this.#verify, credentials);
         if (outcome.ok) verified = true;
         else if (PERMANENT_VERIFY_ERRORS.includes(outcome.error.code)) return { ok: false, error: outcome.error };
-        else warnings.push(`Could not verify: ${outcome.error.message} The key was saved; it will be checked on the next refresh.`);
+        else warnings.push(ENGLISH.t('notice.verify-failed', { message: errorWords(ENGLISH, outcome.error).message }));
       }
     }
     const stored = await this.#store.set(credentials);
@@ -154,6 +156,6 @@ async function safeVerify(verify: VerifyCredentials, credentials: Credentials): 
     return r.ok ? { ok: true } : { ok: false, error: r.error };
   } catch {
     // A verifier broke its "never throw" promise: that says nothing about the key.
-    return { ok: false, error: { code: 'INTERNAL', message: 'The test call failed unexpectedly.', hint: 'Try again later.' } };
+    return { ok: false, error: appError('INTERNAL', { reason: 'verify' }) };
   }
 }

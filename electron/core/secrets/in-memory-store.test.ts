@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AppError } from '../../../shared/errors.js';
+import { appError, type AppError } from '../../../shared/errors.js';
 import { InMemorySecretStore } from './in-memory-store.js';
 
 const PAIR = { key: 'k'.repeat(32), secret: 's'.repeat(64) };
-const UNAVAILABLE: AppError = { code: 'KEYCHAIN_UNAVAILABLE', message: 'no keychain', hint: 'start one' };
+const UNAVAILABLE: AppError = appError('KEYCHAIN_UNAVAILABLE', { platform: 'linux', reason: 'no-provider' }, 'no keychain');
 
 describe('InMemorySecretStore (same semantics as the keytar store)', () => {
   it('stores the same versioned JSON entry, reads, overwrites and clears it', async () => {

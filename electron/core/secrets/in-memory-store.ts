@@ -22,7 +22,7 @@ export class InMemorySecretStore implements SecretStore {
   constructor(initial: Credentials | null = null) {
     if (initial) {
       const encoded = encodeEntry(initial);
-      if (!encoded.ok) throw new Error(encoded.error.message);
+      if (!encoded.ok) throw new Error(`cannot store this pair (${encoded.error.code})`);
       this.entry = encoded.value;
     }
   }

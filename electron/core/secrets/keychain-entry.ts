@@ -22,11 +22,7 @@ export function encodeEntry(credentials: Credentials): Result<string> {
   const raw = JSON.stringify({ v: ENTRY_VERSION, key: credentials.key, secret: credentials.secret });
   const bytes = new TextEncoder().encode(raw).length;
   if (bytes > MAX_ENTRY_BYTES) {
-    return fail(
-      'KEYCHAIN_ERROR',
-      `The key pair needs ${bytes} bytes in the keychain; the limit is ${MAX_ENTRY_BYTES} bytes (Windows Credential Manager).`,
-      'A Gate API key is 32 characters and its secret 64: check that you pasted only the key and the secret.',
-    );
+    return fail('KEYCHAIN_ERROR', { reason: 'too-big', bytes, limit: MAX_ENTRY_BYTES });
   }
   return ok(raw);
 }
@@ -51,9 +47,5 @@ export function decodeEntry(raw: string): Result<Credentials> {
   ) {
     return ok({ key: parsed.key, secret: parsed.secret });
   }
-  return fail(
-    'KEYCHAIN_ERROR',
-    `The keychain entry "${KEYCHAIN_SERVICE}" / "${KEYCHAIN_ACCOUNT}" is not one Gate Glance wrote (it is not a key pair).`,
-    'Remove the key (`gate-glance logout`, or "Remove key" in the app) and save your API key again.',
-  );
+  return fail('KEYCHAIN_ERROR', { reason: 'not-ours', service: KEYCHAIN_SERVICE, account: KEYCHAIN_ACCOUNT });
 }

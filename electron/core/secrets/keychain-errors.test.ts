@@ -1,6 +1,11 @@
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
+import type { AppError } from '../../../shared/errors.js';
 import { describe, expect, it } from 'vitest';
 import { decodeEntry, encodeEntry, MAX_ENTRY_BYTES } from './keychain-entry.js';
 import { classifyKeytarMessage, keychainErrorFromMessage } from './keychain-errors.js';
+
+const said = (error: AppError) => errorWords(ENGLISH, error);
 
 describe('classifyKeytarMessage', () => {
   // The Linux strings were observed from keytar 7.9.0 on Debian 12 (see keytar-store.test.ts,
@@ -33,17 +38,20 @@ describe('keychainErrorFromMessage', () => {
   it('maps to the named code with a hint for the platform', () => {
     const linux = keychainErrorFromMessage('Cannot create an item in a locked collection', 'linux');
     expect(linux.code).toBe('KEYCHAIN_LOCKED');
-    expect(linux.message).toBe('The OS keychain is locked (Cannot create an item in a locked collection).');
-    expect(linux.hint).toMatch(/Seahorse|KWallet/);
-    expect(keychainErrorFromMessage('User interaction is not allowed.', 'darwin').hint).toMatch(/Keychain Access/);
-    expect(keychainErrorFromMessage('Access is denied.', 'win32')).toMatchObject({ code: 'KEYCHAIN_DENIED', hint: expect.stringMatching(/Credential Manager/) });
+    expect(linux).toEqual({ code: 'KEYCHAIN_LOCKED', params: { platform: 'linux' }, detail: 'Cannot create an item in a locked collection' });
+    expect(said(linux).message).toBe('The OS keychain is locked (Cannot create an item in a locked collection).');
+    expect(said(linux).hint).toMatch(/Seahorse|KWallet/);
+    expect(said(keychainErrorFromMessage('User interaction is not allowed.', 'darwin')).hint).toMatch(/Keychain Access/);
+    const windows = keychainErrorFromMessage('Access is denied.', 'win32');
+    expect(windows.code).toBe('KEYCHAIN_DENIED');
+    expect(said(windows).hint).toMatch(/Credential Manager/);
     expect(keychainErrorFromMessage('something new', 'linux').code).toBe('KEYCHAIN_ERROR');
   });
 
   it('redacts strings the caller names and collapses whitespace', () => {
     const e = keychainErrorFromMessage('weird failure storing s3cr3t-value\n in collection', 'linux', ['s3cr3t-value']);
-    expect(e.message).not.toContain('s3cr3t-value');
-    expect(e.message).toContain('[redacted] in collection');
+    expect(said(e).message).not.toContain('s3cr3t-value');
+    expect(said(e).message).toContain('[redacted] in collection');
   });
 });
 

@@ -1,3 +1,6 @@
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
+import type { AppError } from '../../../shared/errors.js';
 // The keychain tier: KeytarSecretStore against a REAL gnome-keyring over a real D-Bus session
 // (a private, throw-away one per file, so a developer's own keyring is never touched), and
 // each failure mode produced for real in child processes: no D-Bus session, a bus without a
@@ -13,6 +16,8 @@ import { KEYCHAIN_ACCOUNT, KEYCHAIN_PROBE_ACCOUNT } from './secret-store.js';
 import { bundleForNode } from '../testing/bundle.js';
 import { PROJECT_ROOT } from '../testing/project-root.js';
 import { noDbusEnv, runBounded, startPrivateKeyring, type PrivateKeyring } from '../testing/private-keyring.js';
+
+const said = (error: AppError) => errorWords(ENGLISH, error);
 
 const SERVICE = 'gate-glance-test';
 const PAIR = { key: '0123456789abcdef0123456789abcdef', secret: 'f'.repeat(32) + '0123456789abcdef0123456789abcdef' };
@@ -68,7 +73,7 @@ describe('KeytarSecretStore on a real, unlocked gnome-keyring', () => {
     expect(got.ok).toBe(false);
     if (got.ok) return;
     expect(got.error.code).toBe('KEYCHAIN_ERROR');
-    expect(got.error.message).toContain('not one Gate Glance wrote');
+    expect(said(got.error).message).toContain('not one Gate Glance wrote');
     expect(JSON.stringify(got.error)).not.toContain(raw);
     await keytar.setPassword(SERVICE, KEYCHAIN_ACCOUNT, JSON.stringify({ v: 1, key: 'k'.repeat(32) }));
     expect((await store.get()).ok).toBe(false);
@@ -83,7 +88,7 @@ describe('KeytarSecretStore on a real, unlocked gnome-keyring', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('KEYCHAIN_ERROR');
-    expect(r.error.message).toMatch(/2560 bytes/);
+    expect(said(r.error).message).toMatch(/2560 bytes/);
     expect(await keytar.getPassword(SERVICE, KEYCHAIN_ACCOUNT)).toBeNull();
   });
 
@@ -127,9 +132,9 @@ describe('KeytarSecretStore when keytar cannot load', () => {
         expect(r.ok).toBe(false);
         if (r.ok) continue;
         expect(r.error.code).toBe('KEYCHAIN_UNAVAILABLE');
-        expect(r.error.message).toMatch(/keytar\) could not be loaded/);
-        expect(r.error.message).toMatch(/invalid ELF header|file too short/);
-        expect(r.error.hint).toMatch(/libsecret/);
+        expect(said(r.error).message).toMatch(/keytar\) could not be loaded/);
+        expect(said(r.error).message).toMatch(/invalid ELF header|file too short/);
+        expect(said(r.error).hint).toMatch(/libsecret/);
       }
       expect(loads).toBe(1); // tried once, the answer remembered
     } finally {
@@ -157,7 +162,7 @@ describe('KeytarSecretStore failure modes, for real, in child processes', () => 
     const line = r.stdout.trim().split('\n').pop() ?? '';
     return { ...(JSON.parse(line) as ProbeOut), wallMs: r.ms };
   }
-  function errorOf(out: ProbeOut): { code: string; message: string; hint: string } {
+  function errorOf(out: ProbeOut): AppError {
     expect(out.result.ok, JSON.stringify(out.result)).toBe(false);
     if (out.result.ok) throw new Error('unreachable');
     return out.result.error;
@@ -170,10 +175,10 @@ describe('KeytarSecretStore failure modes, for real, in child processes', () => 
       for (const op of ['get', 'health', 'clear']) {
         const e = errorOf(await runProbe(env, op));
         expect(e.code).toBe('KEYCHAIN_UNAVAILABLE');
-        expect(e.message).toContain('no D-Bus session');
-        expect(e.message).toContain('Cannot autolaunch D-Bus without X11 $DISPLAY'); // keytar's own words (libsecret/GLib)
-        expect(e.hint).toMatch(/D-Bus session/);
-        expect(e.hint).toMatch(/gnome-keyring or KWallet/);
+        expect(said(e).message).toContain('no D-Bus session');
+        expect(said(e).message).toContain('Cannot autolaunch D-Bus without X11 $DISPLAY'); // keytar's own words (libsecret/GLib)
+        expect(said(e).hint).toMatch(/D-Bus session/);
+        expect(said(e).hint).toMatch(/gnome-keyring or KWallet/);
       }
       const set = errorOf(await runProbe(env, 'set', JSON.stringify(PAIR)));
       expect(set.code).toBe('KEYCHAIN_UNAVAILABLE');
@@ -189,9 +194,9 @@ describe('KeytarSecretStore failure modes, for real, in child processes', () => 
     for (const op of ['get', 'health']) {
       const e = errorOf(await runProbe(s.env, op));
       expect(e.code).toBe('KEYCHAIN_UNAVAILABLE');
-      expect(e.message).toContain('no keychain service is running');
-      expect(e.message).toContain('The name org.freedesktop.secrets was not provided by any .service files');
-      expect(e.hint).toMatch(/install and start a Secret Service provider/i);
+      expect(said(e).message).toContain('no keychain service is running');
+      expect(said(e).message).toContain('The name org.freedesktop.secrets was not provided by any .service files');
+      expect(said(e).hint).toMatch(/install and start a Secret Service provider/i);
     }
     const set = errorOf(await runProbe(s.env, 'set', JSON.stringify(PAIR)));
     expect(set.code).toBe('KEYCHAIN_UNAVAILABLE');
@@ -203,8 +208,8 @@ describe('KeytarSecretStore failure modes, for real, in child processes', () => 
     for (const op of ['get', 'clear', 'health']) {
       const e = errorOf(await runProbe(s.env, op));
       expect(e.code, op).toBe('KEYCHAIN_LOCKED');
-      expect(e.message).toContain('Cannot create an item in a locked collection');
-      expect(e.hint).toMatch(/Unlock your login keyring/);
+      expect(said(e).message).toContain('Cannot create an item in a locked collection');
+      expect(said(e).hint).toMatch(/Unlock your login keyring/);
     }
     const set = errorOf(await runProbe(s.env, 'set', JSON.stringify(PAIR)));
     expect(set.code).toBe('KEYCHAIN_LOCKED');
@@ -216,7 +221,7 @@ describe('KeytarSecretStore failure modes, for real, in child processes', () => 
     sessions.push(s);
     const e = errorOf(await runProbe(s.env, 'get'));
     expect(e.code).toBe('KEYCHAIN_UNAVAILABLE');
-    expect(e.message).toContain('Process org.freedesktop.secrets exited with status 1');
+    expect(said(e).message).toContain('Process org.freedesktop.secrets exited with status 1');
   });
 
   it("D-Bus's own activation timeout, when it comes first, is KEYCHAIN_UNAVAILABLE too", async () => {
@@ -224,8 +229,8 @@ describe('KeytarSecretStore failure modes, for real, in child processes', () => 
     sessions.push(s);
     const e = errorOf(await runProbe({ ...s.env, GLANCE_PROBE_TIMEOUT_MS: '8000' }, 'get'));
     expect(e.code).toBe('KEYCHAIN_UNAVAILABLE');
-    expect(e.message).toContain('did not answer in time');
-    expect(e.message).toMatch(/Failed to activate service 'org\.freedesktop\.secrets': timed out/);
+    expect(said(e).message).toContain('did not answer in time');
+    expect(said(e).message).toMatch(/Failed to activate service 'org\.freedesktop\.secrets': timed out/);
   });
 
   it('a Secret Service that never answers: the call is bounded and ends in KEYCHAIN_UNAVAILABLE', async () => {
@@ -244,8 +249,8 @@ describe('KeytarSecretStore failure modes, for real, in child processes', () => 
     const out = JSON.parse(r.stdout.trim()) as ProbeOut;
     const e = errorOf(out);
     expect(e.code).toBe('KEYCHAIN_UNAVAILABLE');
-    expect(e.message).toContain('did not answer in time');
-    expect(e.message).toContain('1.2 s');
+    expect(said(e).message).toContain('did not answer in time');
+    expect(said(e).message).toContain('1.2 s');
     expect(out.ms).toBeGreaterThanOrEqual(1150);
     expect(out.ms).toBeLessThan(5000);
     expect(r.answeredMs).toBeLessThan(8000);
@@ -280,12 +285,12 @@ describe('KeytarSecretStore when keytar is not installed (npm skipped the option
         expect(r.ok).toBe(false);
         if (r.ok) continue;
         expect(r.error.code).toBe('KEYCHAIN_UNAVAILABLE');
-        expect(r.error.message).toMatch(/keytar\) is not installed \(Cannot find module '[^']*keytar[^']*'\)\.$/);
+        expect(said(r.error).message).toMatch(/keytar\) is not installed \(Cannot find module '[^']*keytar[^']*'\)\.$/);
         // The require stack (local paths) stays out.
-        expect(r.error.message).not.toMatch(/Require stack|glance-no-keytar/);
-        expect(r.error.hint).toMatch(/libsecret-1-dev pkg-config/);
-        expect(r.error.hint).toMatch(/libsecret-devel/);
-        expect(r.error.hint).toMatch(/npm rebuild keytar/);
+        expect(said(r.error).message).not.toMatch(/Require stack|glance-no-keytar/);
+        expect(said(r.error).hint).toMatch(/libsecret-1-dev pkg-config/);
+        expect(said(r.error).hint).toMatch(/libsecret-devel/);
+        expect(said(r.error).hint).toMatch(/npm rebuild keytar/);
       }
     }
   });
@@ -293,8 +298,8 @@ describe('KeytarSecretStore when keytar is not installed (npm skipped the option
   it('gives macOS and Windows their own build tools in the hint', async () => {
     const [mac] = await answersFrom(() => undefined, 'darwin');
     const [win] = await answersFrom(() => undefined, 'win32');
-    expect(mac?.ok === false && mac.error.hint).toMatch(/xcode-select --install.*npm rebuild keytar/);
-    expect(win?.ok === false && win.error.hint).toMatch(/Visual Studio Build Tools.*npm rebuild keytar/);
+    expect(mac?.ok === false && said(mac.error).hint).toMatch(/xcode-select --install.*npm rebuild keytar/);
+    expect(win?.ok === false && said(win.error).hint).toMatch(/Visual Studio Build Tools.*npm rebuild keytar/);
   });
 
   it('tells a missing keytar from other load failures', () => {

@@ -1,5 +1,10 @@
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
+import type { AppError } from '../../../shared/errors.js';
 import { describe, expect, it } from 'vitest';
 import { keyHint, validateCredentialsInput } from './validate-credentials.js';
+
+const said = (error: AppError) => errorWords(ENGLISH, error);
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
@@ -7,7 +12,7 @@ const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210
 function rejection(key: string, secret: string): { code: string; message: string; hint: string } {
   const r = validateCredentialsInput({ key, secret });
   if (r.ok) throw new Error(`expected a rejection for ${JSON.stringify(key)}`);
-  return r.error;
+  return { code: r.error.code, ...said(r.error) };
 }
 
 describe('validateCredentialsInput', () => {
@@ -55,10 +60,10 @@ describe('validateCredentialsInput', () => {
   });
 
   it('never puts any part of the secret into an error or a warning', () => {
-    const secrets = [`${SECRET} x`, 'ñ'.repeat(70), `${SECRET}\u0000`, 'short', 'q'.repeat(600), 'zzzz-yyyy-xxxx'];
+    const secrets = [`${SECRET} x`, 'ñ'.repeat(70), `${SECRET}\u0000`, 'qwert', 'q'.repeat(600), 'zzzz-yyyy-xxxx'];
     for (const secret of secrets) {
       const r = validateCredentialsInput({ key: KEY, secret });
-      const text = JSON.stringify(r.ok ? r.value.warnings : r.error);
+      const text = JSON.stringify(r.ok ? r.value.warnings : [r.error, said(r.error)]);
       expect(text).not.toContain(secret.trim().slice(0, 5));
     }
   });

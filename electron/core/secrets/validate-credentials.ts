@@ -4,7 +4,8 @@
  * secret), and it is kinder to say so now than to store it and get INVALID_SIGNATURE later.
  * Real keys that merely look unusual are accepted with a warning, never rejected.
  */
-import { fail, ok, type Result } from '../../../shared/errors.js';
+import { fail, ok, type ErrorReason, type Result } from '../../../shared/errors.js';
+import { ENGLISH } from '../../../shared/present/words.js';
 import type { Credentials } from '../gate/types.js';
 
 /** Shortest key or secret we accept: anything shorter is a truncated paste, not an API key. */
@@ -25,10 +26,10 @@ export interface ValidatedCredentials {
   readonly warnings: readonly string[];
 }
 
-const HINT = "Copy the key and the secret again from Gate's API management page (APIv4 keys) and paste each into its own field.";
+type Reason = ErrorReason<'INVALID_CREDENTIALS_INPUT'>;
 
-function invalid(message: string, hint: string = HINT): Result<ValidatedCredentials> {
-  return fail('INVALID_CREDENTIALS_INPUT', message, hint);
+function invalid(reason: Reason, params: Readonly<Record<string, string | number>> = {}): Result<ValidatedCredentials> {
+  return fail('INVALID_CREDENTIALS_INPUT', { ...params, reason });
 }
 
 /** Describes one bad character of the KEY (never used for the secret, whose characters we never echo). */
@@ -38,22 +39,18 @@ function describeChar(ch: string): string {
 }
 
 function checkOne(value: string, label: 'key' | 'secret', max: number): Result<ValidatedCredentials> | null {
-  const name = label === 'key' ? 'The API key' : 'The API secret';
-  if (value.length === 0) return invalid(`${name} is empty.`);
-  if (value.length > max) return invalid(`${name} is ${value.length} characters long; no Gate ${label} is longer than ${max}.`);
-  if (WHITESPACE.test(value)) {
-    return invalid(`${name} has a space or line break inside it.`, `${HINT} A key or secret never contains spaces.`);
-  }
+  const field = { field: label };
+  if (value.length === 0) return invalid('empty', field);
+  if (value.length > max) return invalid('too-long', { ...field, length: value.length, max });
+  if (WHITESPACE.test(value)) return invalid('whitespace', field);
   if (!PRINTABLE_ASCII.test(value)) {
     if (label === 'key') {
       const bad = [...value].find((c) => !PRINTABLE_ASCII.test(c)) ?? '';
-      return invalid(`The API key contains a character that cannot be part of a key (${describeChar(bad)}).`);
+      return invalid('key-character', { character: describeChar(bad) });
     }
-    return invalid('The API secret contains a character that cannot be part of a secret (a control, invisible or non-ASCII character).');
+    return invalid('secret-character');
   }
-  if (value.length < MIN_CREDENTIAL_LENGTH) {
-    return invalid(`${name} is only ${value.length} characters long; it looks cut off.`);
-  }
+  if (value.length < MIN_CREDENTIAL_LENGTH) return invalid('too-short', { ...field, length: value.length });
   return null;
 }
 
@@ -65,7 +62,7 @@ function checkOne(value: string, label: 'key' | 'secret', max: number): Result<V
  */
 export function validateCredentialsInput(input: { readonly key: string; readonly secret: string }): Result<ValidatedCredentials> {
   if (typeof input.key !== 'string' || typeof input.secret !== 'string') {
-    return invalid('The API key and secret must both be text.');
+    return invalid('not-text');
   }
   const key = input.key.trim();
   const secret = input.secret.trim();
@@ -73,16 +70,14 @@ export function validateCredentialsInput(input: { readonly key: string; readonly
   if (keyProblem) return keyProblem;
   const secretProblem = checkOne(secret, 'secret', MAX_SECRET_LENGTH);
   if (secretProblem) return secretProblem;
-  if (key === secret) return invalid('The API key and the secret are the same text.');
-  if (GATE_SECRET.test(key) && GATE_KEY.test(secret)) {
-    return invalid('The API key and the secret look swapped (the key is 64 hex characters, the secret 32).', 'Paste the shorter one (32 characters) as the key and the longer one (64) as the secret.');
-  }
+  if (key === secret) return invalid('same');
+  if (GATE_SECRET.test(key) && GATE_KEY.test(secret)) return invalid('swapped');
   const warnings: string[] = [];
   if (!GATE_KEY.test(key)) {
-    warnings.push(`The API key is not 32 hex characters like Gate's APIv4 keys (it is ${key.length} characters); saved as entered.`);
+    warnings.push(ENGLISH.t('notice.key-shape', { length: key.length }));
   }
   if (!GATE_SECRET.test(secret)) {
-    warnings.push(`The API secret is not 64 hex characters like Gate's APIv4 secrets (it is ${secret.length} characters); saved as entered.`);
+    warnings.push(ENGLISH.t('notice.secret-shape', { length: secret.length }));
   }
   return ok({ credentials: { key, secret }, warnings });
 }

@@ -10,6 +10,11 @@ import { createNodeTransport } from '../gate/node-transport.js';
 import { DEMO_PORTFOLIO, HOSTILE_PORTFOLIO, totalBalanceBody } from './portfolio.js';
 import type { SimulatorServer } from './server.js';
 import { startSimulatorServer } from './server.js';
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
+import type { AppError } from '../../../shared/errors.js';
+
+const said = (error: AppError) => errorWords(ENGLISH, error);
 
 const CREDS = { key: 'hostile-sim-key-0011223344', secret: 'hostile-sim-secret-5566778899' };
 
@@ -48,7 +53,7 @@ describe('hostile portfolios', () => {
     ])('%s: every account arrives, and the breakdown says what is unaccounted', async (_name, transport) => {
       const client = new GateClient({ transport: transport(), credentials: () => Promise.resolve(ok(CREDS)), baseUrl: server.url });
       const r = await client.getTotalBalance('USDT');
-      if (!r.ok) throw new Error(r.error.message);
+      if (!r.ok) throw new Error(said(r.error).message);
       expect(r.balance.accounts.map((a) => a.name)).toEqual(Object.keys(HOSTILE_PORTFOLIO.accounts));
       const summary = summarizeBalance(r.balance);
       expect(summary.unaccounted).toBe('-45.25');

@@ -4,7 +4,7 @@
  * is recorded with its virtual time, and an aborted call answers CANCELLED and leaves no timer.
  */
 import type { BalanceSnapshot, Currency } from '../../../shared/balance.js';
-import type { AppError, ErrorCode } from '../../../shared/errors.js';
+import { appError, type AppError, type ErrorCode } from '../../../shared/errors.js';
 import type { Clock } from '../clock.js';
 import type { BalanceResult, BalanceSource, FetchMeta } from '../gate/types.js';
 
@@ -46,10 +46,7 @@ function snapshotFor(currency: Currency, total: string, fetchedAt: number): Bala
 
 /** A failure answer with a code (and, for RATE_LIMITED, the server's wait). */
 export function errorResult(code: ErrorCode, retryAfterMs?: number): BalanceResult {
-  const error: AppError =
-    retryAfterMs === undefined
-      ? { code, message: `fake ${code}`, hint: `fake hint for ${code}` }
-      : { code, message: `fake ${code}`, hint: `fake hint for ${code}`, retryAfterMs };
+  const error: AppError = appError(code, {}, `fake ${code}`, retryAfterMs);
   return { ok: false, error };
 }
 

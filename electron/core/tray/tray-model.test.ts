@@ -3,7 +3,8 @@ import type { WidgetState } from '../../../shared/ipc.js';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
 import { GATE_EXAMPLE_TOTAL } from '../../../shared/testing/gate-example.js';
 import type { TrayMenuItem } from './tray-model.js';
-import { PRIVACY_MASK } from '../../../shared/widget-state.js';
+import { appError } from '../../../shared/errors.js';
+import { PRIVACY_MASK } from '../../../shared/present/amounts.js';
 import { MAX_TOOLTIP_LENGTH, trayModel } from './tray-model.js';
 
 const FETCHED = Date.UTC(2026, 10, 25, 14, 32, 10);
@@ -31,7 +32,7 @@ function state(overrides: Partial<WidgetState> = {}): WidgetState {
   };
 }
 
-const rateLimited = { code: 'RATE_LIMITED' as const, message: 'Gate asked us to slow down.', hint: 'Wait a minute.', retryAfterMs: 30_000 };
+const rateLimited = appError('RATE_LIMITED', { waitMs: 30_000 }, null, 30_000);
 
 function labels(menu: readonly TrayMenuItem[]): string[] {
   return menu.map((i) => (i.type === 'separator' ? '---' : i.label));
@@ -90,7 +91,7 @@ describe('trayModel', () => {
     const m = trayModel(state({ status: 'stale', error: rateLimited }), FETCHED + 300_000, 'darwin', opts);
     expect(m.icon).toBe('stale');
     expect(m.title).toBe('⚠ 12,345.68 USDT');
-    expect(m.tooltip).toBe('Gate Glance: 12,345.68 USDT (estimated)\nStale, as of 14:32\nGate asked us to slow down.');
+    expect(m.tooltip).toBe("Gate Glance: 12,345.68 USDT (estimated)\nStale, as of 14:32\nGate's rate limit was reached; it can be asked again in 30 seconds.");
     expect(m.menu[0]).toMatchObject({ label: 'Net worth: 12,345.68 USDT · stale, 5 min old' });
   });
 
@@ -102,12 +103,12 @@ describe('trayModel', () => {
   });
 
   it('error without data: the message in tooltip and menu, error icon', () => {
-    const error = { code: 'INVALID_KEY' as const, message: 'Gate does not know this API key.', hint: 'Check the key.' };
+    const error = appError('INVALID_KEY');
     const m = trayModel(state({ status: 'error', balance: null, error }), FETCHED, 'darwin', opts);
     expect(m.icon).toBe('error');
     expect(m.title).toBe('⚠');
-    expect(m.tooltip).toBe('Gate Glance: no data\nGate does not know this API key.');
-    expect(m.menu[0]).toMatchObject({ label: 'No data: Gate does not know this API key.', enabled: false });
+    expect(m.tooltip).toBe('Gate Glance: no data\nGate does not recognise this API key.');
+    expect(m.menu[0]).toMatchObject({ label: 'No data: Gate does not recognise this API key.', enabled: false });
   });
 
   it('loading: neutral icon, ellipsis title, refresh disabled while in flight', () => {
@@ -163,7 +164,7 @@ describe('trayModel', () => {
   });
 
   it('keeps the tooltip within the Windows limit', () => {
-    const error = { code: 'SERVER_ERROR' as const, message: 'x'.repeat(300), hint: 'h' };
+    const error = appError('SERVER_ERROR', { status: 503 }, 'x'.repeat(300));
     const m = trayModel(state({ status: 'stale', error }), FETCHED, 'win32', opts);
     expect(m.tooltip.length).toBeLessThanOrEqual(MAX_TOOLTIP_LENGTH);
     expect(m.tooltip.endsWith('…')).toBe(true);

@@ -6,9 +6,12 @@
  */
 import { CURRENCIES } from '../../../shared/balance.js';
 import type { Currency } from '../../../shared/balance.js';
-import { formatMoney } from '../../../shared/decimal.js';
 import type { WidgetState } from '../../../shared/ipc.js';
-import { dataAgeSeconds, effectiveStatus, formatAge, PRIVACY_MASK } from '../../../shared/widget-state.js';
+import { displayMoney, PRIVACY_MASK } from '../../../shared/present/amounts.js';
+import { clockMinutes } from '../../../shared/present/dates.js';
+import { errorWords } from '../../../shared/present/error-words.js';
+import { englishFor, formatAge, type Words } from '../../../shared/present/words.js';
+import { dataAgeSeconds, effectiveStatus } from '../../../shared/widget-state.js';
 
 /** Windows truncates tray tooltips beyond 127 characters; we cut cleanly first. */
 export const MAX_TOOLTIP_LENGTH = 127;
@@ -44,30 +47,23 @@ export interface TrayModel {
 
 /** Formatting knobs, injectable so tests do not depend on the machine's locale or time zone. */
 export interface TrayModelOptions {
+  /** The language to speak; English by default. Its number locale wins over `locale`. */
+  readonly words?: Words;
   readonly locale?: string;
   readonly timeZone?: string;
 }
 
-function amountText(state: WidgetState, locale: string | undefined): string | null {
+function amountText(state: WidgetState, words: Words): string | null {
   if (state.balance === null) return null;
+  // The mask alone: the menu bar has little room, and the currency is in the menu.
   if (state.prefs.privacy) return PRIVACY_MASK;
-  return formatMoney(state.balance.total.amount, { currency: state.balance.currency, locale });
+  return displayMoney(words, state.balance.total.amount, state.balance.currency, { privacy: state.prefs.privacy });
 }
 
-function clockTime(epochMs: number, options: TrayModelOptions): string {
-  return new Intl.DateTimeFormat(options.locale, {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone: options.timeZone,
-  }).format(epochMs);
-}
-
-function ageText(state: WidgetState, now: number): string {
+function ageText(state: WidgetState, now: number, words: Words): string {
   const seconds = dataAgeSeconds(state, now);
   if (seconds === null) return '';
-  const age = formatAge(seconds);
-  return age === 'just now' ? 'updated just now' : `${age} old`;
+  return seconds < 5 ? words.t('tray.updated-now') : words.t('tray.age', { age: formatAge(words, seconds) });
 }
 
 function truncate(text: string, max: number): string {
@@ -76,53 +72,51 @@ function truncate(text: string, max: number): string {
 }
 
 /** The first, disabled menu line: the net worth and its age, or why there is none. */
-function summaryLine(state: WidgetState, now: number, amount: string | null): string {
+function summaryLine(state: WidgetState, now: number, amount: string | null, words: Words): string {
   const status = effectiveStatus(state, now);
-  const prefix = state.demo ? 'Demo net worth' : 'Net worth';
+  const demo = state.demo ? 'yes' : 'no';
   if (amount !== null) {
-    const age = ageText(state, now);
-    if (status === 'live') return `${prefix}: ${amount} · ${age}`;
-    return `${prefix}: ${amount} · stale, ${age}`;
+    const age = ageText(state, now, words);
+    return words.t(status === 'live' ? 'tray.summary.live' : 'tray.summary.stale', { demo, amount, age });
   }
   switch (status) {
     case 'onboarding':
-      return 'No API key stored';
+      return words.t('tray.summary.no-key');
     case 'loading':
-      return 'Loading…';
+      return words.t('tray.summary.loading');
     default:
-      return state.error ? `No data: ${state.error.message}` : 'No data yet';
+      return state.error ? words.t('tray.summary.error', { message: errorWords(words, state.error).message }) : words.t('tray.summary.no-data');
   }
 }
 
-function tooltipText(state: WidgetState, now: number, amount: string | null, options: TrayModelOptions): string {
+function tooltipText(state: WidgetState, now: number, amount: string | null, words: Words, options: TrayModelOptions): string {
   const status = effectiveStatus(state, now);
   const lines: string[] = [];
-  const name = state.demo ? 'Gate Glance (demo data)' : 'Gate Glance';
+  const demo = state.demo ? 'yes' : 'no';
   if (amount !== null && state.balance !== null) {
-    lines.push(`${name}: ${amount} (estimated)`);
-    const asOf = `as of ${clockTime(state.balance.fetchedAt, options)}`;
-    lines.push(status === 'live' ? asOf : `Stale, ${asOf}`);
-    if (status !== 'live' && state.error) lines.push(state.error.message);
+    lines.push(words.t('tray.tooltip.amount', { demo, amount }));
+    const at = clockMinutes(words, state.balance.fetchedAt, options.timeZone);
+    lines.push(words.t(status === 'live' ? 'tray.tooltip.as-of' : 'tray.tooltip.stale-as-of', { at }));
+    if (status !== 'live' && state.error) lines.push(errorWords(words, state.error).message);
   } else if (status === 'onboarding') {
-    lines.push(`${name}: no API key stored`);
+    lines.push(words.t('tray.tooltip.no-key', { demo }));
   } else if (status === 'loading') {
-    lines.push(`${name}: loading…`);
+    lines.push(words.t('tray.tooltip.loading', { demo }));
   } else {
-    lines.push(`${name}: no data`);
-    if (state.error) lines.push(state.error.message);
+    lines.push(words.t('tray.tooltip.no-data', { demo }));
+    if (state.error) lines.push(errorWords(words, state.error).message);
   }
   return truncate(lines.join('\n'), MAX_TOOLTIP_LENGTH);
 }
 
-function titleText(state: WidgetState, now: number, amount: string | null, platform: NodeJS.Platform): string {
+function titleText(state: WidgetState, now: number, amount: string | null, platform: NodeJS.Platform, words: Words): string {
   if (platform !== 'darwin') return '';
   const status = effectiveStatus(state, now);
   if (amount === null) {
     if (status === 'loading') return '…';
     return status === 'error' ? '⚠' : '';
   }
-  const demo = state.demo ? 'Demo ' : '';
-  return status === 'live' ? `${demo}${amount}` : `⚠ ${demo}${amount}`;
+  return words.t(status === 'live' ? 'tray.title.live' : 'tray.title.stale', { demo: state.demo ? 'yes' : 'no', amount });
 }
 
 function iconKind(state: WidgetState, now: number): TrayIconKind {
@@ -138,22 +132,22 @@ function iconKind(state: WidgetState, now: number): TrayIconKind {
   }
 }
 
-function menuItems(state: WidgetState, now: number, amount: string | null): TrayMenuItem[] {
+function menuItems(state: WidgetState, now: number, amount: string | null, words: Words): TrayMenuItem[] {
   const status = effectiveStatus(state, now);
   const canRefresh = status !== 'onboarding' && !state.refreshing;
   const items: TrayMenuItem[] = [
-    { type: 'normal', label: summaryLine(state, now, amount), enabled: false, command: null },
+    { type: 'normal', label: summaryLine(state, now, amount, words), enabled: false, command: null },
     { type: 'separator' },
-    { type: 'normal', label: 'Open Gate Glance', enabled: true, command: { type: 'open' } },
+    { type: 'normal', label: words.t('tray.menu.open'), enabled: true, command: { type: 'open' } },
   ];
   if (status === 'onboarding' && !state.demo) {
-    items.push({ type: 'normal', label: 'Try the demo', enabled: true, command: { type: 'start-demo' } });
+    items.push({ type: 'normal', label: words.t('tray.menu.demo'), enabled: true, command: { type: 'start-demo' } });
   }
   items.push(
-    { type: 'normal', label: state.refreshing ? 'Refreshing…' : 'Refresh now', enabled: canRefresh, command: { type: 'refresh' } },
+    { type: 'normal', label: words.t(state.refreshing ? 'tray.menu.refreshing' : 'tray.menu.refresh'), enabled: canRefresh, command: { type: 'refresh' } },
     {
       type: 'submenu',
-      label: 'Currency',
+      label: words.t('tray.menu.currency'),
       enabled: true,
       submenu: CURRENCIES.map((currency) => ({
         type: 'radio' as const,
@@ -163,27 +157,28 @@ function menuItems(state: WidgetState, now: number, amount: string | null): Tray
         command: { type: 'set-currency' as const, currency },
       })),
     },
-    { type: 'checkbox', label: 'Privacy mode', checked: state.prefs.privacy, enabled: true, command: { type: 'set-privacy', privacy: !state.prefs.privacy } },
+    { type: 'checkbox', label: words.t('tray.menu.privacy'), checked: state.prefs.privacy, enabled: true, command: { type: 'set-privacy', privacy: !state.prefs.privacy } },
     {
       type: 'checkbox',
-      label: 'Launch at login',
+      label: words.t('tray.menu.launch-at-login'),
       checked: state.prefs.launchAtLogin,
       enabled: true,
       command: { type: 'set-launch-at-login', launchAtLogin: !state.prefs.launchAtLogin },
     },
     { type: 'separator' },
-    { type: 'normal', label: 'Quit Gate Glance', enabled: true, command: { type: 'quit' } },
+    { type: 'normal', label: words.t('tray.menu.quit'), enabled: true, command: { type: 'quit' } },
   );
   return items;
 }
 
 /** The tray's whole presentation at `now`; `platform` decides whether a title is shown. */
 export function trayModel(state: WidgetState, now: number, platform: NodeJS.Platform, options: TrayModelOptions = {}): TrayModel {
-  const amount = amountText(state, options.locale);
+  const words = options.words ?? englishFor(options.locale);
+  const amount = amountText(state, words);
   return {
-    title: titleText(state, now, amount, platform),
-    tooltip: tooltipText(state, now, amount, options),
+    title: titleText(state, now, amount, platform, words),
+    tooltip: tooltipText(state, now, amount, words, options),
     icon: iconKind(state, now),
-    menu: menuItems(state, now, amount),
+    menu: menuItems(state, now, amount, words),
   };
 }

@@ -1,6 +1,6 @@
 /** A formatted amount that may wrap only between digit groups (long Gate figures in narrow cells). */
 import { Fragment } from 'react';
-import { wrapPoints } from '../lib/format.js';
+import { wrapPoints } from '../../../shared/present/amounts.js';
 
 /** Props: the already formatted (or masked) text. */
 export interface BreakableProps {

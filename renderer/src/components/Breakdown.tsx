@@ -7,8 +7,9 @@
 import { useMemo } from 'react';
 import { summarizeBalance } from '../../../shared/accounts.js';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
+import { displayAmount, exactMoney } from '../../../shared/present/amounts.js';
 import { buildSlices, privateSlices } from '../lib/slices.js';
-import { displayAmount, fullAmount } from '../lib/format.js';
+import { useWords } from '../lib/words.js';
 import { Breakable } from './Breakable.js';
 import { BreakdownChart } from './BreakdownChart.js';
 import { BreakdownTable } from './BreakdownTable.js';
@@ -30,10 +31,11 @@ export interface BreakdownProps {
 
 /** Chart/table with the zero and negative accounts set apart. */
 export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, view, onViewChange, onOpenAccount }: BreakdownProps) {
+  const words = useWords();
   const summary = useMemo(() => summarizeBalance(balance), [balance]);
   const slices = useMemo(
-    () => (privacy ? privateSlices(summary.accounts) : buildSlices(summary.positive, thresholdPercent)),
-    [summary, thresholdPercent, privacy],
+    () => (privacy ? privateSlices(summary.accounts) : buildSlices(summary.positive, thresholdPercent, words)),
+    [summary, thresholdPercent, privacy, words],
   );
   // Which accounts are below zero or empty is itself private: masked mode lists them all alike.
   const showSigns = !privacy && view === 'chart';
@@ -42,7 +44,7 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
   return (
     <section className="breakdown" aria-labelledby="breakdown-title">
       <div className="section-head">
-        <h2 id="breakdown-title">Accounts</h2>
+        <h2 id="breakdown-title">{words.t('breakdown.title')}</h2>
         <button
           type="button"
           className="link-button"
@@ -50,7 +52,7 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
           data-testid="table-toggle"
           onClick={() => onViewChange(view === 'table' ? 'chart' : 'table')}
         >
-          Table view
+          {words.t('breakdown.table-view')}
         </button>
       </div>
       {view === 'table' ? (
@@ -59,33 +61,28 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
         <BreakdownChart slices={slices} currency={currency} privacy={privacy} reducedMotion={reducedMotion} {...(onOpenAccount ? { onOpenAccount } : {})} />
       ) : (
         <p className="muted" data-testid="no-positive">
-          No account holds a positive balance, so there is nothing to chart.
+          {words.t('breakdown.nothing-to-chart')}
         </p>
       )}
       {showSigns && summary.negative.length > 0 ? (
         <div className="negative" data-testid="negative-accounts">
-          <h3>Below zero</h3>
+          <h3>{words.t('breakdown.below-zero')}</h3>
           <ul>
             {summary.negative.map((a) => (
               <li key={a.name}>
                 <span>{a.label}</span>
-                <span className="num" title={fullAmount(a.amount, currency, privacy)}>
-                  <Breakable text={displayAmount(a.amount, currency, privacy)} />
+                <span className="num" title={exactMoney(words, a.amount, currency, privacy)}>
+                  <Breakable text={displayAmount(words, a.amount, currency, { privacy })} />
                 </span>
               </li>
             ))}
           </ul>
-          <p className="note">
-            A negative balance cannot be a pie slice. It still counts in the total, and the shares above are of the
-            positive accounts only.
-          </p>
+          <p className="note">{words.t('breakdown.negative-note')}</p>
         </div>
       ) : null}
       {showSigns && summary.zero.length > 0 ? (
         <details className="empty-accounts" data-testid="empty-accounts">
-          <summary>
-            {summary.zero.length} empty {summary.zero.length === 1 ? 'account' : 'accounts'}
-          </summary>
+          <summary>{words.t('breakdown.empty-accounts', { count: summary.zero.length })}</summary>
           <ul>
             {summary.zero.map((a) => (
               <li key={a.name}>{a.label}</li>

@@ -6,9 +6,10 @@
 import { useState } from 'react';
 import { Pie, PieChart, Sector, type PieSectorShapeProps } from 'recharts';
 import type { Currency } from '../../../shared/balance.js';
+import { displayAmount, displayShare, exactMoney } from '../../../shared/present/amounts.js';
 import { OTHER_KEY, type Slice } from '../lib/slices.js';
+import { useWords } from '../lib/words.js';
 import { Breakable } from './Breakable.js';
-import { displayAmount, displayShare, fullAmount } from '../lib/format.js';
 
 /** Props: the slices (shares add to 100.00), currency for formatting, privacy, motion. */
 export interface BreakdownChartProps {
@@ -31,6 +32,7 @@ interface Datum {
 
 /** Pie + legend. */
 export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpenAccount }: BreakdownChartProps) {
+  const words = useWords();
   // "Other" groups several accounts: it has no single account to open.
   const accountOf = (key: string | undefined): string | null => {
     const slice = slices.find((s) => s.key === key);
@@ -50,9 +52,10 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
     value: Math.max(Number(s.share), 0.01),
     fill: s.colour,
   }));
+  const item = (label: string, share: string): string => words.t('breakdown.chart-item', { account: label, share: displayShare(words, share, false) });
   const described = privacy
-    ? `Breakdown of ${slices.length} accounts (shares hidden)`
-    : `Breakdown: ${slices.map((s) => `${s.label} ${displayShare(s.share, false)}`).join(', ')}`;
+    ? words.t('breakdown.chart-private', { count: slices.length })
+    : words.t('breakdown.chart-described', { list: slices.map((s) => item(s.label, s.share)).join(', ') });
 
   const shape = (props: PieSectorShapeProps) => {
     // recharts hands the React key inside the props; it must not be spread into JSX.
@@ -93,18 +96,18 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
         <div className="chart-centre" aria-hidden="true">
           {activeSlice !== null ? (
             <>
-              <strong>{displayShare(activeSlice.share, privacy)}</strong>
+              <strong>{displayShare(words, activeSlice.share, privacy)}</strong>
               <span>{activeSlice.label}</span>
             </>
           ) : (
             <>
               <strong>{accounts}</strong>
-              <span>{accounts === 1 ? 'account' : 'accounts'}</span>
+              <span>{words.t('breakdown.accounts', { count: accounts })}</span>
             </>
           )}
         </div>
       </div>
-      <ul className="legend" aria-label="Legend" data-testid="legend">
+      <ul className="legend" aria-label={words.t('breakdown.legend')} data-testid="legend">
         {slices.map((s) => (
           <li
             key={s.key}
@@ -124,17 +127,17 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
             aria-description={onOpenAccount && accountOf(s.key) !== null ? 'Press Enter to see its coins' : undefined}
             title={
               s.members.length > 1 && !privacy
-                ? s.members.map((m) => `${m.label} ${displayShare(m.share, false)}`).join('\n')
+                ? s.members.map((m) => item(m.label, m.share)).join('\n')
                 : undefined
             }
           >
             <span className="swatch" style={{ background: s.colour }} aria-hidden="true" />
             <span className="legend-label">{s.label}</span>
             <span className="legend-share" data-testid="legend-share">
-              {displayShare(s.share, privacy)}
+              {displayShare(words, s.share, privacy)}
             </span>
-            <span className="legend-amount" title={fullAmount(s.amount, currency, privacy)}>
-              <Breakable text={displayAmount(s.amount, currency, privacy)} />
+            <span className="legend-amount" title={exactMoney(words, s.amount, currency, privacy)}>
+              <Breakable text={displayAmount(words, s.amount, currency, { privacy })} />
             </span>
           </li>
         ))}

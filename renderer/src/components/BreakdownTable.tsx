@@ -6,10 +6,10 @@
  */
 import type { BalanceSummary } from '../../../shared/accounts.js';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
-import { Breakable } from './Breakable.js';
-import { PRIVACY_MASK } from '../../../shared/widget-state.js';
-import { displayAmount, displayShare, fullAmount } from '../lib/format.js';
+import { displayAmount, displayShare, exactMoney } from '../../../shared/present/amounts.js';
 import { privateSlices } from '../lib/slices.js';
+import { useWords } from '../lib/words.js';
+import { Breakable } from './Breakable.js';
 
 /** Props: the snapshot, its summary, and privacy. */
 export interface BreakdownTableProps {
@@ -22,20 +22,21 @@ export interface BreakdownTableProps {
 
 /** `<table>` with caption, column headers, one row header per account and a total row. */
 export function BreakdownTable({ balance, summary, privacy, onOpenAccount }: BreakdownTableProps) {
+  const words = useWords();
   const { currency } = balance;
   const rows = privacy ? privateSlices(summary.accounts).flatMap((s) => s.members) : summary.accounts;
   return (
     <div className="table-wrap">
       <table className="breakdown-table" data-testid="breakdown-table">
-        <caption>Accounts in {currency} (estimated)</caption>
+        <caption>{words.t('breakdown.table-caption', { currency })}</caption>
         <thead>
           <tr>
-            <th scope="col">Account</th>
+            <th scope="col">{words.t('breakdown.table-account')}</th>
             <th scope="col" className="num">
-              Amount
+              {words.t('breakdown.table-amount')}
             </th>
             <th scope="col" className="num">
-              Share
+              {words.t('breakdown.table-share')}
             </th>
           </tr>
         </thead>
@@ -51,22 +52,24 @@ export function BreakdownTable({ balance, summary, privacy, onOpenAccount }: Bre
                   a.label
                 )}
               </th>
-              <td className="num" title={fullAmount(a.amount, currency, privacy)}>
-                <Breakable text={displayAmount(a.amount, currency, privacy)} />
+              <td className="num" title={exactMoney(words, a.amount, currency, privacy)}>
+                <Breakable text={displayAmount(words, a.amount, currency, { privacy })} />
               </td>
               <td className="num" data-testid="row-share">
-                {privacy ? PRIVACY_MASK : a.sign > 0 ? displayShare(a.share, false) : a.sign < 0 ? 'below zero' : 'empty'}
+                {privacy || a.sign > 0
+                  ? displayShare(words, a.share, privacy)
+                  : words.t(a.sign < 0 ? 'breakdown.table-below-zero' : 'breakdown.table-empty')}
               </td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Total</th>
-            <td className="num" title={fullAmount(balance.total.amount, currency, privacy)}>
-              <Breakable text={displayAmount(balance.total.amount, currency, privacy)} />
+            <th scope="row">{words.t('breakdown.table-total')}</th>
+            <td className="num" title={exactMoney(words, balance.total.amount, currency, privacy)}>
+              <Breakable text={displayAmount(words, balance.total.amount, currency, { privacy })} />
             </td>
-            <td className="num">{privacy ? PRIVACY_MASK : summary.positive.length > 0 ? displayShare('100.00', false) : ''}</td>
+            <td className="num">{privacy || summary.positive.length > 0 ? displayShare(words, '100.00', privacy) : ''}</td>
           </tr>
         </tfoot>
       </table>

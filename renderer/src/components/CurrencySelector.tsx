@@ -4,6 +4,7 @@
  */
 import { useRef, type KeyboardEvent } from 'react';
 import { CURRENCIES, type Currency } from '../../../shared/balance.js';
+import { useWords } from '../lib/words.js';
 
 /** Props: the selected currency and what to do when another is picked. */
 export interface CurrencySelectorProps {
@@ -13,6 +14,7 @@ export interface CurrencySelectorProps {
 
 /** Segmented radiogroup of Gate's four conversion currencies. */
 export function CurrencySelector({ value, onChange }: CurrencySelectorProps) {
+  const words = useWords();
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const pick = (index: number) => {
@@ -47,7 +49,7 @@ export function CurrencySelector({ value, onChange }: CurrencySelectorProps) {
   };
 
   return (
-    <div className="segmented" role="radiogroup" aria-label="Currency" data-testid="currency-selector">
+    <div className="segmented" role="radiogroup" aria-label={words.t('currency.label')} data-testid="currency-selector">
       {CURRENCIES.map((c, i) => {
         const checked = c === value;
         return (

@@ -3,8 +3,10 @@
  * no data (`error` status) and as a banner over kept data (`stale`).
  */
 import type { AppError } from '../../../shared/errors.js';
-import { formatAge } from '../../../shared/widget-state.js';
-import { actionFor, errorTitle, formatCountdown, secondsUntil } from '../lib/error-actions.js';
+import { errorWords } from '../../../shared/present/error-words.js';
+import { formatAge, formatCountdown } from '../../../shared/present/words.js';
+import { actionFor, secondsUntil } from '../lib/error-actions.js';
+import { useWords } from '../lib/words.js';
 
 /** Props: the error (null for a silent stale), timing, and the actions to offer. */
 export interface ErrorPanelProps {
@@ -34,6 +36,8 @@ export function ErrorPanel({
   onRetry,
   onFixKey,
 }: ErrorPanelProps) {
+  const words = useWords();
+  const said = error === null ? null : errorWords(words, error);
   const action = error === null ? 'retry' : actionFor(error.code);
   // Two different clocks, each named for what it is: Gate's own wait (a manual retry is
   // refused until then) and the scheduler's next attempt (which may back off further).
@@ -42,11 +46,11 @@ export function ErrorPanel({
   const title =
     variant === 'stale'
       ? ageSeconds === null || ageSeconds < 5
-        ? 'Refresh failed'
-        : `Data is ${formatAge(ageSeconds)} old`
-      : error !== null
-        ? errorTitle(error)
-        : 'No data';
+        ? words.t('panel.refresh-failed')
+        : words.t('panel.data-age', { age: formatAge(words, ageSeconds) })
+      : said !== null
+        ? said.title
+        : words.t('panel.no-data');
   return (
     <div
       className={`panel panel-${variant}`}
@@ -57,34 +61,34 @@ export function ErrorPanel({
       <div className="panel-title">{title}</div>
       {variant === 'stale' ? (
         <div className="panel-reason">
-          {error !== null ? `${errorTitle(error)}: ${error.message}` : 'No refresh has succeeded since.'}
+          {said !== null ? words.t('panel.reason', { title: said.title, message: said.message }) : words.t('panel.no-refresh-since')}
         </div>
-      ) : error !== null ? (
-        <div className="panel-reason">{error.message}</div>
+      ) : said !== null ? (
+        <div className="panel-reason">{said.message}</div>
       ) : null}
-      {error !== null ? <div className="panel-hint">{error.hint}</div> : null}
+      {said !== null ? <div className="panel-hint">{said.hint}</div> : null}
       {variant === 'stale' ? (
         // Said here, not in the error's hint: the same hint is shown when there is no data.
-        <div className="panel-kept">Until a refresh succeeds, the last good data is kept below.</div>
+        <div className="panel-kept">{words.t('panel.kept')}</div>
       ) : null}
       <div className="panel-actions">
         {error !== null ? <code className="panel-code">{error.code}</code> : null}
         {nextAuto > 0 ? (
           <span className="muted panel-next" data-testid="next-refresh">
-            Next automatic refresh in {formatCountdown(nextAuto)}
+            {words.t('panel.next-refresh', { countdown: formatCountdown(words, nextAuto) })}
           </span>
         ) : null}
         {action === 'fix-key' ? (
           <button type="button" className="button primary" onClick={onFixKey}>
-            Fix key
+            {words.t('panel.fix-key')}
           </button>
         ) : gateWait > 0 ? (
           <button type="button" className="button" disabled data-testid="rate-limit-wait">
-            Retry in {formatCountdown(gateWait)}
+            {words.t('panel.retry-in', { countdown: formatCountdown(words, gateWait) })}
           </button>
         ) : (
           <button type="button" className="button" onClick={onRetry} disabled={refreshing}>
-            {refreshing ? 'Retrying…' : 'Retry'}
+            {words.t(refreshing ? 'panel.retrying' : 'panel.retry')}
           </button>
         )}
       </div>

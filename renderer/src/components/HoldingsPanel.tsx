@@ -14,9 +14,17 @@ import type { AppError, Result } from '../../../shared/errors.js';
 import { isKeyError } from '../../../shared/errors.js';
 import type { HoldingRow, HoldingsView } from '../../../shared/holdings.js';
 import type { HoldingsRequest } from '../../../shared/ipc.js';
-import { PRIVACY_MASK } from '../../../shared/widget-state.js';
-import { asOfTime, displayAmount, displayShare, fullAmount } from '../lib/format.js';
+import { displayAmount as amountIn, displayShare as shareIn, exactMoney, PRIVACY_MASK } from '../../../shared/present/amounts.js';
+import { asOfTime as asOfIn } from '../../../shared/present/dates.js';
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
 import { Breakable } from './Breakable.js';
+
+// The presentation layer's words, in English until this panel takes them from useWords().
+const displayAmount = (amount: string, currency: Currency, privacy: boolean): string => amountIn(ENGLISH, amount, currency, { privacy });
+const displayShare = (share: string, privacy: boolean): string => shareIn(ENGLISH, share, privacy);
+const fullAmount = (amount: string, currency: Currency, privacy: boolean): string => exactMoney(ENGLISH, amount, currency, privacy);
+const asOfTime = (at: number, now: number): string => asOfIn(ENGLISH, at, now);
 
 /** Reloads while open, at Gate's cache period. */
 const RELOAD_MS = 60_000;
@@ -100,9 +108,9 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
       {error !== null ? (
         <div className="holdings-error" role="alert" data-testid="holdings-error">
           <p>
-            <code>{error.code}</code> {error.message}
+            <code>{error.code}</code> {errorWords(ENGLISH, error).message}
           </p>
-          <p className="hint">{error.hint}</p>
+          <p className="hint">{errorWords(ENGLISH, error).hint}</p>
           {isKeyError(error.code) ? (
             <button type="button" className="button" data-testid="holdings-fix-key" onClick={onFixKey}>
               Fix key

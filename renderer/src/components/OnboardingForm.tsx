@@ -4,9 +4,10 @@
  * create a read-only key, and a way to try the app with demo data first.
  */
 import { useId, useState, type FormEvent } from 'react';
-import type { AppError, Result } from '../../../shared/errors.js';
+import { appError, type AppError, type Result } from '../../../shared/errors.js';
 import type { CredentialsStatus, SaveCredentialsInput, SaveCredentialsResult } from '../../../shared/ipc.js';
-import { errorTitle } from '../lib/error-actions.js';
+import { errorWords } from '../../../shared/present/error-words.js';
+import { useWords } from '../lib/words.js';
 
 /** Props: where the key stands and what the buttons do. */
 export interface OnboardingFormProps {
@@ -23,6 +24,7 @@ export interface OnboardingFormProps {
 
 /** The key form. */
 export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDemo, onCancel, onSaved }: OnboardingFormProps) {
+  const words = useWords();
   const id = useId();
   const [key, setKey] = useState('');
   const [secret, setSecret] = useState('');
@@ -34,11 +36,7 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
     event.preventDefault();
     const input = { key: key.trim(), secret: secret.trim(), verify };
     if (input.key === '' || input.secret === '') {
-      setProblem({
-        code: 'INVALID_CREDENTIALS_INPUT',
-        message: 'Enter both the API key and the API secret.',
-        hint: 'Both are shown once when you create the key on Gate.',
-      });
+      setProblem(appError('INVALID_CREDENTIALS_INPUT', { reason: 'both-needed' }));
       return;
     }
     setBusy(true);
@@ -55,35 +53,37 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
     }
   };
 
-  const keychain = credentials.keychainError;
+  const keychain = credentials.keychainError === null ? null : errorWords(words, credentials.keychainError);
+  const said = problem === null ? null : errorWords(words, problem);
 
   return (
     <form className="onboarding" aria-labelledby={`${id}-title`} data-testid="onboarding-form" onSubmit={(e) => void onSubmit(e)}>
-      <h1 id={`${id}-title`}>{mode === 'first-run' ? 'Connect your Gate account' : 'Replace the API key'}</h1>
+      <h1 id={`${id}-title`}>{words.t(mode === 'first-run' ? 'onboarding.title-first-run' : 'onboarding.title-replace')}</h1>
       <p className="muted">
-        Create an APIv4 key on Gate with <strong>read-only Wallet</strong> permission and nothing else (no trading,
-        no withdrawals). The secret is kept in your system keychain and is never shown again.
+        {words.t('onboarding.intro-before')}
+        <strong>{words.t('onboarding.intro-permission')}</strong>
+        {words.t('onboarding.intro-after')}
       </p>
       <p className="muted" data-testid="holdings-permissions">
         Wallet is all the total needs. To see the coins of an account, also tick read-only <strong>Spot</strong>,{' '}
         <strong>Perpetual Futures</strong>, <strong>Earn</strong> or <strong>Unified Account</strong> for it.
       </p>
       <button type="button" className="link-button" data-testid="open-key-page" onClick={onOpenKeyPage}>
-        Open Gate&apos;s API key page
+        {words.t('onboarding.open-key-page')}
       </button>
       {credentials.stored && credentials.keyHint !== null ? (
         <p className="muted" data-testid="stored-key-hint">
-          A key ending {credentials.keyHint} is stored; saving replaces it.
+          {words.t('onboarding.stored-hint', { hint: credentials.keyHint })}
         </p>
       ) : null}
       {keychain !== null ? (
         <div className="panel panel-error" role="alert" data-testid="keychain-error">
-          <div className="panel-title">{errorTitle(keychain)}</div>
+          <div className="panel-title">{keychain.title}</div>
           <div className="panel-hint">{keychain.hint}</div>
         </div>
       ) : null}
       <label className="field">
-        <span>API key</span>
+        <span>{words.t('onboarding.key')}</span>
         <input
           // The popover opens on this form when no key is stored: start typing right away.
           autoFocus
@@ -98,7 +98,7 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
         />
       </label>
       <label className="field">
-        <span>API secret</span>
+        <span>{words.t('onboarding.secret')}</span>
         <input
           name="secret"
           type="password"
@@ -111,27 +111,27 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
       </label>
       <label className="check">
         <input type="checkbox" checked={verify} onChange={(e) => setVerify(e.target.checked)} disabled={busy} />
-        <span>Check the key with Gate before saving</span>
+        <span>{words.t('onboarding.verify')}</span>
       </label>
-      {problem !== null ? (
+      {problem !== null && said !== null ? (
         <div className="panel panel-error" role="alert" data-testid="onboarding-error" data-code={problem.code}>
-          <div className="panel-title">{errorTitle(problem)}</div>
-          <div className="panel-reason">{problem.message}</div>
-          <div className="panel-hint">{problem.hint}</div>
+          <div className="panel-title">{said.title}</div>
+          <div className="panel-reason">{said.message}</div>
+          <div className="panel-hint">{said.hint}</div>
         </div>
       ) : null}
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={busy || keychain !== null}>
-          {busy ? (verify ? 'Checking…' : 'Saving…') : 'Save key'}
+          {words.t(busy ? (verify ? 'onboarding.checking' : 'onboarding.saving') : 'onboarding.save')}
         </button>
         {onCancel !== null ? (
           <button type="button" className="button" onClick={onCancel} disabled={busy}>
-            Cancel
+            {words.t('onboarding.cancel')}
           </button>
         ) : null}
         {onDemo !== null ? (
           <button type="button" className="button ghost" data-testid="try-demo" onClick={onDemo} disabled={busy}>
-            Try the demo
+            {words.t('onboarding.demo')}
           </button>
         ) : null}
       </div>

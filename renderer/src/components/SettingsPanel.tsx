@@ -10,6 +10,9 @@ import {
   MIN_REFRESH_INTERVAL_SEC,
   type Preferences,
 } from '../../../shared/prefs.js';
+import { errorWords } from '../../../shared/present/error-words.js';
+import type { Words } from '../../../shared/present/words.js';
+import { useWords } from '../lib/words.js';
 
 /** Props: current preferences and key status, and what the controls do. */
 export interface SettingsPanelProps {
@@ -27,20 +30,22 @@ const INTERVALS = [60, 120, 300, 600, 900, 1800, 3600].filter(
 );
 const THRESHOLDS = [0, 1, 2, 3, 5, 10, 20].filter((p) => p <= MAX_SMALL_SLICE_THRESHOLD_PERCENT);
 
-function intervalLabel(sec: number): string {
-  if (sec % 3600 === 0) return sec === 3600 ? 'Every hour' : `Every ${sec / 3600} h`;
-  if (sec % 60 === 0) return sec === 60 ? 'Every minute' : `Every ${sec / 60} min`;
-  return `Every ${sec} s`;
+function intervalLabel(words: Words, sec: number): string {
+  if (sec % 3600 === 0) return sec === 3600 ? words.t('settings.every-hour') : words.t('settings.every-hours', { count: sec / 3600 });
+  if (sec % 60 === 0) return sec === 60 ? words.t('settings.every-minute') : words.t('settings.every-minutes', { count: sec / 60 });
+  return words.t('settings.every-seconds', { count: sec });
 }
 
 /** The settings view. */
 export function SettingsPanel({ prefs, credentials, demo, onChange, onReplaceKey, onRemoveKey, onClose }: SettingsPanelProps) {
+  const words = useWords();
   const id = useId();
   const [confirmRemove, setConfirmRemove] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   // Keyboard users land in the panel they just opened.
   useEffect(() => heading.current?.focus(), []);
   const intervals = INTERVALS.includes(prefs.refreshIntervalSec) ? INTERVALS : [...INTERVALS, prefs.refreshIntervalSec].sort((a, b) => a - b);
+  const keychain = credentials.keychainError === null ? null : errorWords(words, credentials.keychainError);
   const thresholds = THRESHOLDS.includes(prefs.smallSliceThresholdPercent)
     ? THRESHOLDS
     : [...THRESHOLDS, prefs.smallSliceThresholdPercent].sort((a, b) => a - b);
@@ -49,37 +54,37 @@ export function SettingsPanel({ prefs, credentials, demo, onChange, onReplaceKey
     <section className="settings" aria-labelledby={`${id}-title`} data-testid="settings-panel">
       <div className="section-head">
         <h1 id={`${id}-title`} ref={heading} tabIndex={-1}>
-          Settings
+          {words.t('settings.title')}
         </h1>
         <button type="button" className="button" onClick={onClose} data-testid="settings-close">
-          Done
+          {words.t('settings.done')}
         </button>
       </div>
 
       <label className="field">
-        <span>Refresh</span>
+        <span>{words.t('settings.refresh')}</span>
         <select
           value={prefs.refreshIntervalSec}
           onChange={(e) => onChange({ refreshIntervalSec: Number(e.target.value) })}
         >
           {intervals.map((s) => (
             <option key={s} value={s}>
-              {intervalLabel(s)}
+              {intervalLabel(words, s)}
             </option>
           ))}
         </select>
-        <small className="muted">Gate updates this figure at most once a minute.</small>
+        <small className="muted">{words.t('settings.refresh-note')}</small>
       </label>
 
       <label className="field">
-        <span>Group small accounts into “Other”</span>
+        <span>{words.t('settings.group-small')}</span>
         <select
           value={prefs.smallSliceThresholdPercent}
           onChange={(e) => onChange({ smallSliceThresholdPercent: Number(e.target.value) })}
         >
           {thresholds.map((p) => (
             <option key={p} value={p}>
-              {p === 0 ? 'Never' : `Below ${p} %`}
+              {p === 0 ? words.t('settings.group-never') : words.t('settings.group-below', { percent: p })}
             </option>
           ))}
         </select>
@@ -87,7 +92,7 @@ export function SettingsPanel({ prefs, credentials, demo, onChange, onReplaceKey
 
       <label className="check">
         <input type="checkbox" checked={prefs.privacy} onChange={(e) => onChange({ privacy: e.target.checked })} />
-        <span>Privacy mode (hide every amount)</span>
+        <span>{words.t('settings.privacy')}</span>
       </label>
 
       <label className="check">
@@ -96,36 +101,34 @@ export function SettingsPanel({ prefs, credentials, demo, onChange, onReplaceKey
           checked={prefs.launchAtLogin}
           onChange={(e) => onChange({ launchAtLogin: e.target.checked })}
         />
-        <span>Open at login</span>
+        <span>{words.t('settings.launch-at-login')}</span>
       </label>
 
       <div className="key-box" data-testid="key-status">
-        <h2>API key</h2>
-        {credentials.keychainError !== null ? (
+        <h2>{words.t('settings.api-key')}</h2>
+        {keychain !== null ? (
           <p className="warn">
-            {credentials.keychainError.message} {credentials.keychainError.hint}
+            {keychain.message} {keychain.hint}
           </p>
         ) : null}
         <p className="muted">
           {credentials.stored
-            ? `A key ending ${credentials.keyHint ?? '…'} is stored in the system keychain.`
-            : demo
-              ? 'No key stored: showing demo data.'
-              : 'No key stored.'}
+            ? words.t('settings.key-stored', { hint: credentials.keyHint ?? '…' })
+            : words.t(demo ? 'settings.no-key-demo' : 'settings.no-key')}
         </p>
         <div className="form-actions">
           <button type="button" className="button" onClick={onReplaceKey} data-testid="replace-key">
-            {credentials.stored ? 'Replace key' : 'Add key'}
+            {words.t(credentials.stored ? 'settings.replace-key' : 'settings.add-key')}
           </button>
           {credentials.stored && !confirmRemove ? (
             <button type="button" className="button danger" onClick={() => setConfirmRemove(true)} data-testid="remove-key">
-              Remove key
+              {words.t('settings.remove-key')}
             </button>
           ) : null}
         </div>
         {confirmRemove ? (
-          <div className="confirm" role="group" aria-label="Confirm removal">
-            <p>Remove the key from the keychain? The widget stops updating until you add one again.</p>
+          <div className="confirm" role="group" aria-label={words.t('settings.confirm-removal')}>
+            <p>{words.t('settings.remove-question')}</p>
             <button
               type="button"
               className="button danger"
@@ -135,10 +138,10 @@ export function SettingsPanel({ prefs, credentials, demo, onChange, onReplaceKey
                 onRemoveKey();
               }}
             >
-              Remove
+              {words.t('settings.remove')}
             </button>
             <button type="button" className="button" onClick={() => setConfirmRemove(false)}>
-              Keep
+              {words.t('settings.keep')}
             </button>
           </div>
         ) : null}

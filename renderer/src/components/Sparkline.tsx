@@ -3,7 +3,8 @@
  * the CSV export next to it. Values feed geometry only; no amount is printed here.
  */
 import type { HistoryPoint } from '../../../shared/balance.js';
-import { shortDateTime } from '../lib/format.js';
+import { shortDateTime } from '../../../shared/present/dates.js';
+import { useWords } from '../lib/words.js';
 
 /** Props: the points (oldest first) and the export action. */
 export interface SparklineProps {
@@ -33,16 +34,17 @@ function sparklinePath(points: readonly HistoryPoint[], width = W, height = H): 
 
 /** History line + "Export CSV". */
 export function Sparkline({ points, privacy, onExport }: SparklineProps) {
+  const words = useWords();
   const first = points[0];
   const last = points[points.length - 1];
   const label =
     first !== undefined && last !== undefined && points.length >= 2
-      ? `Net worth history: ${points.length} points from ${shortDateTime(first.at)} to ${shortDateTime(last.at)}`
-      : 'Net worth history: not enough points yet';
+      ? words.t('history.points', { count: points.length, from: shortDateTime(words, first.at), to: shortDateTime(words, last.at) })
+      : words.t('history.too-few');
   return (
-    <section className="history" aria-label="History" data-testid="history">
+    <section className="history" aria-label={words.t('history.label')} data-testid="history">
       {privacy ? (
-        <span className="muted sparkline-empty">History hidden (privacy mode)</span>
+        <span className="muted sparkline-empty">{words.t('history.hidden')}</span>
       ) : points.length >= 2 ? (
         <svg className="sparkline" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={label}>
           <path d={sparklinePath(points)} fill="none" stroke="currentColor" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
@@ -51,7 +53,7 @@ export function Sparkline({ points, privacy, onExport }: SparklineProps) {
         <span className="muted sparkline-empty">{label}</span>
       )}
       <button type="button" className="link-button" data-testid="export-csv" onClick={onExport}>
-        Export CSV
+        {words.t('history.export')}
       </button>
     </section>
   );

@@ -4,8 +4,10 @@
  */
 import { useEffect, useState } from 'react';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
+import { displayAmount, exactMoney } from '../../../shared/present/amounts.js';
+import { asOfTime } from '../../../shared/present/dates.js';
+import { useWords } from '../lib/words.js';
 import { Breakable } from './Breakable.js';
-import { asOfTime, displayAmount, fullAmount } from '../lib/format.js';
 
 /** Props: the snapshot to show and whether amounts are masked. */
 export interface TotalHeaderProps {
@@ -19,9 +21,11 @@ type CopyState = 'idle' | 'copied' | 'failed';
 
 /** "Estimated net worth", the total, PnL/borrowed when Gate sent them, and "as of". */
 export function TotalHeader({ balance, privacy, now }: TotalHeaderProps) {
+  const words = useWords();
   const [copy, setCopy] = useState<CopyState>('idle');
   const { total, currency } = balance;
-  const shown = displayAmount(total.amount, currency, privacy);
+  const shown = displayAmount(words, total.amount, currency, { privacy });
+  const full = (amount: string): string => exactMoney(words, amount, currency, privacy);
   // Long figures step down in size instead of wrapping across three lines.
   const size = shown.length > 22 ? ' size-s' : shown.length > 15 ? ' size-m' : '';
 
@@ -45,18 +49,18 @@ export function TotalHeader({ balance, privacy, now }: TotalHeaderProps) {
     <section className="total" aria-labelledby="total-label" data-testid="total">
       <div className="total-head">
         <span id="total-label" className="eyebrow">
-          Estimated net worth
+          {words.t('total.label')}
         </span>
         <span className="spacer" />
         <span className="copy-feedback" role="status" data-testid="copy-feedback">
-          {copy === 'copied' ? 'Copied' : copy === 'failed' ? 'Copy failed' : ''}
+          {copy === 'copied' ? words.t('total.copied') : copy === 'failed' ? words.t('total.copy-failed') : ''}
         </span>
         <button
           type="button"
           className="icon-button"
           data-testid="copy-total"
-          aria-label="Copy exact total"
-          title={privacy ? 'Turn off privacy mode to copy' : 'Copy every digit'}
+          aria-label={words.t('total.copy')}
+          title={words.t(privacy ? 'total.copy-private' : 'total.copy-title')}
           disabled={privacy}
           onClick={() => void onCopy()}
         >
@@ -70,7 +74,7 @@ export function TotalHeader({ balance, privacy, now }: TotalHeaderProps) {
         <span
           className={`total-amount${size}${privacy ? ' masked' : ''}`}
           data-testid="total-amount"
-          title={privacy ? undefined : fullAmount(total.amount, currency, false)}
+          title={privacy ? undefined : full(total.amount)}
         >
           <Breakable text={shown} />
         </span>
@@ -80,24 +84,24 @@ export function TotalHeader({ balance, privacy, now }: TotalHeaderProps) {
         <dl className="total-extra">
           {total.unrealisedPnl !== null ? (
             <div>
-              <dt>Unrealised PnL</dt>
-              <dd data-testid="total-pnl" title={fullAmount(total.unrealisedPnl, currency, privacy)}>
-                {displayAmount(total.unrealisedPnl, currency, privacy)}
+              <dt>{words.t('total.unrealised-pnl')}</dt>
+              <dd data-testid="total-pnl" title={full(total.unrealisedPnl)}>
+                {displayAmount(words, total.unrealisedPnl, currency, { privacy })}
               </dd>
             </div>
           ) : null}
           {total.borrowed !== null ? (
             <div>
-              <dt>Borrowed</dt>
-              <dd data-testid="total-borrowed" title={fullAmount(total.borrowed, currency, privacy)}>
-                {displayAmount(total.borrowed, currency, privacy)}
+              <dt>{words.t('total.borrowed')}</dt>
+              <dd data-testid="total-borrowed" title={full(total.borrowed)}>
+                {displayAmount(words, total.borrowed, currency, { privacy })}
               </dd>
             </div>
           ) : null}
         </dl>
       ) : null}
       <div className="as-of" data-testid="as-of">
-        as of {asOfTime(balance.fetchedAt, now)} · converted at Gate&apos;s rates
+        {words.t('total.as-of', { time: asOfTime(words, balance.fetchedAt, now) })}
       </div>
     </section>
   );

@@ -54,9 +54,9 @@ describe('colours', () => {
   });
 });
 
-describe('wrapPoints (format.ts)', () => {
+describe('wrapPoints (shared/present/amounts.ts)', () => {
   it('splits after group separators only and loses no character', async () => {
-    const { wrapPoints } = await import('./format.js');
+    const { wrapPoints } = await import('../../../shared/present/amounts.js');
     const parts = wrapPoints('591,702,859,674,467,879.65');
     expect(parts).toEqual(['591,', '702,', '859,', '674,', '467,', '879.65']);
     expect(parts.join('')).toBe('591,702,859,674,467,879.65');

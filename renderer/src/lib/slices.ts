@@ -6,6 +6,7 @@
 import type { AccountShare } from '../../../shared/accounts.js';
 import type { DecimalString } from '../../../shared/balance.js';
 import { sumDecimals } from '../../../shared/decimal.js';
+import { ENGLISH, type Words } from '../../../shared/present/words.js';
 import { colourForAccount, OTHER_COLOUR } from './colours.js';
 
 /** One drawable slice: an account, or "Other" made of several small ones. */
@@ -40,7 +41,7 @@ export function hundredthsToShare(units: number): DecimalString {
  * share is below `thresholdPercent` are grouped into "Other", but only when at least two
  * qualify: an "Other" hiding a single account would only rename it.
  */
-export function buildSlices(positive: readonly AccountShare[], thresholdPercent: number): Slice[] {
+export function buildSlices(positive: readonly AccountShare[], thresholdPercent: number, words: Words = ENGLISH): Slice[] {
   const threshold = Math.round(thresholdPercent * 100);
   const small = positive.filter((a) => shareToHundredths(a.share) < threshold);
   const grouped = small.length >= 2 ? new Set(small.map((a) => a.name)) : new Set<string>();
@@ -51,7 +52,7 @@ export function buildSlices(positive: readonly AccountShare[], thresholdPercent:
     const members = positive.filter((a) => grouped.has(a.name));
     slices.push({
       key: OTHER_KEY,
-      label: `Other (${members.length})`,
+      label: words.t('breakdown.other', { count: members.length }),
       amount: sumDecimals(members.map((a) => a.amount)),
       share: hundredthsToShare(members.reduce((acc, a) => acc + shareToHundredths(a.share), 0)),
       colour: OTHER_COLOUR,

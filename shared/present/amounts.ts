@@ -1,0 +1,52 @@
+/**
+ * Amounts and shares as people read them, the same in the CLI, the tray and the popover: exact
+ * decimal strings formatted by Intl in the words' locale, one privacy mask, and a positive share
+ * too small for two decimals read as "< 0.01 %" instead of a misleading "0.00 %".
+ */
+import type { Currency, DecimalString } from '../balance.js';
+import { formatAmount, type AmountPrecision } from '../decimal.js';
+import type { Words } from './words.js';
+
+/** What privacy mode shows instead of any amount or share, on every surface. */
+export const PRIVACY_MASK = '•••';
+
+/** How to show one amount. */
+export interface AmountDisplay {
+  readonly privacy: boolean;
+  /** `display` rounds to the currency's usual digits; `full` keeps every digit Gate sent. */
+  readonly precision?: AmountPrecision;
+}
+
+/** An amount with locale grouping, or the mask. */
+export function displayAmount(words: Words, amount: DecimalString, currency: Currency, display: AmountDisplay): string {
+  if (display.privacy) return PRIVACY_MASK;
+  return formatAmount(amount, { currency, precision: display.precision ?? 'display', ...(words.numberLocale ? { locale: words.numberLocale } : {}) });
+}
+
+/** An amount followed by its currency (`38,522.03 USDT`), or the mask with the currency (`••• USDT`). */
+export function displayMoney(words: Words, amount: DecimalString, currency: Currency, display: AmountDisplay): string {
+  return words.t('amount.money', { amount: displayAmount(words, amount, currency, display), currency });
+}
+
+/**
+ * A positive account's (or group's) share (`12.34 %`), or the mask. A positive share that rounds
+ * to 0.00 reads "< 0.01 %": "0.00 %" would say the account holds nothing. Display only; the
+ * two-decimal shares themselves still add to exactly 100.00.
+ */
+export function displayShare(words: Words, share: DecimalString, privacy: boolean): string {
+  if (privacy) return PRIVACY_MASK;
+  return /^0+(\.0+)?$/.test(share) ? words.t('share.tiny') : words.t('share.percent', { share });
+}
+
+/**
+ * Splits a formatted amount after each group separator so a long figure wraps between digit
+ * groups (the popover puts a <wbr> there) instead of mid-group. The text itself is unchanged.
+ */
+export function wrapPoints(text: string): string[] {
+  return text.split(/(?<=[,\u00a0\u202f' ])/u);
+}
+
+/** Every digit Gate sent, grouped, with the currency: for hover titles. The mask alone in privacy mode. */
+export function exactMoney(words: Words, amount: DecimalString, currency: Currency, privacy: boolean): string {
+  return privacy ? PRIVACY_MASK : displayMoney(words, amount, currency, { privacy, precision: 'full' });
+}

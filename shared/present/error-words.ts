@@ -1,0 +1,47 @@
+/**
+ * An AppError's words, rendered from its code and values: a short title, what happened (with
+ * Gate's or the system's own words as detail), and what to do. The CLI, the tray and the
+ * popover all read errors through here, so they say the same thing.
+ */
+import type { AppError } from '../errors.js';
+import type { MessageKey } from './catalogue.js';
+import type { Words } from './words.js';
+
+/** What people read about one error. */
+export interface ErrorWords {
+  readonly title: string;
+  /** What happened, with the detail worked in when there is one. */
+  readonly message: string;
+  readonly hint: string;
+  /** Gate's or the system's own words, as carried by the error. */
+  readonly detail: string | null;
+}
+
+function variant(words: Words, base: string, reason: string | number | undefined): MessageKey {
+  if (reason !== undefined) {
+    const key = `${base}.${reason}`;
+    if (words.has(key)) return key;
+  }
+  // Every code has its base keys (checked by the catalogue test).
+  return base as MessageKey;
+}
+
+/** The title, message and hint of an error in these words. */
+export function errorWords(words: Words, error: AppError): ErrorWords {
+  const { code, params, detail } = error;
+  const reason = params['reason'];
+  const summary = words.t(variant(words, `error.${code}.message`, reason), params);
+  const detailKey = `error.${code}.detail`;
+  const template: MessageKey = words.has(detailKey) ? detailKey : 'error.detail';
+  return {
+    title: words.t(variant(words, `error.${code}.title`, undefined), params),
+    message: detail === null ? summary : words.t(template, { ...params, message: summary, statement: summary.replace(/[.。]$/u, ''), detail }),
+    hint: words.t(variant(words, `error.${code}.hint`, reason), params),
+    detail,
+  };
+}
+
+/** One line, newlines folded: for stderr, status bars and tooltips. */
+export function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}

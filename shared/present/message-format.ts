@@ -1,0 +1,213 @@
+/**
+ * A small ICU MessageFormat subset, enough for our catalogues and a fraction of a library's
+ * size: `{name}` (the value as is), `{name, number}` (Intl.NumberFormat in the locale),
+ * `{name, duration}` / `{name, age}` (rendered by the caller, in words of the catalogue),
+ * `{name, plural, one {…} other {…}}` with `=N` keys and `#` (Intl.PluralRules), and
+ * `{name, select, a {…} other {…}}`. Branches nest. Apostrophes are plain text (no ICU
+ * quoting): no message of ours needs a literal brace.
+ */
+
+/** The values a message is rendered from; never a secret. */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** Formats that need words of the catalogue, supplied by whoever renders the message. */
+export type CustomFormat = 'duration' | 'age';
+
+type Node =
+  | string
+  | { readonly kind: 'arg'; readonly name: string; readonly format: 'plain' | 'number' | CustomFormat }
+  | { readonly kind: 'plural' | 'select'; readonly name: string; readonly branches: Readonly<Record<string, readonly Node[]>> }
+  | { readonly kind: 'pound' };
+
+/** What rendering needs besides the pattern and its values. */
+export interface FormatContext {
+  readonly locale: string;
+  readonly custom: (format: CustomFormat, value: number) => string;
+}
+
+class Parser {
+  #i = 0;
+  readonly #text: string;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  parse(): Node[] {
+    const nodes = this.#nodes(false);
+    if (this.#i < this.#text.length) throw new SyntaxError(`unexpected "}" at ${this.#i} in: ${this.#text}`);
+    return nodes;
+  }
+
+  #nodes(inPlural: boolean): Node[] {
+    const out: Node[] = [];
+    let literal = '';
+    while (this.#i < this.#text.length) {
+      const ch = this.#text[this.#i];
+      if (ch === '}') break;
+      if (ch === '{') {
+        if (literal) out.push(literal);
+        literal = '';
+        this.#i += 1;
+        out.push(this.#argument());
+        continue;
+      }
+      if (ch === '#' && inPlural) {
+        if (literal) out.push(literal);
+        literal = '';
+        out.push({ kind: 'pound' });
+        this.#i += 1;
+        continue;
+      }
+      literal += ch;
+      this.#i += 1;
+    }
+    if (literal) out.push(literal);
+    return out;
+  }
+
+  #word(): string {
+    this.#space();
+    const start = this.#i;
+    while (this.#i < this.#text.length && /[\w=.-]/.test(this.#text[this.#i] ?? '')) this.#i += 1;
+    const word = this.#text.slice(start, this.#i);
+    if (word === '') throw new SyntaxError(`expected a name at ${start} in: ${this.#text}`);
+    this.#space();
+    return word;
+  }
+
+  #space(): void {
+    while (/\s/.test(this.#text[this.#i] ?? '')) this.#i += 1;
+  }
+
+  #expect(ch: string): void {
+    if (this.#text[this.#i] !== ch) throw new SyntaxError(`expected "${ch}" at ${this.#i} in: ${this.#text}`);
+    this.#i += 1;
+  }
+
+  #argument(): Node {
+    const name = this.#word();
+    if (this.#text[this.#i] === '}') {
+      this.#i += 1;
+      return { kind: 'arg', name, format: 'plain' };
+    }
+    this.#expect(',');
+    const type = this.#word();
+    if (type === 'number' || type === 'duration' || type === 'age') {
+      this.#expect('}');
+      return { kind: 'arg', name, format: type };
+    }
+    if (type !== 'plural' && type !== 'select') throw new SyntaxError(`unknown format "${type}" in: ${this.#text}`);
+    this.#expect(',');
+    const branches: Record<string, Node[]> = {};
+    this.#space();
+    while (this.#text[this.#i] !== '}') {
+      const key = this.#word();
+      this.#expect('{');
+      branches[key] = this.#nodes(type === 'plural');
+      this.#expect('}');
+      this.#space();
+      if (this.#i >= this.#text.length) throw new SyntaxError(`unclosed "{${name}" in: ${this.#text}`);
+    }
+    this.#i += 1;
+    if (!('other' in branches)) throw new SyntaxError(`"{${name}, ${type}}" needs an "other" branch in: ${this.#text}`);
+    return { kind: type, name, branches };
+  }
+}
+
+const parsed = new Map<string, readonly Node[]>();
+
+function parse(pattern: string): readonly Node[] {
+  let nodes = parsed.get(pattern);
+  if (nodes === undefined) {
+    nodes = new Parser(pattern).parse();
+    parsed.set(pattern, nodes);
+  }
+  return nodes;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function numberFormat(locale: string): Intl.NumberFormat {
+  let nf = numberFormats.get(locale);
+  if (nf === undefined) {
+    nf = new Intl.NumberFormat(locale);
+    numberFormats.set(locale, nf);
+  }
+  return nf;
+}
+
+function pluralRule(locale: string): Intl.PluralRules {
+  let pr = pluralRules.get(locale);
+  if (pr === undefined) {
+    pr = new Intl.PluralRules(locale);
+    pluralRules.set(locale, pr);
+  }
+  return pr;
+}
+
+function asNumber(value: string | number | undefined): number {
+  return typeof value === 'number' ? value : Number(value ?? Number.NaN);
+}
+
+function render(nodes: readonly Node[], params: MessageParams, context: FormatContext, pound: number | null): string {
+  let out = '';
+  for (const node of nodes) {
+    if (typeof node === 'string') {
+      out += node;
+      continue;
+    }
+    switch (node.kind) {
+      case 'pound':
+        out += pound === null ? '#' : numberFormat(context.locale).format(pound);
+        break;
+      case 'arg': {
+        const value = params[node.name];
+        if (value === undefined) {
+          out += `{${node.name}}`;
+        } else if (node.format === 'plain') {
+          out += String(value);
+        } else if (node.format === 'number') {
+          out += numberFormat(context.locale).format(asNumber(value));
+        } else {
+          out += context.custom(node.format, asNumber(value));
+        }
+        break;
+      }
+      case 'select': {
+        const value = params[node.name];
+        const branch = (value !== undefined ? node.branches[String(value)] : undefined) ?? node.branches['other'] ?? [];
+        out += render(branch, params, context, pound);
+        break;
+      }
+      case 'plural': {
+        const n = asNumber(params[node.name]);
+        const exact = node.branches[`=${n}`];
+        const branch = exact ?? node.branches[pluralRule(context.locale).select(n)] ?? node.branches['other'] ?? [];
+        out += render(branch, params, context, n);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Renders one pattern with its values. An absent value shows as `{name}` rather than vanishing. */
+export function formatMessage(pattern: string, params: MessageParams, context: FormatContext): string {
+  return render(parse(pattern), params, context, null);
+}
+
+/** The names a pattern reads, so a test can check that every catalogue asks for the same values. */
+export function placeholdersOf(pattern: string): string[] {
+  const names = new Set<string>();
+  const walk = (nodes: readonly Node[]): void => {
+    for (const node of nodes) {
+      if (typeof node === 'string' || node.kind === 'pound') continue;
+      names.add(node.name);
+      if (node.kind !== 'arg') for (const branch of Object.values(node.branches)) walk(branch);
+    }
+  };
+  walk(parse(pattern));
+  return [...names].sort();
+}
