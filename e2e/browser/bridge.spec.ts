@@ -62,7 +62,7 @@ test.describe('bridge', () => {
       };
     });
     for (const [name, answer] of Object.entries(answers)) {
-      expect(answer, name).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', message: expect.any(String), hint: expect.any(String) } });
+      expect(answer, name).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', params: expect.any(Object) } });
     }
     // The rejected values did not reach the keychain or the prefs.
     expect(await harness.store.get()).toEqual({ ok: true, value: null });

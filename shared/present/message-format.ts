@@ -25,94 +25,82 @@ export interface FormatContext {
   readonly custom: (format: CustomFormat, value: number) => string;
 }
 
-class Parser {
-  #i = 0;
-  readonly #text: string;
+// A closure, not a class with #private fields: Electronegativity's parser (run on the built
+// renderer in tests) cannot read class private properties.
+function parsePattern(text: string): Node[] {
+  let i = 0;
 
-  constructor(text: string) {
-    this.#text = text;
-  }
+  const space = (): void => {
+    while (/\s/.test(text[i] ?? '')) i += 1;
+  };
 
-  parse(): Node[] {
-    const nodes = this.#nodes(false);
-    if (this.#i < this.#text.length) throw new SyntaxError(`unexpected "}" at ${this.#i} in: ${this.#text}`);
-    return nodes;
-  }
+  const word = (): string => {
+    space();
+    const start = i;
+    while (i < text.length && /[\w=.-]/.test(text[i] ?? '')) i += 1;
+    const found = text.slice(start, i);
+    if (found === '') throw new SyntaxError(`expected a name at ${start} in: ${text}`);
+    space();
+    return found;
+  };
 
-  #nodes(inPlural: boolean): Node[] {
+  const expectChar = (ch: string): void => {
+    if (text[i] !== ch) throw new SyntaxError(`expected "${ch}" at ${i} in: ${text}`);
+    i += 1;
+  };
+
+  const nodes = (inPlural: boolean): Node[] => {
     const out: Node[] = [];
     let literal = '';
-    while (this.#i < this.#text.length) {
-      const ch = this.#text[this.#i];
+    while (i < text.length) {
+      const ch = text[i] ?? '';
       if (ch === '}') break;
-      if (ch === '{') {
+      if (ch === '{' || (ch === '#' && inPlural)) {
         if (literal) out.push(literal);
         literal = '';
-        this.#i += 1;
-        out.push(this.#argument());
-        continue;
-      }
-      if (ch === '#' && inPlural) {
-        if (literal) out.push(literal);
-        literal = '';
-        out.push({ kind: 'pound' });
-        this.#i += 1;
+        i += 1;
+        out.push(ch === '#' ? { kind: 'pound' } : argument(inPlural));
         continue;
       }
       literal += ch;
-      this.#i += 1;
+      i += 1;
     }
     if (literal) out.push(literal);
     return out;
-  }
+  };
 
-  #word(): string {
-    this.#space();
-    const start = this.#i;
-    while (this.#i < this.#text.length && /[\w=.-]/.test(this.#text[this.#i] ?? '')) this.#i += 1;
-    const word = this.#text.slice(start, this.#i);
-    if (word === '') throw new SyntaxError(`expected a name at ${start} in: ${this.#text}`);
-    this.#space();
-    return word;
-  }
-
-  #space(): void {
-    while (/\s/.test(this.#text[this.#i] ?? '')) this.#i += 1;
-  }
-
-  #expect(ch: string): void {
-    if (this.#text[this.#i] !== ch) throw new SyntaxError(`expected "${ch}" at ${this.#i} in: ${this.#text}`);
-    this.#i += 1;
-  }
-
-  #argument(): Node {
-    const name = this.#word();
-    if (this.#text[this.#i] === '}') {
-      this.#i += 1;
+  const argument = (inPlural: boolean): Node => {
+    const name = word();
+    if (text[i] === '}') {
+      i += 1;
       return { kind: 'arg', name, format: 'plain' };
     }
-    this.#expect(',');
-    const type = this.#word();
+    expectChar(',');
+    const type = word();
     if (type === 'number' || type === 'duration' || type === 'age') {
-      this.#expect('}');
+      expectChar('}');
       return { kind: 'arg', name, format: type };
     }
-    if (type !== 'plural' && type !== 'select') throw new SyntaxError(`unknown format "${type}" in: ${this.#text}`);
-    this.#expect(',');
+    if (type !== 'plural' && type !== 'select') throw new SyntaxError(`unknown format "${type}" in: ${text}`);
+    expectChar(',');
     const branches: Record<string, Node[]> = {};
-    this.#space();
-    while (this.#text[this.#i] !== '}') {
-      const key = this.#word();
-      this.#expect('{');
-      branches[key] = this.#nodes(type === 'plural');
-      this.#expect('}');
-      this.#space();
-      if (this.#i >= this.#text.length) throw new SyntaxError(`unclosed "{${name}" in: ${this.#text}`);
+    space();
+    while (text[i] !== '}') {
+      const key = word();
+      expectChar('{');
+      branches[key] = nodes(type === 'plural' || inPlural);
+      expectChar('}');
+      space();
+      if (i >= text.length) throw new SyntaxError(`unclosed "{${name}" in: ${text}`);
     }
-    this.#i += 1;
-    if (!('other' in branches)) throw new SyntaxError(`"{${name}, ${type}}" needs an "other" branch in: ${this.#text}`);
+    i += 1;
+    if (!('other' in branches)) throw new SyntaxError(`"{${name}, ${type}}" needs an "other" branch in: ${text}`);
     return { kind: type, name, branches };
-  }
+  };
+
+  const all = nodes(false);
+  if (i < text.length) throw new SyntaxError(`unexpected "}" at ${i} in: ${text}`);
+  return all;
 }
 
 const parsed = new Map<string, readonly Node[]>();
@@ -120,7 +108,7 @@ const parsed = new Map<string, readonly Node[]>();
 function parse(pattern: string): readonly Node[] {
   let nodes = parsed.get(pattern);
   if (nodes === undefined) {
-    nodes = new Parser(pattern).parse();
+    nodes = parsePattern(pattern);
     parsed.set(pattern, nodes);
   }
   return nodes;
