@@ -6,6 +6,7 @@
  * None of it ever contains the API secret or a signature.
  */
 import type { en } from './present/catalogue-en.js';
+import { cleanText } from './text.js';
 
 /** Every failure the app can name. The UI, tray and CLI branch on these, never on words. */
 export const ERROR_CODES = [
@@ -62,23 +63,13 @@ export function ok<T>(value: T): Result<T> {
 }
 
 /** Longest detail kept: enough for a bug report, short enough for a tooltip or a status line. */
-const MAX_DETAIL_LENGTH = 300;
-
-// C0/C1 controls and the bidi overrides/isolates that could reorder what a terminal or the UI shows.
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g;
-
-/** Outside text made safe to show: one line, no control or bidi characters, bounded. */
-function cleanDetail(text: string): string {
-  const cleaned = text.replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
-  return cleaned.length > MAX_DETAIL_LENGTH ? `${cleaned.slice(0, MAX_DETAIL_LENGTH - 1)}…` : cleaned;
-}
+const MAX_DETAIL_CHARS = 300;
 
 type Params<C extends ErrorCode> = ErrorParams & { readonly reason?: ErrorReason<C> };
 
 /** The one way to build an AppError; `detail` is cleaned here, so every error is safe to show. */
 export function appError<C extends ErrorCode>(code: C, params: Params<C> = {}, detail: string | null = null, retryAfterMs?: number): AppError {
-  const cleaned = detail === null ? null : cleanDetail(detail);
+  const cleaned = detail === null ? null : cleanText(detail, MAX_DETAIL_CHARS);
   const error = { code, params, detail: cleaned === '' ? null : cleaned };
   return retryAfterMs === undefined ? error : { ...error, retryAfterMs };
 }
