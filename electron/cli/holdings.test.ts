@@ -95,7 +95,9 @@ describe('gate-glance holdings (in-process)', () => {
     const plain = await run(['holdings', '--base-url', server.url]);
     expect(plain.code).toBe(0);
     expect(plain.out).toMatch(/^Gate\.io Spot holdings — /);
-    expect(plain.out).toMatch(/BTC\s+0\.12\s+95,000\s+11,400\.00\s+61\.78%/);
+    expect(plain.out).toMatch(/BTC\s+0\.12\s+95,000\s+11,400\.00\s+61\.78 %/);
+    // The same share words as the balance table and the popover.
+    expect(plain.out).toMatch(/PEPE\s+1,000\s+0\.00001\s+0\.01\s+< 0\.01 %/);
     expect(plain.out).toMatch(/POINT\s+12\s+no price\s+—\s+—/);
     expect(plain.out).toContain("Spot (Gate's estimate): 18,452.73 USDT");
     const masked = await run(['holdings', '--private', '--base-url', server.url]);
