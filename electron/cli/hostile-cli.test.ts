@@ -78,6 +78,45 @@ describe('gate-glance balance with hostile portfolios', () => {
     expect(Object.keys(doc)).toEqual(['currency', 'total', 'accounts', 'unaccounted', 'fetchedAt', 'change24h']);
   });
 
+  it('the table and the waybar tooltip say what the accounts leave unaccounted, masked with --private', async () => {
+    const table = await run([]);
+    expect(table.out).toMatch(/^Unaccounted\s+-45\.25$/m);
+    expect(table.out).toContain("The accounts add up to 45.25 USDT more than Gate's total: Gate leaves some accounts (such as Payment) out of it.");
+    const lines = table.out.split('\n');
+    expect(lines.indexOf(lines.find((l) => l.startsWith('Unaccounted'))!)).toBe(lines.findIndex((l) => l.startsWith('─')) - 1);
+    const masked = await run(['--private']);
+    expect(masked.out).toMatch(/^Unaccounted\s+•••$/m);
+    expect(masked.out).toContain("Gate's total and the sum of its accounts differ.");
+    expect(masked.out).not.toMatch(/45/);
+    const waybar = JSON.parse((await run(['--format', 'waybar'])).out) as { tooltip: string };
+    expect(waybar.tooltip).toMatch(/^Unaccounted: -45\.25$/m);
+    expect((JSON.parse((await run(['--format', 'waybar', '--private'])).out) as { tooltip: string }).tooltip).toMatch(/^Unaccounted: •••$/m);
+  });
+
+  it('value in no account reads as a positive difference; below the display unit nothing is said', async () => {
+    server.simulator.setPortfolio({ accounts: { spot: { amount: '100' } }, unlisted: '0.01' });
+    const more = await run([]);
+    expect(more.out).toMatch(/^Unaccounted\s+\+0\.01$/m);
+    expect(more.out).toContain("Gate's total is 0.01 USDT more than its accounts add up to");
+    expect((JSON.parse((await run(['--json'])).out) as { unaccounted: string | null }).unaccounted).toBe('0.01');
+    server.simulator.setPortfolio({ accounts: { spot: { amount: '100' } }, unlisted: '0.009' });
+    for (const flags of [[], ['--format', 'waybar']]) expect((await run(flags)).out).not.toContain('Unaccounted');
+    expect((JSON.parse((await run(['--json'])).out) as { unaccounted: string | null }).unaccounted).toBeNull();
+    // In BTC the unit is 0.00000001: 0.01 USDT is 0.000000105263 BTC, shown; 0.0009 USDT is not.
+    server.simulator.setPortfolio({ accounts: { spot: { amount: '100' } }, unlisted: '0.01' });
+    expect((await run(['--currency', 'BTC'])).out).toMatch(/^Unaccounted\s+\+0\.00000011$/m);
+    server.simulator.setPortfolio({ accounts: { spot: { amount: '100' } }, unlisted: '0.0009' });
+    expect((await run(['--currency', 'BTC'])).out).not.toContain('Unaccounted');
+  });
+
+  it('accounts that add up (the demo portfolio) get no unaccounted line', async () => {
+    for (const flags of [['--demo'], ['--demo', '--format', 'waybar'], ['--demo', '--currency', 'BTC']]) {
+      const io = captureIo({});
+      expect(await runCli(['balance', ...flags], io)).toBe(0);
+      expect(io.out()).not.toContain('Unaccounted');
+    }
+  });
+
   it('--json escapes C1 and bidi controls instead of printing them raw', async () => {
     server.simulator.setPortfolio({ accounts: { 'a\u202eb\u0085c\u2028d': { amount: '1' } } });
     const r = await run(['--json']);

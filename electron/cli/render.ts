@@ -11,6 +11,7 @@ import type { HistoryRange } from '../../shared/history.js';
 import type { AppError } from '../../shared/errors.js';
 import { displayAmount, displayMoney, displayShare } from '../../shared/present/amounts.js';
 import { errorWords } from '../../shared/present/error-words.js';
+import { unaccountedView } from '../../shared/present/unaccounted.js';
 import { ENGLISH, type Words } from '../../shared/present/words.js';
 
 /** The `--json` document: amounts verbatim, accounts by amount descending, shares of the positive sum. */
@@ -131,6 +132,9 @@ export function balanceTable(snapshot: BalanceSnapshot, options: HumanFormatOpti
     fmt(a.amount),
     options.privacy || a.sign > 0 ? displayShare(words, a.share, options.privacy) : words.t('cli.table.no-share'),
   ]);
+  // The row that makes the amounts column add up to Gate's total; its note says which way and why.
+  const unaccounted = unaccountedView(words, summary.unaccounted, snapshot.currency, { privacy: options.privacy, precision: options.full ? 'full' : 'display' });
+  if (unaccounted) rows.push([unaccounted.label, unaccounted.amount, '']);
   const footer: Array<[string, string, string]> = [[words.t('cli.table.total'), fmt(snapshot.total.amount), '']];
   if (snapshot.total.unrealisedPnl !== null) footer.push([words.t('cli.table.unrealised-pnl'), fmt(snapshot.total.unrealisedPnl), '']);
   if (snapshot.total.borrowed !== null) footer.push([words.t('cli.table.borrowed'), fmt(snapshot.total.borrowed), '']);
@@ -149,8 +153,9 @@ export function balanceTable(snapshot: BalanceSnapshot, options: HumanFormatOpti
   for (const r of rows) out.push(line(r));
   out.push('─'.repeat(w0 + w1 + w2 + 4));
   for (const r of footer) out.push(line(r));
-  if (rows.length === 0) out.push('', words.t('cli.table.no-accounts'));
+  if (summary.accounts.length === 0) out.push('', words.t('cli.table.no-accounts'));
   if (summary.negative.length > 0) out.push('', words.t('cli.table.negative-note'));
+  if (unaccounted) out.push('', unaccounted.note);
   return `${out.join('\n')}\n`;
 }
 
@@ -172,6 +177,8 @@ export function waybarJson(snapshot: BalanceSnapshot, options: HumanFormatOption
   const changeLine = change
     ? [`Change (${changeSpan(change, options)}): ${signedAmount(change, snapshot.currency, options)} ${snapshot.currency}${change.percent !== null ? ` (${change.percent}%)` : ''}`]
     : [];
+  const unaccounted = unaccountedView(words, summary.unaccounted, snapshot.currency, { privacy: options.privacy });
+  if (unaccounted) lines.push(words.t('cli.waybar.account', { account: unaccounted.label, amount: unaccounted.amount }));
   const total = words.t('cli.waybar.total', { demo: options.demo ? 'yes' : 'no', money: words.t('amount.money', { amount: fmt(snapshot.total.amount), currency: snapshot.currency }) });
   const tooltip = [total, ...changeLine, ...lines, words.t('cli.waybar.as-of', { at: utcStamp(snapshot.fetchedAt) })].join('\n');
   // Waybar takes a list of classes; one class stays a plain string, as before.

@@ -1,7 +1,7 @@
 // Hostile input through the popover (jsdom): accounts named like JavaScript object members, or
 // with terminal escapes and bidi controls in their names, with privacy on and off, in the chart
 // and the table view. Each used to blank a label or unmount the whole popover.
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../../shared/prefs.js';
 import { makeState, snapshotOf } from './testing/fixtures.js';
@@ -62,5 +62,44 @@ describe('the popover with hostile account names', () => {
     await user.hover(byLabel('__other__'));
     expect(byLabel('__other__').className).toContain('active');
     expect(byLabel('Other (2)').className).not.toContain('active');
+  });
+
+  describe('accounts that do not add up to the total', () => {
+    // Gate's total 2,165.25 against 2,210.50 in the accounts (a payment account outside the total).
+    const snapshot = { ...snapshotOf([['spot', '2000'], ['payment', '210.5']]), total: { amount: '2165.25', unrealisedPnl: null, borrowed: null } };
+
+    it('privacy off: a note says which way and by how much, and the table has the row that adds up', async () => {
+      const { user } = await renderApp(makeState({ balance: snapshot }));
+      expect(screen.getByTestId('unaccounted').textContent).toBe(
+        "The accounts add up to 45.25 USDT more than Gate's total: Gate leaves some accounts (such as Payment) out of it.",
+      );
+      await user.click(screen.getByRole('button', { name: 'Table view' }));
+      const row = screen.getByTestId('row-unaccounted');
+      expect([...row.children].map((c) => c.textContent)).toEqual(['Unaccounted', '-45.25', '']);
+      expect(screen.getByTestId('unaccounted').textContent).toMatch(/^The accounts add up to 45\.25 USDT more/);
+    });
+
+    it('value in no account reads as more in the total, with a plus sign', async () => {
+      const { user } = await renderApp(makeState({ balance: { ...snapshotOf([['spot', '100']]), total: { amount: '175.25', unrealisedPnl: null, borrowed: null } } }));
+      expect(screen.getByTestId('unaccounted').textContent).toMatch(/^Gate's total is 75\.25 USDT more than its accounts add up to/);
+      await user.click(screen.getByRole('button', { name: 'Table view' }));
+      expect(screen.getByTestId('row-unaccounted').querySelector('td')?.textContent).toBe('+75.25');
+    });
+
+    it('privacy on: the difference is said to exist, but neither its amount nor its sign', async () => {
+      const { user } = await renderApp(makeState({ balance: snapshot, prefs: { ...DEFAULT_PREFERENCES, privacy: true } }));
+      expect(screen.getByTestId('unaccounted').textContent).toBe("Gate's total and the sum of its accounts differ.");
+      await user.click(screen.getByRole('button', { name: 'Table view' }));
+      expect(screen.getByTestId('row-unaccounted').querySelector('td')?.textContent).toBe('•••');
+      expect(everythingShown()).not.toMatch(/45|\d[.,]\d/);
+    });
+
+    it('nothing is said when the accounts add up, or differ by less than the display unit', async () => {
+      await renderApp(makeState({ balance: snapshotOf([['spot', '100'], ['futures', '0.5']]) }));
+      expect(screen.queryByTestId('unaccounted')).toBeNull();
+      cleanup();
+      await renderApp(makeState({ balance: { ...snapshotOf([['spot', '1']], 'BTC'), total: { amount: '1.000000009', unrealisedPnl: null, borrowed: null } } }));
+      expect(screen.queryByTestId('unaccounted')).toBeNull();
+    });
   });
 });

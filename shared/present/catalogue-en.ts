@@ -411,6 +411,15 @@ export const en = {
 
   // Amounts and shares.
   'amount.money': '{amount} {currency}',
+
+  // Gate's total minus the sum of its accounts, when they do not add up (shared/accounts.ts).
+  'unaccounted.label': 'Unaccounted',
+  'unaccounted.amount.more': '+{amount}',
+  'unaccounted.note.more':
+    "Gate's total is {money} more than its accounts add up to: Gate counts some assets (such as TradFi) in the total but in no account.",
+  'unaccounted.note.less':
+    "The accounts add up to {money} more than Gate's total: Gate leaves some accounts (such as Payment) out of it.",
+  'unaccounted.note.private': "Gate's total and the sum of its accounts differ.",
   'share.percent': '{share} %',
   'share.tiny': '< 0.01 %',
 } satisfies Readonly<Record<string, string>>;

@@ -1,6 +1,7 @@
 /**
- * The breakdown section: chart or table (a toggle), the "n empty accounts" disclosure and
- * the accounts below zero, which cannot be slices and are listed with a note instead.
+ * The breakdown section: chart or table (a toggle), the "n empty accounts" disclosure, the
+ * accounts below zero, which cannot be slices and are listed with a note instead, and a note
+ * when the accounts do not add up to Gate's total.
  * In privacy mode no part of it may tell which account is large, small, empty or negative:
  * every account gets the same masked row, in alphabetical order, under a plain ring.
  */
@@ -8,6 +9,7 @@ import { useMemo } from 'react';
 import { summarizeBalance } from '../../../shared/accounts.js';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
 import { displayAmount, exactMoney } from '../../../shared/present/amounts.js';
+import { unaccountedView } from '../../../shared/present/unaccounted.js';
 import { buildSlices, privateSlices } from '../lib/slices.js';
 import { useWords } from '../lib/words.js';
 import { Breakable } from './Breakable.js';
@@ -40,6 +42,7 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
   // Which accounts are below zero or empty is itself private: masked mode lists them all alike.
   const showSigns = !privacy && view === 'chart';
   const { currency } = balance;
+  const unaccounted = unaccountedView(words, summary.unaccounted, currency, { privacy });
 
   return (
     <section className="breakdown" aria-labelledby="breakdown-title">
@@ -64,6 +67,11 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
           {words.t('breakdown.nothing-to-chart')}
         </p>
       )}
+      {unaccounted ? (
+        <p className="note unaccounted-note" data-testid="unaccounted">
+          {unaccounted.note}
+        </p>
+      ) : null}
       {showSigns && summary.negative.length > 0 ? (
         <div className="negative" data-testid="negative-accounts">
           <h3>{words.t('breakdown.below-zero')}</h3>

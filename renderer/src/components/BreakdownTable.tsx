@@ -7,6 +7,7 @@
 import type { BalanceSummary } from '../../../shared/accounts.js';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
 import { displayAmount, displayShare, exactMoney } from '../../../shared/present/amounts.js';
+import { unaccountedView } from '../../../shared/present/unaccounted.js';
 import { privateSlices } from '../lib/slices.js';
 import { useWords } from '../lib/words.js';
 import { Breakable } from './Breakable.js';
@@ -25,6 +26,8 @@ export function BreakdownTable({ balance, summary, privacy, onOpenAccount }: Bre
   const words = useWords();
   const { currency } = balance;
   const rows = privacy ? privateSlices(summary.accounts).flatMap((s) => s.members) : summary.accounts;
+  // Last row of the body, so the amounts column adds up to the total below it.
+  const unaccounted = unaccountedView(words, summary.unaccounted, currency, { privacy });
   return (
     <div className="table-wrap">
       <table className="breakdown-table" data-testid="breakdown-table">
@@ -62,6 +65,15 @@ export function BreakdownTable({ balance, summary, privacy, onOpenAccount }: Bre
               </td>
             </tr>
           ))}
+          {unaccounted ? (
+            <tr className="unaccounted" data-testid="row-unaccounted">
+              <th scope="row">{unaccounted.label}</th>
+              <td className="num" title={unaccounted.note}>
+                <Breakable text={unaccounted.amount} />
+              </td>
+              <td className="num" />
+            </tr>
+          ) : null}
         </tbody>
         <tfoot>
           <tr>
