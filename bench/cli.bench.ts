@@ -3,12 +3,13 @@
 // (`gate-api`) in a fresh process, with bare `node -e ''` as the floor. Median wall time of
 // N interleaved runs each, the ratio, and peak RSS. Prints figures; never asserts.
 // Targets (issue 4): CLI ≤ 1/3 of the SDK's wall time, ≤ 60 MiB peak RSS.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatHistoryLine, historyFileName } from '../electron/core/balance/history-store.js';
 import { startSimulatorServer } from '../electron/core/simulator/server.js';
+import { median, run } from './child-run.js';
 import type { HistoryPoint } from '../shared/balance.js';
 import { thinHistory } from '../shared/history.js';
 
@@ -18,31 +19,6 @@ const CLI_KEY = { key: 'bench-cli-key-0123456789abcdef', secret: 'bench-cli-secr
 const SDK_KEY = { key: 'bench-sdk-key-0123456789abcdef', secret: 'bench-sdk-secret-0123456789abcdef' };
 const TIME = '/usr/bin/time';
 
-interface Sample {
-  readonly ms: number;
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-// Async spawn: the simulator lives in this process and must keep serving while a child runs.
-function run(cmd: string, args: string[], env: Record<string, string>): Promise<Sample> {
-  return new Promise((resolve) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(cmd, args, { cwd: root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('close', (code) => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, code, stdout, stderr }));
-  });
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 function pct(xs: readonly number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -122,10 +98,10 @@ const hasTime = existsSync(TIME);
 
 try {
   // One warm-up each (disk cache), then interleaved runs so drift hits every case alike.
-  for (const c of cases) await run(c.cmd, [...c.args], c.env);
+  for (const c of cases) await run(root, c.cmd, [...c.args], c.env);
   for (let i = 0; i < RUNS; i += 1) {
     for (const c of cases) {
-      const s = await run(c.cmd, [...c.args], c.env);
+      const s = await run(root, c.cmd, [...c.args], c.env);
       if (s.code !== 0) {
         console.log(`${c.name}: exit ${s.code}: ${s.stderr.trim().slice(0, 200)}`);
         continue;
@@ -137,12 +113,12 @@ try {
   for (let i = 0; i < Math.min(RUNS, 5); i += 1) {
     for (const c of cases) {
       if (hasTime) {
-        const s = await run(TIME, ['-f', 'maxrss_kb=%M', c.cmd, ...c.args], c.env);
+        const s = await run(root, TIME, ['-f', 'maxrss_kb=%M', c.cmd, ...c.args], c.env);
         const m = /maxrss_kb=(\d+)/.exec(s.stderr);
         if (m) rss.get(c.name)!.push(Number(m[1]) / 1024);
       } else {
         // No GNU time: a preload reports the child's own peak RSS (KiB) when it exits.
-        const s = await run(c.cmd, ['--require', rssPreload, ...c.args], c.env);
+        const s = await run(root, c.cmd, ['--require', rssPreload, ...c.args], c.env);
         const m = /maxrss_kb=(\d+)/.exec(s.stderr);
         if (m) rss.get(c.name)!.push(Number(m[1]) / 1024);
       }

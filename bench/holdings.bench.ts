@@ -3,12 +3,13 @@
 // Gate's official Node SDK making the same three calls in a fresh process, with bare
 // `node -e ''` as the floor. Median wall time of N interleaved runs, the ratio, peak RSS.
 // Prints figures; never asserts. Targets (issue 16): ≤ 1/2 of the SDK's wall time, ≤ 70 MiB.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PORTFOLIO, SIM_TICKERS } from '../electron/core/simulator/portfolio.js';
 import { startSimulatorServer } from '../electron/core/simulator/server.js';
+import { median, run } from './child-run.js';
 
 const root = process.env['GLANCE_ROOT'] ?? process.cwd();
 const RUNS = Number(process.env['GLANCE_BENCH_RUNS'] ?? 11);
@@ -17,30 +18,6 @@ const TIME = '/usr/bin/time';
 // Gate lists ~2,500 spot pairs; 5,000 of the simulator's leaner entries make a body of Gate's size.
 const FILLER_PAIRS = 5000;
 
-interface Sample {
-  readonly ms: number;
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(cmd: string, args: string[], env: Record<string, string>): Promise<Sample> {
-  return new Promise((resolve) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(cmd, args, { cwd: root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('close', (code) => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, code, stdout, stderr }));
-  });
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 const baseEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', LANG: 'C.UTF-8', GATE_API_KEY: KEY.key, GATE_API_SECRET: KEY.secret };
 
@@ -86,10 +63,10 @@ const cases = [
 const wall = new Map<string, number[]>(cases.map((c) => [c.name, []]));
 const rss = new Map<string, number[]>(cases.map((c) => [c.name, []]));
 try {
-  for (const c of cases) await run(c.cmd, [...c.args], baseEnv);
+  for (const c of cases) await run(root, c.cmd, [...c.args], baseEnv);
   for (let i = 0; i < RUNS; i += 1) {
     for (const c of cases) {
-      const s = await run(c.cmd, [...c.args], baseEnv);
+      const s = await run(root, c.cmd, [...c.args], baseEnv);
       if (s.code !== 0) {
         console.log(`${c.name}: exit ${s.code}: ${s.stderr.trim().slice(0, 200)}`);
         continue;
@@ -100,7 +77,7 @@ try {
   if (existsSync(TIME)) {
     for (let i = 0; i < Math.min(RUNS, 5); i += 1) {
       for (const c of cases) {
-        const s = await run(TIME, ['-f', 'maxrss_kb=%M', c.cmd, ...c.args], baseEnv);
+        const s = await run(root, TIME, ['-f', 'maxrss_kb=%M', c.cmd, ...c.args], baseEnv);
         const m = /maxrss_kb=(\d+)/.exec(s.stderr);
         if (m) rss.get(c.name)!.push(Number(m[1]) / 1024);
       }
