@@ -53,7 +53,15 @@ export interface WidgetState {
   readonly demo: boolean;
   readonly credentials: CredentialsState;
   readonly prefs: Preferences;
+  /**
+   * Whether `prefs.globalShortcut` is held: `none` (off, or no desktop shell registers shortcuts),
+   * `active`, or `failed` (the system or another app refused it; Settings says so).
+   */
+  readonly shortcut: ShortcutStatus;
 }
+
+/** See `WidgetState.shortcut`. */
+export type ShortcutStatus = 'none' | 'active' | 'failed';
 
 /** What the onboarding form sends. The secret travels renderer → main once and never back. */
 export interface SaveCredentialsInput {

@@ -33,7 +33,15 @@ export interface Preferences {
   readonly trayShowsChange: boolean;
   /** Notifications: above/below a total, a big move in 24 h, the account no longer readable. */
   readonly alerts: readonly AlertRule[];
+  /**
+   * The Electron accelerator that toggles the popover from anywhere, or null for none.
+   * CommandOrControl+Alt+G is Ctrl+Alt+G on Windows and Linux, Cmd+Option+G on macOS.
+   */
+  readonly globalShortcut: string | null;
 }
+
+/** The global shortcut a first run gets. */
+export const DEFAULT_GLOBAL_SHORTCUT = 'CommandOrControl+Alt+G';
 
 /** Gate caches `total_balance` for up to a minute; polling faster only burns rate limit. */
 export const MIN_REFRESH_INTERVAL_SEC = 60;
@@ -54,4 +62,5 @@ export const DEFAULT_PREFERENCES: Preferences = {
   changeColours: 'auto',
   trayShowsChange: false,
   alerts: [],
+  globalShortcut: DEFAULT_GLOBAL_SHORTCUT,
 };

@@ -7,11 +7,12 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, Tray, app, dialog, nativeImage, nativeTheme, net, powerMonitor, protocol, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, Tray, app, dialog, globalShortcut, nativeImage, nativeTheme, net, powerMonitor, protocol, screen, session, shell } from 'electron';
 import type { NativeImage } from 'electron';
 import { APP_ID } from '../core/app/app-identity.js';
 import { GlanceApp } from '../core/app/glance-app.js';
 import { createAppRequestHandler, isAppUrl } from '../core/app/app-protocol.js';
+import { GlobalShortcut } from '../core/app/global-shortcut.js';
 import { createLaunchAtLogin } from '../core/app/launch-at-login.js';
 import { secondInstanceAction, shouldGreet, startedAtLogin } from '../core/app/launch-intent.js';
 import { isPermissionAllowed } from '../core/app/permissions.js';
@@ -153,6 +154,15 @@ async function start(): Promise<void> {
   });
   tray = trayView;
 
+  // The preferred global shortcut toggles the popover; whether the system granted it is state (Settings says so).
+  const shortcut = new GlobalShortcut({
+    register: (accelerator, onPress) => globalShortcut.register(accelerator, onPress),
+    unregister: (accelerator) => globalShortcut.unregister(accelerator),
+    onPress: () => view.toggleFromKeyboard(),
+    onStatus: (status) => glance.shortcutChanged(status),
+    log,
+  });
+
   // The first run, and any start with no key stored, opens the popover (demo + "Connect your
   // Gate account") once the keychain has answered; a login start stays in the tray.
   const atLogin = startedAtLogin({ argv: process.argv, wasOpenedAtLogin: process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin });
@@ -165,10 +175,12 @@ async function start(): Promise<void> {
   glance.subscribe((state) => {
     sendState(state);
     trayView.render(state);
+    shortcut.apply(state.prefs.globalShortcut);
     greet(state);
   });
   view.create();
   trayView.create(glance.getState());
+  shortcut.apply(glance.getState().prefs.globalShortcut);
   greet(glance.getState());
   if (!atLogin && secondInstanceAction(process.argv) === 'toggle') view.show();
   nativeTheme.on('updated', () => trayView.refresh());
@@ -197,6 +209,7 @@ async function start(): Promise<void> {
     if (disposed) return;
     disposed = true;
     online.stop();
+    shortcut.dispose();
     unbindIpc();
     trayView.dispose();
     glance.dispose();

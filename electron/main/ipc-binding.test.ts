@@ -17,6 +17,7 @@ const state: WidgetState = {
   staleAt: null,
   error: null,
   rateLimitedUntil: null,
+  shortcut: 'none',
   demo: false,
   credentials: { stored: true, keyHint: '…beef', keychainError: null, checking: false },
   prefs: DEFAULT_PREFERENCES,

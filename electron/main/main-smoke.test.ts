@@ -33,7 +33,8 @@ interface SmokeReport {
   pushes: number;
   pushHasSecretField: boolean;
   timersBeforeQuit: number;
-  quit: { ipcLeft: number; trayDestroyed: boolean; windowDestroyed: boolean; timersLeft: number[] };
+  shortcut: { held: string[]; shownByPress: boolean; hiddenByPress: boolean; pushed: string | null };
+  quit: { shortcutsLeft: number; ipcLeft: number; trayDestroyed: boolean; windowDestroyed: boolean; timersLeft: number[] };
 }
 
 let dir: string;
@@ -163,11 +164,15 @@ describe('built main with a fake Electron', () => {
     expect(report.pushHasSecretField).toBe(false);
   });
 
+  it('holds the default global shortcut (CommandOrControl+Alt+G), a press toggles the popover, and the state says it is active', () => {
+    expect(report.shortcut).toEqual({ held: ['CommandOrControl+Alt+G'], shownByPress: true, hiddenByPress: true, pushed: 'active' });
+  });
+
   it('quits cleanly: handlers removed, tray and window destroyed, and the process ends by itself', () => {
     // The tracker saw the running schedule (tray tick, online poll, …) before quit…
     expect(report.timersBeforeQuit).toBeGreaterThanOrEqual(2);
     // …and none of it after.
-    expect(report.quit).toEqual({ ipcLeft: 0, trayDestroyed: true, windowDestroyed: true, timersLeft: [] });
+    expect(report.quit).toEqual({ shortcutsLeft: 0, ipcLeft: 0, trayDestroyed: true, windowDestroyed: true, timersLeft: [] });
     expect(exit).toEqual({ status: 0, signal: null });
   });
 });

@@ -21,6 +21,7 @@ function live(overrides: Partial<WidgetState> = {}): WidgetState {
     staleAt: T0 + 600_000,
     error: null,
     rateLimitedUntil: null,
+    shortcut: 'none',
     demo: false,
     credentials: { stored: true, keyHint: '…1234', keychainError: null, checking: false },
     prefs: DEFAULT_PREFERENCES,

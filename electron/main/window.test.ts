@@ -187,6 +187,21 @@ describe('PopoverController', () => {
     expect(w.focused).toBe(1);
   });
 
+  it('the global shortcut toggles even right after a blur hid the popover (a key press is no click on the tray)', () => {
+    const { c, windows } = controller();
+    c.create();
+    const w = windows[0] as FakeWindow;
+    w.emit('ready-to-show');
+    c.toggleFromKeyboard();
+    expect(w.visible).toBe(true);
+    w.emit('blur');
+    expect(w.visible).toBe(false);
+    c.toggleFromKeyboard();
+    expect(w.visible).toBe(true);
+    c.toggleFromKeyboard();
+    expect(w.visible).toBe(false);
+  });
+
   it('left click toggles: shown → hidden → shown, positioned each time', () => {
     const { c, windows, clock, placement } = controller();
     c.create();

@@ -239,6 +239,13 @@ export class PopoverController {
     this.show();
   }
 
+  /** The global shortcut: hide when shown, show otherwise (a key press blurs nothing, so no blur guard applies). */
+  toggleFromKeyboard(): void {
+    const win = this.#window;
+    if (win && !win.isDestroyed() && win.isVisible()) win.hide();
+    else this.show();
+  }
+
   /** Shows the window next to the tray, or where the user left it (creating it if it was closed). */
   show(): void {
     const win = this.create();

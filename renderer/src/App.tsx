@@ -120,6 +120,7 @@ export function App({ glance }: AppProps) {
           prefs={state.prefs}
           credentials={state.credentials}
           demo={state.demo}
+          shortcut={state.shortcut}
           onChange={(patch) => void actions.setPrefs(patch)}
           onReplaceKey={openKeyForm}
           onRemoveKey={() => void actions.clearCredentials()}

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../shared/balance.js';
 import { appError } from '../../shared/errors.js';
 import { MIN_REFRESH_INTERVAL_SEC } from '../../shared/prefs.js';
+import { shortcutLabel } from './components/SettingsPanel.js';
 import { makeState, T0 } from './testing/fixtures.js';
 import { renderApp } from './testing/render-app.js';
 
@@ -26,6 +27,42 @@ describe('settings', () => {
     expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ launchAtLogin: true });
     await user.click(within(panel).getByRole('button', { name: 'Done' }));
     expect(screen.queryByTestId('settings-panel')).toBeNull();
+  });
+
+  it('groups settings into General, Display and API key sections', async () => {
+    const { user } = await renderApp(makeState());
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const general = screen.getByRole('region', { name: 'General' });
+    expect(within(general).getByLabelText(/Refresh/)).toBeTruthy();
+    expect(within(general).getByLabelText('Open at login')).toBeTruthy();
+    expect(within(general).getByLabelText(/Keyboard shortcut/)).toBeTruthy();
+    const display = screen.getByRole('region', { name: 'Display' });
+    expect(within(display).getByLabelText(/Group small accounts/)).toBeTruthy();
+    expect(within(display).getByLabelText(/Tray icon/)).toBeTruthy();
+    expect(within(screen.getByTestId('key-status')).getByRole('heading', { name: 'API key' })).toBeTruthy();
+  });
+
+  it('changes the tray panel preference and the global shortcut, or turns the shortcut off', async () => {
+    const { user, fake } = await renderApp(makeState());
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await user.selectOptions(screen.getByTestId('tray-panel-select'), 'dark');
+    expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ trayPanel: 'dark' });
+    await user.selectOptions(screen.getByTestId('shortcut-select'), 'CommandOrControl+Shift+G');
+    expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ globalShortcut: 'CommandOrControl+Shift+G' });
+    await user.selectOptions(screen.getByTestId('shortcut-select'), '');
+    expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ globalShortcut: null });
+    expect(screen.queryByTestId('shortcut-failed')).toBeNull();
+  });
+
+  it('says so when the system refused the shortcut, naming it', async () => {
+    const { user } = await renderApp(makeState({ shortcut: 'failed' }));
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(screen.getByTestId('shortcut-failed').textContent).toContain('Ctrl+Alt+G is not available');
+  });
+
+  it('names the shortcut in the keys of the platform', () => {
+    expect(shortcutLabel('CommandOrControl+Alt+G', false)).toBe('Ctrl+Alt+G');
+    expect(shortcutLabel('CommandOrControl+Alt+G', true)).toBe('Cmd+Option+G');
   });
 
   it('knows the key only by its hint, and removes it after a confirmation', async () => {

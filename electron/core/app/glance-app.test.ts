@@ -93,6 +93,20 @@ describe('GlanceApp', () => {
     expect(day.ok && (day.value as HistoryView).points.every((p) => p.at >= now - 86_400_000)).toBe(true);
   });
 
+  it('carries the shell\'s global-shortcut status in the state, and a shortcut preference through prefs:set', async () => {
+    const { settle, app, call, pushes } = await setup();
+    expect((await settle()).shortcut).toBe('none');
+    app.shortcutChanged('failed');
+    expect(app.getState().shortcut).toBe('failed');
+    expect(pushes.at(-1)?.shortcut).toBe('failed');
+    const set = await call('prefs:set', { globalShortcut: 'Alt+Shift+G' });
+    expect(set.ok).toBe(true);
+    expect(app.getState().prefs.globalShortcut).toBe('Alt+Shift+G');
+    const bad = await call('prefs:set', { globalShortcut: 'G' });
+    expect(bad.ok).toBe(false);
+    expect(app.getState().prefs.globalShortcut).toBe('Alt+Shift+G');
+  });
+
   it('starts on the demo portfolio when no key is stored', async () => {
     const { settle, simulator } = await setup();
     const state = await settle();

@@ -21,6 +21,7 @@ import type {
   PreferencesPatch,
   SaveCredentialsInput,
   SaveCredentialsResult,
+  ShortcutStatus,
   WidgetState,
 } from '../../../shared/ipc.js';
 import type { Preferences } from '../../../shared/prefs.js';
@@ -117,6 +118,7 @@ export class GlanceApp {
   /** Resolves once the keychain has answered and the schedule runs on the right source. */
   readonly #ready: Promise<void>;
   #demo = false;
+  #shortcut: ShortcutStatus = 'none';
   #demoSource: DemoSource | null = null;
   /** Per-coin detail, asked only by the holdings view: one service per source, so demo and account caches never mix. */
   readonly #accountHoldings: HoldingsService;
@@ -220,7 +222,7 @@ export class GlanceApp {
     // Before the first answer on an account known to have no key, show onboarding rather than "loading".
     const noKey = !this.#demo && knownKey(credentials) && !credentials.stored;
     const status = noKey && balance.status === 'loading' && balance.balance === null ? 'onboarding' : balance.status;
-    return { ...balance, status, demo: this.#demo, credentials, prefs };
+    return { ...balance, status, demo: this.#demo, credentials, prefs, shortcut: this.#shortcut };
   }
 
   #lastPrefs: Preferences | null = null;
@@ -369,6 +371,12 @@ export class GlanceApp {
     const demo = this.#demo ? this.#demoSource : null;
     const holdings = demo !== null ? (this.#demoHoldings ??= new HoldingsService({ client: demo.client, clock: this.#clock })) : this.#accountHoldings;
     return readHoldingsView(holdings, request, this.#state.balance);
+  }
+
+  /** The desktop shell registered (or could not register) the global shortcut the preferences name. */
+  shortcutChanged(status: ShortcutStatus): void {
+    this.#shortcut = status;
+    this.#publish();
   }
 
   // ── History and shell ──────────────────────────────────────────────────────

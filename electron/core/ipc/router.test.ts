@@ -25,6 +25,7 @@ const state: WidgetState = {
   staleAt: null,
   error: null,
   rateLimitedUntil: null,
+  shortcut: 'none',
   demo: false,
   credentials: { stored: false, keyHint: null, keychainError: null, checking: false },
   prefs: DEFAULT_PREFERENCES,

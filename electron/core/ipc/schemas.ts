@@ -11,6 +11,7 @@ import { HISTORY_RANGES } from '../../../shared/history.js';
 import type { InvokeArgs, InvokeChannel } from '../../../shared/ipc.js';
 import { LOCALE_PREFERENCES } from '../../../shared/locale.js';
 import { MAX_REFRESH_INTERVAL_SEC, MAX_SMALL_SLICE_THRESHOLD_PERCENT, MIN_REFRESH_INTERVAL_SEC, TRAY_PANEL_PREFERENCES } from '../../../shared/prefs.js';
+import { globalShortcutSchema } from '../app/accelerator.js';
 // The same bounds the credentials service validates with (one source of truth).
 import { MAX_KEY_LENGTH, MAX_SECRET_LENGTH } from '../secrets/validate-credentials.js';
 
@@ -33,6 +34,7 @@ const preferencesPatch = z.strictObject({
   changeColours: z.enum(CHANGE_COLOUR_RULES).optional(),
   trayShowsChange: z.boolean().optional(),
   alerts: alertRulesSchema.optional(),
+  globalShortcut: globalShortcutSchema.optional(),
 });
 
 // Gate's account names are short words; a longer one is not a slice the popover could show.

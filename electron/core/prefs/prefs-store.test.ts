@@ -35,13 +35,13 @@ describe('PrefsStore.load', () => {
 
   it('reads back what update wrote (versioned JSON, every field)', async () => {
     const { store, fs } = memStore();
-    const r = await store.update({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true, alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }] });
+    const r = await store.update({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true, alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }], globalShortcut: null });
     expect(r.ok).toBe(true);
     const file = JSON.parse(fs.files.get(PATH) ?? 'null');
-    expect(file).toEqual({ version: PREFS_FILE_VERSION, currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true, alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }] });
+    expect(file).toEqual({ version: PREFS_FILE_VERSION, currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true, alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }], globalShortcut: null });
     const again = memStore(fs);
     const loaded = await again.store.load();
-    expect(loaded.prefs).toEqual({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true, alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }] });
+    expect(loaded.prefs).toEqual({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true, alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }], globalShortcut: null });
     expect(loaded.warnings).toEqual([]);
     expect(again.store.get()).toEqual(loaded.prefs);
   });
@@ -156,6 +156,8 @@ describe('PrefsStore.update', () => {
     [{ locale: 'de' }, 'locale'],
     [{ trayPanel: 'auto' }, 'trayPanel'],
     [{ trayPanel: true }, 'trayPanel'],
+    [{ globalShortcut: 'G' }, 'globalShortcut'],
+    [{ globalShortcut: 'Ctrl+Alt+Nope' }, 'globalShortcut'],
     [{ secret: 'x' }, 'secret'],
   ])('rejects %j, naming %s, and changes nothing', async (patch, field) => {
     const { store, fs } = memStore();

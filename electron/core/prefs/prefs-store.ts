@@ -21,6 +21,7 @@ import {
   MIN_REFRESH_INTERVAL_SEC,
   TRAY_PANEL_PREFERENCES,
 } from '../../../shared/prefs.js';
+import { GLOBAL_SHORTCUT_RULE, globalShortcutSchema } from '../app/accelerator.js';
 import type { FileSystem } from './file-system.js';
 import { UnsafeFileError, createNodeFileSystem, describeFileError, removeStaleTemps, writeFileAtomic } from './file-system.js';
 
@@ -43,6 +44,7 @@ const FIELD_SCHEMAS = {
   changeColours: z.enum(CHANGE_COLOUR_RULES),
   trayShowsChange: z.boolean(),
   alerts: alertRulesSchema,
+  globalShortcut: globalShortcutSchema,
 } satisfies { [K in keyof Preferences]: z.ZodType<Preferences[K]> };
 
 type PrefKey = keyof Preferences;
@@ -60,6 +62,7 @@ const FIELD_RULES: Readonly<Record<PrefKey, string>> = {
   changeColours: `one of ${CHANGE_COLOUR_RULES.join(', ')}`,
   trayShowsChange: 'true or false',
   alerts: ALERT_RULES_RULE,
+  globalShortcut: GLOBAL_SHORTCUT_RULE,
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

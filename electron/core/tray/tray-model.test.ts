@@ -25,6 +25,7 @@ function state(overrides: Partial<WidgetState> = {}): WidgetState {
     staleAt: FETCHED + 180_000,
     error: null,
     rateLimitedUntil: null,
+    shortcut: 'none',
     demo: false,
     credentials: { stored: true, keyHint: '…a1b2', keychainError: null, checking: false },
     prefs: DEFAULT_PREFERENCES,
@@ -118,6 +119,22 @@ describe('trayModel', () => {
     expect(m.tooltip).toBe('Gate Glance: loading…');
     expect(m.menu[0]).toMatchObject({ label: 'Loading…' });
     expect(m.menu.find((i) => i.type === 'normal' && i.command?.type === 'refresh')).toMatchObject({ label: 'Refreshing…', enabled: false });
+  });
+
+  it('starting: while the keychain has not answered the tray says so at once, with nothing to refresh', () => {
+    const checking = state({ status: 'loading', balance: null, credentials: { stored: false, keyHint: null, keychainError: null, checking: true } });
+    const m = trayModel(checking, FETCHED, 'darwin', opts);
+    expect(m.title).toBe('…');
+    expect(m.tooltip).toBe('Gate Glance: starting…');
+    expect(m.icon).toBe('idle');
+    expect(m.menu[0]).toMatchObject({ label: 'Starting…', enabled: false });
+    const refresh = m.menu.find((i) => i.type === 'normal' && i.command?.type === 'refresh');
+    expect(refresh).toMatchObject({ enabled: false });
+    expect(labels(m.menu)).not.toContain('Try the demo');
+    // Once it answers (no key: the demo), the same state function renders the data.
+    const ready = trayModel(state({ demo: true, credentials: { stored: false, keyHint: null, keychainError: null, checking: false } }), FETCHED + 2_000, 'darwin', opts);
+    expect(ready.menu[0]).toMatchObject({ label: expect.stringContaining('Demo net worth: 12,345.68 USDT') });
+    expect(ready.tooltip).not.toContain('starting');
   });
 
   it('onboarding: no key stored, offers the demo, nothing to refresh', () => {

@@ -66,6 +66,11 @@ function ageText(state: WidgetState, now: number, words: Words): string {
   return seconds < 5 ? words.t('tray.updated-now') : words.t('tray.age', { age: formatAge(words, seconds) });
 }
 
+/** The keychain has not answered yet (a locked keyring or a macOS prompt can take 30 s) and nothing is shown: the tray says it is starting. */
+function starting(state: WidgetState, amount: string | null): boolean {
+  return amount === null && state.credentials.checking;
+}
+
 function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   return `${text.slice(0, max - 1).trimEnd()}…`;
@@ -75,6 +80,7 @@ function truncate(text: string, max: number): string {
 function summaryLine(state: WidgetState, now: number, amount: string | null, words: Words): string {
   const status = effectiveStatus(state, now);
   const demo = state.demo ? 'yes' : 'no';
+  if (starting(state, amount)) return words.t('tray.summary.starting');
   if (amount !== null) {
     const age = ageText(state, now, words);
     return words.t(status === 'live' ? 'tray.summary.live' : 'tray.summary.stale', { demo, amount, age });
@@ -93,7 +99,9 @@ function tooltipText(state: WidgetState, now: number, amount: string | null, wor
   const status = effectiveStatus(state, now);
   const lines: string[] = [];
   const demo = state.demo ? 'yes' : 'no';
-  if (amount !== null && state.balance !== null) {
+  if (starting(state, amount)) {
+    lines.push(words.t('tray.tooltip.starting', { demo }));
+  } else if (amount !== null && state.balance !== null) {
     lines.push(words.t('tray.tooltip.amount', { demo, amount }));
     const at = clockMinutes(words, state.balance.fetchedAt, options.timeZone);
     lines.push(words.t(status === 'live' ? 'tray.tooltip.as-of' : 'tray.tooltip.stale-as-of', { at }));
@@ -113,7 +121,7 @@ function titleText(state: WidgetState, now: number, amount: string | null, platf
   if (platform !== 'darwin') return '';
   const status = effectiveStatus(state, now);
   if (amount === null) {
-    if (status === 'loading') return '…';
+    if (status === 'loading' || starting(state, amount)) return '…';
     return status === 'error' ? '⚠' : '';
   }
   return words.t(status === 'live' ? 'tray.title.live' : 'tray.title.stale', { demo: state.demo ? 'yes' : 'no', amount });
@@ -134,7 +142,8 @@ function iconKind(state: WidgetState, now: number): TrayIconKind {
 
 function menuItems(state: WidgetState, now: number, amount: string | null, words: Words): TrayMenuItem[] {
   const status = effectiveStatus(state, now);
-  const canRefresh = status !== 'onboarding' && !state.refreshing;
+  // Nothing to refresh until the keychain says which account (or the demo) it is.
+  const canRefresh = status !== 'onboarding' && !state.refreshing && !starting(state, amount);
   const items: TrayMenuItem[] = [
     { type: 'normal', label: summaryLine(state, now, amount, words), enabled: false, command: null },
     { type: 'separator' },

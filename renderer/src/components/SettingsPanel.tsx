@@ -3,12 +3,16 @@
  * the panel shows what main's state says. The key is only ever known by its hint.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { CredentialsStatus, PreferencesPatch } from '../../../shared/ipc.js';
+import type { ReactNode } from 'react';
+import type { CredentialsStatus, PreferencesPatch, ShortcutStatus } from '../../../shared/ipc.js';
 import {
   MAX_REFRESH_INTERVAL_SEC,
   MAX_SMALL_SLICE_THRESHOLD_PERCENT,
   MIN_REFRESH_INTERVAL_SEC,
+  DEFAULT_GLOBAL_SHORTCUT,
+  TRAY_PANEL_PREFERENCES,
   type Preferences,
+  type TrayPanelPreference,
 } from '../../../shared/prefs.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import type { Words } from '../../../shared/present/words.js';
@@ -19,6 +23,8 @@ export interface SettingsPanelProps {
   readonly prefs: Preferences;
   readonly credentials: CredentialsStatus;
   readonly demo: boolean;
+  /** Whether the system granted `prefs.globalShortcut`. */
+  readonly shortcut: ShortcutStatus;
   readonly onChange: (patch: PreferencesPatch) => void;
   readonly onReplaceKey: () => void;
   readonly onRemoveKey: () => void;
@@ -36,8 +42,74 @@ function intervalLabel(words: Words, sec: number): string {
   return words.t('settings.every-seconds', { count: sec });
 }
 
+/** Shortcuts offered in Settings; all fit Electron's accelerator grammar (main checks again). */
+const SHORTCUTS = [DEFAULT_GLOBAL_SHORTCUT, 'CommandOrControl+Shift+G', 'CommandOrControl+Alt+B', 'Alt+Shift+G'];
+
+const TRAY_PANEL_WORDS = {
+  automatic: 'settings.tray-panel-automatic',
+  light: 'settings.tray-panel-light',
+  dark: 'settings.tray-panel-dark',
+} as const satisfies Readonly<Record<TrayPanelPreference, string>>;
+
+function isMac(): boolean {
+  return typeof navigator !== 'undefined' && /Mac/.test(navigator.userAgent);
+}
+
+/** "CommandOrControl+Alt+G" as this platform's keys: Ctrl+Alt+G, or Cmd+Option+G on macOS. */
+export function shortcutLabel(accelerator: string, mac = isMac()): string {
+  const names: Readonly<Record<string, string>> = mac
+    ? { commandorcontrol: 'Cmd', cmdorctrl: 'Cmd', command: 'Cmd', cmd: 'Cmd', alt: 'Option', option: 'Option', control: 'Ctrl', ctrl: 'Ctrl' }
+    : { commandorcontrol: 'Ctrl', cmdorctrl: 'Ctrl', control: 'Ctrl', ctrl: 'Ctrl', option: 'Alt' };
+  return accelerator
+    .split('+')
+    .map((part) => names[part.toLowerCase()] ?? part)
+    .join('+');
+}
+
+/** A titled group of settings; each section is its own component so later settings have an obvious home. */
+function SettingsSection({ title, testId, children }: { readonly title: string; readonly testId: string; readonly children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="settings-section" aria-labelledby={id} data-testid={testId}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** The global shortcut: choose one or none; says so when the system refused it. */
+function ShortcutField({ prefs, shortcut, onChange }: Pick<SettingsPanelProps, 'prefs' | 'shortcut' | 'onChange'>) {
+  const words = useWords();
+  const current = prefs.globalShortcut;
+  const options = current === null || SHORTCUTS.includes(current) ? SHORTCUTS : [...SHORTCUTS, current];
+  return (
+    <label className="field">
+      <span>{words.t('settings.shortcut')}</span>
+      <select
+        value={current ?? ''}
+        data-testid="shortcut-select"
+        onChange={(e) => onChange({ globalShortcut: e.target.value === '' ? null : e.target.value })}
+      >
+        {options.map((a) => (
+          <option key={a} value={a}>
+            {shortcutLabel(a)}
+          </option>
+        ))}
+        <option value="">{words.t('settings.shortcut-off')}</option>
+      </select>
+      {shortcut === 'failed' && current !== null ? (
+        <small className="warn" role="status" data-testid="shortcut-failed">
+          {words.t('settings.shortcut-failed', { keys: shortcutLabel(current) })}
+        </small>
+      ) : (
+        <small className="muted">{words.t('settings.shortcut-note')}</small>
+      )}
+    </label>
+  );
+}
+
 /** The settings view. */
-export function SettingsPanel({ prefs, credentials, demo, onChange, onReplaceKey, onRemoveKey, onClose }: SettingsPanelProps) {
+export function SettingsPanel({ prefs, credentials, demo, shortcut, onChange, onReplaceKey, onRemoveKey, onClose }: SettingsPanelProps) {
   const words = useWords();
   const id = useId();
   const [confirmRemove, setConfirmRemove] = useState(false);
@@ -61,48 +133,67 @@ export function SettingsPanel({ prefs, credentials, demo, onChange, onReplaceKey
         </button>
       </div>
 
-      <label className="field">
-        <span>{words.t('settings.refresh')}</span>
-        <select
-          value={prefs.refreshIntervalSec}
-          onChange={(e) => onChange({ refreshIntervalSec: Number(e.target.value) })}
-        >
-          {intervals.map((s) => (
-            <option key={s} value={s}>
-              {intervalLabel(words, s)}
-            </option>
-          ))}
-        </select>
-        <small className="muted">{words.t('settings.refresh-note')}</small>
-      </label>
+      <SettingsSection title={words.t('settings.section-general')} testId="settings-general">
+        <label className="field">
+          <span>{words.t('settings.refresh')}</span>
+          <select
+            value={prefs.refreshIntervalSec}
+            onChange={(e) => onChange({ refreshIntervalSec: Number(e.target.value) })}
+          >
+            {intervals.map((s) => (
+              <option key={s} value={s}>
+                {intervalLabel(words, s)}
+              </option>
+            ))}
+          </select>
+          <small className="muted">{words.t('settings.refresh-note')}</small>
+        </label>
 
-      <label className="field">
-        <span>{words.t('settings.group-small')}</span>
-        <select
-          value={prefs.smallSliceThresholdPercent}
-          onChange={(e) => onChange({ smallSliceThresholdPercent: Number(e.target.value) })}
-        >
-          {thresholds.map((p) => (
-            <option key={p} value={p}>
-              {p === 0 ? words.t('settings.group-never') : words.t('settings.group-below', { percent: p })}
-            </option>
-          ))}
-        </select>
-      </label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={prefs.launchAtLogin}
+            onChange={(e) => onChange({ launchAtLogin: e.target.checked })}
+          />
+          <span>{words.t('settings.launch-at-login')}</span>
+        </label>
+        <ShortcutField prefs={prefs} shortcut={shortcut} onChange={onChange} />
+      </SettingsSection>
 
-      <label className="check">
-        <input type="checkbox" checked={prefs.privacy} onChange={(e) => onChange({ privacy: e.target.checked })} />
-        <span>{words.t('settings.privacy')}</span>
-      </label>
+      <SettingsSection title={words.t('settings.section-display')} testId="settings-display">
+        <label className="field">
+          <span>{words.t('settings.group-small')}</span>
+          <select
+            value={prefs.smallSliceThresholdPercent}
+            onChange={(e) => onChange({ smallSliceThresholdPercent: Number(e.target.value) })}
+          >
+            {thresholds.map((p) => (
+              <option key={p} value={p}>
+                {p === 0 ? words.t('settings.group-never') : words.t('settings.group-below', { percent: p })}
+              </option>
+            ))}
+          </select>
+        </label>
 
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={prefs.launchAtLogin}
-          onChange={(e) => onChange({ launchAtLogin: e.target.checked })}
-        />
-        <span>{words.t('settings.launch-at-login')}</span>
-      </label>
+        <label className="check">
+          <input type="checkbox" checked={prefs.privacy} onChange={(e) => onChange({ privacy: e.target.checked })} />
+          <span>{words.t('settings.privacy')}</span>
+        </label>
+
+        <label className="field">
+          <span>{words.t('settings.tray-panel')}</span>
+          <select value={prefs.trayPanel} data-testid="tray-panel-select" onChange={(e) => onChange({ trayPanel: e.target.value as TrayPanelPreference })}>
+            {TRAY_PANEL_PREFERENCES.map((p) => (
+              <option key={p} value={p}>
+                {words.t(TRAY_PANEL_WORDS[p])}
+              </option>
+            ))}
+          </select>
+        </label>
+      </SettingsSection>
+
+      {/* Alerts (helper history) and Language (helper i18n) go here, each a SettingsSection of its own. */}
+
 
       <div className="key-box" data-testid="key-status">
         <h2>{words.t('settings.api-key')}</h2>

@@ -59,6 +59,7 @@ export function makeState(overrides: Partial<WidgetState> = {}): WidgetState {
     staleAt: T0 + 180_000,
     error: null,
     rateLimitedUntil: null,
+    shortcut: 'none',
     demo: false,
     credentials: { stored: true, keyHint: '…a1b2', keychainError: null, checking: false },
     prefs: DEFAULT_PREFERENCES,

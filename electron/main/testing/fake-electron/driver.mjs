@@ -139,7 +139,16 @@ report.popover = { visible: win.visible, position: win.position };
 win.emit('blur');
 report.popover.hiddenOnBlur = !win.visible;
 
+// The global shortcut: held as the preferences say, a press toggles the popover.
+report.shortcut = { held: [...r.shortcuts.keys()] };
+const press = r.shortcuts.get('CommandOrControl+Alt+G');
+press?.();
+report.shortcut.shownByPress = win.visible;
+press?.();
+report.shortcut.hiddenByPress = !win.visible;
+
 await until(() => wc.sent.some(([c]) => c === 'widget:state'), 'a state push');
+report.shortcut.pushed = wc.sent.filter(([c]) => c === 'widget:state').at(-1)?.[1]?.shortcut ?? null;
 report.pushes = wc.sent.filter(([c]) => c === 'widget:state').length;
 report.pushHasSecretField = JSON.stringify(wc.sent).includes('"secret"');
 
@@ -149,7 +158,7 @@ report.timersBeforeQuit = liveTimers.size;
 r.quitCalled = 0;
 (await import('electron')).app.quit();
 await sleep(50);
-report.quit = { ipcLeft: r.ipc.size, trayDestroyed: tray.isDestroyed(), windowDestroyed: win.isDestroyed(), timersLeft: [...liveTimers.values()] };
+report.quit = { shortcutsLeft: r.shortcuts.size, ipcLeft: r.ipc.size, trayDestroyed: tray.isDestroyed(), windowDestroyed: win.isDestroyed(), timersLeft: [...liveTimers.values()] };
 // An error that escapes every handler, carrying a would-be secret in its message: main must
 // log its name only, and keep running (no stack dialog, no crash output with data).
 const leaky = new TypeError('boom with secret-0123456789abcdef in it');

@@ -12,6 +12,8 @@ const rec = {
   removedIpc: [],
   opened: [],
   loginItems: [],
+  /** accelerator → press handler, as globalShortcut holds them; FAKE_TAKEN_SHORTCUTS names ones another app holds. */
+  shortcuts: new Map(),
   paths: {},
   quitCalled: 0,
   appUserModelIds: [],
@@ -198,6 +200,15 @@ export const nativeImage = {
 export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: false });
 
 export const net = { fetch: (...args) => globalThis.fetch(...args), isOnline: () => true };
+
+export const globalShortcut = {
+  register: (accelerator, onPress) => {
+    if ((process.env.FAKE_TAKEN_SHORTCUTS ?? '').split(',').includes(accelerator) || rec.shortcuts.has(accelerator)) return false;
+    rec.shortcuts.set(accelerator, onPress);
+    return true;
+  },
+  unregister: (accelerator) => void rec.shortcuts.delete(accelerator),
+};
 
 export const powerMonitor = new EventEmitter();
 

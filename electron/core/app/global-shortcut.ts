@@ -1,0 +1,66 @@
+/**
+ * Holds the global shortcut the preferences name: registers it, swaps it when the preference
+ * changes, lets it go when turned off or on quit, and says whether the system granted it (another
+ * app may hold the same keys, a Wayland compositor may refuse any). Electron's `globalShortcut`
+ * is injected, so every transition is tested without an Electron binary.
+ */
+import type { ShortcutStatus } from '../../../shared/ipc.js';
+
+/** What main gives the binder: Electron's `globalShortcut` calls and what a press does. */
+export interface GlobalShortcutOptions {
+  /** `globalShortcut.register`: false (or a throw) when the system or another app refuses. */
+  readonly register: (accelerator: string, onPress: () => void) => boolean;
+  readonly unregister: (accelerator: string) => void;
+  readonly onPress: () => void;
+  readonly onStatus: (status: ShortcutStatus) => void;
+  readonly log: (message: string) => void;
+}
+
+/** Follows the `globalShortcut` preference; `apply` is cheap to call with every state. */
+export class GlobalShortcut {
+  readonly #options: GlobalShortcutOptions;
+  /** The accelerator last asked for (undefined before the first `apply`). */
+  #wanted: string | null | undefined = undefined;
+  /** The accelerator currently registered with the system. */
+  #held: string | null = null;
+
+  constructor(options: GlobalShortcutOptions) {
+    this.#options = options;
+  }
+
+  /** Registers `accelerator` (null: none), releasing the previous one; a repeat of the same value does nothing. */
+  apply(accelerator: string | null): void {
+    if (accelerator === this.#wanted) return;
+    this.#wanted = accelerator;
+    this.#release();
+    if (accelerator === null) {
+      this.#options.onStatus('none');
+      return;
+    }
+    let granted = false;
+    try {
+      granted = this.#options.register(accelerator, () => this.#options.onPress());
+    } catch (error) {
+      this.#options.log(`global shortcut refused (${error instanceof Error ? error.name : 'unknown'})`);
+    }
+    if (granted) this.#held = accelerator;
+    else this.#options.log(`global shortcut ${accelerator} is not available`);
+    this.#options.onStatus(granted ? 'active' : 'failed');
+  }
+
+  /** Releases the shortcut (quit). */
+  dispose(): void {
+    this.#release();
+    this.#wanted = undefined;
+  }
+
+  #release(): void {
+    if (this.#held === null) return;
+    try {
+      this.#options.unregister(this.#held);
+    } catch (error) {
+      this.#options.log(`global shortcut release failed (${error instanceof Error ? error.name : 'unknown'})`);
+    }
+    this.#held = null;
+  }
+}
