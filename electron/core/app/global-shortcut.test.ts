@@ -57,10 +57,12 @@ describe('GlobalShortcut', () => {
     expect(h.statuses.at(-1)).toBe('active');
   });
 
-  it('dispose releases the shortcut (quit)', () => {
+  it('dispose releases the shortcut for good: a state published during teardown does not take it again', () => {
     const h = harness();
     h.binder.apply('Ctrl+Alt+G');
     h.binder.dispose();
+    expect(h.held.size).toBe(0);
+    h.binder.apply('Ctrl+Alt+B');
     expect(h.held.size).toBe(0);
   });
 });

@@ -23,6 +23,8 @@ export class GlobalShortcut {
   #wanted: string | null | undefined = undefined;
   /** The accelerator currently registered with the system. */
   #held: string | null = null;
+  /** After quit a late state (the app's own teardown publishes one) must not register it again. */
+  #disposed = false;
 
   constructor(options: GlobalShortcutOptions) {
     this.#options = options;
@@ -30,7 +32,7 @@ export class GlobalShortcut {
 
   /** Registers `accelerator` (null: none), releasing the previous one; a repeat of the same value does nothing. */
   apply(accelerator: string | null): void {
-    if (accelerator === this.#wanted) return;
+    if (this.#disposed || accelerator === this.#wanted) return;
     this.#wanted = accelerator;
     this.#release();
     if (accelerator === null) {
@@ -48,10 +50,10 @@ export class GlobalShortcut {
     this.#options.onStatus(granted ? 'active' : 'failed');
   }
 
-  /** Releases the shortcut (quit). */
+  /** Releases the shortcut for good (quit). */
   dispose(): void {
+    this.#disposed = true;
     this.#release();
-    this.#wanted = undefined;
   }
 
   #release(): void {
