@@ -7,7 +7,9 @@
 import type { BalanceSnapshot, Currency } from './balance.js';
 import type { AppError, Result } from './errors.js';
 import type { HoldingsView } from './holdings.js';
+import type { Change24h } from './change.js';
 import type { HistoryRange, HistoryView } from './history.js';
+import type { LocaleChoice } from './locale.js';
 import type { Preferences } from './prefs.js';
 
 /** What the popover shows. `stale` keeps the last good data; `error` has none to keep. */
@@ -58,6 +60,16 @@ export interface WidgetState {
    * `active`, or `failed` (the system or another app refused it; Settings says so).
    */
   readonly shortcut: ShortcutStatus;
+  /**
+   * The language every surface speaks and the locale numbers and dates follow: core decides it
+   * from `prefs.locale` and the system's preferred languages (`chooseAppLocale`).
+   */
+  readonly locale: LocaleChoice;
+  /**
+   * `balance` against the local history of `currency` (`change24h` in shared/change.ts): null with
+   * no earlier point, and always in demo mode.
+   */
+  readonly change24h: Change24h | null;
 }
 
 /** See `WidgetState.shortcut`. */
@@ -77,6 +89,11 @@ export interface SaveCredentialsResult {
   /** E.g. "the key is not 32 hex characters" or "could not verify: network down". */
   readonly warnings: readonly string[];
   readonly verified: boolean;
+}
+
+/** What "Remove key" asks: the history recorded from this endpoint can go with the key, or stay for the next key. */
+export interface ClearCredentialsInput {
+  readonly forgetHistory: boolean;
 }
 
 /** A partial update of preferences; main validates every field. */
@@ -107,7 +124,7 @@ interface InvokeChannels {
   'balance:refresh': { args: []; result: null };
   'currency:set': { args: [currency: Currency]; result: null };
   'credentials:save': { args: [input: SaveCredentialsInput]; result: SaveCredentialsResult };
-  'credentials:clear': { args: []; result: CredentialsStatus };
+  'credentials:clear': { args: [input: ClearCredentialsInput]; result: CredentialsStatus };
   'demo:start': { args: []; result: null };
   'prefs:set': { args: [patch: PreferencesPatch]; result: Preferences };
   'history:get': { args: [query: HistoryQuery]; result: HistoryView };

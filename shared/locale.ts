@@ -98,12 +98,15 @@ function formatLocaleFor(language: Language, regional: string | null): string | 
 }
 
 /** What the Electron shell reports about the system's languages. */
-export interface AppLocaleInput {
+export interface SystemLanguages {
   /** `app.getPreferredSystemLanguages()`, most preferred first. */
   readonly preferredLanguages: readonly string[];
   /** `app.getLocale()`. */
   readonly appLocale: string;
-  /** The language setting. */
+}
+
+/** The system's languages and the language setting. */
+export interface AppLocaleInput extends SystemLanguages {
   readonly preference: LocalePreference;
 }
 

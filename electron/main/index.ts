@@ -91,6 +91,8 @@ async function start(): Promise<void> {
     ...(devEnv.GLANCE_GATE_BASE_URL ? { baseUrl: devEnv.GLANCE_GATE_BASE_URL } : {}),
     clock: systemClock,
     dataDir: app.getPath('userData'),
+    // After `ready`, so getLocale() answers; the setting and chooseAppLocale decide the rest.
+    systemLanguages: { preferredLanguages: app.getPreferredSystemLanguages(), appLocale: app.getLocale() },
     log,
     shell: {
       openExternal: (url) => shell.openExternal(url),

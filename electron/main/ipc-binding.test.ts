@@ -18,6 +18,8 @@ const state: WidgetState = {
   error: null,
   rateLimitedUntil: null,
   shortcut: 'none',
+  locale: { language: 'en', formatLocale: undefined },
+  change24h: null,
   demo: false,
   credentials: { stored: true, keyHint: '…beef', keychainError: null, checking: false },
   prefs: DEFAULT_PREFERENCES,
@@ -80,6 +82,7 @@ describe('bindIpc', () => {
       'holdings:get': [{ account: 'margin', currency: 'USDT' }],
       'prefs:set': [{ privacy: true }],
       'credentials:save': [{ key: 'k', secret: 's', verify: false }],
+      'credentials:clear': [{ forgetHistory: false }],
     };
     for (const channel of INVOKE_CHANNELS) {
       const reply = await ipcMain.invoke(channel, fakeEvent(5, top, top), ...(args[channel] ?? []));

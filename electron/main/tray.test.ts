@@ -22,6 +22,8 @@ function live(overrides: Partial<WidgetState> = {}): WidgetState {
     error: null,
     rateLimitedUntil: null,
     shortcut: 'none',
+    locale: { language: 'en', formatLocale: undefined },
+    change24h: null,
     demo: false,
     credentials: { stored: true, keyHint: '…1234', keychainError: null, checking: false },
     prefs: DEFAULT_PREFERENCES,

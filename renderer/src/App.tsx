@@ -123,7 +123,7 @@ export function App({ glance }: AppProps) {
           shortcut={state.shortcut}
           onChange={(patch) => void actions.setPrefs(patch)}
           onReplaceKey={openKeyForm}
-          onRemoveKey={() => void actions.clearCredentials()}
+          onRemoveKey={() => void actions.clearCredentials({ forgetHistory: true })}
           onClose={backToMain}
         />
       </main>

@@ -16,6 +16,7 @@ import type {
   GlanceApi,
   HoldingsRequest,
   PreferencesPatch,
+  ClearCredentialsInput,
   SaveCredentialsInput,
   SaveCredentialsResult,
   WidgetState,
@@ -42,7 +43,7 @@ interface GlanceActions {
   readonly setCurrency: (currency: Currency) => Promise<void>;
   /** Answers the full result: the form shows warnings and keeps the key on failure. */
   readonly saveCredentials: (input: SaveCredentialsInput) => Promise<Result<SaveCredentialsResult>>;
-  readonly clearCredentials: () => Promise<Result<CredentialsStatus>>;
+  readonly clearCredentials: (input: ClearCredentialsInput) => Promise<Result<CredentialsStatus>>;
   readonly startDemo: () => Promise<void>;
   readonly setPrefs: (patch: PreferencesPatch) => Promise<void>;
   readonly exportHistoryCsv: () => Promise<void>;
@@ -204,8 +205,8 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     [api],
   );
 
-  const clearCredentials = useCallback(async () => {
-    const r = await run((a) => a.clearCredentials());
+  const clearCredentials = useCallback(async (input: ClearCredentialsInput) => {
+    const r = await run((a) => a.clearCredentials(input));
     if (r.ok) setMessage({ kind: 'info', text: ENGLISH.t('popover.key-removed'), error: null });
     return r;
   }, [run]);

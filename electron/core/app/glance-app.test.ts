@@ -3,6 +3,7 @@ import type { Currency } from '../../../shared/balance.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { appError, fail, ok } from '../../../shared/errors.js';
 import { INVOKE_CHANNELS } from '../../../shared/ipc.js';
+import type { SystemLanguages } from '../../../shared/locale.js';
 import type { InvokeChannel, WidgetState } from '../../../shared/ipc.js';
 import { VirtualClock } from '../testing/virtual-clock.js';
 import { glanceHandlers } from '../ipc/handlers.js';
@@ -29,7 +30,7 @@ afterEach(() => {
   for (const app of apps.splice(0)) app.dispose();
 });
 
-async function setup(options: { stored?: boolean; shell?: Partial<GlanceShell>; store?: SecretStore } = {}) {
+async function setup(options: { stored?: boolean; shell?: Partial<GlanceShell>; store?: SecretStore; systemLanguages?: SystemLanguages } = {}) {
   const clock = new VirtualClock(Date.now());
   const simulator = createGateSimulator({ keys: [{ key: KEY, secret: SECRET }], clock });
   const store = options.store ?? new InMemorySecretStore(options.stored ? { key: KEY, secret: SECRET } : null);
@@ -59,6 +60,7 @@ async function setup(options: { stored?: boolean; shell?: Partial<GlanceShell>; 
     shell,
     random: () => 0,
     log,
+    ...(options.systemLanguages ? { systemLanguages: options.systemLanguages } : {}),
   });
   apps.push(app);
   const pushes: WidgetState[] = [];
@@ -74,6 +76,20 @@ async function setup(options: { stored?: boolean; shell?: Partial<GlanceShell>; 
 }
 
 describe('GlanceApp', () => {
+  it('speaks the system\'s first language it has words for until Settings names one, and says so in the state', async () => {
+    const { settle, call, app } = await setup({ systemLanguages: { preferredLanguages: ['fr-FR', 'zh-Hant-HK', 'en-US'], appLocale: 'fr' } });
+    expect((await settle()).locale.language).toBe('zh-TW');
+    await call('prefs:set', { locale: 'en' });
+    expect(app.getState().locale.language).toBe('en');
+    await call('prefs:set', { locale: 'system' });
+    expect(app.getState().locale.language).toBe('zh-TW');
+  });
+
+  it('speaks English when the shell reports no languages', async () => {
+    const { settle } = await setup();
+    expect((await settle()).locale).toEqual({ language: 'en', formatLocale: undefined });
+  });
+
   it('history:get answers the range thinned to at most 500 points spanning all of it (never a cut tail), with high, low and last', async () => {
     const { call, fs, clock, settle } = await setup({ stored: true });
     await settle();
@@ -152,11 +168,23 @@ describe('GlanceApp', () => {
     expect((await settle()).demo).toBe(true);
   });
 
-  it('removing the key goes to onboarding (not the demo) and forgets the history; the demo can then be started', async () => {
+  it('removing the key and keeping the history leaves the history file for the next key', async () => {
+    const { settle, call, fs } = await setup({ stored: true });
+    await settle();
+    const historyFiles = (): string[] => [...fs.files.keys()].filter((p) => /\/history(-[0-9a-f]{16})?\.jsonl$/.test(p));
+    const before = historyFiles();
+    expect(before).toHaveLength(1);
+    const cleared = await call('credentials:clear', { forgetHistory: false });
+    expect(cleared.ok).toBe(true);
+    expect((await settle()).status).toBe('onboarding');
+    expect(historyFiles()).toEqual(before);
+  });
+
+  it('removing the key goes to onboarding (not the demo) and forgets the history when asked; the demo can then be started', async () => {
     const { settle, call, fs } = await setup({ stored: true });
     await settle();
     expect([...fs.files.keys()].some((p) => /\/history(-[0-9a-f]{16})?\.jsonl$/.test(p))).toBe(true);
-    const cleared = await call('credentials:clear');
+    const cleared = await call('credentials:clear', { forgetHistory: true });
     expect(cleared).toEqual({ ok: true, value: { stored: false, keyHint: null, keychainError: null } });
     let state = await settle();
     expect(state.status).toBe('onboarding');
@@ -229,6 +257,7 @@ describe('GlanceApp', () => {
       'currency:set': ['USD'],
       'credentials:save': [{ key: KEY, secret: SECRET, verify: false }],
       'prefs:set': [{ smallSliceThresholdPercent: 5 }],
+      'credentials:clear': [{ forgetHistory: false }],
       'history:get': [{ currency: 'USD', range: '24h' }],
       'holdings:get': [{ account: 'margin', currency: 'USD' }],
     };
@@ -322,7 +351,7 @@ describe('GlanceApp', () => {
   it('after removing the key, every state reads onboarding (no "loading" flash), through a currency switch too', async () => {
     const { settle, call, pushes } = await setup({ stored: true });
     await settle();
-    await call('credentials:clear');
+    await call('credentials:clear', { forgetHistory: false });
     const from = pushes.length;
     await call('currency:set', 'CNY');
     await settle();

@@ -13,6 +13,7 @@ import type { Result } from '../../../shared/errors.js';
 import { fail, ok } from '../../../shared/errors.js';
 import type { HoldingsView } from '../../../shared/holdings.js';
 import type {
+  ClearCredentialsInput,
   HoldingsRequest,
   CredentialsState,
   CredentialsStatus,
@@ -28,6 +29,8 @@ import type { Preferences } from '../../../shared/prefs.js';
 import type { BalanceState } from '../balance/balance-service.js';
 import { BalanceService } from '../balance/balance-service.js';
 import { historyView } from '../../../shared/history.js';
+import type { SystemLanguages } from '../../../shared/locale.js';
+import { chooseAppLocale } from '../../../shared/locale.js';
 import type { HistoryView } from '../../../shared/history.js';
 import { HistoryStore } from '../balance/history-store.js';
 import type { Clock } from '../clock.js';
@@ -78,6 +81,8 @@ export interface GlanceAppOptions {
   /** Writes the exported CSV; `fs.writeFile` with mode 0600 by default. */
   readonly writeExport?: (path: string, text: string) => Promise<void>;
   readonly shell: GlanceShell;
+  /** What Electron reports of the system's languages (`app.getPreferredSystemLanguages()`, `app.getLocale()`); none means English. */
+  readonly systemLanguages?: SystemLanguages;
   /** Backoff jitter source (tests pass a constant). */
   readonly random?: () => number;
   /** Operational messages, never containing payloads or secrets. */
@@ -222,7 +227,10 @@ export class GlanceApp {
     // Before the first answer on an account known to have no key, show onboarding rather than "loading".
     const noKey = !this.#demo && knownKey(credentials) && !credentials.stored;
     const status = noKey && balance.status === 'loading' && balance.balance === null ? 'onboarding' : balance.status;
-    return { ...balance, status, demo: this.#demo, credentials, prefs, shortcut: this.#shortcut };
+    const system = this.#options.systemLanguages ?? { preferredLanguages: [], appLocale: '' };
+    const locale =
+      previous !== null && previous.prefs.locale === prefs.locale ? previous.locale : chooseAppLocale({ ...system, preference: prefs.locale });
+    return { ...balance, status, demo: this.#demo, credentials, prefs, shortcut: this.#shortcut, locale, change24h: null };
   }
 
   #lastPrefs: Preferences | null = null;
@@ -301,12 +309,12 @@ export class GlanceApp {
     return saved;
   }
 
-  /** Removes the key and the history that belongs to it; the app then asks for a key (no demo). */
-  async clearCredentials(): Promise<Result<CredentialsStatus>> {
+  /** Removes the key, and the history that belongs to its endpoint when asked to; the app then asks for a key (no demo). */
+  async clearCredentials({ forgetHistory }: ClearCredentialsInput): Promise<Result<CredentialsStatus>> {
     const cleared = await this.#credentials.clear();
     if (!cleared.ok) return cleared;
     this.#keyGeneration += 1;
-    await this.#history.clear().catch(() => this.#log('history: could not clear'));
+    if (forgetHistory) await this.#history.clear().catch(() => this.#log('history: could not clear'));
     this.#useAccount();
     return cleared;
   }

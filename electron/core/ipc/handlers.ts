@@ -19,7 +19,7 @@ export function glanceHandlers(app: GlanceApp): IpcHandlers {
       return r.ok ? ok(null) : r;
     },
     'credentials:save': (input) => app.saveCredentials(input),
-    'credentials:clear': () => app.clearCredentials(),
+    'credentials:clear': (input) => app.clearCredentials(input),
     'demo:start': async () => {
       await app.startDemo();
       return ok(null);

@@ -26,6 +26,8 @@ const state: WidgetState = {
   error: null,
   rateLimitedUntil: null,
   shortcut: 'none',
+  locale: { language: 'en', formatLocale: undefined },
+  change24h: null,
   demo: false,
   credentials: { stored: false, keyHint: null, keychainError: null, checking: false },
   prefs: DEFAULT_PREFERENCES,
@@ -61,7 +63,7 @@ const VALID_ARGS: { [C in InvokeChannel]: unknown[] } = {
   'balance:refresh': [],
   'currency:set': ['BTC'],
   'credentials:save': [{ key: 'a'.repeat(32), secret: SECRET, verify: true }],
-  'credentials:clear': [],
+  'credentials:clear': [{ forgetHistory: true }],
   'demo:start': [],
   'prefs:set': [{ privacy: true, refreshIntervalSec: 120 }],
   'history:get': [{ currency: 'CNY', range: '30d' }],
@@ -195,7 +197,7 @@ describe('createIpcRouter', () => {
     );
     const replies = [
       await router.dispatch('state:get', [], sender),
-      await router.dispatch('credentials:clear', [], sender),
+      await router.dispatch('credentials:clear', VALID_ARGS['credentials:clear'], sender),
       await router.dispatch('credentials:save', VALID_ARGS['credentials:save'], sender),
     ];
     for (const reply of replies) {

@@ -48,7 +48,7 @@ const CHANNEL_ARG_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<InvokeArgs
   'balance:refresh': none,
   'currency:set': z.tuple([currency]),
   'credentials:save': z.tuple([saveCredentialsInput]),
-  'credentials:clear': none,
+  'credentials:clear': z.tuple([z.strictObject({ forgetHistory: z.boolean() })]),
   'demo:start': none,
   'prefs:set': z.tuple([preferencesPatch]),
   'history:get': z.tuple([z.strictObject({ currency, range: z.enum(HISTORY_RANGES) })]),

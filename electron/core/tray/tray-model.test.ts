@@ -26,6 +26,8 @@ function state(overrides: Partial<WidgetState> = {}): WidgetState {
     error: null,
     rateLimitedUntil: null,
     shortcut: 'none',
+    locale: { language: 'en', formatLocale: undefined },
+    change24h: null,
     demo: false,
     credentials: { stored: true, keyHint: '…a1b2', keychainError: null, checking: false },
     prefs: DEFAULT_PREFERENCES,

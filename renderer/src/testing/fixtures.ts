@@ -60,6 +60,8 @@ export function makeState(overrides: Partial<WidgetState> = {}): WidgetState {
     error: null,
     rateLimitedUntil: null,
     shortcut: 'none',
+    locale: { language: 'en', formatLocale: undefined },
+    change24h: null,
     demo: false,
     credentials: { stored: true, keyHint: '…a1b2', keychainError: null, checking: false },
     prefs: DEFAULT_PREFERENCES,

@@ -50,6 +50,13 @@ class FakeApp extends EventEmitter {
   setPath(name, value) {
     rec.paths[name] = value;
   }
+  // The system's languages (FAKE_LANGUAGES, comma-separated; English by default).
+  getPreferredSystemLanguages() {
+    return (process.env.FAKE_LANGUAGES ?? 'en-US').split(',');
+  }
+  getLocale() {
+    return (process.env.FAKE_LANGUAGES ?? 'en-US').split(',')[0];
+  }
   getAppPath() {
     return process.env.FAKE_APP_PATH;
   }
