@@ -16,8 +16,9 @@ import { SettingsPanel } from './components/SettingsPanel.js';
 import { Sparkline } from './components/Sparkline.js';
 import { StatusBadge } from './components/StatusBadge.js';
 import { TotalHeader } from './components/TotalHeader.js';
-import { useWords } from './lib/words.js';
-import { useGlance, type UseGlanceOptions } from './use-glance.js';
+import { useLocaleWords } from './lib/use-locale-words.js';
+import { useWords, WordsContext } from './lib/words.js';
+import { useGlance, type GlanceView, type UseGlanceOptions } from './use-glance.js';
 
 /** Props: test seams only (a fake API and clock); the app renders `<App />`. */
 export interface AppProps {
@@ -47,9 +48,26 @@ function useReducedMotion(): boolean {
   return useSyncExternalStore(subscribeMotion, readMotion, () => false);
 }
 
-/** The whole popover. */
+/** The whole popover, in the language core chose (a Chinese catalogue loads on demand). */
 export function App({ glance }: AppProps) {
-  const { state, bridgeError, now, history, pendingCurrency, message, actions } = useGlance(glance);
+  const view = useGlance(glance);
+  const words = useLocaleWords(view.state?.locale ?? null);
+  if (words === null) {
+    return (
+      <main className="app">
+        <LoadingSkeleton />
+      </main>
+    );
+  }
+  return (
+    <WordsContext.Provider value={words}>
+      <Popover view={view} />
+    </WordsContext.Provider>
+  );
+}
+
+function Popover({ view }: { readonly view: GlanceView }) {
+  const { state, bridgeError, now, history, pendingCurrency, message, actions } = view;
   const [panel, setPanel] = useState<Panel>('main');
   const [breakdownView, setBreakdownView] = useState<BreakdownView>('chart');
   const [holdingsAccount, setHoldingsAccount] = useState<string | null>(null);

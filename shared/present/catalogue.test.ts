@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { appError, ERROR_CODES } from '../errors.js';
 import type { Catalogue } from './catalogue.js';
 import { en } from './catalogue-en.js';
+import { zhCN } from './catalogue-zh-cn.js';
+import { zhTW } from './catalogue-zh-tw.js';
 import { errorWords } from './error-words.js';
 import { placeholdersOf } from './message-format.js';
 import { createWords, ENGLISH } from './words.js';
 
 /** Every language's catalogue: each must have English's keys, asking for the same values. */
-const CATALOGUES: ReadonlyArray<readonly [string, Catalogue]> = [['en', en]];
+const CATALOGUES: ReadonlyArray<readonly [string, Catalogue]> = [
+  ['en', en],
+  ['zh-CN', zhCN],
+  ['zh-TW', zhTW],
+];
 
 describe('message catalogues', () => {
   it.each(CATALOGUES)('%s: every key of English, every pattern well-formed, the same placeholders', (_name, catalogue) => {

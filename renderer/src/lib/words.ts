@@ -5,8 +5,8 @@
 import { createContext, useContext } from 'react';
 import { ENGLISH, type Words } from '../../../shared/present/words.js';
 
-/** The words every component renders with (a provider for other languages comes with them). */
-const WordsContext = createContext<Words>(ENGLISH);
+/** The words every component renders with (App provides the chosen language's). */
+export const WordsContext = createContext<Words>(ENGLISH);
 
 /** The words of the nearest provider (English without one). */
 export function useWords(): Words {

@@ -1,0 +1,36 @@
+// The popover in the language core chose: the Chinese catalogue arrives on demand, `lang` is set
+// on the document to the language shown, and English needs no loading at all.
+import { screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { gateExampleSnapshot, makeState } from './testing/fixtures.js';
+import { renderApp } from './testing/render-app.js';
+
+afterEach(() => {
+  document.documentElement.lang = '';
+});
+
+describe('the popover in Chinese', () => {
+  it('zh-CN: Simplified words, ¥ for CNY and lang="zh-CN"', async () => {
+    await renderApp(
+      makeState({ currency: 'CNY', balance: { ...gateExampleSnapshot(), currency: 'CNY' }, locale: { language: 'zh-CN', formatLocale: 'zh-CN' } }),
+    );
+    expect(await screen.findByText('估算净资产')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(screen.getByTestId('total-amount').getAttribute('title')).toBe('¥633,967,350,312,281,193.068368815439797304437');
+    expect(screen.getByTestId('status-badge').textContent).toContain('实时');
+  });
+
+  it('zh-TW: Traditional words and lang="zh-TW"', async () => {
+    await renderApp(makeState({ locale: { language: 'zh-TW', formatLocale: 'zh-TW' } }));
+    expect(await screen.findByText('估算淨資產')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('zh-TW');
+    expect(screen.getByTestId('status-badge').textContent).toContain('即時');
+  });
+
+  it('English without loading anything, numbers in the regional locale', async () => {
+    await renderApp(makeState({ locale: { language: 'en', formatLocale: 'de-DE' } }));
+    expect(screen.getByText('Estimated net worth')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+    expect(screen.getByTestId('total-amount').textContent).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}$/);
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Catalogue } from './catalogue.js';
+import { en } from './catalogue-en.js';
+import { zhCN } from './catalogue-zh-cn.js';
+import { zhTW } from './catalogue-zh-tw.js';
+import { formatMessage, placeholdersOf } from './message-format.js';
+
+const TRANSLATIONS: ReadonlyArray<[string, Catalogue]> = [
+  ['zh-CN', zhCN],
+  ['zh-TW', zhTW],
+];
+
+// Messages that read the same in Chinese: names, symbols and pure placeholders.
+const SAME_IN_EVERY_LANGUAGE = new Set([
+  'popover.app-name',
+  'cli.table.no-share',
+  'breakdown.chart-item',
+  'tray.title.stale',
+  'onboarding.key',
+  'onboarding.secret',
+  'unaccounted.amount.more',
+]);
+
+const HAN = /\p{Script=Han}/u;
+
+describe.each(TRANSLATIONS)('the %s catalogue', (language, catalogue) => {
+  it("has exactly English's keys", () => {
+    expect(Object.keys(catalogue).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('asks for the same values as English in every message', () => {
+    for (const key of Object.keys(en) as Array<keyof typeof en>) {
+      expect({ key, names: placeholdersOf(catalogue[key]) }).toEqual({ key, names: placeholdersOf(en[key]) });
+    }
+  });
+
+  it('renders every message without leaving a placeholder behind', () => {
+    const values = new Proxy({}, { get: (_t, name) => (name === 'count' || name === 'seconds' || name === 'waitMs' || name === 'timeoutMs' ? 3 : `<${String(name)}>`), has: () => true });
+    for (const key of Object.keys(en) as Array<keyof typeof en>) {
+      const params = Object.fromEntries(placeholdersOf(en[key]).map((n) => [n, (values as Record<string, string | number>)[n]!]));
+      const text = formatMessage(catalogue[key], params, { locale: language, custom: () => '3' });
+      expect({ key, text }).not.toEqual({ key, text: expect.stringMatching(/\{[\w-]+\}/) });
+    }
+  });
+
+  it('is written in Chinese: no message with English words is left as the English one', () => {
+    const words = (pattern: string, locale: string): string => {
+      const params = Object.fromEntries(placeholdersOf(pattern).map((n) => [n, '']));
+      return formatMessage(pattern, params, { locale, custom: () => '' });
+    };
+    const untranslated = (Object.keys(en) as Array<keyof typeof en>).filter((key) => {
+      const english = words(en[key], 'en');
+      const chinese = words(catalogue[key], language);
+      return !SAME_IN_EVERY_LANGUAGE.has(key) && /\p{L}/u.test(english) && !HAN.test(chinese) && chinese === english;
+    });
+    expect(untranslated).toEqual([]);
+  });
+});
+
+describe('Simplified and Traditional', () => {
+  it('differ where the scripts differ', () => {
+    expect(zhCN['tray.menu.refresh']).not.toBe(zhTW['tray.menu.refresh']);
+    expect(zhCN['breakdown.title']).toBe('账户');
+    expect(zhTW['breakdown.title']).toBe('帳戶');
+  });
+
+  it('read CNY as ¥ in Simplified only (Taiwan writes the code)', () => {
+    const money = (pattern: string): string => formatMessage(pattern, { amount: '1', currency: 'CNY' }, { locale: 'zh', custom: () => '' });
+    expect(money(zhCN['amount.money'])).toBe('¥1');
+    expect(money(zhTW['amount.money'])).toBe('1 CNY');
+    expect(money(en['amount.money'])).toBe('1 CNY');
+  });
+});
