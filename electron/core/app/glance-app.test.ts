@@ -18,11 +18,15 @@ import { createInProcessTransport } from '../simulator/in-process-transport.js';
 import type { GlanceShell } from './glance-app.js';
 import { GATE_KEY_PAGE_URL, GlanceApp } from './glance-app.js';
 import type { HistoryView } from '../../../shared/history.js';
-import { historyFileName } from '../balance/history-store.js';
+import { historyFileName, parseHistoryLine } from '../balance/history-store.js';
+import type { HistoryPoint } from '../../../shared/balance.js';
+import { subtractDecimals } from '../../../shared/decimal.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
 const WRONG_SECRET = '0'.repeat(64);
+const HISTORY_PATH = `/data/${historyFileName('https://sim.invalid/api/v4')}`;
+const H = 3_600_000;
 const sender = { senderFrameUrl: APP_ENTRY_URL, isMainFrame: true, webContentsId: 1 };
 
 const apps: GlanceApp[] = [];
@@ -30,11 +34,12 @@ afterEach(() => {
   for (const app of apps.splice(0)) app.dispose();
 });
 
-async function setup(options: { stored?: boolean; shell?: Partial<GlanceShell>; store?: SecretStore; systemLanguages?: SystemLanguages } = {}) {
-  const clock = new VirtualClock(Date.now());
+async function setup(options: { stored?: boolean; shell?: Partial<GlanceShell>; store?: SecretStore; systemLanguages?: SystemLanguages; start?: number; history?: readonly HistoryPoint[] } = {}) {
+  const clock = new VirtualClock(options.start ?? Date.now());
   const simulator = createGateSimulator({ keys: [{ key: KEY, secret: SECRET }], clock });
   const store = options.store ?? new InMemorySecretStore(options.stored ? { key: KEY, secret: SECRET } : null);
   const fs = new MemoryFileSystem();
+  if (options.history) fs.files.set(HISTORY_PATH, options.history.map((p) => `${JSON.stringify(p)}\n`).join(''));
   const exports = new Map<string, string>();
   const chooseCsvPath = vi.fn(async (_name: string): Promise<string | null> => '/home/u/export.csv');
   const shell = {
@@ -107,6 +112,73 @@ describe('GlanceApp', () => {
     expect(view.total).toBe(6000);
     const day = await call('history:get', { currency: 'USDT', range: '24h' });
     expect(day.ok && (day.value as HistoryView).points.every((p) => p.at >= now - 86_400_000)).toBe(true);
+  });
+
+  it('change24h: the shown total against its currency\'s history, looked up before the new point is recorded', async () => {
+    const start = Date.UTC(2026, 2, 10, 12);
+    const history: HistoryPoint[] = [
+      { at: start - 30 * H, currency: 'USDT', total: '900' },
+      { at: start - 25 * H, currency: 'USDT', total: '1000' },
+      { at: start - 23 * H, currency: 'USDT', total: '2000' },
+      { at: start - 2 * H, currency: 'BTC', total: '0.5' },
+    ];
+    const { settle, fs, pushes } = await setup({ stored: true, start, history });
+    const state = await settle();
+    const total = state.balance!.total.amount;
+    expect(state.change24h).toEqual({
+      from: start - 25 * H,
+      fromTotal: '1000',
+      amount: subtractDecimals(total, '1000'),
+      percent: expect.stringMatching(/^[+-]\d+\.\d\d$/),
+      partial: false,
+      direction: 1,
+    });
+    // The new point is in the file now, after the four that were there.
+    const stored = fs.files.get(HISTORY_PATH)!.trim().split('\n').map(parseHistoryLine);
+    expect(stored.at(-1)).toEqual({ at: state.balance!.fetchedAt, currency: 'USDT', total });
+    // The state with the snapshot and without its change came first: never a change of another total.
+    for (const s of pushes) if (s.change24h !== null) expect(s.balance?.fetchedAt).toBe(state.balance!.fetchedAt);
+  });
+
+  it('change24h: partial when the history is shorter than a day; null with no earlier point, in another currency, and in demo', async () => {
+    const start = Date.UTC(2026, 2, 10, 12);
+    const short = await setup({ stored: true, start, history: [{ at: start - 3 * H, currency: 'USDT', total: '5000' }] });
+    expect((await short.settle()).change24h).toMatchObject({ from: start - 3 * H, fromTotal: '5000', partial: true });
+    // BTC has no earlier point: the switch shows no change, never USDT's.
+    await short.app.setCurrency('BTC');
+    const btc = await short.settle();
+    expect([btc.currency, btc.status, btc.change24h]).toEqual(['BTC', 'live', null]);
+    // Back to the cached USDT snapshot: its change is known without a request.
+    await short.app.setCurrency('USDT');
+    expect(short.app.getState().change24h).toMatchObject({ from: start - 3 * H, partial: true });
+
+    const none = await setup({ stored: true, start });
+    expect((await none.settle()).change24h).toBeNull();
+
+    const demo = await setup({ start, history: [{ at: start - 25 * H, currency: 'USDT', total: '1' }] });
+    const demoState = await demo.settle();
+    expect([demoState.demo, demoState.status, demoState.change24h]).toEqual([true, 'live', null]);
+    expect(demo.fs.files.get(HISTORY_PATH)!.trim().split('\n')).toHaveLength(1); // demo writes none
+  });
+
+  it('change24h with a clock that jumps: points dated after the new one are ignored, and it comes back once time passes them', async () => {
+    const start = Date.UTC(2026, 2, 10, 12);
+    const { settle, clock, app } = await setup({ stored: true, start, history: [{ at: start - 25 * H, currency: 'USDT', total: '1000' }] });
+    const first = await settle();
+    expect(first.change24h).toMatchObject({ from: start - 25 * H, partial: false });
+    // The wall clock jumps back two days: every point of the history is now in the future.
+    clock.jump(-48 * H);
+    await app.refresh();
+    const back = await settle();
+    expect(back.balance!.fetchedAt).toBe(start - 48 * H);
+    expect(back.change24h).toBeNull();
+    // Forward again, past the jump: the history counts again.
+    clock.jump(50 * H);
+    await app.refresh();
+    const forward = await settle();
+    expect(forward.balance!.fetchedAt).toBe(start + 2 * H);
+    // The newest point at or before 24 h ago is the one of 25 h before the start, not the one the jump dated 48 h back.
+    expect(forward.change24h).toMatchObject({ from: start - 25 * H, fromTotal: '1000', partial: false });
   });
 
   it('carries the shell\'s global-shortcut status in the state, and a shortcut preference through prefs:set', async () => {

@@ -33,6 +33,7 @@ import type { SystemLanguages } from '../../../shared/locale.js';
 import { chooseAppLocale } from '../../../shared/locale.js';
 import type { HistoryView } from '../../../shared/history.js';
 import { HistoryStore } from '../balance/history-store.js';
+import { ChangeTracker } from '../balance/change-tracker.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import { GateClient } from '../gate/client.js';
@@ -116,6 +117,8 @@ export class GlanceApp {
   readonly #log: (message: string) => void;
   readonly #prefs: PrefsStore;
   readonly #history: HistoryStore;
+  /** Records the account's totals and knows the 24-hour change of each currency's newest. */
+  readonly #changes: ChangeTracker;
   readonly #credentials: CredentialsService;
   readonly #client: GateClient;
   readonly #balance: BalanceService;
@@ -146,7 +149,13 @@ export class GlanceApp {
     this.#clock = clock;
     this.#log = log;
     this.#prefs = prefs;
-    this.#history = new HistoryStore({ dir: options.dataDir, ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}), ...(options.fs ? { fs: options.fs } : {}) });
+    this.#history = new HistoryStore({
+      dir: options.dataDir,
+      now: () => clock.now(),
+      ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+      ...(options.fs ? { fs: options.fs } : {}),
+    });
+    this.#changes = new ChangeTracker({ history: this.#history, onChange: () => this.#publish() });
     const gate = {
       transport: options.transportForAccount,
       clock,
@@ -164,7 +173,7 @@ export class GlanceApp {
     const current = prefs.get();
     this.#balance = new BalanceService({
       source: this.#client,
-      history: this.#history,
+      history: this.#changes,
       clock,
       currency: current.currency,
       refreshIntervalSec: current.refreshIntervalSec,
@@ -230,7 +239,10 @@ export class GlanceApp {
     const system = this.#options.systemLanguages ?? { preferredLanguages: [], appLocale: '' };
     const locale =
       previous !== null && previous.prefs.locale === prefs.locale ? previous.locale : chooseAppLocale({ ...system, preference: prefs.locale });
-    return { ...balance, status, demo: this.#demo, credentials, prefs, shortcut: this.#shortcut, locale, change24h: null };
+    // Demo figures are never compared with the user's history.
+    const shown = this.#demo ? null : balance.balance;
+    const change24h = shown === null ? null : this.#changes.changeOf({ currency: shown.currency, at: shown.fetchedAt, total: shown.total.amount });
+    return { ...balance, status, demo: this.#demo, credentials, prefs, shortcut: this.#shortcut, locale, change24h };
   }
 
   #lastPrefs: Preferences | null = null;
@@ -314,7 +326,10 @@ export class GlanceApp {
     const cleared = await this.#credentials.clear();
     if (!cleared.ok) return cleared;
     this.#keyGeneration += 1;
-    if (forgetHistory) await this.#history.clear().catch(() => this.#log('history: could not clear'));
+    if (forgetHistory) {
+      await this.#history.clear().catch(() => this.#log('history: could not clear'));
+      this.#changes.clear();
+    }
     this.#useAccount();
     return cleared;
   }
@@ -347,7 +362,7 @@ export class GlanceApp {
     this.#accountHoldings.clear(); // another key may hold other permissions
     if (this.#demo) {
       this.#demo = false;
-      this.#balance.setSource(this.#client, this.#history);
+      this.#balance.setSource(this.#client, this.#changes);
     } else {
       this.#balance.reset();
     }
