@@ -21,7 +21,7 @@ import { systemClock } from '../core/clock.js';
 import { dataDir, legacyDataDirs, prepareDataDir } from '../core/data-dir.js';
 import { createFetchTransport } from '../core/gate/fetch-transport.js';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createIpcRouter, glanceHandlers } from '../core/ipc/index.js';
-import { KeytarSecretStore } from '../core/secrets/keytar-store.js';
+import { appSecretStore } from '../core/secrets/app-secret-store.js';
 import { popoverPosition } from '../core/tray/popover-position.js';
 import { createStateSender, registerIpc } from './ipc.js';
 import { TrayController } from './tray.js';
@@ -86,7 +86,7 @@ async function start(): Promise<void> {
   let tray: TrayController<NativeImage, Menu> | null = null;
 
   const glance = await GlanceApp.create({
-    secretStore: new KeytarSecretStore(devEnv.GLANCE_KEYCHAIN_SERVICE ? { service: devEnv.GLANCE_KEYCHAIN_SERVICE } : {}),
+    secretStore: appSecretStore(devEnv),
     transportForAccount: createFetchTransport(((input: string | URL | Request, init?: RequestInit) => net.fetch(input instanceof Request ? input : String(input), init)) as typeof fetch),
     ...(devEnv.GLANCE_GATE_BASE_URL ? { baseUrl: devEnv.GLANCE_GATE_BASE_URL } : {}),
     clock: systemClock,
@@ -107,7 +107,7 @@ async function start(): Promise<void> {
         platform: process.platform,
         setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
         autostartDir: join(process.env.XDG_CONFIG_HOME || join(app.getPath('home'), '.config'), 'autostart'),
-        command: process.env.APPIMAGE ? [process.env.APPIMAGE] : app.isPackaged ? [process.execPath] : [process.execPath, join(here, '..', '..')],
+        command: app.isPackaged ? [process.execPath] : [process.execPath, join(here, '..', '..')],
       }),
     },
   });

@@ -13,6 +13,7 @@ import { APP_ID } from '../core/app/app-identity.js';
 import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';
 
 const require = createRequire(import.meta.url);
+const packageJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; desktopName?: string };
 
 interface PlatformOptions {
   target?: string[];
@@ -172,7 +173,7 @@ describe('Linux packages', () => {
     const packager = {
       appInfo: { productName: config.productName, sanitizedProductName: config.productName, description: 'x' },
       executableName: 'gate-glance',
-      info: { metadata: { desktopName: 'gate-glance.desktop' } },
+      info: { metadata: { desktopName: packageJson.desktopName } },
       config,
       platformSpecificBuildOptions: config.linux,
       fileAssociations: [],
@@ -183,6 +184,13 @@ describe('Linux packages', () => {
       expect(lines.get('Exec'), target).toBe('"/opt/Gate Glance/gate-glance" --ozone-platform=x11 %U');
       expect(lines.get('Categories'), target).toBe('Office;Finance;');
     }
+  });
+
+  it('name the desktop entry as package.json desktopName says, so GNOME matches the notifications and windows to it', () => {
+    // electron-builder installs the entry as `${executableName}.desktop`; Electron reads desktopName at run time.
+    // Without linux.executableName electron-builder takes the package name (which the Exec line above names).
+    expect(JSON.stringify(config.linux)).not.toContain('executableName');
+    expect(packageJson.desktopName).toBe(`${packageJson.name}.desktop`);
   });
 });
 

@@ -40,7 +40,7 @@ export interface LaunchAtLoginOptions {
   readonly setLoginItemSettings: (settings: { openAtLogin: boolean; args?: string[] }) => void;
   /** `$XDG_CONFIG_HOME/autostart` (or `~/.config/autostart`) on Linux. */
   readonly autostartDir: string;
-  /** How to start the app: the AppImage path, or the executable (plus args when unpackaged). */
+  /** How to start the app: the executable (plus the project folder when unpackaged). */
   readonly command: readonly string[];
 }
 

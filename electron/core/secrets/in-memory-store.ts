@@ -2,7 +2,8 @@
  * A SecretStore in memory, for unit tests of everything above the keychain (CredentialsService,
  * CLI commands, IPC handlers). It keeps the same entry format and size limit as the keytar
  * store, and can simulate each keychain failure, so tests of the fail-closed paths need no
- * real keyring. Never used by the app or the CLI.
+ * real keyring. The app uses it only when the Electron e2e tier asks for it in an unpackaged
+ * build (app-secret-store.ts); the CLI never.
  */
 import { ok, type AppError, type Result } from '../../../shared/errors.js';
 import type { Credentials } from '../gate/types.js';
