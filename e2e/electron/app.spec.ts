@@ -4,15 +4,20 @@
  * Demo mode and a stored key each show the window with a painted chart, the tray model agrees
  * with the state, the console stays clean, and IPC from anything but the popover's own top
  * frame is refused. Skips (one line, from global-setup) where no Electron binary exists.
+ *
+ * No test here touches a keychain item from outside the app: on macOS keytar's items trust only
+ * the app that created them, so the keyed test stores its key through the app
+ * (`credentials:save`, as the onboarding form does) and removes it the same way; the demo tests
+ * run on the in-memory store an unpackaged build offers the e2e tier (GLANCE_E2E_KEYCHAIN), so
+ * they need no keyring at all.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron, expect, test } from '@playwright/test';
 import type { ElectronApplication, Page } from '@playwright/test';
-import type { WidgetState } from '../../shared/ipc.js';
+import type { GlanceApi, WidgetState } from '../../shared/ipc.js';
 import { formatMoney } from '../../shared/decimal.js';
-import { KeytarSecretStore } from '../../electron/core/secrets/keytar-store.js';
 import { DEMO_PORTFOLIO, GATE_EXAMPLE_PORTFOLIO, totalBalanceBody } from '../../electron/core/simulator/portfolio.js';
 import { startSimulatorServer } from '../../electron/core/simulator/server.js';
 import type { SimulatorServer } from '../../electron/core/simulator/server.js';
@@ -39,9 +44,19 @@ interface E2EHook {
   show(): void;
 }
 
-async function launch(extraEnv: Record<string, string>): Promise<Launched> {
+/** No keyring needed: the app keeps its key in memory (an unpackaged build's e2e hook). */
+const MEMORY_KEYCHAIN = { GLANCE_E2E_KEYCHAIN: 'memory' };
+
+interface LaunchOptions {
+  readonly env?: Record<string, string>;
+  readonly args?: readonly string[];
+  /** Show the popover through the test hook once main is up (default); false leaves it to the app. */
+  readonly show?: boolean;
+}
+
+async function launch(options: LaunchOptions = {}): Promise<Launched> {
   const userData = await mkdtemp(join(tmpdir(), 'glance-electron-e2e-'));
-  const args = [PROJECT_ROOT, '--disable-gpu'];
+  const args = [PROJECT_ROOT, '--disable-gpu', ...(options.args ?? [])];
   if (process.platform === 'linux' && process.getuid?.() === 0) args.push('--no-sandbox');
   const app = await _electron.launch({
     executablePath: binary.path ?? undefined,
@@ -53,7 +68,7 @@ async function launch(extraEnv: Record<string, string>): Promise<Launched> {
       GLANCE_E2E: '1',
       GLANCE_USER_DATA_DIR: userData,
       GLANCE_KEYCHAIN_SERVICE: KEYCHAIN_SERVICE,
-      ...extraEnv,
+      ...options.env,
     },
   });
   // Console errors of main and of every window, from as early as Playwright can see them.
@@ -72,11 +87,20 @@ async function launch(extraEnv: Record<string, string>): Promise<Launched> {
   const window = await app.firstWindow();
   // Main installs its read-only test hook once GlanceApp has started (after the window exists).
   await expect.poll(() => app.evaluate(() => typeof (globalThis as unknown as { __glanceE2E?: E2EHook }).__glanceE2E), { timeout: 20_000 }).toBe('object');
-  await app.evaluate(() => (globalThis as unknown as { __glanceE2E: E2EHook }).__glanceE2E.show());
-  await expect.poll(() => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().some((w) => w.isVisible())), { timeout: 20_000 }).toBe(true);
+  if (options.show !== false) {
+    await app.evaluate(() => (globalThis as unknown as { __glanceE2E: E2EHook }).__glanceE2E.show());
+    await expect.poll(() => anyWindowVisible(app), { timeout: 20_000 }).toBe(true);
+  }
   await window.waitForLoadState('domcontentloaded');
   return { app, window, consoleErrors, userData };
 }
+
+function anyWindowVisible(app: ElectronApplication): Promise<boolean> {
+  return app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().some((w) => w.isVisible()));
+}
+
+/** In the page: the renderer's own API (preload's window.glance), called the way the popover calls it. */
+type PageGlobal = { readonly glance: GlanceApi };
 
 async function close(launched: Launched | null): Promise<void> {
   if (launched === null) return;
@@ -121,23 +145,25 @@ test.describe('Electron app', () => {
 
   let simulator: SimulatorServer | null = null;
   let launched: Launched | null = null;
-  const store = new KeytarSecretStore({ service: KEYCHAIN_SERVICE, timeoutMs: 10_000 });
-
-  test.beforeEach(async () => {
-    await store.clear();
-  });
+  /** Set while the app holds a key it stored itself, so the test removes it through the app. */
+  let storedKey = false;
 
   test.afterEach(async () => {
+    if (launched !== null && storedKey) {
+      const cleared = await launched.window.evaluate(() => (globalThis as unknown as PageGlobal).glance.clearCredentials({ forgetHistory: true }));
+      expect(cleared).toMatchObject({ ok: true, value: { stored: false } });
+    }
+    storedKey = false;
     await close(launched);
     launched = null;
     await simulator?.close();
     simulator = null;
-    await store.clear();
   });
 
-  test('demo mode: the window appears, the chart renders, the tray matches, no console errors', async () => {
-    launched = await launch({});
+  test('first run: the popover greets by itself with the demo; the chart renders, the tray matches, no console errors', async () => {
+    launched = await launch({ env: MEMORY_KEYCHAIN, show: false });
     const { app, window, consoleErrors } = launched;
+    await expect.poll(() => anyWindowVisible(app), { timeout: 20_000 }).toBe(true);
     await expect(window.getByTestId('demo-badge')).toHaveText('Demo data');
     await chartPainted(window);
     const demoTotal = (totalBalanceBody(DEMO_PORTFOLIO, 'USDT') as { total: { amount: string } }).total.amount;
@@ -150,12 +176,23 @@ test.describe('Electron app', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('with a key: the account’s figures over signed HTTP, tray in step, no console errors', async () => {
+  test('started at login (--login): the tray only, no popover', async () => {
+    launched = await launch({ env: MEMORY_KEYCHAIN, args: ['--login'], show: false });
+    const { app } = launched;
+    await expect.poll(async () => (await mainState(app)).state?.status, { timeout: 20_000 }).toBe('live');
+    expect((await mainState(app)).tray?.icon).toBe('live');
+    expect(await anyWindowVisible(app)).toBe(false);
+  });
+
+  test('with a key the app stored itself: the account’s figures over signed HTTP, tray in step, no console errors', async () => {
     const credentials = { key: 'e2e0'.repeat(8), secret: 'e2e1'.repeat(16) };
     simulator = await startSimulatorServer({ keys: [credentials], portfolio: GATE_EXAMPLE_PORTFOLIO });
-    expect(await store.set(credentials)).toEqual({ ok: true, value: null });
-    launched = await launch({ GLANCE_GATE_BASE_URL: simulator.url });
+    launched = await launch({ env: { GLANCE_GATE_BASE_URL: simulator.url } });
     const { app, window, consoleErrors } = launched;
+    // Through the renderer's API and main's checks, as the onboarding form saves it (verified by one signed call).
+    const saved = await window.evaluate((pair) => (globalThis as unknown as PageGlobal).glance.saveCredentials({ ...pair, verify: true }), credentials);
+    storedKey = saved.ok;
+    expect(saved).toMatchObject({ ok: true, value: { verified: true, status: { stored: true, keyHint: '…e2e0' } } });
     await chartPainted(window);
     await expect(window.getByTestId('demo-badge')).toHaveCount(0);
     await expect(window.getByTestId('total-amount')).toHaveText('633,967,350,312,281,193.07');
@@ -165,12 +202,13 @@ test.describe('Electron app', () => {
     expectTrayMatches(tray, state);
     const html = await window.evaluate(() => document.documentElement.outerHTML);
     expect(html.includes(credentials.secret)).toBe(false);
+    expect(JSON.stringify(saved)).not.toContain(credentials.secret);
     await window.screenshot({ path: join(SCREENSHOT_DIR, 'electron-with-key.png') });
     expect(consoleErrors).toEqual([]);
   });
 
   test('IPC from a foreign frame or window is refused', async () => {
-    launched = await launch({});
+    launched = await launch({ env: MEMORY_KEYCHAIN });
     const { app, window } = launched;
     await chartPainted(window);
     // A subframe of the popover gets no window.glance (the preload runs in the top frame only).

@@ -6,14 +6,13 @@
  * quit removes everything so the process ends by itself. What the fake cannot prove (real
  * Chromium, a real tray host) is left to the Electron e2e tier.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS } from '../../shared/ipc.js';
 import { APP_CSP } from '../core/app/app-protocol.js';
-import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';
+import { BUILT, ensureBuiltApp } from './testing/built-app.js';
+import { removeRunDirs, runBuiltMain } from './testing/run-built-main.js';
 
 interface SmokeReport {
   dataFolder: { userData: string | null; notes: string[] };
@@ -43,37 +42,20 @@ let exit: { status: number | null; signal: string | null };
 
 beforeAll(() => {
   ensureBuiltApp();
-  dir = mkdtempSync(join(tmpdir(), 'glance-main-smoke-'));
-  // An earlier version's prefs in Electron's default userData ("appData/Gate Glance").
-  mkdirSync(join(dir, 'appData', 'Gate Glance'), { recursive: true });
-  writeFileSync(join(dir, 'appData', 'Gate Glance', 'prefs.json'), '{"currency":"BTC"}\n');
-  const fake = join(PROJECT_ROOT, 'electron', 'main', 'testing', 'fake-electron');
-  const r = spawnSync(process.execPath, ['--import', join(fake, 'register.mjs'), join(fake, 'driver.mjs'), BUILT.main], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env: {
-      ...process.env,
-      FAKE_USER_DATA: join(dir, 'userData'),
-      FAKE_APP_DATA: join(dir, 'appData'),
-      FAKE_HOME: join(dir, 'home'),
-      GATE_GLANCE_DATA_DIR: join(dir, 'data'),
-      FAKE_APP_PATH: PROJECT_ROOT,
-      // Its own keychain entry: the smoke run only reads it, and never the user's.
-      GLANCE_KEYCHAIN_SERVICE: 'gate-glance-main-smoke',
-      // An X11 session (as under the desktop entry's XWayland), whatever desktop runs the tests.
-      XDG_SESSION_TYPE: 'x11',
+  const run = runBuiltMain<SmokeReport>({
+    // An earlier version's prefs in Electron's default userData ("appData/Gate Glance").
+    prepare: (folder) => {
+      mkdirSync(join(folder, 'appData', 'Gate Glance'), { recursive: true });
+      writeFileSync(join(folder, 'appData', 'Gate Glance', 'prefs.json'), '{"currency":"BTC"}\n');
     },
+    // An X11 session (as under the desktop entry's XWayland), whatever desktop runs the tests.
+    env: { XDG_SESSION_TYPE: 'x11' },
   });
-  exit = { status: r.status, signal: r.signal };
-  const line = r.stdout.split('\n').find((l) => l.startsWith('SMOKE '));
-  if (!line) throw new Error(`the smoke driver reported nothing (status ${String(r.status)})\n${r.stdout}\n${r.stderr}`);
-  report = JSON.parse(line.slice('SMOKE '.length)) as SmokeReport;
+  ({ dir, report } = run);
+  exit = { status: run.status, signal: run.signal };
 }, 120_000);
 
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => removeRunDirs());
 
 describe('built main with a fake Electron', () => {
   it("sets userData to the one data folder the CLI uses too, before anything reads it, and moves the old folder's files over", () => {

@@ -152,6 +152,21 @@ report.shortcut.pushed = wc.sent.filter(([c]) => c === 'widget:state').at(-1)?.[
 report.pushes = wc.sent.filter(([c]) => c === 'widget:state').length;
 report.pushHasSecretField = JSON.stringify(wc.sent).includes('"secret"');
 
+// FAKE_SAVE_KEY: store a key the way the onboarding form does (credentials:save), read the
+// state back, then remove it with its history (as the Electron e2e tier does on every OS).
+if (process.env.FAKE_SAVE_KEY) {
+  const saved = await invoke('credentials:save', event(wc, top), { key: process.env.FAKE_SAVE_KEY, secret: 'f'.repeat(64), verify: false });
+  const after = await invoke('state:get', event(wc, top));
+  const cleared = await invoke('credentials:clear', event(wc, top), { forgetHistory: true });
+  const last = await invoke('state:get', event(wc, top));
+  report.savedKey = {
+    saved: saved.ok ? { stored: saved.value.status.stored, keyHint: saved.value.status.keyHint } : saved,
+    afterSave: after.ok ? { stored: after.value.credentials.stored, demo: after.value.demo } : after,
+    cleared: cleared.ok ? cleared.value.stored : cleared,
+    afterClear: last.ok ? { stored: last.value.credentials.stored, status: last.value.status } : last,
+  };
+}
+
 report.timersBeforeQuit = liveTimers.size;
 
 // Quit: everything registered is removed and nothing keeps the process alive.

@@ -1,0 +1,61 @@
+/**
+ * Runs the BUILT main bundle (out/main/index.js) in plain Node with `electron` resolved to the
+ * recording fake (fake-electron/), in a throw-away folder, and answers what its driver reported
+ * on the `SMOKE ` line. The smoke tests differ only in arguments and environment.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUILT, PROJECT_ROOT } from './built-app.js';
+
+export interface BuiltMainRun<R> {
+  readonly report: R;
+  readonly status: number | null;
+  readonly signal: string | null;
+  /** The run's folder (userData, appData, home and data dir live in it); `removeRunDirs` deletes it. */
+  readonly dir: string;
+}
+
+export interface BuiltMainOptions {
+  readonly args?: readonly string[];
+  /** Added to (or, as undefined, removed from) the test's environment after the folder variables. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Lets a test put files in the folder (an earlier version's data) before main starts. */
+  readonly prepare?: (dir: string) => void;
+}
+
+const runDirs: string[] = [];
+
+export function runBuiltMain<R>(options: BuiltMainOptions = {}): BuiltMainRun<R> {
+  const dir = mkdtempSync(join(tmpdir(), 'glance-built-main-'));
+  runDirs.push(dir);
+  options.prepare?.(dir);
+  const fake = join(PROJECT_ROOT, 'electron', 'main', 'testing', 'fake-electron');
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    FAKE_USER_DATA: join(dir, 'userData'),
+    FAKE_APP_DATA: join(dir, 'appData'),
+    FAKE_HOME: join(dir, 'home'),
+    GATE_GLANCE_DATA_DIR: join(dir, 'data'),
+    FAKE_APP_PATH: PROJECT_ROOT,
+    // Its own keychain entry: a smoke run only reads it, and never the user's.
+    GLANCE_KEYCHAIN_SERVICE: 'gate-glance-main-smoke',
+    ...options.env,
+  };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  const r = spawnSync(process.execPath, ['--import', join(fake, 'register.mjs'), join(fake, 'driver.mjs'), BUILT.main, ...(options.args ?? [])], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env,
+  });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('SMOKE '));
+  if (!line) throw new Error(`the smoke driver reported nothing (status ${String(r.status)})\n${r.stdout}\n${r.stderr}`);
+  return { report: JSON.parse(line.slice('SMOKE '.length)) as R, status: r.status, signal: r.signal, dir };
+}
+
+/** Deletes every folder `runBuiltMain` made in this test file. */
+export function removeRunDirs(): void {
+  for (const dir of runDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
