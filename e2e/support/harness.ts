@@ -44,6 +44,13 @@ export interface HarnessOptions {
    * bench passes an in-memory store: it measures the renderer and runs outside dbus-run-session.
    */
   readonly store?: SecretStore;
+  /** The keychain as on a machine where npm could not build keytar: the real store, whose module is missing. */
+  readonly keytarMissing?: boolean;
+}
+
+/** What Node's loader throws for a module npm did not install. */
+function moduleNotFound(): Error {
+  return Object.assign(new Error("Cannot find module 'keytar'"), { code: 'MODULE_NOT_FOUND' });
 }
 
 /** Where the app must be served from and which page id it is trusted under. */
@@ -97,8 +104,10 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
   });
   if (options.initialFault) server.simulator.setFault(options.initialFault);
   const dataDir = await mkdtemp(join(tmpdir(), 'glance-e2e-'));
-  const store = options.store ?? new KeytarSecretStore({ service: E2E_KEYCHAIN_SERVICE, timeoutMs: 10_000 });
-  const cleared = await store.clear();
+  const store =
+    options.store ??
+    new KeytarSecretStore({ service: E2E_KEYCHAIN_SERVICE, timeoutMs: 10_000, ...(options.keytarMissing ? { loadKeytar: () => Promise.reject(moduleNotFound()) } : {}) });
+  const cleared = options.keytarMissing ? { ok: true as const } : await store.clear();
   if (!cleared.ok) throw new Error(`e2e harness: the keychain is not usable (${cleared.error.code}: ${cleared.error.detail ?? ''}). Run under dbus-run-session with an unlocked gnome-keyring (see e2e/README.md).`);
   if (options.withKey) {
     const set = await store.set(credentials);
@@ -153,7 +162,7 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
       app.dispose();
       server.simulator.releaseHanging();
       await server.close();
-      await store.clear();
+      if (!options.keytarMissing) await store.clear();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -186,6 +186,8 @@ function Popover({ view }: { readonly view: GlanceView }) {
     refreshing: state.refreshing,
     onRetry: () => void actions.refresh(),
     onFixKey: openKeyForm,
+    // A keychain that cannot be used keeps the account closed; the demo still works.
+    onDemo: state.demo ? null : () => void actions.startDemo(),
   } satisfies Omit<ErrorPanelProps, 'variant' | 'ageSeconds'>;
 
   return (

@@ -3,6 +3,7 @@ import type { Currency } from '../../../shared/balance.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { appError, fail, ok } from '../../../shared/errors.js';
 import { INVOKE_CHANNELS } from '../../../shared/ipc.js';
+import { keychainError } from '../secrets/keychain-errors.js';
 import type { SystemLanguages } from '../../../shared/locale.js';
 import type { InvokeChannel, WidgetState } from '../../../shared/ipc.js';
 import { VirtualClock } from '../testing/virtual-clock.js';
@@ -278,6 +279,21 @@ describe('GlanceApp', () => {
     expect(state.credentials.keychainError?.code).toBe('KEYCHAIN_LOCKED');
     expect(state.error?.code).toBe('KEYCHAIN_LOCKED');
     expect(state.balance).toBeNull();
+  });
+
+  it('without keytar: fails closed naming the missing module, and the demo still starts (keychain untouched by it)', async () => {
+    const store = new InMemorySecretStore(null);
+    const missing = keychainError('not-installed', "Cannot find module 'keytar'", 'linux');
+    for (const op of ['get', 'set', 'clear', 'health'] as const) store.failWith(op, missing);
+    const { settle, call } = await setup({ store });
+    let state = await settle();
+    expect(state).toMatchObject({ status: 'error', demo: false, balance: null, error: { code: 'KEYCHAIN_UNAVAILABLE', params: { reason: 'not-installed' } } });
+    const calls = store.calls.length;
+    expect(await call('demo:start')).toEqual({ ok: true, value: null });
+    state = await settle();
+    expect(state).toMatchObject({ status: 'live', demo: true });
+    expect(state.credentials.keychainError?.code).toBe('KEYCHAIN_UNAVAILABLE');
+    expect(store.calls.slice(calls).filter((op) => op === 'set' || op === 'clear')).toEqual([]);
   });
 
   it('currency and prefs changes go through the service and persist', async () => {

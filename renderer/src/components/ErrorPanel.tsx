@@ -3,6 +3,7 @@
  * no data (`error` status) and as a banner over kept data (`stale`).
  */
 import type { AppError } from '../../../shared/errors.js';
+import { isKeychainError } from '../../../shared/errors.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import { formatAge, formatCountdown } from '../../../shared/present/words.js';
 import { actionFor, secondsUntil } from '../lib/error-actions.js';
@@ -22,6 +23,8 @@ export interface ErrorPanelProps {
   readonly refreshing: boolean;
   readonly onRetry: () => void;
   readonly onFixKey: () => void;
+  /** Starts the demo; offered when the keychain keeps the account closed. Null (or absent) when already in demo. */
+  readonly onDemo?: (() => void) | null;
 }
 
 /** Stale banner or error view. */
@@ -35,6 +38,7 @@ export function ErrorPanel({
   refreshing,
   onRetry,
   onFixKey,
+  onDemo = null,
 }: ErrorPanelProps) {
   const words = useWords();
   const said = error === null ? null : errorWords(words, error);
@@ -91,6 +95,11 @@ export function ErrorPanel({
             {words.t(refreshing ? 'panel.retrying' : 'panel.retry')}
           </button>
         )}
+        {onDemo !== null && error !== null && isKeychainError(error.code) ? (
+          <button type="button" className="button ghost" data-testid="error-try-demo" onClick={onDemo}>
+            {words.t('onboarding.demo')}
+          </button>
+        ) : null}
       </div>
     </div>
   );

@@ -79,6 +79,7 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
       {keychain !== null ? (
         <div className="panel panel-error" role="alert" data-testid="keychain-error">
           <div className="panel-title">{keychain.title}</div>
+          <div className="panel-reason">{keychain.message}</div>
           <div className="panel-hint">{keychain.hint}</div>
         </div>
       ) : null}
