@@ -5,7 +5,7 @@
  * good data stays on screen throughout, never called live.
  */
 import { test, expect } from './fixtures.js';
-import { expectedTotalText, liveChartReady } from './journeys.js';
+import { expectedTotalText, expectStatusLine, liveChartReady, openStatusDetails, totalTop } from './journeys.js';
 
 test.describe('faults', () => {
   test.describe('with data on screen', () => {
@@ -15,6 +15,7 @@ test.describe('faults', () => {
       const { page, harness } = world;
       await world.open();
       await liveChartReady(page);
+      const liveTop = await totalTop(page);
       const total = expectedTotalText(harness, 'USDT');
 
       harness.simulator.setFault({ kind: 'rate-limit' }, 1);
@@ -22,7 +23,9 @@ test.describe('faults', () => {
       const refreshed = await page.evaluate(async () => window.glance?.refresh());
       expect(refreshed).toEqual({ ok: true, value: null });
 
-      const banner = page.getByTestId('stale-banner');
+      await expectStatusLine(page, liveTop, 'RATE_LIMITED');
+      await world.capture('stale-rate-limited-line');
+      const banner = await openStatusDetails(page);
       await expect(banner).toHaveAttribute('data-code', 'RATE_LIMITED');
       await expect(banner).toContainText('Gate asked us to slow down');
       await expect(banner.locator('.panel-hint')).toContainText('80 balance requests per 10 seconds');
@@ -50,7 +53,7 @@ test.describe('faults', () => {
       await expect(retry).toBeEnabled({ timeout: 10_000 });
       await retry.click();
       await expect(page.getByTestId('status-badge')).toHaveAttribute('data-status', 'live');
-      await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+      await expect(page.getByTestId('status-line')).toHaveCount(0);
       await liveChartReady(page);
       expect(world.consoleLog.errors()).toEqual([]);
     });
@@ -59,11 +62,14 @@ test.describe('faults', () => {
       const { page, harness } = world;
       await world.open();
       await liveChartReady(page);
+      const liveTop = await totalTop(page);
 
       harness.simulator.setFault({ kind: 'html', status: 502 }, 1);
       await page.evaluate(async () => window.glance?.refresh());
 
-      const banner = page.getByTestId('stale-banner');
+      await expectStatusLine(page, liveTop, 'SERVER_ERROR');
+      await world.capture('stale-html-line');
+      const banner = await openStatusDetails(page);
       await expect(banner).toHaveAttribute('data-code', 'SERVER_ERROR');
       await expect(banner.locator('.panel-reason')).toContainText('HTTP 502, with an HTML page');
       await expect(banner.locator('.panel-hint')).toContainText('Try again in a minute');
@@ -74,7 +80,7 @@ test.describe('faults', () => {
 
       await banner.getByRole('button', { name: 'Retry' }).click();
       await liveChartReady(page);
-      await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+      await expect(page.getByTestId('status-line')).toHaveCount(0);
       expect(world.consoleLog.errors()).toEqual([]);
     });
 
@@ -82,11 +88,14 @@ test.describe('faults', () => {
       const { page, harness } = world;
       await world.open();
       await liveChartReady(page);
+      const liveTop = await totalTop(page);
 
       harness.simulator.setFault({ kind: 'html', status: 200 }, 1);
       await page.evaluate(async () => window.glance?.refresh());
 
-      const banner = page.getByTestId('stale-banner');
+      await expectStatusLine(page, liveTop, 'BAD_RESPONSE');
+      await world.capture('stale-bad-response-line');
+      const banner = await openStatusDetails(page);
       await expect(banner).toHaveAttribute('data-code', 'BAD_RESPONSE');
       await expect(banner).toContainText('Gate sent an answer we could not read');
       await expect(banner.locator('.panel-reason')).toContainText(/HTML/);
@@ -102,10 +111,13 @@ test.describe('faults', () => {
       const { page, harness } = world;
       await world.open();
       await liveChartReady(page);
+      const liveTop = await totalTop(page);
 
       harness.simulator.setFault({ kind: 'drop' }, 1);
       await page.evaluate(async () => window.glance?.refresh());
-      const banner = page.getByTestId('stale-banner');
+      await expectStatusLine(page, liveTop, 'NETWORK');
+      await world.capture('stale-network-line');
+      const banner = await openStatusDetails(page);
       await expect(banner).toHaveAttribute('data-code', 'NETWORK');
       await expect(banner.locator('.panel-hint')).toContainText('proxy');
       await expect(page.getByTestId('total-amount')).toHaveText(expectedTotalText(harness, 'USDT'));
@@ -120,10 +132,13 @@ test.describe('faults', () => {
       const { page, harness } = world;
       await world.open();
       await liveChartReady(page);
+      const liveTop = await totalTop(page);
 
       harness.simulator.setKeys([{ ...harness.credentials, walletRead: false }]);
       await page.evaluate(async () => window.glance?.refresh());
-      const banner = page.getByTestId('stale-banner');
+      await expectStatusLine(page, liveTop, 'FORBIDDEN');
+      await world.capture('stale-forbidden-line');
+      const banner = await openStatusDetails(page);
       await expect(banner).toHaveAttribute('data-code', 'FORBIDDEN');
       await expect(banner).toContainText('The key lacks wallet read permission');
       await expect(banner.locator('.panel-hint')).toContainText('"Wallet" permission');

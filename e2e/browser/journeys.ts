@@ -3,7 +3,7 @@
  * means, and what the total must read for the simulator's portfolio in a currency.
  */
 import { expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import type { Currency } from '../../shared/balance.js';
 import { formatAmount } from '../../shared/decimal.js';
 import type { Harness } from '../support/harness.js';
@@ -20,4 +20,36 @@ export async function liveChartReady(page: Page): Promise<void> {
 /** The total as the popover must show it: the simulator's exact total, rounded for display. */
 export function expectedTotalText(harness: Harness, currency: Currency): string {
   return formatAmount(harness.expectedTotal(currency), { currency, locale: 'en-US' });
+}
+
+/** Where the total's card starts, px from the top of the popover. */
+export async function totalTop(page: Page): Promise<number> {
+  const box = await page.getByTestId('total').boundingBox();
+  if (box === null) throw new Error('the total is not on screen');
+  return box.y;
+}
+
+/**
+ * A stale or failed refresh with data kept: the total has not moved from where live data had it,
+ * and right under it is one compact line (one row, carrying `code`) with its explanation closed.
+ */
+export async function expectStatusLine(page: Page, liveTotalTop: number, code: string): Promise<void> {
+  const line = page.getByTestId('status-line');
+  await expect(line).toHaveAttribute('data-code', code);
+  expect(await totalTop(page)).toBe(liveTotalTop);
+  const total = await page.getByTestId('total').boundingBox();
+  const toggle = await line.getByTestId('status-line-toggle').boundingBox();
+  if (total === null || toggle === null) throw new Error('the total or the status line is not on screen');
+  expect(toggle.y).toBeGreaterThanOrEqual(total.y + total.height);
+  // One row of 12 px text with its padding: never the seven-line explanation.
+  expect(toggle.height).toBeLessThan(32);
+  await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+}
+
+/** Opens the status line's explanation (one click) and answers it: the stale panel, with its hint and action. */
+export async function openStatusDetails(page: Page): Promise<Locator> {
+  await page.getByTestId('status-line-toggle').click();
+  const banner = page.getByTestId('stale-banner');
+  await expect(banner).toBeVisible();
+  return banner;
 }

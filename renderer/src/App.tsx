@@ -15,6 +15,7 @@ import { OnboardingForm } from './components/OnboardingForm.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
 import { Sparkline } from './components/Sparkline.js';
 import { StatusBadge } from './components/StatusBadge.js';
+import { StatusLine } from './components/StatusLine.js';
 import { TotalHeader } from './components/TotalHeader.js';
 import { useLocaleWords } from './lib/use-locale-words.js';
 import { useWords, WordsContext } from './lib/words.js';
@@ -177,7 +178,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
   const shownCurrency = pendingCurrency ?? state.currency;
   const age = dataAgeSeconds(state, now);
   const switching = balance !== null && balance.currency !== shownCurrency;
-  // What the stale banner and the error view share; only the variant and the age differ.
+  // What the status line's explanation and the error view share; only the variant and the age differ.
   const errorPanel = {
     error: state.error,
     nextRefreshAt: state.nextRefreshAt,
@@ -233,6 +234,12 @@ function Popover({ view }: { readonly view: GlanceView }) {
           </svg>
         </button>
       </header>
+      {balance !== null ? (
+        <>
+          <TotalHeader balance={balance} privacy={privacy} now={now} />
+          {status === 'stale' || status === 'error' ? <StatusLine ageSeconds={age} {...errorPanel} /> : null}
+        </>
+      ) : null}
       {messageBar}
       {state.demo ? (
         <div className="demo-strip" data-testid="demo-strip">
@@ -250,10 +257,6 @@ function Popover({ view }: { readonly view: GlanceView }) {
       ) : null}
       {balance !== null ? (
         <>
-          {status === 'stale' || status === 'error' ? (
-            <ErrorPanel variant="stale" ageSeconds={age} {...errorPanel} />
-          ) : null}
-          <TotalHeader balance={balance} privacy={privacy} now={now} />
           {panel === 'holdings' && holdingsAccount !== null ? (
             <Suspense fallback={<LoadingSkeleton />}>
               <HoldingsPanel

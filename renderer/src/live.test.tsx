@@ -94,11 +94,15 @@ describe('live state with Gate’s documented example', () => {
   });
 
   it('turns Live into Stale on its own clock once staleAt passes, without any push', async () => {
-    const { setNow } = await renderApp(makeState({ staleAt: T0 + 180_000 }));
+    const { setNow, user } = await renderApp(makeState({ staleAt: T0 + 180_000 }));
     expect(screen.getByTestId('status-badge').dataset.status).toBe('live');
-    expect(screen.queryByTestId('stale-banner')).toBeNull();
+    expect(screen.queryByTestId('status-line')).toBeNull();
     setNow(T0 + 181_000);
-    const banner = await screen.findByTestId('stale-banner');
+    const line = await screen.findByTestId('status-line');
+    expect(line.textContent).toContain('Not refreshed');
+    expect(line.textContent).toContain('3 min old');
+    await user.click(screen.getByTestId('status-line-toggle'));
+    const banner = screen.getByTestId('stale-banner');
     expect(screen.getByTestId('status-badge').dataset.status).toBe('stale');
     expect(banner.textContent).toContain('Data is 3 min old');
     expect(banner.textContent).toContain('No refresh has succeeded since.');

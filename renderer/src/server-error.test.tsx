@@ -31,10 +31,11 @@ describe("Gate's 503", () => {
   });
 
   it('with kept data: the banner shows the data and its age, and the same hint reads true', async () => {
-    await renderApp(makeState({ status: 'stale', error: TOO_BUSY }), { now: T0 + 125_000 });
+    const { user } = await renderApp(makeState({ status: 'stale', error: TOO_BUSY }), { now: T0 + 125_000 });
+    await user.click(screen.getByTestId('status-line-toggle'));
     const banner = screen.getByTestId('stale-banner');
     expect(banner.textContent).toContain('Data is 2 min old');
-    expect(banner.querySelector('.panel-kept')?.textContent).toBe('Until a refresh succeeds, the last good data is kept below.');
+    expect(banner.querySelector('.panel-kept')?.textContent).toBe('Until a refresh succeeds, the last good data is kept on screen.');
     expect(banner.textContent?.match(/Gate is having trouble/g)).toHaveLength(1);
     expect(screen.getByTestId('total-amount').textContent).toBe('633,967,350,312,281,193.07');
     const said = sentences(banner);

@@ -104,6 +104,7 @@ describe('settings', () => {
     const { user, fake } = await renderApp(makeState());
     fake.fns.refresh.mockRejectedValueOnce(new Error('IPC channel closed'));
     fake.push(makeState({ status: 'stale', error: appError('TIMEOUT', { timeoutMs: 10_000 }) }));
+    await user.click(screen.getByTestId('status-line-toggle'));
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     const message = await screen.findByTestId('message');
     expect(message.textContent).toContain('INTERNAL');

@@ -99,6 +99,7 @@ describe('stale', () => {
   it('keeps the data, says how old it is and why, and retries', async () => {
     const state = makeState({ status: 'stale', error: NETWORK, nextRefreshAt: null });
     const { user, fake } = await renderApp(state, { now: T0 + 125_000 });
+    await user.click(screen.getByTestId('status-line-toggle'));
     const banner = screen.getByTestId('stale-banner');
     expect(banner.textContent).toContain('Data is 2 min old');
     expect(banner.textContent).toContain('Cannot reach Gate: Could not reach Gate: the connection was refused (api.gateio.ws:443).');
@@ -111,6 +112,7 @@ describe('stale', () => {
 
   it('offers to fix the key when the kept data went stale because the key was revoked', async () => {
     const { user } = await renderApp(makeState({ status: 'stale', error: INVALID_KEY }));
+    await user.click(screen.getByTestId('status-line-toggle'));
     await user.click(within(screen.getByTestId('stale-banner')).getByRole('button', { name: 'Fix key' }));
     expect(screen.getByRole('heading', { name: 'Replace the API key' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
@@ -156,6 +158,7 @@ describe('error', () => {
       makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 62_000, rateLimitedUntil: T0 + 5_000 }),
       { now: T0 + 1_000 },
     );
+    await user.click(screen.getByTestId('status-line-toggle'));
     const banner = screen.getByTestId('stale-banner');
     expect(within(banner).getByTestId('next-refresh').textContent).toBe('Next automatic refresh in 61 s');
     expect(within(banner).getByTestId('rate-limit-wait').textContent).toBe('Retry in 4 s');
@@ -170,20 +173,23 @@ describe('error', () => {
 
   it('starts the countdown at Gate\'s full wait even when the error arrives between two clock ticks', async () => {
     const limited: AppError = appError('RATE_LIMITED', { reason: 'http-429', waitMs: 4_000 }, null, 4_000);
-    const { fake, setNow } = await renderApp(makeState({ status: 'live' }), { now: T0 + 1_000 });
+    const { fake, setNow, user } = await renderApp(makeState({ status: 'live' }), { now: T0 + 1_000 });
     // The clock has moved on since its last tick when main's push arrives.
     setNow(T0 + 1_900);
     fake.push(makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 61_900, rateLimitedUntil: T0 + 5_900 }));
+    expect(screen.getByTestId('status-line-title').textContent).toBe('Rate limited, retrying in 60 s');
+    await user.click(screen.getByTestId('status-line-toggle'));
     expect(screen.getByTestId('rate-limit-wait').textContent).toBe('Retry in 4 s');
     expect(screen.getByTestId('next-refresh').textContent).toBe('Next automatic refresh in 60 s');
   });
 
   it('counts Gate\'s wait again from a new rate-limit answer, even with the same words', async () => {
     const limited: AppError = appError('RATE_LIMITED', { reason: 'http-429', waitMs: 10_000 }, null, 10_000);
-    const { fake, setNow } = await renderApp(
+    const { fake, setNow, user } = await renderApp(
       makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 61_000, rateLimitedUntil: T0 + 11_000 }),
       { now: T0 + 1_000 },
     );
+    await user.click(screen.getByTestId('status-line-toggle'));
     setNow(T0 + 12_000);
     await screen.findByRole('button', { name: 'Retry' });
     // The retry goes out (main pushes refreshing) and Gate answers 429 again.
