@@ -4,6 +4,7 @@
  * values so the caller prints one line and exits 2.
  */
 import { isLoopbackHost } from '../core/gate/target-policy.js';
+import type { UsageProblem } from './output.js';
 
 /** One option a command accepts. `value: true` means it takes an argument. */
 export interface OptionSpec {
@@ -15,7 +16,7 @@ export interface OptionSpec {
 /** What parsing produced: option values (`true` for flags), positionals, or a usage error. */
 export type ParsedArgs =
   | { readonly ok: true; readonly options: Readonly<Record<string, string | true>>; readonly positionals: readonly string[] }
-  | { readonly ok: false; readonly message: string };
+  | { readonly ok: false; readonly problem: UsageProblem };
 
 /** Parses `--name value`, `--name=value`, `-s value` and flags; `--` ends options. */
 export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[]): ParsedArgs {
@@ -36,10 +37,10 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
       const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
       inline = eq < 0 ? undefined : arg.slice(eq + 1);
       spec = byName.get(name);
-      if (!spec) return { ok: false, message: `unknown option --${name.slice(0, 40)}` };
+      if (!spec) return { ok: false, problem: { key: 'cli.usage.unknown-option', params: { option: `--${name.slice(0, 40)}` } } };
     } else if (arg.startsWith('-') && arg.length > 1) {
       spec = byShort.get(arg.slice(1));
-      if (!spec) return { ok: false, message: `unknown option ${arg.slice(0, 40)}` };
+      if (!spec) return { ok: false, problem: { key: 'cli.usage.unknown-option', params: { option: arg.slice(0, 40) } } };
     } else {
       positionals.push(arg);
       continue;
@@ -47,12 +48,12 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
     if (spec.value) {
       const value = inline ?? argv[i + 1];
       if (value === undefined || (inline === undefined && value.startsWith('-') && value.length > 1 && !/^-\d/.test(value))) {
-        return { ok: false, message: `--${spec.name} needs a value` };
+        return { ok: false, problem: { key: 'cli.usage.needs-value', params: { option: spec.name } } };
       }
       if (inline === undefined) i += 1;
       options[spec.name] = value;
     } else {
-      if (inline !== undefined) return { ok: false, message: `--${spec.name} takes no value` };
+      if (inline !== undefined) return { ok: false, problem: { key: 'cli.usage.takes-no-value', params: { option: spec.name } } };
       options[spec.name] = true;
     }
   }
@@ -63,7 +64,7 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
  * `--base-url`: an http(s) URL without query, fragment or credentials, and https:// unless it
  * points at this computer (the key and a replayable signature would otherwise travel in clear).
  */
-export function parseBaseUrlOption(raw: string): { readonly ok: true; readonly url: string } | { readonly ok: false; readonly message: string } {
+export function parseBaseUrlOption(raw: string): { readonly ok: true; readonly url: string } | { readonly ok: false; readonly problem: UsageProblem } {
   let url: URL | null;
   try {
     url = new URL(raw);
@@ -71,10 +72,10 @@ export function parseBaseUrlOption(raw: string): { readonly ok: true; readonly u
     url = null;
   }
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash || url.username || url.password) {
-    return { ok: false, message: '--base-url must be an http(s) URL without query, fragment or credentials, e.g. https://api.gateio.ws/api/v4' };
+    return { ok: false, problem: { key: 'cli.usage.base-url-shape' } };
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    return { ok: false, message: '--base-url must use https:// (plain http:// is allowed only to this computer: the key and signature would travel unencrypted)' };
+    return { ok: false, problem: { key: 'cli.usage.base-url-https' } };
   }
   return { ok: true, url: raw };
 }

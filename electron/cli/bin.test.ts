@@ -143,6 +143,90 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
     }
   });
 
+  describe('in the language of the environment', () => {
+    const zhCN = { LANG: 'zh_CN.UTF-8' };
+
+    it('LANG=zh_CN.UTF-8: a Simplified Chinese table with ¥ amounts and Gate’s account names, lined up in columns', () => {
+      const r = cli(['balance', '--demo', '--currency', 'CNY'], zhCN);
+      expect([r.code, r.err]).toEqual([0, '']);
+      expect(r.out).toMatch(/^Gate\.io 总余额（演示组合，并非您的账户） — 按 Gate 的汇率以 CNY 估算，\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d UTC\n/);
+      expect(r.out).toMatch(/^账户\s+金额（CNY）\s+占比$/m);
+      expect(r.out).toMatch(/^现货\s+¥[\d,]+\.\d\d\s+[\d.]+%$/m);
+      expect(r.out).toMatch(/^合计\s+¥[\d,]+\.\d\d$/m);
+      for (const name of ['理财', '永续合约', '逐仓杠杆']) expect(r.out).toContain(name);
+      expect(r.out).not.toMatch(/\b(Spot|Futures|Total|Account)\b/);
+      // Every share row ends in the same terminal column: a Chinese character takes two.
+      const rows = r.out.split('\n').filter((l) => /%$/.test(l));
+      const width = (l: string) => [...l].reduce((n, c) => n + (/[\u3000-\u9fff\uff00-\uff60]/.test(c) ? 2 : 1), 0);
+      expect(rows.length).toBeGreaterThan(3);
+      expect(new Set(rows.map(width)).size).toBe(1);
+    });
+
+    it('LANG=zh_TW.UTF-8 (and LANGUAGE before LANG) is Traditional', () => {
+      for (const extra of [{ LANG: 'zh_TW.UTF-8' }, { LANG: 'en_US.UTF-8', LANGUAGE: 'zh_TW:zh_CN' }] as Record<string, string>[]) {
+        const r = cli(['balance', '--demo'], extra);
+        expect(r.code).toBe(0);
+        expect(r.out).toMatch(/^帳戶\s+金額（USDT）\s+佔比$/m);
+        expect(r.out).toMatch(/^現貨\s+[\d,]+\.\d\d\s+[\d.]+%$/m);
+        expect(r.out).toMatch(/^合計\s+[\d,]+\.\d\d$/m);
+        expect(r.out).not.toMatch(/[账户现货计约]/);
+      }
+    });
+
+    it('--locale en forces English, and LANG=C is English', () => {
+      for (const [args, extra] of [[['--locale', 'en'], zhCN], [['--locale=en'], { LC_ALL: 'zh_TW.UTF-8' }], [[], { LANG: 'C' }], [[], {}]] as const) {
+        const r = cli(['balance', '--demo', ...args], extra);
+        expect(r.code).toBe(0);
+        expect(r.out).toMatch(/^Total\s+[\d,]+\.\d\d$/m);
+        expect(r.out).toMatch(/^Spot\s+[\d,]+\.\d\d\s+[\d.]+ %$/m);
+        expect(r.out).not.toMatch(/\p{Script=Han}/u);
+      }
+    });
+
+    it('--locale zh-CN works whatever the environment says; another value is a usage error listing the choices', () => {
+      expect(cli(['balance', '--demo', '--locale', 'zh-CN'], { LANG: 'C' }).out).toMatch(/^合计\s+[\d,]+\.\d\d$/m);
+      const bad = cli(['balance', '--demo', '--locale', 'fr']);
+      expect(bad.code).toBe(2);
+      expect(bad.out).toBe('');
+      expect(bad.err).toBe('error: unknown language "fr"; use en, zh-CN or zh-TW (see `gate-glance --help`)\n');
+      expect(cli(['--locale', 'zh'], zhCN).err).toBe('错误：未知语言“zh”；请使用 en、zh-CN 或 zh-TW（参见 `gate-glance --help`）\n');
+    });
+
+    it('--short and waybar’s text use 万 in Chinese; --full still prints every digit', () => {
+      const english = cli(['balance', '--demo', '--short', '--full']).out;
+      expect(english).toMatch(/^demo [\d,]+\.\d+ USDT\n$/);
+      expect(cli(['balance', '--demo', '--short'], zhCN).out).toMatch(/^演示 \d+(\.\d{1,2})?万 USDT\n$/);
+      expect(cli(['balance', '--demo', '--short', '--currency', 'CNY'], zhCN).out).toMatch(/^演示 ¥\d+(\.\d{1,2})?万\n$/);
+      expect(cli(['balance', '--demo', '--short'], { LANG: 'zh_TW.UTF-8' }).out).toMatch(/^示範 \d+(\.\d{1,2})?萬 USDT\n$/);
+      expect(cli(['balance', '--demo', '--short', '--full'], zhCN).out).toBe(english.replace('demo ', '演示 '));
+      const waybar = JSON.parse(cli(['balance', '--demo', '--format', 'waybar'], zhCN).out) as Record<string, string>;
+      expect(Object.keys(waybar)).toEqual(['text', 'tooltip', 'class']);
+      expect(waybar['text']).toMatch(/^演示 \d+(\.\d{1,2})?万 USDT$/);
+      expect(waybar['tooltip']).toMatch(/^现货：[\d,]+\.\d\d（[\d.]+%）$/m);
+      expect(waybar['class']).toBe('demo');
+    });
+
+    it('help and errors speak the language; --json is byte for byte the same in every one', () => {
+      expect(cli(['balance', '--help'], zhCN).out).toMatch(/^用法：gate-glance balance \[选项\]/);
+      expect(cli(['--help'], { LANG: 'zh_TW.UTF-8' }).out).toContain('顯示總餘額');
+      expect(cli(['history', '--help'], zhCN).out).toMatch(/^用法：gate-glance history \[选项\]/);
+      const wrong = cli(['balance', '--base-url', url], { ...zhCN, GATE_API_KEY: KEY, GATE_API_SECRET: 'wrong-secret-123' });
+      expect(wrong.code).toBe(3);
+      expect(wrong.err).toMatch(/^错误：INVALID_SIGNATURE：[^\n]*\p{Script=Han}[^\n]* — [^\n]*\p{Script=Han}[^\n]*\n$/u);
+      // A data folder of its own with no history: the change is null in every run, only the time differs.
+      const creds = { GATE_API_KEY: KEY, GATE_API_SECRET: SECRET, GATE_GLANCE_DATA_DIR: mkdtempSync(join(tmpdir(), 'glance-bin-lang-')) };
+      const outputs = [{ LANG: 'C' }, zhCN, { LANG: 'zh_TW.UTF-8' }, { LANG: 'de_DE.UTF-8' }].map(
+        (extra) => cli(['balance', '--json', '--no-history', '--currency', 'CNY', '--base-url', url], { ...extra, ...creds }).out,
+      );
+      const withoutTime = outputs.map((o) => o.replace(/"fetchedAt":"[^"]+"/, '"fetchedAt":""'));
+      expect(new Set(withoutTime).size).toBe(1);
+      expect(Object.keys(JSON.parse(outputs[1]!) as object)).toEqual(['currency', 'total', 'accounts', 'unaccounted', 'fetchedAt', 'change24h']);
+      const errors = [{ LANG: 'C' }, zhCN].map((extra) => cli(['balance', '--json', '--base-url', url], { ...extra, GATE_API_KEY: KEY, GATE_API_SECRET: 'wrong-secret-123' }).out);
+      expect(errors[1]).toBe(errors[0]);
+      expect(errors[0]).toMatch(/^\{"error":\{"code":"INVALID_SIGNATURE","message":"Gate rejected/);
+    });
+  });
+
   it('says how to build when the bundle is missing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'glance-bin-'));
     try {

@@ -4,6 +4,9 @@
  */
 import type { CliIo } from './io.js';
 import { runCli } from './main.js';
+import { appError } from '../../shared/errors.js';
+import { CLI_ENGLISH } from '../../shared/present/cli-words.js';
+import { errorLine } from './output.js';
 
 /** Runs the CLI for this process. */
 export async function main(argv: readonly string[]): Promise<void> {
@@ -25,7 +28,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     await new Promise<void>((resolve) => process.stderr.write('', () => resolve()));
   } catch {
     // runCli never throws; this is the last line of defence against a stack trace on screen.
-    process.stderr.write('error: INTERNAL: gate-glance failed unexpectedly — This is a bug in Gate Glance; please report it.\n');
+    process.stderr.write(errorLine(CLI_ENGLISH, appError('INTERNAL', { reason: 'unexpected' })));
     code = 1;
   }
   process.exit(code);

@@ -7,8 +7,9 @@ import type { Currency } from '../../shared/balance.js';
 import { accountLabel } from '../../shared/accounts.js';
 import { formatAmount } from '../../shared/decimal.js';
 import type { HoldingsAccount, HoldingsBreakdown } from '../../shared/holdings.js';
-import { displayShare, PRIVACY_MASK } from '../../shared/present/amounts.js';
-import { ENGLISH } from '../../shared/present/words.js';
+import { accountText, displayShare, PRIVACY_MASK } from '../../shared/present/amounts.js';
+import { CLI_ENGLISH, type CliWords } from '../../shared/present/cli-words.js';
+import { columns, padColumns } from './columns.js';
 
 /** One coin of the `--json` document. */
 interface HoldingsJsonCoin {
@@ -60,46 +61,59 @@ export interface HoldingsTableOptions {
   readonly demo: boolean;
   /** Gate's `mode` for the unified account. */
   readonly mode?: string;
+  /** Overrides the words' number locale (tests). */
   readonly locale?: string;
-}
-
-function pad(text: string, width: number, right: boolean): string {
-  const fill = ' '.repeat(Math.max(0, width - [...text].length));
-  return right ? fill + text : text + fill;
+  /** The language to write in; English by default. */
+  readonly words?: CliWords;
 }
 
 /** The readable table: coin, quantity, price, value, share (and PnL for futures). */
 export function holdingsTable(breakdown: HoldingsBreakdown, fetchedAt: number, options: HoldingsTableOptions): string {
-  const locale = options.locale ? { locale: options.locale } : {};
+  const words = options.words ?? CLI_ENGLISH;
+  const localeName = options.locale ?? words.numberLocale;
+  const locale = localeName ? { locale: localeName } : {};
   const exact = (v: string): string => formatAmount(v, { currency: 'USDT', precision: 'full', ...locale });
   const money = (v: string): string => formatAmount(v, { currency: breakdown.currency, ...locale });
   const hide = (text: string): string => (options.privacy ? PRIVACY_MASK : text);
   const futures = breakdown.account === 'futures';
-  const header = ['Coin', 'Quantity', 'Price (USDT)', `Value (${breakdown.currency})`, 'Share', ...(futures ? ['Unrealised PnL'] : [])];
+  const header = [
+    words.cli('cli.holdings.coin'),
+    words.cli('cli.holdings.quantity'),
+    words.cli('cli.holdings.price'),
+    words.cli('cli.holdings.value', { currency: breakdown.currency }),
+    words.cli('cli.holdings.share'),
+    ...(futures ? [words.cli('cli.holdings.pnl')] : []),
+  ];
   const rows = breakdown.rows.map((r) => [
     r.coin,
     hide(exact(r.quantity)),
-    r.priceUsdt === null ? 'no price' : exact(r.priceUsdt),
+    r.priceUsdt === null ? words.cli('cli.holdings.no-price') : exact(r.priceUsdt),
     r.value === null ? '—' : hide(money(r.value)),
-    r.valueUsdt === null || r.valueUsdt.startsWith('-') ? '—' : displayShare(ENGLISH, r.share, options.privacy),
+    r.valueUsdt === null || r.valueUsdt.startsWith('-') ? '—' : displayShare(words, r.share, options.privacy),
     ...(futures ? [r.unrealisedPnl ? hide(exact(r.unrealisedPnl)) : '—'] : []),
   ]);
   const all = [header, ...rows];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
-  const line = (r: readonly string[]): string => r.map((cell, i) => pad(cell, widths[i] ?? 0, i > 0)).join('  ').trimEnd();
+  // Terminal columns, not characters: a Chinese character takes two.
+  const widths = header.map((_, i) => Math.max(...all.map((r) => columns(r[i] ?? ''))));
+  const line = (r: readonly string[]): string => r.map((cell, i) => padColumns(cell, widths[i] ?? 0, i > 0)).join('  ').trimEnd();
   const stamp = `${new Date(fetchedAt).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-  const out = [`Gate.io ${accountLabel(breakdown.account)} holdings${options.demo ? ' (DEMO portfolio, not your account)' : ''} — ${stamp}`, ''];
+  const name = accountText(words, { name: breakdown.account, label: accountLabel(breakdown.account) });
+  const out = [words.cli('cli.holdings.heading', { account: name, demo: options.demo ? 'yes' : 'no', at: stamp }), ''];
   if (breakdown.account === 'unified' && options.mode === 'classic') {
-    out.push('This account is not in unified mode (Gate says "classic"): see the spot, futures and finance accounts instead.');
+    out.push(words.cli('cli.holdings.classic'));
     return `${out.join('\n')}\n`;
   }
   if (rows.length === 0) {
-    out.push('Gate lists no coins in this account.');
+    out.push(words.cli('cli.holdings.no-coins'));
     return `${out.join('\n')}\n`;
   }
   out.push(line(header), ...rows.map(line), '─'.repeat(widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1)));
-  out.push(breakdown.amount === null ? "Gate gives no estimate for this account in total_balance; values are not shown." : `${accountLabel(breakdown.account)} (Gate's estimate): ${hide(money(breakdown.amount))} ${breakdown.currency}`);
-  out.push('', `Values are Gate's estimate for the account, shared out by each coin's USDT value at the last spot price.`);
-  if (breakdown.rows.some((r) => r.valueUsdt !== null && r.valueUsdt.startsWith('-'))) out.push('Coins below zero are listed but not counted in the shares.');
+  out.push(
+    breakdown.amount === null
+      ? words.cli('cli.holdings.no-estimate')
+      : words.cli('cli.holdings.estimate', { account: name, money: words.t('amount.money', { amount: hide(money(breakdown.amount)), currency: breakdown.currency }) }),
+  );
+  out.push('', words.cli('cli.holdings.values-note'));
+  if (breakdown.rows.some((r) => r.valueUsdt !== null && r.valueUsdt.startsWith('-'))) out.push(words.cli('cli.holdings.negative-note'));
   return `${out.join('\n')}\n`;
 }

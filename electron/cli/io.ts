@@ -3,6 +3,7 @@
  * and an explicit environment, exactly as it runs from a terminal.
  */
 import type { Readable, Writable } from 'node:stream';
+import type { CliWords } from '../../shared/present/cli-words.js';
 
 /** Streams and environment a command may use; nothing else global. */
 export interface CliIo {
@@ -10,6 +11,10 @@ export interface CliIo {
   readonly stdout: Writable;
   readonly stderr: Writable;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** `process.platform` (tests choose): on Windows and macOS the system locale is the default language. */
+  readonly platform?: string;
+  /** The language of human output; `runCli` fills it from `--locale` and the environment (English without it). */
+  readonly words?: CliWords;
 }
 
 /** A sub-command: takes its own argv (after the command name) and answers an exit code. */

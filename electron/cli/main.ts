@@ -11,7 +11,12 @@ import { dataDir } from '../core/data-dir.js';
 import type { CliCommand, CliIo } from './io.js';
 import { EXIT } from './io.js';
 import { keychainCredentials } from './keychain-credentials.js';
-import { reportUsage } from './output.js';
+import { chooseCliLocale, type Language } from '../../shared/locale.js';
+import { appError } from '../../shared/errors.js';
+import type { CliMessageKey } from '../../shared/present/catalogue.js';
+import { CLI_ENGLISH, cliWordsFor, type CliWords } from '../../shared/present/cli-words.js';
+import { takeLocaleOption } from './locale-option.js';
+import { errorLine, reportUsage } from './output.js';
 
 // Set by scripts/build-cli.mjs from package.json; "dev" when run from source.
 declare const __GATE_GLANCE_VERSION__: string | undefined;
@@ -19,7 +24,7 @@ declare const __GATE_GLANCE_VERSION__: string | undefined;
 /** The CLI's version as built. */
 export const CLI_VERSION = typeof __GATE_GLANCE_VERSION__ === 'string' ? __GATE_GLANCE_VERSION__ : 'dev';
 
-/** Every sub-command by name. Add a command by adding an entry here (and a line to COMMAND_SUMMARIES). */
+/** Every sub-command by name. Add a command by adding an entry here (and its line to COMMAND_SUMMARIES). */
 export const COMMANDS: Record<string, CliCommand> = {
   balance: createBalanceCommand({ keychainCredentials }),
   holdings: createHoldingsCommand({ keychainCredentials }),
@@ -29,46 +34,52 @@ export const COMMANDS: Record<string, CliCommand> = {
   status: createStatusCommand(),
 };
 
-/** One line per command for `gate-glance --help`, in display order. */
-export const COMMAND_SUMMARIES: Record<string, string> = {
-  balance: "show the total balance and its breakdown (Gate's estimate)",
-  holdings: 'show what one account is made of, coin by coin (spot, futures, finance, unified)',
-  history: 'print the net-worth history recorded on this computer (no key needed)',
-  login: 'store your API key and secret in the OS keychain (read from stdin)',
-  logout: 'remove the stored API key from the OS keychain',
-  status: 'is a key stored (last 4 characters only), and can the keychain be used',
+/** The help line of each command (a command without one is listed bare). */
+const COMMAND_SUMMARIES: Readonly<Record<string, CliMessageKey>> = {
+  balance: 'cli.command.balance',
+  holdings: 'cli.command.holdings',
+  history: 'cli.command.history',
+  login: 'cli.command.login',
+  logout: 'cli.command.logout',
+  status: 'cli.command.status',
 };
 
-/** The top-level help text, built from the command table. */
-export function usageText(commands: Readonly<Record<string, CliCommand>> = COMMANDS): string {
+/** The top-level help text, built from the command table, in the words' language. */
+export function usageText(commands: Readonly<Record<string, CliCommand>> = COMMANDS, words: CliWords = CLI_ENGLISH): string {
   const names = Object.keys(commands);
   const width = Math.max(...names.map((n) => n.length));
-  const lines = names.map((n) => `  ${n.padEnd(width)}  ${COMMAND_SUMMARIES[n] ?? ''}`.trimEnd());
-  return `gate-glance ${CLI_VERSION} — your Gate.io balance in the terminal and the status bar
+  const summary = (name: string): string => {
+    const key = Object.hasOwn(COMMAND_SUMMARIES, name) ? COMMAND_SUMMARIES[name] : undefined;
+    return key === undefined ? '' : words.cli(key);
+  };
+  const lines = names.map((n) => `  ${n.padEnd(width)}  ${summary(n)}`.trimEnd());
+  return words.cli('cli.help.main', { version: CLI_VERSION, commands: lines.join('\n') });
+}
 
-Usage: gate-glance <command> [options]
-
-Commands:
-${lines.join('\n')}
-
-Run \`gate-glance help <command>\` (or \`<command> --help\`) for its options.
-Try it without an API key: gate-glance balance --demo
-`;
+/** The words of this command line: `--locale`, else the environment as gettext reads it. */
+function chooseWords(io: CliIo, locale: Language | undefined): CliWords {
+  const systemLocale = new Intl.DateTimeFormat().resolvedOptions().locale;
+  return cliWordsFor(chooseCliLocale({ env: io.env, platform: io.platform ?? process.platform, systemLocale, override: locale }));
 }
 
 /**
  * Runs one command line (argv without node and script) and answers the exit code. Never
  * throws. `commands` defaults to COMMANDS; tests pass a table with fakes injected.
  */
-export async function runCli(argv: readonly string[], io: CliIo, commands: Readonly<Record<string, CliCommand>> = COMMANDS): Promise<number> {
+export async function runCli(rawArgv: readonly string[], rawIo: CliIo, commands: Readonly<Record<string, CliCommand>> = COMMANDS): Promise<number> {
+  let words = rawIo.words ?? CLI_ENGLISH;
   try {
-    const [first, ...rest] = argv;
+    const option = takeLocaleOption(rawArgv);
+    words = rawIo.words ?? chooseWords(rawIo, option.ok ? option.locale : undefined);
+    const io: CliIo = { ...rawIo, words };
+    if (!option.ok) return reportUsage(io, { key: 'cli.usage.unknown-locale', params: { locale: option.value } });
+    const [first, ...rest] = option.argv;
     if (first === undefined) {
-      io.stderr.write(usageText(commands));
+      io.stderr.write(usageText(commands, words));
       return EXIT.usage;
     }
     if (first === '--help' || first === '-h') {
-      io.stdout.write(usageText(commands));
+      io.stdout.write(usageText(commands, words));
       return EXIT.ok;
     }
     if (first === '--version' || first === '-V') {
@@ -78,19 +89,19 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: Reado
     if (first === 'help') {
       const topic = rest[0];
       if (topic === undefined) {
-        io.stdout.write(usageText(commands));
+        io.stdout.write(usageText(commands, words));
         return EXIT.ok;
       }
       const command = Object.hasOwn(commands, topic) ? commands[topic] : undefined;
-      if (!command) return reportUsage(io, `unknown command "${topic.slice(0, 40)}"`);
+      if (!command) return reportUsage(io, { key: 'cli.usage.unknown-command', params: { command: topic.slice(0, 40) } });
       return await command(['--help'], io);
     }
     const command = Object.hasOwn(commands, first) ? commands[first] : undefined;
-    if (!command) return reportUsage(io, `unknown command "${first.slice(0, 40)}"`);
+    if (!command) return reportUsage(io, { key: 'cli.usage.unknown-command', params: { command: first.slice(0, 40) } });
     return await command(rest, io);
   } catch {
     // A bug, not a user error: say so on one line, without a stack trace or any data.
-    io.stderr.write('error: INTERNAL: gate-glance failed unexpectedly — This is a bug in Gate Glance; please report it.\n');
+    rawIo.stderr.write(errorLine(words, appError('INTERNAL', { reason: 'unexpected' })));
     return EXIT.internal;
   }
 }

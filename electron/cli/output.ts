@@ -6,7 +6,10 @@
 import type { AppError, ErrorCode } from '../../shared/errors.js';
 import { errorKind } from '../../shared/errors.js';
 import { errorWords, oneLine } from '../../shared/present/error-words.js';
-import { ENGLISH, type Words } from '../../shared/present/words.js';
+import type { CliMessageKey } from '../../shared/present/catalogue.js';
+import { CLI_ENGLISH, type CliWords } from '../../shared/present/cli-words.js';
+import type { MessageParams } from '../../shared/present/message-format.js';
+import { ENGLISH } from '../../shared/present/words.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './io.js';
 
@@ -25,17 +28,22 @@ export function exitCodeFor(code: ErrorCode): number {
   }
 }
 
-/** `error: CODE: message — hint`, the one line every command writes to stderr for an error. */
-export function errorLine(words: Words, error: AppError): string {
+/** `error: CODE: message — hint` (in the words' language), the one line every command writes to stderr for an error. */
+export function errorLine(words: CliWords, error: AppError): string {
   const w = errorWords(words, error);
-  return `error: ${error.code}: ${oneLine(w.message)} — ${oneLine(w.hint)}\n`;
+  return `${words.cli('cli.error', { code: error.code, message: oneLine(w.message), hint: oneLine(w.hint) })}\n`;
+}
+
+/** The words of a command line (English when a command runs without `runCli`). */
+export function wordsOf(io: CliIo): CliWords {
+  return io.words ?? CLI_ENGLISH;
 }
 
 /**
  * Writes an error the way every command does, and answers its exit code. The `--json` object
  * is always English, whatever the terminal's language: scripts match on it.
  */
-export function reportError(io: CliIo, error: AppError, json: boolean, words: Words = ENGLISH): number {
+export function reportError(io: CliIo, error: AppError, json: boolean, words: CliWords = wordsOf(io)): number {
   io.stderr.write(errorLine(words, error));
   if (json) {
     const english = errorWords(ENGLISH, error);
@@ -46,9 +54,16 @@ export function reportError(io: CliIo, error: AppError, json: boolean, words: Wo
   return exitCodeFor(error.code);
 }
 
-/** A usage error: one line naming the problem and where to read more; exit 2. */
-export function reportUsage(io: CliIo, message: string, command?: string): number {
+/** A mistake on the command line, as a value: which message says it, with its values. */
+export interface UsageProblem {
+  readonly key: Extract<CliMessageKey, `cli.usage.${string}`>;
+  readonly params?: MessageParams;
+}
+
+/** A usage error: one line naming the problem and where to read more, in the words' language; exit 2. */
+export function reportUsage(io: CliIo, problem: UsageProblem, command?: string): number {
+  const words = wordsOf(io);
   const help = command ? `gate-glance help ${command}` : 'gate-glance --help';
-  io.stderr.write(`error: ${oneLine(message)} (see \`${help}\`)\n`);
+  io.stderr.write(`${words.cli('cli.usage.error', { message: oneLine(words.cli(problem.key, problem.params)), help })}\n`);
   return EXIT.usage;
 }

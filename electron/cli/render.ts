@@ -9,10 +9,11 @@ import type { Change24h } from '../../shared/change.js';
 import { formatAmount } from '../../shared/decimal.js';
 import type { HistoryRange } from '../../shared/history.js';
 import type { AppError } from '../../shared/errors.js';
-import { displayAmount, displayMoney, displayShare } from '../../shared/present/amounts.js';
+import { accountText, displayAmount, displayMoney, displayShare } from '../../shared/present/amounts.js';
+import { CLI_ENGLISH, type CliWords } from '../../shared/present/cli-words.js';
 import { errorWords } from '../../shared/present/error-words.js';
 import { unaccountedView } from '../../shared/present/unaccounted.js';
-import { ENGLISH, type Words } from '../../shared/present/words.js';
+import { columns, padColumns } from './columns.js';
 
 /** The `--json` document: amounts verbatim, accounts by amount descending, shares of the positive sum. */
 export interface BalanceJson {
@@ -61,7 +62,8 @@ export interface HumanFormatOptions {
   readonly full: boolean;
   readonly demo: boolean;
   /** The language and number locale to write in; English in the runtime's locale by default. */
-  readonly words?: Words;
+  readonly words?: CliWords;
+  /** Overrides the words' number locale (tests). */
   readonly locale?: string;
   /** For "since 09:14"; the system's zone by default. */
   readonly timeZone?: string;
@@ -71,7 +73,7 @@ export interface HumanFormatOptions {
 
 /** How every human format writes an amount of this snapshot: masked, or exact in its currency and locale. */
 function amountFormatter(snapshot: BalanceSnapshot, options: HumanFormatOptions, full: boolean): (amount: string) => string {
-  const words = options.words ?? ENGLISH;
+  const words = options.words ?? CLI_ENGLISH;
   const display = { privacy: options.privacy, precision: full ? 'full' : 'display' } as const;
   return (amount) => displayAmount(words, amount, snapshot.currency, display);
 }
@@ -83,52 +85,67 @@ function visibleChange(options: HumanFormatOptions): Change24h | null {
 
 /** `09:14` in the reader's zone: when a partial change starts. */
 function clockTime(ms: number, options: HumanFormatOptions): string {
-  return new Intl.DateTimeFormat(options.locale ?? 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(options.timeZone ? { timeZone: options.timeZone } : {}) }).format(ms);
+  return new Intl.DateTimeFormat(options.locale ?? options.words?.numberLocale ?? 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(options.timeZone ? { timeZone: options.timeZone } : {}) }).format(ms);
 }
 
 /** The change's amount, signed (`+468.12`, `-3.10`, `0.00`), at the currency's display digits. */
 function signedAmount(change: Change24h, currency: Currency, options: HumanFormatOptions): string {
-  const text = formatAmount(change.amount, { currency, ...(options.locale ? { locale: options.locale } : {}) });
+  const locale = options.locale ?? options.words?.numberLocale;
+  const text = formatAmount(change.amount, { currency, ...(locale ? { locale } : {}) });
   return change.direction > 0 ? `+${text}` : text;
 }
 
 /** `+1.23%` (or the signed amount when there is no percent), and ` since 09:14` when partial. */
 function changeBrief(change: Change24h, currency: Currency, options: HumanFormatOptions): string {
-  const size = change.percent !== null ? `${change.percent}%` : `${signedAmount(change, currency, options)} ${currency}`;
-  return change.partial ? `${size} since ${clockTime(change.from, options)}` : size;
+  const words = options.words ?? CLI_ENGLISH;
+  const size = change.percent !== null ? `${change.percent}%` : words.t('amount.money', { amount: signedAmount(change, currency, options), currency });
+  return words.cli('cli.change.brief', { size, partial: change.partial ? 'yes' : 'no', time: clockTime(change.from, options) });
 }
 
 /** What the change is measured over, for labels: `24 h` or `since 09:14`. */
 function changeSpan(change: Change24h, options: HumanFormatOptions): string {
-  return change.partial ? `since ${clockTime(change.from, options)}` : '24 h';
+  return (options.words ?? CLI_ENGLISH).cli('cli.change.span', { partial: change.partial ? 'yes' : 'no', time: clockTime(change.from, options) });
 }
 
 /** The status-bar line: `38,522.03 USDT +1.23%` (or `••• USDT` with privacy). */
 export function shortLine(snapshot: BalanceSnapshot, options: HumanFormatOptions): string {
-  const words = options.words ?? ENGLISH;
-  const money = displayMoney(words, snapshot.total.amount, snapshot.currency, { privacy: options.privacy, precision: options.full ? 'full' : 'display' });
+  const words = options.words ?? CLI_ENGLISH;
+  // A status bar has little room: 万 / 亿 in Chinese (--full still prints every digit).
+  const money = displayMoney(words, snapshot.total.amount, snapshot.currency, { privacy: options.privacy, precision: options.full ? 'full' : 'display', short: true });
   const change = visibleChange(options);
   const line = change ? `${money} ${changeBrief(change, snapshot.currency, options)}` : money;
   return options.demo ? words.t('cli.short.demo', { money: line }) : line;
 }
 
-function pad(text: string, width: number, right: boolean): string {
-  const len = [...text].length;
-  const fill = ' '.repeat(Math.max(0, width - len));
-  return right ? fill + text : text + fill;
+/** When the data was fetched, in UTC: `2026-12-01 14:05:09 UTC`, or the language's own date form in Chinese. */
+function utcStamp(ms: number, words: CliWords): string {
+  if (words.language === 'en') return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  const stamp = new Intl.DateTimeFormat(words.numberLocale ?? words.language, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23', timeZone: 'UTC' }).format(ms);
+  return `${stamp} UTC`;
 }
 
-function utcStamp(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+/** A table line: columns padded to terminal columns (a Chinese character takes two), the first left-aligned. */
+function tableLine(cells: readonly string[], widths: readonly number[]): string {
+  return cells.map((cell, i) => padColumns(cell, widths[i] ?? 0, i > 0)).join('  ').trimEnd();
+}
+
+function columnWidths(rows: ReadonlyArray<readonly string[]>): number[] {
+  return (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => columns(r[i] ?? ''))));
 }
 
 /** The readable table: account, amount, share, then the total and its PnL/borrowed lines. */
 export function balanceTable(snapshot: BalanceSnapshot, options: HumanFormatOptions): string {
-  const words = options.words ?? ENGLISH;
+  const words = options.words ?? CLI_ENGLISH;
   const summary = summarizeBalance(snapshot);
-  const fmt = amountFormatter(snapshot, options, options.full);
+  const plain = amountFormatter(snapshot, options, options.full);
+  // A cell is the amount alone (the header names the currency), or `¥…` in zh-CN for CNY.
+  const fmt = (amount: string): string => {
+    const text = plain(amount);
+    const negative = text.startsWith('-');
+    return words.cli('cli.table.cell', { sign: negative ? '-' : '', amount: negative ? text.slice(1) : text, currency: snapshot.currency });
+  };
   const rows: Array<[string, string, string]> = summary.accounts.map((a) => [
-    a.label,
+    accountText(words, a),
     fmt(a.amount),
     options.privacy || a.sign > 0 ? displayShare(words, a.share, options.privacy) : words.t('cli.table.no-share'),
   ]);
@@ -140,14 +157,14 @@ export function balanceTable(snapshot: BalanceSnapshot, options: HumanFormatOpti
   if (snapshot.total.borrowed !== null) footer.push([words.t('cli.table.borrowed'), fmt(snapshot.total.borrowed), '']);
   const header: [string, string, string] = [words.t('cli.table.account'), words.t('cli.table.amount', { currency: snapshot.currency }), words.t('cli.table.share')];
   const change = visibleChange(options);
-  if (change) footer.push([`Change (${changeSpan(change, options)})`, signedAmount(change, snapshot.currency, options), change.percent !== null ? `${change.percent}%` : '']);
-  const all = [header, ...rows, ...footer];
-  const w0 = Math.max(...all.map((r) => [...r[0]].length));
-  const w1 = Math.max(...all.map((r) => [...r[1]].length));
-  const w2 = Math.max(...all.map((r) => [...r[2]].length));
-  const line = (r: [string, string, string]): string => `${pad(r[0], w0, false)}  ${pad(r[1], w1, true)}  ${pad(r[2], w2, true)}`.trimEnd();
+  if (change) {
+    footer.push([words.cli('cli.change.row', { span: changeSpan(change, options) }), signedAmount(change, snapshot.currency, options), change.percent !== null ? `${change.percent}%` : '']);
+  }
+  const widths = columnWidths([header, ...rows, ...footer]);
+  const [w0 = 0, w1 = 0, w2 = 0] = widths;
+  const line = (r: [string, string, string]): string => tableLine(r, widths);
   const out: string[] = [];
-  out.push(words.t('cli.table.heading', { demo: options.demo ? 'yes' : 'no', currency: snapshot.currency, at: utcStamp(snapshot.fetchedAt) }));
+  out.push(words.t('cli.table.heading', { demo: options.demo ? 'yes' : 'no', currency: snapshot.currency, at: utcStamp(snapshot.fetchedAt, words) }));
   out.push('');
   out.push(line(header));
   for (const r of rows) out.push(line(r));
@@ -164,30 +181,36 @@ export function balanceTable(snapshot: BalanceSnapshot, options: HumanFormatOpti
  * `tooltip`, and a `class` to style on ("live", or "error" with the code in the tooltip).
  */
 export function waybarJson(snapshot: BalanceSnapshot, options: HumanFormatOptions): string {
-  const words = options.words ?? ENGLISH;
+  const words = options.words ?? CLI_ENGLISH;
   const summary = summarizeBalance(snapshot);
   // The tooltip always rounds to the currency's digits: it is a glance, not a ledger.
   const fmt = amountFormatter(snapshot, options, false);
   const lines = summary.accounts.map((a) =>
     a.sign > 0 && !options.privacy
-      ? words.t('cli.waybar.account-share', { account: a.label, amount: fmt(a.amount), share: displayShare(words, a.share, false) })
-      : words.t('cli.waybar.account', { account: a.label, amount: fmt(a.amount) }),
+      ? words.t('cli.waybar.account-share', { account: accountText(words, a), amount: fmt(a.amount), share: displayShare(words, a.share, false) })
+      : words.t('cli.waybar.account', { account: accountText(words, a), amount: fmt(a.amount) }),
   );
   const change = visibleChange(options);
   const changeLine = change
-    ? [`Change (${changeSpan(change, options)}): ${signedAmount(change, snapshot.currency, options)} ${snapshot.currency}${change.percent !== null ? ` (${change.percent}%)` : ''}`]
+    ? [
+        words.cli('cli.change.tooltip', {
+          span: changeSpan(change, options),
+          money: words.t('amount.money', { amount: signedAmount(change, snapshot.currency, options), currency: snapshot.currency }),
+          percent: change.percent ?? 'none',
+        }),
+      ]
     : [];
   const unaccounted = unaccountedView(words, summary.unaccounted, snapshot.currency, { privacy: options.privacy });
   if (unaccounted) lines.push(words.t('cli.waybar.account', { account: unaccounted.label, amount: unaccounted.amount }));
   const total = words.t('cli.waybar.total', { demo: options.demo ? 'yes' : 'no', money: words.t('amount.money', { amount: fmt(snapshot.total.amount), currency: snapshot.currency }) });
-  const tooltip = [total, ...changeLine, ...lines, words.t('cli.waybar.as-of', { at: utcStamp(snapshot.fetchedAt) })].join('\n');
+  const tooltip = [total, ...changeLine, ...lines, words.t('cli.waybar.as-of', { at: utcStamp(snapshot.fetchedAt, words) })].join('\n');
   // Waybar takes a list of classes; one class stays a plain string, as before.
   const classes = [options.demo ? 'demo' : 'live', ...(change && change.direction !== 0 ? [change.direction > 0 ? 'up' : 'down'] : [])];
   return JSON.stringify({ text: shortLine(snapshot, options), tooltip, class: classes.length === 1 ? classes[0] : classes });
 }
 
 /** Waybar's form of a failure: the code as text, message and hint in the tooltip. */
-export function waybarErrorJson(error: AppError, words: Words = ENGLISH): string {
+export function waybarErrorJson(error: AppError, words: CliWords = CLI_ENGLISH): string {
   const { message, hint } = errorWords(words, error);
   return JSON.stringify({ text: words.t('cli.unavailable', { code: error.code }), tooltip: `${message}\n${hint}`, class: 'error' });
 }
@@ -198,15 +221,19 @@ export function historyJson(points: readonly HistoryPoint[]): Array<{ readonly a
 }
 
 /** `history`'s table: one row per point, oldest first, amounts at the currency's display digits. */
-export function historyTable(points: readonly HistoryPoint[], context: { readonly currency: Currency; readonly range: HistoryRange; readonly locale?: string }): string {
-  const span = context.range === 'all' ? 'all of it' : `the last ${context.range}`;
-  if (points.length === 0) return `No ${context.currency} history for ${span} yet. The app and \`gate-glance balance\` record one point per successful refresh.\n`;
-  const fmt = (amount: string): string => formatAmount(amount, { currency: context.currency, ...(context.locale ? { locale: context.locale } : {}) });
-  const rows = points.map((p) => [utcStamp(p.at), fmt(p.total)] as const);
-  const header = ['Time', `Total (${context.currency})`] as const;
-  const w0 = Math.max(...[header, ...rows].map((r) => [...r[0]].length));
-  const w1 = Math.max(...[header, ...rows].map((r) => [...r[1]].length));
-  const out = [`Gate.io net worth history (estimated), ${context.currency}, ${span}: ${points.length} point${points.length === 1 ? '' : 's'}, oldest first`, ''];
-  for (const r of [header, ...rows]) out.push(`${pad(r[0], w0, false)}  ${pad(r[1], w1, true)}`);
+export function historyTable(
+  points: readonly HistoryPoint[],
+  context: { readonly currency: Currency; readonly range: HistoryRange; readonly locale?: string; readonly words?: CliWords },
+): string {
+  const words = context.words ?? CLI_ENGLISH;
+  const span = words.cli('cli.history.span', { range: context.range });
+  if (points.length === 0) return `${words.cli('cli.history.empty', { currency: context.currency, span })}\n`;
+  const locale = context.locale ?? words.numberLocale;
+  const fmt = (amount: string): string => formatAmount(amount, { currency: context.currency, ...(locale ? { locale } : {}) });
+  const rows = points.map((p) => [utcStamp(p.at, words), fmt(p.total)] as const);
+  const header = [words.cli('cli.history.time'), words.cli('cli.history.total', { currency: context.currency })] as const;
+  const widths = columnWidths([header, ...rows]);
+  const out = [words.cli('cli.history.heading', { currency: context.currency, span, count: points.length }), ''];
+  for (const r of [header, ...rows]) out.push(tableLine(r, widths));
   return `${out.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 // The popover in the language core chose: the Chinese catalogue arrives on demand, `lang` is set
 // on the document to the language shown, and English needs no loading at all.
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { gateExampleSnapshot, makeState } from './testing/fixtures.js';
 import { renderApp } from './testing/render-app.js';
@@ -18,6 +18,9 @@ describe('the popover in Chinese', () => {
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(screen.getByTestId('total-amount').getAttribute('title')).toBe('¥633,967,350,312,281,193.068368815439797304437');
     expect(screen.getByTestId('status-badge').textContent).toContain('实时');
+    const legend = screen.getByTestId('legend');
+    expect(within(legend).getByText('量化')).toBeTruthy();
+    expect(within(legend).getByText('现货')).toBeTruthy();
   });
 
   it('zh-TW: Traditional words and lang="zh-TW"', async () => {
@@ -25,6 +28,7 @@ describe('the popover in Chinese', () => {
     expect(await screen.findByText('估算淨資產')).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-TW');
     expect(screen.getByTestId('status-badge').textContent).toContain('即時');
+    expect(within(screen.getByTestId('legend')).getByText('現貨')).toBeTruthy();
   });
 
   it('English without loading anything, numbers in the regional locale', async () => {

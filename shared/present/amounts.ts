@@ -4,7 +4,10 @@
  * too small for two decimals read as "< 0.01 %" instead of a misleading "0.00 %".
  */
 import type { Currency, DecimalString } from '../balance.js';
-import { formatAmount, type AmountPrecision } from '../decimal.js';
+import { accountName } from '../account-names.js';
+import type { AccountShare, BalanceSummary } from '../accounts.js';
+import { formatAmount, formatCompactAmount, type AmountPrecision } from '../decimal.js';
+import { isLanguage } from '../locale.js';
 import type { Words } from './words.js';
 
 /** What privacy mode shows instead of any amount or share, on every surface. */
@@ -15,11 +18,24 @@ export interface AmountDisplay {
   readonly privacy: boolean;
   /** `display` rounds to the currency's usual digits; `full` keeps every digit Gate sent. */
   readonly precision?: AmountPrecision;
+  /**
+   * Room is short (the tray title, `--short`, waybar's text): Chinese reads 万 / 亿 (萬 / 億)
+   * there, rounded from the exact string. Ignored for `full` precision and in English.
+   */
+  readonly short?: boolean;
+}
+
+function isChinese(words: Words): boolean {
+  return words.language === 'zh-CN' || words.language === 'zh-TW';
 }
 
 /** An amount with locale grouping, or the mask. */
 export function displayAmount(words: Words, amount: DecimalString, currency: Currency, display: AmountDisplay): string {
   if (display.privacy) return PRIVACY_MASK;
+  if (display.short === true && display.precision !== 'full' && isChinese(words)) {
+    // The units are words of the language, so the language (not the regional locale) formats them.
+    return formatCompactAmount(amount, { currency, locale: words.language });
+  }
   return formatAmount(amount, { currency, precision: display.precision ?? 'display', ...(words.numberLocale ? { locale: words.numberLocale } : {}) });
 }
 
@@ -49,4 +65,19 @@ export function wrapPoints(text: string): string[] {
 /** Every digit Gate sent, grouped, with the currency: for hover titles. The mask alone in privacy mode. */
 export function exactMoney(words: Words, amount: DecimalString, currency: Currency, privacy: boolean): string {
   return privacy ? PRIVACY_MASK : displayMoney(words, amount, currency, { privacy, precision: 'full' });
+}
+
+/**
+ * An account's name as people read it: Gate's own Chinese term in Chinese, else the account
+ * model's label (the English name, or an unknown account's name as Gate sent it, made safe).
+ */
+export function accountText(words: Words, account: { readonly name: string; readonly label: string }): string {
+  return isLanguage(words.language) ? accountName(account.name, account.label, words.language) : account.label;
+}
+
+/** The breakdown with every account named in the words' language (amounts, order and shares unchanged). */
+export function withAccountNames(words: Words, summary: BalanceSummary): BalanceSummary {
+  if (words.language === 'en') return summary;
+  const named = (list: readonly AccountShare[]): AccountShare[] => list.map((a) => ({ ...a, label: accountText(words, a) }));
+  return { ...summary, accounts: named(summary.accounts), positive: named(summary.positive), zero: named(summary.zero), negative: named(summary.negative) };
 }

@@ -214,6 +214,7 @@ export const en = {
   'error.INTERNAL.message.verify': 'The test call failed unexpectedly.',
   'error.INTERNAL.message.no-answer': 'Gate Glance’s main process did not answer.',
   'error.INTERNAL.message.no-bridge': 'The app bridge (window.glance) is missing.',
+  'error.INTERNAL.message.unexpected': 'gate-glance failed unexpectedly',
   'error.INTERNAL.message.thrown': 'The request failed unexpectedly.',
   'error.INTERNAL.detail': '{reason, select, prefs-write {Could not save preferences ({detail}); the previous ones stay in effect.} other {{message} ({detail})}}',
   'error.INTERNAL.hint': 'This is a bug in Gate Glance; please report it.',

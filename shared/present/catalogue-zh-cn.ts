@@ -203,6 +203,7 @@ export const zhCN: Catalogue = {
   'error.INTERNAL.message.verify': '测试调用意外失败。',
   'error.INTERNAL.message.no-answer': 'Gate Glance 的主进程没有响应。',
   'error.INTERNAL.message.no-bridge': '缺少应用桥接（window.glance）。',
+  'error.INTERNAL.message.unexpected': 'gate-glance 意外失败',
   'error.INTERNAL.message.thrown': '请求意外失败。',
   'error.INTERNAL.detail': '{reason, select, prefs-write {无法保存偏好设置（{detail}）；之前的设置仍然有效。} other {{message}（{detail}）}}',
   'error.INTERNAL.hint': '这是 Gate Glance 的缺陷；请报告此问题。',

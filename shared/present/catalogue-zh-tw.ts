@@ -203,6 +203,7 @@ export const zhTW: Catalogue = {
   'error.INTERNAL.message.verify': '測試呼叫意外失敗。',
   'error.INTERNAL.message.no-answer': 'Gate Glance 的主處理程序沒有回應。',
   'error.INTERNAL.message.no-bridge': '缺少應用程式橋接（window.glance）。',
+  'error.INTERNAL.message.unexpected': 'gate-glance 意外失敗',
   'error.INTERNAL.message.thrown': '請求意外失敗。',
   'error.INTERNAL.detail': '{reason, select, prefs-write {無法儲存偏好設定（{detail}）；之前的設定仍然有效。} other {{message}（{detail}）}}',
   'error.INTERNAL.hint': '這是 Gate Glance 的缺陷；請報告此問題。',

@@ -3,6 +3,7 @@
  * A zh-CN or zh-TW catalogue is `const zhCN: Catalogue = { … }`; a key it lacks (or adds)
  * fails `tsc`.
  */
+import type { cliEn } from './cli-catalogue-en.js';
 import type { en } from './catalogue-en.js';
 
 /** The name of one message. */
@@ -10,3 +11,9 @@ export type MessageKey = keyof typeof en;
 
 /** One language's words. */
 export type Catalogue = { readonly [K in MessageKey]: string };
+
+/** The name of one of the CLI's own messages (help, usage errors, its tables). */
+export type CliMessageKey = keyof typeof cliEn;
+
+/** One language's CLI words: exactly English's CLI keys. */
+export type CliCatalogue = { readonly [K in CliMessageKey]: string };

@@ -3,11 +3,19 @@ import type { Catalogue } from './catalogue.js';
 import { en } from './catalogue-en.js';
 import { zhCN } from './catalogue-zh-cn.js';
 import { zhTW } from './catalogue-zh-tw.js';
+import { cliEn } from './cli-catalogue-en.js';
+import { cliZhCN } from './cli-catalogue-zh-cn.js';
+import { cliZhTW } from './cli-catalogue-zh-tw.js';
 import { formatMessage, placeholdersOf } from './message-format.js';
 
-const TRANSLATIONS: ReadonlyArray<[string, Catalogue]> = [
-  ['zh-CN', zhCN],
-  ['zh-TW', zhTW],
+type Patterns = Readonly<Record<string, string>>;
+
+// Each translation beside its English: the shared catalogue and the CLI's own.
+const TRANSLATIONS: ReadonlyArray<[string, string, Patterns, Patterns]> = [
+  ['zh-CN', 'shared', en, zhCN satisfies Catalogue],
+  ['zh-TW', 'shared', en, zhTW satisfies Catalogue],
+  ['zh-CN', 'CLI', cliEn, cliZhCN],
+  ['zh-TW', 'CLI', cliEn, cliZhTW],
 ];
 
 // Messages that read the same in Chinese: names, symbols and pure placeholders.
@@ -23,22 +31,22 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
 
 const HAN = /\p{Script=Han}/u;
 
-describe.each(TRANSLATIONS)('the %s catalogue', (language, catalogue) => {
+describe.each(TRANSLATIONS)('the %s %s catalogue', (language, _part, source, catalogue) => {
   it("has exactly English's keys", () => {
-    expect(Object.keys(catalogue).sort()).toEqual(Object.keys(en).sort());
+    expect(Object.keys(catalogue).sort()).toEqual(Object.keys(source).sort());
   });
 
   it('asks for the same values as English in every message', () => {
-    for (const key of Object.keys(en) as Array<keyof typeof en>) {
-      expect({ key, names: placeholdersOf(catalogue[key]) }).toEqual({ key, names: placeholdersOf(en[key]) });
+    for (const key of Object.keys(source) as string[]) {
+      expect({ key, names: placeholdersOf(catalogue[key] ?? '') }).toEqual({ key, names: placeholdersOf(source[key] ?? '') });
     }
   });
 
   it('renders every message without leaving a placeholder behind', () => {
     const values = new Proxy({}, { get: (_t, name) => (name === 'count' || name === 'seconds' || name === 'waitMs' || name === 'timeoutMs' ? 3 : `<${String(name)}>`), has: () => true });
-    for (const key of Object.keys(en) as Array<keyof typeof en>) {
-      const params = Object.fromEntries(placeholdersOf(en[key]).map((n) => [n, (values as Record<string, string | number>)[n]!]));
-      const text = formatMessage(catalogue[key], params, { locale: language, custom: () => '3' });
+    for (const key of Object.keys(source) as string[]) {
+      const params = Object.fromEntries(placeholdersOf(source[key] ?? '').map((n) => [n, (values as Record<string, string | number>)[n]!]));
+      const text = formatMessage(catalogue[key] ?? '', params, { locale: language, custom: () => '3' });
       expect({ key, text }).not.toEqual({ key, text: expect.stringMatching(/\{[\w-]+\}/) });
     }
   });
@@ -48,9 +56,9 @@ describe.each(TRANSLATIONS)('the %s catalogue', (language, catalogue) => {
       const params = Object.fromEntries(placeholdersOf(pattern).map((n) => [n, '']));
       return formatMessage(pattern, params, { locale, custom: () => '' });
     };
-    const untranslated = (Object.keys(en) as Array<keyof typeof en>).filter((key) => {
-      const english = words(en[key], 'en');
-      const chinese = words(catalogue[key], language);
+    const untranslated = (Object.keys(source) as string[]).filter((key) => {
+      const english = words(source[key] ?? '', 'en');
+      const chinese = words(catalogue[key] ?? '', language);
       return !SAME_IN_EVERY_LANGUAGE.has(key) && /\p{L}/u.test(english) && !HAN.test(chinese) && chinese === english;
     });
     expect(untranslated).toEqual([]);

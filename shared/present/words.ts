@@ -25,13 +25,18 @@ export function createWords(catalogue: Catalogue, language: string, numberLocale
     language,
     numberLocale,
     t(key, params = {}) {
-      return formatMessage(catalogue[key], params, { locale: numberLocale ?? language, custom: (format, value) => custom(words, format, value) });
+      return renderPattern(words, catalogue[key], params);
     },
     has(key): key is MessageKey {
       return Object.hasOwn(catalogue, key);
     },
   };
   return words;
+}
+
+/** Renders a pattern of another catalogue of the same language (the CLI's) with these words' locale and time words. */
+export function renderPattern(words: Words, pattern: string, params: MessageParams = {}): string {
+  return formatMessage(pattern, params, { locale: words.numberLocale ?? words.language, custom: (format, value) => custom(words, format, value) });
 }
 
 /** "250 ms", "1 second", "10 seconds" (rounded up): how long something may take. */

@@ -18,8 +18,8 @@ import { parseArgs, parseBaseUrlOption, type OptionSpec } from '../args.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import { errorWords, oneLine } from '../../../shared/present/error-words.js';
-import { ENGLISH } from '../../../shared/present/words.js';
-import { errorLine, exitCodeFor, reportError, reportUsage } from '../output.js';
+import type { CliWords } from '../../../shared/present/cli-words.js';
+import { errorLine, exitCodeFor, reportError, reportUsage, wordsOf, type UsageProblem } from '../output.js';
 
 /** Where the login's test call goes and how long it may take. */
 interface VerifyTarget {
@@ -47,59 +47,6 @@ const MAX_LOGIN_INPUT_BYTES = 16 * 1024;
 /** Exit code for Ctrl-C at a prompt (128 + SIGINT), as shells expect. */
 export const EXIT_INTERRUPTED = 130;
 
-/** Help text of `login`. */
-const LOGIN_USAGE = `Usage: gate-glance login [options]
-
-Stores your Gate.io API key and secret in the OS keychain (macOS Keychain, Windows Credential
-Manager, or the Secret Service — gnome-keyring or KWallet — on Linux). Nothing is written to a
-file. On a terminal you are asked for both, and the secret is not shown as you type or paste it.
-From a pipe or a file, give two lines: the key, then the secret:
-
-  printf '%s\\n%s\\n' "$KEY" "$SECRET" | gate-glance login
-  gate-glance login < key-and-secret.txt
-
-The key and the secret are never accepted as arguments: other users can read arguments in \`ps\`.
-
-Options:
-      --verify           make one signed test call before saving (default): a key that Gate
-                         rejects, or that lacks wallet read permission, is not saved
-      --no-verify        save without the test call
-      --base-url URL     API base URL for the test call (default ${DEFAULT_BASE_URL})
-      --timeout MS       test call timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
-  -h, --help             show this help
-
-Create a key at https://www.gate.io/myaccount/api_key_manage with "Wallet: read only".
-Exit codes: 0 saved, 2 usage, 3 rejected key or keychain problem, 130 cancelled.
-`;
-
-/** Help text of `logout`. */
-const LOGOUT_USAGE = `Usage: gate-glance logout [--forget-history [--base-url URL]]
-
-Removes the API key and secret stored by \`gate-glance login\` (or the app) from the OS keychain.
-Removing when nothing is stored is not an error. The net-worth history stays (a new key for the
-same account continues it) unless you ask to forget it.
-
-Options:
-      --forget-history   also delete the history recorded on this computer
-      --base-url URL     whose history to forget: the Gate endpoint it was read from (default ${DEFAULT_BASE_URL})
-  -h, --help             show this help
-
-Exit codes: 0 removed (or nothing stored), 2 usage, 3 keychain problem, 1 the history could not be deleted.
-`;
-
-/** Help text of `status`. */
-const STATUS_USAGE = `Usage: gate-glance status [--json]
-
-Says whether an API key is stored in the OS keychain (showing only its last four characters,
-never any of the secret) and whether the keychain can be used.
-
-Options:
-      --json             print {"stored","keyHint","keychainError","envCredentials"} as JSON
-  -h, --help             show this help
-
-Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2 usage.
-`;
-
 const ENV_KEY = 'GATE_API_KEY';
 const ENV_SECRET = 'GATE_API_SECRET';
 
@@ -120,7 +67,7 @@ function serviceFactory(deps: CredentialsCommandDeps): (io: CliIo, target: Verif
 }
 
 function cancelled(io: CliIo): number {
-  io.stderr.write('error: CANCELLED: login cancelled; nothing was stored.\n');
+  io.stderr.write(`${wordsOf(io).cli('cli.login.cancelled')}\n`);
   return EXIT_INTERRUPTED;
 }
 
@@ -141,7 +88,7 @@ function escapeSequenceEnd(text: string): number {
 type LoginInput =
   | { readonly kind: 'ok'; readonly key: string; readonly secret: string }
   | { readonly kind: 'cancelled' }
-  | { readonly kind: 'usage'; readonly message: string };
+  | { readonly kind: 'usage'; readonly problem: UsageProblem };
 
 /** Reads "key\nsecret" from a pipe or file: at most MAX_LOGIN_INPUT_BYTES, never waiting for more than two lines. */
 async function readPiped(stdin: CliIo['stdin']): Promise<LoginInput> {
@@ -152,14 +99,14 @@ async function readPiped(stdin: CliIo['stdin']): Promise<LoginInput> {
     size += buf.length;
     if (size > MAX_LOGIN_INPUT_BYTES) {
       stdin.pause();
-      return { kind: 'usage', message: `stdin has more than ${MAX_LOGIN_INPUT_BYTES / 1024} KiB; login expects two lines, the key and then the secret` };
+      return { kind: 'usage', problem: { key: 'cli.usage.stdin-too-big', params: { kib: MAX_LOGIN_INPUT_BYTES / 1024 } } };
     }
     chunks.push(buf);
   }
   const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return { kind: 'usage', message: 'nothing on stdin; login expects two lines, the key and then the secret' };
+  if (text.trim() === '') return { kind: 'usage', problem: { key: 'cli.usage.stdin-empty' } };
   const lines = text.split(/\r?\n|\r/).filter((l) => l.trim() !== '');
-  if (lines.length > 2) return { kind: 'usage', message: `stdin has ${lines.length} non-empty lines; login expects two, the key and then the secret` };
+  if (lines.length > 2) return { kind: 'usage', problem: { key: 'cli.usage.stdin-lines', params: { count: lines.length } } };
   return { kind: 'ok', key: lines[0] ?? '', secret: lines[1] ?? '' };
 }
 
@@ -173,9 +120,9 @@ async function readPiped(stdin: CliIo['stdin']): Promise<LoginInput> {
 async function readTerminal(io: CliIo): Promise<LoginInput> {
   const stdin = io.stdin;
   const setRaw = stdin.setRawMode?.bind(stdin);
-  if (!setRaw) return { kind: 'usage', message: 'this terminal cannot hide input; pipe the key and the secret into login instead' };
+  if (!setRaw) return { kind: 'usage', problem: { key: 'cli.usage.no-hidden-input' } };
   const fields: string[] = [''];
-  const prompts = ['API key: ', 'API secret (not shown): '];
+  const prompts = [wordsOf(io).cli('cli.login.prompt-key'), wordsOf(io).cli('cli.login.prompt-secret')];
   io.stderr.write(prompts[0] ?? '');
   setRaw(true);
   try {
@@ -259,61 +206,60 @@ export function createLoginCommand(deps: CredentialsCommandDeps = {}): CliComman
   const makeService = serviceFactory(deps);
   return async (argv, io) => {
     const parsed = parseArgs(argv, LOGIN_SPECS);
-    if (!parsed.ok) return reportUsage(io, parsed.message, 'login');
+    const words = wordsOf(io);
+    if (!parsed.ok) return reportUsage(io, parsed.problem, 'login');
     const o = parsed.options;
     if (o['help']) {
-      io.stdout.write(LOGIN_USAGE);
+      io.stdout.write(words.cli('cli.help.login', { baseUrl: DEFAULT_BASE_URL, timeoutMs: DEFAULT_TIMEOUT_MS }));
       return EXIT.ok;
     }
     if (parsed.positionals.length > 0) {
       // Never echo what was given: it may well be the secret.
-      return reportUsage(io, 'login takes no arguments; the key and the secret are read from stdin (never from arguments, which other users can see in `ps`)', 'login');
+      return reportUsage(io, { key: 'cli.usage.login-arguments' }, 'login');
     }
-    if (o['verify'] && o['no-verify']) return reportUsage(io, 'choose --verify or --no-verify, not both', 'login');
+    if (o['verify'] && o['no-verify']) return reportUsage(io, { key: 'cli.usage.verify-both' }, 'login');
     const verify = o['no-verify'] !== true;
     let baseUrl = DEFAULT_BASE_URL;
     if (o['base-url'] !== undefined) {
       const url = parseBaseUrlOption(String(o['base-url']));
-      if (!url.ok) return reportUsage(io, url.message, 'login');
+      if (!url.ok) return reportUsage(io, url.problem, 'login');
       baseUrl = url.url;
     }
     let timeoutMs = DEFAULT_TIMEOUT_MS;
     if (o['timeout'] !== undefined) {
       const t = String(o['timeout']);
-      if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 600_000) return reportUsage(io, '--timeout must be a whole number of milliseconds between 1 and 600000', 'login');
+      if (!/^\d+$/.test(t) || Number(t) < 1 || Number(t) > 600_000) return reportUsage(io, { key: 'cli.usage.timeout' }, 'login');
       timeoutMs = Number(t);
     }
 
     const input = io.stdin.isTTY ? await readTerminal(io) : await readPiped(io.stdin);
     if (input.kind === 'cancelled') return cancelled(io);
-    if (input.kind === 'usage') return reportUsage(io, input.message, 'login');
+    if (input.kind === 'usage') return reportUsage(io, input.problem, 'login');
 
     const service = await makeService(io, verify ? { baseUrl, timeoutMs } : null);
-    if (verify) io.stderr.write('Checking the key with one signed call to Gate…\n');
+    if (verify) io.stderr.write(`${words.cli('cli.login.checking')}\n`);
     const saved = await service.save({ key: input.key, secret: input.secret, verify });
     if (!saved.ok) {
-      io.stderr.write(rejectionLine(saved.error));
+      io.stderr.write(rejectionLine(words, saved.error));
       return exitCodeFor(saved.error.code);
     }
-    for (const w of saved.value.warnings) io.stderr.write(`warning: ${w}\n`);
+    for (const w of saved.value.warnings) io.stderr.write(`${words.cli('cli.warning', { text: w })}\n`);
     const hint = saved.value.status.keyHint ?? '';
-    const proof = saved.value.verified ? ' Gate accepted it, with wallet read permission.' : '';
-    io.stdout.write(`Saved API key ${hint} in the OS keychain.${proof}\n`);
+    io.stdout.write(`${words.cli('cli.login.saved', { hint, verified: saved.value.verified ? 'yes' : 'no' })}\n`);
     if (io.env[ENV_KEY] || io.env[ENV_SECRET]) {
-      io.stderr.write(`note: ${ENV_KEY}/${ENV_SECRET} are set in this shell; \`balance\` uses them before the stored key.\n`);
+      io.stderr.write(`${words.cli('cli.login.env-note', { keyVariable: ENV_KEY, secretVariable: ENV_SECRET })}\n`);
     }
     return EXIT.ok;
   };
 }
 
 /** A verification rejection says the key was NOT saved, which the client's own words cannot know. */
-function rejectionLine(error: AppError): string {
-  const line = errorLine(ENGLISH, error);
+function rejectionLine(words: CliWords, error: AppError): string {
   if (error.code === 'INVALID_KEY' || error.code === 'INVALID_SIGNATURE' || error.code === 'FORBIDDEN' || error.code === 'IP_FORBIDDEN') {
-    const { message, hint } = errorWords(ENGLISH, error);
-    return `error: ${error.code}: ${oneLine(ENGLISH.t('cli.login.not-saved', { message }))} — ${oneLine(hint)}\n`;
+    const { message, hint } = errorWords(words, error);
+    return `${words.cli('cli.error', { code: error.code, message: oneLine(words.t('cli.login.not-saved', { message })), hint: oneLine(hint) })}\n`;
   }
-  return line;
+  return errorLine(words, error);
 }
 
 /** Builds `gate-glance logout`. */
@@ -321,32 +267,33 @@ export function createLogoutCommand(deps: CredentialsCommandDeps = {}): CliComma
   const makeService = serviceFactory(deps);
   return async (argv, io) => {
     const parsed = parseArgs(argv, [{ name: 'forget-history' }, { name: 'base-url', value: true }, { name: 'help', short: 'h' }]);
-    if (!parsed.ok) return reportUsage(io, parsed.message, 'logout');
+    const words = wordsOf(io);
+    if (!parsed.ok) return reportUsage(io, parsed.problem, 'logout');
     if (parsed.options['help']) {
-      io.stdout.write(LOGOUT_USAGE);
+      io.stdout.write(words.cli('cli.help.logout', { baseUrl: DEFAULT_BASE_URL }));
       return EXIT.ok;
     }
-    if (parsed.positionals.length > 0) return reportUsage(io, 'logout takes no arguments', 'logout');
+    if (parsed.positionals.length > 0) return reportUsage(io, { key: 'cli.usage.no-arguments', params: { command: 'logout' } }, 'logout');
     const forget = parsed.options['forget-history'] === true;
-    if (parsed.options['base-url'] !== undefined && !forget) return reportUsage(io, '--base-url only says whose history --forget-history deletes', 'logout');
+    if (parsed.options['base-url'] !== undefined && !forget) return reportUsage(io, { key: 'cli.usage.logout-base-url' }, 'logout');
     const baseUrlOpt = baseUrlOption(parsed.options['base-url'], false);
-    if (!baseUrlOpt.ok) return reportUsage(io, baseUrlOpt.message, 'logout');
+    if (!baseUrlOpt.ok) return reportUsage(io, baseUrlOpt.problem, 'logout');
     const baseUrl = baseUrlOpt.value;
     const service = await makeService(io, null);
     const before = await service.status();
     const cleared = await service.clear();
     if (!cleared.ok) return reportError(io, cleared.error, false);
-    io.stdout.write(before.stored ? `Removed API key ${before.keyHint ?? ''} from the OS keychain.\n` : 'No API key was stored; nothing to remove.\n');
+    io.stdout.write(`${before.stored ? words.cli('cli.logout.removed', { hint: before.keyHint ?? '' }) : words.cli('cli.logout.nothing')}\n`);
     if (forget) {
       const dir = (deps.dataDir ?? ((env) => dataDir(env, process.platform)))(io.env);
       try {
         await new HistoryStore({ dir, baseUrl }).clear();
       } catch (error) {
         const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-        io.stderr.write(`error: INTERNAL: could not delete the history (${typeof code === 'string' ? code : 'I/O error'}) — Check that the data folder ${dir} is writable, then run this again.\n`);
+        io.stderr.write(`${words.cli('cli.logout.forget-failed', { code: typeof code === 'string' ? code : words.cli('cli.history.io-error'), dir })}\n`);
         return EXIT.internal;
       }
-      io.stdout.write('Forgot the net-worth history recorded on this computer.\n');
+      io.stdout.write(`${words.cli('cli.logout.forgot')}\n`);
     }
     return EXIT.ok;
   };
@@ -357,39 +304,40 @@ export function createStatusCommand(deps: CredentialsCommandDeps = {}): CliComma
   const makeService = serviceFactory(deps);
   return async (argv, io) => {
     const parsed = parseArgs(argv, [{ name: 'json' }, { name: 'help', short: 'h' }]);
-    if (!parsed.ok) return reportUsage(io, parsed.message, 'status');
+    const words = wordsOf(io);
+    if (!parsed.ok) return reportUsage(io, parsed.problem, 'status');
     if (parsed.options['help']) {
-      io.stdout.write(STATUS_USAGE);
+      io.stdout.write(words.cli('cli.help.status', { jsonShape: '{"stored","keyHint","keychainError","envCredentials"}' }));
       return EXIT.ok;
     }
-    if (parsed.positionals.length > 0) return reportUsage(io, 'status takes no arguments', 'status');
+    if (parsed.positionals.length > 0) return reportUsage(io, { key: 'cli.usage.no-arguments', params: { command: 'status' } }, 'status');
     const json = parsed.options['json'] === true;
     const service = await makeService(io, null);
     const status = await service.status();
     const envCredentials = Boolean(io.env[ENV_KEY]?.trim() && io.env[ENV_SECRET]?.trim());
     if (json) io.stdout.write(`${JSON.stringify({ ...status, envCredentials })}\n`);
-    else io.stdout.write(statusText(status, envCredentials));
+    else io.stdout.write(statusText(words, status, envCredentials));
     if (status.keychainError) {
       // The one-line error goes to stderr as for every command (stdout already has the JSON).
-      io.stderr.write(errorLine(ENGLISH, status.keychainError));
+      io.stderr.write(errorLine(words, status.keychainError));
       return EXIT.credentials;
     }
     return status.stored ? EXIT.ok : EXIT.credentials;
   };
 }
 
-function statusText(status: CredentialsStatus, envCredentials: boolean): string {
+function statusText(words: CliWords, status: CredentialsStatus, envCredentials: boolean): string {
   const lines: string[] = [];
   if (status.keychainError) {
-    lines.push('API key:   unknown (the keychain cannot be read)');
-    lines.push(`Keychain:  ${status.keychainError.code}`);
+    lines.push(words.cli('cli.status.unknown'));
+    lines.push(words.cli('cli.status.keychain-error', { code: status.keychainError.code }));
   } else if (status.stored) {
-    lines.push(`API key:   stored (${status.keyHint ?? ''})`);
-    lines.push('Keychain:  OK');
+    lines.push(words.cli('cli.status.stored', { hint: status.keyHint ?? '' }));
+    lines.push(words.cli('cli.status.keychain-ok'));
   } else {
-    lines.push('API key:   not stored — run `gate-glance login`');
-    lines.push('Keychain:  OK');
+    lines.push(words.cli('cli.status.not-stored'));
+    lines.push(words.cli('cli.status.keychain-ok'));
   }
-  if (envCredentials) lines.push(`Env:       ${ENV_KEY} and ${ENV_SECRET} are set; \`balance\` uses them first`);
+  if (envCredentials) lines.push(words.cli('cli.status.env', { keyVariable: ENV_KEY, secretVariable: ENV_SECRET }));
   return `${lines.join('\n')}\n`;
 }

@@ -12,7 +12,7 @@ import { parseArgs } from '../args.js';
 import { baseUrlOption, currencyOption } from '../common-options.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
-import { reportUsage } from '../output.js';
+import { reportUsage, wordsOf } from '../output.js';
 import { historyJson, historyTable } from '../render.js';
 
 /** What `history` can be given instead of the real world. */
@@ -21,23 +21,6 @@ export interface HistoryCommandOptions {
   readonly dataDir: (env: CliIo['env']) => string;
   readonly now?: () => number;
 }
-
-/** Help text of `history`. */
-const HISTORY_USAGE = `Usage: gate-glance history [options]
-
-Prints the net-worth history that the app and \`gate-glance balance\` record on this computer
-(Gate's estimated totals, oldest first). Needs no API key.
-
-Options:
-  -c, --currency CUR     BTC, CNY, USD or USDT (default USDT)
-      --range RANGE      ${HISTORY_RANGES.join(', ')} (default all)
-      --base-url URL     whose history: the Gate endpoint it was read from (default ${DEFAULT_BASE_URL})
-      --json             print [{"at","currency","total"}, ...] with Gate's totals verbatim
-      --csv              print CSV with the app's export header (timestamp,currency,total)
-  -h, --help             show this help
-
-Exit codes: 0 ok (also when there is no history yet), 2 usage, 1 the history could not be read.
-`;
 
 const SPECS = [
   { name: 'currency', short: 'c', value: true },
@@ -52,22 +35,23 @@ const SPECS = [
 export function createHistoryCommand(options: HistoryCommandOptions): CliCommand {
   return async (argv, io) => {
     const parsed = parseArgs(argv, SPECS);
-    if (!parsed.ok) return reportUsage(io, parsed.message, 'history');
+    const words = wordsOf(io);
+    if (!parsed.ok) return reportUsage(io, parsed.problem, 'history');
     const o = parsed.options;
     if (o['help']) {
-      io.stdout.write(HISTORY_USAGE);
+      io.stdout.write(words.cli('cli.help.history', { ranges: HISTORY_RANGES.join(', '), baseUrl: DEFAULT_BASE_URL, jsonShape: '[{"at","currency","total"}, ...]' }));
       return EXIT.ok;
     }
-    if (parsed.positionals.length > 0) return reportUsage(io, `unexpected argument "${parsed.positionals[0]!.slice(0, 40)}"`, 'history');
-    if (o['json'] && o['csv']) return reportUsage(io, 'choose one output format (--json or --csv)', 'history');
+    if (parsed.positionals.length > 0) return reportUsage(io, { key: 'cli.usage.unexpected-argument', params: { argument: parsed.positionals[0]!.slice(0, 40) } }, 'history');
+    if (o['json'] && o['csv']) return reportUsage(io, { key: 'cli.usage.one-format', params: { command: 'history' } }, 'history');
     const currencyOpt = currencyOption(o['currency']);
-    if (!currencyOpt.ok) return reportUsage(io, currencyOpt.message, 'history');
+    if (!currencyOpt.ok) return reportUsage(io, currencyOpt.problem, 'history');
     const currency: Currency = currencyOpt.value;
     const rawRange = typeof o['range'] === 'string' ? o['range'].trim().toLowerCase() : 'all';
-    if (!isHistoryRange(rawRange)) return reportUsage(io, `unknown range "${rawRange.slice(0, 20)}"; use ${HISTORY_RANGES.join(', ')}`, 'history');
+    if (!isHistoryRange(rawRange)) return reportUsage(io, { key: 'cli.usage.unknown-range', params: { range: rawRange.slice(0, 20), ranges: HISTORY_RANGES.join(', ') } }, 'history');
     const range: HistoryRange = rawRange;
     const baseUrlOpt = baseUrlOption(o['base-url'], false);
-    if (!baseUrlOpt.ok) return reportUsage(io, baseUrlOpt.message, 'history');
+    if (!baseUrlOpt.ok) return reportUsage(io, baseUrlOpt.problem, 'history');
     const baseUrl = baseUrlOpt.value;
 
     let points;
@@ -75,13 +59,13 @@ export function createHistoryCommand(options: HistoryCommandOptions): CliCommand
       points = await new HistoryStore({ dir: options.dataDir(io.env), baseUrl }).read(currency);
     } catch (error) {
       const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-      io.stderr.write(`error: INTERNAL: could not read the history (${typeof code === 'string' ? code : 'I/O error'}) — Check that the data folder ${options.dataDir(io.env)} is readable.\n`);
+      io.stderr.write(`${words.cli('cli.history.read-failed', { code: typeof code === 'string' ? code : words.cli('cli.history.io-error'), dir: options.dataDir(io.env) })}\n`);
       return EXIT.internal;
     }
     const shown = pointsInRange(points, range, (options.now ?? Date.now)());
     if (o['json']) io.stdout.write(`${JSON.stringify(historyJson(shown))}\n`);
     else if (o['csv']) io.stdout.write(historyToCsv(shown));
-    else io.stdout.write(historyTable(shown, { currency, range }));
+    else io.stdout.write(historyTable(shown, { currency, range, words }));
     return EXIT.ok;
   };
 }

@@ -18,7 +18,7 @@ import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
 import { holdingsJson, holdingsTable } from '../holdings-render.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
-import { reportError, reportUsage } from '../output.js';
+import { reportError, reportUsage, wordsOf } from '../output.js';
 
 /** What `holdings` can be given instead of the real world (tests). */
 export interface HoldingsCommandOptions {
@@ -26,32 +26,6 @@ export interface HoldingsCommandOptions {
   readonly createTransport?: (env: Readonly<Record<string, string | undefined>>) => Transport;
   readonly clock?: Pick<Clock, 'now'>;
 }
-
-/** Help text of `holdings`. */
-const HOLDINGS_USAGE = `Usage: gate-glance holdings [options]
-
-Shows what one Gate.io account is made of: each coin's quantity, its USDT price (last spot
-trade; through the BTC market when a coin has no USDT one) and its part of Gate's estimate
-for the account.
-
-Options:
-  -a, --account NAME     spot (default), futures, finance or unified
-  -c, --currency CUR     BTC, CNY, USD or USDT (default USDT) for the values
-      --json             print exact JSON (quantities and prices are Gate's strings)
-      --format FORMAT    table (default) or json
-      --private          mask quantities, values and shares (table)
-      --base-url URL     API base URL (default ${DEFAULT_BASE_URL})
-      --timeout MS       request timeout in milliseconds (default ${DEFAULT_TIMEOUT_MS})
-      --demo             use the built-in demo portfolio; needs no API key
-  -h, --help             show this help
-
-The key needs read-only permissions beyond Wallet: ${HOLDINGS_ACCOUNTS.map((a) => `${HOLDINGS_PERMISSION[a]} for ${a}`).join(', ')}.
-Credentials: GATE_API_KEY and GATE_API_SECRET from the environment, else the key stored in
-the OS keychain by \`gate-glance login\`. HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.
-
-Exit codes: 0 ok, 2 usage, 3 credentials or permission, 4 network, server, clock, rate limit
-or bad response.
-`;
 
 const SPECS = [
   { name: 'account', short: 'a', value: true },
@@ -69,27 +43,29 @@ const SPECS = [
 export function createHoldingsCommand(options: HoldingsCommandOptions = {}): CliCommand {
   return async (argv: readonly string[], io: CliIo): Promise<number> => {
     const parsed = parseArgs(argv, SPECS);
-    if (!parsed.ok) return reportUsage(io, parsed.message, 'holdings');
+    const words = wordsOf(io);
+    if (!parsed.ok) return reportUsage(io, parsed.problem, 'holdings');
     const o = parsed.options;
     if (o['help']) {
-      io.stdout.write(HOLDINGS_USAGE);
+      const permissions = HOLDINGS_ACCOUNTS.map((a) => words.cli('cli.help.holdings.permission', { permission: HOLDINGS_PERMISSION[a], account: a })).join(', ');
+      io.stdout.write(words.cli('cli.help.holdings', { baseUrl: DEFAULT_BASE_URL, timeoutMs: DEFAULT_TIMEOUT_MS, permissions }));
       return EXIT.ok;
     }
-    if (parsed.positionals.length > 0) return reportUsage(io, `unexpected argument "${parsed.positionals[0]!.slice(0, 40)}"`, 'holdings');
+    if (parsed.positionals.length > 0) return reportUsage(io, { key: 'cli.usage.unexpected-argument', params: { argument: parsed.positionals[0]!.slice(0, 40) } }, 'holdings');
     const formats = [o['format'], o['json'] ? 'json' : undefined].filter((f) => f !== undefined);
-    if (new Set(formats).size > 1) return reportUsage(io, 'choose one output format (--json or --format)', 'holdings');
+    if (new Set(formats).size > 1) return reportUsage(io, { key: 'cli.usage.one-format', params: { command: 'holdings' } }, 'holdings');
     const format = formats[0] ?? 'table';
-    if (format !== 'table' && format !== 'json') return reportUsage(io, `unknown format "${String(format).slice(0, 20)}"; use table or json`, 'holdings');
+    if (format !== 'table' && format !== 'json') return reportUsage(io, { key: 'cli.usage.unknown-format', params: { format: String(format).slice(0, 20), command: 'holdings' } }, 'holdings');
     const rawAccount = typeof o['account'] === 'string' ? o['account'].trim().toLowerCase() : 'spot';
-    if (!isHoldingsAccount(rawAccount)) return reportUsage(io, `unknown account "${rawAccount.slice(0, 20)}"; use ${HOLDINGS_ACCOUNTS.join(', ')}`, 'holdings');
+    if (!isHoldingsAccount(rawAccount)) return reportUsage(io, { key: 'cli.usage.unknown-account', params: { account: rawAccount.slice(0, 20), accounts: HOLDINGS_ACCOUNTS.join(', ') } }, 'holdings');
     const account: HoldingsAccount = rawAccount;
     const currency = currencyOption(o['currency']);
-    if (!currency.ok) return reportUsage(io, currency.message, 'holdings');
+    if (!currency.ok) return reportUsage(io, currency.problem, 'holdings');
     const timeout = timeoutOption(o['timeout']);
-    if (!timeout.ok) return reportUsage(io, timeout.message, 'holdings');
+    if (!timeout.ok) return reportUsage(io, timeout.problem, 'holdings');
     const demo = o['demo'] === true;
     const baseUrl = baseUrlOption(o['base-url'], demo);
-    if (!baseUrl.ok) return reportUsage(io, baseUrl.message, 'holdings');
+    if (!baseUrl.ok) return reportUsage(io, baseUrl.problem, 'holdings');
 
     let client: GateClient;
     if (demo) {
@@ -113,7 +89,7 @@ export function createHoldingsCommand(options: HoldingsCommandOptions = {}): Cli
     const amount: DecimalString | null = total?.balance.accounts.find((a) => a.name === account)?.amount ?? null;
     const result = holdingsResult(data.value, currency.value, amount);
     if (json) io.stdout.write(`${JSON.stringify(holdingsJson(result.breakdown, result.fetchedAt))}\n`);
-    else io.stdout.write(holdingsTable(result.breakdown, result.fetchedAt, { privacy: o['private'] === true, demo, ...(result.mode !== undefined ? { mode: result.mode } : {}) }));
+    else io.stdout.write(holdingsTable(result.breakdown, result.fetchedAt, { privacy: o['private'] === true, demo, words, ...(result.mode !== undefined ? { mode: result.mode } : {}) }));
     return EXIT.ok;
   };
 }

@@ -189,3 +189,21 @@ describe('trayModel', () => {
     expect(m.tooltip.endsWith('…')).toBe(true);
   });
 });
+
+describe('trayModel in Chinese', () => {
+  it('speaks the state’s language: menu, tooltip and a 万 title on macOS', () => {
+    const zh = state({ locale: { language: 'zh-CN', formatLocale: 'zh-CN' } });
+    const model = trayModel(zh, FETCHED + 5_000, 'darwin', { timeZone: 'UTC' });
+    expect(model.title).toBe('1.23万 USDT');
+    expect(model.tooltip).toContain('Gate Glance：12,345.68 USDT（估算）');
+    expect(labels(model.menu)).toContain('退出 Gate Glance');
+    expect(labels(model.menu)).toContain('立即刷新');
+    const tw = trayModel(state({ locale: { language: 'zh-TW', formatLocale: 'zh-TW' } }), FETCHED + 5_000, 'darwin', { timeZone: 'UTC' });
+    expect(tw.title).toBe('1.23萬 USDT');
+    expect(labels(tw.menu)).toContain('立即重新整理');
+  });
+
+  it('keeps the full figure in the title in English', () => {
+    expect(trayModel(state(), FETCHED + 5_000, 'darwin', opts).title).toBe('12,345.68 USDT');
+  });
+});

@@ -10,6 +10,7 @@ import type { WidgetState } from '../../../shared/ipc.js';
 import { displayMoney, PRIVACY_MASK } from '../../../shared/present/amounts.js';
 import { clockMinutes } from '../../../shared/present/dates.js';
 import { errorWords } from '../../../shared/present/error-words.js';
+import { wordsFor } from '../../../shared/present/languages.js';
 import { englishFor, formatAge, type Words } from '../../../shared/present/words.js';
 import { dataAgeSeconds, effectiveStatus } from '../../../shared/widget-state.js';
 
@@ -47,17 +48,18 @@ export interface TrayModel {
 
 /** Formatting knobs, injectable so tests do not depend on the machine's locale or time zone. */
 export interface TrayModelOptions {
-  /** The language to speak; English by default. Its number locale wins over `locale`. */
+  /** The language to speak; by default the state's (`state.locale`). Its number locale wins over `locale`. */
   readonly words?: Words;
+  /** English words with numbers in this locale instead of the state's language (tests). */
   readonly locale?: string;
   readonly timeZone?: string;
 }
 
-function amountText(state: WidgetState, words: Words): string | null {
+function amountText(state: WidgetState, words: Words, short = false): string | null {
   if (state.balance === null) return null;
   // The mask alone: the menu bar has little room, and the currency is in the menu.
   if (state.prefs.privacy) return PRIVACY_MASK;
-  return displayMoney(words, state.balance.total.amount, state.balance.currency, { privacy: state.prefs.privacy });
+  return displayMoney(words, state.balance.total.amount, state.balance.currency, { privacy: state.prefs.privacy, short });
 }
 
 function ageText(state: WidgetState, now: number, words: Words): string {
@@ -182,10 +184,11 @@ function menuItems(state: WidgetState, now: number, amount: string | null, words
 
 /** The tray's whole presentation at `now`; `platform` decides whether a title is shown. */
 export function trayModel(state: WidgetState, now: number, platform: NodeJS.Platform, options: TrayModelOptions = {}): TrayModel {
-  const words = options.words ?? englishFor(options.locale);
+  const words = options.words ?? (options.locale !== undefined ? englishFor(options.locale) : wordsFor(state.locale));
   const amount = amountText(state, words);
   return {
-    title: titleText(state, now, amount, platform, words),
+    // The menu bar has the least room: 万 / 亿 in Chinese.
+    title: titleText(state, now, amountText(state, words, true), platform, words),
     tooltip: tooltipText(state, now, amount, words, options),
     icon: iconKind(state, now),
     menu: menuItems(state, now, amount, words),

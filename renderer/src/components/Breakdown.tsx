@@ -8,7 +8,7 @@
 import { useMemo } from 'react';
 import { summarizeBalance } from '../../../shared/accounts.js';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
-import { displayAmount, exactMoney } from '../../../shared/present/amounts.js';
+import { displayAmount, exactMoney, withAccountNames } from '../../../shared/present/amounts.js';
 import { unaccountedView } from '../../../shared/present/unaccounted.js';
 import { buildSlices, privateSlices } from '../lib/slices.js';
 import { useWords } from '../lib/words.js';
@@ -34,7 +34,7 @@ export interface BreakdownProps {
 /** Chart/table with the zero and negative accounts set apart. */
 export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, view, onViewChange, onOpenAccount }: BreakdownProps) {
   const words = useWords();
-  const summary = useMemo(() => summarizeBalance(balance), [balance]);
+  const summary = useMemo(() => withAccountNames(words, summarizeBalance(balance)), [balance, words]);
   const slices = useMemo(
     () => (privacy ? privateSlices(summary.accounts) : buildSlices(summary.positive, thresholdPercent, words)),
     [summary, thresholdPercent, privacy, words],

@@ -1,0 +1,224 @@
+/**
+ * The CLI's own words in Traditional Chinese (繁體中文, Taiwan usage): the same keys as
+ * cli-catalogue-en.ts, each asking for the same values. Option names, commands and environment
+ * variables stay as typed; the columns of option lists stay aligned for a terminal.
+ */
+import type { CliCatalogue } from './catalogue.js';
+
+const CREDENTIALS_NOTE = `憑證：優先使用環境變數 GATE_API_KEY 和 GATE_API_SECRET，否則使用 \`gate-glance login\`
+儲存在系統鑰匙圈中的金鑰。支援 HTTPS_PROXY、HTTP_PROXY 和 NO_PROXY。`;
+const REMOTE_EXIT = '結束代碼：0 成功，2 用法錯誤，3 憑證或權限問題，4 網路、伺服器、時鐘、頻率限制或回應錯誤。';
+
+export const cliZhTW: CliCatalogue = {
+  // Help.
+  'cli.help.main': `gate-glance {version} — 在終端機和狀態列中查看您的 Gate.io 餘額
+
+用法：gate-glance <命令> [選項]
+
+命令：
+{commands}
+
+執行 \`gate-glance help <命令>\`（或 \`<命令> --help\`）查看其選項。
+無需 API 金鑰即可試用：gate-glance balance --demo
+語言：--locale en、zh-CN 或 zh-TW（預設依 gettext 的方式讀取 LC_ALL、LC_MESSAGES、LANG 和 LANGUAGE）。
+`,
+  'cli.command.balance': '顯示總餘額及其在各帳戶的分佈（Gate 的估算）',
+  'cli.command.holdings': '逐個幣種顯示一個帳戶的構成（現貨、永續合約、理財、統一帳戶）',
+  'cli.command.history': '輸出本機記錄的淨資產歷史（無需金鑰）',
+  'cli.command.login': '把您的 API Key 和 Secret 儲存到系統鑰匙圈（從標準輸入讀取）',
+  'cli.command.logout': '從系統鑰匙圈中移除已儲存的 API 金鑰',
+  'cli.command.status': '是否儲存了金鑰（只顯示最後 4 個字元），以及鑰匙圈能否使用',
+  'cli.help.balance': `用法：gate-glance balance [選項]
+
+顯示您的 Gate.io 總餘額（Gate 依其匯率換算的估算值），以及它在各帳戶中的分佈。
+
+選項：
+  -c, --currency CUR     BTC、CNY、USD 或 USDT（預設 USDT）
+      --json             輸出精確的 JSON（金額為 Gate 原樣回傳的字串）
+      --format FORMAT    table（預設）、json、short（適用於狀態列的一行：polybar、
+                         tmux、conky、i3blocks）或 waybar（含 text、tooltip、class 的 JSON）
+      --short            等同於 --format short
+      --private          隱藏金額和佔比（table、short 和 waybar 格式）
+      --full             顯示 Gate 回傳的全部位數，而不是 2 位（BTC 為 8 位）
+      --base-url URL     API 基礎 URL（預設 {baseUrl}）
+      --timeout MS       請求逾時，單位毫秒（預設 {timeoutMs}）
+      --demo             使用內建的示範組合；無需 API 金鑰（不記錄任何內容）
+      --no-history       不把這次的餘額記入本機歷史
+      --locale LANG      en、zh-CN 或 zh-TW（預設取自 LC_ALL、LC_MESSAGES、LANG、LANGUAGE）
+  -h, --help             顯示此說明
+
+每次成功取得的餘額都會記入應用程式保存的歷史（見 \`gate-glance history\`），並顯示與 24 小時
+前那個點相比的變化：--json 中的 "change24h"，--short 和 waybar 中的百分比（waybar 的 class
+會列出 "up" 或 "down"），表格中的一行。
+
+${CREDENTIALS_NOTE}
+
+${REMOTE_EXIT}
+`,
+  'cli.help.holdings': `用法：gate-glance holdings [選項]
+
+顯示一個 Gate.io 帳戶的構成：每個幣種的數量、USDT 價格（最近一筆現貨成交；沒有 USDT
+交易對的幣種經由 BTC 市場換算），以及它在 Gate 對該帳戶估值中所佔的部分。
+
+選項：
+  -a, --account NAME     spot（預設）、futures、finance 或 unified
+  -c, --currency CUR     估值所用的 BTC、CNY、USD 或 USDT（預設 USDT）
+      --json             輸出精確的 JSON（數量和價格為 Gate 原樣回傳的字串）
+      --format FORMAT    table（預設）或 json
+      --private          隱藏數量、估值和佔比（table）
+      --base-url URL     API 基礎 URL（預設 {baseUrl}）
+      --timeout MS       請求逾時，單位毫秒（預設 {timeoutMs}）
+      --demo             使用內建的示範組合；無需 API 金鑰
+  -h, --help             顯示此說明
+
+除錢包外，金鑰還需要這些唯讀權限：{permissions}。
+${CREDENTIALS_NOTE}
+
+${REMOTE_EXIT}
+`,
+  'cli.help.holdings.permission': '{account} 需要 {permission}',
+  'cli.help.history': `用法：gate-glance history [選項]
+
+輸出應用程式和 \`gate-glance balance\` 在本機記錄的淨資產歷史（Gate 估算的總額，從最早的開始）。
+無需 API 金鑰。
+
+選項：
+  -c, --currency CUR     BTC、CNY、USD 或 USDT（預設 USDT）
+      --range RANGE      {ranges}（預設 all）
+      --base-url URL     誰的歷史：讀取它的 Gate 端點（預設 {baseUrl}）
+      --json             輸出 {jsonShape}，總額為 Gate 原樣回傳的字串
+      --csv              輸出 CSV，標頭與應用程式匯出的相同（timestamp,currency,total）
+  -h, --help             顯示此說明
+
+結束代碼：0 成功（還沒有歷史時也是），2 用法錯誤，1 無法讀取歷史。
+`,
+  'cli.help.login': `用法：gate-glance login [選項]
+
+把您的 Gate.io API Key 和 Secret 儲存到系統鑰匙圈（macOS 鑰匙圈、Windows 認證管理員，
+或 Linux 上的 Secret Service——gnome-keyring 或 KWallet）。不會寫入任何檔案。在終端機中會
+分別詢問兩者，輸入或貼上 Secret 時不會顯示。透過管道或檔案提供時，請給出兩行：先是 Key，
+然後是 Secret：
+
+  printf '%s\\n%s\\n' "$KEY" "$SECRET" | gate-glance login
+  gate-glance login < key-and-secret.txt
+
+Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中看到引數。
+
+選項：
+      --verify           儲存前先進行一次簽名測試呼叫（預設）：Gate 拒絕的金鑰，
+                         或缺少錢包讀取權限的金鑰，不會被儲存
+      --no-verify        不進行測試呼叫直接儲存
+      --base-url URL     測試呼叫的 API 基礎 URL（預設 {baseUrl}）
+      --timeout MS       測試呼叫逾時，單位毫秒（預設 {timeoutMs}）
+  -h, --help             顯示此說明
+
+請在 https://www.gate.io/myaccount/api_key_manage 建立金鑰，權限選「錢包：唯讀」。
+結束代碼：0 已儲存，2 用法錯誤，3 金鑰被拒絕或鑰匙圈出錯，130 已取消。
+`,
+  'cli.help.logout': `用法：gate-glance logout [--forget-history [--base-url URL]]
+
+從系統鑰匙圈中移除 \`gate-glance login\`（或應用程式）儲存的 API Key 和 Secret。沒有儲存任何
+金鑰時移除不算錯誤。淨資產歷史會保留（同一帳戶的新金鑰會接著記錄），除非您要求清除。
+
+選項：
+      --forget-history   同時刪除本機記錄的歷史
+      --base-url URL     要清除誰的歷史：讀取它的 Gate 端點（預設 {baseUrl}）
+  -h, --help             顯示此說明
+
+結束代碼：0 已移除（或本來就沒有儲存），2 用法錯誤，3 鑰匙圈出錯，1 無法刪除歷史。
+`,
+  'cli.help.status': `用法：gate-glance status [--json]
+
+說明系統鑰匙圈中是否儲存了 API 金鑰（只顯示其最後四個字元，絕不顯示 Secret 的任何部分），
+以及鑰匙圈能否使用。
+
+選項：
+      --json             以 JSON 輸出 {jsonShape}
+  -h, --help             顯示此說明
+
+結束代碼：0 已儲存金鑰，3 未儲存金鑰或鑰匙圈無法使用，2 用法錯誤。
+`,
+
+  // Usage errors.
+  'cli.usage.error': '錯誤：{message}（參見 `{help}`）',
+  'cli.usage.unknown-option': '未知選項 {option}',
+  'cli.usage.needs-value': '--{option} 需要一個值',
+  'cli.usage.takes-no-value': '--{option} 不接受值',
+  'cli.usage.unknown-command': '未知命令「{command}」',
+  'cli.usage.unexpected-argument': '多餘的引數「{argument}」',
+  'cli.usage.no-arguments': '{command} 不接受引數',
+  'cli.usage.unknown-locale': '未知語言「{locale}」；請使用 en、zh-CN 或 zh-TW',
+  'cli.usage.one-format': '請只選擇一種輸出格式（{command, select, balance {--json、--short 或 --format} holdings {--json 或 --format} other {--json 或 --csv}}）',
+  'cli.usage.unknown-format': '未知格式「{format}」；請使用 {command, select, balance {table、json、short 或 waybar} other {table 或 json}}',
+  'cli.usage.unknown-currency': '未知幣別「{currency}」；請使用 {currencies}',
+  'cli.usage.unknown-account': '未知帳戶「{account}」；請使用 {accounts}',
+  'cli.usage.unknown-range': '未知範圍「{range}」；請使用 {ranges}',
+  'cli.usage.timeout': '--timeout 必須是 1 到 600000 之間的整數毫秒數',
+  'cli.usage.demo-base-url': '--demo 和 --base-url 不能同時使用',
+  'cli.usage.base-url-shape': '--base-url 必須是不含查詢、片段或憑證的 http(s) URL，例如 https://api.gateio.ws/api/v4',
+  'cli.usage.base-url-https': '--base-url 必須使用 https://（只有連到本機時才允許明文 http://：否則金鑰和簽名會以未加密的方式傳輸）',
+  'cli.usage.stdin-too-big': '標準輸入超過 {kib} KiB；login 需要兩行：先是 Key，然後是 Secret',
+  'cli.usage.stdin-empty': '標準輸入為空；login 需要兩行：先是 Key，然後是 Secret',
+  'cli.usage.stdin-lines': '標準輸入有 {count} 個非空行；login 需要兩行：先是 Key，然後是 Secret',
+  'cli.usage.no-hidden-input': '此終端機無法隱藏輸入；請改為把 Key 和 Secret 透過管道傳給 login',
+  'cli.usage.login-arguments': 'login 不接受引數；Key 和 Secret 從標準輸入讀取（絕不從引數讀取，因為其他使用者能在 `ps` 中看到引數）',
+  'cli.usage.verify-both': '請選擇 --verify 或 --no-verify，不要同時使用',
+  'cli.usage.logout-base-url': '--base-url 只用於指明 --forget-history 刪除誰的歷史',
+
+  'cli.error': '錯誤：{code}：{message} — {hint}',
+  'cli.warning': '警告：{text}',
+
+  // login, logout, status.
+  'cli.login.prompt-key': 'API Key：',
+  'cli.login.prompt-secret': 'API Secret（不顯示）：',
+  'cli.login.cancelled': '錯誤：CANCELLED：登入已取消；沒有儲存任何內容。',
+  'cli.login.checking': '正在用一次簽名呼叫向 Gate 檢查金鑰…',
+  'cli.login.saved': '已把 API 金鑰 {hint} 儲存到系統鑰匙圈。{verified, select, yes {Gate 已接受它，並具有錢包讀取權限。} other {}}',
+  'cli.login.env-note': '注意：此 shell 中設定了 {keyVariable}/{secretVariable}；`balance` 會優先使用它們，而不是已儲存的金鑰。',
+  'cli.logout.removed': '已從系統鑰匙圈中移除 API 金鑰 {hint}。',
+  'cli.logout.nothing': '沒有儲存 API 金鑰；無需移除。',
+  'cli.logout.forget-failed': '錯誤：INTERNAL：無法刪除歷史（{code}） — 請檢查資料夾 {dir} 是否可寫入，然後重新執行。',
+  'cli.logout.forgot': '已清除本機記錄的淨資產歷史。',
+  'cli.status.unknown': 'API 金鑰：未知（無法讀取鑰匙圈）',
+  'cli.status.keychain-error': '鑰匙圈：  {code}',
+  'cli.status.stored': 'API 金鑰：已儲存（{hint}）',
+  'cli.status.keychain-ok': '鑰匙圈：  正常',
+  'cli.status.not-stored': 'API 金鑰：未儲存 — 請執行 `gate-glance login`',
+  'cli.status.env': '環境變數：已設定 {keyVariable} 和 {secretVariable}；`balance` 會優先使用它們',
+
+  // Taiwan writes CNY by its code, as the shared catalogue does.
+  'cli.table.cell': '{currency, select, other {{sign}{amount}}}',
+
+  // The 24-hour change.
+  'cli.change.span': '{partial, select, yes {自 {time} 起} other {24 小時}}',
+  'cli.change.row': '變化（{span}）',
+  'cli.change.brief': '{size}{partial, select, yes {（自 {time} 起）} other {}}',
+  'cli.change.tooltip': '變化（{span}）：{money}{percent, select, none {} other {（{percent}%）}}',
+  'cli.history.warning': '{what, select, data-dir {找不到歷史所在的資料夾} record {無法把這次的餘額記入歷史} other {無法讀取歷史}}（{code}）；餘額本身不受影響。',
+  'cli.history.locked': '被另一個 Gate Glance 鎖定',
+  'cli.history.io-error': 'I/O 錯誤',
+
+  // history.
+  'cli.history.read-failed': '錯誤：INTERNAL：無法讀取歷史（{code}） — 請檢查資料夾 {dir} 是否可讀取。',
+  'cli.history.span': '{range, select, all {全部時間} other {最近 {range}}}',
+  'cli.history.empty': '{span}內還沒有 {currency} 的歷史。應用程式和 `gate-glance balance` 每次成功重新整理都會記錄一個點。',
+  'cli.history.heading': 'Gate.io 淨資產歷史（估算），{currency}，{span}：{count} 個點，從最早的開始',
+  'cli.history.time': '時間',
+  'cli.history.total': '總額（{currency}）',
+
+  // holdings.
+  'cli.holdings.heading': 'Gate.io {account}持倉{demo, select, yes {（示範組合，並非您的帳戶）} other {}} — {at}',
+  'cli.holdings.coin': '幣種',
+  'cli.holdings.quantity': '數量',
+  'cli.holdings.price': '價格（USDT）',
+  'cli.holdings.value': '估值（{currency}）',
+  'cli.holdings.share': '佔比',
+  'cli.holdings.pnl': '未實現盈虧',
+  'cli.holdings.no-price': '無價格',
+  'cli.holdings.classic': '此帳戶不是統一帳戶模式（Gate 回傳 "classic"）：請改看現貨、永續合約和理財帳戶。',
+  'cli.holdings.no-coins': 'Gate 沒有列出此帳戶中的任何幣種。',
+  'cli.holdings.no-estimate': 'Gate 的 total_balance 沒有給出此帳戶的估值；不顯示估值。',
+  'cli.holdings.estimate': '{account}（Gate 的估算）：{money}',
+  'cli.holdings.values-note': '估值為 Gate 對該帳戶的估算，依每個幣種以最新現貨價格計算的 USDT 價值分攤。',
+  'cli.holdings.negative-note': '低於零的幣種會列出，但不計入佔比。',
+};
