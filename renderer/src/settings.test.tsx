@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../shared/balance.js';
 import { appError } from '../../shared/errors.js';
 import { MIN_REFRESH_INTERVAL_SEC } from '../../shared/prefs.js';
-import { shortcutLabel } from './components/SettingsPanel.js';
+import { shortcutLabel } from './components/ShortcutField.js';
 import { makeState, T0 } from './testing/fixtures.js';
 import { renderApp } from './testing/render-app.js';
 
@@ -52,6 +52,32 @@ describe('settings', () => {
     await user.selectOptions(screen.getByTestId('shortcut-select'), '');
     expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ globalShortcut: null });
     expect(screen.queryByTestId('shortcut-failed')).toBeNull();
+  });
+
+  it('records a shortcut from the keyboard: waits past a modifier alone, saves the press, Escape cancels', async () => {
+    const { user, fake } = await renderApp(makeState());
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    const record = screen.getByTestId('shortcut-record');
+    await user.click(record);
+    expect(record.getAttribute('aria-pressed')).toBe('true');
+    expect(record.textContent).toBe('Press the keys… (Esc cancels)');
+    const calls = fake.fns.setPrefs.mock.calls.length;
+    await user.keyboard('{Control>}');
+    expect(fake.fns.setPrefs.mock.calls.length).toBe(calls);
+    await user.keyboard('{Alt>}k{/Alt}{/Control}');
+    expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ globalShortcut: 'CommandOrControl+Alt+K' });
+    expect(record.getAttribute('aria-pressed')).toBe('false');
+    // Main's answer puts the recorded shortcut among the choices.
+    fake.push(makeState({ prefs: { ...makeState().prefs, globalShortcut: 'CommandOrControl+Alt+K' } }));
+    expect((screen.getByTestId('shortcut-select') as HTMLSelectElement).value).toBe('CommandOrControl+Alt+K');
+    expect(screen.getByRole('option', { name: 'Ctrl+Alt+K' })).toBeTruthy();
+    await user.click(record);
+    await user.keyboard('{Escape}');
+    expect(record.getAttribute('aria-pressed')).toBe('false');
+    expect(fake.fns.setPrefs.mock.calls.length).toBe(calls + 1);
+    // A click on the button without recording types nothing into the shortcut.
+    await user.keyboard('g');
+    expect(fake.fns.setPrefs.mock.calls.length).toBe(calls + 1);
   });
 
   it('says so when the system refused the shortcut, naming it', async () => {

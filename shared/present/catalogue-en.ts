@@ -415,6 +415,8 @@ export const en = {
   'settings.shortcut-off': 'Off',
   'settings.shortcut-note': 'Opens and closes the popover from any app.',
   'settings.shortcut-failed': '{keys} is not available: another app may use it. Choose another, or run the app with --toggle from a key binding.',
+  'settings.shortcut-record': 'Record…',
+  'settings.shortcut-recording': 'Press the keys… (Esc cancels)',
   'settings.tray-panel': 'Tray icon (Linux panels)',
   'settings.tray-panel-automatic': 'Automatic (reads on any panel)',
   'settings.tray-panel-light': 'Light panel',

@@ -400,6 +400,8 @@ export const zhCN: Catalogue = {
   'settings.shortcut-off': '关闭',
   'settings.shortcut-note': '在任何应用中打开或关闭弹出窗口。',
   'settings.shortcut-failed': '{keys} 不可用：可能已被其他应用占用。请另选一个，或在按键绑定中用 --toggle 运行本应用。',
+  'settings.shortcut-record': '录制…',
+  'settings.shortcut-recording': '请按下快捷键…（Esc 取消）',
   'settings.tray-panel': '托盘图标（Linux 面板）',
   'settings.tray-panel-automatic': '自动（在任何面板上都清晰）',
   'settings.tray-panel-light': '浅色面板',

@@ -400,6 +400,8 @@ export const zhTW: Catalogue = {
   'settings.shortcut-off': '關閉',
   'settings.shortcut-note': '在任何應用程式中開啟或關閉彈出視窗。',
   'settings.shortcut-failed': '{keys} 無法使用：可能已被其他應用程式佔用。請另選一個，或在按鍵綁定中以 --toggle 執行本應用程式。',
+  'settings.shortcut-record': '錄製…',
+  'settings.shortcut-recording': '請按下快速鍵…（Esc 取消）',
   'settings.tray-panel': '系統匣圖示（Linux 面板）',
   'settings.tray-panel-automatic': '自動（在任何面板上都清晰）',
   'settings.tray-panel-light': '淺色面板',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_GLOBAL_SHORTCUT } from '../../../shared/prefs.js';
+import { recordAccelerator } from '../../../shared/record-accelerator.js';
 import { globalShortcutSchema, isGlobalAccelerator } from './accelerator.js';
 
 describe('isGlobalAccelerator', () => {
@@ -27,5 +28,19 @@ describe('isGlobalAccelerator', () => {
     expect(globalShortcutSchema.safeParse('Ctrl+Alt+G').success).toBe(true);
     expect(globalShortcutSchema.safeParse('G').success).toBe(false);
     expect(globalShortcutSchema.safeParse(7).success).toBe(false);
+  });
+
+  describe('what Settings records', () => {
+    const press = (code: string, mac: boolean) => recordAccelerator({ key: code, code, ctrlKey: true, altKey: true, shiftKey: true, metaKey: true }, mac);
+    it('records only what main accepts as a global accelerator', () => {
+      const codes = ['KeyA', 'KeyZ', 'Digit0', 'F1', 'F24', 'Space', 'Tab', 'Enter', 'Backspace', 'Delete', 'Insert', 'Home', 'End', 'PageUp', 'PageDown', 'ArrowLeft', 'Minus', 'Equal', 'BracketLeft', 'BracketRight', 'Backslash', 'Semicolon', 'Quote', 'Comma', 'Period', 'Slash', 'Backquote', 'Numpad0', 'NumpadAdd', 'NumpadSubtract', 'NumpadMultiply', 'NumpadDivide', 'NumpadDecimal'];
+      for (const mac of [false, true]) {
+        for (const code of codes) {
+          const r = press(code, mac);
+          expect(r.kind, code).toBe('accelerator');
+          if (r.kind === 'accelerator') expect(isGlobalAccelerator(r.value), r.value).toBe(true);
+        }
+      }
+    });
   });
 });

@@ -9,7 +9,6 @@ import {
   MAX_REFRESH_INTERVAL_SEC,
   MAX_SMALL_SLICE_THRESHOLD_PERCENT,
   MIN_REFRESH_INTERVAL_SEC,
-  DEFAULT_GLOBAL_SHORTCUT,
   TRAY_PANEL_PREFERENCES,
   type Preferences,
   type TrayPanelPreference,
@@ -17,6 +16,7 @@ import {
 import { errorWords } from '../../../shared/present/error-words.js';
 import type { Words } from '../../../shared/present/words.js';
 import { useWords } from '../lib/words.js';
+import { ShortcutField } from './ShortcutField.js';
 
 /** Props: current preferences and key status, and what the controls do. */
 export interface SettingsPanelProps {
@@ -42,29 +42,11 @@ function intervalLabel(words: Words, sec: number): string {
   return words.t('settings.every-seconds', { count: sec });
 }
 
-/** Shortcuts offered in Settings; all fit Electron's accelerator grammar (main checks again). */
-const SHORTCUTS = [DEFAULT_GLOBAL_SHORTCUT, 'CommandOrControl+Shift+G', 'CommandOrControl+Alt+B', 'Alt+Shift+G'];
-
 const TRAY_PANEL_WORDS = {
   automatic: 'settings.tray-panel-automatic',
   light: 'settings.tray-panel-light',
   dark: 'settings.tray-panel-dark',
 } as const satisfies Readonly<Record<TrayPanelPreference, string>>;
-
-function isMac(): boolean {
-  return typeof navigator !== 'undefined' && /Mac/.test(navigator.userAgent);
-}
-
-/** "CommandOrControl+Alt+G" as this platform's keys: Ctrl+Alt+G, or Cmd+Option+G on macOS. */
-export function shortcutLabel(accelerator: string, mac = isMac()): string {
-  const names: Readonly<Record<string, string>> = mac
-    ? { commandorcontrol: 'Cmd', cmdorctrl: 'Cmd', command: 'Cmd', cmd: 'Cmd', alt: 'Option', option: 'Option', control: 'Ctrl', ctrl: 'Ctrl' }
-    : { commandorcontrol: 'Ctrl', cmdorctrl: 'Ctrl', control: 'Ctrl', ctrl: 'Ctrl', option: 'Alt' };
-  return accelerator
-    .split('+')
-    .map((part) => names[part.toLowerCase()] ?? part)
-    .join('+');
-}
 
 /** A titled group of settings; each section is its own component so later settings have an obvious home. */
 function SettingsSection({ title, testId, children }: { readonly title: string; readonly testId: string; readonly children: ReactNode }) {
@@ -74,37 +56,6 @@ function SettingsSection({ title, testId, children }: { readonly title: string; 
       <h2 id={id}>{title}</h2>
       {children}
     </section>
-  );
-}
-
-/** The global shortcut: choose one or none; says so when the system refused it. */
-function ShortcutField({ prefs, shortcut, onChange }: Pick<SettingsPanelProps, 'prefs' | 'shortcut' | 'onChange'>) {
-  const words = useWords();
-  const current = prefs.globalShortcut;
-  const options = current === null || SHORTCUTS.includes(current) ? SHORTCUTS : [...SHORTCUTS, current];
-  return (
-    <label className="field">
-      <span>{words.t('settings.shortcut')}</span>
-      <select
-        value={current ?? ''}
-        data-testid="shortcut-select"
-        onChange={(e) => onChange({ globalShortcut: e.target.value === '' ? null : e.target.value })}
-      >
-        {options.map((a) => (
-          <option key={a} value={a}>
-            {shortcutLabel(a)}
-          </option>
-        ))}
-        <option value="">{words.t('settings.shortcut-off')}</option>
-      </select>
-      {shortcut === 'failed' && current !== null ? (
-        <small className="warn" role="status" data-testid="shortcut-failed">
-          {words.t('settings.shortcut-failed', { keys: shortcutLabel(current) })}
-        </small>
-      ) : (
-        <small className="muted">{words.t('settings.shortcut-note')}</small>
-      )}
-    </label>
   );
 }
 
