@@ -4,6 +4,7 @@
  * "Gate Glance cannot read your account any more". Core decides when one fires.
  */
 import type { Currency, DecimalString } from './balance.js';
+import type { Change24h } from './change.js';
 
 export type AlertRule =
   | { readonly id: string; readonly kind: 'above' | 'below'; readonly currency: Currency; readonly threshold: DecimalString }
@@ -23,3 +24,12 @@ export function alertCurrencies(rules: readonly AlertRule[]): Currency[] {
   for (const rule of rules) if (rule.kind !== 'unreadable') out.add(rule.currency);
   return [...out];
 }
+
+/**
+ * An alert that fired, as values (core decides, the edge words it: shared/present/alert-words.ts).
+ * `move` carries the change it was judged on (never null: no change, no move).
+ */
+export type AlertEvent =
+  | { readonly ruleId: string; readonly kind: 'above' | 'below'; readonly currency: Currency; readonly threshold: DecimalString; readonly total: DecimalString }
+  | { readonly ruleId: string; readonly kind: 'move'; readonly currency: Currency; readonly percent: DecimalString; readonly change: Change24h }
+  | { readonly ruleId: string; readonly kind: 'unreadable'; readonly reason: 'permanent' | 'stale'; readonly staleMinutes: number };

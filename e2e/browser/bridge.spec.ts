@@ -147,3 +147,21 @@ test.describe('bridge', () => {
     });
   });
 });
+
+test.describe('bridge: notifications', () => {
+  test.use({ harnessOptions: { withKey: true } });
+
+  test("an alert that fires reaches main's notification shell, and the bridge records it for journeys", async ({ world }) => {
+    const { page } = world;
+    await world.open();
+    expect(world.bridge.notifications).toEqual([]);
+    const set = await page.evaluate(() => window.glance!.setPrefs({ alerts: [{ id: 'rich', kind: 'above', currency: 'USDT', threshold: '1' }] }));
+    expect(set.ok).toBe(true);
+    await expect.poll(() => world.bridge.notifications.map((n) => n.title)).toEqual(['Net worth above 1.00 USDT']);
+    expect(world.bridge.notifications[0]!.body).toMatch(/^Your Gate\.io net worth went above 1\.00 USDT\. It is now .+ USDT \(Gate's estimate\)\.$/);
+    expect(world.harness.shellLog).toContainEqual({ call: 'notify', arg: 'Net worth above 1.00 USDT' });
+    // Once per crossing: a refresh above the line again (answered once it is done) says nothing.
+    await page.evaluate(() => window.glance!.refresh());
+    expect(world.bridge.notifications).toHaveLength(1);
+  });
+});

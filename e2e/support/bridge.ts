@@ -20,6 +20,14 @@ export interface BridgeBackend {
   invoke(channel: string, args: readonly unknown[], sender: BridgeSender): Promise<unknown>;
   /** Subscribes to every `widget:state` push; returns the unsubscribe function. */
   onState(listener: (state: WidgetState) => void): () => void;
+  /** Subscribes to every notification the app asks its shell to show (main's `GlanceShell.notify`). */
+  onNotify?(listener: (notification: BridgeNotification) => void): () => void;
+}
+
+/** A notification as main's shell would show it (an Electron Notification's title and body). */
+export interface BridgeNotification {
+  readonly title: string;
+  readonly body: string;
 }
 
 /** One bridged call as it crossed the boundary, kept so tests can scan replies for the secret. */
@@ -36,6 +44,8 @@ export interface Bridge {
   readonly calls: readonly BridgeCall[];
   /** Every state pushed to the page, serialised. */
   readonly pushes: readonly string[];
+  /** Every notification the app showed through its shell, in order (alerts that fired). */
+  readonly notifications: readonly BridgeNotification[];
   /** The random name of the raw binding (kept in subframes only, so tests can prove the sender check). */
   readonly bindingName: string;
   /** Stops pushing states to the page (call before closing the backend). */
@@ -107,9 +117,14 @@ export async function installBridge(
   webContentsId: number,
 ): Promise<Bridge> {
   const suffix = randomBytes(6).toString('hex');
+  let attached = true;
   const config: InitConfig = { methods: INVOKE_METHODS, binding: `__glanceBridge_${suffix}`, dispatcher: `__glancePush_${suffix}` };
   const calls: BridgeCall[] = [];
   const pushes: string[] = [];
+  const notifications: BridgeNotification[] = [];
+  const stopNotes = backend.onNotify?.((n) => {
+    if (attached) notifications.push({ title: n.title, body: n.body });
+  });
 
   await page.exposeBinding(config.binding, async (source, channel: unknown, args: unknown) => {
     const sender = senderOf(source.frame, page, webContentsId);
@@ -122,7 +137,6 @@ export async function installBridge(
   await page.addInitScript(pageInit, config);
 
   let chain = Promise.resolve();
-  let attached = true;
   const unsubscribe = backend.onState((state) => {
     if (!attached) return;
     const json = JSON.stringify(state);
@@ -142,10 +156,12 @@ export async function installBridge(
   return {
     calls,
     pushes,
+    notifications,
     bindingName: config.binding,
     detach: () => {
       attached = false;
       unsubscribe();
+      stopNotes?.();
     },
   };
 }

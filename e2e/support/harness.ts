@@ -22,7 +22,7 @@ import type { GateSimulator, SimFault } from '../../electron/core/simulator/hand
 import { GATE_EXAMPLE_PORTFOLIO, totalBalanceBody } from '../../electron/core/simulator/portfolio.js';
 import type { SimPortfolio } from '../../electron/core/simulator/portfolio.js';
 import { startSimulatorServer } from '../../electron/core/simulator/server.js';
-import type { BridgeBackend } from './bridge.js';
+import type { BridgeBackend, BridgeNotification } from './bridge.js';
 
 /** How a harness starts. */
 export interface HarnessOptions {
@@ -81,7 +81,7 @@ export interface Harness {
 
 /** One call from the app to its host shell (Electron main's part, stood in for here). */
 interface ShellCall {
-  readonly call: 'openExternal' | 'hideWindow' | 'chooseCsvPath' | 'setLaunchAtLogin';
+  readonly call: 'openExternal' | 'hideWindow' | 'showWindow' | 'chooseCsvPath' | 'setLaunchAtLogin' | 'notify';
   readonly arg: string | null;
 }
 
@@ -115,6 +115,7 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
   }
 
   const shellLog: ShellCall[] = [];
+  const notifyListeners = new Set<(notification: BridgeNotification) => void>();
   const app = await GlanceApp.create({
     secretStore: store,
     transportForAccount: createNodeTransport({ env: {} }),
@@ -127,6 +128,14 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
       },
       hideWindow: () => {
         shellLog.push({ call: 'hideWindow', arg: null });
+      },
+      showWindow: () => {
+        shellLog.push({ call: 'showWindow', arg: null });
+      },
+      // Main's notification shell, stood in for: the bridge records each (world.bridge.notifications).
+      notify: (notification) => {
+        shellLog.push({ call: 'notify', arg: notification.title });
+        for (const listener of [...notifyListeners]) listener({ title: notification.title, body: notification.body });
       },
       chooseCsvPath: async (defaultFileName) => {
         shellLog.push({ call: 'chooseCsvPath', arg: defaultFileName });
@@ -147,6 +156,12 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
     invoke: (channel, args, sender) => router.dispatch(channel, args, sender),
     // The push boundary, as main's state sender: public credential fields only.
     onState: (listener) => app.subscribe((state) => listener(toPublicState(state))),
+    onNotify: (listener) => {
+      notifyListeners.add(listener);
+      return () => {
+        notifyListeners.delete(listener);
+      };
+    },
   };
 
   return {

@@ -7,7 +7,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, Tray, app, dialog, globalShortcut, nativeImage, nativeTheme, net, powerMonitor, protocol, screen, session, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, Tray, app, dialog, globalShortcut, nativeImage, nativeTheme, net, powerMonitor, protocol, screen, session, shell } from 'electron';
 import type { NativeImage } from 'electron';
 import { APP_ID } from '../core/app/app-identity.js';
 import { GlanceApp } from '../core/app/glance-app.js';
@@ -24,6 +24,7 @@ import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createIpcRouter, glanceHandlers 
 import { appSecretStore } from '../core/secrets/app-secret-store.js';
 import { popoverPosition } from '../core/tray/popover-position.js';
 import { createStateSender, registerIpc } from './ipc.js';
+import { createNotifier } from './notifications.js';
 import { TrayController } from './tray.js';
 import { POPOVER_PARTITION, PopoverController, createPopoverBrowserWindow, hardenContents, hardenSession, popoverPlanFor } from './window.js';
 
@@ -99,6 +100,12 @@ async function start(): Promise<void> {
       hideWindow: () => popover?.hide(),
       showWindow: () => popover?.show(),
       quit: () => app.quit(),
+      notify: createNotifier({
+        create: (options) => new Notification(options),
+        isSupported: () => Notification.isSupported(),
+        onClick: () => popover?.show(),
+        log,
+      }),
       chooseCsvPath: async (fileName) => {
         const r = await dialog.showSaveDialog({ defaultPath: join(app.getPath('documents'), fileName), filters: [{ name: 'CSV', extensions: ['csv'] }] });
         return r.canceled || !r.filePath ? null : r.filePath;

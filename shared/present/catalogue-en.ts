@@ -277,6 +277,26 @@ export const en = {
   'tray.menu.launch-at-login': 'Launch at login',
   'tray.menu.quit': 'Quit Gate Glance',
 
+  // The 24-hour change (shared/present/change.ts; the tray's tooltip, menu and macOS title).
+  'change.up': '+{amount}',
+  'change.percent': '{percent} %',
+  'change.size': '{amount} ({percent})',
+  'change.day': '{change} in 24 h',
+  'change.since': '{change} since {time}',
+  'tray.with-change': '{amount} ({change})',
+  'tray.title.with-change': '{title} {change}',
+
+  // Alerts: the notifications (shared/present/alert-words.ts).
+  'alert.threshold-private': 'the threshold you set',
+  'alert.crossed.title': 'Net worth {kind, select, above {above} other {below}} {line}',
+  'alert.crossed.body':
+    "Your Gate.io net worth went {kind, select, above {above} other {below}} {line}.{privacy, select, yes {} other { It is now {money} (Gate's estimate).}}",
+  'alert.move.title': 'Net worth {direction, select, up {up} other {down}}{size, select, none {} other { {percent} %}} in 24 hours',
+  'alert.move.body': 'Your Gate.io net worth in {currency} moved more than {percent} % within 24 hours.',
+  'alert.unreadable.title': 'Gate Glance cannot read your account any more',
+  'alert.unreadable.body.permanent': 'Gate refuses the API key (wrong key, or its wallet permission was removed). Open Gate Glance to fix the key.',
+  'alert.unreadable.body.stale': 'No fresh data from Gate for more than {minutes} minutes. Open Gate Glance to see why.',
+
   // The CLI.
   'cli.unavailable': 'n/a ({code})',
   'cli.short.demo': 'demo {money}',

@@ -266,6 +266,25 @@ export const zhCN: Catalogue = {
   'tray.menu.launch-at-login': '登录时启动',
   'tray.menu.quit': '退出 Gate Glance',
 
+  // The 24-hour change (shared/present/change.ts; the tray's tooltip, menu and macOS title).
+  'change.up': '+{amount}',
+  'change.percent': '{percent}%',
+  'change.size': '{amount}（{percent}）',
+  'change.day': '24 小时内 {change}',
+  'change.since': '自 {time} 起 {change}',
+  'tray.with-change': '{amount}（{change}）',
+  'tray.title.with-change': '{title} {change}',
+
+  // Alerts: the notifications (shared/present/alert-words.ts).
+  'alert.threshold-private': '您设定的阈值',
+  'alert.crossed.title': '净资产{kind, select, above {高于} other {低于}} {line}',
+  'alert.crossed.body': '您的 Gate.io 净资产已{kind, select, above {高于} other {低于}} {line}。{privacy, select, yes {} other {当前为 {money}（Gate 估算）。}}',
+  'alert.move.title': '净资产 24 小时内{direction, select, up {上涨} other {下跌}}{size, select, none {} other { {percent}%}}',
+  'alert.move.body': '您的 Gate.io 净资产（{currency}）在 24 小时内变动超过 {percent}%。',
+  'alert.unreadable.title': 'Gate Glance 无法再读取您的账户',
+  'alert.unreadable.body.permanent': 'Gate 拒绝了此 API 密钥（密钥错误，或其钱包权限已被移除）。请打开 Gate Glance 修复密钥。',
+  'alert.unreadable.body.stale': '超过 {minutes} 分钟没有从 Gate 获得最新数据。请打开 Gate Glance 查看原因。',
+
   // The CLI.
   'cli.unavailable': '不可用（{code}）',
   'cli.short.demo': '演示 {money}',

@@ -266,6 +266,25 @@ export const zhTW: Catalogue = {
   'tray.menu.launch-at-login': '登入時啟動',
   'tray.menu.quit': '結束 Gate Glance',
 
+  // The 24-hour change (shared/present/change.ts; the tray's tooltip, menu and macOS title).
+  'change.up': '+{amount}',
+  'change.percent': '{percent}%',
+  'change.size': '{amount}（{percent}）',
+  'change.day': '24 小時內 {change}',
+  'change.since': '自 {time} 起 {change}',
+  'tray.with-change': '{amount}（{change}）',
+  'tray.title.with-change': '{title} {change}',
+
+  // Alerts: the notifications (shared/present/alert-words.ts).
+  'alert.threshold-private': '您設定的門檻',
+  'alert.crossed.title': '淨資產{kind, select, above {高於} other {低於}} {line}',
+  'alert.crossed.body': '您的 Gate.io 淨資產已{kind, select, above {高於} other {低於}} {line}。{privacy, select, yes {} other {目前為 {money}（Gate 估算）。}}',
+  'alert.move.title': '淨資產 24 小時內{direction, select, up {上漲} other {下跌}}{size, select, none {} other { {percent}%}}',
+  'alert.move.body': '您的 Gate.io 淨資產（{currency}）在 24 小時內變動超過 {percent}%。',
+  'alert.unreadable.title': 'Gate Glance 無法再讀取您的帳戶',
+  'alert.unreadable.body.permanent': 'Gate 拒絕了此 API 金鑰（金鑰錯誤，或其錢包權限已被移除）。請打開 Gate Glance 修復金鑰。',
+  'alert.unreadable.body.stale': '超過 {minutes} 分鐘沒有從 Gate 取得最新資料。請打開 Gate Glance 查看原因。',
+
   // The CLI.
   'cli.unavailable': '不可用（{code}）',
   'cli.short.demo': '示範 {money}',

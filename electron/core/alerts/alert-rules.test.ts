@@ -21,7 +21,6 @@ function obs(over: Partial<AlertObservation> & { usdt?: string; btc?: string; mo
     changes: move === undefined ? {} : { USDT: move === null ? null : change(move) },
     lastSuccessAt: NOW,
     permanentFailure: false,
-    privacy: false,
     ...rest,
   };
 }
@@ -75,7 +74,8 @@ describe('evaluateAlerts', () => {
     ];
     expect(run([UNREADABLE], steps)).toEqual(['', 'u', '', '', 'u', '']);
     const d = evaluateAlerts([UNREADABLE], {}, obs({ permanentFailure: true }));
-    expect(d.notifications[0]).toMatchObject({ title: 'Gate Glance cannot read your account any more', body: expect.stringMatching(/fix the key/) });
+    expect(d.notifications[0]).toEqual({ ruleId: 'u', kind: 'unreadable', reason: 'permanent', staleMinutes: 30 });
+    expect(evaluateAlerts([UNREADABLE], {}, obs({ lastSuccessAt: NOW - 31 * 60_000 })).notifications[0]).toMatchObject({ reason: 'stale' });
   });
 
   it('the fired state survives a restart: the memory is all it needs', () => {
@@ -92,13 +92,10 @@ describe('evaluateAlerts', () => {
     expect(evaluateAlerts([ABOVE, MOVE], {}, obs({})).notifications).toEqual([]);
   });
 
-  it('says the amounts, or none of them in privacy mode', () => {
-    const shown = evaluateAlerts([ABOVE], {}, obs({ usdt: '12345.678' })).notifications[0]!;
-    expect(shown.title).toBe('Net worth above 10,000.00 USDT');
-    expect(shown.body).toBe("Your Gate.io net worth went above 10,000.00 USDT. It is now 12,345.68 USDT (Gate's estimate).");
-    const hidden = evaluateAlerts([ABOVE, MOVE], {}, obs({ usdt: '12345.678', move: '-7.25', privacy: true })).notifications;
-    for (const n of hidden) expect(`${n.title} ${n.body}`).not.toMatch(/12,345|10,000|7\.25|USDT \(/);
-    expect(hidden.map((n) => n.title)).toEqual(['Net worth above the threshold you set', 'Net worth down in 24 hours']);
+  it('says what fired as values: the rule, its threshold and what it was judged on', () => {
+    expect(evaluateAlerts([ABOVE], {}, obs({ usdt: '12345.678' })).notifications).toEqual([{ ruleId: 'a', kind: 'above', currency: 'USDT', threshold: '10000', total: '12345.678' }]);
+    const [move] = evaluateAlerts([MOVE], {}, obs({ move: '-7.25' })).notifications;
+    expect(move).toMatchObject({ ruleId: 'm', kind: 'move', currency: 'USDT', percent: '5', change: { percent: '-7.25', direction: -1 } });
   });
 
   it('drops the memory of removed rules; alertCurrencies lists what must be fetched', () => {

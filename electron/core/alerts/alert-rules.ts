@@ -6,10 +6,10 @@
  * nor forgets a fired alert. Demo data never fires anything. Only failures of the balance
  * itself count for "cannot read your account" (a holdings request that fails is not this).
  */
-import type { AlertRule } from '../../../shared/alerts.js';
+import type { AlertEvent, AlertRule } from '../../../shared/alerts.js';
 import type { Currency, DecimalString } from '../../../shared/balance.js';
 import type { Change24h } from '../../../shared/change.js';
-import { compareDecimals, formatMoney, multiplyDecimals, signOfDecimal, subtractDecimals, sumDecimals } from '../../../shared/decimal.js';
+import { compareDecimals, multiplyDecimals, signOfDecimal, subtractDecimals, sumDecimals } from '../../../shared/decimal.js';
 
 /** What one rule remembers between evaluations (and restarts). */
 export interface AlertMemory {
@@ -32,21 +32,12 @@ export interface AlertObservation {
   readonly lastSuccessAt: number | null;
   /** True while a permanent failure of the balance request (bad key, no permission) stops the schedule. */
   readonly permanentFailure: boolean;
-  /** Notifications carry no amounts. */
-  readonly privacy: boolean;
 }
 
-/** One notification for main to show; clicking it opens the popover. */
-interface AlertNotification {
-  readonly ruleId: string;
-  readonly title: string;
-  readonly body: string;
-}
-
-/** What an evaluation decided. */
+/** What an evaluation decided: the memory to keep, and one event per rule that fired. */
 export interface AlertDecision {
   readonly memory: Readonly<Record<string, AlertMemory>>;
-  readonly notifications: readonly AlertNotification[];
+  readonly notifications: readonly AlertEvent[];
 }
 
 const ARMED: AlertMemory = { armed: true, firedAt: null };
@@ -91,28 +82,16 @@ function judge(rule: AlertRule, o: AlertObservation): { met: boolean; clear: boo
   }
 }
 
-function words(rule: AlertRule, o: AlertObservation): { title: string; body: string } {
+/** What fired, as values: the rule, and what it was judged on. */
+function eventOf(rule: AlertRule, o: AlertObservation): AlertEvent {
   switch (rule.kind) {
     case 'above':
-    case 'below': {
-      const seen = o.totals[rule.currency]!;
-      const line = o.privacy ? 'the threshold you set' : formatMoney(rule.threshold, { currency: rule.currency });
-      const now = o.privacy ? '' : ` It is now ${formatMoney(seen.total, { currency: rule.currency })} (Gate's estimate).`;
-      return { title: `Net worth ${rule.kind === 'above' ? 'above' : 'below'} ${line}`, body: `Your Gate.io net worth went ${rule.kind} ${line}.${now}` };
-    }
-    case 'move': {
-      const change = o.changes[rule.currency]!;
-      const up = change !== null && change.direction > 0;
-      const size = o.privacy || change === null || change.percent === null ? '' : ` ${change.percent} %`;
-      return {
-        title: `Net worth ${up ? 'up' : 'down'}${size} in 24 hours`,
-        body: `Your Gate.io net worth in ${rule.currency} moved more than ${rule.percent} % within 24 hours.`,
-      };
-    }
+    case 'below':
+      return { ruleId: rule.id, kind: rule.kind, currency: rule.currency, threshold: rule.threshold, total: o.totals[rule.currency]!.total };
+    case 'move':
+      return { ruleId: rule.id, kind: 'move', currency: rule.currency, percent: rule.percent, change: o.changes[rule.currency]! };
     case 'unreadable':
-      return o.permanentFailure
-        ? { title: 'Gate Glance cannot read your account any more', body: 'Gate refuses the API key (wrong key, or its wallet permission was removed). Open Gate Glance to fix the key.' }
-        : { title: 'Gate Glance cannot read your account any more', body: `No fresh data from Gate for more than ${rule.staleMinutes} minutes. Open Gate Glance to see why.` };
+      return { ruleId: rule.id, kind: 'unreadable', reason: o.permanentFailure ? 'permanent' : 'stale', staleMinutes: rule.staleMinutes };
   }
 }
 
@@ -123,7 +102,7 @@ function words(rule: AlertRule, o: AlertObservation): { title: string; body: str
  */
 export function evaluateAlerts(rules: readonly AlertRule[], memory: Readonly<Record<string, AlertMemory>>, o: AlertObservation): AlertDecision {
   const next: Record<string, AlertMemory> = {};
-  const notifications: AlertNotification[] = [];
+  const notifications: AlertEvent[] = [];
   for (const rule of rules) {
     const before = Object.hasOwn(memory, rule.id) ? memory[rule.id]! : ARMED;
     const verdict = o.demo ? null : judge(rule, o);
@@ -131,7 +110,7 @@ export function evaluateAlerts(rules: readonly AlertRule[], memory: Readonly<Rec
       next[rule.id] = before;
     } else if (before.armed && verdict.met) {
       next[rule.id] = { armed: false, firedAt: o.now };
-      notifications.push({ ruleId: rule.id, ...words(rule, o) });
+      notifications.push(eventOf(rule, o));
     } else if (!before.armed && verdict.clear) {
       next[rule.id] = { armed: true, firedAt: before.firedAt };
     } else {

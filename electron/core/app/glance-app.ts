@@ -34,6 +34,7 @@ import { chooseAppLocale } from '../../../shared/locale.js';
 import type { HistoryView } from '../../../shared/history.js';
 import { HistoryStore } from '../balance/history-store.js';
 import { ChangeTracker } from '../balance/change-tracker.js';
+import { AlertService } from '../alerts/alert-service.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import { GateClient } from '../gate/client.js';
@@ -65,6 +66,8 @@ export interface GlanceShell {
   showWindow?(): void;
   /** Tray "Quit". */
   quit?(): void;
+  /** Shows a native notification (an alert that fired); clicking it should call `showWindow`. */
+  notify?(notification: { readonly title: string; readonly body: string }): void;
 }
 
 export interface GlanceAppOptions {
@@ -119,6 +122,8 @@ export class GlanceApp {
   readonly #history: HistoryStore;
   /** Records the account's totals and knows the 24-hour change of each currency's newest. */
   readonly #changes: ChangeTracker;
+  /** Judges the alert rules after each state; notifications go out through the shell. */
+  readonly #alerts: AlertService;
   readonly #credentials: CredentialsService;
   readonly #client: GateClient;
   readonly #balance: BalanceService;
@@ -141,7 +146,9 @@ export class GlanceApp {
     const prefs = new PrefsStore({ dir: options.dataDir, now: () => clock.now(), warn: log, ...(options.fs ? { fs: options.fs } : {}) });
     const loaded = await prefs.load();
     for (const warning of loaded.warnings) log(`preferences: ${warning}`);
-    return new GlanceApp(options, clock, log, prefs);
+    const app = new GlanceApp(options, clock, log, prefs);
+    void app.#alerts.load();
+    return app;
   }
 
   private constructor(options: GlanceAppOptions, clock: Clock, log: (message: string) => void, prefs: PrefsStore) {
@@ -180,6 +187,15 @@ export class GlanceApp {
       ...(options.random ? { random: options.random } : {}),
       onChange: () => this.#publish(),
       warn: log,
+    });
+    this.#alerts = new AlertService({
+      clock,
+      dataDir: options.dataDir,
+      ...(options.fs ? { fs: options.fs } : {}),
+      fetchTotal: (currency) => this.#client.getTotalBalance(currency),
+      changes: this.#changes,
+      notify: (text) => options.shell.notify?.(text),
+      log: (message) => log(`alerts: ${message}`),
     });
     this.#state = this.#assemble(null);
     this.#ready = this.#connect();
@@ -221,6 +237,7 @@ export class GlanceApp {
   async whenIdle(): Promise<WidgetState> {
     await this.#ready;
     await this.#balance.whenIdle();
+    await this.#alerts.whenIdle();
     return this.#state;
   }
 
@@ -241,7 +258,7 @@ export class GlanceApp {
       previous !== null && previous.prefs.locale === prefs.locale ? previous.locale : chooseAppLocale({ ...system, preference: prefs.locale });
     // Demo figures are never compared with the user's history.
     const shown = this.#demo ? null : balance.balance;
-    const change24h = shown === null ? null : this.#changes.changeOf({ currency: shown.currency, at: shown.fetchedAt, total: shown.total.amount });
+    const change24h = shown === null ? null : (this.#changes.knownChange({ currency: shown.currency, at: shown.fetchedAt, total: shown.total.amount }) ?? null);
     return { ...balance, status, demo: this.#demo, credentials, prefs, shortcut: this.#shortcut, locale, change24h };
   }
 
@@ -260,6 +277,7 @@ export class GlanceApp {
         this.#log(`a state listener threw (${error instanceof Error ? error.name : 'unknown'})`);
       }
     }
+    this.#alerts.observe(this.#state);
   }
 
   // ── Balance ────────────────────────────────────────────────────────────────
@@ -475,6 +493,7 @@ export class GlanceApp {
   /** Stops the schedule, cancels requests, forgets listeners. No timer or handle is left. */
   dispose(): void {
     this.#disposed = true;
+    this.#alerts.dispose();
     this.#balance.stop();
     this.#listeners.clear();
   }

@@ -67,12 +67,13 @@ export class ChangeTracker implements HistoryPort {
   }
 
   /**
-   * The change of `total` if it is the total last recorded for its currency; null when it is
-   * not (yet) known — a snapshot still being recorded, or one this tracker never saw.
+   * The change of `total` if it is the total last recorded for its currency (null: no earlier
+   * point); undefined while it is not known — a snapshot still being recorded, or one this
+   * tracker never saw.
    */
-  changeOf(total: TotalAt): Change24h | null {
+  knownChange(total: TotalAt): Change24h | null | undefined {
     const known = this.#known.get(total.currency);
-    return known !== undefined && known.at === total.at && known.total === total.total ? known.change : null;
+    return known !== undefined && known.at === total.at && known.total === total.total ? known.change : undefined;
   }
 
   /** The history was forgotten: so is every change worked out from it. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Change24h } from '../../../shared/change.js';
 import type { WidgetState } from '../../../shared/ipc.js';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
 import { GATE_EXAMPLE_TOTAL } from '../../../shared/testing/gate-example.js';
@@ -187,6 +188,50 @@ describe('trayModel', () => {
     const m = trayModel(state({ status: 'stale', error }), FETCHED, 'win32', opts);
     expect(m.tooltip.length).toBeLessThanOrEqual(MAX_TOOLTIP_LENGTH);
     expect(m.tooltip.endsWith('…')).toBe(true);
+  });
+
+  describe('the 24-hour change', () => {
+    const up: Change24h = { from: FETCHED - 86_400_000, fromTotal: '12000', amount: '345.678', percent: '+2.88', partial: false, direction: 1 };
+    const down: Change24h = { from: Date.UTC(2026, 10, 25, 9, 14), fromTotal: '13000', amount: '-654.322', percent: '-5.03', partial: true, direction: -1 };
+
+    it('tooltip and first menu line carry it next to the total: signed amount and percent, over 24 h', () => {
+      const m = trayModel(state({ change24h: up }), FETCHED + 2_000, 'linux', opts);
+      expect(m.tooltip).toBe('Gate Glance: 12,345.68 USDT (estimated)\n+345.68 USDT (+2.88 %) in 24 h\nas of 14:32');
+      expect(m.menu[0]).toMatchObject({ label: 'Net worth: 12,345.68 USDT (+2.88 % in 24 h) · updated just now' });
+    });
+
+    it('a history shorter than a day says since when; a fall has its minus; stale data keeps its change', () => {
+      const m = trayModel(state({ status: 'stale', error: rateLimited, change24h: down }), FETCHED + 300_000, 'linux', opts);
+      expect(m.tooltip.split('\n').slice(0, 2)).toEqual(['Gate Glance: 12,345.68 USDT (estimated)', '-654.32 USDT (-5.03 %) since 09:14']);
+      expect(m.menu[0]).toMatchObject({ label: 'Net worth: 12,345.68 USDT (-5.03 % since 09:14) · stale, 5 min old' });
+    });
+
+    it('no percent when the earlier total was zero or below: the signed amount instead; a change that rounds to zero has no sign', () => {
+      const fromZero = trayModel(state({ change24h: { ...up, fromTotal: '0', amount: '12345.678', percent: null } }), FETCHED, 'linux', opts);
+      expect(fromZero.tooltip.split('\n')[1]).toBe('+12,345.68 USDT in 24 h');
+      expect(fromZero.menu[0]).toMatchObject({ label: 'Net worth: 12,345.68 USDT (+12,345.68 USDT in 24 h) · updated just now' });
+      const tiny = trayModel(state({ change24h: { ...down, amount: '-0.001', percent: '0.00', partial: false } }), FETCHED, 'linux', opts);
+      expect(tiny.tooltip.split('\n')[1]).toBe('0.00 USDT (0.00 %) in 24 h');
+    });
+
+    it('the macOS title shows it only when the preference says so', () => {
+      expect(trayModel(state({ change24h: up }), FETCHED, 'darwin', opts).title).toBe('12,345.68 USDT');
+      const on = { ...DEFAULT_PREFERENCES, trayShowsChange: true };
+      expect(trayModel(state({ change24h: up, prefs: on }), FETCHED, 'darwin', opts).title).toBe('12,345.68 USDT +2.88 %');
+      expect(trayModel(state({ change24h: down, prefs: on, status: 'stale', error: rateLimited }), FETCHED, 'darwin', opts).title).toBe('⚠ 12,345.68 USDT -5.03 %');
+      expect(trayModel(state({ change24h: up, prefs: on }), FETCHED, 'linux', opts).title).toBe('');
+      expect(trayModel(state({ change24h: null, prefs: on }), FETCHED, 'darwin', opts).title).toBe('12,345.68 USDT');
+    });
+
+    it('privacy mode hides it everywhere (amount, percent, direction); demo data never shows one', () => {
+      const hidden = trayModel(state({ change24h: down, prefs: { ...DEFAULT_PREFERENCES, privacy: true, trayShowsChange: true } }), FETCHED, 'darwin', opts);
+      expect(hidden.title).toBe(PRIVACY_MASK);
+      expect(hidden.tooltip).toBe(`Gate Glance: ${PRIVACY_MASK} (estimated)\nas of 14:32`);
+      expect(hidden.menu[0]).toMatchObject({ label: `Net worth: ${PRIVACY_MASK} · updated just now` });
+      expect(JSON.stringify(hidden)).not.toMatch(/5\.03|654|since/);
+      const demo = trayModel(state({ demo: true, change24h: up }), FETCHED, 'linux', opts);
+      expect(demo.tooltip).not.toContain('2.88');
+    });
   });
 });
 

@@ -7,7 +7,9 @@
 import { CURRENCIES } from '../../../shared/balance.js';
 import type { Currency } from '../../../shared/balance.js';
 import type { WidgetState } from '../../../shared/ipc.js';
+import type { Change24h } from '../../../shared/change.js';
 import { displayMoney, PRIVACY_MASK } from '../../../shared/present/amounts.js';
+import { changeBrief, changeInFull, changeOverSpan } from '../../../shared/present/change.js';
 import { clockMinutes } from '../../../shared/present/dates.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import { wordsFor } from '../../../shared/present/languages.js';
@@ -62,6 +64,12 @@ function amountText(state: WidgetState, words: Words, short = false): string | n
   return displayMoney(words, state.balance.total.amount, state.balance.currency, { privacy: state.prefs.privacy, short });
 }
 
+/** The 24-hour change to show beside the amount, or null (none known, privacy on, demo, nothing shown). */
+function visibleChange(state: WidgetState): Change24h | null {
+  if (state.prefs.privacy || state.demo || state.balance === null) return null;
+  return state.change24h;
+}
+
 function ageText(state: WidgetState, now: number, words: Words): string {
   const seconds = dataAgeSeconds(state, now);
   if (seconds === null) return '';
@@ -79,13 +87,18 @@ function truncate(text: string, max: number): string {
 }
 
 /** The first, disabled menu line: the net worth and its age, or why there is none. */
-function summaryLine(state: WidgetState, now: number, amount: string | null, words: Words): string {
+function summaryLine(state: WidgetState, now: number, amount: string | null, words: Words, timeZone: string | undefined): string {
   const status = effectiveStatus(state, now);
   const demo = state.demo ? 'yes' : 'no';
   if (starting(state, amount)) return words.t('tray.summary.starting');
   if (amount !== null) {
     const age = ageText(state, now, words);
-    return words.t(status === 'live' ? 'tray.summary.live' : 'tray.summary.stale', { demo, amount, age });
+    const change = visibleChange(state);
+    const shown =
+      change === null || state.balance === null
+        ? amount
+        : words.t('tray.with-change', { amount, change: changeOverSpan(words, change, changeBrief(words, change, state.balance.currency), timeZone) });
+    return words.t(status === 'live' ? 'tray.summary.live' : 'tray.summary.stale', { demo, amount: shown, age });
   }
   switch (status) {
     case 'onboarding':
@@ -105,6 +118,8 @@ function tooltipText(state: WidgetState, now: number, amount: string | null, wor
     lines.push(words.t('tray.tooltip.starting', { demo }));
   } else if (amount !== null && state.balance !== null) {
     lines.push(words.t('tray.tooltip.amount', { demo, amount }));
+    const change = visibleChange(state);
+    if (change !== null) lines.push(changeOverSpan(words, change, changeInFull(words, change, state.balance.currency), options.timeZone));
     const at = clockMinutes(words, state.balance.fetchedAt, options.timeZone);
     lines.push(words.t(status === 'live' ? 'tray.tooltip.as-of' : 'tray.tooltip.stale-as-of', { at }));
     if (status !== 'live' && state.error) lines.push(errorWords(words, state.error).message);
@@ -126,7 +141,9 @@ function titleText(state: WidgetState, now: number, amount: string | null, platf
     if (status === 'loading' || starting(state, amount)) return '…';
     return status === 'error' ? '⚠' : '';
   }
-  return words.t(status === 'live' ? 'tray.title.live' : 'tray.title.stale', { demo: state.demo ? 'yes' : 'no', amount });
+  const title = words.t(status === 'live' ? 'tray.title.live' : 'tray.title.stale', { demo: state.demo ? 'yes' : 'no', amount });
+  const change = state.prefs.trayShowsChange ? visibleChange(state) : null;
+  return change === null || state.balance === null ? title : words.t('tray.title.with-change', { title, change: changeBrief(words, change, state.balance.currency) });
 }
 
 function iconKind(state: WidgetState, now: number): TrayIconKind {
@@ -142,12 +159,12 @@ function iconKind(state: WidgetState, now: number): TrayIconKind {
   }
 }
 
-function menuItems(state: WidgetState, now: number, amount: string | null, words: Words): TrayMenuItem[] {
+function menuItems(state: WidgetState, now: number, amount: string | null, words: Words, timeZone: string | undefined): TrayMenuItem[] {
   const status = effectiveStatus(state, now);
   // Nothing to refresh until the keychain says which account (or the demo) it is.
   const canRefresh = status !== 'onboarding' && !state.refreshing && !starting(state, amount);
   const items: TrayMenuItem[] = [
-    { type: 'normal', label: summaryLine(state, now, amount, words), enabled: false, command: null },
+    { type: 'normal', label: summaryLine(state, now, amount, words, timeZone), enabled: false, command: null },
     { type: 'separator' },
     { type: 'normal', label: words.t('tray.menu.open'), enabled: true, command: { type: 'open' } },
   ];
@@ -191,6 +208,6 @@ export function trayModel(state: WidgetState, now: number, platform: NodeJS.Plat
     title: titleText(state, now, amountText(state, words, true), platform, words),
     tooltip: tooltipText(state, now, amount, words, options),
     icon: iconKind(state, now),
-    menu: menuItems(state, now, amount, words),
+    menu: menuItems(state, now, amount, words, options.timeZone),
   };
 }

@@ -18,6 +18,8 @@ const rec = {
   quitCalled: 0,
   appUserModelIds: [],
   exitCode: null,
+  /** Every Notification main created, with what it showed. */
+  notifications: [],
 };
 globalThis.__fakeElectron = rec;
 
@@ -195,6 +197,21 @@ export class Tray extends EventEmitter {
   }
   isDestroyed() {
     return this.destroyed;
+  }
+}
+
+export class Notification extends EventEmitter {
+  static isSupported() {
+    return true;
+  }
+  constructor(options) {
+    super();
+    this.options = options;
+    this.shown = false;
+    rec.notifications.push(this);
+  }
+  show() {
+    this.shown = true;
   }
 }
 

@@ -1,0 +1,92 @@
+/**
+ * The BUILT main bundle on the fake Electron (as main-smoke.test.ts), through one alert: a key
+ * saved over IPC, an "above" alert set through prefs:set, the account read from the simulator,
+ * and the notification core decided on shown by main as an Electron Notification; clicking it
+ * opens the popover. The driver runs as a child while this process serves the simulator.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SimulatorServer } from '../core/simulator/server.js';
+import { startSimulatorServer } from '../core/simulator/server.js';
+import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';
+
+interface Report {
+  prefs: boolean;
+  saved: boolean;
+  state: { status: string; demo: boolean };
+  notifications: { title: string; body: string; shown: boolean }[];
+  visibleBefore: boolean;
+  visibleAfter: boolean;
+  cleared: boolean;
+}
+
+let dir: string;
+let server: SimulatorServer;
+let report: Report;
+
+/** Runs the driver as a child without blocking this process, which serves the simulator meanwhile. */
+function runDriver(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const fake = join(PROJECT_ROOT, 'electron', 'main', 'testing', 'fake-electron');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', join(fake, 'register.mjs'), join(fake, 'notify-driver.mjs'), BUILT.main], { cwd: PROJECT_ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+beforeAll(async () => {
+  ensureBuiltApp();
+  dir = mkdtempSync(join(tmpdir(), 'glance-notify-smoke-'));
+  const credentials = { key: randomBytes(16).toString('hex'), secret: randomBytes(32).toString('hex') };
+  server = await startSimulatorServer({ keys: [credentials] });
+  const r = await runDriver({
+    ...process.env,
+    FAKE_USER_DATA: join(dir, 'userData'),
+    FAKE_APP_DATA: join(dir, 'appData'),
+    FAKE_HOME: join(dir, 'home'),
+    GATE_GLANCE_DATA_DIR: join(dir, 'data'),
+    FAKE_APP_PATH: PROJECT_ROOT,
+    // The e2e tier's in-memory store (unpackaged only), and no session bus: no keyring is needed or touched.
+    GLANCE_E2E_KEYCHAIN: 'memory',
+    DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus',
+    GLANCE_GATE_BASE_URL: server.url,
+    SMOKE_KEY: credentials.key,
+    SMOKE_SECRET: credentials.secret,
+    XDG_SESSION_TYPE: 'x11',
+  });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('SMOKE '));
+  if (!line) throw new Error(`the notify driver reported nothing (status ${String(r.code)})\n${r.stdout}\n${r.stderr}`);
+  report = JSON.parse(line.slice('SMOKE '.length)) as Report;
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('built main with a fake Electron: an alert', () => {
+  it('is shown as one native notification with the words core chose, for the account (not the demo)', () => {
+    expect([report.prefs, report.saved]).toEqual([true, true]);
+    expect(report.state).toEqual({ status: 'live', demo: false });
+    expect(report.notifications).toHaveLength(1);
+    expect(report.notifications[0]).toMatchObject({ title: 'Net worth above 1.00 USDT', shown: true });
+    expect(report.notifications[0]!.body).toMatch(/^Your Gate\.io net worth went above 1\.00 USDT\. It is now .+ USDT \(Gate's estimate\)\.$/);
+  });
+
+  it('opens the popover when clicked', () => {
+    expect([report.visibleBefore, report.visibleAfter]).toEqual([false, true]);
+    expect(report.cleared).toBe(true);
+  });
+});

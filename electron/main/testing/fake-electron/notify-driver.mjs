@@ -1,0 +1,46 @@
+// Runs the BUILT main bundle against the fake Electron through one alert: the key is saved over
+// IPC (as the onboarding form does), an alert is set (as Settings does), the account is read
+// from the simulator at GLANCE_GATE_BASE_URL, and the notification main shows is clicked.
+// Reports what it saw as one JSON line on stdout. Usage:
+//   node --import ./register.mjs notify-driver.mjs <path to out/main/index.js>
+import { pathToFileURL } from 'node:url';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function until(predicate, what, ms = 20_000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await predicate()) return;
+    await sleep(20);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+await import(pathToFileURL(process.argv[2]).href);
+const r = globalThis.__fakeElectron;
+await until(() => r.trays.length === 1 && r.ipc.size > 0 && r.windows.length === 1, 'tray, window and IPC');
+const win = r.windows[0];
+const wc = win.webContents;
+const event = { sender: { id: wc.id, mainFrame: wc.mainFrame }, senderFrame: wc.mainFrame };
+const invoke = (channel, ...args) => r.ipc.get(channel)(event, ...args);
+await until(async () => {
+  const s = await invoke('state:get');
+  return s.ok && !s.value.credentials.checking;
+}, 'the keychain');
+// Whatever the greeting did, the popover is hidden before the click.
+win.emit('ready-to-show');
+if (win.visible) win.emit('blur');
+
+const report = {};
+report.prefs = (await invoke('prefs:set', { alerts: [{ id: 'rich', kind: 'above', currency: 'USDT', threshold: '1' }] })).ok;
+report.saved = (await invoke('credentials:save', { key: process.env.SMOKE_KEY, secret: process.env.SMOKE_SECRET, verify: false })).ok;
+await until(() => r.notifications.length > 0, 'a notification');
+const state = await invoke('state:get');
+report.state = { status: state.value.status, demo: state.value.demo };
+report.notifications = r.notifications.map((n) => ({ title: n.options.title, body: n.options.body, shown: n.shown }));
+report.visibleBefore = win.visible;
+r.notifications[0].emit('click');
+report.visibleAfter = win.visible;
+report.cleared = (await invoke('credentials:clear', { forgetHistory: true })).ok;
+(await import('electron')).app.quit();
+await sleep(50);
+process.stdout.write(`SMOKE ${JSON.stringify(report)}\n`);
