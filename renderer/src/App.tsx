@@ -5,6 +5,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { accountLabel } from '../../shared/accounts.js';
+import { accountText } from '../../shared/present/amounts.js';
 import { effectiveStatus, dataAgeSeconds } from '../../shared/widget-state.js';
 import { Breakdown, type BreakdownView } from './components/Breakdown.js';
 import { CurrencySelector } from './components/CurrencySelector.js';
@@ -123,7 +124,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
     message !== null ? (
       <div className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="message">
         <span>
-          {message.error !== null ? <code>{message.error.code}</code> : null} {message.text}
+          {message.error !== null ? <code>{message.error.code}</code> : null} {message.text(words)}
         </span>
         <button type="button" className="icon-button" aria-label={words.t('popover.dismiss')} onClick={actions.dismissMessage}>
           ×
@@ -261,7 +262,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
             <Suspense fallback={<LoadingSkeleton />}>
               <HoldingsPanel
                 account={holdingsAccount}
-                label={accountLabel(holdingsAccount)}
+                label={accountText(words, { name: holdingsAccount, label: accountLabel(holdingsAccount) })}
                 currency={balance.currency}
                 privacy={privacy}
                 now={now}

@@ -1,7 +1,8 @@
 // The popover in the language core chose: the Chinese catalogue arrives on demand, `lang` is set
 // on the document to the language shown, and English needs no loading at all.
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_PREFERENCES } from '../../shared/prefs.js';
 import { gateExampleSnapshot, makeState } from './testing/fixtures.js';
 import { renderApp } from './testing/render-app.js';
 
@@ -36,5 +37,27 @@ describe('the popover in Chinese', () => {
     expect(screen.getByText('Estimated net worth')).toBeTruthy();
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByTestId('total-amount').textContent).toMatch(/^\d{1,3}(\.\d{3})*,\d{2}$/);
+  });
+});
+
+describe('the Language section', () => {
+  it('lists every language in itself; choosing one asks main, and the state that follows rewords the open panel', async () => {
+    const start = makeState({ prefs: { ...DEFAULT_PREFERENCES, locale: 'system' } });
+    const { user, fake } = await renderApp(start);
+    await user.click(screen.getByTestId('settings-open'));
+    const section = screen.getByTestId('settings-language');
+    expect(within(section).getByRole('heading').textContent).toBe('Language');
+    const select = within(section).getByTestId('language-select');
+    const options = [...select.querySelectorAll('option')];
+    expect(options.map((o) => o.textContent)).toEqual(['Same as the system', 'English', '简体中文', '繁體中文']);
+    expect(options.map((o) => o.getAttribute('lang'))).toEqual([null, 'en', 'zh-CN', 'zh-TW']);
+    await user.selectOptions(select, 'zh-TW');
+    expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ locale: 'zh-TW' });
+
+    act(() => fake.push({ ...start, prefs: { ...start.prefs, locale: 'zh-TW' }, locale: { language: 'zh-TW', formatLocale: 'zh-TW' } }));
+    // Still in Settings, now in Traditional Chinese.
+    expect(await within(screen.getByTestId('settings-language')).findByRole('heading', { name: '語言' })).toBeTruthy();
+    expect(screen.getByTestId('settings-panel')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('zh-TW');
   });
 });

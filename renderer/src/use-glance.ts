@@ -10,7 +10,7 @@ import type { Currency, HistoryPoint } from '../../shared/balance.js';
 import { appError, type AppError, type Result } from '../../shared/errors.js';
 import type { HoldingsView } from '../../shared/holdings.js';
 import { errorWords } from '../../shared/present/error-words.js';
-import { ENGLISH } from '../../shared/present/words.js';
+import type { Words } from '../../shared/present/words.js';
 import type {
   CredentialsStatus,
   GlanceApi,
@@ -57,7 +57,8 @@ interface GlanceActions {
 /** A transient line under the header: a failed action, or what a finished one did. */
 interface GlanceMessage {
   readonly kind: 'error' | 'info';
-  readonly text: string;
+  /** The line in the words the popover shows now (so a language switch rewords it too). */
+  readonly text: (words: Words) => string;
   readonly error: AppError | null;
 }
 
@@ -92,8 +93,8 @@ async function settle<T>(call: () => Promise<Result<T>>): Promise<Result<T>> {
 }
 
 /** Reads a named error as one line: what happened, then what to do. */
-function errorText(error: AppError): string {
-  const { message, hint } = errorWords(ENGLISH, error);
+function errorText(words: Words, error: AppError): string {
+  const { message, hint } = errorWords(words, error);
   return `${message} ${hint}`.trim();
 }
 
@@ -171,7 +172,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     async <T,>(call: (a: GlanceApi) => Promise<Result<T>>): Promise<Result<T>> => {
       if (api === null) return { ok: false, error: NO_BRIDGE };
       const r = await settle(() => call(api));
-      if (!r.ok) setMessage({ kind: 'error', text: errorText(r.error), error: r.error });
+      if (!r.ok) setMessage({ kind: 'error', text: (words) => errorText(words, r.error), error: r.error });
       return r;
     },
     [api],
@@ -198,7 +199,8 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
       // The form shows this failure itself, next to the fields.
       const r = await settle(() => api.saveCredentials(input));
       if (r.ok && r.value.warnings.length > 0) {
-        setMessage({ kind: 'info', text: r.value.warnings.join(' '), error: null });
+        const warnings = r.value.warnings.join(' ');
+        setMessage({ kind: 'info', text: () => warnings, error: null });
       }
       return r;
     },
@@ -207,7 +209,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
 
   const clearCredentials = useCallback(async (input: ClearCredentialsInput) => {
     const r = await run((a) => a.clearCredentials(input));
-    if (r.ok) setMessage({ kind: 'info', text: ENGLISH.t('popover.key-removed'), error: null });
+    if (r.ok) setMessage({ kind: 'info', text: (words) => words.t('popover.key-removed'), error: null });
     return r;
   }, [run]);
 
@@ -225,7 +227,8 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
   const exportHistoryCsv = useCallback(async () => {
     const r = await run((a) => a.exportHistoryCsv());
     if (r.ok && r.value.saved) {
-      setMessage({ kind: 'info', text: r.value.path === null ? ENGLISH.t('popover.history-saved-somewhere') : ENGLISH.t('popover.history-saved', { path: r.value.path }), error: null });
+      const path = r.value.path;
+      setMessage({ kind: 'info', text: (words) => (path === null ? words.t('popover.history-saved-somewhere') : words.t('popover.history-saved', { path })), error: null });
     }
   }, [run]);
 

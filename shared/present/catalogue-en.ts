@@ -472,4 +472,31 @@ export const en = {
   'unaccounted.note.private': "Gate's total and the sum of its accounts differ.",
   'share.percent': '{share} %',
   'share.tiny': '< 0.01 %',
+
+  // Settings: the Language section (zh).
+  'settings.section-language': 'Language',
+  'settings.language': 'Display language',
+  'settings.language-system': 'Same as the system',
+  'settings.language-note': 'Numbers and dates follow your region. The command line follows LANG, or --locale.',
+  // Each language named in itself, the same in every catalogue.
+  'language.en': 'English',
+  'language.zh-CN': '简体中文',
+  'language.zh-TW': '繁體中文',
+
+  // The holdings view (zh moved its words here).
+  'holdings.back': '← Accounts',
+  'holdings.try-again': 'Try again',
+  'holdings.total-unaffected': 'The total above is not affected.',
+  'holdings.loading': 'Reading this account’s coins…',
+  'holdings.no-detail': 'Gate gives no per-coin detail for this account.',
+  'holdings.its-total': 'Its total (estimated):',
+  'holdings.empty': 'Gate lists no coins in this account.',
+  'holdings.caption': 'Coins in {account}, values in {currency} (estimated{asOf, select, none {} other {, as of {asOf}}})',
+  'holdings.coin': 'Coin',
+  'holdings.quantity': 'Quantity',
+  'holdings.value': 'Value',
+  'holdings.share': 'Share',
+  'holdings.small': 'Small balances ({count, plural, one {# coin} other {# coins}})',
+  'holdings.no-price': 'no price',
+  'holdings.note': 'Values are Gate’s estimate for the account, shared out by each coin’s value at the last spot price; coins under 0.1 % are folded into small balances.',
 } satisfies Readonly<Record<string, string>>;

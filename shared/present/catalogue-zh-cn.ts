@@ -453,4 +453,31 @@ export const zhCN: Catalogue = {
   'unaccounted.note.private': 'Gate 的总额与各账户之和不一致。',
   'share.percent': '{share}%',
   'share.tiny': '< 0.01%',
+
+  // Settings: the Language section (zh).
+  'settings.section-language': '语言',
+  'settings.language': '显示语言',
+  'settings.language-system': '跟随系统',
+  'settings.language-note': '数字和日期按您所在地区的格式显示。命令行跟随 LANG，或使用 --locale。',
+  // Each language named in itself, the same in every catalogue.
+  'language.en': 'English',
+  'language.zh-CN': '简体中文',
+  'language.zh-TW': '繁體中文',
+
+  // The holdings view.
+  'holdings.back': '← 账户',
+  'holdings.try-again': '重试',
+  'holdings.total-unaffected': '上方的总额不受影响。',
+  'holdings.loading': '正在读取此账户的币种…',
+  'holdings.no-detail': 'Gate 没有提供此账户按币种的明细。',
+  'holdings.its-total': '其总额（估算）：',
+  'holdings.empty': 'Gate 没有列出此账户中的任何币种。',
+  'holdings.caption': '{account}中的币种，估值以 {currency} 计（估算{asOf, select, none {} other {，截至 {asOf}}}）',
+  'holdings.coin': '币种',
+  'holdings.quantity': '数量',
+  'holdings.value': '估值',
+  'holdings.share': '占比',
+  'holdings.small': '小额余额（{count} 个币种）',
+  'holdings.no-price': '无价格',
+  'holdings.note': '估值为 Gate 对该账户的估算，按每个币种以最新现货价格计算的价值分摊；占比低于 0.1% 的币种并入小额余额。',
 };

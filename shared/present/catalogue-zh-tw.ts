@@ -453,4 +453,31 @@ export const zhTW: Catalogue = {
   'unaccounted.note.private': 'Gate 的總額與各帳戶之和不一致。',
   'share.percent': '{share}%',
   'share.tiny': '< 0.01%',
+
+  // Settings: the Language section (zh).
+  'settings.section-language': '語言',
+  'settings.language': '顯示語言',
+  'settings.language-system': '跟隨系統',
+  'settings.language-note': '數字和日期依您所在地區的格式顯示。命令列跟隨 LANG，或使用 --locale。',
+  // Each language named in itself, the same in every catalogue.
+  'language.en': 'English',
+  'language.zh-CN': '简体中文',
+  'language.zh-TW': '繁體中文',
+
+  // The holdings view.
+  'holdings.back': '← 帳戶',
+  'holdings.try-again': '重試',
+  'holdings.total-unaffected': '上方的總額不受影響。',
+  'holdings.loading': '正在讀取此帳戶的幣種…',
+  'holdings.no-detail': 'Gate 沒有提供此帳戶依幣種的明細。',
+  'holdings.its-total': '其總額（估算）：',
+  'holdings.empty': 'Gate 沒有列出此帳戶中的任何幣種。',
+  'holdings.caption': '{account}中的幣種，估值以 {currency} 計（估算{asOf, select, none {} other {，截至 {asOf}}}）',
+  'holdings.coin': '幣種',
+  'holdings.quantity': '數量',
+  'holdings.value': '估值',
+  'holdings.share': '佔比',
+  'holdings.small': '小額餘額（{count} 個幣種）',
+  'holdings.no-price': '無價格',
+  'holdings.note': '估值為 Gate 對該帳戶的估算，依每個幣種以最新現貨價格計算的價值分攤；佔比低於 0.1% 的幣種併入小額餘額。',
 };

@@ -27,6 +27,7 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
   'onboarding.key',
   'onboarding.secret',
   'unaccounted.amount.more',
+  'language.en',
 ]);
 
 const HAN = /\p{Script=Han}/u;

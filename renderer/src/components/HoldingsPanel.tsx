@@ -14,17 +14,12 @@ import type { AppError, Result } from '../../../shared/errors.js';
 import { isKeyError } from '../../../shared/errors.js';
 import type { HoldingRow, HoldingsView } from '../../../shared/holdings.js';
 import type { HoldingsRequest } from '../../../shared/ipc.js';
-import { displayAmount as amountIn, displayShare as shareIn, exactMoney, PRIVACY_MASK } from '../../../shared/present/amounts.js';
-import { asOfTime as asOfIn } from '../../../shared/present/dates.js';
+import { displayAmount, displayShare, exactMoney, PRIVACY_MASK } from '../../../shared/present/amounts.js';
+import { asOfTime } from '../../../shared/present/dates.js';
 import { errorWords } from '../../../shared/present/error-words.js';
-import { ENGLISH } from '../../../shared/present/words.js';
+import type { Words } from '../../../shared/present/words.js';
+import { useWords } from '../lib/words.js';
 import { Breakable } from './Breakable.js';
-
-// The presentation layer's words, in English until this panel takes them from useWords().
-const displayAmount = (amount: string, currency: Currency, privacy: boolean): string => amountIn(ENGLISH, amount, currency, { privacy });
-const displayShare = (share: string, privacy: boolean): string => shareIn(ENGLISH, share, privacy);
-const fullAmount = (amount: string, currency: Currency, privacy: boolean): string => exactMoney(ENGLISH, amount, currency, privacy);
-const asOfTime = (at: number, now: number): string => asOfIn(ENGLISH, at, now);
 
 /** Reloads while open, at Gate's cache period. */
 const RELOAD_MS = 60_000;
@@ -43,26 +38,27 @@ export interface HoldingsPanelProps {
 
 type Loaded = { readonly view: HoldingsView | null; readonly error: AppError | null };
 
-function quantityText(value: string, privacy: boolean): string {
-  return privacy ? PRIVACY_MASK : formatAmount(value, { currency: 'USDT', precision: 'full' });
+function quantityText(words: Words, value: string, privacy: boolean): string {
+  return privacy ? PRIVACY_MASK : formatAmount(value, { currency: 'USDT', precision: 'full', ...(words.numberLocale ? { locale: words.numberLocale } : {}) });
 }
 
-function valueCell(row: HoldingRow, currency: Currency, privacy: boolean): string {
+function valueCell(words: Words, row: HoldingRow, currency: Currency, privacy: boolean): string {
   if (privacy) return PRIVACY_MASK;
-  if (row.priceUsdt === null) return 'no price';
-  if (row.value !== null) return displayAmount(row.value, currency, false);
-  return row.valueUsdt !== null && row.valueUsdt.startsWith('-') ? 'below zero' : '—';
+  if (row.priceUsdt === null) return words.t('holdings.no-price');
+  if (row.value !== null) return displayAmount(words, row.value, currency, { privacy: false });
+  return row.valueUsdt !== null && row.valueUsdt.startsWith('-') ? words.t('breakdown.table-below-zero') : words.t('cli.table.no-share');
 }
 
-function shareCell(row: HoldingRow, privacy: boolean): string {
+function shareCell(words: Words, row: HoldingRow, privacy: boolean): string {
   if (privacy) return PRIVACY_MASK;
   // Only positive priced coins are shared out; the rest are listed without a share.
   const positive = row.valueUsdt !== null && !row.valueUsdt.startsWith('-') && /[1-9]/.test(row.valueUsdt);
-  return positive ? displayShare(row.share, false) : '—';
+  return positive ? displayShare(words, row.share, false) : words.t('cli.table.no-share');
 }
 
 /** The holdings view of one account. */
 export function HoldingsPanel({ account, label, currency, privacy, now, load, onBack, onFixKey }: HoldingsPanelProps) {
+  const words = useWords();
   const [loaded, setLoaded] = useState<Loaded>({ view: null, error: null });
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -99,7 +95,7 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
     <section className="holdings" aria-labelledby="holdings-title" data-testid="holdings">
       <div className="section-head">
         <button type="button" className="link-button" data-testid="holdings-back" onClick={onBack}>
-          ← Accounts
+          {words.t('holdings.back')}
         </button>
       </div>
       <h2 id="holdings-title" tabIndex={-1} ref={heading}>
@@ -108,60 +104,60 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
       {error !== null ? (
         <div className="holdings-error" role="alert" data-testid="holdings-error">
           <p>
-            <code>{error.code}</code> {errorWords(ENGLISH, error).message}
+            <code>{error.code}</code> {errorWords(words, error).message}
           </p>
-          <p className="hint">{errorWords(ENGLISH, error).hint}</p>
+          <p className="hint">{errorWords(words, error).hint}</p>
           {isKeyError(error.code) ? (
             <button type="button" className="button" data-testid="holdings-fix-key" onClick={onFixKey}>
-              Fix key
+              {words.t('panel.fix-key')}
             </button>
           ) : (
             <button type="button" className="button" data-testid="holdings-retry" onClick={() => reload()}>
-              Try again
+              {words.t('holdings.try-again')}
             </button>
           )}
-          <p className="muted">The total above is not affected.</p>
+          <p className="muted">{words.t('holdings.total-unaffected')}</p>
         </div>
       ) : null}
       {view === null ? (
         error === null ? (
           <p className="muted" role="status" data-testid="holdings-loading">
-            Reading this account’s coins…
+            {words.t('holdings.loading')}
           </p>
         ) : null
       ) : !view.detail ? (
         <div data-testid="holdings-no-detail">
-          <p>Gate gives no per-coin detail for this account.</p>
+          <p>{words.t('holdings.no-detail')}</p>
           {view.amount !== null ? (
             <p>
-              Its total (estimated):{' '}
-              <span className="num" title={fullAmount(view.amount, currency, privacy)}>
-                <Breakable text={`${displayAmount(view.amount, currency, privacy)} ${currency}`} />
+              {words.t('holdings.its-total')}{' '}
+              <span className="num" title={exactMoney(words, view.amount, currency, privacy)}>
+                <Breakable text={words.t('amount.money', { amount: displayAmount(words, view.amount, currency, { privacy }), currency })} />
               </span>
             </p>
           ) : null}
         </div>
       ) : rows.length === 0 && view.small === null ? (
         <p className="muted" data-testid="holdings-empty">
-          Gate lists no coins in this account.
+          {words.t('holdings.empty')}
         </p>
       ) : (
         <div className="table-wrap">
           <table className="breakdown-table holdings-table" data-testid="holdings-table">
             <caption>
-              Coins in {label}, values in {currency} (estimated{view.fetchedAt !== null ? `, as of ${asOfTime(view.fetchedAt, now)}` : ''})
+              {words.t('holdings.caption', { account: label, currency, asOf: view.fetchedAt !== null ? asOfTime(words, view.fetchedAt, now) : 'none' })}
             </caption>
             <thead>
               <tr>
-                <th scope="col">Coin</th>
+                <th scope="col">{words.t('holdings.coin')}</th>
                 <th scope="col" className="num">
-                  Quantity
+                  {words.t('holdings.quantity')}
                 </th>
                 <th scope="col" className="num">
-                  Value
+                  {words.t('holdings.value')}
                 </th>
                 <th scope="col" className="num">
-                  Share
+                  {words.t('holdings.share')}
                 </th>
               </tr>
             </thead>
@@ -170,13 +166,13 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
                 <tr key={row.coin} data-testid={`coin-${row.coin}`}>
                   <th scope="row">{row.coin}</th>
                   <td className="num" data-testid="coin-quantity">
-                    <Breakable text={quantityText(row.quantity, privacy)} />
+                    <Breakable text={quantityText(words, row.quantity, privacy)} />
                   </td>
-                  <td className="num nowrap" data-testid="coin-value" title={row.value !== null ? fullAmount(row.value, currency, privacy) : undefined}>
-                    {valueCell(row, currency, privacy)}
+                  <td className="num nowrap" data-testid="coin-value" title={row.value !== null ? exactMoney(words, row.value, currency, privacy) : undefined}>
+                    {valueCell(words, row, currency, privacy)}
                   </td>
                   <td className="num nowrap" data-testid="coin-share">
-                    {shareCell(row, privacy)}
+                    {shareCell(words, row, privacy)}
                   </td>
                 </tr>
               ))}
@@ -191,11 +187,11 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
               {!privacy && view.small !== null ? (
                 <tr data-testid="coin-small" title={view.small.coins.join(', ')}>
                   <th scope="row">
-                    Small balances ({view.small.coins.length} {view.small.coins.length === 1 ? 'coin' : 'coins'})
+                    {words.t('holdings.small', { count: view.small.coins.length })}
                   </th>
                   <td className="num" />
-                  <td className="num">{view.small.value !== null ? displayAmount(view.small.value, currency, false) : '—'}</td>
-                  <td className="num">{displayShare(view.small.share, false)}</td>
+                  <td className="num">{view.small.value !== null ? displayAmount(words, view.small.value, currency, { privacy: false }) : words.t('cli.table.no-share')}</td>
+                  <td className="num">{displayShare(words, view.small.share, false)}</td>
                 </tr>
               ) : null}
             </tbody>
@@ -204,18 +200,15 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
                 <tr>
                   <th scope="row">{label}</th>
                   <td className="num" />
-                  <td className="num" title={fullAmount(view.amount, currency, privacy)}>
-                    <Breakable text={displayAmount(view.amount, currency, privacy)} />
+                  <td className="num" title={exactMoney(words, view.amount, currency, privacy)}>
+                    <Breakable text={displayAmount(words, view.amount, currency, { privacy })} />
                   </td>
                   <td className="num">{privacy ? PRIVACY_MASK : ''}</td>
                 </tr>
               </tfoot>
             ) : null}
           </table>
-          <p className="note">
-            Values are Gate’s estimate for the account, shared out by each coin’s value at the last spot price; coins under
-            0.1 % are folded into small balances.
-          </p>
+          <p className="note">{words.t('holdings.note')}</p>
         </div>
       )}
     </section>

@@ -16,6 +16,7 @@ import {
 import { errorWords } from '../../../shared/present/error-words.js';
 import type { Words } from '../../../shared/present/words.js';
 import { useWords } from '../lib/words.js';
+import { LanguageSection } from './LanguageSection.js';
 import { ShortcutField } from './ShortcutField.js';
 
 /** Props: current preferences and key status, and what the controls do. */
@@ -142,6 +143,8 @@ export function SettingsPanel({ prefs, credentials, demo, shortcut, onChange, on
           </select>
         </label>
       </SettingsSection>
+
+      <LanguageSection locale={prefs.locale} onChange={onChange} />
 
       {/* Alerts (helper history) and Language (helper i18n) go here, each a SettingsSection of its own. */}
 
