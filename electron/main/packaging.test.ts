@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID } from '../core/app/app-identity.js';
 import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';
+import { loadBuilderConfig } from './testing/builder-config.js';
 
 const require = createRequire(import.meta.url);
 const packageJson = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { name: string; desktopName?: string };
@@ -47,14 +48,7 @@ type AfterPack = (context: { appOutDir: string; electronPlatformName: string }) 
 let config: BuilderConfig;
 
 beforeAll(async () => {
-  const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
-    getConfig(dir: string, file: string, extra: null): Promise<BuilderConfig>;
-    validateConfiguration(config: BuilderConfig, logger: unknown): Promise<void>;
-  };
-  const { DebugLogger } = require('builder-util/out/DebugLogger.js') as { DebugLogger: new (enabled: boolean) => unknown };
-  await validateConfiguration(await getConfig(PROJECT_ROOT, join(PROJECT_ROOT, 'electron-builder.yml'), null), new DebugLogger(false));
-  const { load } = require('js-yaml') as { load(text: string): unknown };
-  config = load(readFileSync(join(PROJECT_ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+  config = await loadBuilderConfig<BuilderConfig>();
 }, 60_000);
 
 /** The boolean keys of an entitlements plist (`<key>k</key><true/>`), refusing anything else inside its dict. */

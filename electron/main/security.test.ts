@@ -5,7 +5,6 @@
  * not the sources' intentions.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { APP_CSP } from '../core/app/app-protocol.js';
 import { TRAY_ICON_FILES } from '../core/tray/tray-icon.js';
 import { decodePng } from '../../scripts/png.mjs';
 import { renderIcons } from '../../scripts/make-icons.mjs';
+import { loadBuilderConfig } from './testing/builder-config.js';
 import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';
 
 const TRUE = String.raw`(?:true|!0)`;
@@ -187,7 +187,6 @@ describe('built renderer HTML', () => {
   });
 });
 
-const require = createRequire(import.meta.url);
 
 interface BuilderConfig {
   appId?: string;
@@ -205,16 +204,7 @@ describe('electron-builder.yml', () => {
   let config: BuilderConfig;
 
   beforeAll(async () => {
-    const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
-      getConfig(dir: string, file: string, extra: null): Promise<BuilderConfig>;
-      validateConfiguration(config: BuilderConfig, logger: unknown): Promise<void>;
-    };
-    const { DebugLogger } = require('builder-util/out/DebugLogger.js') as { DebugLogger: new (enabled: boolean) => unknown };
-    // electron-builder's own loader and JSON schema: an unknown or misspelt key fails here, not at release time.
-    await validateConfiguration(await getConfig(PROJECT_ROOT, join(PROJECT_ROOT, 'electron-builder.yml'), null), new DebugLogger(false));
-    // The assertions below read the file as written.
-    const { load } = require('js-yaml') as { load(text: string): unknown };
-    config = load(readFileSync(join(PROJECT_ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+    config = await loadBuilderConfig<BuilderConfig>();
   }, 60_000);
 
   it('sets every security fuse', () => {

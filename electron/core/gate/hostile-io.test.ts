@@ -7,9 +7,8 @@
 import { createServer as createHttpsServer } from 'node:https';
 import type { Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ok } from '../../../shared/errors.js';
 import { generateTestCert } from '../testing/simulator.js';
 import { GateClient } from './client.js';
@@ -19,6 +18,8 @@ import { TOTAL_BALANCE_BOUNDS } from './schema.js';
 import type { Transport, TransportRequest } from './types.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import { ENGLISH } from '../../../shared/present/words.js';
+import type { AddressInfo } from 'node:net';
+import { serveOnLoopback } from '../testing/loopback-server.js';
 
 const BOUND = 64 * 1024;
 const CHUNK = Buffer.alloc(64 * 1024, 'x');
@@ -65,16 +66,7 @@ const server: Server = createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end('{}');
 });
-let base = '';
-
-beforeAll(async () => {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
-});
+const local = serveOnLoopback(server);
 
 function req(url: string, extra: Partial<TransportRequest> = {}): TransportRequest {
   return { method: 'GET', url, headers: { KEY: 'k' }, timeoutMs: 10_000, maxBodyBytes: BOUND, ...extra };
@@ -95,7 +87,7 @@ describe.each<[string, () => Transport, unknown]>([
 ])('%s transport against hostile answers', (_name, make, liarAnswer) => {
   it('stops an endless chunked body at the bound and hangs up, instead of reading gigabytes', async () => {
     const before = sentWhenClosed.length;
-    const r = await make()(req(`${base}/endless`));
+    const r = await make()(req(`${local.url}/endless`));
     expect(r).toEqual({ ok: false, failure: { kind: 'too-large', message: 'the answer was larger than the 64 KiB this request allows' } });
     // The server sees the connection end soon after the bound: socket buffers, not the 2 GiB it offered.
     await waitFor(() => sentWhenClosed.length > before);
@@ -103,7 +95,7 @@ describe.each<[string, () => Transport, unknown]>([
   });
 
   it('does not read past a Content-Length that lies', async () => {
-    expect(await make()(req(`${base}/liar`))).toEqual(liarAnswer);
+    expect(await make()(req(`${local.url}/liar`))).toEqual(liarAnswer);
   });
 
   it('refuses plain http:// to any host but this computer, before connecting', async () => {
@@ -114,7 +106,7 @@ describe.each<[string, () => Transport, unknown]>([
       expect(!r.ok && r.failure.message).toMatch(/unencrypted/);
     }
     // Loopback in any spelling the URL parser normalises stays allowed (the simulator, a local proxy).
-    const port = new URL(base).port;
+    const port = new URL(local.url).port;
     for (const host of ['127.0.0.1', '127.1', 'localhost', 'LOCALHOST']) {
       const r = await t(req(`http://${host}:${port}/ok`));
       expect(r.ok, host).toBe(true);
@@ -124,7 +116,7 @@ describe.each<[string, () => Transport, unknown]>([
 
 describe('fetch transport against a compression bomb', () => {
   it('counts the inflated bytes, not the wire bytes', async () => {
-    const r = await createFetchTransport(fetch)(req(`${base}/bomb`));
+    const r = await createFetchTransport(fetch)(req(`${local.url}/bomb`));
     expect(r).toMatchObject({ ok: false, failure: { kind: 'too-large' } });
   });
 });
@@ -134,9 +126,9 @@ describe('the client gives each endpoint its own bound', () => {
     const seen: number[] = [];
     const recording: Transport = (request) => {
       seen.push(request.maxBodyBytes);
-      return createNodeTransport({ env: {} })({ ...request, url: `${base}/endless` });
+      return createNodeTransport({ env: {} })({ ...request, url: `${local.url}/endless` });
     };
-    const client = new GateClient({ transport: recording, credentials: () => Promise.resolve(ok({ key: 'k', secret: 's' })), baseUrl: base });
+    const client = new GateClient({ transport: recording, credentials: () => Promise.resolve(ok({ key: 'k', secret: 's' })), baseUrl: local.url });
     const r = await client.getTotalBalance('USDT');
     expect(seen).toEqual([TOTAL_BALANCE_BOUNDS.maxBodyBytes]);
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });

@@ -1,10 +1,11 @@
 /** The two transports' own contracts: values never throws, timeouts, cancellation, the body bound, header shape. */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFetchTransport } from './fetch-transport.js';
 import { createNodeTransport } from './node-transport.js';
 import type { TransportRequest } from './types.js';
+import type { AddressInfo } from 'node:net';
+import { serveOnLoopback } from '../testing/loopback-server.js';
 
 /** The bound the size tests give; the server's big answers are a little past it. */
 const BOUND = 256 * 1024;
@@ -29,19 +30,10 @@ const server = createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ method: req.method, key: req.headers['key'] ?? null, ua: req.headers['user-agent'] ?? null }));
 });
-let base = '';
-
-beforeAll(async () => {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
-});
+const local = serveOnLoopback(server);
 
 function req(path: string, extra: Partial<TransportRequest> = {}): TransportRequest {
-  return { method: 'GET', url: `${base}${path}`, headers: { KEY: 'k' }, timeoutMs: 2000, maxBodyBytes: BOUND, ...extra };
+  return { method: 'GET', url: `${local.url}${path}`, headers: { KEY: 'k' }, timeoutMs: 2000, maxBodyBytes: BOUND, ...extra };
 }
 
 describe.each([
