@@ -2,28 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, STATE_CHANNEL } from '../../shared/ipc.js';
 import type { InvokeChannel, WidgetState } from '../../shared/ipc.js';
 import { ok } from '../../shared/errors.js';
-import { DEFAULT_PREFERENCES } from '../../shared/prefs.js';
 import { APP_ENTRY_URL, APP_ORIGIN, createIpcRouter } from '../core/ipc/index.js';
 import type { IpcHandlers } from '../core/ipc/index.js';
 import { bindIpc, createStateSender, senderInfoOf } from './ipc-binding.js';
+import { widgetState } from '../../shared/testing/widget-state.js';
 import { FakeIpcMain, FakeWindow, fakeEvent, fakeFrame } from './testing/fakes.js';
 
-const state: WidgetState = {
-  status: 'loading',
-  currency: 'USDT',
-  balance: null,
-  refreshing: true,
-  nextRefreshAt: null,
-  staleAt: null,
-  error: null,
-  rateLimitedUntil: null,
-  shortcut: 'none',
-  locale: { language: 'en', formatLocale: undefined },
-  change24h: null,
-  demo: false,
-  credentials: { stored: true, keyHint: '…beef', keychainError: null, checking: false },
-  prefs: DEFAULT_PREFERENCES,
-};
+const state: WidgetState = widgetState({ status: 'loading', refreshing: true, credentials: { stored: true, keyHint: '…beef', keychainError: null, checking: false } });
 
 function setup() {
   const calls: InvokeChannel[] = [];

@@ -6,29 +6,22 @@ import { DEFAULT_PREFERENCES } from '../../shared/prefs.js';
 import type { TrayCommand } from '../core/tray/tray-model.js';
 import { TRAY_TICK_MS, TrayController, toMenuTemplate } from './tray.js';
 import { FakeClock, FakeTray } from './testing/fakes.js';
+import { widgetState } from '../../shared/testing/widget-state.js';
 
 type Menu = { template: MenuItemConstructorOptions[] };
 
 const T0 = Date.UTC(2026, 10, 25, 9, 0, 0);
 
 function live(overrides: Partial<WidgetState> = {}): WidgetState {
-  return {
+  return widgetState({
     status: 'live',
     currency: 'USD',
     balance: { currency: 'USD', total: { amount: '1000.5', unrealisedPnl: null, borrowed: null }, accounts: [], fetchedAt: T0 },
-    refreshing: false,
     nextRefreshAt: T0 + 60_000,
     staleAt: T0 + 600_000,
-    error: null,
-    rateLimitedUntil: null,
-    shortcut: 'none',
-    locale: { language: 'en', formatLocale: undefined },
-    change24h: null,
-    demo: false,
     credentials: { stored: true, keyHint: '…1234', keychainError: null, checking: false },
-    prefs: DEFAULT_PREFERENCES,
     ...overrides,
-  };
+  });
 }
 
 function setup(platform: NodeJS.Platform) {

@@ -8,6 +8,7 @@ import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
 import { ok } from '../../../shared/errors.js';
 import type { IpcHandlers } from './router.js';
 import { createIpcRouter } from './router.js';
+import { widgetState } from '../../../shared/testing/widget-state.js';
 import { APP_ENTRY_URL, APP_ORIGIN } from './sender.js';
 
 const said = (error: AppError) => errorWords(ENGLISH, error);
@@ -16,22 +17,7 @@ const SECRET = 'f'.repeat(64);
 const sender = { senderFrameUrl: APP_ENTRY_URL, isMainFrame: true, webContentsId: 3 };
 const trust = { trustedIds: new Set([3]), appOrigin: APP_ORIGIN };
 
-const state: WidgetState = {
-  status: 'onboarding',
-  currency: 'USDT',
-  balance: null,
-  refreshing: false,
-  nextRefreshAt: null,
-  staleAt: null,
-  error: null,
-  rateLimitedUntil: null,
-  shortcut: 'none',
-  locale: { language: 'en', formatLocale: undefined },
-  change24h: null,
-  demo: false,
-  credentials: { stored: false, keyHint: null, keychainError: null, checking: false },
-  prefs: DEFAULT_PREFERENCES,
-};
+const state: WidgetState = widgetState();
 
 function recordingHandlers() {
   const calls: Array<{ channel: InvokeChannel; args: unknown[] }> = [];
