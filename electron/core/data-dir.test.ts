@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chmod, stat } from 'node:fs/promises';
+import { historyFileName } from './balance/history-store.js';
 import { dataDir, legacyDataDirs, prepareDataDir } from './data-dir.js';
 
 describe('dataDir', () => {
@@ -72,6 +73,27 @@ describe('prepareDataDir', () => {
     expect((await readdir(now)).sort()).toEqual(['history.jsonl', 'prefs.json']);
     expect(await readdir(old)).toEqual(['Local Storage']);
     expect(((await lstat(now)).mode & 0o777).toString(8)).toBe('700');
+    expect(prepareDataDir(now, [old])).toEqual([]);
+  });
+
+  it("moves each endpoint's history (history-<hash>.jsonl) and the alerts' fired state too, and makes them private; a look-alike name stays", async () => {
+    const old = join(root, 'Gate Glance');
+    const now = join(root, 'gate-glance');
+    await mkdir(old);
+    const testnet = historyFileName('https://api-testnet.gateapi.io/api/v4');
+    expect(testnet).toMatch(/^history-[0-9a-f]{16}\.jsonl$/);
+    await writeFile(join(old, testnet), '{"at":1,"currency":"USDT","total":"2"}\n');
+    await writeFile(join(old, 'alerts.json'), '{"version":1,"memory":{},"lastSuccessAt":null}\n');
+    await writeFile(join(old, 'history-notahash.jsonl'), 'x');
+    await writeFile(join(old, `${testnet}.lock`), '');
+    expect(prepareDataDir(now, [old])).toEqual([
+      `moved alerts.json from ${old} to ${now}`,
+      `moved ${testnet} from ${old} to ${now}`,
+      'made alerts.json private (0600)',
+      `made ${testnet} private (0600)`,
+    ]);
+    expect(await readFile(join(now, testnet), 'utf8')).toBe('{"at":1,"currency":"USDT","total":"2"}\n');
+    expect((await readdir(old)).sort()).toEqual([`${testnet}.lock`, 'history-notahash.jsonl'].sort());
     expect(prepareDataDir(now, [old])).toEqual([]);
   });
 

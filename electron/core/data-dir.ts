@@ -3,7 +3,7 @@
  * sets `userData` from it before `ready`; the CLI reads the same folder. Files an earlier version
  * left in Electron's default userData are moved over once (see `legacyDataDirs`).
  */
-import { chmodSync, constants, copyFileSync, lstatSync, mkdirSync, renameSync, unlinkSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, posix, resolve, win32 } from 'node:path';
 
@@ -50,8 +50,24 @@ export function legacyDataDirs(appData: string, current: string): string[] {
   return [join(appData, DATA_DIR_PRODUCT_NAME), join(appData, DATA_DIR_UNIX_NAME)].filter((dir) => resolve(dir) !== resolve(current));
 }
 
-/** The files that are ours in the data folder (Chromium's own profile files are not moved). */
-const DATA_FILE_NAMES = ['prefs.json', 'history.jsonl'] as const;
+/**
+ * The files that are ours in the data folder (Chromium's own profile files are not moved):
+ * preferences, the fired state of alerts, and the history of each Gate endpoint
+ * (`history.jsonl` for Gate itself, `history-<16 hex>.jsonl` for a testnet or another base URL).
+ */
+const DATA_FILE_NAMES: readonly string[] = ['prefs.json', 'alerts.json', 'history.jsonl'];
+const ENDPOINT_HISTORY = /^history-[0-9a-f]{16}\.jsonl$/;
+
+/** Our files in `dir`, fixed names first, then each endpoint's history in name order; none for a missing folder. */
+function dataFilesIn(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return [...DATA_FILE_NAMES.filter((name) => names.includes(name)), ...names.filter((name) => ENDPOINT_HISTORY.test(name)).sort()];
+}
 
 function exists(path: string): 'file' | 'other' | null {
   try {
@@ -88,7 +104,7 @@ export function prepareDataDir(dir: string, legacy: readonly string[]): string[]
       chmodSync(dir, 0o700);
       notes.push(`made ${dir} private (0700)`);
     }
-    for (const name of DATA_FILE_NAMES) {
+    for (const name of dataFilesIn(dir)) {
       const path = join(dir, name);
       const file = lstatSync(path, { throwIfNoEntry: false });
       if (file === undefined) continue;
@@ -112,7 +128,7 @@ export function prepareDataDir(dir: string, legacy: readonly string[]): string[]
 function adoptLegacyFiles(from: readonly string[], to: string): string[] {
   const notes: string[] = [];
   for (const dir of from) {
-    for (const name of DATA_FILE_NAMES) {
+    for (const name of dataFilesIn(dir)) {
       const source = join(dir, name);
       // Only a regular file moves: a symlink in the old folder is not followed into the new one.
       if (exists(source) !== 'file') continue;
