@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestProxy } from '../core/testing/simulator.js';
 import { PROJECT_ROOT } from '../core/testing/project-root.js';
+import { historyFileName } from '../core/balance/history-store.js';
 import { startTestProxy } from '../core/testing/simulator.js';
 
 const root = PROJECT_ROOT;
@@ -100,6 +101,58 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
       // --no-history records nothing.
       expect(cli(['balance', '--short', '--no-history', '--base-url', url], creds).code).toBe(0);
       expect(JSON.parse(cli(['history', '--json', '--base-url', url], { GATE_GLANCE_DATA_DIR: data }).out)).toHaveLength(2);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+
+  it('--short and waybar carry the 24-hour change (waybar\'s class a list); history --csv, --range and the table read the same file', () => {
+    const data = mkdtempSync(join(tmpdir(), 'glance-bin-change-'));
+    const H = 3_600_000;
+    const now = Date.now();
+    const seed = (dayAgo: string): void =>
+      writeFileSync(
+        join(data, historyFileName(url)),
+        [{ at: now - 26 * H, currency: 'USDT', total: dayAgo }, { at: now - 2 * H, currency: 'USDT', total: '38100.5' }, { at: now - 2 * H, currency: 'BTC', total: '1' }]
+          .map((p) => `${JSON.stringify(p)}\n`)
+          .join(''),
+      );
+    try {
+      const creds = { GATE_API_KEY: KEY, GATE_API_SECRET: SECRET, GATE_GLANCE_DATA_DIR: data };
+      // Gate's total is 38522.03252045: +522.03252045 against 38000, +1.37 %.
+      seed('38000');
+      const short = cli(['balance', '--short', '--no-history', '--base-url', url], creds);
+      expect([short.code, short.err]).toEqual([0, '']);
+      expect(short.out).toMatch(/^38,522\.03 USDT \+1\.37\s?%\n$/);
+      const up = JSON.parse(cli(['balance', '--format', 'waybar', '--no-history', '--base-url', url], creds).out) as { text: string; class: unknown };
+      expect(up.class).toEqual(['live', 'up']);
+      expect(up.text).toBe(short.out.trim());
+      seed('39000');
+      const down = JSON.parse(cli(['balance', '--format', 'waybar', '--no-history', '--base-url', url], creds).out) as { text: string; class: unknown };
+      expect(down.class).toEqual(['live', 'down']);
+      expect(down.text).toMatch(/-1\.23\s?%$/);
+      expect(JSON.parse(cli(['balance', '--json', '--no-history', '--base-url', url], creds).out).change24h).toEqual({
+        from: new Date(now - 26 * H).toISOString(),
+        amount: '-477.96747955',
+        percent: '-1.23',
+        partial: false,
+      });
+      // The history command reads the same file: oldest first, one currency, the range's points only.
+      const csv = cli(['history', '--csv', '--base-url', url], { GATE_GLANCE_DATA_DIR: data });
+      expect(csv.code).toBe(0);
+      expect(csv.out).toBe(`timestamp,currency,total\n${new Date(now - 26 * H).toISOString()},USDT,39000\n${new Date(now - 2 * H).toISOString()},USDT,38100.5\n`);
+      const day = JSON.parse(cli(['history', '--json', '--range', '24h', '--base-url', url], { GATE_GLANCE_DATA_DIR: data }).out) as unknown[];
+      expect(day).toEqual([{ at: new Date(now - 2 * H).toISOString(), currency: 'USDT', total: '38100.5' }]);
+      expect(JSON.parse(cli(['history', '--json', '--currency', 'BTC', '--base-url', url], { GATE_GLANCE_DATA_DIR: data }).out)).toEqual([
+        { at: new Date(now - 2 * H).toISOString(), currency: 'BTC', total: '1' },
+      ]);
+      const table = cli(['history', '--base-url', url], { GATE_GLANCE_DATA_DIR: data });
+      expect(table.code).toBe(0);
+      expect(table.out.indexOf('39,000.00')).toBeLessThan(table.out.indexOf('38,100.50'));
+      expect(table.out.indexOf('39,000.00')).toBeGreaterThan(-1);
+      // --no-history recorded none of the runs above.
+      expect(JSON.parse(cli(['history', '--json', '--base-url', url], { GATE_GLANCE_DATA_DIR: data }).out)).toHaveLength(2);
+      expect(cli(['history', '--range', 'week'], { GATE_GLANCE_DATA_DIR: data }).code).toBe(2);
     } finally {
       rmSync(data, { recursive: true, force: true });
     }
