@@ -10,7 +10,6 @@ import { createNodeTransport } from '../../core/gate/node-transport.js';
 import type { BalanceResult, CredentialsProvider, Transport } from '../../core/gate/types.js';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
 import type { Change24h } from '../../../shared/change.js';
-import { change24h } from '../../../shared/change.js';
 import { HistoryStore } from '../../core/balance/history-store.js';
 import { dataDir } from '../../core/data-dir.js';
 import { parseArgs } from '../args.js';
@@ -78,13 +77,13 @@ async function consultHistory(io: CliIo, deps: BalanceCommandDeps, baseUrl: stri
   const now = { currency: snapshot.currency, at: snapshot.fetchedAt, total: snapshot.total.amount };
   if (record) {
     try {
-      return change24h(await store.record(now), now);
+      return await store.recordChange(now);
     } catch (error) {
       warn('record', error);
     }
   }
   try {
-    return change24h(await store.read(snapshot.currency), now);
+    return await store.readChange(now);
   } catch (error) {
     warn('read', error);
     return null;

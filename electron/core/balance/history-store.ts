@@ -16,6 +16,8 @@ import { dirname, join } from 'node:path';
 import type { Currency, HistoryPoint } from '../../../shared/balance.js';
 import { isCurrency } from '../../../shared/balance.js';
 import { isDecimalString } from '../../../shared/decimal.js';
+import type { Change24h } from '../../../shared/change.js';
+import { change24h } from '../../../shared/change.js';
 import type { LocalOffset } from '../../../shared/history.js';
 import { sortPoints, thinHistory } from '../../../shared/history.js';
 import { DEFAULT_BASE_URL } from '../gate/client.js';
@@ -137,6 +139,72 @@ function parseHistoryText(text: string, currency?: Currency): HistoryPoint[] {
   return points;
 }
 
+const CHANGE_WINDOW_MS = 24 * 60 * 60_000;
+const LINE_START = '{"at":';
+
+/**
+ * `change24h` of `current` against the points in a history file's text, without parsing every
+ * line (a CLI run on a year of history): one scan reads each stored line's `at` and currency in
+ * place and keeps the two lines the change can come from (the newest at or before 24 h ago, the
+ * oldest), which alone are then parsed and checked. A line not in the stored form (a foreign
+ * writer's JSON) or a chosen line that does not check out sends it to the full parse instead,
+ * so the answer is always the one `change24h` gives on every valid point.
+ */
+export function changeInHistoryText(text: string, current: { readonly currency: Currency; readonly at: number; readonly total: string }): Change24h | null {
+  const cutoff = current.at - CHANGE_WINDOW_MS;
+  const marker = `,"currency":"${current.currency}","total":"`;
+  let newest = -1;
+  let newestAt = Number.NEGATIVE_INFINITY;
+  let oldest = -1;
+  let oldestAt = Number.POSITIVE_INFINITY;
+  let start = 0;
+  const full = (): Change24h | null => change24h(parseHistoryText(text, current.currency), current);
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (text.startsWith(LINE_START, start)) {
+      let i = start + LINE_START.length;
+      let at = 0;
+      while (i < end) {
+        const c = text.charCodeAt(i);
+        if (c < 48 || c > 57) break;
+        at = at * 10 + (c - 48);
+        i += 1;
+      }
+      const digits = i - start - LINE_START.length;
+      if (digits === 0 || digits > 15 || text.charCodeAt(i) !== 44) return full();
+      // Another currency's line (a cheap test, as parseHistoryText's); this currency's, in the stored form only.
+      if (text.startsWith(marker, i)) {
+        if (at < current.at) {
+          // Ties as change24h over the stably sorted points: the last at or before the cutoff, the first oldest.
+          if (at <= cutoff && at >= newestAt) {
+            newest = start;
+            newestAt = at;
+          }
+          if (at < oldestAt) {
+            oldest = start;
+            oldestAt = at;
+          }
+        }
+      } else if (!/^,"currency":"(BTC|CNY|USD|USDT)","total":"/.test(text.slice(i, Math.min(end, i + 40)))) {
+        return full();
+      }
+    } else if (end > start && !text.startsWith('{"compacted":', start) && text.slice(start, end).trim() !== '') {
+      return full();
+    }
+    start = end + 1;
+  }
+  const chosen: HistoryPoint[] = [];
+  for (const at of new Set([newest, oldest])) {
+    if (at < 0) continue;
+    const end = text.indexOf('\n', at);
+    const point = parseHistoryLine(text.slice(at, end < 0 ? text.length : end));
+    if (point === null) return full();
+    chosen.push(point);
+  }
+  return change24h(chosen, current);
+}
+
 const systemOffset: LocalOffset = (at) => -new Date(at).getTimezoneOffset() * 60_000;
 
 /** One endpoint's append-only, thinned history file. Operations of one instance run in call order. */
@@ -204,6 +272,28 @@ export class HistoryStore {
       await this.#appendLine(point);
       return before;
     });
+  }
+
+  /**
+   * Appends `point` and answers its 24-hour change against the points before it (`change24h`),
+   * in one read of the file and without parsing every line: what a CLI run needs.
+   */
+  recordChange(point: HistoryPoint): Promise<Change24h | null> {
+    if (parseHistoryLine(formatHistoryLine(point).trimEnd()) === null) {
+      return Promise.reject(new Error('Refusing to store an invalid history point.'));
+    }
+    return this.#locked(async () => {
+      const text = await this.#readText();
+      this.#adopt(text);
+      const change = changeInHistoryText(text, point);
+      await this.#appendLine(point);
+      return change;
+    });
+  }
+
+  /** The 24-hour change of `current` against the stored points, recording nothing (the history could not be written). */
+  readChange(current: HistoryPoint): Promise<Change24h | null> {
+    return this.#enqueue(async () => changeInHistoryText(await this.#readText(), current));
   }
 
   /** Points oldest first, optionally of one currency; invalid or torn lines are skipped. */
