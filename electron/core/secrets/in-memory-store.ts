@@ -15,8 +15,8 @@ export type SecretStoreOperation = 'get' | 'set' | 'clear' | 'health';
 
 /** A test double with the keytar store's semantics. */
 export class InMemorySecretStore implements SecretStore {
-  private entry: string | null = null;
-  private readonly failures = new Map<SecretStoreOperation, AppError>();
+  #entry: string | null = null;
+  readonly #failures = new Map<SecretStoreOperation, AppError>();
   /** Every call in order, so tests can assert what was (not) touched. */
   readonly calls: SecretStoreOperation[] = [];
 
@@ -24,7 +24,7 @@ export class InMemorySecretStore implements SecretStore {
     if (initial) {
       const encoded = encodeEntry(initial);
       if (!encoded.ok) throw new Error(`cannot store this pair (${encoded.error.code})`);
-      this.entry = encoded.value;
+      this.#entry = encoded.value;
     }
   }
 
@@ -33,54 +33,54 @@ export class InMemorySecretStore implements SecretStore {
    * also fails `get`/`clear` when nothing is stored, as a locked Linux keyring does.
    */
   failWith(operation: SecretStoreOperation, error: AppError | null): void {
-    if (error) this.failures.set(operation, error);
-    else this.failures.delete(operation);
+    if (error) this.#failures.set(operation, error);
+    else this.#failures.delete(operation);
   }
 
   /** Puts raw text in the entry, e.g. to simulate an entry some other program wrote. */
   setRawEntry(raw: string | null): void {
-    this.entry = raw;
+    this.#entry = raw;
   }
 
   /** The raw entry as the keychain would hold it (tests check the format). */
   rawEntry(): string | null {
-    return this.entry;
+    return this.#entry;
   }
 
   async get(): Promise<Result<Credentials | null>> {
     this.calls.push('get');
-    const failure = this.failures.get('get');
+    const failure = this.#failures.get('get');
     if (failure) return { ok: false, error: failure };
-    if (this.entry === null) return this.healthResult();
-    return decodeEntry(this.entry);
+    if (this.#entry === null) return this.#healthResult();
+    return decodeEntry(this.#entry);
   }
 
   async set(credentials: Credentials): Promise<Result<null>> {
     this.calls.push('set');
     const encoded = encodeEntry(credentials);
     if (!encoded.ok) return encoded;
-    const failure = this.failures.get('set');
+    const failure = this.#failures.get('set');
     if (failure) return { ok: false, error: failure };
-    this.entry = encoded.value;
+    this.#entry = encoded.value;
     return ok(null);
   }
 
   async clear(): Promise<Result<null>> {
     this.calls.push('clear');
-    const failure = this.failures.get('clear');
+    const failure = this.#failures.get('clear');
     if (failure) return { ok: false, error: failure };
-    if (this.entry === null) return this.healthResult();
-    this.entry = null;
+    if (this.#entry === null) return this.#healthResult();
+    this.#entry = null;
     return ok(null);
   }
 
   async health(): Promise<Result<null>> {
     this.calls.push('health');
-    return this.healthResult();
+    return this.#healthResult();
   }
 
-  private healthResult(): Result<null> {
-    const failure = this.failures.get('health');
+  #healthResult(): Result<null> {
+    const failure = this.#failures.get('health');
     return failure ? { ok: false, error: failure } : ok(null);
   }
 }

@@ -90,31 +90,31 @@ class Timeout {
 
 /** The OS keychain as a SecretStore. Construct once per process; nothing happens until the first call. */
 export class KeytarSecretStore implements SecretStore {
-  private readonly timeoutMs: number;
-  private readonly platform: string;
-  private readonly clock: Clock;
-  private readonly load: () => Promise<KeytarApi>;
-  private readonly service: string;
-  private readonly account: string;
-  private keytar: Promise<Result<KeytarApi>> | null = null;
-  private queue: Promise<unknown> = Promise.resolve();
+  readonly #timeoutMs: number;
+  readonly #platform: string;
+  readonly #clock: Clock;
+  readonly #load: () => Promise<KeytarApi>;
+  readonly #service: string;
+  readonly #account: string;
+  #keytar: Promise<Result<KeytarApi>> | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: KeytarSecretStoreOptions = {}) {
-    this.timeoutMs = options.timeoutMs ?? KEYTAR_TIMEOUT_MS;
-    this.platform = options.platform ?? process.platform;
-    this.clock = options.clock ?? systemClock;
-    this.load = options.loadKeytar ?? loadRealKeytar;
-    this.service = options.service ?? KEYCHAIN_SERVICE;
-    this.account = options.account ?? KEYCHAIN_ACCOUNT;
+    this.#timeoutMs = options.timeoutMs ?? KEYTAR_TIMEOUT_MS;
+    this.#platform = options.platform ?? process.platform;
+    this.#clock = options.clock ?? systemClock;
+    this.#load = options.loadKeytar ?? loadRealKeytar;
+    this.#service = options.service ?? KEYCHAIN_SERVICE;
+    this.#account = options.account ?? KEYCHAIN_ACCOUNT;
   }
 
   async get(): Promise<Result<Credentials | null>> {
-    return this.serial(async () => {
-      const raw = await this.call((k) => k.getPassword(this.service, this.account));
+    return this.#serial(async () => {
+      const raw = await this.#call((k) => k.getPassword(this.#service, this.#account));
       if (!raw.ok) return raw;
       if (raw.value === null) {
         // Nothing found — or a locked Linux collection that answers null: tell them apart.
-        const health = await this.probe();
+        const health = await this.#probe();
         return health.ok ? ok(null) : health;
       }
       return decodeEntry(raw.value);
@@ -124,70 +124,70 @@ export class KeytarSecretStore implements SecretStore {
   async set(credentials: Credentials): Promise<Result<null>> {
     const entry = encodeEntry(credentials);
     if (!entry.ok) return entry;
-    return this.serial(async () => {
-      const r = await this.call((k) => k.setPassword(this.service, this.account, entry.value), [credentials.secret, entry.value]);
+    return this.#serial(async () => {
+      const r = await this.#call((k) => k.setPassword(this.#service, this.#account, entry.value), [credentials.secret, entry.value]);
       return r.ok ? ok(null) : r;
     });
   }
 
   async clear(): Promise<Result<null>> {
-    return this.serial(async () => {
-      const r = await this.call((k) => k.deletePassword(this.service, this.account));
+    return this.#serial(async () => {
+      const r = await this.#call((k) => k.deletePassword(this.#service, this.#account));
       if (!r.ok) return r;
       if (r.value) return ok(null);
       // Nothing deleted: either nothing was stored, or (Linux) the collection is locked and the entry is still there.
-      const health = await this.probe();
+      const health = await this.#probe();
       return health.ok ? ok(null) : health;
     });
   }
 
   async health(): Promise<Result<null>> {
-    return this.serial(() => this.probe());
+    return this.#serial(() => this.#probe());
   }
 
   /** Writes and deletes a throw-away entry: the only reliable way to learn that the keychain is present AND unlocked. */
-  private async probe(): Promise<Result<null>> {
-    const written = await this.call((k) => k.setPassword(this.service, KEYCHAIN_PROBE_ACCOUNT, PROBE_VALUE));
+  async #probe(): Promise<Result<null>> {
+    const written = await this.#call((k) => k.setPassword(this.#service, KEYCHAIN_PROBE_ACCOUNT, PROBE_VALUE));
     if (!written.ok) return written;
-    const deleted = await this.call((k) => k.deletePassword(this.service, KEYCHAIN_PROBE_ACCOUNT));
+    const deleted = await this.#call((k) => k.deletePassword(this.#service, KEYCHAIN_PROBE_ACCOUNT));
     return deleted.ok ? ok(null) : deleted;
   }
 
-  private serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(task, task);
-    this.queue = run.catch(() => undefined);
+  #serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task, task);
+    this.#queue = run.catch(() => undefined);
     return run;
   }
 
-  private loadOnce(): Promise<Result<KeytarApi>> {
-    if (this.keytar === null) {
-      this.keytar = this.load().then(
+  #loadOnce(): Promise<Result<KeytarApi>> {
+    if (this.#keytar === null) {
+      this.#keytar = this.#load().then(
         (k) => ok(k),
-        (e: unknown) => ({ ok: false as const, error: keychainError(isKeytarMissing(e) ? 'not-installed' : 'load-failed', firstLine(messageOf(e)), this.platform) }),
+        (e: unknown) => ({ ok: false as const, error: keychainError(isKeytarMissing(e) ? 'not-installed' : 'load-failed', firstLine(messageOf(e)), this.#platform) }),
       );
     }
-    return this.keytar;
+    return this.#keytar;
   }
 
   /** One keytar call: loaded lazily, bounded in time, every failure mapped to a named error. Never throws. */
-  private async call<T>(op: (k: KeytarApi) => Promise<T>, redact: readonly string[] = []): Promise<Result<T>> {
-    const loaded = await this.loadOnce();
+  async #call<T>(op: (k: KeytarApi) => Promise<T>, redact: readonly string[] = []): Promise<Result<T>> {
+    const loaded = await this.#loadOnce();
     if (!loaded.ok) return loaded;
     let timer: ReturnType<Clock['setTimeout']> | undefined;
     const timeout = new Promise<Timeout>((resolve) => {
-      timer = this.clock.setTimeout(() => resolve(new Timeout(this.timeoutMs)), this.timeoutMs);
+      timer = this.#clock.setTimeout(() => resolve(new Timeout(this.#timeoutMs)), this.#timeoutMs);
     });
     try {
       const outcome = await Promise.race([op(loaded.value).then((value) => ({ value })), timeout]);
       if (outcome instanceof Timeout) {
-        const error: AppError = keychainError('timeout', `no answer within ${Math.round(outcome.ms / 100) / 10} s`, this.platform);
+        const error: AppError = keychainError('timeout', `no answer within ${Math.round(outcome.ms / 100) / 10} s`, this.#platform);
         return { ok: false, error };
       }
       return ok(outcome.value);
     } catch (e) {
-      return { ok: false, error: keychainErrorFromMessage(messageOf(e), this.platform, redact) };
+      return { ok: false, error: keychainErrorFromMessage(messageOf(e), this.#platform, redact) };
     } finally {
-      if (timer !== undefined) this.clock.clearTimeout(timer);
+      if (timer !== undefined) this.#clock.clearTimeout(timer);
     }
   }
 }
