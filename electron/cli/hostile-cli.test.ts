@@ -87,7 +87,8 @@ describe('gate-glance balance with hostile portfolios', () => {
     const masked = await run(['--private']);
     expect(masked.out).toMatch(/^Unaccounted\s+•••$/m);
     expect(masked.out).toContain("Gate's total and the sum of its accounts differ.");
-    expect(masked.out).not.toMatch(/45/);
+    // The amount in any grouping (the table's clock may hold a 45 of its own).
+    expect(masked.out).not.toMatch(/45[.,]25/);
     const waybar = JSON.parse((await run(['--format', 'waybar'])).out) as { tooltip: string };
     expect(waybar.tooltip).toMatch(/^Unaccounted: -45\.25$/m);
     expect((JSON.parse((await run(['--format', 'waybar', '--private'])).out) as { tooltip: string }).tooltip).toMatch(/^Unaccounted: •••$/m);
