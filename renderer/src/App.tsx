@@ -8,13 +8,14 @@ import { accountLabel } from '../../shared/accounts.js';
 import { accountText } from '../../shared/present/amounts.js';
 import { effectiveStatus, dataAgeSeconds } from '../../shared/widget-state.js';
 import { Breakdown, type BreakdownView } from './components/Breakdown.js';
+import { ChangeLine } from './components/ChangeLine.js';
 import { CurrencySelector } from './components/CurrencySelector.js';
 import { ErrorPanel } from './components/ErrorPanel.js';
+import { HistoryRow } from './components/HistoryRow.js';
 import type { ErrorPanelProps } from './components/ErrorPanel.js';
 import { LoadingSkeleton } from './components/LoadingSkeleton.js';
 import { OnboardingForm } from './components/OnboardingForm.js';
 import { SettingsPanel } from './components/SettingsPanel.js';
-import { Sparkline } from './components/Sparkline.js';
 import { StatusBadge } from './components/StatusBadge.js';
 import { StatusLine } from './components/StatusLine.js';
 import { TotalHeader } from './components/TotalHeader.js';
@@ -27,10 +28,11 @@ export interface AppProps {
   readonly glance?: UseGlanceOptions;
 }
 
-type Panel = 'main' | 'settings' | 'key-form' | 'holdings';
+type Panel = 'main' | 'settings' | 'key-form' | 'holdings' | 'chart';
 
 // Its own chunk: the first view's JavaScript stays within budget without it.
 const HoldingsPanel = lazy(() => import('./components/HoldingsPanel.js').then((m) => ({ default: m.HoldingsPanel })));
+const HistoryChartPanel = lazy(() => import('./components/HistoryChartPanel.js').then((m) => ({ default: m.HistoryChartPanel })));
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
@@ -69,7 +71,7 @@ export function App({ glance }: AppProps) {
 }
 
 function Popover({ view }: { readonly view: GlanceView }) {
-  const { state, bridgeError, now, history, pendingCurrency, message, actions } = view;
+  const { state, bridgeError, now, day, pendingCurrency, message, actions } = view;
   const [panel, setPanel] = useState<Panel>('main');
   const [breakdownView, setBreakdownView] = useState<BreakdownView>('chart');
   const [holdingsAccount, setHoldingsAccount] = useState<string | null>(null);
@@ -143,7 +145,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
           shortcut={state.shortcut}
           onChange={(patch) => void actions.setPrefs(patch)}
           onReplaceKey={openKeyForm}
-          onRemoveKey={() => void actions.clearCredentials({ forgetHistory: true })}
+          onRemoveKey={(forgetHistory) => void actions.clearCredentials({ forgetHistory })}
           onClose={backToMain}
         />
       </main>
@@ -237,7 +239,16 @@ function Popover({ view }: { readonly view: GlanceView }) {
       </header>
       {balance !== null ? (
         <>
-          <TotalHeader balance={balance} privacy={privacy} now={now} />
+          <TotalHeader balance={balance} privacy={privacy} now={now}>
+            <ChangeLine
+              change={switching ? null : state.change24h}
+              currency={balance.currency}
+              day={day}
+              privacy={privacy}
+              colours={state.prefs.changeColours}
+              locale={state.locale.formatLocale ?? state.locale.language}
+            />
+          </TotalHeader>
           {status === 'stale' || status === 'error' ? <StatusLine ageSeconds={age} {...errorPanel} /> : null}
         </>
       ) : null}
@@ -271,6 +282,10 @@ function Popover({ view }: { readonly view: GlanceView }) {
                 onFixKey={openKeyForm}
               />
             </Suspense>
+          ) : panel === 'chart' ? (
+            <Suspense fallback={<LoadingSkeleton />}>
+              <HistoryChartPanel currency={balance.currency} privacy={privacy} fetchedAt={balance.fetchedAt} load={actions.getHistory} onBack={backToMain} />
+            </Suspense>
           ) : (
           <>
           <Breakdown
@@ -282,7 +297,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
             onViewChange={setBreakdownView}
             onOpenAccount={openHoldings}
           />
-          <Sparkline points={history} privacy={privacy} onExport={() => void actions.exportHistoryCsv()} />
+          <HistoryRow onOpenChart={() => setPanel('chart')} onExport={() => void actions.exportHistoryCsv()} />
           </>
           )}
         </>

@@ -43,8 +43,8 @@ describe('currency selector', () => {
     fake.push(makeState({ currency: 'BTC', balance: snapshotOf([['spot', '2.5']], 'BTC', T0), refreshing: false }));
     expect(screen.getByTestId('total-amount').textContent).toBe('2.50000000');
     expect(checked()).toEqual(['BTC']);
-    // History follows the shown currency.
-    expect(fake.fns.getHistory).toHaveBeenLastCalledWith({ currency: 'BTC', range: 'all' });
+    // The day's history (the sparkline's) follows the shown currency.
+    expect(fake.fns.getHistory).toHaveBeenLastCalledWith({ currency: 'BTC', range: '24h' });
   });
 
   it('moves and selects with the arrow keys, wraps, and jumps with Home/End', async () => {

@@ -6,14 +6,16 @@
  * get props.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Currency, HistoryPoint } from '../../shared/balance.js';
+import type { Currency } from '../../shared/balance.js';
 import { appError, type AppError, type Result } from '../../shared/errors.js';
+import type { HistoryView } from '../../shared/history.js';
 import type { HoldingsView } from '../../shared/holdings.js';
 import { errorWords } from '../../shared/present/error-words.js';
 import type { Words } from '../../shared/present/words.js';
 import type {
   CredentialsStatus,
   GlanceApi,
+  HistoryQuery,
   HoldingsRequest,
   PreferencesPatch,
   ClearCredentialsInput,
@@ -51,6 +53,8 @@ interface GlanceActions {
   readonly openKeyPage: () => Promise<void>;
   /** One account's coins; the holdings view shows a failure itself (never the message bar). */
   readonly getHoldings: (request: HoldingsRequest) => Promise<Result<HoldingsView>>;
+  /** One range of one currency's history; the chart shows a failure itself. */
+  readonly getHistory: (query: HistoryQuery) => Promise<Result<HistoryView>>;
   readonly dismissMessage: () => void;
 }
 
@@ -70,8 +74,8 @@ export interface GlanceView {
   readonly bridgeError: AppError | null;
   /** The ticking clock, epoch ms. */
   readonly now: number;
-  /** Net-worth history of the shown currency, oldest first. */
-  readonly history: readonly HistoryPoint[];
+  /** The last 24 hours of the shown currency's history (the sparkline's); null until answered or after a failure. */
+  readonly day: HistoryView | null;
   /** The currency the user just picked, until main's state confirms it. */
   readonly pendingCurrency: Currency | null;
   readonly message: GlanceMessage | null;
@@ -107,7 +111,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
   const [state, setState] = useState<WidgetState | null>(null);
   const [bridgeError, setBridgeError] = useState<AppError | null>(api === null ? NO_BRIDGE : null);
   const [now, setNow] = useState(() => nowFn());
-  const [history, setHistory] = useState<readonly HistoryPoint[]>([]);
+  const [day, setDay] = useState<{ readonly currency: Currency; readonly view: HistoryView } | null>(null);
   const [pendingCurrency, setPendingCurrency] = useState<Currency | null>(null);
   const [message, setMessage] = useState<GlanceMessage | null>(null);
   const nowRef = useRef(nowFn);
@@ -155,13 +159,13 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
 
   const confirmedCurrency = state?.currency ?? null;
 
-  // History follows the shown currency and each new snapshot.
+  // The day's history follows the shown currency and each new snapshot.
   const fetchedAt = state?.balance?.fetchedAt ?? null;
   useEffect(() => {
     if (api === null || confirmedCurrency === null) return undefined;
     let alive = true;
-    void settle(() => api.getHistory({ currency: confirmedCurrency, range: 'all' })).then((r) => {
-      if (alive) setHistory(r.ok ? r.value.points : []);
+    void settle(() => api.getHistory({ currency: confirmedCurrency, range: '24h' })).then((r) => {
+      if (alive) setDay(r.ok ? { currency: confirmedCurrency, view: r.value } : null);
     });
     return () => {
       alive = false;
@@ -245,13 +249,19 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     [api],
   );
 
+  const getHistory = useCallback(
+    async (query: HistoryQuery): Promise<Result<HistoryView>> => (api === null ? { ok: false, error: NO_BRIDGE } : settle(() => api.getHistory(query))),
+    [api],
+  );
+
   const dismissMessage = useCallback(() => setMessage(null), []);
 
   return {
     state,
     bridgeError,
     now,
-    history,
+    // Another currency's day is never drawn under this total, not even until the new one answers.
+    day: day !== null && day.currency === confirmedCurrency ? day.view : null,
     // Shown only until main's state agrees (or the request ends).
     pendingCurrency: pendingCurrency !== null && pendingCurrency !== confirmedCurrency ? pendingCurrency : null,
     message,
@@ -266,6 +276,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
       hideWindow,
       openKeyPage,
       getHoldings,
+      getHistory,
       dismissMessage,
     },
   };

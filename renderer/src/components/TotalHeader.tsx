@@ -2,7 +2,7 @@
  * The headline: Gate's estimated total in the shown currency, rounded to the currency's
  * usual digits, with every digit Gate sent on hover and on the copy button.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
 import { displayAmount, exactMoney } from '../../../shared/present/amounts.js';
 import { asOfTime } from '../../../shared/present/dates.js';
@@ -15,12 +15,14 @@ export interface TotalHeaderProps {
   readonly privacy: boolean;
   /** The ticking clock: data from another day gets its date, not just a time. */
   readonly now: number;
+  /** What sits right under the figure: the 24-hour change. */
+  readonly children?: ReactNode;
 }
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
 /** "Estimated net worth", the total, PnL/borrowed when Gate sent them, and "as of". */
-export function TotalHeader({ balance, privacy, now }: TotalHeaderProps) {
+export function TotalHeader({ balance, privacy, now, children }: TotalHeaderProps) {
   const words = useWords();
   const [copy, setCopy] = useState<CopyState>('idle');
   const { total, currency } = balance;
@@ -80,6 +82,7 @@ export function TotalHeader({ balance, privacy, now }: TotalHeaderProps) {
         </span>
         <span className="total-code">{currency}</span>
       </div>
+      {children}
       {total.unrealisedPnl !== null || total.borrowed !== null ? (
         <dl className="total-extra">
           {total.unrealisedPnl !== null ? (

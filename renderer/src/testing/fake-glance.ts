@@ -5,6 +5,8 @@ import { vi, type Mock } from 'vitest';
 import type { Result } from '../../../shared/errors.js';
 import type { GlanceApi, InvokeMethod, WidgetState } from '../../../shared/ipc.js';
 import type { HistoryPoint } from '../../../shared/balance.js';
+import { historyView } from '../../../shared/history.js';
+import { T0 } from './fixtures.js';
 
 type Methods = { [M in InvokeMethod]: Mock<GlanceApi[M]> };
 
@@ -21,7 +23,10 @@ function okResult<T>(value: T): Promise<Result<T>> {
   return Promise.resolve({ ok: true, value });
 }
 
-/** Builds a fake answering `initial` to getState and success to everything else. */
+/**
+ * Builds a fake answering `initial` to getState and success to everything else; `history:get`
+ * answers core's own view of `history` for the asked range, ending at the newest point (or T0).
+ */
 export function createFakeGlance(initial: WidgetState, history: HistoryPoint[] = []): FakeGlance {
   const listeners = new Set<(s: WidgetState) => void>();
   let current = initial;
@@ -37,7 +42,9 @@ export function createFakeGlance(initial: WidgetState, history: HistoryPoint[] =
     ),
     startDemo: vi.fn<GlanceApi['startDemo']>(() => okResult(null)),
     setPrefs: vi.fn<GlanceApi['setPrefs']>((patch) => okResult({ ...current.prefs, ...patch })),
-    getHistory: vi.fn<GlanceApi['getHistory']>(({ range }) => okResult({ range, points: history, gaps: [], high: null, low: null, last: history.at(-1) ?? null, total: history.length })),
+    getHistory: vi.fn<GlanceApi['getHistory']>(({ currency, range }) =>
+      okResult(historyView(history.filter((p) => p.currency === currency), range, { now: Math.max(T0, ...history.map((p) => p.at)) })),
+    ),
     exportHistoryCsv: vi.fn<GlanceApi['exportHistoryCsv']>(() => okResult({ saved: true, path: '/tmp/glance.csv' })),
     getHoldings: vi.fn<GlanceApi['getHoldings']>((request) =>
       okResult({ account: request.account, currency: request.currency, amount: null, detail: false, rows: [], small: null, fetchedAt: null }),
