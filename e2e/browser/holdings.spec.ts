@@ -32,6 +32,16 @@ test('spot holdings: coins by value, BTC-market and unpriced coins, small balanc
   await expect(page.getByTestId('coin-POINT').getByTestId('coin-value')).toHaveText('no price');
   await expect(page.getByTestId('coin-small')).toContainText('16.01');
   await expect(page.getByTestId('holdings-table').locator('tfoot')).toContainText('18,452.73');
+  // No quantity wraps, however many digits it has: each sits on one line.
+  const lines = await page.getByTestId('coin-quantity').evaluateAll((cells) =>
+    cells.map((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    }),
+  );
+  expect(lines.length).toBeGreaterThan(0);
+  expect(lines.every((n) => n === 1)).toBe(true);
   expect([hits(harness.simulator.log, '/spot/accounts'), hits(harness.simulator.log, '/spot/tickers')]).toEqual([1, 1]);
   await world.capture('holdings-spot');
   await page.getByTestId('coin-small').hover();

@@ -75,6 +75,16 @@ describe('the history chart', () => {
     const d = (await screen.findByTestId('chart-line')).getAttribute('d') ?? '';
     expect(d.split(' ').map((s) => s[0])).toEqual(['M', 'L', 'M', 'L']);
     expect(screen.getByTestId('chart-table').querySelectorAll('tr.after-gap')).toHaveLength(1);
+    expect(screen.queryAllByTestId('chart-dot')).toHaveLength(0);
+  });
+
+  it('draws a point with a gap on both sides as a dot, since no line reaches it', async () => {
+    const { user } = await openChart();
+    await user.click(screen.getByRole('button', { name: '7 d' }));
+    await screen.findByTestId('chart-plot');
+    const d = screen.getByTestId('chart-line').getAttribute('d') ?? '';
+    expect(d.split(' ').map((s) => s[0])).toEqual(['M', 'M', 'L', 'M', 'L']);
+    expect(screen.getAllByTestId('chart-dot')).toHaveLength(1);
   });
 
   it('reads a value out on keyboard focus and the arrow keys, and on hover', async () => {

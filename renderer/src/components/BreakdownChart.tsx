@@ -22,6 +22,8 @@ export interface BreakdownChartProps {
 }
 
 const SIZE = 132;
+/** Legend rows beyond this many go to one line each. */
+const COMPACT_AFTER = 4;
 
 interface Datum {
   readonly key: string;
@@ -65,6 +67,7 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
     return <Sector {...sector} opacity={dim ? 0.3 : 1} />;
   };
 
+  const compact = slices.length > COMPACT_AFTER;
   return (
     <div className="chart-block" data-testid="breakdown-chart">
       <div className="chart" role="img" aria-label={described} style={{ width: SIZE, height: SIZE }}>
@@ -107,7 +110,8 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
           )}
         </div>
       </div>
-      <ul className="legend" aria-label={words.t('breakdown.legend')} data-testid="legend">
+      {/* More than four rows: one line each (the amount read out, on hover and in the table), so six still fit the popover. */}
+      <ul className={`legend${compact ? ' legend-compact' : ''}`} aria-label={words.t('breakdown.legend')} data-testid="legend">
         {slices.map((s) => (
           <li
             key={s.key}
@@ -126,9 +130,13 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
             }}
             aria-description={onOpenAccount && accountOf(s.key) !== null ? 'Press Enter to see its coins' : undefined}
             title={
-              s.members.length > 1 && !privacy
-                ? s.members.map((m) => item(m.label, m.share)).join('\n')
-                : undefined
+              privacy
+                ? undefined
+                : s.members.length > 1
+                  ? s.members.map((m) => item(m.label, m.share)).join('\n')
+                  : compact
+                    ? exactMoney(words, s.amount, currency, privacy)
+                    : undefined
             }
           >
             <span className="swatch" style={{ background: s.colour }} aria-hidden="true" />

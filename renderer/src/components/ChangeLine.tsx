@@ -53,7 +53,6 @@ export function ChangeLine({ change, currency, day, privacy, colours, locale }: 
       <span className="change-span muted" data-testid="change-span">
         {span}
       </span>
-      <span className="spacer" />
       {line}
     </div>
   );

@@ -57,18 +57,18 @@ function geometry(points: readonly HistoryPoint[]): { x: (at: number) => number;
   };
 }
 
-/** One `M…L…` run per stretch without a gap; a lone point between two gaps is a dot. */
+/** Points with a gap on both sides: no line reaches them, so they are drawn as dots. */
+function lonePoints(count: number, gaps: readonly number[]): number[] {
+  const breaks = new Set(gaps);
+  const out: number[] = [];
+  for (let i = 0; i < count; i += 1) if ((i === 0 || breaks.has(i)) && (i === count - 1 || breaks.has(i + 1))) out.push(i);
+  return out;
+}
+
+/** One `M…L…` run per stretch without a gap: the line breaks where the app was not running. */
 function chartPath(points: readonly HistoryPoint[], gaps: readonly number[], g: ReturnType<typeof geometry>): string {
   const breaks = new Set(gaps);
-  return points
-    .map((p, i) => {
-      const move = i === 0 || breaks.has(i);
-      const alone = move && (i === points.length - 1 || breaks.has(i + 1));
-      const x = g.x(p.at).toFixed(1);
-      const y = g.y(p.total).toFixed(1);
-      return alone ? `M${x},${y} h0.01` : `${move ? 'M' : 'L'}${x},${y}`;
-    })
-    .join(' ');
+  return points.map((p, i) => `${i === 0 || breaks.has(i) ? 'M' : 'L'}${g.x(p.at).toFixed(1)},${g.y(p.total).toFixed(1)}`).join(' ');
 }
 
 function pointWords(words: Words, point: HistoryPoint, currency: Currency): string {
@@ -195,6 +195,9 @@ export function HistoryChartPanel({ currency, privacy, fetchedAt, load, onBack }
           >
             <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true" onPointerMove={onPointer} onPointerLeave={() => setActive(null)}>
               <path className="chart-line" d={chartPath(points, view!.gaps, g)} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" vectorEffect="non-scaling-stroke" data-testid="chart-line" />
+              {lonePoints(points.length, view!.gaps).map((i) => (
+                <circle key={`lone-${i}`} className="chart-dot" cx={g.x(points[i]!.at)} cy={g.y(points[i]!.total)} r="2" data-testid="chart-dot" />
+              ))}
               {marks.map(([name, p]) =>
                 p === null ? null : <circle key={name} className={`chart-mark chart-mark-${name}`} cx={g.x(p.at)} cy={g.y(p.total)} r="2.5" />,
               )}

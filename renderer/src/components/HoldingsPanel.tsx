@@ -165,8 +165,9 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
               {rows.map((row) => (
                 <tr key={row.coin} data-testid={`coin-${row.coin}`}>
                   <th scope="row">{row.coin}</th>
-                  <td className="num" data-testid="coin-quantity">
-                    <Breakable text={quantityText(words, row.quantity, privacy)} />
+                  {/* A quantity never wraps: a figure split across lines reads as two numbers. */}
+                  <td className="num nowrap" data-testid="coin-quantity">
+                    {quantityText(words, row.quantity, privacy)}
                   </td>
                   <td className="num nowrap" data-testid="coin-value" title={row.value !== null ? exactMoney(words, row.value, currency, privacy) : undefined}>
                     {valueCell(words, row, currency, privacy)}
