@@ -5,7 +5,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { appError } from '../../shared/errors.js';
 import { makeState } from './testing/fixtures.js';
-import { renderApp } from './testing/render-app.js';
+import { openSettings, renderApp } from './testing/render-app.js';
 
 const MISSING = appError('KEYCHAIN_UNAVAILABLE', { platform: 'linux', reason: 'not-installed' }, "Cannot find module 'keytar'");
 const credentials = { stored: false, keyHint: null, keychainError: MISSING, checking: false };
@@ -38,7 +38,7 @@ describe('keytar not installed', () => {
 
   it('Settings says it in the key section, and the key form says it and offers no Save', async () => {
     const { user } = await renderApp(makeState({ status: 'error', balance: null, error: MISSING, credentials }));
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await openSettings(user);
     expectInstallWords(screen.getByTestId('key-status').textContent);
     await user.click(screen.getByTestId('replace-key'));
     const panel = screen.getByTestId('keychain-error');

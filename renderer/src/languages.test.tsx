@@ -4,7 +4,7 @@ import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../../shared/prefs.js';
 import { gateExampleSnapshot, makeState } from './testing/fixtures.js';
-import { renderApp } from './testing/render-app.js';
+import { openSettings, renderApp } from './testing/render-app.js';
 
 afterEach(() => {
   document.documentElement.lang = '';
@@ -44,7 +44,7 @@ describe('the Language section', () => {
   it('lists every language in itself; choosing one asks main, and the state that follows rewords the open panel', async () => {
     const start = makeState({ prefs: { ...DEFAULT_PREFERENCES, locale: 'system' } });
     const { user, fake } = await renderApp(start);
-    await user.click(screen.getByTestId('settings-open'));
+    await openSettings(user);
     const section = screen.getByTestId('settings-language');
     expect(within(section).getByRole('heading').textContent).toBe('Language');
     const select = within(section).getByTestId('language-select');

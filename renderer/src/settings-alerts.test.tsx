@@ -7,7 +7,7 @@ import { MAX_ALERTS, type AlertRule } from '../../shared/alerts.js';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/prefs.js';
 import { DisplaySettings } from './components/DisplaySettings.js';
 import { makeState } from './testing/fixtures.js';
-import { renderApp } from './testing/render-app.js';
+import { openSettings as openPanel, renderApp } from './testing/render-app.js';
 
 const ABOVE: AlertRule = { id: 'a1', kind: 'above', currency: 'USDT', threshold: '1000000.5' };
 const MOVE: AlertRule = { id: 'm1', kind: 'move', currency: 'BTC', percent: '5' };
@@ -15,7 +15,7 @@ const UNREADABLE: AlertRule = { id: 'u1', kind: 'unreadable', staleMinutes: 60 }
 
 async function openSettings(prefs: Partial<Preferences> = {}) {
   const rendered = await renderApp(makeState({ prefs: { ...DEFAULT_PREFERENCES, ...prefs } }));
-  await rendered.user.click(screen.getByRole('button', { name: 'Settings' }));
+  await openPanel(rendered.user);
   return rendered;
 }
 

@@ -7,12 +7,12 @@ import { appError } from '../../shared/errors.js';
 import { MIN_REFRESH_INTERVAL_SEC } from '../../shared/prefs.js';
 import { shortcutLabel } from './components/ShortcutField.js';
 import { makeState, T0 } from './testing/fixtures.js';
-import { renderApp } from './testing/render-app.js';
+import { openSettings, renderApp } from './testing/render-app.js';
 
 describe('settings', () => {
   it('sends each change to main and offers nothing below 60 s', async () => {
     const { user, fake } = await renderApp(makeState());
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await openSettings(user);
     const panel = screen.getByTestId('settings-panel');
     const interval = within(panel).getByLabelText(/Refresh/) as HTMLSelectElement;
     const values = [...interval.options].map((o) => Number(o.value));
@@ -31,7 +31,7 @@ describe('settings', () => {
 
   it('groups settings into General, Display and API key sections', async () => {
     const { user } = await renderApp(makeState());
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await openSettings(user);
     const general = screen.getByRole('region', { name: 'General' });
     expect(within(general).getByLabelText(/Refresh/)).toBeTruthy();
     expect(within(general).getByLabelText('Open at login')).toBeTruthy();
@@ -44,7 +44,7 @@ describe('settings', () => {
 
   it('changes the tray panel preference and the global shortcut, or turns the shortcut off', async () => {
     const { user, fake } = await renderApp(makeState());
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await openSettings(user);
     await user.selectOptions(screen.getByTestId('tray-panel-select'), 'dark');
     expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ trayPanel: 'dark' });
     await user.selectOptions(screen.getByTestId('shortcut-select'), 'CommandOrControl+Shift+G');
@@ -56,7 +56,7 @@ describe('settings', () => {
 
   it('records a shortcut from the keyboard: waits past a modifier alone, saves the press, Escape cancels', async () => {
     const { user, fake } = await renderApp(makeState());
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await openSettings(user);
     const record = screen.getByTestId('shortcut-record');
     await user.click(record);
     expect(record.getAttribute('aria-pressed')).toBe('true');
@@ -82,7 +82,7 @@ describe('settings', () => {
 
   it('says so when the system refused the shortcut, naming it', async () => {
     const { user } = await renderApp(makeState({ shortcut: 'failed' }));
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await openSettings(user);
     expect(screen.getByTestId('shortcut-failed').textContent).toContain('Ctrl+Alt+G is not available');
   });
 
@@ -93,7 +93,7 @@ describe('settings', () => {
 
   it('knows the key only by its hint, and removes it after a confirmation', async () => {
     const { user, fake } = await renderApp(makeState());
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await openSettings(user);
     expect(screen.getByTestId('key-status').textContent).toContain('A key ending …a1b2 is stored');
     await user.click(screen.getByRole('button', { name: 'Remove key' }));
     expect(fake.fns.clearCredentials).not.toHaveBeenCalled();
@@ -104,7 +104,7 @@ describe('settings', () => {
 
   it('opens the key form to replace the key and comes back on Cancel', async () => {
     const { user } = await renderApp(makeState());
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await openSettings(user);
     await user.click(screen.getByRole('button', { name: 'Replace key' }));
     expect(screen.getByRole('heading', { name: 'Replace the API key' })).toBeTruthy();
     expect(screen.getByTestId('stored-key-hint').textContent).toContain('…a1b2');
@@ -118,7 +118,7 @@ describe('settings', () => {
       ok: false,
       error: appError('INVALID_REQUEST', { reason: 'prefs-invalid' }, 'refreshIntervalSec must be at least 60'),
     });
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await openSettings(user);
     await user.selectOptions(screen.getByLabelText(/Refresh/), '120');
     const message = await screen.findByRole('alert');
     expect(message.textContent).toContain('INVALID_REQUEST');
@@ -167,7 +167,7 @@ describe('history and export', () => {
 describe('Escape', () => {
   it('closes settings first, then hides the window', async () => {
     const { user, fake } = await renderApp(makeState());
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await openSettings(user);
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('settings-panel')).toBeNull();
     expect(fake.fns.hideWindow).not.toHaveBeenCalled();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { appError, type AppError } from '../../shared/errors.js';
 import { App } from './App.js';
 import { makeState, T0 } from './testing/fixtures.js';
-import { renderApp } from './testing/render-app.js';
+import { openSettings, renderApp } from './testing/render-app.js';
 
 const NETWORK: AppError = appError('NETWORK', {}, 'the connection was refused (api.gateio.ws:443)');
 const INVALID_KEY: AppError = appError('INVALID_KEY');
@@ -240,7 +240,7 @@ describe('a keychain that recovers', () => {
     const { fake, user } = await renderApp(
       makeState({ status: 'error', balance: null, error: locked, credentials: { stored: false, keyHint: null, keychainError: locked, checking: false } }),
     );
-    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await openSettings(user);
     expect(screen.getByTestId('key-status').textContent).toContain('Unlock your login keyring');
     expect(screen.getByTestId('key-status').textContent).toContain('No key stored.');
     // The keychain was unlocked; main's next state (after a refresh or the popover opening) says so.

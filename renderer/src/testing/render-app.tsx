@@ -43,3 +43,9 @@ async function waitForState(fake: FakeGlance): Promise<void> {
   });
   if (fake.fns.getState.mock.calls.length === 0) throw new Error('useGlance never asked for the state');
 }
+
+/** Opens Settings (its own chunk, loaded on first open) and waits until it is on screen. */
+export async function openSettings(user: UserEvent): Promise<HTMLElement> {
+  await user.click(screen.getByRole('button', { name: 'Settings' }));
+  return screen.findByTestId('settings-panel');
+}
