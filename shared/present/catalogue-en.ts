@@ -469,7 +469,7 @@ export const en = {
   'settings.tray-panel-dark': 'Dark panel',
   // Glance v2 (#15): Settings' display additions, the Alerts section and Remove key's question.
   'settings.change-colours': 'Colours of a rise and a fall',
-  'settings.change-colours-auto': 'Automatic (red up in Simplified Chinese, green up elsewhere)',
+  'settings.change-colours-auto': 'Automatic (by language)',
   'settings.change-colours-green-up': 'Green up, red down',
   'settings.change-colours-red-up': 'Red up, green down',
   'settings.tray-shows-change': 'Show the change in the menu bar',
