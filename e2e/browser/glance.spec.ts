@@ -188,3 +188,32 @@ test.describe('alerts in Settings', () => {
     expect(world.consoleLog.errors()).toEqual([]);
   });
 });
+
+test.describe('alert notifications', () => {
+  test.use({ harnessOptions: { withKey: true } });
+
+  test('an alert set in Settings fires once through main\'s notification shell; "cannot read" fires when the key loses its permission', async ({ world }) => {
+    const { page, harness } = world;
+    await world.open();
+    await liveChartReady(page);
+    await page.getByTestId('settings-open').click();
+    await page.getByTestId('settings-alerts').scrollIntoViewIfNeeded();
+    await page.getByTestId('alert-kind').selectOption('above');
+    await page.getByTestId('alert-value').fill('1');
+    await page.getByTestId('alert-currency').selectOption('USDT');
+    await page.getByTestId('alert-add').click();
+    await expect.poll(() => world.bridge.notifications.map((n) => n.title)).toEqual(['Net worth above 1.00 USDT']);
+    await world.capture('alert-notified');
+
+    await page.getByTestId('alert-kind').selectOption('unreadable');
+    await page.getByTestId('alert-add').click();
+    await expect(page.getByTestId('settings-alerts').getByRole('listitem')).toHaveCount(2);
+    harness.simulator.setKeys([{ ...harness.credentials, walletRead: false }]);
+    await page.evaluate(async () => window.glance?.refresh());
+    await expect
+      .poll(() => world.bridge.notifications.map((n) => n.title))
+      .toEqual(['Net worth above 1.00 USDT', 'Gate Glance cannot read your account any more']);
+    expect(world.bridge.notifications[1]!.body).toContain('fix the key');
+    expect(world.consoleLog.errors()).toEqual([]);
+  });
+});
