@@ -24,7 +24,7 @@ test.describe('faults', () => {
       expect(refreshed).toEqual({ ok: true, value: null });
 
       await expectStatusLine(page, liveTop, 'RATE_LIMITED');
-      await world.capture('stale-rate-limited-line');
+      // Gate's wait is short (6 s): its countdown is read first, the screenshots come after.
       const banner = await openStatusDetails(page);
       await expect(banner).toHaveAttribute('data-code', 'RATE_LIMITED');
       await expect(banner).toContainText('Gate asked us to slow down');
@@ -46,6 +46,9 @@ test.describe('faults', () => {
       // The last good figure is still shown, marked stale rather than hidden or called live.
       await expect(page.getByTestId('total-amount')).toHaveText(total);
       await world.capture('stale-rate-limited');
+      await page.getByTestId('status-line-toggle').click();
+      await world.capture('stale-rate-limited-line');
+      await page.getByTestId('status-line-toggle').click();
 
       // After Gate's wait (the simulator's window is 6 s) the banner's Retry is enabled, and
       // clicking it goes through: the view is live again.
