@@ -7,6 +7,7 @@ import type { BalanceSnapshot, Currency, HistoryPoint } from '../../shared/balan
 import { summarizeBalance } from '../../shared/accounts.js';
 import type { Change24h } from '../../shared/change.js';
 import { formatAmount } from '../../shared/decimal.js';
+import { changeParts } from '../../shared/present/change.js';
 import type { HistoryRange } from '../../shared/history.js';
 import type { AppError } from '../../shared/errors.js';
 import { accountText, displayAmount, displayMoney, displayShare } from '../../shared/present/amounts.js';
@@ -88,17 +89,17 @@ function clockTime(ms: number, options: HumanFormatOptions): string {
   return new Intl.DateTimeFormat(options.locale ?? options.words?.numberLocale ?? 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(options.timeZone ? { timeZone: options.timeZone } : {}) }).format(ms);
 }
 
-/** The change's amount, signed (`+468.12`, `-3.10`, `0.00`), at the currency's display digits. */
-function signedAmount(change: Change24h, currency: Currency, options: HumanFormatOptions): string {
+/** The change's figures in the reader's (or the tests') number locale. */
+function parts(change: Change24h, currency: Currency, options: HumanFormatOptions) {
   const locale = options.locale ?? options.words?.numberLocale;
-  const text = formatAmount(change.amount, { currency, ...(locale ? { locale } : {}) });
-  return change.direction > 0 ? `+${text}` : text;
+  return changeParts(options.words ?? CLI_ENGLISH, change, currency, locale !== undefined ? { locale } : {});
 }
 
 /** `+1.23%` (or the signed amount when there is no percent), and ` since 09:14` when partial. */
 function changeBrief(change: Change24h, currency: Currency, options: HumanFormatOptions): string {
   const words = options.words ?? CLI_ENGLISH;
-  const size = change.percent !== null ? `${change.percent}%` : words.t('amount.money', { amount: signedAmount(change, currency, options), currency });
+  const figures = parts(change, currency, options);
+  const size = figures.percent !== null ? `${figures.percent}%` : words.t('amount.money', { amount: figures.amount, currency });
   return words.cli('cli.change.brief', { size, partial: change.partial ? 'yes' : 'no', time: clockTime(change.from, options) });
 }
 
@@ -158,7 +159,8 @@ export function balanceTable(snapshot: BalanceSnapshot, options: HumanFormatOpti
   const header: [string, string, string] = [words.t('cli.table.account'), words.t('cli.table.amount', { currency: snapshot.currency }), words.t('cli.table.share')];
   const change = visibleChange(options);
   if (change) {
-    footer.push([words.cli('cli.change.row', { span: changeSpan(change, options) }), signedAmount(change, snapshot.currency, options), change.percent !== null ? `${change.percent}%` : '']);
+    const figures = parts(change, snapshot.currency, options);
+    footer.push([words.cli('cli.change.row', { span: changeSpan(change, options) }), figures.amount, figures.percent !== null ? `${figures.percent}%` : '']);
   }
   const widths = columnWidths([header, ...rows, ...footer]);
   const [w0 = 0, w1 = 0, w2 = 0] = widths;
@@ -191,15 +193,17 @@ export function waybarJson(snapshot: BalanceSnapshot, options: HumanFormatOption
       : words.t('cli.waybar.account', { account: accountText(words, a), amount: fmt(a.amount) }),
   );
   const change = visibleChange(options);
-  const changeLine = change
-    ? [
-        words.cli('cli.change.tooltip', {
-          span: changeSpan(change, options),
-          money: words.t('amount.money', { amount: signedAmount(change, snapshot.currency, options), currency: snapshot.currency }),
-          percent: change.percent ?? 'none',
-        }),
-      ]
-    : [];
+  const figures = change ? parts(change, snapshot.currency, options) : null;
+  const changeLine =
+    change && figures
+      ? [
+          words.cli('cli.change.tooltip', {
+            span: changeSpan(change, options),
+            money: words.t('amount.money', { amount: figures.amount, currency: snapshot.currency }),
+            percent: figures.percent ?? 'none',
+          }),
+        ]
+      : [];
   const unaccounted = unaccountedView(words, summary.unaccounted, snapshot.currency, { privacy: options.privacy });
   if (unaccounted) lines.push(words.t('cli.waybar.account', { account: unaccounted.label, amount: unaccounted.amount }));
   const total = words.t('cli.waybar.total', { demo: options.demo ? 'yes' : 'no', money: words.t('amount.money', { amount: fmt(snapshot.total.amount), currency: snapshot.currency }) });

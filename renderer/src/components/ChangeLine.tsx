@@ -8,7 +8,7 @@ import type { Currency } from '../../../shared/balance.js';
 import { changeColour, type Change24h, type ChangeColourRule } from '../../../shared/change.js';
 import type { HistoryView } from '../../../shared/history.js';
 import { PRIVACY_MASK } from '../../../shared/present/amounts.js';
-import { changeText } from '../lib/change-text.js';
+import { changeParts } from '../../../shared/present/change.js';
 import { useWords } from '../lib/words.js';
 import { Sparkline } from './Sparkline.js';
 
@@ -29,7 +29,7 @@ export function ChangeLine({ change, currency, day, privacy, colours, locale }: 
   const words = useWords();
   const line = day !== null && day.points.length >= 2 ? <Sparkline points={day.points} gaps={day.gaps} privacy={privacy} /> : null;
   if (change === null) return line === null ? null : <div className="change">{line}</div>;
-  const text = changeText(words, change, currency);
+  const text = changeParts(words, change, currency);
   // Privacy hides the direction too: its colour and arrow alone tell which way the money went.
   const colour = privacy ? 'neutral' : changeColour(change.direction, colours, locale);
   const arrow = privacy || change.direction === 0 ? null : change.direction > 0 ? 'M4 10l4-5 4 5z' : 'M4 6l4 5 4-5z';
@@ -47,7 +47,7 @@ export function ChangeLine({ change, currency, day, privacy, colours, locale }: 
       </span>
       {text.percent !== null || privacy ? (
         <span className="change-percent" data-testid="change-percent">
-          {privacy ? PRIVACY_MASK : text.percent}
+          {privacy ? PRIVACY_MASK : words.t('share.percent', { share: text.percent ?? '' })}
         </span>
       ) : null}
       <span className="change-span muted" data-testid="change-span">
