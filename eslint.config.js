@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { noLiteralWords } from './scripts/eslint-no-literal-words.mjs';
 
 const NODE_BUILTINS = [
   'assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https', 'net',
@@ -101,5 +102,13 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain', 'remote'], message: 'Preload only uses contextBridge and ipcRenderer.' }],
         patterns: [zodBanned, testingBanned, { group: ['**/electron/core/**', '**/renderer/**'], message: 'The preload stays tiny: shared/ipc.ts only.' }] }],
     },
+  },
+  {
+    // Words people read come from the message catalogue (shared/present): JSX text, word props,
+    // what the CLI writes and the tray model's labels may not be literals.
+    files: ['renderer/src/**/*.tsx', 'electron/cli/**/*.ts', 'electron/core/tray/tray-model.ts', 'electron/main/**/*.ts'],
+    ignores: ['**/*.test.{ts,tsx}', '**/testing/**', 'electron/cli/test-io.ts'],
+    plugins: { 'gate-glance': { rules: { 'no-literal-words': noLiteralWords } } },
+    rules: { 'gate-glance/no-literal-words': 'error' },
   },
 );

@@ -9,6 +9,7 @@ import type { Point } from '../core/tray/popover-position.js';
 import type { DisplayServerInput, PopoverWindowPlan } from '../core/tray/popover-window-plan.js';
 import { isNativeWayland, popoverWindowPlan } from '../core/tray/popover-window-plan.js';
 import type { PushTargetLike } from './ipc-binding.js';
+import { ENGLISH } from '../../shared/present/words.js';
 
 /** The popover's content size. */
 export const POPOVER_SIZE = { width: 360, height: 480 } as const;
@@ -67,7 +68,8 @@ export function createPopoverBrowserWindow<W>(
     fullscreenable: false,
     skipTaskbar: plan.skipTaskbar,
     alwaysOnTop: plan.alwaysOnTop,
-    title: 'Gate Glance',
+    // The product's name, the same in every language.
+    title: ENGLISH.t('popover.app-name'),
     backgroundColor: options.backgroundColor,
     webPreferences: {
       preload: options.preloadPath,

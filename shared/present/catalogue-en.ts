@@ -554,4 +554,16 @@ export const en = {
   'holdings.small': 'Small balances ({count, plural, one {# coin} other {# coins}})',
   'holdings.no-price': 'no price',
   'holdings.note': 'Values are Gate’s estimate for the account, shared out by each coin’s value at the last spot price; coins under 0.1 % are folded into small balances.',
+
+  // Words the literal-words lint rule moved here (zh): the render-error panel, onboarding's permissions, the chart's hint.
+  'boundary.title': 'Something went wrong',
+  'boundary.reason': 'The popover could not be drawn.',
+  'boundary.hint': 'Reload it; your data and settings are kept in the app. If this keeps happening, restart Gate Glance.',
+  'boundary.reload': 'Reload',
+  'onboarding.holdings-permissions': 'Wallet is all the total needs. To see the coins of an account, also tick read-only {spot}, {futures}, {earn} or {unified} for it.',
+  'onboarding.permission.spot': 'Spot',
+  'onboarding.permission.futures': 'Perpetual Futures',
+  'onboarding.permission.earn': 'Earn',
+  'onboarding.permission.unified': 'Unified Account',
+  'breakdown.open-hint': 'Press Enter to see its coins',
 } satisfies Readonly<Record<string, string>>;

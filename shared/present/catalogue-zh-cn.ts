@@ -531,4 +531,16 @@ export const zhCN: Catalogue = {
   'holdings.small': '小额余额（{count} 个币种）',
   'holdings.no-price': '无价格',
   'holdings.note': '估值为 Gate 对该账户的估算，按每个币种以最新现货价格计算的价值分摊；占比低于 0.1% 的币种并入小额余额。',
+
+  // The render-error panel, onboarding's permissions, the chart's hint.
+  'boundary.title': '出了点问题',
+  'boundary.reason': '弹出窗口无法绘制。',
+  'boundary.hint': '请重新加载；您的数据和设置都保存在应用中。如果反复出现，请重启 Gate Glance。',
+  'boundary.reload': '重新加载',
+  'onboarding.holdings-permissions': '总额只需要钱包权限。要查看某个账户的币种，还需为它勾选只读的{spot}、{futures}、{earn}或{unified}权限。',
+  'onboarding.permission.spot': '现货',
+  'onboarding.permission.futures': '永续合约',
+  'onboarding.permission.earn': '理财',
+  'onboarding.permission.unified': '统一账户',
+  'breakdown.open-hint': '按 Enter 查看其币种',
 };

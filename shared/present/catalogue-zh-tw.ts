@@ -531,4 +531,16 @@ export const zhTW: Catalogue = {
   'holdings.small': '小額餘額（{count} 個幣種）',
   'holdings.no-price': '無價格',
   'holdings.note': '估值為 Gate 對該帳戶的估算，依每個幣種以最新現貨價格計算的價值分攤；佔比低於 0.1% 的幣種併入小額餘額。',
+
+  // The render-error panel, onboarding's permissions, the chart's hint.
+  'boundary.title': '出了點問題',
+  'boundary.reason': '彈出視窗無法繪製。',
+  'boundary.hint': '請重新載入；您的資料和設定都保存在應用程式中。如果反覆出現，請重新啟動 Gate Glance。',
+  'boundary.reload': '重新載入',
+  'onboarding.holdings-permissions': '總額只需要錢包權限。要查看某個帳戶的幣種，還需為它勾選唯讀的{spot}、{futures}、{earn}或{unified}權限。',
+  'onboarding.permission.spot': '現貨',
+  'onboarding.permission.futures': '永續合約',
+  'onboarding.permission.earn': '理財',
+  'onboarding.permission.unified': '統一帳戶',
+  'breakdown.open-hint': '按 Enter 查看其幣種',
 };

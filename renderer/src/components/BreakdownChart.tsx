@@ -128,7 +128,7 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
               event.preventDefault();
               open(s.key);
             }}
-            aria-description={onOpenAccount && accountOf(s.key) !== null ? 'Press Enter to see its coins' : undefined}
+            aria-description={onOpenAccount && accountOf(s.key) !== null ? words.t('breakdown.open-hint') : undefined}
             title={
               privacy
                 ? undefined

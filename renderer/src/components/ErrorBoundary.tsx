@@ -2,7 +2,8 @@
  * The last line of defence: a render error anywhere below shows a small panel with a reload
  * action instead of a blank popover. Only a class component can catch render errors in React.
  */
-import { Component, type ReactNode } from 'react';
+import { Component, type ContextType, type ReactNode } from 'react';
+import { WordsContext } from '../lib/words.js';
 
 export interface ErrorBoundaryProps {
   readonly children: ReactNode;
@@ -33,17 +34,19 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
+    // English outside App's provider (the boundary wraps it); the chosen language inside one.
+    const words = this.context as ContextType<typeof WordsContext>;
     const { onReload } = this.props;
     const reload = (): void => (onReload ? onReload() : window.location.reload());
     return (
       <main className="app">
         <div className="panel panel-error" role="alert" data-testid="render-error">
-          <div className="panel-title">Something went wrong</div>
-          <div className="panel-reason">The popover could not be drawn.</div>
-          <div className="panel-hint">Reload it; your data and settings are kept in the app. If this keeps happening, restart Gate Glance.</div>
+          <div className="panel-title">{words.t('boundary.title')}</div>
+          <div className="panel-reason">{words.t('boundary.reason')}</div>
+          <div className="panel-hint">{words.t('boundary.hint')}</div>
           <div className="panel-actions">
             <button type="button" className="button primary" onClick={reload}>
-              Reload
+              {words.t('boundary.reload')}
             </button>
           </div>
         </div>
@@ -51,3 +54,6 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     );
   }
 }
+
+// Assigned, not a static class field: Electronegativity's parser cannot read class fields.
+ErrorBoundary.contextType = WordsContext;

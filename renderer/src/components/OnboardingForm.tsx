@@ -7,6 +7,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { appError, type AppError, type Result } from '../../../shared/errors.js';
 import type { CredentialsStatus, SaveCredentialsInput, SaveCredentialsResult } from '../../../shared/ipc.js';
 import { errorWords } from '../../../shared/present/error-words.js';
+import { richText } from '../lib/rich-text.js';
 import { useWords } from '../lib/words.js';
 
 /** Props: where the key stands and what the buttons do. */
@@ -65,8 +66,12 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
         {words.t('onboarding.intro-after')}
       </p>
       <p className="muted" data-testid="holdings-permissions">
-        Wallet is all the total needs. To see the coins of an account, also tick read-only <strong>Spot</strong>,{' '}
-        <strong>Perpetual Futures</strong>, <strong>Earn</strong> or <strong>Unified Account</strong> for it.
+        {richText(words, 'onboarding.holdings-permissions', {
+          spot: <strong>{words.t('onboarding.permission.spot')}</strong>,
+          futures: <strong>{words.t('onboarding.permission.futures')}</strong>,
+          earn: <strong>{words.t('onboarding.permission.earn')}</strong>,
+          unified: <strong>{words.t('onboarding.permission.unified')}</strong>,
+        })}
       </p>
       <button type="button" className="link-button" data-testid="open-key-page" onClick={onOpenKeyPage}>
         {words.t('onboarding.open-key-page')}
