@@ -11,6 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Currency } from '../../shared/balance.js';
+import type { SystemLanguages } from '../../shared/locale.js';
 import { ok } from '../../shared/errors.js';
 import { GlanceApp } from '../../electron/core/app/glance-app.js';
 import { createIpcRouter, glanceHandlers, toPublicState } from '../../electron/core/ipc/index.js';
@@ -46,6 +47,8 @@ export interface HarnessOptions {
   readonly store?: SecretStore;
   /** The keychain as on a machine where npm could not build keytar: the real store, whose module is missing. */
   readonly keytarMissing?: boolean;
+  /** What the system reports of its languages, as main passes Electron's (default: none, so English). */
+  readonly systemLanguages?: SystemLanguages;
 }
 
 /** What Node's loader throws for a module npm did not install. */
@@ -147,6 +150,7 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
       },
     },
     log: () => undefined,
+    ...(options.systemLanguages ? { systemLanguages: options.systemLanguages } : {}),
   });
   await app.ready();
   const trust = { trustedIds: new Set([options.webContentsId]), appOrigin: options.appOrigin };

@@ -83,3 +83,65 @@ export async function expectSecretNowhere(page: Page, secret: string, bridge: Br
   expect(leakedReply?.channel ?? null, 'secret in a bridged reply').toBeNull();
   expect(bridge.pushes.some((p) => p.includes(secret)), 'secret in a pushed state').toBe(false);
 }
+
+/**
+ * Every Chinese character on the page is drawn by a real font of the popover's stack, never a
+ * fallback box: Chromium reports (CSS.getPlatformFontsForNode) which platform fonts drew each
+ * element's text, those fonts must be families of the element's own `font-family` and draw at
+ * least as many glyphs as the element has Han characters, and `document.fonts.check` must
+ * answer true for the characters in each such family (probed as a local() face, which fails
+ * to load where the family is not installed).
+ */
+export async function expectHanGlyphsHaveAFont(page: Page): Promise<void> {
+  const targets = await page.evaluate(() => {
+    const out: { index: number; han: string; families: string[] }[] = [];
+    const elements = [...document.querySelectorAll<HTMLElement>('body *')];
+    for (const element of elements) {
+      const own = [...element.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('');
+      const han = (own.match(/\p{Script=Han}/gu) ?? []).join('');
+      if (han === '' || element.getClientRects().length === 0) continue;
+      const families = getComputedStyle(element).fontFamily.split(',').map((f) => f.trim().replace(/^["']|["']$/g, ''));
+      element.dataset['glyphProbe'] = String(out.length);
+      out.push({ index: out.length, han, families });
+    }
+    return out;
+  });
+  expect(targets.length, 'Chinese text on the page').toBeGreaterThan(0);
+  const cdp = await page.context().newCDPSession(page);
+  const usedFamilies = new Set<string>();
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    for (const target of targets) {
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `[data-glyph-probe="${target.index}"]` });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      // Laid out but not painted (a closed <details>, a visually hidden label): nothing on screen.
+      if (fonts.length === 0) continue;
+      const ours = fonts.filter((f) => target.families.includes(f.familyName));
+      const glyphs = ours.reduce((n, f) => n + f.glyphCount, 0);
+      expect(glyphs, `fonts of the stack drawing "${target.han}" (drawn by ${fonts.map((f) => f.familyName).join(', ')})`).toBeGreaterThanOrEqual([...target.han].length);
+      for (const f of ours) usedFamilies.add(f.familyName);
+    }
+  } finally {
+    await cdp.detach();
+  }
+  const han = [...new Set(targets.flatMap((t) => [...t.han]))].join('');
+  const checked = await page.evaluate(
+    async ({ families, text }) => {
+      document.querySelectorAll('[data-glyph-probe]').forEach((el) => delete (el as HTMLElement).dataset['glyphProbe']);
+      const answers: Record<string, boolean> = {};
+      for (const family of families) {
+        const probe = new FontFace(`glyph probe ${family}`, `local("${family}")`);
+        document.fonts.add(probe);
+        await probe.load().catch(() => undefined);
+        answers[family] = document.fonts.check(`13px "glyph probe ${family}"`, text);
+        document.fonts.delete(probe);
+      }
+      return answers;
+    },
+    { families: [...usedFamilies], text: han },
+  );
+  expect(usedFamilies.size, 'Chinese text painted on screen').toBeGreaterThan(0);
+  expect(Object.values(checked).some(Boolean), `document.fonts.check for ${han} in ${JSON.stringify(checked)}`).toBe(true);
+}

@@ -142,7 +142,8 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
           {words.t('holdings.empty')}
         </p>
       ) : (
-        <div className="table-wrap">
+        // Huge quantities can make the table scroll sideways: the region then takes the keyboard focus to scroll.
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="holdings-title">
           <table className="breakdown-table holdings-table" data-testid="holdings-table">
             <caption>
               {words.t('holdings.caption', { account: label, currency, asOf: view.fetchedAt !== null ? asOfTime(words, view.fetchedAt, now) : 'none' })}
