@@ -104,6 +104,19 @@ export default tseslint.config(
     },
   },
   {
+    // The first view carries one catalogue, the active one, fetched on demand: no static import
+    // may pull a catalogue (words.ts brings English) into the renderer's entry chunk.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}', 'renderer/src/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{
+        group: ['**/shared/present/words.js', '**/shared/present/catalogue-*.js', '**/shared/present/cli-*.js', '**/shared/present/languages.js'],
+        allowTypeImports: true,
+        message: 'Import words from shared/present/message-words.js; catalogues load on demand (renderer/src/lib/use-locale-words.ts).',
+      }] }],
+    },
+  },
+  {
     // Words people read come from the message catalogue (shared/present): JSX text, word props,
     // what the CLI writes and the tray model's labels may not be literals.
     files: ['renderer/src/**/*.tsx', 'electron/cli/**/*.ts', 'electron/core/tray/tray-model.ts', 'electron/main/**/*.ts'],

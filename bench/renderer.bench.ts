@@ -90,7 +90,8 @@ function buildApp(): { all: Size; firstView: Size; zhCN: Size; zhTW: Size } {
   const first = firstViewFiles(outDir);
   return {
     all: measure(outDir),
-    firstView: measure(outDir, first),
+    // Every catalogue loads on demand, English too: each language's first view is the shell plus its own.
+    firstView: measure(outDir, [...first, ...catalogueChunk(outDir, 'catalogue-en')]),
     zhCN: measure(outDir, [...first, ...catalogueChunk(outDir, 'catalogue-zh-cn')]),
     zhTW: measure(outDir, [...first, ...catalogueChunk(outDir, 'catalogue-zh-tw')]),
   };

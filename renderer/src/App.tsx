@@ -56,13 +56,8 @@ function useReducedMotion(): boolean {
 export function App({ glance }: AppProps) {
   const view = useGlance(glance);
   const words = useLocaleWords(view.state?.locale ?? null);
-  if (words === null) {
-    return (
-      <main className="app">
-        <LoadingSkeleton />
-      </main>
-    );
-  }
+  // The first catalogue is on its way (a few milliseconds from the app's own files).
+  if (words === null) return <main className="app" aria-busy="true" />;
   return (
     <WordsContext.Provider value={words}>
       <Popover view={view} />

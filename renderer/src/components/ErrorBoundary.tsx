@@ -3,6 +3,7 @@
  * action instead of a blank popover. Only a class component can catch render errors in React.
  */
 import { Component, type ContextType, type ReactNode } from 'react';
+import { lastShownWords } from '../lib/use-locale-words.js';
 import { WordsContext } from '../lib/words.js';
 
 export interface ErrorBoundaryProps {
@@ -34,10 +35,20 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
-    // English outside App's provider (the boundary wraps it); the chosen language inside one.
-    const words = this.context as ContextType<typeof WordsContext>;
     const { onReload } = this.props;
     const reload = (): void => (onReload ? onReload() : window.location.reload());
+    // The provider's words inside App; outside it (main.tsx wraps App), the words last shown.
+    const words = (this.context as ContextType<typeof WordsContext>) ?? lastShownWords();
+    if (words === null) {
+      // Nothing was ever drawn, so no catalogue arrived: a reload is all there is to offer.
+      return (
+        <main className="app">
+          <button type="button" className="button primary" data-testid="render-error" onClick={reload}>
+            ↻
+          </button>
+        </main>
+      );
+    }
     return (
       <main className="app">
         <div className="panel panel-error" role="alert" data-testid="render-error">

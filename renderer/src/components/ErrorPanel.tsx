@@ -5,7 +5,7 @@
 import type { AppError } from '../../../shared/errors.js';
 import { isKeychainError } from '../../../shared/errors.js';
 import { errorWords } from '../../../shared/present/error-words.js';
-import { formatAge, formatCountdown } from '../../../shared/present/words.js';
+import { formatAge, formatCountdown } from '../../../shared/present/message-words.js';
 import { actionFor, secondsUntil } from '../lib/error-actions.js';
 import { useWords } from '../lib/words.js';
 

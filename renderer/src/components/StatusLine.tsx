@@ -7,7 +7,7 @@
 import { useId, useState } from 'react';
 import type { AppError } from '../../../shared/errors.js';
 import { errorWords } from '../../../shared/present/error-words.js';
-import { formatAge, formatCountdown, type Words } from '../../../shared/present/words.js';
+import { formatAge, formatCountdown, type Words } from '../../../shared/present/message-words.js';
 import { actionFor, secondsUntil } from '../lib/error-actions.js';
 import { useWords } from '../lib/words.js';
 import { ErrorPanel, type ErrorPanelProps } from './ErrorPanel.js';

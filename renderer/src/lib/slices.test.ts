@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { summarizeBalance } from '../../../shared/accounts.js';
 import { sumDecimals } from '../../../shared/decimal.js';
 import { colourForAccount, hashName, OTHER_COLOUR, PALETTE } from './colours.js';
+import { ENGLISH } from '../../../shared/present/words.js';
 import { buildSlices, hundredthsToShare, OTHER_KEY, shareToHundredths } from './slices.js';
 
 const entry = (name: string, amount: string) => ({ name, amount, unrealisedPnl: null, borrowed: null });
@@ -18,7 +19,7 @@ describe('buildSlices', () => {
     const { positive } = summarizeBalance(
       balanced([entry('spot', '970'), entry('futures', '10.5'), entry('margin', '10.25'), entry('quant', '9.25')]),
     );
-    const slices = buildSlices(positive, 2);
+    const slices = buildSlices(positive, 2, ENGLISH);
     expect(slices.map((s) => [s.key, s.share])).toEqual([
       ['account:spot', '97.00'],
       [OTHER_KEY, '3.00'],
@@ -31,7 +32,7 @@ describe('buildSlices', () => {
 
   it('does not hide a single small account behind "Other"', () => {
     const { positive } = summarizeBalance(balanced([entry('spot', '99'), entry('futures', '1')]));
-    expect(buildSlices(positive, 2).map((s) => s.label)).toEqual(['Spot', 'Perpetual futures']);
+    expect(buildSlices(positive, 2, ENGLISH).map((s) => s.label)).toEqual(['Spot', 'Perpetual futures']);
   });
 
   it('round-trips hundredths', () => {

@@ -6,7 +6,7 @@
 import type { AccountShare } from '../../../shared/accounts.js';
 import type { DecimalString } from '../../../shared/balance.js';
 import { sumDecimals } from '../../../shared/decimal.js';
-import { ENGLISH, type Words } from '../../../shared/present/words.js';
+import type { Words } from '../../../shared/present/words.js';
 import { colourForAccount, OTHER_COLOUR } from './colours.js';
 
 /** One drawable slice: an account, or "Other" made of several small ones. */
@@ -41,7 +41,7 @@ export function hundredthsToShare(units: number): DecimalString {
  * share is below `thresholdPercent` are grouped into "Other", but only when at least two
  * qualify: an "Other" hiding a single account would only rename it.
  */
-export function buildSlices(positive: readonly AccountShare[], thresholdPercent: number, words: Words = ENGLISH): Slice[] {
+export function buildSlices(positive: readonly AccountShare[], thresholdPercent: number, words: Words): Slice[] {
   const threshold = Math.round(thresholdPercent * 100);
   const small = positive.filter((a) => shareToHundredths(a.share) < threshold);
   const grouped = small.length >= 2 ? new Set(small.map((a) => a.name)) : new Set<string>();

@@ -1,37 +1,51 @@
 /**
- * The popover's words for the language core chose: English is at hand, a Chinese catalogue is
- * fetched on demand (a dynamic import the bundler splits into its own chunk, so the first view
- * carries only the active catalogue). Sets `lang` on the document to the language shown, so
- * screen readers, the CJK font stack and line breaking follow it.
+ * The popover's words for the language core chose. Every catalogue, English too, is fetched on
+ * demand (a dynamic import the bundler splits into its own chunk), so the first view carries
+ * only the active one: Chinese words never ride along with an unused English catalogue. Sets
+ * `lang` on the document to the language shown, so screen readers, the CJK font stack and line
+ * breaking follow it.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Language, LocaleChoice } from '../../../shared/locale.js';
 import type { Catalogue } from '../../../shared/present/catalogue.js';
-import { createWords, englishFor, type Words } from '../../../shared/present/words.js';
-
-type Chinese = Exclude<Language, 'en'>;
+import { createWords, type Words } from '../../../shared/present/message-words.js';
 
 // Loaded once per session: a popover that remounts (or a second language switch) renders at once.
-const loaded = new Map<Chinese, Catalogue>();
+const loaded = new Map<Language, Catalogue>();
+// The words last shown, for the render-error panel, which sits outside App's provider.
+let lastShown: Words | null = null;
 
-async function loadCatalogue(language: Chinese): Promise<Catalogue> {
-  const catalogue =
-    language === 'zh-CN'
-      ? (await import('../../../shared/present/catalogue-zh-cn.js')).zhCN
-      : (await import('../../../shared/present/catalogue-zh-tw.js')).zhTW;
+async function importCatalogue(language: Language): Promise<Catalogue> {
+  switch (language) {
+    case 'en':
+      return (await import('../../../shared/present/catalogue-en.js')).en;
+    case 'zh-CN':
+      return (await import('../../../shared/present/catalogue-zh-cn.js')).zhCN;
+    case 'zh-TW':
+      return (await import('../../../shared/present/catalogue-zh-tw.js')).zhTW;
+  }
+}
+
+/** Fetches a language's catalogue (once); resolves when its words can be made synchronously. */
+export async function preloadCatalogue(language: Language): Promise<Catalogue> {
+  const catalogue = loaded.get(language) ?? (await importCatalogue(language));
   loaded.set(language, catalogue);
   return catalogue;
 }
 
 function wordsNow(language: Language, formatLocale: string | undefined): Words | null {
-  if (language === 'en') return englishFor(formatLocale);
   const catalogue = loaded.get(language);
   return catalogue === undefined ? null : createWords(catalogue, language, formatLocale);
 }
 
+/** The words shown most recently by any popover, else English if it has arrived, else null. */
+export function lastShownWords(): Words | null {
+  return lastShown ?? wordsNow('en', undefined);
+}
+
 /**
  * The words for `choice` (null `choice`: English, before the first state arrives), or null while
- * the first Chinese catalogue loads. While another one loads, the words shown so far stay.
+ * the first catalogue loads. While another one loads, the words shown so far stay.
  */
 export function useLocaleWords(choice: LocaleChoice | null): Words | null {
   const language = choice?.language ?? 'en';
@@ -43,15 +57,15 @@ export function useLocaleWords(choice: LocaleChoice | null): Words | null {
 
   const ready = useMemo(() => (made?.key === key ? made.words : wordsNow(language, formatLocale)), [made, key, language, formatLocale]);
   useEffect(() => {
-    if (ready !== null || language === 'en') return;
+    if (ready !== null) return;
     let live = true;
-    void loadCatalogue(language).then(
+    void preloadCatalogue(language).then(
       (catalogue) => {
         if (live) setMade({ key, words: createWords(catalogue, language, formatLocale) });
       },
-      // A chunk of our own bundle hardly fails to load; if it does, English beats a blank popover.
+      // A chunk of our own bundle hardly fails to load; if a Chinese one does, English beats a blank popover.
       () => {
-        if (live) setMade({ key, words: englishFor(formatLocale) });
+        if (live && language !== 'en') void preloadCatalogue('en').then((en) => live && setMade({ key, words: createWords(en, 'en', formatLocale) }));
       },
     );
     return () => {
@@ -63,7 +77,9 @@ export function useLocaleWords(choice: LocaleChoice | null): Words | null {
   if (ready !== null && ready !== shown) setShown(ready);
   const words = ready ?? shown;
   useEffect(() => {
-    if (words !== null) document.documentElement.lang = words.language;
+    if (words === null) return;
+    lastShown = words;
+    document.documentElement.lang = words.language;
   }, [words]);
   return words;
 }

@@ -1,14 +1,16 @@
 /**
- * The popover's words: English until a language is chosen. Another catalogue (zh-CN, zh-TW) is
- * loaded on demand and handed down through this context, so it costs the first view nothing.
+ * The popover's words: App provides the chosen language's (its catalogue loaded on demand, see
+ * use-locale-words.ts) to every component below it.
  */
 import { createContext, useContext } from 'react';
-import { ENGLISH, type Words } from '../../../shared/present/words.js';
+import type { Words } from '../../../shared/present/words.js';
 
-/** The words every component renders with (App provides the chosen language's). */
-export const WordsContext = createContext<Words>(ENGLISH);
+/** The words every component renders with; null outside App's provider. */
+export const WordsContext = createContext<Words | null>(null);
 
-/** The words of the nearest provider (English without one). */
+/** The words of the nearest provider. Only components under App's provider ask. */
 export function useWords(): Words {
-  return useContext(WordsContext);
+  const words = useContext(WordsContext);
+  if (words === null) throw new Error('useWords: no words provider above this component');
+  return words;
 }

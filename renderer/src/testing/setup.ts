@@ -1,6 +1,11 @@
 // jsdom gaps the popover runs into, filled once for every renderer test.
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
+import { preloadCatalogue } from '../lib/use-locale-words.js';
+
+// English at hand from the first render, as in a popover that has drawn before: tests that
+// render without a state (or outside App) read English at once. Chinese still loads on demand.
+await preloadCatalogue('en');
 
 // recharts observes its container's size; jsdom has no ResizeObserver. Our PieChart has a
 // fixed width/height, so a no-op observer is enough.
