@@ -83,11 +83,20 @@ export interface SaveCredentialsInput {
   readonly verify: boolean;
 }
 
+/** Something the user should know after a save, as a value each surface words in its own language. */
+export type CredentialsNotice =
+  | { readonly kind: 'key-shape'; readonly length: number }
+  | { readonly kind: 'secret-shape'; readonly length: number }
+  | { readonly kind: 'verify-unavailable' }
+  | { readonly kind: 'verify-failed'; readonly error: AppError };
+
 /** The answer to a save: the status (no secret) and anything the user should know. */
 export interface SaveCredentialsResult {
   readonly status: CredentialsStatus;
-  /** E.g. "the key is not 32 hex characters" or "could not verify: network down". */
+  /** The notices in English (logs, scripts): e.g. "the key is not 32 hex characters". */
   readonly warnings: readonly string[];
+  /** The same notices as values, for the popover and the CLI to word in the reader's language. */
+  readonly notices: readonly CredentialsNotice[];
   readonly verified: boolean;
 }
 

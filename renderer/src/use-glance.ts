@@ -11,6 +11,7 @@ import { appError, type AppError, type Result } from '../../shared/errors.js';
 import type { HistoryView } from '../../shared/history.js';
 import type { HoldingsView } from '../../shared/holdings.js';
 import { errorWords } from '../../shared/present/error-words.js';
+import { noticeText } from '../../shared/present/notice-words.js';
 import type { Words } from '../../shared/present/words.js';
 import type {
   CredentialsStatus,
@@ -202,9 +203,9 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
       if (api === null) return { ok: false, error: NO_BRIDGE } as const;
       // The form shows this failure itself, next to the fields.
       const r = await settle(() => api.saveCredentials(input));
-      if (r.ok && r.value.warnings.length > 0) {
-        const warnings = r.value.warnings.join(' ');
-        setMessage({ kind: 'info', text: () => warnings, error: null });
+      if (r.ok && r.value.notices.length > 0) {
+        const notices = r.value.notices;
+        setMessage({ kind: 'info', text: (words) => notices.map((n) => noticeText(words, n)).join(' '), error: null });
       }
       return r;
     },

@@ -19,6 +19,7 @@ import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import { errorWords, oneLine } from '../../../shared/present/error-words.js';
 import type { CliWords } from '../../../shared/present/cli-words.js';
+import { noticeText } from '../../../shared/present/notice-words.js';
 import { errorLine, exitCodeFor, reportError, reportUsage, wordsOf, type UsageProblem } from '../output.js';
 
 /** Where the login's test call goes and how long it may take. */
@@ -243,7 +244,7 @@ export function createLoginCommand(deps: CredentialsCommandDeps = {}): CliComman
       io.stderr.write(rejectionLine(words, saved.error));
       return exitCodeFor(saved.error.code);
     }
-    for (const w of saved.value.warnings) io.stderr.write(`${words.cli('cli.warning', { text: w })}\n`);
+    for (const notice of saved.value.notices) io.stderr.write(`${words.cli('cli.warning', { text: noticeText(words, notice) })}\n`);
     const hint = saved.value.status.keyHint ?? '';
     io.stdout.write(`${words.cli('cli.login.saved', { hint, verified: saved.value.verified ? 'yes' : 'no' })}\n`);
     if (io.env[ENV_KEY] || io.env[ENV_SECRET]) {

@@ -31,7 +31,7 @@ function recordingHandlers() {
     'state:get': rec('state:get', state),
     'balance:refresh': rec('balance:refresh', null),
     'currency:set': rec('currency:set', null),
-    'credentials:save': rec('credentials:save', { status: state.credentials, warnings: [], verified: false }),
+    'credentials:save': rec('credentials:save', { status: state.credentials, warnings: [], notices: [], verified: false }),
     'credentials:clear': rec('credentials:clear', state.credentials),
     'demo:start': rec('demo:start', null),
     'prefs:set': rec('prefs:set', DEFAULT_PREFERENCES),

@@ -50,7 +50,7 @@ describe('CredentialsService.save', () => {
     const changes: CredentialsStatus[] = [];
     const service = new CredentialsService({ store, onChange: (s) => changes.push(s) });
     const r = await service.save({ key: ` ${KEY} `, secret: `${SECRET}\n`, verify: false });
-    expect(r).toEqual({ ok: true, value: { status: { stored: true, keyHint: '…cdef', keychainError: null }, warnings: [], verified: false } });
+    expect(r).toEqual({ ok: true, value: { status: { stored: true, keyHint: '…cdef', keychainError: null }, warnings: [], notices: [], verified: false } });
     expect(await store.get()).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
     expect(changes).toEqual([{ stored: true, keyHint: '…cdef', keychainError: null }]);
     expect(await service.provider()).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });

@@ -6,11 +6,11 @@
  * failure is seen on the next refresh without an extra keychain call. No method throws, and
  * nothing it returns ever contains the secret: callers get `{ stored, keyHint, keychainError }`.
  */
-import type { CredentialsState, CredentialsStatus, SaveCredentialsInput, SaveCredentialsResult } from '../../../shared/ipc.js';
+import type { CredentialsNotice, CredentialsState, CredentialsStatus, SaveCredentialsInput, SaveCredentialsResult } from '../../../shared/ipc.js';
 import { appError, ok, type AppError, type ErrorCode, type Result } from '../../../shared/errors.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { BalanceResult, Credentials, CredentialsProvider } from '../gate/types.js';
-import { errorWords } from '../../../shared/present/error-words.js';
+import { noticeText } from '../../../shared/present/notice-words.js';
 import { ENGLISH } from '../../../shared/present/words.js';
 import type { SecretStore } from './secret-store.js';
 import { keyHint, validateCredentialsInput } from './validate-credentials.js';
@@ -98,16 +98,16 @@ export class CredentialsService {
     const validated = validateCredentialsInput(input);
     if (!validated.ok) return validated;
     const { credentials } = validated.value;
-    const warnings = [...validated.value.warnings];
+    const notices: CredentialsNotice[] = [...validated.value.notices];
     let verified = false;
     if (input.verify) {
       if (this.#verify === undefined) {
-        warnings.push(ENGLISH.t('notice.verify-unavailable'));
+        notices.push({ kind: 'verify-unavailable' });
       } else {
         const outcome = await safeVerify(this.#verify, credentials);
         if (outcome.ok) verified = true;
         else if (PERMANENT_VERIFY_ERRORS.includes(outcome.error.code)) return { ok: false, error: outcome.error };
-        else warnings.push(ENGLISH.t('notice.verify-failed', { message: errorWords(ENGLISH, outcome.error).message }));
+        else notices.push({ kind: 'verify-failed', error: outcome.error });
       }
     }
     const stored = await this.#store.set(credentials);
@@ -115,7 +115,7 @@ export class CredentialsService {
     const status = statusOf(credentials);
     this.#state = { ...status, checking: false };
     this.#onChange?.(status);
-    return ok({ status, warnings, verified });
+    return ok({ status, warnings: notices.map((n) => noticeText(ENGLISH, n)), notices, verified });
   }
 
   /** Deletes the stored pair (a no-op when none is stored). Fails only when the keychain cannot be changed. */

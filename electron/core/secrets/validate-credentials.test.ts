@@ -1,5 +1,6 @@
 import { errorWords } from '../../../shared/present/error-words.js';
 import { ENGLISH } from '../../../shared/present/words.js';
+import { noticeText } from '../../../shared/present/notice-words.js';
 import type { AppError } from '../../../shared/errors.js';
 import { describe, expect, it } from 'vitest';
 import { keyHint, validateCredentialsInput } from './validate-credentials.js';
@@ -18,8 +19,8 @@ function rejection(key: string, secret: string): { code: string; message: string
 describe('validateCredentialsInput', () => {
   it("accepts Gate's 32/64 hex pair without warnings, trimming paste whitespace", () => {
     const r = validateCredentialsInput({ key: `  ${KEY}\n`, secret: `\t${SECRET}\r\n` });
-    expect(r).toEqual({ ok: true, value: { credentials: { key: KEY, secret: SECRET }, warnings: [] } });
-    expect(validateCredentialsInput({ key: KEY.toUpperCase(), secret: SECRET.toUpperCase() })).toMatchObject({ ok: true, value: { warnings: [] } });
+    expect(r).toEqual({ ok: true, value: { credentials: { key: KEY, secret: SECRET }, notices: [] } });
+    expect(validateCredentialsInput({ key: KEY.toUpperCase(), secret: SECRET.toUpperCase() })).toMatchObject({ ok: true, value: { notices: [] } });
   });
 
   it('accepts an unusual but plausible pair with a warning per field, never rejecting it', () => {
@@ -27,10 +28,11 @@ describe('validateCredentialsInput', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.credentials).toEqual({ key: 'my-testnet-key_0042', secret: 'S3cr3t+/=abcdefghij' });
-    expect(r.value.warnings).toHaveLength(2);
-    expect(r.value.warnings[0]).toMatch(/key is not 32 hex characters/);
-    expect(r.value.warnings[1]).toMatch(/secret is not 64 hex characters/);
-    for (const w of r.value.warnings) expect(w).not.toContain('S3cr3t');
+    const warnings = r.value.notices.map((n) => noticeText(ENGLISH, n));
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/key is not 32 hex characters/);
+    expect(warnings[1]).toMatch(/secret is not 64 hex characters/);
+    for (const w of warnings) expect(w).not.toContain('S3cr3t');
   });
 
   it('rejects empty and whitespace-only fields by name', () => {
@@ -63,7 +65,7 @@ describe('validateCredentialsInput', () => {
     const secrets = [`${SECRET} x`, 'ñ'.repeat(70), `${SECRET}\u0000`, 'qwert', 'q'.repeat(600), 'zzzz-yyyy-xxxx'];
     for (const secret of secrets) {
       const r = validateCredentialsInput({ key: KEY, secret });
-      const text = JSON.stringify(r.ok ? r.value.warnings : [r.error, said(r.error)]);
+      const text = JSON.stringify(r.ok ? r.value.notices.map((n) => noticeText(ENGLISH, n)) : [r.error, said(r.error)]);
       expect(text).not.toContain(secret.trim().slice(0, 5));
     }
   });

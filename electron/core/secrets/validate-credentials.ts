@@ -5,7 +5,7 @@
  * Real keys that merely look unusual are accepted with a warning, never rejected.
  */
 import { fail, ok, type ErrorReason, type Result } from '../../../shared/errors.js';
-import { ENGLISH } from '../../../shared/present/words.js';
+import type { CredentialsNotice } from '../../../shared/ipc.js';
 import type { Credentials } from '../gate/types.js';
 
 /** Shortest key or secret we accept: anything shorter is a truncated paste, not an API key. */
@@ -23,7 +23,8 @@ const WHITESPACE = /\s/u;
 /** A pair that passed validation, plus what the user should know about it. */
 export interface ValidatedCredentials {
   readonly credentials: Credentials;
-  readonly warnings: readonly string[];
+  /** What is unusual about the pair (it is saved as entered). */
+  readonly notices: readonly CredentialsNotice[];
 }
 
 type Reason = ErrorReason<'INVALID_CREDENTIALS_INPUT'>;
@@ -72,14 +73,10 @@ export function validateCredentialsInput(input: { readonly key: string; readonly
   if (secretProblem) return secretProblem;
   if (key === secret) return invalid('same');
   if (GATE_SECRET.test(key) && GATE_KEY.test(secret)) return invalid('swapped');
-  const warnings: string[] = [];
-  if (!GATE_KEY.test(key)) {
-    warnings.push(ENGLISH.t('notice.key-shape', { length: key.length }));
-  }
-  if (!GATE_SECRET.test(secret)) {
-    warnings.push(ENGLISH.t('notice.secret-shape', { length: secret.length }));
-  }
-  return ok({ credentials: { key, secret }, warnings });
+  const notices: CredentialsNotice[] = [];
+  if (!GATE_KEY.test(key)) notices.push({ kind: 'key-shape', length: key.length });
+  if (!GATE_SECRET.test(secret)) notices.push({ kind: 'secret-shape', length: secret.length });
+  return ok({ credentials: { key, secret }, notices });
 }
 
 /** "…a1b2": enough of the key to recognise it in the UI and CLI, none of the secret. */
