@@ -45,15 +45,16 @@ export function lastShownWords(): Words | null {
 
 /**
  * The words for `choice` (null `choice`: English, before the first state arrives), or null while
- * the first catalogue loads. While another one loads, the words shown so far stay.
+ * the first catalogue of a choice loads. While another one loads, the words chosen before stay.
  */
 export function useLocaleWords(choice: LocaleChoice | null): Words | null {
   const language = choice?.language ?? 'en';
   const formatLocale = choice?.formatLocale;
   const key = `${language}|${formatLocale ?? ''}`;
   const [made, setMade] = useState<{ readonly key: string; readonly words: Words } | null>(null);
-  // The words last shown: kept while another catalogue loads, so an open panel stays open.
-  const [shown, setShown] = useState<Words | null>(null);
+  // The words last shown for a real choice: kept while another catalogue loads, so an open panel
+  // stays open. English shown before the first state is not kept: a Chinese reader would see it flash.
+  const [shown, setShown] = useState<{ readonly words: Words; readonly chosen: boolean } | null>(null);
 
   const ready = useMemo(() => (made?.key === key ? made.words : wordsNow(language, formatLocale)), [made, key, language, formatLocale]);
   useEffect(() => {
@@ -74,8 +75,9 @@ export function useLocaleWords(choice: LocaleChoice | null): Words | null {
   }, [ready, key, language, formatLocale]);
 
   // Derived state, adjusted while rendering (React's pattern for it), not in an effect.
-  if (ready !== null && ready !== shown) setShown(ready);
-  const words = ready ?? shown;
+  const chosen = choice !== null;
+  if (ready !== null && (ready !== shown?.words || chosen !== shown.chosen)) setShown({ words: ready, chosen });
+  const words = ready ?? (shown?.chosen === true ? shown.words : null);
   useEffect(() => {
     if (words === null) return;
     lastShown = words;
