@@ -5,7 +5,7 @@
  * `lang` on the document to the language shown, so screen readers, the CJK font stack and line
  * breaking follow it.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { Language, LocaleChoice } from '../../../shared/locale.js';
 import type { Catalogue } from '../../../shared/present/catalogue.js';
 import { createWords, type Words } from '../../../shared/present/message-words.js';
@@ -78,7 +78,8 @@ export function useLocaleWords(choice: LocaleChoice | null): Words | null {
   const chosen = choice !== null;
   if (ready !== null && (ready !== shown?.words || chosen !== shown.chosen)) setShown({ words: ready, chosen });
   const words = ready ?? (shown?.chosen === true ? shown.words : null);
-  useEffect(() => {
+  // Before the paint, so the words and their `lang` reach the screen (and a screen reader) together.
+  useLayoutEffect(() => {
     if (words === null) return;
     lastShown = words;
     document.documentElement.lang = words.language;
