@@ -11,7 +11,7 @@ import { compareDecimals } from '../../../shared/decimal.js';
 import type { PreferencesPatch } from '../../../shared/ipc.js';
 import type { Preferences } from '../../../shared/prefs.js';
 import { displayMoney, PRIVACY_MASK } from '../../../shared/present/amounts.js';
-import { formatAge, type Words } from '../../../shared/present/words.js';
+import { formatAge, type Words } from '../../../shared/present/message-words.js';
 import { useWords } from '../lib/words.js';
 import { SettingsSection } from './SettingsSection.js';
 
