@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { InvokeChannel, WidgetState } from '../../../shared/ipc.js';
 import { INVOKE_CHANNELS } from '../../../shared/ipc.js';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
-import { ok } from '../../../shared/errors.js';
+import { appError, ok } from '../../../shared/errors.js';
 import type { IpcHandlers } from './router.js';
 import { createIpcRouter } from './router.js';
 import { widgetState } from '../../../shared/testing/widget-state.js';
@@ -177,7 +177,7 @@ describe('createIpcRouter', () => {
         ...handlers,
         'state:get': async () => ok({ ...state, credentials: leaky } as WidgetState),
         'credentials:clear': async () => ok(leaky),
-        'credentials:save': async () => ok({ status: leaky, warnings: ['w'], verified: true, secret: SECRET } as never),
+        'credentials:save': async () => ok({ status: leaky, warnings: ['w'], notices: [{ kind: 'verify-failed', error: { ...appError('TIMEOUT'), secret: SECRET } }], verified: true, secret: SECRET } as never),
       },
       { trust, log: () => {} },
     );
@@ -193,7 +193,7 @@ describe('createIpcRouter', () => {
     expect(replies[1]).toEqual({ ok: true, value: { stored: true, keyHint: '…a1b2', keychainError: null } });
     expect(replies[2]).toEqual({
       ok: true,
-      value: { status: { stored: true, keyHint: '…a1b2', keychainError: null }, warnings: ['w'], verified: true },
+      value: { status: { stored: true, keyHint: '…a1b2', keychainError: null }, warnings: ['w'], notices: [{ kind: 'verify-failed', error: appError('TIMEOUT') }], verified: true },
     });
   });
 

@@ -6,7 +6,7 @@
  * field so nothing secret can ride along. Electron main and the browser e2e bridge both
  * dispatch through it.
  */
-import type { CredentialsStatus, InvokeArgs, InvokeChannel, InvokeResult, WidgetState } from '../../../shared/ipc.js';
+import type { CredentialsNotice, CredentialsStatus, InvokeArgs, InvokeChannel, InvokeResult, WidgetState } from '../../../shared/ipc.js';
 import { INVOKE_CHANNELS } from '../../../shared/ipc.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { fail } from '../../../shared/errors.js';
@@ -59,6 +59,19 @@ function toPublicCredentialsStatus(status: CredentialsStatus): CredentialsStatus
   };
 }
 
+/** A save notice by its known fields only (an error inside one as a public copy). */
+function toPublicNotice(notice: CredentialsNotice): CredentialsNotice {
+  switch (notice.kind) {
+    case 'key-shape':
+    case 'secret-shape':
+      return { kind: notice.kind, length: Number(notice.length) };
+    case 'verify-failed':
+      return { kind: 'verify-failed', error: copyError(notice.error) };
+    default:
+      return { kind: 'verify-unavailable' };
+  }
+}
+
 /** A reply rebuilt so that credential-bearing values carry only their public fields. */
 function sanitizeValue(channel: InvokeChannel, value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -68,10 +81,11 @@ function sanitizeValue(channel: InvokeChannel, value: unknown): unknown {
     case 'credentials:clear':
       return toPublicCredentialsStatus(value as CredentialsStatus);
     case 'credentials:save': {
-      const v = value as { status: CredentialsStatus; warnings: readonly string[]; verified: boolean };
+      const v = value as { status: CredentialsStatus; warnings: readonly string[]; notices: readonly CredentialsNotice[]; verified: boolean };
       return {
         status: toPublicCredentialsStatus(v.status),
         warnings: Array.isArray(v.warnings) ? v.warnings.map(String) : [],
+        notices: Array.isArray(v.notices) ? v.notices.map(toPublicNotice) : [],
         verified: v.verified === true,
       };
     }

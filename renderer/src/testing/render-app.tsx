@@ -1,5 +1,5 @@
 // Renders the whole popover against a fake `window.glance` and a controllable clock.
-import { act, render, screen, type RenderResult } from '@testing-library/react';
+import { act, render, screen, waitFor, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { HistoryPoint } from '../../../shared/balance.js';
 import type { WidgetState } from '../../../shared/ipc.js';
@@ -42,6 +42,10 @@ async function waitForState(fake: FakeGlance): Promise<void> {
     await Promise.resolve();
   });
   if (fake.fns.getState.mock.calls.length === 0) throw new Error('useGlance never asked for the state');
+  // A Chinese state draws once its catalogue has arrived (on demand); until then the popover is an empty, busy main.
+  await waitFor(() => {
+    if (document.querySelector('main.app[aria-busy="true"]') !== null) throw new Error('the catalogue of the state has not arrived');
+  });
 }
 
 /** Opens Settings (its own chunk, loaded on first open) and waits until it is on screen. */
