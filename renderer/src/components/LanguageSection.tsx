@@ -3,10 +3,10 @@
  * Each language is named in itself (with `lang` on its option), so a reader finds theirs
  * whatever language the popover shows now.
  */
-import { useId } from 'react';
 import type { PreferencesPatch } from '../../../shared/ipc.js';
 import { isLocalePreference, LOCALE_PREFERENCES, type LocalePreference } from '../../../shared/locale.js';
 import { useWords } from '../lib/words.js';
+import { SettingsSection } from './SettingsSection.js';
 
 /** Props: the current setting and how to change it. */
 export interface LanguageSectionProps {
@@ -17,10 +17,8 @@ export interface LanguageSectionProps {
 /** The language setting, a section of the settings view. */
 export function LanguageSection({ locale, onChange }: LanguageSectionProps) {
   const words = useWords();
-  const id = useId();
   return (
-    <section className="settings-section" aria-labelledby={id} data-testid="settings-language">
-      <h2 id={id}>{words.t('settings.section-language')}</h2>
+    <SettingsSection title={words.t('settings.section-language')} testId="settings-language">
       <label className="field">
         <span>{words.t('settings.language')}</span>
         <select
@@ -38,6 +36,6 @@ export function LanguageSection({ locale, onChange }: LanguageSectionProps) {
         </select>
         <small className="muted">{words.t('settings.language-note')}</small>
       </label>
-    </section>
+    </SettingsSection>
   );
 }
