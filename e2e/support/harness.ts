@@ -181,8 +181,11 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
       app.dispose();
       server.simulator.releaseHanging();
       await server.close();
+      // A history append or alerts.json write started before dispose() still lands in dataDir:
+      // wait for them, so removing the folder does not race a file appearing in it (ENOTEMPTY).
+      await app.whenIdle();
       if (!options.keytarMissing) await store.clear();
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
     },
   };
 }
