@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulatorServer } from '../core/simulator/server.js';
 import { startSimulatorServer } from '../core/simulator/server.js';
 import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';
+import { builtMainEnv } from './testing/run-built-main.js';
 
 interface Report {
   prefs: boolean;
@@ -51,21 +52,17 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'glance-notify-smoke-'));
   const credentials = { key: randomBytes(16).toString('hex'), secret: randomBytes(32).toString('hex') };
   server = await startSimulatorServer({ keys: [credentials] });
-  const r = await runDriver({
-    ...process.env,
-    FAKE_USER_DATA: join(dir, 'userData'),
-    FAKE_APP_DATA: join(dir, 'appData'),
-    FAKE_HOME: join(dir, 'home'),
-    GATE_GLANCE_DATA_DIR: join(dir, 'data'),
-    FAKE_APP_PATH: PROJECT_ROOT,
-    // The e2e tier's in-memory store (unpackaged only), and no session bus: no keyring is needed or touched.
-    GLANCE_E2E_KEYCHAIN: 'memory',
-    DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus',
-    GLANCE_GATE_BASE_URL: server.url,
-    SMOKE_KEY: credentials.key,
-    SMOKE_SECRET: credentials.secret,
-    XDG_SESSION_TYPE: 'x11',
-  });
+  const r = await runDriver(
+    builtMainEnv(dir, {
+      // The e2e tier's in-memory store (unpackaged only), and no session bus: no keyring is needed or touched.
+      GLANCE_E2E_KEYCHAIN: 'memory',
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus',
+      GLANCE_GATE_BASE_URL: server.url,
+      SMOKE_KEY: credentials.key,
+      SMOKE_SECRET: credentials.secret,
+      XDG_SESSION_TYPE: 'x11',
+    }),
+  );
   const line = r.stdout.split('\n').find((l) => l.startsWith('SMOKE '));
   if (!line) throw new Error(`the notify driver reported nothing (status ${String(r.code)})\n${r.stdout}\n${r.stderr}`);
   report = JSON.parse(line.slice('SMOKE '.length)) as Report;

@@ -7,33 +7,25 @@ import type { TrayMenuItem } from './tray-model.js';
 import { appError } from '../../../shared/errors.js';
 import { PRIVACY_MASK } from '../../../shared/present/amounts.js';
 import { MAX_TOOLTIP_LENGTH, trayModel } from './tray-model.js';
+import { widgetState } from '../../../shared/testing/widget-state.js';
 
 const FETCHED = Date.UTC(2026, 10, 25, 14, 32, 10);
 const opts = { locale: 'en-US', timeZone: 'UTC' };
 
 function state(overrides: Partial<WidgetState> = {}): WidgetState {
-  return {
+  return widgetState({
     status: 'live',
-    currency: 'USDT',
     balance: {
       currency: 'USDT',
       total: { amount: '12345.678', unrealisedPnl: null, borrowed: null },
       accounts: [{ name: 'spot', amount: '12345.678', unrealisedPnl: null, borrowed: null }],
       fetchedAt: FETCHED,
     },
-    refreshing: false,
     nextRefreshAt: FETCHED + 60_000,
     staleAt: FETCHED + 180_000,
-    error: null,
-    rateLimitedUntil: null,
-    shortcut: 'none',
-    locale: { language: 'en', formatLocale: undefined },
-    change24h: null,
-    demo: false,
     credentials: { stored: true, keyHint: '…a1b2', keychainError: null, checking: false },
-    prefs: DEFAULT_PREFERENCES,
     ...overrides,
-  };
+  });
 }
 
 const rateLimited = appError('RATE_LIMITED', { waitMs: 30_000 }, null, 30_000);

@@ -27,11 +27,11 @@ export interface BuiltMainOptions {
 
 const runDirs: string[] = [];
 
-export function runBuiltMain<R>(options: BuiltMainOptions = {}): BuiltMainRun<R> {
-  const dir = mkdtempSync(join(tmpdir(), 'glance-built-main-'));
-  runDirs.push(dir);
-  options.prepare?.(dir);
-  const fake = join(PROJECT_ROOT, 'electron', 'main', 'testing', 'fake-electron');
+/**
+ * The environment of a built-main run in `dir`: the fake Electron's folders inside it and the
+ * smoke tests' own keychain service, then `extra` (a value of undefined removes the variable).
+ */
+export function builtMainEnv(dir: string, extra: Readonly<Record<string, string | undefined>> = {}): NodeJS.ProcessEnv {
   const env: Record<string, string | undefined> = {
     ...process.env,
     FAKE_USER_DATA: join(dir, 'userData'),
@@ -41,9 +41,18 @@ export function runBuiltMain<R>(options: BuiltMainOptions = {}): BuiltMainRun<R>
     FAKE_APP_PATH: PROJECT_ROOT,
     // Its own keychain entry: a smoke run only reads it, and never the user's.
     GLANCE_KEYCHAIN_SERVICE: 'gate-glance-main-smoke',
-    ...options.env,
+    ...extra,
   };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  return env;
+}
+
+export function runBuiltMain<R>(options: BuiltMainOptions = {}): BuiltMainRun<R> {
+  const dir = mkdtempSync(join(tmpdir(), 'glance-built-main-'));
+  runDirs.push(dir);
+  options.prepare?.(dir);
+  const fake = join(PROJECT_ROOT, 'electron', 'main', 'testing', 'fake-electron');
+  const env = builtMainEnv(dir, options.env);
   const r = spawnSync(process.execPath, ['--import', join(fake, 'register.mjs'), join(fake, 'driver.mjs'), BUILT.main, ...(options.args ?? [])], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',

@@ -4,7 +4,7 @@ import type { AccountEntry, BalanceSnapshot, Currency } from '../../../shared/ba
 import { sumDecimals } from '../../../shared/decimal.js';
 import { GATE_EXAMPLE_BODY } from '../../../shared/testing/gate-example.js';
 import type { WidgetState } from '../../../shared/ipc.js';
-import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
+import { widgetState } from '../../../shared/testing/widget-state.js';
 
 /** A fixed instant: 2026-11-25 14:05:09 UTC. */
 export const T0 = Date.UTC(2026, 10, 25, 14, 5, 9);
@@ -50,21 +50,13 @@ export function snapshotOf(pairs: readonly (readonly [string, string])[], curren
 /** A WidgetState: live Gate example by default, overridable field by field. */
 export function makeState(overrides: Partial<WidgetState> = {}): WidgetState {
   const balance = overrides.balance === undefined ? gateExampleSnapshot() : overrides.balance;
-  return {
+  return widgetState({
     status: 'live',
     currency: balance?.currency ?? 'USDT',
     balance,
-    refreshing: false,
     nextRefreshAt: T0 + 60_000,
     staleAt: T0 + 180_000,
-    error: null,
-    rateLimitedUntil: null,
-    shortcut: 'none',
-    locale: { language: 'en', formatLocale: undefined },
-    change24h: null,
-    demo: false,
     credentials: { stored: true, keyHint: '…a1b2', keychainError: null, checking: false },
-    prefs: DEFAULT_PREFERENCES,
     ...overrides,
-  };
+  });
 }
