@@ -144,7 +144,7 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
             <span className="legend-share" data-testid="legend-share">
               {displayShare(words, s.share, privacy)}
             </span>
-            <span className="legend-amount" title={exactMoney(words, s.amount, currency, privacy)}>
+            <span className={compact ? 'legend-amount visually-hidden' : 'legend-amount'} title={exactMoney(words, s.amount, currency, privacy)}>
               <Breakable text={displayAmount(words, s.amount, currency, { privacy })} />
             </span>
           </li>
