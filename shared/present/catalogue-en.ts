@@ -278,7 +278,6 @@ export const en = {
   'tray.menu.quit': 'Quit Gate Glance',
 
   // The 24-hour change (shared/present/change.ts; the tray's tooltip, menu and macOS title).
-  'change.up': '+{amount}',
   'change.percent': '{percent} %',
   'change.size': '{amount} ({percent})',
   'change.day': '{change} in 24 h',

@@ -267,7 +267,6 @@ export const zhCN: Catalogue = {
   'tray.menu.quit': '退出 Gate Glance',
 
   // The 24-hour change (shared/present/change.ts; the tray's tooltip, menu and macOS title).
-  'change.up': '+{amount}',
   'change.percent': '{percent}%',
   'change.size': '{amount}（{percent}）',
   'change.day': '24 小时内 {change}',

@@ -267,7 +267,6 @@ export const zhTW: Catalogue = {
   'tray.menu.quit': '結束 Gate Glance',
 
   // The 24-hour change (shared/present/change.ts; the tray's tooltip, menu and macOS title).
-  'change.up': '+{amount}',
   'change.percent': '{percent}%',
   'change.size': '{amount}（{percent}）',
   'change.day': '24 小時內 {change}',
