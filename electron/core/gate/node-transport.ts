@@ -6,10 +6,10 @@
  */
 import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as Https from 'node:https';
 import type { Socket } from 'node:net';
 import { isIP } from 'node:net';
-import * as tls from 'node:tls';
+import type * as Tls from 'node:tls';
 import { describeErrno } from './failure-text.js';
 import { formatBytes } from './limits.js';
 import type { ProxyEnv } from './proxy.js';
@@ -45,10 +45,15 @@ function proxyAuthorization(proxy: URL): Record<string, string> {
   return { 'Proxy-Authorization': `Basic ${token}` };
 }
 
+// Loaded on first use: node:https and node:tls cost a cold start ~5 ms, which a plain-http
+// target (a loopback testnet, the simulator) never needs.
+const https = (): typeof Https => process.getBuiltinModule('node:https');
+const tls = (): typeof Tls => process.getBuiltinModule('node:tls');
+
 /** Builds the CLI's transport. */
 export function createNodeTransport(options: NodeTransportOptions = {}): Transport {
   const env = options.env ?? process.env;
-  const ca = options.ca === undefined ? undefined : [...tls.rootCertificates, ...(typeof options.ca === 'string' ? [options.ca] : options.ca)];
+  const ca = options.ca === undefined ? undefined : [...tls().rootCertificates, ...(typeof options.ca === 'string' ? [options.ca] : options.ca)];
   return (request) => send(request, env, ca);
 }
 
@@ -120,7 +125,7 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
       res.on('aborted', () => failWith({ kind: 'network', message: `the connection closed before the answer was complete (${where})` }));
     };
 
-    const issue = (mod: typeof http | typeof https, opts: RequestOptions | https.RequestOptions, errorWhere: string): ClientRequest => {
+    const issue = (mod: typeof http | typeof Https, opts: RequestOptions | Https.RequestOptions, errorWhere: string): ClientRequest => {
       const req = mod.request({ ...opts, method: request.method, agent: false }, onResponse);
       destroyables.push(req);
       req.on('error', (e) => failWith({ kind: 'network', message: describeError(e, errorWhere) }));
@@ -133,7 +138,7 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
     const proxyRaw = proxyFor(target, env);
 
     if (proxyRaw === null) {
-      const mod = target.protocol === 'https:' ? https : http;
+      const mod = target.protocol === 'https:' ? https() : http;
       issue(mod, { host: bareHost, port: targetPort, path, headers, ...sni, ...tlsOptions }, where);
       return;
     }
@@ -150,7 +155,7 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
       return;
     }
     const proxyName = redactProxy(proxyRaw);
-    const proxyMod = proxy.protocol === 'https:' ? https : http;
+    const proxyMod = proxy.protocol === 'https:' ? https() : http;
     const proxyPort = Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80));
     const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
 
@@ -179,7 +184,7 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
         return;
       }
       issue(
-        https,
+        https(),
         {
           host: bareHost,
           port: targetPort,
@@ -187,7 +192,7 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
           headers,
           ...sni,
           ...tlsOptions,
-          createConnection: () => tls.connect({ socket, ...sni, ...tlsOptions }),
+          createConnection: () => tls().connect({ socket, ...sni, ...tlsOptions }),
         },
         where,
       );
