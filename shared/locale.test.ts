@@ -96,7 +96,7 @@ describe('chooseAppLocale', () => {
 
 describe('chooseCliLocale', () => {
   const cli = (env: CliLocaleInput['env'], extra: Partial<CliLocaleInput> = {}) =>
-    chooseCliLocale({ env, platform: 'linux', systemLocale: 'en-US', ...extra });
+    chooseCliLocale({ env, platform: 'linux', systemLocale: () => 'en-US', ...extra });
 
   it('reads LANG', () => {
     expect(cli({ LANG: 'zh_CN.UTF-8' })).toEqual({ language: 'zh-CN', formatLocale: 'zh-CN' });
@@ -137,12 +137,28 @@ describe('chooseCliLocale', () => {
   });
 
   it('uses the system locale on Windows and macOS when no variable is set, but not on Linux', () => {
-    expect(cli({}, { platform: 'win32', systemLocale: 'zh-CN' })).toEqual({ language: 'zh-CN', formatLocale: 'zh-CN' });
-    expect(cli({}, { platform: 'darwin', systemLocale: 'zh-Hant-TW' })).toEqual({ language: 'zh-TW', formatLocale: 'zh-Hant-TW' });
-    expect(cli({}, { platform: 'darwin', systemLocale: 'de-DE' })).toEqual({ language: 'en', formatLocale: 'de-DE' });
-    expect(cli({ LANG: 'en_US.UTF-8' }, { platform: 'darwin', systemLocale: 'zh-CN' }).language).toBe('en');
-    expect(cli({}, { platform: 'linux', systemLocale: 'zh-CN' })).toEqual({ language: 'en', formatLocale: undefined });
-    expect(cli({}, { platform: 'win32', systemLocale: undefined })).toEqual({ language: 'en', formatLocale: undefined });
+    expect(cli({}, { platform: 'win32', systemLocale: () => 'zh-CN' })).toEqual({ language: 'zh-CN', formatLocale: 'zh-CN' });
+    expect(cli({}, { platform: 'darwin', systemLocale: () => 'zh-Hant-TW' })).toEqual({ language: 'zh-TW', formatLocale: 'zh-Hant-TW' });
+    expect(cli({}, { platform: 'darwin', systemLocale: () => 'de-DE' })).toEqual({ language: 'en', formatLocale: 'de-DE' });
+    expect(cli({ LANG: 'en_US.UTF-8' }, { platform: 'darwin', systemLocale: () => 'zh-CN' }).language).toBe('en');
+    expect(cli({}, { platform: 'linux', systemLocale: () => 'zh-CN' })).toEqual({ language: 'en', formatLocale: undefined });
+    expect(cli({}, { platform: 'win32', systemLocale: () => undefined })).toEqual({ language: 'en', formatLocale: undefined });
+  });
+
+  it('asks for the system locale only when it decides (asking starts ICU)', () => {
+    let asked = 0;
+    const systemLocale = (): string => {
+      asked += 1;
+      return 'zh-CN';
+    };
+    cli({}, { platform: 'linux', systemLocale });
+    cli({ LANG: 'en_US.UTF-8' }, { platform: 'darwin', systemLocale });
+    cli({ LC_ALL: 'zh_CN.UTF-8' }, { platform: 'win32', systemLocale });
+    expect(asked).toBe(0);
+    expect(cli({ LANG: 'en_US.UTF-8', LC_MESSAGES: '' }, { platform: 'darwin', systemLocale }).language).toBe('en');
+    expect(asked).toBe(0);
+    expect(cli({}, { platform: 'darwin', systemLocale }).language).toBe('zh-CN');
+    expect(asked).toBeGreaterThan(0);
   });
 
   it('lets --locale override everything', () => {

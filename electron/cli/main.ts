@@ -14,7 +14,7 @@ import { keychainCredentials } from './keychain-credentials.js';
 import { chooseCliLocale, type Language } from '../../shared/locale.js';
 import { appError } from '../../shared/errors.js';
 import type { CliMessageKey } from '../../shared/present/catalogue.js';
-import { CLI_ENGLISH, cliWordsFor, type CliWords } from '../../shared/present/cli-words.js';
+import { CLI_ENGLISH, loadCliWords, type CliWords } from '../../shared/present/cli-words.js';
 import { takeLocaleOption } from './locale-option.js';
 import { errorLine, reportUsage } from './output.js';
 
@@ -57,9 +57,9 @@ export function usageText(commands: Readonly<Record<string, CliCommand>> = COMMA
 }
 
 /** The words of this command line: `--locale`, else the environment as gettext reads it. */
-function chooseWords(io: CliIo, locale: Language | undefined): CliWords {
-  const systemLocale = new Intl.DateTimeFormat().resolvedOptions().locale;
-  return cliWordsFor(chooseCliLocale({ env: io.env, platform: io.platform ?? process.platform, systemLocale, override: locale }));
+function chooseWords(io: CliIo, locale: Language | undefined): Promise<CliWords> {
+  const systemLocale = (): string => new Intl.NumberFormat().resolvedOptions().locale;
+  return loadCliWords(chooseCliLocale({ env: io.env, platform: io.platform ?? process.platform, systemLocale, override: locale }));
 }
 
 /**
@@ -70,7 +70,7 @@ export async function runCli(rawArgv: readonly string[], rawIo: CliIo, commands:
   let words = rawIo.words ?? CLI_ENGLISH;
   try {
     const option = takeLocaleOption(rawArgv);
-    words = rawIo.words ?? chooseWords(rawIo, option.ok ? option.locale : undefined);
+    words = rawIo.words ?? (await chooseWords(rawIo, option.ok ? option.locale : undefined));
     const io: CliIo = { ...rawIo, words };
     if (!option.ok) return reportUsage(io, { key: 'cli.usage.unknown-locale', params: { locale: option.value } });
     const [first, ...rest] = option.argv;
