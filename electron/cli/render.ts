@@ -100,12 +100,17 @@ function changeBrief(change: Change24h, currency: Currency, options: HumanFormat
   const words = options.words ?? CLI_ENGLISH;
   const figures = parts(change, currency, options);
   const size = figures.percent !== null ? `${figures.percent}%` : words.t('amount.money', { amount: figures.amount, currency });
-  return words.cli('cli.change.brief', { size, partial: change.partial ? 'yes' : 'no', time: clockTime(change.from, options) });
+  return words.cli('cli.change.brief', { size, ...span(change, options) });
 }
 
 /** What the change is measured over, for labels: `24 h` or `since 09:14`. */
 function changeSpan(change: Change24h, options: HumanFormatOptions): string {
-  return (options.words ?? CLI_ENGLISH).cli('cli.change.span', { partial: change.partial ? 'yes' : 'no', time: clockTime(change.from, options) });
+  return (options.words ?? CLI_ENGLISH).cli('cli.change.span', span(change, options));
+}
+
+/** The span's parameters; the clock time only when partial (a first date format costs ~6 ms). */
+function span(change: Change24h, options: HumanFormatOptions): { partial: 'yes' | 'no'; time: string } {
+  return change.partial ? { partial: 'yes', time: clockTime(change.from, options) } : { partial: 'no', time: '' };
 }
 
 /** The status-bar line: `38,522.03 USDT +1.23%` (or `••• USDT` with privacy). */

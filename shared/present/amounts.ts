@@ -29,6 +29,15 @@ function isChinese(words: Words): boolean {
   return words.language === 'zh-CN' || words.language === 'zh-TW';
 }
 
+/**
+ * Starts the number formatting of these words' locale, showing nothing: a process's first Intl
+ * formatter starts ICU (~20 ms of CPU), which a command line can spend while its request is on
+ * the wire rather than after the answer has come.
+ */
+export function warmAmountFormatting(words: Words): void {
+  void new Intl.NumberFormat(words.numberLocale ?? words.language).format(0);
+}
+
 /** An amount with locale grouping, or the mask. */
 export function displayAmount(words: Words, amount: DecimalString, currency: Currency, display: AmountDisplay): string {
   if (display.privacy) return PRIVACY_MASK;

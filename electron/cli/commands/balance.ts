@@ -18,6 +18,7 @@ import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import { reportError, reportUsage, wordsOf } from '../output.js';
+import { warmAmountFormatting } from '../../../shared/present/amounts.js';
 import { balanceJson, balanceTable, jsonText, shortLine, waybarErrorJson, waybarJson } from '../render.js';
 
 /** What `balance` can be given instead of the real world (tests, the app's composition). */
@@ -140,7 +141,10 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
         timeoutMs,
         ...(deps.clock ? { clock: deps.clock } : {}),
       });
-      result = await client.getTotalBalance(currency);
+      const pending = client.getTotalBalance(currency);
+      // By the event loop's next turn the request is on its way: ICU starts while Gate answers.
+      setImmediate(() => warmAmountFormatting(words));
+      result = await pending;
     }
     if (!result.ok) {
       if (format === 'short') io.stdout.write(`${words.t('cli.unavailable', { code: result.error.code })}\n`);
