@@ -1,3 +1,4 @@
+import Big from 'big.js';
 import { describe, expect, it } from 'vitest';
 import {
   compareDecimals,
@@ -125,6 +126,19 @@ describe('sharesOfPositive (largest remainder)', () => {
     for (const s of shares) expect(s).toMatch(/^\d{1,3}\.\d{2}$/);
   });
 
+  it('takes the same floors as the quotient worked out to 80 places', () => {
+    const Reference = Big();
+    Reference.DP = 80;
+    const amounts = ['591702859674467879.6488202650892478553852', '2.0000000000000000000000000000000000001',  '7', '0.001', '123456789012345678901234567890.123456789'];
+    const total = amounts.reduce((acc, a) => acc.plus(a), new Reference(0));
+    const floors = amounts.map((a) => Number(new Reference(a).times(10_000).div(total).round(0, 0).toFixed()));
+    const shares = sharesOfPositive(amounts).map((x) => Math.round(Number(x) * 100));
+    // Largest remainder adds at most one unit to a floor, and only as many as are left over.
+    shares.forEach((units, i) => expect(units - floors[i]!).toBeGreaterThanOrEqual(0));
+    shares.forEach((units, i) => expect(units - floors[i]!).toBeLessThanOrEqual(1));
+    expect(shares.reduce((a, b) => a + b, 0)).toBe(10_000);
+  });
+
   it('keeps a tiny account visible as 0.00 or more, never negative', () => {
     const shares = sharesOfPositive(['0.000000000000000000000000000000000001', '1000000000000000000000']);
     expect(shares).toEqual(['0.00', '100.00']);
@@ -218,5 +232,36 @@ describe('signedPercent', () => {
     expect(signedPercent('0', '5')).toBe('0.00');
     expect(() => signedPercent('1', '0')).toThrow(RangeError);
     expect(() => signedPercent('1', '-1')).toThrow(RangeError);
+  });
+
+  it('rounds exactly at the half-way points, 40-digit figures included', () => {
+    expect(signedPercent('1.235', '100')).toBe('+1.24');
+    expect(signedPercent('-1.235', '100')).toBe('-1.24');
+    expect(signedPercent('1.2349999999999999999999999999999999999', '100')).toBe('+1.23');
+    expect(signedPercent('-1.2349999999999999999999999999999999999', '100')).toBe('-1.23');
+    expect(signedPercent('1.2350000000000000000000000000000000001', '100')).toBe('+1.24');
+    expect(signedPercent('0.005', '100')).toBe('+0.01');
+    expect(signedPercent('0.0049999999999999999999999', '100')).toBe('0.00');
+  });
+
+  it('matches the quotient worked out to 80 places, on random 40-digit figures', () => {
+    const Reference = Big();
+    Reference.DP = 80;
+    let seed = 7;
+    const digits = (n: number): string => {
+      let out = '';
+      for (let i = 0; i < n; i += 1) {
+        seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+        out += String(seed % 10);
+      }
+      return out;
+    };
+    for (let i = 0; i < 500; i += 1) {
+      const whole = `${1 + (i % 9)}${digits(17)}.${digits(22)}`;
+      const part = `${i % 2 ? '-' : ''}${digits(1 + (i % 19))}.${digits(21)}`;
+      const exact = new Reference(part).times(100).div(whole).round(2, 1);
+      const expected = exact.eq(0) ? '0.00' : `${exact.gt(0) ? '+' : '-'}${exact.abs().toFixed(2)}`;
+      expect(signedPercent(part, whole), `${part} / ${whole}`).toBe(expected);
+    }
   });
 });
