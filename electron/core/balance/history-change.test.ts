@@ -1,7 +1,8 @@
 /**
  * The CLI's fast path to the 24-hour change (changeInHistoryText: one scan, two lines parsed)
  * answers exactly what change24h answers on every valid point of the file, whatever the file
- * holds: ties, other currencies, points in the future, a compaction header, torn and foreign lines.
+ * holds: ties, other currencies, points in the future, a compaction header, torn and foreign
+ * lines, and line breaks other than '\n' inside a line.
  */
 import { describe, expect, it } from 'vitest';
 import type { Currency, HistoryPoint } from '../../../shared/balance.js';
@@ -47,6 +48,8 @@ describe('changeInHistoryText', () => {
         else if (kind < 0.06) lines.push('{"at":12');
         else if (kind < 0.08) lines.push(`{"at":${at},"currency":"${currency}","total":"1e5"}`);
         else if (kind < 0.09) lines.push('');
+        // Lines split at '\n' only: a '\r' or U+2028 inside a line does not start another.
+        else if (kind < 0.1) lines.push(`${formatHistoryLine({ at, currency, total }).trimEnd()}${next() < 0.5 ? '\r' : '\u2028'}${formatHistoryLine({ at: at - 26 * H, currency, total }).trimEnd()}`);
         else lines.push(formatHistoryLine({ at, currency, total }).trimEnd());
       }
       let text = lines.join('\n') + (next() < 0.5 ? '\n' : '');
@@ -54,6 +57,17 @@ describe('changeInHistoryText', () => {
       const current = { currency: 'USDT' as const, at: NOW, total: '500' };
       expect(changeInHistoryText(text, current), `seed ${seed}`).toEqual(slow(text, current));
     }
+  });
+
+  it('two lines at the same time, the oldest and the last before the cutoff: the later line, as change24h', () => {
+    const text = [
+      formatHistoryLine({ at: NOW - 26 * H, currency: 'USDT', total: '836.71' }),
+      formatHistoryLine({ at: NOW - 2 * H, currency: 'USDT', total: '749.17' }),
+      formatHistoryLine({ at: NOW - 26 * H, currency: 'USDT', total: '500.89' }),
+    ].join('');
+    const current = { currency: 'USDT' as const, at: NOW, total: '500' };
+    expect(changeInHistoryText(text, current)).toEqual(slow(text, current));
+    expect(changeInHistoryText(text, current)).toMatchObject({ fromTotal: '500.89', amount: '-0.89' });
   });
 
   it('a year of history: the same answer as the full parse', () => {

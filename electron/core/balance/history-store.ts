@@ -195,7 +195,9 @@ export function changeInHistoryText(text: string, current: { readonly currency: 
     start = end + 1;
   }
   const chosen: HistoryPoint[] = [];
-  for (const at of new Set([newest, oldest])) {
+  // In file order, as change24h's ties are decided: when the oldest and the newest-before-the-
+  // cutoff share a time on two lines, the later line is the one change24h takes.
+  for (const at of [...new Set([newest, oldest])].sort((a, b) => a - b)) {
     if (at < 0) continue;
     const end = text.indexOf('\n', at);
     const point = parseHistoryLine(text.slice(at, end < 0 ? text.length : end));
