@@ -1,13 +1,18 @@
 #!/usr/bin/env node
 // The `gate-glance` command: loads the bundle built by `npm run build:cli` (plain CommonJS, no
-// TypeScript loader) and runs it. Kept tiny on purpose: the bundle carries everything.
+// TypeScript loader) and runs it. Kept tiny on purpose: the bundle carries everything, and
+// code-cache.cjs hands V8 the bytecode the build kept so a cold start skips compiling it.
 'use strict';
 const path = require('node:path');
+const { requireWithCodeCache } = require('./code-cache.cjs');
 
-const bundle = path.join(__dirname, '..', 'out', 'cli', 'gate-glance.cjs');
+const root = path.join(__dirname, '..', 'out', 'cli');
+const bundle = path.join(root, 'gate-glance.cjs');
 let cli;
 try {
-  cli = require(bundle);
+  // GLANCE_WRITE_CODE_CACHE=1: the build's one training run, which keeps what V8 compiled.
+  const write = process.env.GLANCE_WRITE_CODE_CACHE === '1';
+  cli = requireWithCodeCache(bundle, { root, cacheDir: path.join(root, 'code-cache'), write }).exports;
 } catch (error) {
   if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(bundle)) {
     process.stderr.write(`gate-glance is not built yet: run \`npm run build:cli\` in ${path.join(__dirname, '..')}.\n`);

@@ -5,7 +5,7 @@
  */
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -280,11 +280,25 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
     });
   });
 
+  it('the build kept a code cache that a start uses for the bundle and the chunks of `balance`', () => {
+    const out = join(root, 'out', 'cli');
+    const script = `
+      const { requireWithCodeCache } = require(${JSON.stringify(join(root, 'bin', 'code-cache.cjs'))});
+      const r = requireWithCodeCache(${JSON.stringify(join(out, 'gate-glance.cjs'))}, { root: ${JSON.stringify(out)}, cacheDir: ${JSON.stringify(join(out, 'code-cache'))} });
+      process.on('exit', () => process.stderr.write(JSON.stringify(r.report)));
+      r.exports.main(['balance', '--short', '--no-history', '--base-url', ${JSON.stringify(url)}]);`;
+    const r = spawnSync(process.execPath, ['-e', script], { env: env({ GATE_API_KEY: KEY, GATE_API_SECRET: SECRET }), encoding: 'utf8', timeout: 15_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/ USDT/);
+    const report = JSON.parse(r.stderr) as Array<{ file: string; used: boolean }>;
+    expect(report.length).toBeGreaterThan(1);
+    expect(report.filter((f) => !f.used)).toEqual([]);
+  });
+
   it('says how to build when the bundle is missing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'glance-bin-'));
     try {
-      mkdirSync(join(dir, 'bin'));
-      copyFileSync(bin, join(dir, 'bin', 'gate-glance.cjs'));
+      cpSync(join(root, 'bin'), join(dir, 'bin'), { recursive: true });
       const r = spawnSync(process.execPath, [join(dir, 'bin', 'gate-glance.cjs'), 'balance'], { env: env(), encoding: 'utf8' });
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/^gate-glance is not built yet: run `npm run build:cli` in .+\.\n$/);

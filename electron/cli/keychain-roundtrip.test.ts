@@ -7,7 +7,7 @@
 // the real CLI: no D-Bus, no Secret Service, a locked keyring — each a named error, exit 3.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,8 +28,7 @@ const HINT = `…${KEY.slice(-4)}`;
 
 function buildPrivateCli(): void {
   rmSync(CLI_TREE, { recursive: true, force: true });
-  mkdirSync(join(CLI_TREE, 'bin'), { recursive: true });
-  copyFileSync(join(PROJECT_ROOT, 'bin', 'gate-glance.cjs'), BIN);
+  cpSync(join(PROJECT_ROOT, 'bin'), join(CLI_TREE, 'bin'), { recursive: true });
   execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'build-cli.mjs'), '--out-dir', join(CLI_TREE, 'out', 'cli')], {
     cwd: PROJECT_ROOT,
     stdio: 'pipe',
