@@ -7,7 +7,7 @@ import type { Currency } from '../../shared/balance.js';
 import { accountLabel } from '../../shared/accounts.js';
 import { formatAmount } from '../../shared/decimal.js';
 import type { HoldingsAccount, HoldingsBreakdown } from '../../shared/holdings.js';
-import { accountText, displayShare, PRIVACY_MASK } from '../../shared/present/amounts.js';
+import { accountText, displayShare, moneyText, PRIVACY_MASK } from '../../shared/present/amounts.js';
 import { CLI_ENGLISH, type CliWords } from '../../shared/present/cli-words.js';
 import { columns, padColumns } from './columns.js';
 
@@ -111,7 +111,7 @@ export function holdingsTable(breakdown: HoldingsBreakdown, fetchedAt: number, o
   out.push(
     breakdown.amount === null
       ? words.cli('cli.holdings.no-estimate')
-      : words.cli('cli.holdings.estimate', { account: name, money: words.t('amount.money', { amount: hide(money(breakdown.amount)), currency: breakdown.currency }) }),
+      : words.cli('cli.holdings.estimate', { account: name, money: moneyText(words, hide(money(breakdown.amount)), breakdown.currency) }),
   );
   out.push('', words.cli('cli.holdings.values-note'));
   if (breakdown.rows.some((r) => r.valueUsdt !== null && r.valueUsdt.startsWith('-'))) out.push(words.cli('cli.holdings.negative-note'));

@@ -10,7 +10,7 @@ import { formatAmount } from '../../shared/decimal.js';
 import { changeParts } from '../../shared/present/change.js';
 import type { HistoryRange } from '../../shared/history.js';
 import type { AppError } from '../../shared/errors.js';
-import { accountText, displayAmount, displayMoney, displayShare } from '../../shared/present/amounts.js';
+import { accountText, displayAmount, displayMoney, displayShare, moneyText } from '../../shared/present/amounts.js';
 import { CLI_ENGLISH, type CliWords } from '../../shared/present/cli-words.js';
 import { errorWords } from '../../shared/present/error-words.js';
 import { unaccountedView } from '../../shared/present/unaccounted.js';
@@ -99,7 +99,7 @@ function parts(change: Change24h, currency: Currency, options: HumanFormatOption
 function changeBrief(change: Change24h, currency: Currency, options: HumanFormatOptions): string {
   const words = options.words ?? CLI_ENGLISH;
   const figures = parts(change, currency, options);
-  const size = figures.percent !== null ? `${figures.percent}%` : words.t('amount.money', { amount: figures.amount, currency });
+  const size = figures.percent !== null ? `${figures.percent}%` : moneyText(words, figures.amount, currency);
   return words.cli('cli.change.brief', { size, ...span(change, options) });
 }
 
@@ -204,14 +204,14 @@ export function waybarJson(snapshot: BalanceSnapshot, options: HumanFormatOption
       ? [
           words.cli('cli.change.tooltip', {
             span: changeSpan(change, options),
-            money: words.t('amount.money', { amount: figures.amount, currency: snapshot.currency }),
+            money: moneyText(words, figures.amount, snapshot.currency),
             percent: figures.percent ?? 'none',
           }),
         ]
       : [];
   const unaccounted = unaccountedView(words, summary.unaccounted, snapshot.currency, { privacy: options.privacy });
   if (unaccounted) lines.push(words.t('cli.waybar.account', { account: unaccounted.label, amount: unaccounted.amount }));
-  const total = words.t('cli.waybar.total', { demo: options.demo ? 'yes' : 'no', money: words.t('amount.money', { amount: fmt(snapshot.total.amount), currency: snapshot.currency }) });
+  const total = words.t('cli.waybar.total', { demo: options.demo ? 'yes' : 'no', money: moneyText(words, fmt(snapshot.total.amount), snapshot.currency) });
   const tooltip = [total, ...changeLine, ...lines, words.t('cli.waybar.as-of', { at: utcStamp(snapshot.fetchedAt, words) })].join('\n');
   // Waybar takes a list of classes; one class stays a plain string, as before.
   const classes = [options.demo ? 'demo' : 'live', ...(change && change.direction !== 0 ? [change.direction > 0 ? 'up' : 'down'] : [])];

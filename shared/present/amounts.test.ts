@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { displayAmount, displayMoney, displayShare, exactMoney, PRIVACY_MASK } from './amounts.js';
-import { ENGLISH, englishFor, formatAge, formatCountdown, formatDuration } from './words.js';
+import { displayAmount, displayMoney, displayShare, exactMoney, moneyText, PRIVACY_MASK } from './amounts.js';
+import { zhCN } from './catalogue-zh-cn.js';
+import { zhTW } from './catalogue-zh-tw.js';
+import { createWords, ENGLISH, englishFor, formatAge, formatCountdown, formatDuration } from './words.js';
 
 describe('amounts and shares, the same on every surface', () => {
   it('formats exact strings in the words’ locale, rounded or in full', () => {
@@ -9,6 +11,20 @@ describe('amounts and shares, the same on every surface', () => {
     expect(displayAmount(englishFor('de-DE'), '1234.5', 'USD', { privacy: false })).toBe('1.234,50');
     expect(exactMoney(englishFor('en-US'), amount, 'USDT', false)).toBe('591,702,859,674,467,879.6488202650892478553852 USDT');
     expect(displayMoney(englishFor('en-US'), '0.5', 'BTC', { privacy: false })).toBe('0.50000000 BTC');
+  });
+
+  it('writes the sign before a prefixed currency, as Intl does: -¥3.10, not ¥-3.10', () => {
+    const zh = createWords(zhCN, 'zh-CN', 'zh-CN');
+    expect(displayMoney(zh, '-3.1', 'CNY', { privacy: false })).toBe('-¥3.10');
+    expect(displayMoney(zh, '-3.1', 'CNY', { privacy: false })).toBe(new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY' }).format(-3.1));
+    expect(displayMoney(zh, '3.1', 'CNY', { privacy: false })).toBe('¥3.10');
+    expect(displayMoney(zh, '-3.1', 'USDT', { privacy: false })).toBe('-3.10 USDT');
+    expect(displayMoney(zh, '-3.1', 'CNY', { privacy: true })).toBe(`¥${PRIVACY_MASK}`);
+    // A change's signed figures, plus sign and U+2212 minus included.
+    expect(moneyText(zh, '+468.12', 'CNY')).toBe('+¥468.12');
+    expect(moneyText(zh, '\u22123.10', 'CNY')).toBe('\u2212¥3.10');
+    expect(moneyText(createWords(zhTW, 'zh-TW', 'zh-TW'), '-3.10', 'CNY')).toBe('-3.10 CNY');
+    expect(moneyText(ENGLISH, '-3.10', 'CNY')).toBe('-3.10 CNY');
   });
 
   it('has one privacy mask for amounts, money and shares', () => {

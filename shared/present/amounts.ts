@@ -48,9 +48,22 @@ export function displayAmount(words: Words, amount: DecimalString, currency: Cur
   return formatAmount(amount, { currency, precision: display.precision ?? 'display', ...(words.numberLocale ? { locale: words.numberLocale } : {}) });
 }
 
+// A leading sign as Intl writes one: hyphen-minus, U+2212 minus (some locales) or plus.
+const LEADING_SIGN = /^[-+\u2212]/u;
+
+/**
+ * An amount already formatted (signed or not, or the mask) with its currency, in the words'
+ * order. The sign travels apart, so a language that writes the currency before the number puts
+ * it after the sign: `-¥3.10` in zh-CN, as Intl writes CNY there, never `¥-3.10`.
+ */
+export function moneyText(words: Words, formatted: string, currency: Currency): string {
+  const sign = LEADING_SIGN.exec(formatted)?.[0] ?? '';
+  return words.t('amount.money', { sign, amount: formatted.slice(sign.length), currency });
+}
+
 /** An amount followed by its currency (`38,522.03 USDT`), or the mask with the currency (`••• USDT`). */
 export function displayMoney(words: Words, amount: DecimalString, currency: Currency, display: AmountDisplay): string {
-  return words.t('amount.money', { amount: displayAmount(words, amount, currency, display), currency });
+  return moneyText(words, displayAmount(words, amount, currency, display), currency);
 }
 
 /**

@@ -514,7 +514,7 @@ export const en = {
   'onboarding.demo': 'Try the demo',
 
   // Amounts and shares.
-  'amount.money': '{amount} {currency}',
+  'amount.money': '{sign}{amount} {currency}',
 
   // Gate's total minus the sum of its accounts, when they do not add up (shared/accounts.ts).
   'unaccounted.label': 'Unaccounted',

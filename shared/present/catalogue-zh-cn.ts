@@ -493,7 +493,7 @@ export const zhCN: Catalogue = {
   'onboarding.demo': '试用演示',
 
   // Amounts and shares.
-  'amount.money': '{currency, select, CNY {¥{amount}} other {{amount} {currency}}}',
+  'amount.money': '{currency, select, CNY {{sign}¥{amount}} other {{sign}{amount} {currency}}}',
 
   // Gate's total minus the sum of its accounts, when they do not add up (shared/accounts.ts).
   'unaccounted.label': '未归入账户',

@@ -493,7 +493,7 @@ export const zhTW: Catalogue = {
   'onboarding.demo': '試用示範',
 
   // Amounts and shares.
-  'amount.money': '{currency, select, other {{amount} {currency}}}',
+  'amount.money': '{currency, select, other {{sign}{amount} {currency}}}',
 
   // Gate's total minus the sum of its accounts, when they do not add up (shared/accounts.ts).
   'unaccounted.label': '未歸入帳戶',

@@ -74,9 +74,12 @@ describe('Simplified and Traditional', () => {
   });
 
   it('read CNY as ¥ in Simplified only (Taiwan writes the code)', () => {
-    const money = (pattern: string): string => formatMessage(pattern, { amount: '1', currency: 'CNY' }, { locale: 'zh', custom: () => '' });
+    const money = (pattern: string, sign = ''): string => formatMessage(pattern, { sign, amount: '1', currency: 'CNY' }, { locale: 'zh', custom: () => '' });
     expect(money(zhCN['amount.money'])).toBe('¥1');
     expect(money(zhTW['amount.money'])).toBe('1 CNY');
     expect(money(en['amount.money'])).toBe('1 CNY');
+    // The sign before ¥, as Intl writes CNY in zh-CN.
+    expect(money(zhCN['amount.money'], '-')).toBe('-¥1');
+    expect(money(zhTW['amount.money'], '-')).toBe('-1 CNY');
   });
 });

@@ -7,6 +7,7 @@
 import type { Currency } from '../balance.js';
 import type { Change24h } from '../change.js';
 import { canonicalDecimal, displayDigits } from '../decimal.js';
+import { moneyText } from './amounts.js';
 import { clockMinutes } from './dates.js';
 import type { Words } from './words.js';
 
@@ -46,7 +47,7 @@ export function changeParts(words: Words, change: Change24h, currency: Currency,
 
 /** `+468.12 USDT`, `-3.10 USDT`, `0.00 USDT`. */
 function signedChangeMoney(words: Words, parts: ChangeParts, currency: Currency): string {
-  return words.t('amount.money', { amount: parts.amount, currency });
+  return moneyText(words, parts.amount, currency);
 }
 
 /** `+1.23 %`; null when there is none (an earlier total ≤ 0). */

@@ -14,7 +14,7 @@ import type { AppError, Result } from '../../../shared/errors.js';
 import { isKeyError } from '../../../shared/errors.js';
 import type { HoldingRow, HoldingsView } from '../../../shared/holdings.js';
 import type { HoldingsRequest } from '../../../shared/ipc.js';
-import { displayAmount, displayShare, exactMoney, PRIVACY_MASK } from '../../../shared/present/amounts.js';
+import { displayAmount, displayMoney, displayShare, exactMoney, PRIVACY_MASK } from '../../../shared/present/amounts.js';
 import { asOfTime } from '../../../shared/present/dates.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import type { Words } from '../../../shared/present/words.js';
@@ -132,7 +132,7 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
             <p>
               {words.t('holdings.its-total')}{' '}
               <span className="num" title={exactMoney(words, view.amount, currency, privacy)}>
-                <Breakable text={words.t('amount.money', { amount: displayAmount(words, view.amount, currency, { privacy }), currency })} />
+                <Breakable text={displayMoney(words, view.amount, currency, { privacy })} />
               </span>
             </p>
           ) : null}
