@@ -2,7 +2,8 @@
  * Errors are values that cross every boundary (client → service → IPC → UI → CLI): a stable
  * code to branch on and the values its words are rendered from. The words themselves (title,
  * message, hint) are chosen at the edge by the presentation layer (shared/present), in the
- * user's language; only `detail` carries text from outside (Gate's or the OS's own words).
+ * user's language; only `detail` carries text from outside (Gate's or the OS's own words), and
+ * a failed connection's English words for logs and `--json` (readers word it from `cause`).
  * None of it ever contains the API secret or a signature.
  */
 import type { en } from './present/catalogue-en.js';
@@ -41,6 +42,36 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type ErrorReason<C extends ErrorCode> = {
   [K in keyof typeof en]: K extends `error.${C}.${'message' | 'hint'}.${infer R}` ? R : never;
 }[keyof typeof en];
+
+/** The names of the causes of a failed connection (`error.NETWORK.cause.<name>` in the catalogue). */
+export type NetworkCauseName = {
+  [K in keyof typeof en]: K extends `error.NETWORK.cause.${infer R}` ? R : never;
+}[keyof typeof en];
+
+/**
+ * Why a connection failed: a name and the values its words need (short, from the system or
+ * the user's own settings; cleaned when they become an error's params).
+ */
+export interface NetworkCause {
+  readonly name: NetworkCauseName;
+  /** A system code (`ECONNREFUSED`, `ERR_CERT_SYMANTEC_LEGACY`), an HTTP status or a URL scheme. */
+  readonly code?: string;
+  /** The proxy's address, credentials redacted, for causes at a proxy. */
+  readonly proxy?: string;
+  /** The target of a tunnel the proxy refused. */
+  readonly target?: string;
+  /** Where it failed (`host:port`, a proxy's address or a bare code), added after the words. */
+  readonly where?: string;
+  readonly via?: 'target' | 'proxy' | 'code';
+}
+
+/** A cause as an error's params (`cause` is its name): flat strings, as every param is. */
+export function causeParams(cause: NetworkCause): Readonly<Record<string, string>> {
+  const { name, ...values } = cause;
+  const params: Record<string, string> = { cause: name };
+  for (const [key, value] of Object.entries(values)) if (value !== undefined) params[key] = cleanText(value, 120);
+  return params;
+}
 
 /** Values the words are rendered from (never a secret): `{ status: 502 }`, `{ seconds: 180 }`. */
 type ErrorParams = Readonly<Record<string, string | number>>;

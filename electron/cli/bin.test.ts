@@ -176,7 +176,13 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
     expect(cli(['nope']).code).toBe(2);
     const r = cli(['balance', '--base-url', 'http://127.0.0.1:9/api/v4', '--timeout', '2000'], { GATE_API_KEY: KEY, GATE_API_SECRET: SECRET });
     expect(r.code).toBe(4);
-    expect(r.err).toMatch(/^error: NETWORK: /);
+    expect(r.err).toBe(
+      'error: NETWORK: Could not reach Gate: the connection was refused (127.0.0.1:9). — Check the internet connection and, if you use one, the proxy (HTTPS_PROXY / system proxy settings).\n',
+    );
+    // The cause in the reader's language too, not only the title and the hint.
+    const zh = cli(['balance', '--base-url', 'http://127.0.0.1:9/api/v4', '--timeout', '2000'], { GATE_API_KEY: KEY, GATE_API_SECRET: SECRET, LANG: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(4);
+    expect(zh.err).toMatch(/^错误：NETWORK：无法连接到 Gate：连接被拒绝（127\.0\.0\.1:9）。 — /);
   });
 
   it('goes through HTTP_PROXY from the environment, like curl', async () => {

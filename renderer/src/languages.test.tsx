@@ -2,6 +2,7 @@
 // on the document to the language shown, and English needs no loading at all.
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { appError } from '../../shared/errors.js';
 import { DEFAULT_PREFERENCES } from '../../shared/prefs.js';
 import { gateExampleSnapshot, makeState } from './testing/fixtures.js';
 import { openSettings, renderApp } from './testing/render-app.js';
@@ -30,6 +31,15 @@ describe('the popover in Chinese', () => {
     expect(document.documentElement.lang).toBe('zh-TW');
     expect(screen.getByTestId('status-badge').textContent).toContain('即時');
     expect(within(screen.getByTestId('legend')).getByText('現貨')).toBeTruthy();
+  });
+
+  it('says why a connection failed in Chinese, where it failed included; the English stays for logs only', async () => {
+    const refused = appError('NETWORK', { cause: 'refused', where: 'api.gateio.ws:443', via: 'target' }, 'the connection was refused (api.gateio.ws:443)');
+    await renderApp(makeState({ status: 'error', balance: null, error: refused, nextRefreshAt: null, locale: { language: 'zh-CN', formatLocale: 'zh-CN' } }));
+    const view = await screen.findByTestId('error-view');
+    expect(view.textContent).toContain('无法连接 Gate');
+    expect(view.textContent).toContain('连接被拒绝（api.gateio.ws:443）');
+    expect(view.textContent).not.toContain('refused');
   });
 
   it('English without loading anything, numbers in the regional locale', async () => {

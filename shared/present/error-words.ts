@@ -13,8 +13,20 @@ export interface ErrorWords {
   /** What happened, with the detail worked in when there is one. */
   readonly message: string;
   readonly hint: string;
-  /** Gate's or the system's own words, as carried by the error. */
+  /** Gate's or the system's own words, as carried by the error; a failed connection's cause in these words. */
   readonly detail: string | null;
+}
+
+/**
+ * A failed connection's cause in these words (a NETWORK error carries it by name and values:
+ * `cause`, `code`, `where`…), then where it failed; null for params without a cause we know.
+ */
+export function networkCauseWords(words: Words, params: AppError['params']): string | null {
+  const cause = params['cause'];
+  const key = `error.NETWORK.cause.${String(cause)}`;
+  if (typeof cause !== 'string' || !words.has(key)) return null;
+  const text = words.t(key, params);
+  return params['where'] === undefined ? text : text + words.t('error.NETWORK.where', params);
 }
 
 function variant(words: Words, base: string, reason: string | number | undefined): MessageKey {
@@ -28,7 +40,9 @@ function variant(words: Words, base: string, reason: string | number | undefined
 
 /** The title, message and hint of an error in these words. */
 export function errorWords(words: Words, error: AppError): ErrorWords {
-  const { code, params, detail } = error;
+  const { code, params } = error;
+  // The cause's words replace the English ones the error carries for logs and `--json`.
+  const detail = (code === 'NETWORK' ? networkCauseWords(words, params) : null) ?? error.detail;
   const reason = params['reason'];
   const summary = words.t(variant(words, `error.${code}.message`, reason), params);
   const detailKey = `error.${code}.detail`;

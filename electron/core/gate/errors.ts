@@ -5,7 +5,7 @@
  * ever sees the secret; Gate's own message is only kept (as the error's detail) after being
  * shortened and stripped of anything that looks like a signature.
  */
-import { appError, type AppError } from '../../../shared/errors.js';
+import { appError, causeParams, type AppError } from '../../../shared/errors.js';
 import { cleanText } from '../../../shared/text.js';
 import { bodyParams } from './schema.js';
 import type { TransportFailure, TransportResponse } from './types.js';
@@ -147,8 +147,8 @@ export function mapTransportFailure(failure: TransportFailure, timeoutMs: number
     case 'too-large':
       return appError('BAD_RESPONSE', { reason: 'too-large' }, safeServerText(failure.message));
     case 'insecure-url':
-      return appError('NETWORK', { reason: 'insecure-url' }, failure.message);
+      return appError('NETWORK', { reason: 'insecure-url', ...(failure.cause ? causeParams(failure.cause) : {}) }, failure.message);
     default:
-      return appError('NETWORK', {}, safeServerText(failure.message));
+      return appError('NETWORK', failure.cause ? causeParams(failure.cause) : {}, safeServerText(failure.message));
   }
 }

@@ -8,7 +8,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createFetchTransport } from './fetch-transport.js';
-import { describeErrno, describeFetchError } from './failure-text.js';
+import { appError, causeParams } from '../../../shared/errors.js';
+import { zhCN } from '../../../shared/present/catalogue-zh-cn.js';
+import { errorWords } from '../../../shared/present/error-words.js';
+import { createWords } from '../../../shared/present/words.js';
+import { mapTransportFailure } from './errors.js';
+import { causeInEnglish, errnoCause, fetchErrorCause, networkFailure } from './failure-text.js';
+
+const describeErrno = (code: string): string => causeInEnglish(errnoCause(code));
+const describeFetchError = (error: unknown): string => causeInEnglish(fetchErrorCause(error));
 
 const rejecting = (error: unknown): typeof fetch => (() => Promise.reject(error)) as typeof fetch;
 const request = { method: 'GET', url: 'https://api.gateio.ws/api/v4/spot/time', headers: {}, timeoutMs: 1000, maxBodyBytes: 1024 } as const;
@@ -54,3 +62,36 @@ describe("Node's failures", () => {
     expect(describeFetchError(null)).toBe('the connection failed');
   });
 });
+
+describe('a cause in the reader’s words', () => {
+  const zh = createWords(zhCN, 'zh-CN', 'zh-CN');
+
+  it('an error carries the cause by name and values; Chinese reads it in Chinese, logs keep the English', () => {
+    const failure = networkFailure({ ...errnoCause('ECONNREFUSED'), where: 'api.gateio.ws:443', via: 'target' });
+    expect(failure.message).toBe('the connection was refused (api.gateio.ws:443)');
+    const error = mapTransportFailure(failure, 10_000);
+    expect(error).toMatchObject({ code: 'NETWORK', params: { cause: 'refused', where: 'api.gateio.ws:443', via: 'target' }, detail: 'the connection was refused (api.gateio.ws:443)' });
+    expect(errorWords(zh, error)).toMatchObject({ message: '无法连接到 Gate：连接被拒绝（api.gateio.ws:443）。', detail: '连接被拒绝（api.gateio.ws:443）' });
+    expect(errorWords(createWords(zhCN, 'zh-CN'), mapTransportFailure(networkFailure({ ...errnoCause('ECONNRESET'), where: 'proxy.lan:3128', via: 'proxy' }), 1)).detail).toBe('连接被重置（代理 proxy.lan:3128）');
+  });
+
+  it('keeps a code it has no words for, in every language', () => {
+    const error = mapTransportFailure(networkFailure(fetchErrorCause(new Error('net::ERR_CERT_SYMANTEC_LEGACY'))), 1);
+    expect(error.params).toEqual({ cause: 'cert-other', code: 'ERR_CERT_SYMANTEC_LEGACY' });
+    expect(errorWords(zh, error).detail).toBe('服务器的 TLS 证书未被接受（ERR_CERT_SYMANTEC_LEGACY）');
+  });
+
+  it('cleans the values a cause takes from outside before they become params', () => {
+    expect(causeParams({ name: 'proxy-refused-tunnel', proxy: 'p\u0007:1', target: 'x'.repeat(500), code: '502' })).toEqual({
+      cause: 'proxy-refused-tunnel',
+      proxy: 'p:1',
+      target: 'x'.repeat(119) + '…',
+      code: '502',
+    });
+  });
+
+  it('an error without a cause (an earlier version’s state) reads its English detail as before', () => {
+    expect(errorWords(zh, appError('NETWORK', {}, 'the connection failed')).detail).toBe('the connection failed');
+  });
+});
+

@@ -6,7 +6,7 @@
  * and turns every failure into a value. No cookies are sent or stored and no cache is used:
  * every answer is Gate's, now.
  */
-import { describeFetchError } from './failure-text.js';
+import { fetchErrorCause, networkFailure } from './failure-text.js';
 import { formatBytes } from './limits.js';
 import { checkTarget } from './target-policy.js';
 import type { Transport, TransportFailure, TransportResult } from './types.js';
@@ -85,7 +85,7 @@ export function createFetchTransport(fetchImpl: FetchFunction): Transport {
     } catch (error) {
       if (timedOut) return { ok: false, failure: { kind: 'timeout', message: `no answer within ${request.timeoutMs} ms` } };
       if (request.signal?.aborted) return { ok: false, failure: { kind: 'aborted', message: 'the request was cancelled' } };
-      return { ok: false, failure: { kind: 'network', message: describeFetchError(error) } };
+      return { ok: false, failure: networkFailure(fetchErrorCause(error)) };
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onAbort);

@@ -82,7 +82,7 @@ async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
 
 describe.each<[string, () => Transport, unknown]>([
   // node:http rejects the bytes past Content-Length as a malformed answer; undici stops at the declared 10.
-  ['node', () => createNodeTransport({ env: {} }), { ok: false, failure: { kind: 'network', message: expect.stringMatching(/^the answer was not valid HTTP \(HPE_/) } }],
+  ['node', () => createNodeTransport({ env: {} }), { ok: false, failure: { kind: 'network', message: expect.stringMatching(/^the answer was not valid HTTP \(HPE_/), cause: expect.objectContaining({ name: 'not-http' }) } }],
   ['fetch', () => createFetchTransport(fetch), { ok: true, response: expect.objectContaining({ body: 'yyyyyyyyyy' }) }],
 ])('%s transport against hostile answers', (_name, make, liarAnswer) => {
   it('stops an endless chunked body at the bound and hangs up, instead of reading gigabytes', async () => {

@@ -10,7 +10,7 @@ import type * as Https from 'node:https';
 import type { Socket } from 'node:net';
 import { isIP } from 'node:net';
 import type * as Tls from 'node:tls';
-import { describeErrno } from './failure-text.js';
+import { errnoCause, networkFailure } from './failure-text.js';
 import { formatBytes } from './limits.js';
 import type { ProxyEnv } from './proxy.js';
 import { proxyFor, redactProxy } from './proxy.js';
@@ -25,9 +25,10 @@ export interface NodeTransportOptions {
   readonly ca?: string | readonly string[];
 }
 
-function describeError(error: unknown, where: string): string {
+/** The failure of a socket error at `where` (the target's `host:port`, or the proxy's address). */
+function socketFailure(error: unknown, where: string, via: 'target' | 'proxy'): TransportFailure {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-  return `${describeErrno(code)} (${where})`;
+  return networkFailure({ ...errnoCause(code), where, via });
 }
 
 function lowerHeaders(raw: IncomingMessage['headers']): Record<string, string> {
@@ -121,14 +122,14 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
       res.on('end', () =>
         finish({ ok: true, response: { status: res.statusCode ?? 0, headers: lowerHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8') } }),
       );
-      res.on('error', (e) => failWith({ kind: 'network', message: describeError(e, where) }));
-      res.on('aborted', () => failWith({ kind: 'network', message: `the connection closed before the answer was complete (${where})` }));
+      res.on('error', (e) => failWith(socketFailure(e, where, 'target')));
+      res.on('aborted', () => failWith(networkFailure({ name: 'incomplete', where, via: 'target' })));
     };
 
-    const issue = (mod: typeof http | typeof Https, opts: RequestOptions | Https.RequestOptions, errorWhere: string): ClientRequest => {
+    const issue = (mod: typeof http | typeof Https, opts: RequestOptions | Https.RequestOptions, errorWhere: string, via: 'target' | 'proxy'): ClientRequest => {
       const req = mod.request({ ...opts, method: request.method, agent: false }, onResponse);
       destroyables.push(req);
-      req.on('error', (e) => failWith({ kind: 'network', message: describeError(e, errorWhere) }));
+      req.on('error', (e) => failWith(socketFailure(e, errorWhere, via)));
       req.end(request.body ?? undefined);
       return req;
     };
@@ -139,7 +140,7 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
 
     if (proxyRaw === null) {
       const mod = target.protocol === 'https:' ? https() : http;
-      issue(mod, { host: bareHost, port: targetPort, path, headers, ...sni, ...tlsOptions }, where);
+      issue(mod, { host: bareHost, port: targetPort, path, headers, ...sni, ...tlsOptions }, where, 'target');
       return;
     }
 
@@ -147,11 +148,11 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
     try {
       proxy = new URL(proxyRaw.includes('://') ? proxyRaw : `http://${proxyRaw}`);
     } catch {
-      failWith({ kind: 'network', message: 'the proxy URL in the environment is not valid' });
+      failWith(networkFailure({ name: 'proxy-bad-url' }));
       return;
     }
     if (proxy.protocol !== 'http:' && proxy.protocol !== 'https:') {
-      failWith({ kind: 'network', message: `unsupported proxy scheme ${proxy.protocol.replace(':', '')} (use an http:// proxy)` });
+      failWith(networkFailure({ name: 'proxy-scheme', code: proxy.protocol.replace(':', '') }));
       return;
     }
     const proxyName = redactProxy(proxyRaw);
@@ -161,7 +162,7 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
 
     if (target.protocol === 'http:') {
       // Plain http through a proxy: absolute-form request line, as curl does.
-      issue(proxyMod, { host: proxyHost, port: proxyPort, path: target.href, headers: { ...headers, ...proxyAuthorization(proxy) }, ...tlsOptions }, `proxy ${proxyName}`);
+      issue(proxyMod, { host: proxyHost, port: proxyPort, path: target.href, headers: { ...headers, ...proxyAuthorization(proxy) }, ...tlsOptions }, proxyName, 'proxy');
       return;
     }
 
@@ -176,11 +177,11 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
       ...tlsOptions,
     });
     destroyables.push(connectReq);
-    connectReq.on('error', (e) => failWith({ kind: 'network', message: describeError(e, `proxy ${proxyName}`) }));
+    connectReq.on('error', (e) => failWith(socketFailure(e, proxyName, 'proxy')));
     connectReq.on('connect', (res: IncomingMessage, socket: Socket) => {
       destroyables.push(socket);
       if (res.statusCode !== 200) {
-        failWith({ kind: 'network', message: `the proxy ${proxyName} refused the tunnel to ${where} (HTTP ${res.statusCode ?? 0})` });
+        failWith(networkFailure({ name: 'proxy-refused-tunnel', proxy: proxyName, target: where, code: String(res.statusCode ?? 0) }));
         return;
       }
       issue(
@@ -195,6 +196,7 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
           createConnection: () => tls().connect({ socket, ...sni, ...tlsOptions }),
         },
         where,
+        'target',
       );
     });
     connectReq.end();

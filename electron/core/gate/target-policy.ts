@@ -4,6 +4,7 @@
  * only to this computer (the simulator, a local reverse proxy); anything else must be https://.
  * Both transports ask this before they open a socket.
  */
+import { networkFailure } from './failure-text.js';
 import type { TransportFailure } from './types.js';
 
 /** 127.0.0.0/8, ::1 and `localhost`, as the WHATWG URL parser spells them (so `127.1` counts, `127.0.0.1.evil.com` does not). */
@@ -20,19 +21,13 @@ export function checkTarget(url: string): { readonly ok: true; readonly target: 
   try {
     target = new URL(url);
   } catch {
-    return { ok: false, failure: { kind: 'network', message: 'the URL is not valid' } };
+    return { ok: false, failure: networkFailure({ name: 'bad-url' }) };
   }
   if (target.protocol !== 'https:' && target.protocol !== 'http:') {
-    return { ok: false, failure: { kind: 'network', message: `unsupported URL scheme ${target.protocol.replace(':', '')}` } };
+    return { ok: false, failure: networkFailure({ name: 'bad-scheme', code: target.protocol.replace(':', '') }) };
   }
   if (target.protocol === 'http:' && !isLoopbackHost(target.hostname)) {
-    return {
-      ok: false,
-      failure: {
-        kind: 'insecure-url',
-        message: `plain http:// to ${target.hostname.slice(0, 64)} was refused: the API key and signature would travel unencrypted (use https://; http:// is allowed only to this computer)`,
-      },
-    };
+    return { ok: false, failure: { ...networkFailure({ name: 'insecure-http', code: target.hostname.slice(0, 64) }), kind: 'insecure-url' } };
   }
   return { ok: true, target };
 }

@@ -96,11 +96,11 @@ describe('node transport specifics', () => {
     const t = createNodeTransport({ env: {} });
     const r = await t(req('/ok'));
     expect(r.ok && JSON.parse(r.response.body).ua).toBe('gate-glance');
-    expect(await t({ ...req('/'), url: 'not a url' })).toEqual({ ok: false, failure: { kind: 'network', message: 'the URL is not valid' } });
-    expect(await t({ ...req('/'), url: 'ftp://127.0.0.1/x' })).toEqual({ ok: false, failure: { kind: 'network', message: 'unsupported URL scheme ftp' } });
+    expect(await t({ ...req('/'), url: 'not a url' })).toEqual({ ok: false, failure: { kind: 'network', message: 'the URL is not valid', cause: { name: 'bad-url' } } });
+    expect(await t({ ...req('/'), url: 'ftp://127.0.0.1/x' })).toEqual({ ok: false, failure: { kind: 'network', message: 'unsupported URL scheme ftp', cause: { name: 'bad-scheme', code: 'ftp' } } });
     expect(await createNodeTransport({ env: { HTTP_PROXY: 'http://[broken' } })(req('/ok'))).toEqual({
       ok: false,
-      failure: { kind: 'network', message: 'the proxy URL in the environment is not valid' },
+      failure: { kind: 'network', message: 'the proxy URL in the environment is not valid', cause: { name: 'proxy-bad-url' } },
     });
   });
 });
@@ -110,7 +110,7 @@ describe('fetch transport specifics', () => {
     const throwing = (() => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }))) as typeof fetch;
     expect(await createFetchTransport(throwing)(req('/'))).toEqual({
       ok: false,
-      failure: { kind: 'network', message: 'the host name could not be resolved (ENOTFOUND)' },
+      failure: { kind: 'network', message: 'the host name could not be resolved (ENOTFOUND)', cause: { name: 'dns', where: 'ENOTFOUND', via: 'code' } },
     });
   });
 

@@ -3,6 +3,7 @@
  * and what a balance fetch answers. The app injects Electron's `net.fetch`, the CLI a lean
  * `node:https` transport, tests the simulator; the client code is the same for all.
  */
+import type { NetworkCause } from '../../../shared/errors.js';
 import type { BalanceSnapshot, Currency } from '../../../shared/balance.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 
@@ -41,8 +42,10 @@ export interface TransportFailure {
    * `insecure-url`: plain http:// to a host that is not this computer, refused before connecting.
    */
   readonly kind: 'network' | 'timeout' | 'aborted' | 'too-large' | 'insecure-url';
-  /** A cause safe to show (never headers, never the signature). */
+  /** A cause safe to show, in English (never headers, never the signature). */
   readonly message: string;
+  /** For `network`: the cause by name and values, which the reader's words are rendered from. */
+  readonly cause?: NetworkCause;
 }
 
 /** What a transport answers: errors are values here too. */
