@@ -114,7 +114,8 @@ export const en = {
   'error.BAD_RESPONSE.hint':
     'Something other than Gate may have answered (a proxy, captive portal or wrong base URL). Check the base URL and proxy settings; if it persists, Gate may have changed its API.',
   'error.BAD_RESPONSE.hint.mixed-up': 'Try again; if it persists, please report it.',
-  'error.BAD_RESPONSE.detail': "{reason, select, too-large {The answer was too large to be Gate's: {detail}.} other {{message} (Gate: {detail})}}",
+  'error.BAD_RESPONSE.detail':
+    "{reason, select, too-large {The answer was too large to be Gate's: it was larger than the {limit} this request allows.} other {{message} (Gate: {detail})}}",
 
   'error.NETWORK.title': 'Cannot reach Gate',
   'error.NETWORK.message': 'Could not reach Gate.',

@@ -104,7 +104,7 @@ export const zhCN: Catalogue = {
   'error.BAD_RESPONSE.hint':
     '响应的可能不是 Gate（代理、强制门户或错误的基础 URL）。请检查基础 URL 和代理设置；如果持续出现，可能是 Gate 更改了 API。',
   'error.BAD_RESPONSE.hint.mixed-up': '请重试；如果持续出现，请报告此问题。',
-  'error.BAD_RESPONSE.detail': '{reason, select, too-large {响应太大，不可能来自 Gate：{detail}。} other {{message}（Gate：{detail}）}}',
+  'error.BAD_RESPONSE.detail': '{reason, select, too-large {响应太大，不可能来自 Gate：超过了本次请求允许的 {limit}。} other {{message}（Gate：{detail}）}}',
 
   'error.NETWORK.title': '无法连接 Gate',
   'error.NETWORK.message': '无法连接到 Gate。',

@@ -104,7 +104,7 @@ export const zhTW: Catalogue = {
   'error.BAD_RESPONSE.hint':
     '回應的可能不是 Gate（代理、強制登入頁面或錯誤的基礎 URL）。請檢查基礎 URL 和代理設定；如果持續出現，可能是 Gate 更改了 API。',
   'error.BAD_RESPONSE.hint.mixed-up': '請重試；如果持續出現，請報告此問題。',
-  'error.BAD_RESPONSE.detail': '{reason, select, too-large {回應太大，不可能來自 Gate：{detail}。} other {{message}（Gate：{detail}）}}',
+  'error.BAD_RESPONSE.detail': '{reason, select, too-large {回應太大，不可能來自 Gate：超過了本次請求允許的 {limit}。} other {{message}（Gate：{detail}）}}',
 
   'error.NETWORK.title': '無法連線 Gate',
   'error.NETWORK.message': '無法連線到 Gate。',

@@ -7,6 +7,7 @@
  */
 import { appError, causeParams, type AppError } from '../../../shared/errors.js';
 import { cleanText } from '../../../shared/text.js';
+import { formatBytes } from './limits.js';
 import { bodyParams } from './schema.js';
 import type { TransportFailure, TransportResponse } from './types.js';
 
@@ -145,7 +146,7 @@ export function mapTransportFailure(failure: TransportFailure, timeoutMs: number
     case 'aborted':
       return appError('CANCELLED');
     case 'too-large':
-      return appError('BAD_RESPONSE', { reason: 'too-large' }, safeServerText(failure.message));
+      return appError('BAD_RESPONSE', { reason: 'too-large', ...(failure.maxBodyBytes !== undefined ? { limit: formatBytes(failure.maxBodyBytes) } : {}) }, safeServerText(failure.message));
     case 'insecure-url':
       return appError('NETWORK', { reason: 'insecure-url', ...(failure.cause ? causeParams(failure.cause) : {}) }, failure.message);
     default:

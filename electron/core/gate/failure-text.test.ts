@@ -9,11 +9,12 @@
 import { describe, expect, it } from 'vitest';
 import { createFetchTransport } from './fetch-transport.js';
 import { appError, causeParams } from '../../../shared/errors.js';
+import { en } from '../../../shared/present/catalogue-en.js';
 import { zhCN } from '../../../shared/present/catalogue-zh-cn.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import { createWords } from '../../../shared/present/words.js';
 import { mapTransportFailure } from './errors.js';
-import { causeInEnglish, errnoCause, fetchErrorCause, networkFailure } from './failure-text.js';
+import { causeInEnglish, errnoCause, fetchErrorCause, networkFailure, tooLargeFailure } from './failure-text.js';
 
 const describeErrno = (code: string): string => causeInEnglish(errnoCause(code));
 const describeFetchError = (error: unknown): string => causeInEnglish(fetchErrorCause(error));
@@ -88,6 +89,13 @@ describe('a cause in the reader’s words', () => {
       target: 'x'.repeat(119) + '…',
       code: '502',
     });
+  });
+
+  it('an answer past its bound: the bound travels as a value, so Chinese says it in Chinese', () => {
+    const error = mapTransportFailure(tooLargeFailure(64 * 1024), 1);
+    expect(error).toMatchObject({ code: 'BAD_RESPONSE', params: { reason: 'too-large', limit: '64 KiB' }, detail: 'the answer was larger than the 64 KiB this request allows' });
+    expect(errorWords(zh, error).message).toBe('响应太大，不可能来自 Gate：超过了本次请求允许的 64 KiB。');
+    expect(errorWords(createWords(en, 'en'), error).message).toBe("The answer was too large to be Gate's: it was larger than the 64 KiB this request allows.");
   });
 
   it('an error without a cause (an earlier version’s state) reads its English detail as before', () => {

@@ -11,6 +11,7 @@ import type { NetworkCause, NetworkCauseName } from '../../../shared/errors.js';
 import { causeParams } from '../../../shared/errors.js';
 import { networkCauseWords } from '../../../shared/present/error-words.js';
 import { ENGLISH } from '../../../shared/present/words.js';
+import { formatBytes } from './limits.js';
 import type { TransportFailure } from './types.js';
 
 const ERRNO_CAUSE: Readonly<Record<string, NetworkCauseName>> = {
@@ -115,4 +116,9 @@ export function causeInEnglish(cause: NetworkCause): string {
 /** The transport failure of a cause: its name and values for the reader's words, its English words as the message. */
 export function networkFailure(cause: NetworkCause): TransportFailure {
   return { kind: 'network', message: causeInEnglish(cause), cause };
+}
+
+/** An answer that passed the request's bound: reading stopped there. */
+export function tooLargeFailure(maxBodyBytes: number): TransportFailure {
+  return { kind: 'too-large', message: `the answer was larger than the ${formatBytes(maxBodyBytes)} this request allows`, maxBodyBytes };
 }

@@ -6,20 +6,15 @@
  * and turns every failure into a value. No cookies are sent or stored and no cache is used:
  * every answer is Gate's, now.
  */
-import { fetchErrorCause, networkFailure } from './failure-text.js';
-import { formatBytes } from './limits.js';
+import { fetchErrorCause, networkFailure, tooLargeFailure } from './failure-text.js';
 import { checkTarget } from './target-policy.js';
-import type { Transport, TransportFailure, TransportResult } from './types.js';
+import type { Transport, TransportResult } from './types.js';
 
 /**
  * `fetch` as this transport calls it. `cache` is standard and Electron's `net.fetch` passes it to
  * Chromium's loader; Node 20's RequestInit type merely omits it.
  */
 export type FetchFunction = (url: string, init: RequestInit & { readonly cache: 'no-store' }) => Promise<Response>;
-
-function tooLarge(maxBodyBytes: number): TransportFailure {
-  return { kind: 'too-large', message: `the answer was larger than the ${formatBytes(maxBodyBytes)} this request allows` };
-}
 
 /** The body as text, or null once it passes `maxBodyBytes` (the stream is cancelled there, so the rest is never downloaded). */
 async function readBounded(body: ReadableStream<Uint8Array> | null, maxBodyBytes: number): Promise<string | null> {
@@ -68,12 +63,12 @@ export function createFetchTransport(fetchImpl: FetchFunction): Transport {
       const length = Number(response.headers.get('content-length') ?? '0');
       if (length > request.maxBodyBytes) {
         controller.abort();
-        return { ok: false, failure: tooLarge(request.maxBodyBytes) };
+        return { ok: false, failure: tooLargeFailure(request.maxBodyBytes) };
       }
       const body = await readBounded(response.body, request.maxBodyBytes);
       if (body === null) {
         controller.abort();
-        return { ok: false, failure: tooLarge(request.maxBodyBytes) };
+        return { ok: false, failure: tooLargeFailure(request.maxBodyBytes) };
       }
       const headers: Record<string, string> = {};
       response.headers.forEach((value, name) => {

@@ -88,7 +88,7 @@ describe.each<[string, () => Transport, unknown]>([
   it('stops an endless chunked body at the bound and hangs up, instead of reading gigabytes', async () => {
     const before = sentWhenClosed.length;
     const r = await make()(req(`${local.url}/endless`));
-    expect(r).toEqual({ ok: false, failure: { kind: 'too-large', message: 'the answer was larger than the 64 KiB this request allows' } });
+    expect(r).toEqual({ ok: false, failure: { kind: 'too-large', message: 'the answer was larger than the 64 KiB this request allows', maxBodyBytes: 64 * 1024 } });
     // The server sees the connection end soon after the bound: socket buffers, not the 2 GiB it offered.
     await waitFor(() => sentWhenClosed.length > before);
     expect(sentWhenClosed[before]).toBeLessThan(64 * 1024 * 1024);

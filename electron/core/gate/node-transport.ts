@@ -10,8 +10,7 @@ import type * as Https from 'node:https';
 import type { Socket } from 'node:net';
 import { isIP } from 'node:net';
 import type * as Tls from 'node:tls';
-import { errnoCause, networkFailure } from './failure-text.js';
-import { formatBytes } from './limits.js';
+import { errnoCause, networkFailure, tooLargeFailure } from './failure-text.js';
 import type { ProxyEnv } from './proxy.js';
 import { proxyFor, redactProxy } from './proxy.js';
 import { checkTarget } from './target-policy.js';
@@ -105,7 +104,7 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
 
     const onResponse = (res: IncomingMessage): void => {
       if (Number(res.headers['content-length'] ?? '0') > request.maxBodyBytes) {
-        failWith({ kind: 'too-large', message: `the answer was larger than the ${formatBytes(request.maxBodyBytes)} this request allows` });
+        failWith(tooLargeFailure(request.maxBodyBytes));
         return;
       }
       const chunks: Buffer[] = [];
@@ -114,7 +113,7 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
         size += chunk.length;
         if (size > request.maxBodyBytes) {
           // finish() destroys the request and its socket: the rest is never downloaded.
-          failWith({ kind: 'too-large', message: `the answer was larger than the ${formatBytes(request.maxBodyBytes)} this request allows` });
+          failWith(tooLargeFailure(request.maxBodyBytes));
           return;
         }
         chunks.push(chunk);

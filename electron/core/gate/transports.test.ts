@@ -52,7 +52,7 @@ describe.each([
   it('stops a chunked body at the bound it is given, and reads one of exactly that many bytes', async () => {
     const t = make();
     const r = await t(req('/big'));
-    expect(r).toEqual({ ok: false, failure: { kind: 'too-large', message: 'the answer was larger than the 256 KiB this request allows' } });
+    expect(r).toEqual({ ok: false, failure: { kind: 'too-large', message: 'the answer was larger than the 256 KiB this request allows', maxBodyBytes: 256 * 1024 } });
     const exact = await t(req('/exact'));
     expect(exact.ok && exact.response.body).toBe('é'.repeat(BOUND / 2));
     // The bound is the request's own: the same answer under a larger bound is read whole.

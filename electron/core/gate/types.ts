@@ -44,8 +44,10 @@ export interface TransportFailure {
   readonly kind: 'network' | 'timeout' | 'aborted' | 'too-large' | 'insecure-url';
   /** A cause safe to show, in English (never headers, never the signature). */
   readonly message: string;
-  /** For `network`: the cause by name and values, which the reader's words are rendered from. */
+  /** For `network` and `insecure-url`: the cause by name and values, which the reader's words are rendered from. */
   readonly cause?: NetworkCause;
+  /** For `too-large`: the bound the answer passed, bytes. */
+  readonly maxBodyBytes?: number;
 }
 
 /** What a transport answers: errors are values here too. */

@@ -3,7 +3,7 @@
  * the app and `gate-glance balance --demo` run the real client, signing and validation
  * included, with no socket at all.
  */
-import { formatBytes } from '../gate/limits.js';
+import { tooLargeFailure } from '../gate/failure-text.js';
 import type { Transport, TransportResult } from '../gate/types.js';
 import type { GateSimulator } from './handler.js';
 
@@ -39,7 +39,7 @@ export function createInProcessTransport(simulator: GateSimulator): Transport {
       if (outcome === 'aborted') return { ok: false, failure: { kind: 'aborted', message: 'the request was cancelled' } };
       if (answer.kind === 'drop') return { ok: false, failure: { kind: 'network', message: 'the connection was closed without an answer' } };
       if (Buffer.byteLength(answer.body) > request.maxBodyBytes) {
-        return { ok: false, failure: { kind: 'too-large', message: `the answer was larger than the ${formatBytes(request.maxBodyBytes)} this request allows` } };
+        return { ok: false, failure: tooLargeFailure(request.maxBodyBytes) };
       }
       return { ok: true, response: { status: answer.status, headers: { ...answer.headers }, body: answer.body } };
     } finally {
