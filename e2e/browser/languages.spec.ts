@@ -1,8 +1,8 @@
 /**
  * The popover in Simplified and Traditional Chinese, over the real services: every state
  * (first run with demo data, onboarding, live in CNY with ¥ and Gate's Chinese account names,
- * the table, privacy, settings, holdings, loading, a rate-limited stale view, an error before
- * any data)
+ * the table, privacy, settings, holdings, loading, a rate-limited stale view, a dropped
+ * connection with its cause in Chinese, an error before any data)
  * photographed light and dark, scanned by axe with `lang` set on the document, and every
  * Chinese glyph on screen drawn by a font of the popover's stack (document.fonts.check).
  */
@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import type { Language } from '../../shared/locale.js';
 import { expectHanGlyphsHaveAFont } from '../support/page-checks.js';
 import { test, expect } from './fixtures.js';
-import { liveChartReady, openStatusDetails } from './journeys.js';
+import { expectStatusLine, liveChartReady, openStatusDetails, totalTop } from './journeys.js';
 
 interface Expected {
   readonly demo: string;
@@ -23,6 +23,8 @@ interface Expected {
   readonly coin: string;
   readonly server: string;
   readonly save: string;
+  /** A dropped connection's cause. */
+  readonly reset: string;
 }
 
 // The status line's short title ("Rate limited, retrying in 6 s" and its variants) begins so.
@@ -30,8 +32,8 @@ const RATE_LIMITED_CN = '请求受限';
 const RATE_LIMITED_TW = '請求受限';
 
 const EXPECTED: Record<Exclude<Language, 'en'>, Expected> = {
-  'zh-CN': { demo: '演示数据', connect: '连接您的 Gate 账户', spot: '现货', quant: '量化', settings: '设置', stale: 'Gate 要求降低请求频率', rateLimited: RATE_LIMITED_CN, coin: '币种', server: 'Gate 服务出现问题', save: '保存密钥' },
-  'zh-TW': { demo: '示範資料', connect: '連線您的 Gate 帳戶', spot: '現貨', quant: '量化', settings: '設定', stale: 'Gate 要求降低請求頻率', rateLimited: RATE_LIMITED_TW, coin: '幣種', server: 'Gate 服務出現問題', save: '儲存金鑰' },
+  'zh-CN': { demo: '演示数据', connect: '连接您的 Gate 账户', spot: '现货', quant: '量化', settings: '设置', stale: 'Gate 要求降低请求频率', rateLimited: RATE_LIMITED_CN, coin: '币种', server: 'Gate 服务出现问题', save: '保存密钥', reset: '连接被重置' },
+  'zh-TW': { demo: '示範資料', connect: '連線您的 Gate 帳戶', spot: '現貨', quant: '量化', settings: '設定', stale: 'Gate 要求降低請求頻率', rateLimited: RATE_LIMITED_TW, coin: '幣種', server: 'Gate 服務出現問題', save: '儲存金鑰', reset: '連線被重設' },
 };
 
 async function expectChinese(page: Page, language: Language): Promise<void> {
@@ -118,6 +120,28 @@ for (const language of ['zh-CN', 'zh-TW'] as const) {
         await expect(banner).toContainText(want.stale);
         await expectChinese(page, language);
         await world.capture(shot('stale-rate-limited'));
+        expect(world.consoleLog.errors()).toEqual([]);
+      });
+    });
+
+    test.describe('with a key, the connection dropped', () => {
+      test.use({ harnessOptions: { systemLanguages, withKey: true } });
+
+      test('a dropped connection names its cause in Chinese, where it failed included; the total stays on top', async ({ world }) => {
+        const { page, harness } = world;
+        await world.open();
+        await liveChartReady(page);
+        const liveTop = await totalTop(page);
+        harness.simulator.setFault({ kind: 'drop' }, 1);
+        await page.evaluate(async () => window.glance?.refresh());
+        await expectStatusLine(page, liveTop, 'NETWORK');
+        await expectChinese(page, language);
+        await world.capture(shot('stale-network-line'));
+        const banner = await openStatusDetails(page);
+        await expect(banner).toContainText(new RegExp(`${want.reset}（127\\.0\\.0\\.1:\\d+）`));
+        await expect(banner).not.toContainText(/connection|reset|refused/i);
+        await expectChinese(page, language);
+        await world.capture(shot('stale-network'));
         expect(world.consoleLog.errors()).toEqual([]);
       });
     });
