@@ -25,6 +25,8 @@ export interface ErrorPanelProps {
   readonly onFixKey: () => void;
   /** Starts the demo; offered when the keychain keeps the account closed. Null (or absent) when already in demo. */
   readonly onDemo?: (() => void) | null;
+  /** The title the status line over the banner already shows: the reason does not say it again. */
+  readonly shownTitle?: string | null;
 }
 
 /** Stale banner or error view. */
@@ -39,6 +41,7 @@ export function ErrorPanel({
   onRetry,
   onFixKey,
   onDemo = null,
+  shownTitle = null,
 }: ErrorPanelProps) {
   const words = useWords();
   const said = error === null ? null : errorWords(words, error);
@@ -65,7 +68,11 @@ export function ErrorPanel({
       <div className="panel-title">{title}</div>
       {variant === 'stale' ? (
         <div className="panel-reason">
-          {said !== null ? words.t('panel.reason', { title: said.title, message: said.message }) : words.t('panel.no-refresh-since')}
+          {said === null
+            ? words.t('panel.no-refresh-since')
+            : said.title === shownTitle
+              ? said.message
+              : words.t('panel.reason', { title: said.title, message: said.message })}
         </div>
       ) : said !== null ? (
         <div className="panel-reason">{said.message}</div>

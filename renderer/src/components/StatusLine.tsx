@@ -68,7 +68,7 @@ export function StatusLine(props: StatusLineProps) {
         </svg>
       </button>
       <div id={detailId} hidden={!open}>
-        {open ? <ErrorPanel variant="stale" {...props} /> : null}
+        {open ? <ErrorPanel variant="stale" {...props} shownTitle={title} /> : null}
       </div>
     </div>
   );
