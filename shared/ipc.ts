@@ -93,9 +93,7 @@ export type CredentialsNotice =
 /** The answer to a save: the status (no secret) and anything the user should know. */
 export interface SaveCredentialsResult {
   readonly status: CredentialsStatus;
-  /** The notices in English (logs, scripts): e.g. "the key is not 32 hex characters". */
-  readonly warnings: readonly string[];
-  /** The same notices as values, for the popover and the CLI to word in the reader's language. */
+  /** What the user should know (an unusual key shape, a verification that could not run), as values each reader words. */
   readonly notices: readonly CredentialsNotice[];
   readonly verified: boolean;
 }

@@ -31,7 +31,7 @@ function recordingHandlers() {
     'state:get': rec('state:get', state),
     'balance:refresh': rec('balance:refresh', null),
     'currency:set': rec('currency:set', null),
-    'credentials:save': rec('credentials:save', { status: state.credentials, warnings: [], notices: [], verified: false }),
+    'credentials:save': rec('credentials:save', { status: state.credentials, notices: [], verified: false }),
     'credentials:clear': rec('credentials:clear', state.credentials),
     'demo:start': rec('demo:start', null),
     'prefs:set': rec('prefs:set', DEFAULT_PREFERENCES),
@@ -177,7 +177,7 @@ describe('createIpcRouter', () => {
         ...handlers,
         'state:get': async () => ok({ ...state, credentials: leaky } as WidgetState),
         'credentials:clear': async () => ok(leaky),
-        'credentials:save': async () => ok({ status: leaky, warnings: ['w'], notices: [{ kind: 'verify-failed', error: { ...appError('TIMEOUT'), secret: SECRET } }], verified: true, secret: SECRET } as never),
+        'credentials:save': async () => ok({ status: leaky, notices: [{ kind: 'verify-failed', error: { ...appError('TIMEOUT'), secret: SECRET } }], verified: true, secret: SECRET } as never),
       },
       { trust, log: () => {} },
     );
@@ -193,7 +193,7 @@ describe('createIpcRouter', () => {
     expect(replies[1]).toEqual({ ok: true, value: { stored: true, keyHint: '…a1b2', keychainError: null } });
     expect(replies[2]).toEqual({
       ok: true,
-      value: { status: { stored: true, keyHint: '…a1b2', keychainError: null }, warnings: ['w'], notices: [{ kind: 'verify-failed', error: appError('TIMEOUT') }], verified: true },
+      value: { status: { stored: true, keyHint: '…a1b2', keychainError: null }, notices: [{ kind: 'verify-failed', error: appError('TIMEOUT') }], verified: true },
     });
   });
 

@@ -81,10 +81,9 @@ function sanitizeValue(channel: InvokeChannel, value: unknown): unknown {
     case 'credentials:clear':
       return toPublicCredentialsStatus(value as CredentialsStatus);
     case 'credentials:save': {
-      const v = value as { status: CredentialsStatus; warnings: readonly string[]; notices: readonly CredentialsNotice[]; verified: boolean };
+      const v = value as { status: CredentialsStatus; notices: readonly CredentialsNotice[]; verified: boolean };
       return {
         status: toPublicCredentialsStatus(v.status),
-        warnings: Array.isArray(v.warnings) ? v.warnings.map(String) : [],
         notices: Array.isArray(v.notices) ? v.notices.map(toPublicNotice) : [],
         verified: v.verified === true,
       };

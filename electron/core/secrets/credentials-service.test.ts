@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appError, type AppError } from '../../../shared/errors.js';
-import type { CredentialsStatus } from '../../../shared/ipc.js';
+import type { CredentialsStatus, SaveCredentialsResult } from '../../../shared/ipc.js';
+import { noticeText } from '../../../shared/present/notice-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
 import type { BalanceResult, Credentials } from '../gate/types.js';
 import { createGateSimulator } from '../simulator/handler.js';
 import { createInProcessTransport } from '../simulator/in-process-transport.js';
@@ -14,6 +16,12 @@ const LOCKED: AppError = appError('KEYCHAIN_LOCKED', { platform: 'linux' });
 
 function verifierFor(sim: ReturnType<typeof createGateSimulator>) {
   return gateVerifier({ transport: createInProcessTransport(sim), baseUrl: 'https://sim.invalid/api/v4' });
+}
+
+
+/** A save's notices as English reads them (the words main's log and the CLI in English show). */
+function englishNotices(result: SaveCredentialsResult): string[] {
+  return result.notices.map((n) => noticeText(ENGLISH, n));
 }
 
 describe('CredentialsService.status', () => {
@@ -50,7 +58,7 @@ describe('CredentialsService.save', () => {
     const changes: CredentialsStatus[] = [];
     const service = new CredentialsService({ store, onChange: (s) => changes.push(s) });
     const r = await service.save({ key: ` ${KEY} `, secret: `${SECRET}\n`, verify: false });
-    expect(r).toEqual({ ok: true, value: { status: { stored: true, keyHint: '…cdef', keychainError: null }, warnings: [], notices: [], verified: false } });
+    expect(r).toEqual({ ok: true, value: { status: { stored: true, keyHint: '…cdef', keychainError: null }, notices: [], verified: false } });
     expect(await store.get()).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
     expect(changes).toEqual([{ stored: true, keyHint: '…cdef', keychainError: null }]);
     expect(await service.provider()).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
@@ -77,7 +85,7 @@ describe('CredentialsService.save', () => {
 
   it('carries validation warnings through', async () => {
     const r = await new CredentialsService({ store: new InMemorySecretStore() }).save({ key: 'testnet-key-123', secret: SECRET, verify: false });
-    expect(r.ok && r.value.warnings).toEqual([expect.stringMatching(/key is not 32 hex characters/)]);
+    expect(r.ok && englishNotices(r.value)).toEqual([expect.stringMatching(/key is not 32 hex characters/)]);
   });
 });
 
@@ -86,7 +94,7 @@ describe('CredentialsService.save with verification against the simulator (real 
     const sim = createGateSimulator({ keys: [{ key: KEY, secret: SECRET }] });
     const store = new InMemorySecretStore();
     const r = await new CredentialsService({ store, verify: verifierFor(sim) }).save({ key: KEY, secret: SECRET, verify: true });
-    expect(r).toMatchObject({ ok: true, value: { verified: true, warnings: [] } });
+    expect(r).toMatchObject({ ok: true, value: { verified: true, notices: [] } });
     expect(sim.log.filter((e) => e.path.endsWith('/wallet/total_balance'))).toHaveLength(1);
     expect((await store.get()).ok && (await store.get())).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
   });
@@ -118,8 +126,8 @@ describe('CredentialsService.save with verification against the simulator (real 
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.verified).toBe(false);
-    expect(r.value.warnings).toEqual([expect.stringMatching(warning)]);
-    expect(r.value.warnings[0]).toMatch(/The key was saved/);
+    expect(englishNotices(r.value)).toEqual([expect.stringMatching(warning)]);
+    expect(englishNotices(r.value)[0]).toMatch(/The key was saved/);
     expect(await store.get()).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
   });
 
@@ -132,7 +140,8 @@ describe('CredentialsService.save with verification against the simulator (real 
 
   it('says so when asked to verify without a verifier, and saves', async () => {
     const r = await new CredentialsService({ store: new InMemorySecretStore() }).save({ key: KEY, secret: SECRET, verify: true });
-    expect(r).toMatchObject({ ok: true, value: { verified: false, warnings: [expect.stringMatching(/^Could not verify/)] } });
+    expect(r).toMatchObject({ ok: true, value: { verified: false } });
+    expect(r.ok && englishNotices(r.value)).toEqual([expect.stringMatching(/^Could not verify/)]);
   });
 
   it('treats a verifier that throws as transient, not as a crash', async () => {

@@ -10,8 +10,6 @@ import type { CredentialsNotice, CredentialsState, CredentialsStatus, SaveCreden
 import { appError, ok, type AppError, type ErrorCode, type Result } from '../../../shared/errors.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { BalanceResult, Credentials, CredentialsProvider } from '../gate/types.js';
-import { noticeText } from '../../../shared/present/notice-words.js';
-import { ENGLISH } from '../../../shared/present/words.js';
 import type { SecretStore } from './secret-store.js';
 import { keyHint, validateCredentialsInput } from './validate-credentials.js';
 
@@ -115,7 +113,7 @@ export class CredentialsService {
     const status = statusOf(credentials);
     this.#state = { ...status, checking: false };
     this.#onChange?.(status);
-    return ok({ status, warnings: notices.map((n) => noticeText(ENGLISH, n)), notices, verified });
+    return ok({ status, notices, verified });
   }
 
   /** Deletes the stored pair (a no-op when none is stored). Fails only when the keychain cannot be changed. */

@@ -35,7 +35,7 @@ export function createFakeGlance(initial: WidgetState, history: HistoryPoint[] =
     refresh: vi.fn<GlanceApi['refresh']>(() => okResult(null)),
     setCurrency: vi.fn<GlanceApi['setCurrency']>(() => okResult(null)),
     saveCredentials: vi.fn<GlanceApi['saveCredentials']>(() =>
-      okResult({ status: { stored: true, keyHint: '…beef', keychainError: null }, warnings: [], notices: [], verified: true }),
+      okResult({ status: { stored: true, keyHint: '…beef', keychainError: null }, notices: [], verified: true }),
     ),
     clearCredentials: vi.fn<GlanceApi['clearCredentials']>(() =>
       okResult({ stored: false, keyHint: null, keychainError: null }),
