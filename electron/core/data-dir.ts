@@ -50,13 +50,26 @@ export function legacyDataDirs(appData: string, current: string): string[] {
   return [join(appData, DATA_DIR_PRODUCT_NAME), join(appData, DATA_DIR_UNIX_NAME)].filter((dir) => resolve(dir) !== resolve(current));
 }
 
+/** The preferences' file in the data folder. */
+export const PREFS_FILE_NAME = 'prefs.json';
+/** The fired state of alerts, beside prefs.json. */
+export const ALERTS_FILE_NAME = 'alerts.json';
+/** Production Gate's history (the name every earlier version used). */
+export const HISTORY_FILE_NAME = 'history.jsonl';
+/** Hex digits of an endpoint's digest in its history file's name. */
+const ENDPOINT_DIGEST_CHARS = 16;
+
+/** The history file of another endpoint (a testnet, another base URL), named by its hex digest. */
+export function endpointHistoryFileName(digestHex: string): string {
+  return `history-${digestHex.slice(0, ENDPOINT_DIGEST_CHARS)}.jsonl`;
+}
+
 /**
  * The files that are ours in the data folder (Chromium's own profile files are not moved):
- * preferences, the fired state of alerts, and the history of each Gate endpoint
- * (`history.jsonl` for Gate itself, `history-<16 hex>.jsonl` for a testnet or another base URL).
+ * preferences, the fired state of alerts, and the history of each Gate endpoint.
  */
-const DATA_FILE_NAMES: readonly string[] = ['prefs.json', 'alerts.json', 'history.jsonl'];
-const ENDPOINT_HISTORY = /^history-[0-9a-f]{16}\.jsonl$/;
+const DATA_FILE_NAMES: readonly string[] = [PREFS_FILE_NAME, ALERTS_FILE_NAME, HISTORY_FILE_NAME];
+const ENDPOINT_HISTORY = new RegExp(`^history-[0-9a-f]{${ENDPOINT_DIGEST_CHARS}}\\.jsonl$`);
 
 /** Our files in `dir`, fixed names first, then each endpoint's history in name order; none for a missing folder. */
 function dataFilesIn(dir: string): string[] {

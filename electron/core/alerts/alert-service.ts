@@ -29,9 +29,8 @@ import type { TotalAt } from '../balance/change-tracker.js';
 import { wordsForLocale } from '../app/locale-words.js';
 import type { AlertMemory, AlertObservation } from './alert-rules.js';
 import { evaluateAlerts } from './alert-rules.js';
+import { ALERTS_FILE_NAME } from '../data-dir.js';
 
-/** The fired state's file, beside prefs.json (created 0600 like it). */
-const ALERTS_FILE_NAME = 'alerts.json';
 /** Gate caches total_balance for a minute: asking an alert currency more often learns nothing. */
 const ALERT_FETCH_INTERVAL_MS = 60_000;
 /** `lastSuccessAt` is written at most this often on its own (the shortest "cannot read" wait is 10 min). */

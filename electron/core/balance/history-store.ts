@@ -20,14 +20,13 @@ import type { Change24h } from '../../../shared/change.js';
 import { change24h } from '../../../shared/change.js';
 import type { LocalOffset } from '../../../shared/history.js';
 import { sortPoints, thinHistory } from '../../../shared/history.js';
+import { endpointHistoryFileName, HISTORY_FILE_NAME } from '../data-dir.js';
 import { DEFAULT_BASE_URL } from '../gate/client.js';
 import type { FileSystem } from '../prefs/file-system.js';
 import { createNodeFileSystem, writeFileAtomic } from '../prefs/file-system.js';
 import type { HistoryLock } from './history-lock.js';
 import { createFileLock, IN_PROCESS_LOCK } from './history-lock.js';
 
-/** Production Gate's history file (the name every earlier version used). */
-const HISTORY_FILE_NAME = 'history.jsonl';
 /**
  * A read takes at most the file's last 8 MiB (~110,000 points, twenty times what it keeps): an
  * oversized file, grown by a foreign writer or planted, is read from its tail, newest points
@@ -52,7 +51,7 @@ function endpointKey(baseUrl: string): string {
 export function historyFileName(baseUrl: string = DEFAULT_BASE_URL): string {
   const key = endpointKey(baseUrl);
   if (key === endpointKey(DEFAULT_BASE_URL)) return HISTORY_FILE_NAME;
-  return `history-${createHash('sha256').update(key).digest('hex').slice(0, 16)}.jsonl`;
+  return endpointHistoryFileName(createHash('sha256').update(key).digest('hex'));
 }
 
 /** How a HistoryStore is built. */

@@ -23,10 +23,9 @@ import {
 } from '../../../shared/prefs.js';
 import { GLOBAL_SHORTCUT_RULE, globalShortcutSchema } from '../app/accelerator.js';
 import type { FileSystem } from './file-system.js';
+import { PREFS_FILE_NAME } from '../data-dir.js';
 import { UnsafeFileError, createNodeFileSystem, describeFileError, removeStaleTemps, writeFileAtomic } from './file-system.js';
 
-/** The file's name inside the data dir. */
-const PREFS_FILE_NAME = 'prefs.json';
 /** Written into the file so a later version can migrate it. */
 export const PREFS_FILE_VERSION = 1;
 /** A saved file is ~200 bytes; a larger one than this is not ours and is set aside like a damaged one, unread. */
