@@ -14,7 +14,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import type { Currency, HistoryPoint } from '../../../shared/balance.js';
-import { isCurrency } from '../../../shared/balance.js';
+import { CURRENCIES, isCurrency } from '../../../shared/balance.js';
 import { isDecimalString } from '../../../shared/decimal.js';
 import type { Change24h } from '../../../shared/change.js';
 import { change24h } from '../../../shared/change.js';
@@ -72,8 +72,11 @@ export interface HistoryStoreOptions {
   readonly slack?: number;
 }
 
+// The currencies as a regular expression's alternatives (their codes are plain letters).
+const ANY_CURRENCY = CURRENCIES.join('|');
+
 /** The exact form `formatHistoryLine` writes: read without JSON.parse (a CLI run reads a year of lines). */
-const STORED_LINE = /^\{"at":(\d{1,15}),"currency":"(BTC|CNY|USD|USDT)","total":"(-?\d{1,100}(?:\.\d{1,98})?)"\}$/;
+const STORED_LINE = new RegExp(`^\\{"at":(\\d{1,15}),"currency":"(${ANY_CURRENCY})","total":"(-?\\d{1,100}(?:\\.\\d{1,98})?)"\\}$`);
 
 /** Parses one stored line; null for a torn, foreign or invalid line (which is then skipped). */
 export function parseHistoryLine(line: string): HistoryPoint | null {
@@ -144,13 +147,11 @@ const CHANGE_WINDOW_MS = 24 * 60 * 60_000;
 // start" where the `m` flag would also start lines at '\r' and U+2028 (a lookbehind measured
 // twice as slow).
 /** A line that is neither a stored point (of any currency), a compaction header, nor blank. */
-const FOREIGN_LINE = /(?:^|\n)(?!\{"at":\d{1,15},"currency":"(?:BTC|CNY|USD|USDT)","total":"|\{"compacted":|[^\S\n]*(?:\n|$))/;
-const STORED_LINES: Record<Currency, RegExp> = {
-  BTC: /(?:^|\n)\{"at":(\d{1,15}),"currency":"BTC","total":"/g,
-  CNY: /(?:^|\n)\{"at":(\d{1,15}),"currency":"CNY","total":"/g,
-  USD: /(?:^|\n)\{"at":(\d{1,15}),"currency":"USD","total":"/g,
-  USDT: /(?:^|\n)\{"at":(\d{1,15}),"currency":"USDT","total":"/g,
-};
+const FOREIGN_LINE = new RegExp(`(?:^|\\n)(?!\\{"at":\\d{1,15},"currency":"(?:${ANY_CURRENCY})","total":"|\\{"compacted":|[^\\S\\n]*(?:\\n|$))`);
+/** Each currency's stored lines, from their start: the `at` captured. */
+const STORED_LINES = Object.fromEntries(
+  CURRENCIES.map((c) => [c, new RegExp(`(?:^|\\n)\\{"at":(\\d{1,15}),"currency":"${c}","total":"`, 'g')]),
+) as Record<Currency, RegExp>;
 
 /**
  * `change24h` of `current` against the points in a history file's text, without parsing every
@@ -252,19 +253,10 @@ export class HistoryStore {
 
   /**
    * Appends `point` and answers its currency's points as they were just before it, oldest
-   * first — one read of the file for both (what a CLI run needs: the change, then the record).
+   * first — one read of the file for both (what the app's change tracker needs).
    */
   record(point: HistoryPoint): Promise<HistoryPoint[]> {
-    if (parseHistoryLine(formatHistoryLine(point).trimEnd()) === null) {
-      return Promise.reject(new Error('Refusing to store an invalid history point.'));
-    }
-    return this.#locked(async () => {
-      const text = await this.#readText();
-      this.#adopt(text);
-      const before = sortPoints(parseHistoryText(text, point.currency));
-      await this.#appendLine(point);
-      return before;
-    });
+    return this.#appendAfter(point, (text) => sortPoints(parseHistoryText(text, point.currency)));
   }
 
   /**
@@ -272,15 +264,20 @@ export class HistoryStore {
    * in one read of the file and without parsing every line: what a CLI run needs.
    */
   recordChange(point: HistoryPoint): Promise<Change24h | null> {
+    return this.#appendAfter(point, (text) => changeInHistoryText(text, point));
+  }
+
+  /** Holding the lock: `answer` reads the file's text as it was before `point`, then `point` is appended. */
+  #appendAfter<T>(point: HistoryPoint, answer: (text: string) => T): Promise<T> {
     if (parseHistoryLine(formatHistoryLine(point).trimEnd()) === null) {
       return Promise.reject(new Error('Refusing to store an invalid history point.'));
     }
     return this.#locked(async () => {
       const text = await this.#readText();
       this.#adopt(text);
-      const change = changeInHistoryText(text, point);
+      const answered = answer(text);
       await this.#appendLine(point);
-      return change;
+      return answered;
     });
   }
 
