@@ -45,11 +45,6 @@ export function changeParts(words: Words, change: Change24h, currency: Currency,
   return { amount, percent, since: change.partial ? clockMinutes(words, change.from, options.timeZone) : null };
 }
 
-/** `+468.12 USDT`, `-3.10 USDT`, `0.00 USDT`. */
-function signedChangeMoney(words: Words, parts: ChangeParts, currency: Currency): string {
-  return moneyText(words, parts.amount, currency);
-}
-
 /** `+1.23 %`; null when there is none (an earlier total ≤ 0). */
 function changePercent(words: Words, parts: ChangeParts): string | null {
   return parts.percent === null ? null : words.t('change.percent', { percent: parts.percent });
@@ -58,7 +53,7 @@ function changePercent(words: Words, parts: ChangeParts): string | null {
 /** The percent, or the signed amount when there is no percent: the change where room is short. */
 export function changeBrief(words: Words, change: Change24h, currency: Currency): string {
   const parts = changeParts(words, change, currency);
-  return changePercent(words, parts) ?? signedChangeMoney(words, parts, currency);
+  return changePercent(words, parts) ?? moneyText(words, parts.amount, currency);
 }
 
 /** `{change} in 24 h`, or `{change} since 09:14` for a partial change. */
@@ -69,7 +64,7 @@ export function changeOverSpan(words: Words, change: Change24h, text: string, ti
 /** `+468.12 USDT (+1.23 %)`, the amount alone when there is no percent. */
 export function changeInFull(words: Words, change: Change24h, currency: Currency): string {
   const parts = changeParts(words, change, currency);
-  const money = signedChangeMoney(words, parts, currency);
+  const money = moneyText(words, parts.amount, currency);
   const percent = changePercent(words, parts);
   return percent === null ? money : words.t('change.size', { amount: money, percent });
 }
