@@ -5,7 +5,7 @@
  * good data stays on screen throughout, never called live.
  */
 import { test, expect } from './fixtures.js';
-import { expectedTotalText, expectStatusLine, liveChartReady, openStatusDetails, totalTop } from './journeys.js';
+import { expectedTotalText, expectStatusLine, failNextRefresh, liveChartReady, openStatusDetails, totalTop } from './journeys.js';
 
 test.describe('faults', () => {
   test.describe('with data on screen', () => {
@@ -65,12 +65,7 @@ test.describe('faults', () => {
       const { page, harness } = world;
       await world.open();
       await liveChartReady(page);
-      const liveTop = await totalTop(page);
-
-      harness.simulator.setFault({ kind: 'html', status: 502 }, 1);
-      await page.evaluate(async () => window.glance?.refresh());
-
-      await expectStatusLine(page, liveTop, 'SERVER_ERROR');
+      await failNextRefresh(page, harness, { kind: 'html', status: 502 }, 'SERVER_ERROR');
       await world.capture('stale-html-line');
       const banner = await openStatusDetails(page);
       await expect(banner).toHaveAttribute('data-code', 'SERVER_ERROR');
@@ -91,12 +86,7 @@ test.describe('faults', () => {
       const { page, harness } = world;
       await world.open();
       await liveChartReady(page);
-      const liveTop = await totalTop(page);
-
-      harness.simulator.setFault({ kind: 'html', status: 200 }, 1);
-      await page.evaluate(async () => window.glance?.refresh());
-
-      await expectStatusLine(page, liveTop, 'BAD_RESPONSE');
+      await failNextRefresh(page, harness, { kind: 'html', status: 200 }, 'BAD_RESPONSE');
       await world.capture('stale-bad-response-line');
       const banner = await openStatusDetails(page);
       await expect(banner).toHaveAttribute('data-code', 'BAD_RESPONSE');
@@ -114,11 +104,7 @@ test.describe('faults', () => {
       const { page, harness } = world;
       await world.open();
       await liveChartReady(page);
-      const liveTop = await totalTop(page);
-
-      harness.simulator.setFault({ kind: 'drop' }, 1);
-      await page.evaluate(async () => window.glance?.refresh());
-      await expectStatusLine(page, liveTop, 'NETWORK');
+      await failNextRefresh(page, harness, { kind: 'drop' }, 'NETWORK');
       await world.capture('stale-network-line');
       const banner = await openStatusDetails(page);
       await expect(banner).toHaveAttribute('data-code', 'NETWORK');

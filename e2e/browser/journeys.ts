@@ -6,6 +6,7 @@ import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import type { Currency } from '../../shared/balance.js';
 import { formatAmount } from '../../shared/decimal.js';
+import type { SimFault } from '../../electron/core/simulator/handler.js';
 import type { Harness } from '../support/harness.js';
 
 /** The page shows live data with a painted pie (at least one sector path with a real shape). */
@@ -44,6 +45,14 @@ export async function expectStatusLine(page: Page, liveTotalTop: number, code: s
   // One row of 12 px text with its padding: never the seven-line explanation.
   expect(toggle.height).toBeLessThan(32);
   await expect(page.getByTestId('stale-banner')).toHaveCount(0);
+}
+
+/** With live data on screen, the next refresh meets `fault`: the total stays put and the status line names `code`. */
+export async function failNextRefresh(page: Page, harness: Harness, fault: SimFault, code: string): Promise<void> {
+  const liveTop = await totalTop(page);
+  harness.simulator.setFault(fault, 1);
+  await page.evaluate(async () => window.glance?.refresh());
+  await expectStatusLine(page, liveTop, code);
 }
 
 /** Opens the status line's explanation (one click) and answers it: the stale panel, with its hint and action. */

@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import type { Language } from '../../shared/locale.js';
 import { expectHanGlyphsHaveAFont } from '../support/page-checks.js';
 import { test, expect } from './fixtures.js';
-import { expectStatusLine, liveChartReady, openStatusDetails, totalTop } from './journeys.js';
+import { failNextRefresh, liveChartReady, openStatusDetails } from './journeys.js';
 
 interface Expected {
   readonly demo: string;
@@ -131,10 +131,7 @@ for (const language of ['zh-CN', 'zh-TW'] as const) {
         const { page, harness } = world;
         await world.open();
         await liveChartReady(page);
-        const liveTop = await totalTop(page);
-        harness.simulator.setFault({ kind: 'drop' }, 1);
-        await page.evaluate(async () => window.glance?.refresh());
-        await expectStatusLine(page, liveTop, 'NETWORK');
+        await failNextRefresh(page, harness, { kind: 'drop' }, 'NETWORK');
         await expectChinese(page, language);
         await world.capture(shot('stale-network-line'));
         const banner = await openStatusDetails(page);
