@@ -1,7 +1,7 @@
 // The history chart view: opened from the main view under the total, one currency's history per
 // range, high/low/last labelled, a readout on hover and keyboard focus, a table of the same
 // points, gaps drawn as breaks, nothing in privacy mode, a failure shown with Retry.
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../shared/balance.js';
 import { appError } from '../../shared/errors.js';
@@ -29,8 +29,13 @@ const at = (ms: number) => shortDateTime(ENGLISH, ms);
 
 async function openChart(options: { privacy?: boolean } = {}) {
   const rendered = await renderApp(makeState({ prefs: { ...DEFAULT_PREFERENCES, privacy: options.privacy ?? false } }), { history: HISTORY });
+  // The main view's sparkline has asked for 24 h already; the chart's own request comes after.
+  const asked = rendered.fake.fns.getHistory.mock.calls.length;
   await rendered.user.click(screen.getByRole('button', { name: 'History chart' }));
   await screen.findByTestId('chart-view');
+  // The chart's chunk loads lazily, so its mount (and the effect that asks main) can land outside
+  // the click's act(): wait for the request itself rather than assume it.
+  await waitFor(() => expect(rendered.fake.fns.getHistory.mock.calls.length).toBeGreaterThan(asked));
   return rendered;
 }
 

@@ -6,7 +6,7 @@
  * break in the line, never a straight line across. Privacy mode shows none of it. Loaded
  * lazily: the first view's JavaScript does not carry it.
  */
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Currency, HistoryPoint } from '../../../shared/balance.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { HISTORY_RANGES, type HistoryRange, type HistoryView } from '../../../shared/history.js';
@@ -15,6 +15,7 @@ import { displayMoney } from '../../../shared/present/amounts.js';
 import { shortDateTime } from '../../../shared/present/dates.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import type { Words } from '../../../shared/present/words.js';
+import { useFocusOnOpen } from '../lib/use-focus-on-open.js';
 import { useWords } from '../lib/words.js';
 
 /** What the chart shows and how it reaches main. */
@@ -79,14 +80,12 @@ function pointWords(words: Words, point: HistoryPoint, currency: Currency): stri
 export function HistoryChartPanel({ currency, privacy, fetchedAt, load, onBack }: HistoryChartPanelProps) {
   const words = useWords();
   const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
+  const heading = useFocusOnOpen<HTMLHeadingElement>();
   const [range, setRange] = useState<HistoryRange>('24h');
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [active, setActive] = useState<number | null>(null);
   const [attempt, setAttempt] = useState(0);
   const key = `${currency} ${range}`;
-
-  useEffect(() => heading.current?.focus(), []);
 
   useEffect(() => {
     let alive = true;

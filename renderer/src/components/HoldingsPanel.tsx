@@ -7,7 +7,7 @@
  * alphabetically, unfolded, so neither ranking nor folding tells which coin is large.
  * Loaded lazily: the first view's JavaScript does not carry it.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Currency } from '../../../shared/balance.js';
 import { formatAmount } from '../../../shared/decimal.js';
 import type { AppError, Result } from '../../../shared/errors.js';
@@ -18,6 +18,7 @@ import { displayAmount, displayMoney, displayShare, exactMoney, PRIVACY_MASK } f
 import { asOfTime } from '../../../shared/present/dates.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import type { Words } from '../../../shared/present/words.js';
+import { useFocusOnOpen } from '../lib/use-focus-on-open.js';
 import { useWords } from '../lib/words.js';
 import { Breakable } from './Breakable.js';
 
@@ -60,7 +61,7 @@ function shareCell(words: Words, row: HoldingRow, privacy: boolean): string {
 export function HoldingsPanel({ account, label, currency, privacy, now, load, onBack, onFixKey }: HoldingsPanelProps) {
   const words = useWords();
   const [loaded, setLoaded] = useState<Loaded>({ view: null, error: null });
-  const heading = useRef<HTMLHeadingElement>(null);
+  const heading = useFocusOnOpen<HTMLHeadingElement>();
 
   const reload = useCallback(() => {
     let alive = true;
@@ -82,10 +83,6 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
       clearInterval(id);
     };
   }, [reload]);
-
-  useEffect(() => {
-    heading.current?.focus();
-  }, []);
 
   const { view, error } = loaded;
   const rows = view === null ? [] : privacy ? [...view.rows].sort((a, b) => (a.coin < b.coin ? -1 : a.coin > b.coin ? 1 : 0)) : view.rows;

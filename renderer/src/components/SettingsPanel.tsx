@@ -3,9 +3,10 @@
  * (main validates and stores); the panel shows what main's state says. The key is only ever
  * known by its hint.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import type { CredentialsStatus, PreferencesPatch, ShortcutStatus } from '../../../shared/ipc.js';
 import type { Preferences } from '../../../shared/prefs.js';
+import { useFocusOnOpen } from '../lib/use-focus-on-open.js';
 import { useWords } from '../lib/words.js';
 import { AlertsSettings } from './AlertsSettings.js';
 import { DisplaySettings } from './DisplaySettings.js';
@@ -30,9 +31,7 @@ export interface SettingsPanelProps {
 export function SettingsPanel({ prefs, credentials, demo, shortcut, onChange, onReplaceKey, onRemoveKey, onClose }: SettingsPanelProps) {
   const words = useWords();
   const id = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
-  // Keyboard users land in the panel they just opened.
-  useEffect(() => heading.current?.focus(), []);
+  const heading = useFocusOnOpen<HTMLHeadingElement>();
 
   return (
     <section className="settings" aria-labelledby={`${id}-title`} data-testid="settings-panel">
