@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from './balance.js';
-import { historyView, thinHistory } from './history.js';
+import { historyView, lonePoints, thinHistory } from './history.js';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -49,6 +49,24 @@ describe('historyView', () => {
 
   it('leaves out points dated in the future', () => {
     expect(historyView([pt(NOW - H, '1'), pt(NOW + H, '2')], 'all', { now: NOW }).points).toEqual([pt(NOW - H, '1')]);
+  });
+});
+
+describe('lonePoints', () => {
+  it('names the points no line reaches: a gap, or an end of the view, on both sides', () => {
+    // 0–1 a run; 2 alone between gaps; 3–4 a run; 5 alone at the end (the refresh after a sleep).
+    expect(lonePoints(6, [2, 3, 5])).toEqual([2, 5]);
+    expect(lonePoints(6, [])).toEqual([]);
+    expect(lonePoints(1, [])).toEqual([0]);
+    expect(lonePoints(3, [1, 2])).toEqual([0, 1, 2]);
+    expect(lonePoints(0, [])).toEqual([]);
+  });
+
+  it('agrees with a view: after a night without points, the first refresh is alone', () => {
+    const pts = [pt(NOW - 12 * H, '1'), pt(NOW - 12 * H + MIN, '2'), pt(NOW, '3')];
+    const v = historyView(pts, '24h', { now: NOW });
+    expect(v.gaps).toEqual([2]);
+    expect(lonePoints(v.points.length, v.gaps)).toEqual([2]);
   });
 });
 

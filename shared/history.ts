@@ -168,3 +168,15 @@ export function historyView(points: readonly HistoryPoint[], range: HistoryRange
   }
   return { range, points: sent, gaps, high, low, last: inRange.at(-1) ?? null, total: inRange.length };
 }
+
+/**
+ * Indices of the points with a gap (or an end of the view) on both sides. No line reaches them,
+ * so a chart draws each as a dot; otherwise a point alone after a gap (the first refresh after
+ * the computer slept) would not be drawn at all.
+ */
+export function lonePoints(count: number, gaps: readonly number[]): number[] {
+  const breaks = new Set(gaps);
+  const out: number[] = [];
+  for (let i = 0; i < count; i += 1) if ((i === 0 || breaks.has(i)) && (i === count - 1 || breaks.has(i + 1))) out.push(i);
+  return out;
+}

@@ -127,5 +127,20 @@ describe('the 24-hour sparkline', () => {
     const d = (await screen.findByTestId('sparkline')).querySelector('path')?.getAttribute('d') ?? '';
     expect(d.match(/M/g)).toHaveLength(2);
     expect(d.split(' ').map((s) => s[0])).toEqual(['M', 'L', 'M', 'L']);
+    expect(screen.queryByTestId('sparkline-dot')).toBeNull();
+  });
+
+  it('draws a point alone after a gap as a dot, so the refresh after a night away shows', async () => {
+    const history: HistoryPoint[] = [
+      { at: T0 - 20 * HOUR, currency: 'USDT', total: '100' },
+      { at: T0 - 20 * HOUR + 60_000, currency: 'USDT', total: '120' },
+      // The computer slept: the newest point has no neighbour within reach.
+      { at: T0, currency: 'USDT', total: '110' },
+    ];
+    await renderApp(stateWith(change()), { history });
+    const line = await screen.findByTestId('sparkline');
+    expect(line.querySelector('path')?.getAttribute('d')).toBe('M0.0,22.0 L0.1,2.0 M96.0,12.0');
+    const dots = screen.getAllByTestId('sparkline-dot');
+    expect(dots.map((c) => [c.getAttribute('cx'), c.getAttribute('cy')])).toEqual([['96', '12']]);
   });
 });

@@ -9,7 +9,7 @@
 import { useEffect, useId, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Currency, HistoryPoint } from '../../../shared/balance.js';
 import type { AppError, Result } from '../../../shared/errors.js';
-import { HISTORY_RANGES, type HistoryRange, type HistoryView } from '../../../shared/history.js';
+import { HISTORY_RANGES, lonePoints, type HistoryRange, type HistoryView } from '../../../shared/history.js';
 import type { HistoryQuery } from '../../../shared/ipc.js';
 import { displayMoney } from '../../../shared/present/amounts.js';
 import { shortDateTime } from '../../../shared/present/dates.js';
@@ -56,14 +56,6 @@ function geometry(points: readonly HistoryPoint[]): { x: (at: number) => number;
     x: (at) => (x1 === x0 ? W / 2 : ((at - x0) / (x1 - x0)) * W),
     y: (total) => (y1 === y0 ? H / 2 : PAD_Y + (1 - (Number(total) - y0) / (y1 - y0)) * (H - 2 * PAD_Y)),
   };
-}
-
-/** Points with a gap on both sides: no line reaches them, so they are drawn as dots. */
-function lonePoints(count: number, gaps: readonly number[]): number[] {
-  const breaks = new Set(gaps);
-  const out: number[] = [];
-  for (let i = 0; i < count; i += 1) if ((i === 0 || breaks.has(i)) && (i === count - 1 || breaks.has(i + 1))) out.push(i);
-  return out;
 }
 
 /** One `M…L…` run per stretch without a gap: the line breaks where the app was not running. */
