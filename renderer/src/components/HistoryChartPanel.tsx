@@ -15,6 +15,7 @@ import { displayMoney } from '../../../shared/present/amounts.js';
 import { shortDateTime } from '../../../shared/present/dates.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import type { Words } from '../../../shared/present/words.js';
+import { lineGeometry, linePath } from '../lib/line-geometry.js';
 import { useFocusOnOpen } from '../lib/use-focus-on-open.js';
 import { useWords } from '../lib/words.js';
 
@@ -43,26 +44,7 @@ const RANGE_WORDS = {
 const W = 336;
 const H = 120;
 const PAD_Y = 8;
-
-/** Screen geometry of the points: x by time over the points' span, y by value (geometry only). */
-function geometry(points: readonly HistoryPoint[]): { x: (at: number) => number; y: (total: string) => number } {
-  const ats = points.map((p) => p.at);
-  const ys = points.map((p) => Number(p.total)); // geometry only; every printed figure is Gate's string
-  const x0 = Math.min(...ats);
-  const x1 = Math.max(...ats);
-  const y0 = Math.min(...ys);
-  const y1 = Math.max(...ys);
-  return {
-    x: (at) => (x1 === x0 ? W / 2 : ((at - x0) / (x1 - x0)) * W),
-    y: (total) => (y1 === y0 ? H / 2 : PAD_Y + (1 - (Number(total) - y0) / (y1 - y0)) * (H - 2 * PAD_Y)),
-  };
-}
-
-/** One `M…L…` run per stretch without a gap: the line breaks where the app was not running. */
-function chartPath(points: readonly HistoryPoint[], gaps: readonly number[], g: ReturnType<typeof geometry>): string {
-  const breaks = new Set(gaps);
-  return points.map((p, i) => `${i === 0 || breaks.has(i) ? 'M' : 'L'}${g.x(p.at).toFixed(1)},${g.y(p.total).toFixed(1)}`).join(' ');
-}
+const BOX = { width: W, height: H, padY: PAD_Y } as const;
 
 function pointWords(words: Words, point: HistoryPoint, currency: Currency): string {
   return words.t('chart.point', { time: shortDateTime(words, point.at), money: displayMoney(words, point.total, currency, { privacy: false }) });
@@ -94,7 +76,7 @@ export function HistoryChartPanel({ currency, privacy, fetchedAt, load, onBack }
   const current = loaded.kind !== 'loading' && loaded.key === key ? loaded : null;
   const view = current?.kind === 'view' ? current.view : null;
   const points = view?.points ?? [];
-  const g = points.length > 0 ? geometry(points) : null;
+  const g = points.length > 0 ? lineGeometry(points, BOX) : null;
   const shown = active !== null && active < points.length ? active : null;
   const focus = shown !== null ? points[shown] : undefined;
 
@@ -185,7 +167,7 @@ export function HistoryChartPanel({ currency, privacy, fetchedAt, load, onBack }
             onBlur={() => setActive(null)}
           >
             <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true" onPointerMove={onPointer} onPointerLeave={() => setActive(null)}>
-              <path className="chart-line" d={chartPath(points, view!.gaps, g)} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" vectorEffect="non-scaling-stroke" data-testid="chart-line" />
+              <path className="chart-line" d={linePath(points, view!.gaps, g)} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" vectorEffect="non-scaling-stroke" data-testid="chart-line" />
               {lonePoints(points.length, view!.gaps).map((i) => (
                 <circle key={`lone-${i}`} className="chart-dot" cx={g.x(points[i]!.at)} cy={g.y(points[i]!.total)} r="2" data-testid="chart-dot" />
               ))}

@@ -7,6 +7,7 @@
 import type { HistoryPoint } from '../../../shared/balance.js';
 import { lonePoints } from '../../../shared/history.js';
 import { shortDateTime } from '../../../shared/present/dates.js';
+import { lineGeometry, linePath } from '../lib/line-geometry.js';
 import { useWords } from '../lib/words.js';
 
 /** Props: the points (oldest first), where the line breaks, and privacy. */
@@ -20,27 +21,7 @@ export interface SparklineProps {
 
 const W = 96;
 const H = 24;
-
-/** Where each point sits in the 96×24 box. Flat lines sit in the middle. */
-function sparklineGeometry(points: readonly HistoryPoint[]): { x: (at: number) => number; y: (total: string) => number } {
-  const xs = points.map((p) => p.at);
-  const ys = points.map((p) => Number(p.total)); // geometry only
-  const x0 = Math.min(...xs);
-  const x1 = Math.max(...xs);
-  const y0 = Math.min(...ys);
-  const y1 = Math.max(...ys);
-  const pad = 2;
-  return {
-    x: (at) => (x1 === x0 ? 0 : ((at - x0) / (x1 - x0)) * W),
-    y: (total) => (y1 === y0 ? H / 2 : pad + (1 - (Number(total) - y0) / (y1 - y0)) * (H - 2 * pad)),
-  };
-}
-
-/** The SVG path: a new `M` after each gap. */
-function sparklinePath(points: readonly HistoryPoint[], gaps: readonly number[], g: ReturnType<typeof sparklineGeometry>): string {
-  const breaks = new Set(gaps);
-  return points.map((p, i) => `${i === 0 || breaks.has(i) ? 'M' : 'L'}${g.x(p.at).toFixed(1)},${g.y(p.total).toFixed(1)}`).join(' ');
-}
+const BOX = { width: W, height: H, padY: 2 } as const;
 
 /** The 24-hour line, or nothing with fewer than two points. */
 export function Sparkline({ points, gaps, privacy }: SparklineProps) {
@@ -56,11 +37,11 @@ export function Sparkline({ points, gaps, privacy }: SparklineProps) {
       </svg>
     );
   }
-  const g = sparklineGeometry(points);
+  const g = lineGeometry(points, BOX);
   const label = words.t('history.points', { count: points.length, from: shortDateTime(words, first.at), to: shortDateTime(words, last.at) });
   return (
     <svg className="sparkline" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={label} data-testid="sparkline">
-      <path d={sparklinePath(points, gaps, g)} fill="none" stroke="currentColor" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
+      <path d={linePath(points, gaps, g)} fill="none" stroke="currentColor" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />
       {lonePoints(points.length, gaps).map((i) => (
         <circle key={i} cx={g.x(points[i]!.at)} cy={g.y(points[i]!.total)} r="1.5" fill="currentColor" data-testid="sparkline-dot" />
       ))}
