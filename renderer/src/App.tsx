@@ -14,7 +14,6 @@ import { ErrorPanel } from './components/ErrorPanel.js';
 import { HistoryRow } from './components/HistoryRow.js';
 import type { ErrorPanelProps } from './components/ErrorPanel.js';
 import { LoadingSkeleton } from './components/LoadingSkeleton.js';
-import { OnboardingForm } from './components/OnboardingForm.js';
 import { StatusBadge } from './components/StatusBadge.js';
 import { StatusLine } from './components/StatusLine.js';
 import { TotalHeader } from './components/TotalHeader.js';
@@ -33,6 +32,7 @@ type Panel = 'main' | 'settings' | 'key-form' | 'holdings' | 'chart';
 const HoldingsPanel = lazy(() => import('./components/HoldingsPanel.js').then((m) => ({ default: m.HoldingsPanel })));
 const SettingsPanel = lazy(() => import('./components/SettingsPanel.js').then((m) => ({ default: m.SettingsPanel })));
 const HistoryChartPanel = lazy(() => import('./components/HistoryChartPanel.js').then((m) => ({ default: m.HistoryChartPanel })));
+const OnboardingForm = lazy(() => import('./components/OnboardingForm.js').then((m) => ({ default: m.OnboardingForm })));
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
@@ -133,7 +133,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
     return (
       <main className="app">
         {messageBar}
-        <Suspense fallback={<LoadingSkeleton />}>
+        <Suspense fallback={<LoadingSkeleton what="view" />}>
           <SettingsPanel
             prefs={state.prefs}
             credentials={state.credentials}
@@ -154,22 +154,24 @@ function Popover({ view }: { readonly view: GlanceView }) {
     return (
       <main className="app">
         {messageBar}
-        <OnboardingForm
-          credentials={state.credentials}
-          mode={state.credentials.stored ? 'replace' : 'first-run'}
-          onSave={actions.saveCredentials}
-          onOpenKeyPage={() => void actions.openKeyPage()}
-          onDemo={
-            state.demo
-              ? null
-              : () => {
-                  setPanel('main');
-                  void actions.startDemo();
-                }
-          }
-          onCancel={firstRun ? null : backToMain}
-          onSaved={backToMain}
-        />
+        <Suspense fallback={<LoadingSkeleton what="view" />}>
+          <OnboardingForm
+            credentials={state.credentials}
+            mode={state.credentials.stored ? 'replace' : 'first-run'}
+            onSave={actions.saveCredentials}
+            onOpenKeyPage={() => void actions.openKeyPage()}
+            onDemo={
+              state.demo
+                ? null
+                : () => {
+                    setPanel('main');
+                    void actions.startDemo();
+                  }
+            }
+            onCancel={firstRun ? null : backToMain}
+            onSaved={backToMain}
+          />
+        </Suspense>
       </main>
     );
   }
@@ -267,7 +269,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
       {balance !== null ? (
         <>
           {panel === 'holdings' && holdingsAccount !== null ? (
-            <Suspense fallback={<LoadingSkeleton />}>
+            <Suspense fallback={<LoadingSkeleton what="view" />}>
               <HoldingsPanel
                 account={holdingsAccount}
                 label={accountText(words, { name: holdingsAccount, label: accountLabel(holdingsAccount) })}
@@ -280,7 +282,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
               />
             </Suspense>
           ) : panel === 'chart' ? (
-            <Suspense fallback={<LoadingSkeleton />}>
+            <Suspense fallback={<LoadingSkeleton what="view" />}>
               <HistoryChartPanel currency={balance.currency} privacy={privacy} fetchedAt={balance.fetchedAt} load={actions.getHistory} onBack={backToMain} />
             </Suspense>
           ) : (

@@ -41,7 +41,7 @@ describe('keytar not installed', () => {
     await openSettings(user);
     expectInstallWords(screen.getByTestId('key-status').textContent);
     await user.click(screen.getByTestId('replace-key'));
-    const panel = screen.getByTestId('keychain-error');
+    const panel = await screen.findByTestId('keychain-error');
     expectInstallWords(panel.textContent);
     expect(panel.textContent).toContain('its native module (keytar) is not installed');
     expect((screen.getByRole('button', { name: 'Save key' }) as HTMLButtonElement).disabled).toBe(true);

@@ -106,7 +106,7 @@ describe('settings', () => {
     const { user } = await renderApp(makeState());
     await openSettings(user);
     await user.click(screen.getByRole('button', { name: 'Replace key' }));
-    expect(screen.getByRole('heading', { name: 'Replace the API key' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Replace the API key' })).toBeTruthy();
     expect(screen.getByTestId('stored-key-hint').textContent).toContain('…a1b2');
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByTestId('total')).toBeTruthy();

@@ -116,7 +116,7 @@ describe('stale', () => {
     const { user } = await renderApp(makeState({ status: 'stale', error: INVALID_KEY }));
     await user.click(screen.getByTestId('status-line-toggle'));
     await user.click(within(screen.getByTestId('stale-banner')).getByRole('button', { name: 'Fix key' }));
-    expect(screen.getByRole('heading', { name: 'Replace the API key' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Replace the API key' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByTestId('total')).toBeTruthy();
   });
@@ -131,7 +131,7 @@ describe('error', () => {
     expect(view.textContent).toContain('has not been deleted or expired in Gate');
     expect(within(view).queryByRole('button', { name: 'Retry' })).toBeNull();
     await user.click(within(view).getByRole('button', { name: 'Fix key' }));
-    expect(screen.getByTestId('onboarding-form')).toBeTruthy();
+    expect(await screen.findByTestId('onboarding-form')).toBeTruthy();
     expect(fake.fns.refresh).not.toHaveBeenCalled();
   });
 
@@ -217,7 +217,7 @@ describe('demo', () => {
     );
     expect(screen.getByTestId('demo-badge').textContent).toBe('Demo data');
     await user.click(screen.getByRole('button', { name: 'Connect your Gate account' }));
-    expect(screen.getByRole('heading', { name: 'Connect your Gate account' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Connect your Gate account' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Try the demo' })).toBeNull();
     await user.type(screen.getByLabelText('API key'), 'k');
     await user.type(screen.getByLabelText('API secret'), 's');
@@ -250,6 +250,6 @@ describe('a keychain that recovers', () => {
     expect(screen.getByTestId('key-status').textContent).not.toContain('Unlock your login keyring');
     expect(screen.getByTestId('key-status').textContent).toContain('A key ending …a1b2 is stored');
     await user.click(screen.getByRole('button', { name: 'Replace key' }));
-    expect((screen.getByRole('button', { name: 'Save key' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(((await screen.findByRole('button', { name: 'Save key' })) as HTMLButtonElement).disabled).toBe(false);
   });
 });

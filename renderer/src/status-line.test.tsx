@@ -113,7 +113,7 @@ describe('the total is always first', () => {
       expect(fake.fns.refresh).toHaveBeenCalledTimes(1);
     } else {
       await user.click(within(details).getByRole('button', { name: 'Fix key' }));
-      expect(screen.getByRole('heading', { name: 'Replace the API key' })).toBeTruthy();
+      expect(await screen.findByRole('heading', { name: 'Replace the API key' })).toBeTruthy();
     }
   });
 

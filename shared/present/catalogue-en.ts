@@ -379,6 +379,7 @@ export const en = {
   'popover.history-saved': 'History saved to {path}.',
   'popover.history-saved-somewhere': 'History saved to the chosen file.',
   'popover.loading': 'Loading balance',
+  'popover.view-loading': 'Opening…',
 
   'status.onboarding': 'Not connected',
   'status.loading': 'Loading',

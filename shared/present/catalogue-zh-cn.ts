@@ -364,6 +364,7 @@ export const zhCN: Catalogue = {
   'popover.history-saved': '历史记录已保存到 {path}。',
   'popover.history-saved-somewhere': '历史记录已保存到所选文件。',
   'popover.loading': '正在加载余额',
+  'popover.view-loading': '正在打开…',
 
   'status.onboarding': '未连接',
   'status.loading': '加载中',

@@ -364,6 +364,7 @@ export const zhTW: Catalogue = {
   'popover.history-saved': '歷史紀錄已儲存到 {path}。',
   'popover.history-saved-somewhere': '歷史紀錄已儲存到所選檔案。',
   'popover.loading': '正在載入餘額',
+  'popover.view-loading': '正在開啟…',
 
   'status.onboarding': '未連線',
   'status.loading': '載入中',

@@ -46,6 +46,10 @@ async function waitForState(fake: FakeGlance): Promise<void> {
   await waitFor(() => {
     if (document.querySelector('main.app[aria-busy="true"]') !== null) throw new Error('the catalogue of the state has not arrived');
   });
+  // A state drawn by a view of its own (onboarding) has its chunk fetched on first use.
+  await waitFor(() => {
+    if (screen.queryByTestId('view-loading') !== null) throw new Error("the first view's chunk has not arrived");
+  });
 }
 
 /** Opens Settings (its own chunk, loaded on first open) and waits until it is on screen. */
