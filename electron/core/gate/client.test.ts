@@ -1,5 +1,6 @@
 import { errorWords } from '../../../shared/present/error-words.js';
-import { ENGLISH } from '../../../shared/present/words.js';
+import { createWords, ENGLISH } from '../../../shared/present/words.js';
+import { zhCN } from '../../../shared/present/catalogue-zh-cn.js';
 import type { AppError } from '../../../shared/errors.js';
 import { describe, expect, it } from 'vitest';
 import type { Currency } from '../../../shared/balance.js';
@@ -161,6 +162,17 @@ describe('GateClient', () => {
     expect(!c.ok && c.error.code).toBe('CANCELLED');
     const pre = await client.getTotalBalance('USDT', { signal: AbortSignal.abort() });
     expect(!pre.ok && pre.error.code).toBe('CANCELLED');
+  });
+
+  it('answers NETWORK with its cause by name for a dropped connection, worded in the reader’s language', async () => {
+    const { client, sim } = setup();
+    sim.setFault({ kind: 'drop' });
+    const r = await client.getTotalBalance('USDT');
+    expect(!r.ok && r.error.code).toBe('NETWORK');
+    expect(!r.ok && r.error.params).toEqual({ cause: 'closed-no-answer' });
+    if (r.ok) return;
+    expect(said(r.error).message).toBe('Could not reach Gate: the connection was closed before an answer arrived.');
+    expect(errorWords(createWords(zhCN, 'zh-CN', 'zh-CN'), r.error).message).toBe('无法连接到 Gate：收到应答之前连接已关闭。');
   });
 
   it('never puts the secret or a signature into any result, whatever the fault', async () => {

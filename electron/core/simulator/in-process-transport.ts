@@ -3,7 +3,7 @@
  * the app and `gate-glance balance --demo` run the real client, signing and validation
  * included, with no socket at all.
  */
-import { tooLargeFailure } from '../gate/failure-text.js';
+import { networkFailure, tooLargeFailure } from '../gate/failure-text.js';
 import type { Transport, TransportResult } from '../gate/types.js';
 import type { GateSimulator } from './handler.js';
 
@@ -37,7 +37,8 @@ export function createInProcessTransport(simulator: GateSimulator): Transport {
       );
       if (outcome === 'timeout') return { ok: false, failure: { kind: 'timeout', message: `no answer within ${request.timeoutMs} ms` } };
       if (outcome === 'aborted') return { ok: false, failure: { kind: 'aborted', message: 'the request was cancelled' } };
-      if (answer.kind === 'drop') return { ok: false, failure: { kind: 'network', message: 'the connection was closed without an answer' } };
+      // A dropped connection, as a socket transport names it: the cause travels by name, for the reader's words.
+      if (answer.kind === 'drop') return { ok: false, failure: networkFailure({ name: 'closed-no-answer' }) };
       if (Buffer.byteLength(answer.body) > request.maxBodyBytes) {
         return { ok: false, failure: tooLargeFailure(request.maxBodyBytes) };
       }
