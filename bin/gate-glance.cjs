@@ -10,9 +10,8 @@ const root = path.join(__dirname, '..', 'out', 'cli');
 const bundle = path.join(root, 'gate-glance.cjs');
 let cli;
 try {
-  // GLANCE_WRITE_CODE_CACHE=1: the build's one training run, which keeps what V8 compiled.
-  const write = process.env.GLANCE_WRITE_CODE_CACHE === '1';
-  cli = requireWithCodeCache(bundle, { root, cacheDir: path.join(root, 'code-cache'), write }).exports;
+  // Reads the cache only: the build's training run (scripts/build-cli.mjs) is what writes it.
+  cli = requireWithCodeCache(bundle, { root, cacheDir: path.join(root, 'code-cache') }).exports;
 } catch (error) {
   if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(bundle)) {
     process.stderr.write(`gate-glance is not built yet: run \`npm run build:cli\` in ${path.join(__dirname, '..')}.\n`);
