@@ -25,6 +25,8 @@ function withCli(words: Words, catalogue: CliCatalogue): CliWords {
 /** The CLI in English, numbers in the runtime's default locale (commands run without `runCli`). */
 export const CLI_ENGLISH: CliWords = withCli(ENGLISH, cliEn);
 
+// Not the popover's importCatalogue (renderer/src/lib/use-locale-words.ts): that one imports English
+// dynamically too, which would split it out of the CLI's main bundle into a chunk every start reads.
 async function catalogues(language: Language): Promise<readonly [Catalogue, CliCatalogue]> {
   switch (language) {
     case 'en':
