@@ -4,13 +4,12 @@
  * chart, and each kind of alert set in Settings and stored by main. History older than this run
  * is written into the app's own history file (the endpoint's, as the CLI would) before it is read.
  */
-import type { Page } from '@playwright/test';
 import type { HistoryPoint } from '../../shared/balance.js';
 import { HistoryStore } from '../../electron/core/balance/history-store.js';
 import { GATE_EXAMPLE_PORTFOLIO } from '../../electron/core/simulator/portfolio.js';
 import type { Harness } from '../support/harness.js';
 import { test, expect } from './fixtures.js';
-import { liveChartReady } from './journeys.js';
+import { liveChartReady, refreshOk } from './journeys.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -21,10 +20,6 @@ async function seedHistory(harness: Harness, points: readonly HistoryPoint[]): P
   for (const point of points) await store.append(point);
 }
 
-async function refresh(page: Page): Promise<void> {
-  expect(await page.evaluate(async () => window.glance?.refresh())).toEqual({ ok: true, value: null });
-}
-
 test.describe('the 24-hour change', () => {
   test.use({ harnessOptions: { withKey: true } });
 
@@ -33,7 +28,7 @@ test.describe('the 24-hour change', () => {
     await world.open();
     await liveChartReady(page);
     await seedHistory(harness, [{ at: Date.now() - 25 * HOUR, currency: 'USDT', total: '600000000000000000' }]);
-    await refresh(page);
+    await refreshOk(page);
     const change = page.getByTestId('change');
     await expect(change).toHaveAttribute('data-direction', '1');
     await expect(change).toHaveAttribute('data-colour', 'green');
@@ -59,7 +54,7 @@ test.describe('the 24-hour change', () => {
     await world.open();
     await liveChartReady(page);
     await seedHistory(harness, [{ at: Date.now() - 26 * HOUR, currency: 'USDT', total: '700000000000000000' }]);
-    await refresh(page);
+    await refreshOk(page);
     const change = page.getByTestId('change');
     await expect(change).toHaveAttribute('data-direction', '-1');
     await expect(change).toHaveAttribute('data-colour', 'red');
@@ -76,7 +71,7 @@ test.describe('the 24-hour change', () => {
     await expect(page.getByTestId('change')).toHaveCount(0);
     const quant = GATE_EXAMPLE_PORTFOLIO.accounts['quant']!;
     harness.simulator.setPortfolio({ ...GATE_EXAMPLE_PORTFOLIO, accounts: { ...GATE_EXAMPLE_PORTFOLIO.accounts, quant: { ...quant, amount: '601702859674467879.6488202650892478553852' } } });
-    await refresh(page);
+    await refreshOk(page);
     await expect(page.getByTestId('change-amount')).toHaveText('+10,000,000,000,000,000.00');
     await expect(page.getByTestId('change-percent')).toHaveText('+1.58 %');
     await expect(page.getByTestId('change-span')).toHaveText(/^since \d\d:\d\d$/);

@@ -18,6 +18,11 @@ export async function liveChartReady(page: Page): Promise<void> {
   await expect(sector).toHaveAttribute('d', /^M[\s\S]+A/);
 }
 
+/** Asks main for a refresh and expects it to succeed (the new state is then pushed). */
+export async function refreshOk(page: Page): Promise<void> {
+  expect(await page.evaluate(async () => window.glance?.refresh())).toEqual({ ok: true, value: null });
+}
+
 /** The total as the popover must show it: the simulator's exact total, rounded for display. */
 export function expectedTotalText(harness: Harness, currency: Currency): string {
   return formatAmount(harness.expectedTotal(currency), { currency, locale: 'en-US' });

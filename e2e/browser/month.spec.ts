@@ -11,7 +11,7 @@ import { thinHistory } from '../../shared/history.js';
 import { formatHistoryLine, historyFileName } from '../../electron/core/balance/history-store.js';
 import { GATE_EXAMPLE_PORTFOLIO, totalBalanceBody } from '../../electron/core/simulator/portfolio.js';
 import { test, expect } from './fixtures.js';
-import { liveChartReady } from './journeys.js';
+import { liveChartReady, refreshOk } from './journeys.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -77,7 +77,7 @@ test.describe('a month of history', () => {
     await world.open();
     await liveChartReady(page);
     // The harness's app made its first refresh before the file was written; the next one reads it.
-    expect(await page.evaluate(async () => window.glance?.refresh())).toEqual({ ok: true, value: null });
+    await refreshOk(page);
     await expect(page.getByTestId('change-span')).toHaveText('24 h');
     // The day's sparkline is one line: a point a minute leaves no gap.
     const sparkline = page.getByTestId('sparkline');
