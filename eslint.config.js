@@ -6,8 +6,26 @@ import globals from 'globals';
 import { noLiteralWords } from './scripts/eslint-no-literal-words.mjs';
 
 const NODE_BUILTINS = [
-  'assert', 'buffer', 'child_process', 'crypto', 'dns', 'events', 'fs', 'fs/promises', 'http', 'https', 'net',
-  'os', 'path', 'process', 'stream', 'tls', 'url', 'util', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
 ];
 
 const electronBanned = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import Electron.' };
@@ -18,7 +36,18 @@ const zodBanned = { group: ['zod', 'zod/*'], message: 'zod lives in electron/ (m
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'out/', 'dist/', 'release/', '.tsbuild/', 'coverage/', 'test-results/', 'playwright-report/', 'e2e/screenshots/', '.test-results/'],
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'release/',
+      '.tsbuild/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+      'e2e/screenshots/',
+      '.test-results/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -40,9 +69,19 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts', 'shared/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electronBanned, nodeBanned, zodBanned, testingBanned,
-        { group: ['react', 'react-dom', 'react/*', 'recharts'], message: 'shared/ has no UI.' },
-        { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing of ours.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronBanned,
+            nodeBanned,
+            zodBanned,
+            testingBanned,
+            { group: ['react', 'react-dom', 'react/*', 'recharts'], message: 'shared/ has no UI.' },
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ depends on nothing of ours.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -52,8 +91,18 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [electronBanned, nodeBanned, zodBanned, testingBanned,
-        { group: ['**/electron/**'], message: 'The renderer talks to main only through window.glance.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronBanned,
+            nodeBanned,
+            zodBanned,
+            testingBanned,
+            { group: ['**/electron/**'], message: 'The renderer talks to main only through window.glance.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -65,8 +114,18 @@ export default tseslint.config(
   {
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electronBanned,
-        { group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'core and cli are Electron-free and UI-free.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronBanned,
+            {
+              group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'],
+              message: 'core and cli are Electron-free and UI-free.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -74,8 +133,19 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts'],
     ignores: ['**/*.test.ts', '**/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [electronBanned, testingBanned,
-        { group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'], message: 'core and cli are Electron-free and UI-free.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronBanned,
+            testingBanned,
+            {
+              group: ['**/renderer/**', '**/electron/main/**', '**/electron/preload/**'],
+              message: 'core and cli are Electron-free and UI-free.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -83,8 +153,13 @@ export default tseslint.config(
     files: ['electron/main/**/*.ts'],
     ignores: ['electron/main/ipc.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use electron/main/ipc.ts.' }],
-        patterns: [{ group: ['**/renderer/**'], message: 'Main never imports the renderer.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use electron/main/ipc.ts.' }],
+          patterns: [{ group: ['**/renderer/**'], message: 'Main never imports the renderer.' }],
+        },
+      ],
     },
   },
   {
@@ -92,15 +167,29 @@ export default tseslint.config(
     files: ['electron/main/**/*.ts'],
     ignores: ['electron/main/ipc.ts', '**/*.test.ts', '**/testing/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use electron/main/ipc.ts.' }],
-        patterns: [testingBanned, { group: ['**/renderer/**'], message: 'Main never imports the renderer.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use electron/main/ipc.ts.' }],
+          patterns: [testingBanned, { group: ['**/renderer/**'], message: 'Main never imports the renderer.' }],
+        },
+      ],
     },
   },
   {
     files: ['electron/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain', 'remote'], message: 'Preload only uses contextBridge and ipcRenderer.' }],
-        patterns: [zodBanned, testingBanned, { group: ['**/electron/core/**', '**/renderer/**'], message: 'The preload stays tiny: shared/ipc.ts only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', importNames: ['ipcMain', 'remote'], message: 'Preload only uses contextBridge and ipcRenderer.' }],
+          patterns: [
+            zodBanned,
+            testingBanned,
+            { group: ['**/electron/core/**', '**/renderer/**'], message: 'The preload stays tiny: shared/ipc.ts only.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -109,11 +198,24 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/**/*.test.{ts,tsx}', 'renderer/src/testing/**'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{
-        group: ['**/shared/present/words.js', '**/shared/present/catalogue-*.js', '**/shared/present/cli-*.js', '**/shared/present/languages.js'],
-        allowTypeImports: true,
-        message: 'Import words from shared/present/message-words.js; catalogues load on demand (renderer/src/lib/use-locale-words.ts).',
-      }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/shared/present/words.js',
+                '**/shared/present/catalogue-*.js',
+                '**/shared/present/cli-*.js',
+                '**/shared/present/languages.js',
+              ],
+              allowTypeImports: true,
+              message:
+                'Import words from shared/present/message-words.js; catalogues load on demand (renderer/src/lib/use-locale-words.ts).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

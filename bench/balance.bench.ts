@@ -13,7 +13,10 @@ import { createDemoSource } from '../electron/core/simulator/demo.js';
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-function makeService(source: BalanceSource, clock: VirtualClock): { service: BalanceService; last: () => BalanceState | null; emitted: () => number } {
+function makeService(
+  source: BalanceSource,
+  clock: VirtualClock,
+): { service: BalanceService; last: () => BalanceState | null; emitted: () => number } {
   // Like GlanceApp: one subscriber keeping only the newest state.
   let last: BalanceState | null = null;
   let emitted = 0;
@@ -56,7 +59,9 @@ const fmt = (n: number, digits = 2): string => n.toFixed(digits);
   await clock.advanceTo(t0 + 24 * HOUR - 1);
   const day = source.count;
   service.stop();
-  console.log(`requests in 1 h at the default ${DEFAULT_PREFERENCES.refreshIntervalSec} s interval (counting source, 300 ms latency): ${hour}  (target 60)`);
+  console.log(
+    `requests in 1 h at the default ${DEFAULT_PREFERENCES.refreshIntervalSec} s interval (counting source, 300 ms latency): ${hour}  (target 60)`,
+  );
   console.log(`requests in 24 h: ${day}  (24 × 60 = 1440)   timers left after stop: ${clock.pendingTimers}`);
 }
 
@@ -108,9 +113,13 @@ const fmt = (n: number, digits = 2): string => n.toFixed(digits);
 
   const growth1k = after1k - before;
   const growth9k = after10k - after1k;
-  console.log(`cycles: 10,000 (+200 warm-up), status at end: ${state?.status ?? 'none'}, states emitted: ${emitted()}, timers left after stop: ${clock.pendingTimers}`);
+  console.log(
+    `cycles: 10,000 (+200 warm-up), status at end: ${state?.status ?? 'none'}, states emitted: ${emitted()}, timers left after stop: ${clock.pendingTimers}`,
+  );
   console.log(`heap before: ${fmt(before)} MB   after 1,000 cycles: ${fmt(after1k)} MB   after 10,000 cycles: ${fmt(after10k)} MB`);
   console.log(`growth: first 1,000 cycles (baseline) ${fmt(growth1k * 1024, 0)} KB; next 9,000 cycles ${fmt(growth9k * 1024, 0)} KB`);
-  console.log(`per 1,000 cycles: baseline ${fmt(growth1k * 1024, 1)} KB vs later ${fmt((growth9k / 9) * 1024, 1)} KB  (flat = both near 0; a leak shows ~9× the baseline in the 9,000 run)`);
+  console.log(
+    `per 1,000 cycles: baseline ${fmt(growth1k * 1024, 1)} KB vs later ${fmt((growth9k / 9) * 1024, 1)} KB  (flat = both near 0; a leak shows ~9× the baseline in the 9,000 run)`,
+  );
   console.log(`time: ${fmt(ms / 10_000, 3)} ms per cycle (sign + simulate + validate + state)`);
 }

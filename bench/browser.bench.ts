@@ -60,7 +60,12 @@ function fmt(ms: number): string {
 async function startBackend(server: StaticServer): Promise<Harness> {
   // The in-memory store holds the pair the harness's simulator accepts once it exists; the
   // harness stores it there itself (withKey).
-  return startHarness({ withKey: true, store: new InMemorySecretStore(), appOrigin: new URL(server.url).origin, webContentsId: WEB_CONTENTS_ID });
+  return startHarness({
+    withKey: true,
+    store: new InMemorySecretStore(),
+    appOrigin: new URL(server.url).origin,
+    webContentsId: WEB_CONTENTS_ID,
+  });
 }
 
 async function openPage(browser: Browser, harness: Harness): Promise<{ page: Page; close: () => Promise<void> }> {
@@ -80,7 +85,9 @@ async function openPage(browser: Browser, harness: Harness): Promise<{ page: Pag
 /** ms from navigation start: DOMContentLoaded (bundle loaded and run) and the painted pie. */
 async function loadToPaint(page: Page, url: string): Promise<{ dcl: number; paint: number }> {
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __pieChartPaintedAt?: number }).__pieChartPaintedAt !== undefined, null, { timeout: 20_000 });
+  await page.waitForFunction(() => (window as unknown as { __pieChartPaintedAt?: number }).__pieChartPaintedAt !== undefined, null, {
+    timeout: 20_000,
+  });
   return page.evaluate(() => ({
     dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
     paint: (window as unknown as { __pieChartPaintedAt: number }).__pieChartPaintedAt,
@@ -121,14 +128,20 @@ async function main(): Promise<void> {
     return;
   }
   const cpu = cpus();
-  console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`);
+  console.log(
+    `machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}`,
+  );
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true });
   console.log(`browser: Chromium ${browser.version()} (headless), viewport 360×480`);
   const server = await startStaticServer(RENDERER_DIR, APP_CSP);
   try {
     // 1a. Main already has the data (it fetched at startup): open the popover → chart.
     const warmHarness = await startBackend(server);
-    await warmHarness.backend.invoke('balance:refresh', [], { senderFrameUrl: server.url, isMainFrame: true, webContentsId: WEB_CONTENTS_ID });
+    await warmHarness.backend.invoke('balance:refresh', [], {
+      senderFrameUrl: server.url,
+      isMainFrame: true,
+      webContentsId: WEB_CONTENTS_ID,
+    });
     const warm: { dcl: number; paint: number }[] = [];
     for (let i = 0; i < RUNS + 2; i += 1) {
       const { page, close } = await openPage(browser, warmHarness);
@@ -186,7 +199,9 @@ async function main(): Promise<void> {
       `renderer JS heap (after GC) across ${SWITCHES} currency switches: before ${mib(before)}, after ${mib(after)}, change ${kib(after - before)} (ratio ${(after / before).toFixed(3)}; target: no growth)`,
     );
     console.log(`  (warm-up before that, every ${SWITCHES} switches from load: ${warmUp.map(mib).join(' → ')})`);
-    console.log(`currency switch (click → new total and chart on screen, from main's cache): median ${fmt(median(switchTimes))} (n=${switchTimes.length}, warm-up included)`);
+    console.log(
+      `currency switch (click → new total and chart on screen, from main's cache): median ${fmt(median(switchTimes))} (n=${switchTimes.length}, warm-up included)`,
+    );
   } finally {
     await server.close();
     await browser.close();

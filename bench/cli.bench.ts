@@ -19,7 +19,6 @@ const CLI_KEY = { key: 'bench-cli-key-0123456789abcdef', secret: 'bench-cli-secr
 const SDK_KEY = { key: 'bench-sdk-key-0123456789abcdef', secret: 'bench-sdk-secret-0123456789abcdef' };
 const TIME = '/usr/bin/time';
 
-
 function pct(xs: readonly number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
@@ -58,7 +57,8 @@ new WalletApi(client).getTotalBalance({ currency: 'USDT' }).then(
 const dataDir = join(dir, 'data');
 mkdirSync(dataDir, { recursive: true });
 const yearOfPoints: HistoryPoint[] = [];
-for (let at = Date.now() - 365 * 86_400_000; at < Date.now() - 60_000; at += 60_000) yearOfPoints.push({ at, currency: 'USDT', total: `${38_000 + (at % 5000)}.${String(at % 99_999_989).padStart(8, '0')}` });
+for (let at = Date.now() - 365 * 86_400_000; at < Date.now() - 60_000; at += 60_000)
+  yearOfPoints.push({ at, currency: 'USDT', total: `${38_000 + (at % 5000)}.${String(at % 99_999_989).padStart(8, '0')}` });
 const history = thinHistory(yearOfPoints, Date.now(), () => 0);
 writeFileSync(join(dataDir, historyFileName(server.url)), history.map(formatHistoryLine).join(''));
 const historyBytes = statSync(join(dataDir, historyFileName(server.url))).size;
@@ -130,7 +130,9 @@ try {
 }
 
 console.log(`history behind each CLI run: ${history.length} points, ${(historyBytes / 1024).toFixed(0)} KiB (a year of use)`);
-console.log(`runs: ${RUNS} per case (interleaved, after one warm-up), node ${process.version}, peak RSS via ${hasTime ? 'GNU time' : 'resourceUsage'}`);
+console.log(
+  `runs: ${RUNS} per case (interleaved, after one warm-up), node ${process.version}, peak RSS via ${hasTime ? 'GNU time' : 'resourceUsage'}`,
+);
 console.log('case                              median ms   p90 ms   min ms   peak RSS MiB (median)');
 for (const c of cases) {
   const w = wall.get(c.name)!;
@@ -140,7 +142,9 @@ for (const c of cases) {
     continue;
   }
   console.log(
-    `${c.name.padEnd(32)}  ${median(w).toFixed(1).padStart(9)}  ${pct(w, 90).toFixed(1).padStart(7)}  ${Math.min(...w).toFixed(1).padStart(7)}  ${r.length ? median(r).toFixed(1).padStart(8) : '     n/a'}`,
+    `${c.name.padEnd(32)}  ${median(w).toFixed(1).padStart(9)}  ${pct(w, 90).toFixed(1).padStart(7)}  ${Math.min(...w)
+      .toFixed(1)
+      .padStart(7)}  ${r.length ? median(r).toFixed(1).padStart(8) : '     n/a'}`,
   );
 }
 const cliW = median(wall.get('gate-glance balance --short')!);
@@ -151,4 +155,5 @@ const sdkR = rss.get('gate-api SDK getTotalBalance')!;
 console.log('');
 console.log(`CLI / SDK wall-time ratio (median): ${(cliW / sdkW).toFixed(3)}  (target ≤ 0.333)`);
 console.log(`CLI above bare node: ${(cliW - baseW).toFixed(1)} ms; SDK above bare node: ${(sdkW - baseW).toFixed(1)} ms`);
-if (cliR.length && sdkR.length) console.log(`peak RSS: CLI ${median(cliR).toFixed(1)} MiB (target ≤ 60), SDK ${median(sdkR).toFixed(1)} MiB`);
+if (cliR.length && sdkR.length)
+  console.log(`peak RSS: CLI ${median(cliR).toFixed(1)} MiB (target ≤ 60), SDK ${median(sdkR).toFixed(1)} MiB`);

@@ -18,7 +18,6 @@ const TIME = '/usr/bin/time';
 // Gate lists ~2,500 spot pairs; 5,000 of the simulator's leaner entries make a body of Gate's size.
 const FILLER_PAIRS = 5000;
 
-
 const baseEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', LANG: 'C.UTF-8', GATE_API_KEY: KEY.key, GATE_API_SECRET: KEY.secret };
 
 if (!existsSync(join(root, 'out', 'cli', 'gate-glance.cjs')) || process.env['GLANCE_BENCH_REBUILD'] !== '0') {
@@ -31,7 +30,12 @@ if (!existsSync(join(root, 'out', 'cli', 'gate-glance.cjs')) || process.env['GLA
 
 const tickers: Record<string, string> = { ...SIM_TICKERS };
 for (let i = 0; i < FILLER_PAIRS; i += 1) tickers[`FILL${i}_USDT`] = `${(i % 97) + 1}.${String(i).padStart(4, '0')}`;
-const server = await startSimulatorServer({ keys: [KEY], portfolio: { ...DEMO_PORTFOLIO, tickers }, rateLimits: { spot_tickers: { limit: 1_000_000, windowMs: 10_000 }, spot_accounts: { limit: 1_000_000, windowMs: 10_000 } }, rateLimit: { limit: 1_000_000, windowMs: 10_000 } });
+const server = await startSimulatorServer({
+  keys: [KEY],
+  portfolio: { ...DEMO_PORTFOLIO, tickers },
+  rateLimits: { spot_tickers: { limit: 1_000_000, windowMs: 10_000 }, spot_accounts: { limit: 1_000_000, windowMs: 10_000 } },
+  rateLimit: { limit: 1_000_000, windowMs: 10_000 },
+});
 const tickersBytes = (await (await fetch(`${server.url}/spot/tickers`)).arrayBuffer()).byteLength;
 const dir = mkdtempSync(join(tmpdir(), 'glance-bench-'));
 const sdkScript = join(dir, 'sdk-holdings.cjs');
@@ -88,7 +92,9 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-console.log(`runs: ${RUNS} per case (interleaved, after one warm-up), node ${process.version}; spot/tickers answer ${(tickersBytes / 1024 / 1024).toFixed(2)} MiB (${Object.keys(tickers).length} pairs)`);
+console.log(
+  `runs: ${RUNS} per case (interleaved, after one warm-up), node ${process.version}; spot/tickers answer ${(tickersBytes / 1024 / 1024).toFixed(2)} MiB (${Object.keys(tickers).length} pairs)`,
+);
 console.log('case                              median ms   min ms   peak RSS MiB (median)');
 for (const c of cases) {
   const w = wall.get(c.name)!;
@@ -97,11 +103,17 @@ for (const c of cases) {
     console.log(`${c.name.padEnd(32)}  (no successful runs)`);
     continue;
   }
-  console.log(`${c.name.padEnd(32)}  ${median(w).toFixed(1).padStart(9)}  ${Math.min(...w).toFixed(1).padStart(7)}  ${r.length ? median(r).toFixed(1).padStart(8) : '     n/a'}`);
+  console.log(
+    `${c.name.padEnd(32)}  ${median(w).toFixed(1).padStart(9)}  ${Math.min(...w)
+      .toFixed(1)
+      .padStart(7)}  ${r.length ? median(r).toFixed(1).padStart(8) : '     n/a'}`,
+  );
 }
 const cliW = wall.get(CLI)!;
 const sdkW = wall.get(SDK)!;
-if (cliW.length && sdkW.length) console.log(`\nholdings CLI / SDK wall-time ratio (median): ${(median(cliW) / median(sdkW)).toFixed(3)}  (target ≤ 0.5)`);
+if (cliW.length && sdkW.length)
+  console.log(`\nholdings CLI / SDK wall-time ratio (median): ${(median(cliW) / median(sdkW)).toFixed(3)}  (target ≤ 0.5)`);
 const cliR = rss.get(CLI)!;
 const sdkR = rss.get(SDK)!;
-if (cliR.length && sdkR.length) console.log(`peak RSS: holdings CLI ${median(cliR).toFixed(1)} MiB (target ≤ 70), SDK ${median(sdkR).toFixed(1)} MiB`);
+if (cliR.length && sdkR.length)
+  console.log(`peak RSS: holdings CLI ${median(cliR).toFixed(1)} MiB (target ≤ 70), SDK ${median(sdkR).toFixed(1)} MiB`);

@@ -27,7 +27,8 @@ export function findKeytarNode(appOutDir) {
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory() && depth < 12) walk(path, depth + 1);
-      else if (entry.isFile() && entry.name === 'keytar.node' && path.endsWith(sep + KEYTAR_NODE) && statSync(path).size > 0) found.push(path);
+      else if (entry.isFile() && entry.name === 'keytar.node' && path.endsWith(sep + KEYTAR_NODE) && statSync(path).size > 0)
+        found.push(path);
     }
   };
   walk(appOutDir, 0);
@@ -42,7 +43,7 @@ export async function afterPack(context) {
   if (findKeytarNode(context.appOutDir).length > 0) return;
   throw new Error(
     `Gate Glance's package has no keytar native module (${KEYTAR_NODE}) under ${context.appOutDir}: ` +
-      'it would start but could never store an API key. Install libsecret\'s headers (Debian/Ubuntu: libsecret-1-dev and pkg-config; Fedora: libsecret-devel), ' +
+      "it would start but could never store an API key. Install libsecret's headers (Debian/Ubuntu: libsecret-1-dev and pkg-config; Fedora: libsecret-devel), " +
       'run "npm rebuild keytar", check that node_modules/keytar/build/Release/keytar.node exists, then package again.',
   );
 }

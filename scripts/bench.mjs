@@ -42,7 +42,11 @@ for (const file of files) {
   await bundle.write({ file: outFile, format: 'esm' });
   await bundle.close();
   console.log(`\n## ${name}`);
-  const r = spawnSync(process.execPath, ['--expose-gc', outFile], { cwd: root, stdio: 'inherit', env: { ...process.env, GLANCE_ROOT: root } });
+  const r = spawnSync(process.execPath, ['--expose-gc', outFile], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, GLANCE_ROOT: root },
+  });
   if (r.status !== 0) {
     failed += 1;
     console.log(`(bench ${name} exited with ${r.status ?? r.signal})`);

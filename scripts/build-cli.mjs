@@ -65,7 +65,18 @@ async function trainCodeCache() {
     `{ root: ${JSON.stringify(outDir)}, cacheDir: ${JSON.stringify(cacheDir)}, write: ${write} }).exports.main(process.argv.slice(1))`;
   const simulator = spawn(
     process.execPath,
-    ['-e', `require(${JSON.stringify(join(outDir, 'simulator.cjs'))}).main(process.argv.slice(1))`, '--', '--port', '0', '--key', key.key, '--secret', key.secret, '--exit-on-stdin-close'],
+    [
+      '-e',
+      `require(${JSON.stringify(join(outDir, 'simulator.cjs'))}).main(process.argv.slice(1))`,
+      '--',
+      '--port',
+      '0',
+      '--key',
+      key.key,
+      '--secret',
+      key.secret,
+      '--exit-on-stdin-close',
+    ],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   try {
@@ -79,15 +90,27 @@ async function trainCodeCache() {
       simulator.once('exit', (code) => reject(new Error(`the simulator exited (${code})`)));
       setTimeout(() => reject(new Error('the simulator did not start within 10 s')), 10_000).unref();
     });
-    const env = { PATH: process.env.PATH ?? '', LANG: 'C.UTF-8', GATE_API_KEY: key.key, GATE_API_SECRET: key.secret, GATE_GLANCE_DATA_DIR: join(work, 'data') };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      LANG: 'C.UTF-8',
+      GATE_API_KEY: key.key,
+      GATE_API_SECRET: key.secret,
+      GATE_GLANCE_DATA_DIR: join(work, 'data'),
+    };
     for (const write of [false, true]) {
-      const r = spawnSync(process.execPath, ['-e', load(write), '--', 'balance', '--short', '--base-url', `${url}/api/v4`], { env, encoding: 'utf8', timeout: 20_000 });
+      const r = spawnSync(process.execPath, ['-e', load(write), '--', 'balance', '--short', '--base-url', `${url}/api/v4`], {
+        env,
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
       if (r.status !== 0) throw new Error(`the training run failed (${r.status}): ${r.stderr.trim().slice(0, 300)}`);
     }
     return true;
   } catch (error) {
     rmSync(cacheDir, { recursive: true, force: true });
-    process.stderr.write(`build:cli: no code cache (${error instanceof Error ? error.message : String(error)}); the CLI compiles on each start.\n`);
+    process.stderr.write(
+      `build:cli: no code cache (${error instanceof Error ? error.message : String(error)}); the CLI compiles on each start.\n`,
+    );
     return false;
   } finally {
     simulator.stdin.end();

@@ -47,17 +47,28 @@ export const noLiteralWords = {
       },
       JSXAttribute(node) {
         const name = node.name.type === 'JSXIdentifier' ? node.name.name : null;
-        if (name !== null && WORD_PROPS.has(name) && hasLetters(node.value)) context.report({ node, messageId: 'prop', data: { prop: name } });
+        if (name !== null && WORD_PROPS.has(name) && hasLetters(node.value))
+          context.report({ node, messageId: 'prop', data: { prop: name } });
       },
       CallExpression(node) {
         const callee = node.callee;
-        if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && callee.property.name === 'write') {
+        if (
+          callee.type === 'MemberExpression' &&
+          !callee.computed &&
+          callee.property.type === 'Identifier' &&
+          callee.property.name === 'write'
+        ) {
           if (node.arguments.some(hasLetters)) context.report({ node, messageId: 'write' });
         }
       },
       Property(node) {
         const key = keyName(node.key);
-        if (key !== null && MODEL_KEYS.has(key) && (node.value.type === 'Literal' || node.value.type === 'TemplateLiteral') && hasLetters(node.value)) {
+        if (
+          key !== null &&
+          MODEL_KEYS.has(key) &&
+          (node.value.type === 'Literal' || node.value.type === 'TemplateLiteral') &&
+          hasLetters(node.value)
+        ) {
           context.report({ node, messageId: 'model', data: { key } });
         }
       },

@@ -34,7 +34,7 @@ function glyphShape(kind, x, y) {
   const dy = y - 0.5;
   const r = Math.hypot(dx, dy);
   // Angle clockwise from 12 o'clock, 0..1 turns.
-  const turn = ((Math.atan2(dx, -dy) / TAU) + 1) % 1;
+  const turn = (Math.atan2(dx, -dy) / TAU + 1) % 1;
   const ring = r <= 0.44 && r >= 0.32;
   if (kind === 'live') {
     // A pie with its first quarter pulled out.
@@ -43,7 +43,7 @@ function glyphShape(kind, x, y) {
     const ox = x - 0.06;
     const oy = y + 0.06;
     const r2 = Math.hypot(ox - 0.5, oy - 0.5);
-    const t2 = ((Math.atan2(ox - 0.5, -(oy - 0.5)) / TAU) + 1) % 1;
+    const t2 = (Math.atan2(ox - 0.5, -(oy - 0.5)) / TAU + 1) % 1;
     return r2 <= 0.44 && t2 > 0.02 && t2 < 0.23;
   }
   if (kind === 'stale') {
@@ -132,9 +132,15 @@ const PANEL_VARIANTS = {
 export function renderIcons() {
   const files = new Map();
   for (const kind of ICON_KINDS) {
-    for (const [suffix, size] of [['', 16], ['@2x', 32]]) {
+    for (const [suffix, size] of [
+      ['', 16],
+      ['@2x', 32],
+    ]) {
       // macOS template images: black + alpha, no outline (the menu bar tints them itself).
-      files.set(`tray/tray-${kind}Template${suffix}.png`, render(size, (x, y) => [0, 0, 0, glyphAt(kind, x, y, false) ? 1 : 0]));
+      files.set(
+        `tray/tray-${kind}Template${suffix}.png`,
+        render(size, (x, y) => [0, 0, 0, glyphAt(kind, x, y, false) ? 1 : 0]),
+      );
       for (const [variant, { fill, outline, dots }] of Object.entries(PANEL_VARIANTS)) {
         const dotColor = dots[kind];
         const withDot = Boolean(dotColor);

@@ -9,7 +9,10 @@ export const ELECTRON_INSTALL_NODE = '22.12.0';
 export const SUID_SANDBOX_ERROR = 'The SUID sandbox helper binary was found, but is not configured correctly';
 
 function parts(version) {
-  return String(version).replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
+  return String(version)
+    .replace(/^v/, '')
+    .split('.')
+    .map((n) => Number.parseInt(n, 10) || 0);
 }
 
 /**

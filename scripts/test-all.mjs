@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every tier in order — typecheck, lint, build, unit + integration (Vitest, with
+// `npm test`: every tier in order — typecheck, lint, format, build, unit + integration (Vitest, with
 // the keychain tier on a private gnome-keyring), browser e2e and Electron e2e (Playwright) —
 // then one closing line "N passed, N failed, N skipped" summed over all tiers.
 //
@@ -72,7 +72,12 @@ function readJson(file) {
 
 function vitestTier() {
   const out = join(resultsDir, 'vitest.json');
-  const okRun = run('unit + integration + keychain (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const okRun = run('unit + integration + keychain (vitest)', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ]);
   const report = readJson(out);
   if (!report) {
     totals.failed += 1;
@@ -111,8 +116,10 @@ function playwrightTier(title, config, name) {
 
 check('typecheck (tsc -b)', bin('tsc'), ['-b']);
 check('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
+check('format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 check('dead code (knip: unused files, exports, dependencies)', bin('knip'), []);
-const built = run('build (app + CLI)', 'npm', ['run', '--silent', 'build:app']) && run('build CLI', 'npm', ['run', '--silent', 'build:cli']);
+const built =
+  run('build (app + CLI)', 'npm', ['run', '--silent', 'build:app']) && run('build CLI', 'npm', ['run', '--silent', 'build:cli']);
 if (built) totals.passed += 1;
 else {
   totals.failed += 1;

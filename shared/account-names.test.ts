@@ -2,15 +2,50 @@ import { describe, expect, it } from 'vitest';
 import { accountName } from './account-names.js';
 import { accountLabel } from './accounts.js';
 
-const GATE_KEYS = ['spot', 'margin', 'cross_margin', 'futures', 'delivery', 'finance', 'quant', 'warrant', 'cbbc', 'options', 'payment', 'meme_box'];
+const GATE_KEYS = [
+  'spot',
+  'margin',
+  'cross_margin',
+  'futures',
+  'delivery',
+  'finance',
+  'quant',
+  'warrant',
+  'cbbc',
+  'options',
+  'payment',
+  'meme_box',
+];
 
 describe('accountName', () => {
   it("uses Gate's Chinese terms for every account Gate documents", () => {
     expect(GATE_KEYS.map((k) => accountName(k, accountLabel(k), 'zh-CN'))).toEqual([
-      '现货', '逐仓杠杆', '全仓杠杆', '永续合约', '交割合约', '理财', '量化', '权证', '牛熊证', '期权', '支付账户', 'Alpha',
+      '现货',
+      '逐仓杠杆',
+      '全仓杠杆',
+      '永续合约',
+      '交割合约',
+      '理财',
+      '量化',
+      '权证',
+      '牛熊证',
+      '期权',
+      '支付账户',
+      'Alpha',
     ]);
     expect(GATE_KEYS.map((k) => accountName(k, accountLabel(k), 'zh-TW'))).toEqual([
-      '現貨', '逐倉槓桿', '全倉槓桿', '永續合約', '交割合約', '理財', '量化', '權證', '牛熊證', '期權', '支付帳戶', 'Alpha',
+      '現貨',
+      '逐倉槓桿',
+      '全倉槓桿',
+      '永續合約',
+      '交割合約',
+      '理財',
+      '量化',
+      '權證',
+      '牛熊證',
+      '期權',
+      '支付帳戶',
+      'Alpha',
     ]);
   });
 

@@ -10,7 +10,11 @@ function entry(name: string, amount: string): AccountEntry {
 
 /** A USDT snapshot whose total is exactly the sum of its accounts. */
 function balanced(accounts: readonly AccountEntry[]) {
-  return { currency: 'USDT' as const, total: { amount: sumDecimals(accounts.map((a) => a.amount)), unrealisedPnl: null, borrowed: null }, accounts };
+  return {
+    currency: 'USDT' as const,
+    total: { amount: sumDecimals(accounts.map((a) => a.amount)), unrealisedPnl: null, borrowed: null },
+    accounts,
+  };
 }
 
 describe('accountLabel', () => {
@@ -28,7 +32,15 @@ describe('summarizeBalance', () => {
     const accounts = Object.entries(raw.details).map(([name, d]) => entry(name, d.amount));
     const summary = summarizeBalance(balanced(accounts));
     expect(summary.accounts.map((a) => a.name)).toEqual([
-      'quant', 'spot', 'finance', 'futures', 'delivery', 'margin', 'cbbc', 'cross_margin', 'warrant',
+      'quant',
+      'spot',
+      'finance',
+      'futures',
+      'delivery',
+      'margin',
+      'cbbc',
+      'cross_margin',
+      'warrant',
     ]);
     expect(summary.positive).toHaveLength(6);
     expect(summary.zero.map((a) => a.name)).toEqual(['cbbc', 'cross_margin', 'warrant']);

@@ -30,6 +30,18 @@ export function alertCurrencies(rules: readonly AlertRule[]): Currency[] {
  * `move` carries the change it was judged on (never null: no change, no move).
  */
 export type AlertEvent =
-  | { readonly ruleId: string; readonly kind: 'above' | 'below'; readonly currency: Currency; readonly threshold: DecimalString; readonly total: DecimalString }
-  | { readonly ruleId: string; readonly kind: 'move'; readonly currency: Currency; readonly percent: DecimalString; readonly change: Change24h }
+  | {
+      readonly ruleId: string;
+      readonly kind: 'above' | 'below';
+      readonly currency: Currency;
+      readonly threshold: DecimalString;
+      readonly total: DecimalString;
+    }
+  | {
+      readonly ruleId: string;
+      readonly kind: 'move';
+      readonly currency: Currency;
+      readonly percent: DecimalString;
+      readonly change: Change24h;
+    }
   | { readonly ruleId: string; readonly kind: 'unreadable'; readonly reason: 'permanent' | 'stale'; readonly staleMinutes: number };

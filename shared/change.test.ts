@@ -4,13 +4,24 @@ import { change24h, changeColour } from './change.js';
 
 const H = 3600_000;
 const NOW = Date.UTC(2026, 2, 10, 9, 14);
-const p = (hoursAgo: number, total: string, currency: HistoryPoint['currency'] = 'USDT'): HistoryPoint => ({ at: NOW - hoursAgo * H, currency, total });
+const p = (hoursAgo: number, total: string, currency: HistoryPoint['currency'] = 'USDT'): HistoryPoint => ({
+  at: NOW - hoursAgo * H,
+  currency,
+  total,
+});
 const now = (total: string, currency: HistoryPoint['currency'] = 'USDT') => ({ currency, at: NOW, total });
 
 describe('change24h', () => {
   it('compares with the newest point at or before 24 h ago', () => {
     const history = [p(30, '50'), p(25, '90'), p(24, '100'), p(23, '120'), p(1, '130')];
-    expect(change24h(history, now('101.5'))).toEqual({ from: NOW - 24 * H, fromTotal: '100', amount: '1.5', percent: '+1.50', partial: false, direction: 1 });
+    expect(change24h(history, now('101.5'))).toEqual({
+      from: NOW - 24 * H,
+      fromTotal: '100',
+      amount: '1.5',
+      percent: '+1.50',
+      partial: false,
+      direction: 1,
+    });
     // In any order.
     expect(change24h([...history].reverse(), now('101.5'))?.from).toBe(NOW - 24 * H);
   });

@@ -29,7 +29,10 @@ export interface Change24h {
  * the future (a clock that jumped back) and `current` itself, if already recorded, are ignored.
  * Null when there is no earlier point.
  */
-export function change24h(points: readonly HistoryPoint[], current: { readonly currency: Currency; readonly at: number; readonly total: DecimalString }): Change24h | null {
+export function change24h(
+  points: readonly HistoryPoint[],
+  current: { readonly currency: Currency; readonly at: number; readonly total: DecimalString },
+): Change24h | null {
   const cutoff = current.at - CHANGE_WINDOW_MS;
   let atOrBefore: HistoryPoint | null = null;
   let oldest: HistoryPoint | null = null;

@@ -129,7 +129,13 @@ describe('sharesOfPositive (largest remainder)', () => {
   it('takes the same floors as the quotient worked out to 80 places', () => {
     const Reference = Big();
     Reference.DP = 80;
-    const amounts = ['591702859674467879.6488202650892478553852', '2.0000000000000000000000000000000000001',  '7', '0.001', '123456789012345678901234567890.123456789'];
+    const amounts = [
+      '591702859674467879.6488202650892478553852',
+      '2.0000000000000000000000000000000000001',
+      '7',
+      '0.001',
+      '123456789012345678901234567890.123456789',
+    ];
     const total = amounts.reduce((acc, a) => acc.plus(a), new Reference(0));
     const floors = amounts.map((a) => Number(new Reference(a).times(10_000).div(total).round(0, 0).toFixed()));
     const shares = sharesOfPositive(amounts).map((x) => Math.round(Number(x) * 100));

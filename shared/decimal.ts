@@ -151,8 +151,7 @@ export function formatAmount(amount: DecimalString, options: FormatAmountOptions
   const nf = new Intl.NumberFormat(options.locale, { maximumFractionDigits: 0 });
   const intFormatted = nf.format(((negative ? '-' : '') + intPart) as Intl.StringNumericLiteral);
   if (fracPart === undefined) return intFormatted;
-  const decimalSep =
-    new Intl.NumberFormat(options.locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
+  const decimalSep = new Intl.NumberFormat(options.locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   return `${intFormatted}${decimalSep}${fracPart}`;
 }
 

@@ -5,7 +5,14 @@ describe('error classes', () => {
   it('sorts key problems, keychain problems and the rest apart', () => {
     const keys = ERROR_CODES.filter(isKeyError);
     const keychain = ERROR_CODES.filter(isKeychainError);
-    expect(keys).toEqual(['MISSING_CREDENTIALS', 'INVALID_CREDENTIALS_INPUT', 'INVALID_KEY', 'INVALID_SIGNATURE', 'FORBIDDEN', 'IP_FORBIDDEN']);
+    expect(keys).toEqual([
+      'MISSING_CREDENTIALS',
+      'INVALID_CREDENTIALS_INPUT',
+      'INVALID_KEY',
+      'INVALID_SIGNATURE',
+      'FORBIDDEN',
+      'IP_FORBIDDEN',
+    ]);
     expect(keychain).toEqual(['KEYCHAIN_UNAVAILABLE', 'KEYCHAIN_LOCKED', 'KEYCHAIN_DENIED', 'KEYCHAIN_ERROR']);
     expect(keys.filter((c) => keychain.includes(c))).toEqual([]);
   });

@@ -99,7 +99,12 @@ const MAX_DETAIL_CHARS = 300;
 type Params<C extends ErrorCode> = ErrorParams & { readonly reason?: ErrorReason<C> };
 
 /** The one way to build an AppError; `detail` is cleaned here, so every error is safe to show. */
-export function appError<C extends ErrorCode>(code: C, params: Params<C> = {}, detail: string | null = null, retryAfterMs?: number): AppError {
+export function appError<C extends ErrorCode>(
+  code: C,
+  params: Params<C> = {},
+  detail: string | null = null,
+  retryAfterMs?: number,
+): AppError {
   const cleaned = detail === null ? null : cleanText(detail, MAX_DETAIL_CHARS);
   const error = { code, params, detail: cleaned === '' ? null : cleaned };
   return retryAfterMs === undefined ? error : { ...error, retryAfterMs };

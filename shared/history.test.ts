@@ -37,7 +37,13 @@ describe('historyView', () => {
   });
 
   it('breaks the line where no point came for more than 3× the expected spacing', () => {
-    const pts = [pt(NOW - 10 * H, '1'), pt(NOW - 10 * H + MIN, '1'), pt(NOW - 10 * H + 3 * MIN, '1'), pt(NOW - 10 * H + 7 * MIN, '2'), pt(NOW - H, '3')];
+    const pts = [
+      pt(NOW - 10 * H, '1'),
+      pt(NOW - 10 * H + MIN, '1'),
+      pt(NOW - 10 * H + 3 * MIN, '1'),
+      pt(NOW - 10 * H + 7 * MIN, '2'),
+      pt(NOW - H, '3'),
+    ];
     // 1 min, 2 min (≤ 3 min: no gap), 4 min (> 3 min: gap), 9 h (gap).
     expect(historyView(pts, '24h', { now: NOW }).gaps).toEqual([3, 4]);
     // With a 5-minute refresh interval a 4-minute spacing is normal.

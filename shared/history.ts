@@ -27,7 +27,12 @@ export function isHistoryRange(value: unknown): value is HistoryRange {
   return typeof value === 'string' && (HISTORY_RANGES as readonly string[]).includes(value);
 }
 
-const RANGE_MS: Readonly<Record<HistoryRange, number>> = { '24h': DAY_MS, '7d': 7 * DAY_MS, '30d': 30 * DAY_MS, all: Number.POSITIVE_INFINITY };
+const RANGE_MS: Readonly<Record<HistoryRange, number>> = {
+  '24h': DAY_MS,
+  '7d': 7 * DAY_MS,
+  '30d': 30 * DAY_MS,
+  all: Number.POSITIVE_INFINITY,
+};
 
 /** The local time zone's offset from UTC at an instant, ms (UTC+8 → 28 800 000). */
 export type LocalOffset = (at: number) => number;
@@ -63,7 +68,8 @@ export function thinHistory(points: readonly HistoryPoint[], now: number, localO
       continue;
     }
     const local = point.at + localOffset(point.at);
-    const key = age <= KEEP_HOURLY_MS ? `${point.currency} h${Math.floor(local / HOUR_MS)}` : `${point.currency} d${Math.floor(local / DAY_MS)}`;
+    const key =
+      age <= KEEP_HOURLY_MS ? `${point.currency} h${Math.floor(local / HOUR_MS)}` : `${point.currency} d${Math.floor(local / DAY_MS)}`;
     const index = buckets.get(key);
     if (index === undefined) {
       buckets.set(key, kept.length);

@@ -40,7 +40,15 @@ describe('computeHoldings', () => {
       account: 'spot',
       currency: 'USDT',
       amount: '12000.7',
-      coins: [coin('POINT', '12'), coin('ETH', '0.5'), coin('USDT', '300.7'), coin('FTT', '3'), coin('SOL', '0'), coin('BTC', '0.1'), coin('NMR', '2')],
+      coins: [
+        coin('POINT', '12'),
+        coin('ETH', '0.5'),
+        coin('USDT', '300.7'),
+        coin('FTT', '3'),
+        coin('SOL', '0'),
+        coin('BTC', '0.1'),
+        coin('NMR', '2'),
+      ],
       tickers: TICKERS,
     });
     expect(b.rows.map((r) => r.coin)).toEqual(['BTC', 'ETH', 'USDT', 'NMR', 'FTT', 'POINT']);
@@ -56,7 +64,13 @@ describe('computeHoldings', () => {
 
   it("apportions Gate's figure in BTC to 8 digits, keeps 40-digit quantities exact", () => {
     const big = '591702859674467879.6488202650892478553852';
-    const b = computeHoldings({ account: 'spot', currency: 'BTC', amount: '6228.4623', coins: [coin('USDT', big), coin('BTC', '0.00000001')], tickers: TICKERS });
+    const b = computeHoldings({
+      account: 'spot',
+      currency: 'BTC',
+      amount: '6228.4623',
+      coins: [coin('USDT', big), coin('BTC', '0.00000001')],
+      tickers: TICKERS,
+    });
     expect(b.rows[0]?.quantity).toBe(big);
     expect(b.rows[0]?.valueUsdt).toBe(big);
     expect(b.rows[1]?.valueUsdt).toBe('0.00095');
@@ -65,12 +79,24 @@ describe('computeHoldings', () => {
   });
 
   it('lists negative values without sharing them out; no price at all means every share is 0.00', () => {
-    const b = computeHoldings({ account: 'futures', currency: 'USDT', amount: '50', coins: [coin('USDT', '-20'), coin('BTC', '0.001')], tickers: TICKERS });
+    const b = computeHoldings({
+      account: 'futures',
+      currency: 'USDT',
+      amount: '50',
+      coins: [coin('USDT', '-20'), coin('BTC', '0.001')],
+      tickers: TICKERS,
+    });
     expect(b.rows.map((r) => [r.coin, r.valueUsdt, r.value, r.share])).toEqual([
       ['BTC', '95', '50.00', '100.00'],
       ['USDT', '-20', null, '0.00'],
     ]);
-    const none = computeHoldings({ account: 'spot', currency: 'USD', amount: '1', coins: [coin('POINT', '1'), coin('FTT', '2')], tickers: TICKERS });
+    const none = computeHoldings({
+      account: 'spot',
+      currency: 'USD',
+      amount: '1',
+      coins: [coin('POINT', '1'), coin('FTT', '2')],
+      tickers: TICKERS,
+    });
     expect(none.rows.map((r) => r.share)).toEqual(['0.00', '0.00']);
     const unified = computeHoldings({ account: 'unified', currency: 'USDT', amount: null, coins: [coin('BTC', '1')], tickers: TICKERS });
     expect(unified.rows[0]).toMatchObject({ valueUsdt: '95000', value: null, share: '100.00' });
@@ -90,6 +116,14 @@ describe('foldSmallHoldings', () => {
     expect(rows.map((r) => r.coin)).toEqual(['USDT', 'ETH', 'NMR', 'POINT']);
     expect(small).toEqual({ coins: ['BTC'], valueUsdt: '0.0095', value: '0.01', share: '0.00' });
     expect(holdingsView('spot', 'USDT', '10000', b, 5).small?.coins).toEqual(['BTC']);
-    expect(holdingsView('margin', 'USDT', '7', null, null)).toEqual({ account: 'margin', currency: 'USDT', amount: '7', detail: false, rows: [], small: null, fetchedAt: null });
+    expect(holdingsView('margin', 'USDT', '7', null, null)).toEqual({
+      account: 'margin',
+      currency: 'USDT',
+      amount: '7',
+      detail: false,
+      rows: [],
+      small: null,
+      fetchedAt: null,
+    });
   });
 });

@@ -132,9 +132,16 @@ export function computeHoldings(input: HoldingsInput): HoldingsBreakdown {
   unpriced.sort(byCoin);
   const values = priced.map((p) => p.valueUsdt);
   const shares = sharesOfPositive(values);
-  const apportioned = input.amount === null ? values.map(() => null) : apportionDecimal(input.amount, values, displayDigits(input.currency));
+  const apportioned =
+    input.amount === null ? values.map(() => null) : apportionDecimal(input.amount, values, displayDigits(input.currency));
   const rows: HoldingRow[] = [
-    ...priced.map((p, i) => ({ ...p.coin, priceUsdt: p.price, valueUsdt: p.valueUsdt, value: apportioned[i] ?? null, share: shares[i] ?? '0.00' })),
+    ...priced.map((p, i) => ({
+      ...p.coin,
+      priceUsdt: p.price,
+      valueUsdt: p.valueUsdt,
+      value: apportioned[i] ?? null,
+      share: shares[i] ?? '0.00',
+    })),
     ...unpriced.map((coin) => ({ ...coin, priceUsdt: null, valueUsdt: null, value: null, share: '0.00' })),
   ];
   return {
@@ -163,7 +170,10 @@ export interface SmallBalances {
  * into one "small balances" entry; unpriced and negative coins stay listed (their size is unknown
  * or they are not shared out).
  */
-export function foldSmallHoldings(breakdown: HoldingsBreakdown, percent: DecimalString = SMALL_HOLDING_PERCENT): { rows: HoldingRow[]; small: SmallBalances | null } {
+export function foldSmallHoldings(
+  breakdown: HoldingsBreakdown,
+  percent: DecimalString = SMALL_HOLDING_PERCENT,
+): { rows: HoldingRow[]; small: SmallBalances | null } {
   const whole = breakdown.positiveValueUsdt;
   const threshold = multiplyDecimals(whole, multiplyDecimals(percent, '0.01'));
   const rows: HoldingRow[] = [];
@@ -209,7 +219,13 @@ export interface HoldingsView {
 }
 
 /** The view for one account: folded coins with detail, or just the total without. */
-export function holdingsView(account: string, currency: Currency, amount: DecimalString | null, breakdown: HoldingsBreakdown | null, fetchedAt: number | null): HoldingsView {
+export function holdingsView(
+  account: string,
+  currency: Currency,
+  amount: DecimalString | null,
+  breakdown: HoldingsBreakdown | null,
+  fetchedAt: number | null,
+): HoldingsView {
   if (breakdown === null) return { account, currency, amount, detail: false, rows: [], small: null, fetchedAt: null };
   const { rows, small } = foldSmallHoldings(breakdown);
   return { account, currency, amount, detail: true, rows, small, fetchedAt };

@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { ACCOUNT_LABEL_MAX_CHARS, accountLabel, summarizeBalance, UNNAMED_ACCOUNT_LABEL } from './accounts.js';
 import type { AccountEntry, Currency } from './balance.js';
 
-const PROTOTYPE_NAMES = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__', 'isPrototypeOf', 'toLocaleString', '__defineGetter__'];
+const PROTOTYPE_NAMES = [
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__proto__',
+  'isPrototypeOf',
+  'toLocaleString',
+  '__defineGetter__',
+];
 
 function entry(name: string, amount: string): AccountEntry {
   return { name, amount, unrealisedPnl: null, borrowed: null };

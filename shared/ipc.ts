@@ -189,9 +189,7 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.values(INVOKE_ME
 
 /** The narrow API the preload exposes as `window.glance` (and the e2e bridge mimics). */
 export type GlanceApi = {
-  readonly [M in InvokeMethod]: (
-    ...args: InvokeArgs<(typeof INVOKE_METHODS)[M]>
-  ) => Promise<InvokeResult<(typeof INVOKE_METHODS)[M]>>;
+  readonly [M in InvokeMethod]: (...args: InvokeArgs<(typeof INVOKE_METHODS)[M]>) => Promise<InvokeResult<(typeof INVOKE_METHODS)[M]>>;
 } & {
   /** Subscribes to `widget:state`; returns the unsubscribe function. */
   readonly onState: (listener: (state: WidgetState) => void) => () => void;

@@ -44,19 +44,27 @@ afterAll(() => rmSync(probeRoot, { recursive: true, force: true }));
 const TSC_TIMEOUT_MS = 120_000;
 
 describe('layering', () => {
-  it('tsc refuses node:* and Electron in shared/, and accepts pure code', () => {
-    expect(typecheck('shared', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n")).toMatch(/node:fs/);
-    expect(typecheck('shared', "import { app } from 'electron';\nexport const a = app;\n")).toMatch(/no exported member 'app'/);
-    expect(typecheck('shared', 'export const pure = [1, 2].map((n) => n * 2);\n')).toBe('');
-  }, TSC_TIMEOUT_MS);
+  it(
+    'tsc refuses node:* and Electron in shared/, and accepts pure code',
+    () => {
+      expect(typecheck('shared', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n")).toMatch(/node:fs/);
+      expect(typecheck('shared', "import { app } from 'electron';\nexport const a = app;\n")).toMatch(/no exported member 'app'/);
+      expect(typecheck('shared', 'export const pure = [1, 2].map((n) => n * 2);\n')).toBe('');
+    },
+    TSC_TIMEOUT_MS,
+  );
 
-  it('tsc refuses node:* and Electron in renderer/, and accepts DOM code', () => {
-    expect(typecheck('renderer', "import { join } from 'node:path';\nexport const j = join;\n")).toMatch(/node:path/);
-    expect(typecheck('renderer', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n")).toMatch(
-      /no exported member 'ipcRenderer'/,
-    );
-    expect(typecheck('renderer', 'export const title = document.title;\n')).toBe('');
-  }, TSC_TIMEOUT_MS);
+  it(
+    'tsc refuses node:* and Electron in renderer/, and accepts DOM code',
+    () => {
+      expect(typecheck('renderer', "import { join } from 'node:path';\nexport const j = join;\n")).toMatch(/node:path/);
+      expect(typecheck('renderer', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n")).toMatch(
+        /no exported member 'ipcRenderer'/,
+      );
+      expect(typecheck('renderer', 'export const title = document.title;\n')).toBe('');
+    },
+    TSC_TIMEOUT_MS,
+  );
 
   it('ESLint bans Electron, Node and zod where they do not belong, and raw IPC outside its two files', async () => {
     expect(await lintMessages('shared/probe.ts', "import { app } from 'electron';\nexport const a = app;\n")).toEqual([
@@ -68,9 +76,11 @@ describe('layering', () => {
     expect((await lintMessages('electron/core/probe.ts', "import { app } from 'electron';\nexport const a = app;\n")).join()).toMatch(
       /Only electron\/main and electron\/preload/,
     );
-    expect((await lintMessages('electron/main/probe.ts', "import { ipcMain } from 'electron';\nexport const m = ipcMain;\n")).join()).toMatch(
-      /Use electron\/main\/ipc.ts/,
-    );
-    expect(await lintMessages('electron/core/probe.ts', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n")).toEqual([]);
+    expect(
+      (await lintMessages('electron/main/probe.ts', "import { ipcMain } from 'electron';\nexport const m = ipcMain;\n")).join(),
+    ).toMatch(/Use electron\/main\/ipc.ts/);
+    expect(
+      await lintMessages('electron/core/probe.ts', "import { readFileSync } from 'node:fs';\nexport const f = readFileSync;\n"),
+    ).toEqual([]);
   });
 });

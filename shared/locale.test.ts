@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAppLocale, chooseCliLocale, isLanguage, isLocalePreference, languageOf, LOCALE_PREFERENCES, toBcp47, type CliLocaleInput } from './locale.js';
+import {
+  chooseAppLocale,
+  chooseCliLocale,
+  isLanguage,
+  isLocalePreference,
+  languageOf,
+  LOCALE_PREFERENCES,
+  toBcp47,
+  type CliLocaleInput,
+} from './locale.js';
 
 describe('languageOf', () => {
   it.each([
@@ -131,7 +140,10 @@ describe('chooseCliLocale', () => {
 
   it('keeps the regional locale for numbers where the messages fall back to English', () => {
     expect(cli({ LANG: 'de_DE.UTF-8' })).toEqual({ language: 'en', formatLocale: 'de-DE' });
-    expect(cli({ LC_MESSAGES: 'en_US.UTF-8', LC_NUMERIC: 'de_DE.UTF-8', LANG: 'en_US.UTF-8' })).toEqual({ language: 'en', formatLocale: 'de-DE' });
+    expect(cli({ LC_MESSAGES: 'en_US.UTF-8', LC_NUMERIC: 'de_DE.UTF-8', LANG: 'en_US.UTF-8' })).toEqual({
+      language: 'en',
+      formatLocale: 'de-DE',
+    });
     expect(cli({ LC_ALL: 'fr_FR.UTF-8', LC_NUMERIC: 'de_DE.UTF-8' })).toEqual({ language: 'en', formatLocale: 'fr-FR' });
     expect(cli({ LANG: 'de_DE.UTF-8', LANGUAGE: 'zh_CN' })).toEqual({ language: 'zh-CN', formatLocale: 'zh-CN' });
   });

@@ -150,7 +150,8 @@ export function chooseCliLocale(input: CliLocaleInput): LocaleChoice {
     const value = input.env[name];
     return value === undefined || value === '' ? undefined : value;
   };
-  const desktopDefault = (): string | undefined => (input.platform === 'win32' || input.platform === 'darwin' ? input.systemLocale() : undefined);
+  const desktopDefault = (): string | undefined =>
+    input.platform === 'win32' || input.platform === 'darwin' ? input.systemLocale() : undefined;
   const messages = get('LC_ALL') ?? get('LC_MESSAGES') ?? get('LANG') ?? desktopDefault() ?? 'C';
   const numeric = get('LC_ALL') ?? get('LC_NUMERIC') ?? get('LANG') ?? desktopDefault();
   const regional = numeric === undefined ? null : toBcp47(numeric);

@@ -13,14 +13,29 @@ const press = (code: string, mods: Partial<Omit<KeyPress, 'code' | 'key'>> = {},
 
 describe('recordAccelerator', () => {
   it('saves the primary modifier as CommandOrControl: Ctrl off macOS, Cmd on it', () => {
-    expect(recordAccelerator(press('KeyG', { ctrlKey: true, altKey: true }), false)).toEqual({ kind: 'accelerator', value: 'CommandOrControl+Alt+G' });
-    expect(recordAccelerator(press('KeyG', { metaKey: true, altKey: true }), true)).toEqual({ kind: 'accelerator', value: 'CommandOrControl+Alt+G' });
-    expect(recordAccelerator(press('KeyG', { ctrlKey: true, metaKey: true }), true)).toEqual({ kind: 'accelerator', value: 'CommandOrControl+Control+G' });
-    expect(recordAccelerator(press('KeyG', { metaKey: true, shiftKey: true }), false)).toEqual({ kind: 'accelerator', value: 'Shift+Super+G' });
+    expect(recordAccelerator(press('KeyG', { ctrlKey: true, altKey: true }), false)).toEqual({
+      kind: 'accelerator',
+      value: 'CommandOrControl+Alt+G',
+    });
+    expect(recordAccelerator(press('KeyG', { metaKey: true, altKey: true }), true)).toEqual({
+      kind: 'accelerator',
+      value: 'CommandOrControl+Alt+G',
+    });
+    expect(recordAccelerator(press('KeyG', { ctrlKey: true, metaKey: true }), true)).toEqual({
+      kind: 'accelerator',
+      value: 'CommandOrControl+Control+G',
+    });
+    expect(recordAccelerator(press('KeyG', { metaKey: true, shiftKey: true }), false)).toEqual({
+      kind: 'accelerator',
+      value: 'Shift+Super+G',
+    });
   });
 
   it('reads the physical key, not the character a layout or Shift makes of it', () => {
-    expect(recordAccelerator(press('Digit1', { ctrlKey: true, shiftKey: true }, '!'), false)).toEqual({ kind: 'accelerator', value: 'CommandOrControl+Shift+1' });
+    expect(recordAccelerator(press('Digit1', { ctrlKey: true, shiftKey: true }, '!'), false)).toEqual({
+      kind: 'accelerator',
+      value: 'CommandOrControl+Shift+1',
+    });
     expect(recordAccelerator(press('KeyQ', { altKey: true }, 'a'), false)).toEqual({ kind: 'accelerator', value: 'Alt+Q' });
     expect(recordAccelerator(press('F12', { altKey: true }), false)).toEqual({ kind: 'accelerator', value: 'Alt+F12' });
     expect(recordAccelerator(press('ArrowUp', { ctrlKey: true }), false)).toEqual({ kind: 'accelerator', value: 'CommandOrControl+Up' });

@@ -16,15 +16,41 @@ export interface KeyPress {
 }
 
 /** A finished accelerator, Escape (stop recording), or a press to wait past (a modifier alone, a plain key). */
-export type RecordedKey = { readonly kind: 'accelerator'; readonly value: string } | { readonly kind: 'cancel' } | { readonly kind: 'incomplete' };
+export type RecordedKey =
+  { readonly kind: 'accelerator'; readonly value: string } | { readonly kind: 'cancel' } | { readonly kind: 'incomplete' };
 
 const NAMED: Readonly<Record<string, string>> = {
-  Space: 'Space', Tab: 'Tab', Backspace: 'Backspace', Delete: 'Delete', Insert: 'Insert', Enter: 'Return', NumpadEnter: 'Return',
-  Home: 'Home', End: 'End', PageUp: 'PageUp', PageDown: 'PageDown',
-  ArrowUp: 'Up', ArrowDown: 'Down', ArrowLeft: 'Left', ArrowRight: 'Right',
-  Minus: '-', Equal: '=', BracketLeft: '[', BracketRight: ']', Backslash: '\\', Semicolon: ';', Quote: "'",
-  Comma: ',', Period: '.', Slash: '/', Backquote: '`',
-  NumpadAdd: 'numadd', NumpadSubtract: 'numsub', NumpadMultiply: 'nummult', NumpadDivide: 'numdiv', NumpadDecimal: 'numdec',
+  Space: 'Space',
+  Tab: 'Tab',
+  Backspace: 'Backspace',
+  Delete: 'Delete',
+  Insert: 'Insert',
+  Enter: 'Return',
+  NumpadEnter: 'Return',
+  Home: 'Home',
+  End: 'End',
+  PageUp: 'PageUp',
+  PageDown: 'PageDown',
+  ArrowUp: 'Up',
+  ArrowDown: 'Down',
+  ArrowLeft: 'Left',
+  ArrowRight: 'Right',
+  Minus: '-',
+  Equal: '=',
+  BracketLeft: '[',
+  BracketRight: ']',
+  Backslash: '\\',
+  Semicolon: ';',
+  Quote: "'",
+  Comma: ',',
+  Period: '.',
+  Slash: '/',
+  Backquote: '`',
+  NumpadAdd: 'numadd',
+  NumpadSubtract: 'numsub',
+  NumpadMultiply: 'nummult',
+  NumpadDivide: 'numdiv',
+  NumpadDecimal: 'numdec',
 };
 
 function keyOf(code: string): string | null {

@@ -21,5 +21,10 @@ export function cleanText(text: string, maxChars = Number.POSITIVE_INFINITY): st
   const cleaned = text.replace(BREAKS, ' ').replace(INVISIBLE, '').trim();
   if (cleaned.length <= maxChars) return cleaned;
   const chars = [...cleaned];
-  return chars.length <= maxChars ? cleaned : `${chars.slice(0, Math.max(0, maxChars - 1)).join('').trimEnd()}…`;
+  return chars.length <= maxChars
+    ? cleaned
+    : `${chars
+        .slice(0, Math.max(0, maxChars - 1))
+        .join('')
+        .trimEnd()}…`;
 }

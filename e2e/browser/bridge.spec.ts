@@ -85,7 +85,14 @@ test.describe('bridge', () => {
       frame.title = 'child';
       document.body.append(frame);
     });
-    await expect.poll(() => page.frames().find((f) => f !== page.mainFrame())?.url()).toBe('about:srcdoc');
+    await expect
+      .poll(() =>
+        page
+          .frames()
+          .find((f) => f !== page.mainFrame())
+          ?.url(),
+      )
+      .toBe('about:srcdoc');
     const child = page.frames().find((f) => f !== page.mainFrame())!;
     const fromChild = await child.evaluate(async (name) => {
       const raw = (window as unknown as Record<string, (channel: string, args: unknown[]) => Promise<unknown>>)[name];
@@ -155,10 +162,14 @@ test.describe('bridge: notifications', () => {
     const { page } = world;
     await world.open();
     expect(world.bridge.notifications).toEqual([]);
-    const set = await page.evaluate(() => window.glance!.setPrefs({ alerts: [{ id: 'rich', kind: 'above', currency: 'USDT', threshold: '1' }] }));
+    const set = await page.evaluate(() =>
+      window.glance!.setPrefs({ alerts: [{ id: 'rich', kind: 'above', currency: 'USDT', threshold: '1' }] }),
+    );
     expect(set.ok).toBe(true);
     await expect.poll(() => world.bridge.notifications.map((n) => n.title)).toEqual(['Net worth above 1.00 USDT']);
-    expect(world.bridge.notifications[0]!.body).toMatch(/^Your Gate\.io net worth went above 1\.00 USDT\. It is now .+ USDT \(Gate's estimate\)\.$/);
+    expect(world.bridge.notifications[0]!.body).toMatch(
+      /^Your Gate\.io net worth went above 1\.00 USDT\. It is now .+ USDT \(Gate's estimate\)\.$/,
+    );
     expect(world.harness.shellLog).toContainEqual({ call: 'notify', arg: 'Net worth above 1.00 USDT' });
     // Once per crossing: a refresh above the line again (answered once it is done) says nothing.
     await page.evaluate(() => window.glance!.refresh());

@@ -70,7 +70,10 @@ test.describe('the 24-hour change', () => {
     await liveChartReady(page);
     await expect(page.getByTestId('change')).toHaveCount(0);
     const quant = GATE_EXAMPLE_PORTFOLIO.accounts['quant']!;
-    harness.simulator.setPortfolio({ ...GATE_EXAMPLE_PORTFOLIO, accounts: { ...GATE_EXAMPLE_PORTFOLIO.accounts, quant: { ...quant, amount: '601702859674467879.6488202650892478553852' } } });
+    harness.simulator.setPortfolio({
+      ...GATE_EXAMPLE_PORTFOLIO,
+      accounts: { ...GATE_EXAMPLE_PORTFOLIO.accounts, quant: { ...quant, amount: '601702859674467879.6488202650892478553852' } },
+    });
     await refreshOk(page);
     await expect(page.getByTestId('change-amount')).toHaveText('+10,000,000,000,000,000.00');
     await expect(page.getByTestId('change-percent')).toHaveText('+1.58 %');
@@ -187,7 +190,9 @@ test.describe('alerts in Settings', () => {
 test.describe('alert notifications', () => {
   test.use({ harnessOptions: { withKey: true } });
 
-  test('an alert set in Settings fires once through main\'s notification shell; "cannot read" fires when the key loses its permission', async ({ world }) => {
+  test('an alert set in Settings fires once through main\'s notification shell; "cannot read" fires when the key loses its permission', async ({
+    world,
+  }) => {
     const { page, harness } = world;
     await world.open();
     await liveChartReady(page);

@@ -84,7 +84,8 @@ test('privacy mode hides quantities and values in the holdings view', async ({ w
   await page.getByTestId('open-spot').click();
   await expect(page.getByTestId('holdings-table')).toBeVisible();
   const html = await page.getByTestId('holdings').evaluate((e) => e.outerHTML);
-  for (const figure of ['0.12', '11,400', '1,062.52120045', '18,452', '61.78', 'no price', 'Small balances']) expect(html).not.toContain(figure);
+  for (const figure of ['0.12', '11,400', '1,062.52120045', '18,452', '61.78', 'no price', 'Small balances'])
+    expect(html).not.toContain(figure);
   expect(await coinsShown(page)).toEqual(['BTC', 'ETH', 'FTT', 'GT', 'NMR', 'POINT', 'USDT', 'DOGE', 'PEPE']);
   await world.capture('holdings-privacy');
 });

@@ -46,9 +46,14 @@ test.describe('API key', () => {
     // The pair is in the real keychain, and the page only knows the key's last four characters.
     expect(await harness.store.get()).toEqual({ ok: true, value: harness.credentials });
     const state = await page.evaluate(async () => (await window.glance?.getState()) ?? null);
-    expect(state).toMatchObject({ ok: true, value: { status: 'live', credentials: { stored: true, keyHint: expect.stringContaining(harness.credentials.key.slice(-4)) } } });
+    expect(state).toMatchObject({
+      ok: true,
+      value: { status: 'live', credentials: { stored: true, keyHint: expect.stringContaining(harness.credentials.key.slice(-4)) } },
+    });
     // Verify-before-save made one signed call, the first refresh at least one more.
-    expect(harness.simulator.log.filter((e) => e.path === '/api/v4/wallet/total_balance' && e.status === 200).length).toBeGreaterThanOrEqual(2);
+    expect(
+      harness.simulator.log.filter((e) => e.path === '/api/v4/wallet/total_balance' && e.status === 200).length,
+    ).toBeGreaterThanOrEqual(2);
 
     await world.capture('live-usdt');
     await world.expectNoSecretLeak();

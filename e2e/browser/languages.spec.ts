@@ -32,8 +32,32 @@ const RATE_LIMITED_CN = '请求受限';
 const RATE_LIMITED_TW = '請求受限';
 
 const EXPECTED: Record<Exclude<Language, 'en'>, Expected> = {
-  'zh-CN': { demo: '演示数据', connect: '连接您的 Gate 账户', spot: '现货', quant: '量化', settings: '设置', stale: 'Gate 要求降低请求频率', rateLimited: RATE_LIMITED_CN, coin: '币种', server: 'Gate 服务出现问题', save: '保存密钥', reset: '连接被重置' },
-  'zh-TW': { demo: '示範資料', connect: '連線您的 Gate 帳戶', spot: '現貨', quant: '量化', settings: '設定', stale: 'Gate 要求降低請求頻率', rateLimited: RATE_LIMITED_TW, coin: '幣種', server: 'Gate 服務出現問題', save: '儲存金鑰', reset: '連線被重設' },
+  'zh-CN': {
+    demo: '演示数据',
+    connect: '连接您的 Gate 账户',
+    spot: '现货',
+    quant: '量化',
+    settings: '设置',
+    stale: 'Gate 要求降低请求频率',
+    rateLimited: RATE_LIMITED_CN,
+    coin: '币种',
+    server: 'Gate 服务出现问题',
+    save: '保存密钥',
+    reset: '连接被重置',
+  },
+  'zh-TW': {
+    demo: '示範資料',
+    connect: '連線您的 Gate 帳戶',
+    spot: '現貨',
+    quant: '量化',
+    settings: '設定',
+    stale: 'Gate 要求降低請求頻率',
+    rateLimited: RATE_LIMITED_TW,
+    coin: '幣種',
+    server: 'Gate 服務出現問題',
+    save: '儲存金鑰',
+    reset: '連線被重設',
+  },
 };
 
 async function expectChinese(page: Page, language: Language): Promise<void> {
@@ -78,7 +102,10 @@ for (const language of ['zh-CN', 'zh-TW'] as const) {
         await page.getByTestId('currency-CNY').click();
         await expect(page.getByTestId('total-amount')).toHaveText(/^[\d,]+\.\d{2}$/);
         // Every digit on hover: ¥ in Simplified Chinese, the currency code in Traditional.
-        await expect(page.getByTestId('total-amount')).toHaveAttribute('title', language === 'zh-CN' ? /^¥[\d,]+\.\d+$/ : /^[\d,]+\.\d+ CNY$/);
+        await expect(page.getByTestId('total-amount')).toHaveAttribute(
+          'title',
+          language === 'zh-CN' ? /^¥[\d,]+\.\d+$/ : /^[\d,]+\.\d+ CNY$/,
+        );
         await liveChartReady(page);
         await expect(page.getByTestId('legend')).toContainText(want.spot);
         await expect(page.getByTestId('legend')).toContainText(want.quant);
@@ -144,7 +171,9 @@ for (const language of ['zh-CN', 'zh-TW'] as const) {
     });
 
     test.describe('before any data', () => {
-      test.use({ harnessOptions: { systemLanguages, withKey: true, initialFault: { kind: 'server-error', status: 503, label: 'TOO_BUSY' } } });
+      test.use({
+        harnessOptions: { systemLanguages, withKey: true, initialFault: { kind: 'server-error', status: 503, label: 'TOO_BUSY' } },
+      });
 
       test('a 5xx on the first load is a named error in Chinese', async ({ world }) => {
         const { page } = world;

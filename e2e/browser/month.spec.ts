@@ -58,7 +58,9 @@ function monthOfMinutes(now: number, nowCents: bigint, days: number): { at: numb
 test.describe('a month of history', () => {
   test.use({ harnessOptions: { withKey: true } });
 
-  test('thinned as stored, charted as one line of at most 500 points with high and low over the whole range; the day as the sparkline', async ({ world }) => {
+  test('thinned as stored, charted as one line of at most 500 points with high and low over the whole range; the day as the sparkline', async ({
+    world,
+  }) => {
     const { page, harness } = world;
     const live = (totalBalanceBody(GATE_EXAMPLE_PORTFOLIO, 'USDT')['total'] as { amount: string }).amount;
     const liveCents = BigInt(live.replace('.', '').slice(0, live.indexOf('.') + 2));

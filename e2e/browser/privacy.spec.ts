@@ -58,7 +58,10 @@ test('privacy mode hides every amount and share, in chart, table and titles, and
   const check = async (where: string) => {
     // Clock times ("as of 12:36:50", "since 09:14") are not amounts, but hold short figures such as "50".
     const html = (await markup(page)).replace(/\b\d\d:\d\d(?::\d\d)?\b/g, '');
-    expect(spellings.filter((s) => html.includes(s)), `amounts visible in ${where}`).toEqual([]);
+    expect(
+      spellings.filter((s) => html.includes(s)),
+      `amounts visible in ${where}`,
+    ).toEqual([]);
     expect(html, `shares visible in ${where}`).not.toMatch(/\d+\.\d\d %/);
   };
   await check('the chart view');
@@ -79,6 +82,8 @@ test('privacy mode hides every amount and share, in chart, table and titles, and
   // And off again: the figures return.
   await page.getByRole('button', { name: 'Hide amounts' }).click();
   await liveChartReady(page);
-  await expect(page.getByTestId('total-amount')).toHaveText(formatAmount(harness.expectedTotal('USDT'), { currency: 'USDT', locale: 'en-US' }));
+  await expect(page.getByTestId('total-amount')).toHaveText(
+    formatAmount(harness.expectedTotal('USDT'), { currency: 'USDT', locale: 'en-US' }),
+  );
   expect(world.consoleLog.errors()).toEqual([]);
 });

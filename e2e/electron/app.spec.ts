@@ -86,7 +86,9 @@ async function launch(options: LaunchOptions = {}): Promise<Launched> {
   for (const page of app.windows()) watch(page);
   const window = await app.firstWindow();
   // Main installs its read-only test hook once GlanceApp has started (after the window exists).
-  await expect.poll(() => app.evaluate(() => typeof (globalThis as unknown as { __glanceE2E?: E2EHook }).__glanceE2E), { timeout: 20_000 }).toBe('object');
+  await expect
+    .poll(() => app.evaluate(() => typeof (globalThis as unknown as { __glanceE2E?: E2EHook }).__glanceE2E), { timeout: 20_000 })
+    .toBe('object');
   if (options.show !== false) {
     await app.evaluate(() => (globalThis as unknown as { __glanceE2E: E2EHook }).__glanceE2E.show());
     await expect.poll(() => anyWindowVisible(app), { timeout: 20_000 }).toBe(true);
@@ -150,7 +152,9 @@ test.describe('Electron app', () => {
 
   test.afterEach(async () => {
     if (launched !== null && storedKey) {
-      const cleared = await launched.window.evaluate(() => (globalThis as unknown as PageGlobal).glance.clearCredentials({ forgetHistory: true }));
+      const cleared = await launched.window.evaluate(() =>
+        (globalThis as unknown as PageGlobal).glance.clearCredentials({ forgetHistory: true }),
+      );
       expect(cleared).toMatchObject({ ok: true, value: { stored: false } });
     }
     storedKey = false;
@@ -190,13 +194,18 @@ test.describe('Electron app', () => {
     launched = await launch({ env: { GLANCE_GATE_BASE_URL: simulator.url } });
     const { app, window, consoleErrors } = launched;
     // Through the renderer's API and main's checks, as the onboarding form saves it (verified by one signed call).
-    const saved = await window.evaluate((pair) => (globalThis as unknown as PageGlobal).glance.saveCredentials({ ...pair, verify: true }), credentials);
+    const saved = await window.evaluate(
+      (pair) => (globalThis as unknown as PageGlobal).glance.saveCredentials({ ...pair, verify: true }),
+      credentials,
+    );
     storedKey = saved.ok;
     expect(saved).toMatchObject({ ok: true, value: { verified: true, status: { stored: true, keyHint: '…e2e0' } } });
     await chartPainted(window);
     await expect(window.getByTestId('demo-badge')).toHaveCount(0);
     await expect(window.getByTestId('total-amount')).toHaveText('633,967,350,312,281,193.07');
-    expect(simulator.simulator.log.some((e) => e.path === '/api/v4/wallet/total_balance' && e.status === 200 && e.key === credentials.key)).toBe(true);
+    expect(
+      simulator.simulator.log.some((e) => e.path === '/api/v4/wallet/total_balance' && e.status === 200 && e.key === credentials.key),
+    ).toBe(true);
     const { state, tray } = await mainState(app);
     expect(state).toMatchObject({ demo: false, credentials: { stored: true } });
     expectTrayMatches(tray, state);
@@ -225,7 +234,10 @@ test.describe('Electron app', () => {
     expect(childHasGlance).toBe(false);
     // A window main did not create for the app, with the very same preload: main refuses its calls.
     const answer = await app.evaluate(async ({ BrowserWindow }, preload) => {
-      const foreign = new BrowserWindow({ show: false, webPreferences: { preload, sandbox: true, contextIsolation: true, nodeIntegration: false } });
+      const foreign = new BrowserWindow({
+        show: false,
+        webPreferences: { preload, sandbox: true, contextIsolation: true, nodeIntegration: false },
+      });
       await foreign.loadURL('data:text/html,<p>foreign</p>');
       const reply: unknown = await foreign.webContents.executeJavaScript('window.glance ? window.glance.getState() : "no api"');
       foreign.destroy();

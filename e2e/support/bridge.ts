@@ -111,11 +111,7 @@ function senderOf(frame: Frame, page: Page, webContentsId: number): BridgeSender
  * windows). Returns the log of calls and pushes.
  * The binding and dispatcher names are random per page, so app code cannot depend on them.
  */
-export async function installBridge(
-  page: Page,
-  backend: BridgeBackend,
-  webContentsId: number,
-): Promise<Bridge> {
+export async function installBridge(page: Page, backend: BridgeBackend, webContentsId: number): Promise<Bridge> {
   const suffix = randomBytes(6).toString('hex');
   let attached = true;
   const config: InitConfig = { methods: INVOKE_METHODS, binding: `__glanceBridge_${suffix}`, dispatcher: `__glancePush_${suffix}` };
@@ -143,10 +139,13 @@ export async function installBridge(
     pushes.push(json);
     chain = chain
       .then(() =>
-        page.evaluate(([dispatcher, body]) => {
-          const fn = (window as unknown as Record<string, unknown>)[dispatcher];
-          if (typeof fn === 'function') (fn as (s: unknown) => void)(JSON.parse(body));
-        }, [config.dispatcher, json] as const),
+        page.evaluate(
+          ([dispatcher, body]) => {
+            const fn = (window as unknown as Record<string, unknown>)[dispatcher];
+            if (typeof fn === 'function') (fn as (s: unknown) => void)(JSON.parse(body));
+          },
+          [config.dispatcher, json] as const,
+        ),
       )
       .catch(() => {
         // The page may be navigating or closed; the renderer re-reads state on load anyway.

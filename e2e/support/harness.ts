@@ -109,9 +109,16 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
   const dataDir = await mkdtemp(join(tmpdir(), 'glance-e2e-'));
   const store =
     options.store ??
-    new KeytarSecretStore({ service: E2E_KEYCHAIN_SERVICE, timeoutMs: 10_000, ...(options.keytarMissing ? { loadKeytar: () => Promise.reject(moduleNotFound()) } : {}) });
+    new KeytarSecretStore({
+      service: E2E_KEYCHAIN_SERVICE,
+      timeoutMs: 10_000,
+      ...(options.keytarMissing ? { loadKeytar: () => Promise.reject(moduleNotFound()) } : {}),
+    });
   const cleared = options.keytarMissing ? { ok: true as const } : await store.clear();
-  if (!cleared.ok) throw new Error(`e2e harness: the keychain is not usable (${cleared.error.code}: ${cleared.error.detail ?? ''}). Run under dbus-run-session with an unlocked gnome-keyring (see e2e/README.md).`);
+  if (!cleared.ok)
+    throw new Error(
+      `e2e harness: the keychain is not usable (${cleared.error.code}: ${cleared.error.detail ?? ''}). Run under dbus-run-session with an unlocked gnome-keyring (see e2e/README.md).`,
+    );
   if (options.withKey) {
     const set = await store.set(credentials);
     if (!set.ok) throw new Error(`e2e harness: could not store the key (${set.error.code})`);

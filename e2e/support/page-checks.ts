@@ -57,7 +57,9 @@ export function watchConsole(page: Page): ConsoleLog {
     messages,
     pageErrors,
     errors(allow = []) {
-      return [...messages.filter((m) => m.type === 'error').map((m) => m.text), ...pageErrors].filter((text) => !allow.some((re) => re.test(text)));
+      return [...messages.filter((m) => m.type === 'error').map((m) => m.text), ...pageErrors].filter(
+        (text) => !allow.some((re) => re.test(text)),
+      );
     },
   };
 }
@@ -81,7 +83,10 @@ export async function expectSecretNowhere(page: Page, secret: string, bridge: Br
   expect(consoleText.includes(secret), 'secret in the console').toBe(false);
   const leakedReply = bridge.calls.find((c) => c.replyJson.includes(secret));
   expect(leakedReply?.channel ?? null, 'secret in a bridged reply').toBeNull();
-  expect(bridge.pushes.some((p) => p.includes(secret)), 'secret in a pushed state').toBe(false);
+  expect(
+    bridge.pushes.some((p) => p.includes(secret)),
+    'secret in a pushed state',
+  ).toBe(false);
 }
 
 /**
@@ -97,10 +102,15 @@ export async function expectHanGlyphsHaveAFont(page: Page): Promise<void> {
     const out: { index: number; han: string; families: string[] }[] = [];
     const elements = [...document.querySelectorAll<HTMLElement>('body *')];
     for (const element of elements) {
-      const own = [...element.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join('');
+      const own = [...element.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('');
       const han = (own.match(/\p{Script=Han}/gu) ?? []).join('');
       if (han === '' || element.getClientRects().length === 0) continue;
-      const families = getComputedStyle(element).fontFamily.split(',').map((f) => f.trim().replace(/^["']|["']$/g, ''));
+      const families = getComputedStyle(element)
+        .fontFamily.split(',')
+        .map((f) => f.trim().replace(/^["']|["']$/g, ''));
       element.dataset['glyphProbe'] = String(out.length);
       out.push({ index: out.length, han, families });
     }
@@ -120,7 +130,10 @@ export async function expectHanGlyphsHaveAFont(page: Page): Promise<void> {
       if (fonts.length === 0) continue;
       const ours = fonts.filter((f) => target.families.includes(f.familyName));
       const glyphs = ours.reduce((n, f) => n + f.glyphCount, 0);
-      expect(glyphs, `fonts of the stack drawing "${target.han}" (drawn by ${fonts.map((f) => f.familyName).join(', ')})`).toBeGreaterThanOrEqual([...target.han].length);
+      expect(
+        glyphs,
+        `fonts of the stack drawing "${target.han}" (drawn by ${fonts.map((f) => f.familyName).join(', ')})`,
+      ).toBeGreaterThanOrEqual([...target.han].length);
       for (const f of ours) usedFamilies.add(f.familyName);
     }
   } finally {

@@ -64,7 +64,9 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
  * `--base-url`: an http(s) URL without query, fragment or credentials, and https:// unless it
  * points at this computer (the key and a replayable signature would otherwise travel in clear).
  */
-export function parseBaseUrlOption(raw: string): { readonly ok: true; readonly url: string } | { readonly ok: false; readonly problem: UsageProblem } {
+export function parseBaseUrlOption(
+  raw: string,
+): { readonly ok: true; readonly url: string } | { readonly ok: false; readonly problem: UsageProblem } {
   let url: URL | null;
   try {
     url = new URL(raw);

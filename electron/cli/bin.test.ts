@@ -41,7 +41,10 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
   beforeAll(async () => {
     const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { cwd: root, encoding: 'utf8' });
     if (built.status !== 0) throw new Error(`build:cli failed: ${built.stderr}`);
-    sim = spawn(process.execPath, [join(root, 'scripts', 'simulator.mjs'), '--port', '0', '--key', KEY, '--secret', SECRET], { cwd: root, env: env() });
+    sim = spawn(process.execPath, [join(root, 'scripts', 'simulator.mjs'), '--port', '0', '--key', KEY, '--secret', SECRET], {
+      cwd: root,
+      env: env(),
+    });
     const first = await new Promise<string>((resolve, reject) => {
       let buf = '';
       sim.stdout.on('data', (c: Buffer) => {
@@ -88,7 +91,10 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
       expect(change).toMatchObject({ from: JSON.parse(first.out).fetchedAt, amount: '0', percent: '0.00', partial: true });
       const listed = cli(['history', '--json', '--base-url', url], { GATE_GLANCE_DATA_DIR: data });
       expect(listed.code).toBe(0);
-      expect((JSON.parse(listed.out) as Array<{ at: string }>).map((p) => p.at)).toEqual([JSON.parse(first.out).fetchedAt, JSON.parse(second.out).fetchedAt]);
+      expect((JSON.parse(listed.out) as Array<{ at: string }>).map((p) => p.at)).toEqual([
+        JSON.parse(first.out).fetchedAt,
+        JSON.parse(second.out).fetchedAt,
+      ]);
       // Gate's own endpoint has no history here: another endpoint's points are its own.
       expect(cli(['history', '--json'], { GATE_GLANCE_DATA_DIR: data }).out).toBe('[]\n');
       // A data folder that cannot be created (a file is in the way, as in a read-only or sandboxed home).
@@ -97,7 +103,9 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
       const r = cli(['balance', '--short', '--base-url', url], { ...creds, GATE_GLANCE_DATA_DIR: join(blocked, 'gate-glance') });
       expect(r.code).toBe(0);
       expect(r.out).toMatch(/^38,522\.03 USDT\n$/);
-      expect(r.err).toMatch(/^warning: could not (read the history|record this balance in the history) \((ENOTDIR|EEXIST)\); the balance itself is not affected\.\n$/);
+      expect(r.err).toMatch(
+        /^warning: could not (read the history|record this balance in the history) \((ENOTDIR|EEXIST)\); the balance itself is not affected\.\n$/,
+      );
       // --no-history records nothing.
       expect(cli(['balance', '--short', '--no-history', '--base-url', url], creds).code).toBe(0);
       expect(JSON.parse(cli(['history', '--json', '--base-url', url], { GATE_GLANCE_DATA_DIR: data }).out)).toHaveLength(2);
@@ -106,14 +114,18 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
     }
   });
 
-  it('--short and waybar carry the 24-hour change (waybar\'s class a list); history --csv, --range and the table read the same file', () => {
+  it("--short and waybar carry the 24-hour change (waybar's class a list); history --csv, --range and the table read the same file", () => {
     const data = mkdtempSync(join(tmpdir(), 'glance-bin-change-'));
     const H = 3_600_000;
     const now = Date.now();
     const seed = (dayAgo: string): void =>
       writeFileSync(
         join(data, historyFileName(url)),
-        [{ at: now - 26 * H, currency: 'USDT', total: dayAgo }, { at: now - 2 * H, currency: 'USDT', total: '38100.5' }, { at: now - 2 * H, currency: 'BTC', total: '1' }]
+        [
+          { at: now - 26 * H, currency: 'USDT', total: dayAgo },
+          { at: now - 2 * H, currency: 'USDT', total: '38100.5' },
+          { at: now - 2 * H, currency: 'BTC', total: '1' },
+        ]
           .map((p) => `${JSON.stringify(p)}\n`)
           .join(''),
       );
@@ -124,11 +136,17 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
       const short = cli(['balance', '--short', '--no-history', '--base-url', url], creds);
       expect([short.code, short.err]).toEqual([0, '']);
       expect(short.out).toMatch(/^38,522\.03 USDT \+1\.37\s?%\n$/);
-      const up = JSON.parse(cli(['balance', '--format', 'waybar', '--no-history', '--base-url', url], creds).out) as { text: string; class: unknown };
+      const up = JSON.parse(cli(['balance', '--format', 'waybar', '--no-history', '--base-url', url], creds).out) as {
+        text: string;
+        class: unknown;
+      };
       expect(up.class).toEqual(['live', 'up']);
       expect(up.text).toBe(short.out.trim());
       seed('39000');
-      const down = JSON.parse(cli(['balance', '--format', 'waybar', '--no-history', '--base-url', url], creds).out) as { text: string; class: unknown };
+      const down = JSON.parse(cli(['balance', '--format', 'waybar', '--no-history', '--base-url', url], creds).out) as {
+        text: string;
+        class: unknown;
+      };
       expect(down.class).toEqual(['live', 'down']);
       expect(down.text).toMatch(/-1\.23\s?%$/);
       expect(JSON.parse(cli(['balance', '--json', '--no-history', '--base-url', url], creds).out).change24h).toEqual({
@@ -140,8 +158,12 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
       // The history command reads the same file: oldest first, one currency, the range's points only.
       const csv = cli(['history', '--csv', '--base-url', url], { GATE_GLANCE_DATA_DIR: data });
       expect(csv.code).toBe(0);
-      expect(csv.out).toBe(`timestamp,currency,total\n${new Date(now - 26 * H).toISOString()},USDT,39000\n${new Date(now - 2 * H).toISOString()},USDT,38100.5\n`);
-      const day = JSON.parse(cli(['history', '--json', '--range', '24h', '--base-url', url], { GATE_GLANCE_DATA_DIR: data }).out) as unknown[];
+      expect(csv.out).toBe(
+        `timestamp,currency,total\n${new Date(now - 26 * H).toISOString()},USDT,39000\n${new Date(now - 2 * H).toISOString()},USDT,38100.5\n`,
+      );
+      const day = JSON.parse(
+        cli(['history', '--json', '--range', '24h', '--base-url', url], { GATE_GLANCE_DATA_DIR: data }).out,
+      ) as unknown[];
       expect(day).toEqual([{ at: new Date(now - 2 * H).toISOString(), currency: 'USDT', total: '38100.5' }]);
       expect(JSON.parse(cli(['history', '--json', '--currency', 'BTC', '--base-url', url], { GATE_GLANCE_DATA_DIR: data }).out)).toEqual([
         { at: new Date(now - 2 * H).toISOString(), currency: 'BTC', total: '1' },
@@ -174,13 +196,20 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
   it('usage errors exit 2; nothing listening exits 4', () => {
     expect(cli(['balance', '--currency', 'EUR']).code).toBe(2);
     expect(cli(['nope']).code).toBe(2);
-    const r = cli(['balance', '--base-url', 'http://127.0.0.1:9/api/v4', '--timeout', '2000'], { GATE_API_KEY: KEY, GATE_API_SECRET: SECRET });
+    const r = cli(['balance', '--base-url', 'http://127.0.0.1:9/api/v4', '--timeout', '2000'], {
+      GATE_API_KEY: KEY,
+      GATE_API_SECRET: SECRET,
+    });
     expect(r.code).toBe(4);
     expect(r.err).toBe(
       'error: NETWORK: Could not reach Gate: the connection was refused (127.0.0.1:9). — Check the internet connection and, if you use one, the proxy (HTTPS_PROXY / system proxy settings).\n',
     );
     // The cause in the reader's language too, not only the title and the hint.
-    const zh = cli(['balance', '--base-url', 'http://127.0.0.1:9/api/v4', '--timeout', '2000'], { GATE_API_KEY: KEY, GATE_API_SECRET: SECRET, LANG: 'zh_CN.UTF-8' });
+    const zh = cli(['balance', '--base-url', 'http://127.0.0.1:9/api/v4', '--timeout', '2000'], {
+      GATE_API_KEY: KEY,
+      GATE_API_SECRET: SECRET,
+      LANG: 'zh_CN.UTF-8',
+    });
     expect(zh.code).toBe(4);
     expect(zh.err).toMatch(/^错误：NETWORK：无法连接到 Gate：连接被拒绝（127\.0\.0\.1:9）。 — /);
   });
@@ -189,7 +218,10 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
     const proxy: TestProxy = await startTestProxy();
     try {
       const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, [bin, 'balance', '--short', '--base-url', url], { cwd: root, env: env({ GATE_API_KEY: KEY, GATE_API_SECRET: SECRET, HTTP_PROXY: proxy.url }) });
+        const child = spawn(process.execPath, [bin, 'balance', '--short', '--base-url', url], {
+          cwd: root,
+          env: env({ GATE_API_KEY: KEY, GATE_API_SECRET: SECRET, HTTP_PROXY: proxy.url }),
+        });
         let out = '';
         child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
         child.on('close', (code) => resolve({ code, out }));
@@ -208,7 +240,9 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
     it('LANG=zh_CN.UTF-8: a Simplified Chinese table with ¥ amounts and Gate’s account names, lined up in columns', () => {
       const r = cli(['balance', '--demo', '--currency', 'CNY'], zhCN);
       expect([r.code, r.err]).toEqual([0, '']);
-      expect(r.out).toMatch(/^Gate\.io 总余额（演示组合，并非您的账户） — 按 Gate 的汇率以 CNY 估算，\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d UTC\n/);
+      expect(r.out).toMatch(
+        /^Gate\.io 总余额（演示组合，并非您的账户） — 按 Gate 的汇率以 CNY 估算，\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d UTC\n/,
+      );
       expect(r.out).toMatch(/^账户\s+金额（CNY）\s+占比$/m);
       expect(r.out).toMatch(/^现货\s+¥[\d,]+\.\d\d\s+[\d.]+%$/m);
       expect(r.out).toMatch(/^合计\s+¥[\d,]+\.\d\d$/m);
@@ -233,7 +267,12 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
     });
 
     it('--locale en forces English, and LANG=C is English', () => {
-      for (const [args, extra] of [[['--locale', 'en'], zhCN], [['--locale=en'], { LC_ALL: 'zh_TW.UTF-8' }], [[], { LANG: 'C' }], [[], {}]] as const) {
+      for (const [args, extra] of [
+        [['--locale', 'en'], zhCN],
+        [['--locale=en'], { LC_ALL: 'zh_TW.UTF-8' }],
+        [[], { LANG: 'C' }],
+        [[], {}],
+      ] as const) {
         const r = cli(['balance', '--demo', ...args], extra);
         expect(r.code).toBe(0);
         expect(r.out).toMatch(/^Total\s+[\d,]+\.\d\d$/m);
@@ -279,8 +318,17 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
       );
       const withoutTime = outputs.map((o) => o.replace(/"fetchedAt":"[^"]+"/, '"fetchedAt":""'));
       expect(new Set(withoutTime).size).toBe(1);
-      expect(Object.keys(JSON.parse(outputs[1]!) as object)).toEqual(['currency', 'total', 'accounts', 'unaccounted', 'fetchedAt', 'change24h']);
-      const errors = [{ LANG: 'C' }, zhCN].map((extra) => cli(['balance', '--json', '--base-url', url], { ...extra, GATE_API_KEY: KEY, GATE_API_SECRET: 'wrong-secret-123' }).out);
+      expect(Object.keys(JSON.parse(outputs[1]!) as object)).toEqual([
+        'currency',
+        'total',
+        'accounts',
+        'unaccounted',
+        'fetchedAt',
+        'change24h',
+      ]);
+      const errors = [{ LANG: 'C' }, zhCN].map(
+        (extra) => cli(['balance', '--json', '--base-url', url], { ...extra, GATE_API_KEY: KEY, GATE_API_SECRET: 'wrong-secret-123' }).out,
+      );
       expect(errors[1]).toBe(errors[0]);
       expect(errors[0]).toMatch(/^\{"error":\{"code":"INVALID_SIGNATURE","message":"Gate rejected/);
     });
@@ -293,7 +341,11 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
       const r = requireWithCodeCache(${JSON.stringify(join(out, 'gate-glance.cjs'))}, { root: ${JSON.stringify(out)}, cacheDir: ${JSON.stringify(join(out, 'code-cache'))} });
       process.on('exit', () => process.stderr.write(JSON.stringify(r.report)));
       r.exports.main(['balance', '--short', '--no-history', '--base-url', ${JSON.stringify(url)}]);`;
-    const r = spawnSync(process.execPath, ['-e', script], { env: env({ GATE_API_KEY: KEY, GATE_API_SECRET: SECRET }), encoding: 'utf8', timeout: 15_000 });
+    const r = spawnSync(process.execPath, ['-e', script], {
+      env: env({ GATE_API_KEY: KEY, GATE_API_SECRET: SECRET }),
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/ USDT/);
     const report = JSON.parse(r.stderr) as Array<{ file: string; used: boolean }>;

@@ -49,9 +49,18 @@ const used = (run: Run): Record<string, boolean> => Object.fromEntries(run.repor
 
 describe('requireWithCodeCache', () => {
   it('compiles as usual without a cache, keeps one per module when training, then uses it', () => {
-    expect(load(false)).toEqual({ out: '42', report: [{ file: 'main.cjs', used: false }, { file: join('chunks', 'part.cjs'), used: false }] });
+    expect(load(false)).toEqual({
+      out: '42',
+      report: [
+        { file: 'main.cjs', used: false },
+        { file: join('chunks', 'part.cjs'), used: false },
+      ],
+    });
     expect(load(true).out).toBe('42');
-    expect(readdirSync(cacheDir).sort()).toEqual([expect.stringMatching(/^main\.cjs\.[0-9a-f]{32}\.v8$/), expect.stringMatching(/^part\.cjs\.[0-9a-f]{32}\.v8$/)]);
+    expect(readdirSync(cacheDir).sort()).toEqual([
+      expect.stringMatching(/^main\.cjs\.[0-9a-f]{32}\.v8$/),
+      expect.stringMatching(/^part\.cjs\.[0-9a-f]{32}\.v8$/),
+    ]);
     const run = load(false);
     expect(run.out).toBe('42');
     expect(used(run)).toEqual({ 'main.cjs': true, [join('chunks', 'part.cjs')]: true });

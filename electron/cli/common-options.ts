@@ -14,7 +14,12 @@ export type OptionValue<T> = { readonly ok: true; readonly value: T } | { readon
 /** `--currency` (case-insensitive), default USDT. */
 export function currencyOption(raw: string | true | undefined): OptionValue<Currency> {
   const value = typeof raw === 'string' ? raw.trim().toUpperCase() : 'USDT';
-  return isCurrency(value) ? { ok: true, value } : { ok: false, problem: { key: 'cli.usage.unknown-currency', params: { currency: value.slice(0, 20), currencies: CURRENCIES.join(', ') } } };
+  return isCurrency(value)
+    ? { ok: true, value }
+    : {
+        ok: false,
+        problem: { key: 'cli.usage.unknown-currency', params: { currency: value.slice(0, 20), currencies: CURRENCIES.join(', ') } },
+      };
 }
 
 /** `--timeout MS`: 1 to 600 000, default 10 000. */

@@ -95,7 +95,11 @@ export function holdingsTable(breakdown: HoldingsBreakdown, fetchedAt: number, o
   const all = [header, ...rows];
   // Terminal columns, not characters: a Chinese character takes two.
   const widths = header.map((_, i) => Math.max(...all.map((r) => columns(r[i] ?? ''))));
-  const line = (r: readonly string[]): string => r.map((cell, i) => padColumns(cell, widths[i] ?? 0, i > 0)).join('  ').trimEnd();
+  const line = (r: readonly string[]): string =>
+    r
+      .map((cell, i) => padColumns(cell, widths[i] ?? 0, i > 0))
+      .join('  ')
+      .trimEnd();
   const stamp = `${new Date(fetchedAt).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
   const name = accountText(words, { name: breakdown.account, label: accountLabel(breakdown.account) });
   const out = [words.cli('cli.holdings.heading', { account: name, demo: options.demo ? 'yes' : 'no', at: stamp }), ''];

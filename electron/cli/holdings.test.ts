@@ -48,11 +48,31 @@ describe('gate-glance holdings (in-process)', () => {
     const doc = JSON.parse(out) as Doc;
     expect(Object.keys(doc)).toEqual(['account', 'currency', 'amount', 'coins', 'fetchedAt']);
     expect([doc.account, doc.currency, doc.amount]).toEqual(['spot', 'USDT', '18452.73120045']);
-    expect(doc.coins.map((c) => Object.keys(c))).toEqual(doc.coins.map(() => ['coin', 'quantity', 'available', 'locked', 'priceUsdt', 'valueUsdt', 'value', 'share']));
+    expect(doc.coins.map((c) => Object.keys(c))).toEqual(
+      doc.coins.map(() => ['coin', 'quantity', 'available', 'locked', 'priceUsdt', 'valueUsdt', 'value', 'share']),
+    );
     expect(doc.coins.map((c) => c['coin'])).toEqual(['BTC', 'ETH', 'USDT', 'GT', 'NMR', 'DOGE', 'PEPE', 'FTT', 'POINT']);
-    expect(doc.coins[0]).toEqual({ coin: 'BTC', quantity: '0.12', available: '0.1', locked: '0.02', priceUsdt: '95000', valueUsdt: '11400', value: '11400.00', share: '61.78' });
+    expect(doc.coins[0]).toEqual({
+      coin: 'BTC',
+      quantity: '0.12',
+      available: '0.1',
+      locked: '0.02',
+      priceUsdt: '95000',
+      valueUsdt: '11400',
+      value: '11400.00',
+      share: '61.78',
+    });
     expect(doc.coins.find((c) => c['coin'] === 'NMR')).toMatchObject({ priceUsdt: '17.1', valueUsdt: '34.2' });
-    expect(doc.coins.at(-1)).toEqual({ coin: 'POINT', quantity: '12', available: '12', locked: '0', priceUsdt: null, valueUsdt: null, value: null, share: '0.00' });
+    expect(doc.coins.at(-1)).toEqual({
+      coin: 'POINT',
+      quantity: '12',
+      available: '12',
+      locked: '0',
+      priceUsdt: null,
+      valueUsdt: null,
+      value: null,
+      share: '0.00',
+    });
     expect(sumDecimals(doc.coins.map((c) => c['share']!))).toBe('100');
     expect(sumDecimals(doc.coins.flatMap((c) => (c['value'] ? [c['value']] : [])))).toBe('18452.73');
     expect(doc.coins.some((c) => c['coin'] === 'SOL')).toBe(false); // a zero quantity is left out
@@ -64,8 +84,16 @@ describe('gate-glance holdings (in-process)', () => {
     expect(code).toBe(0);
     const doc = JSON.parse(out) as Doc;
     expect([doc.currency, doc.amount]).toEqual(['BTC', convertAmount('6210.4471', 'BTC')]);
-    expect(doc.coins.map((c) => Object.keys(c))).toEqual(doc.coins.map(() => ['coin', 'quantity', 'available', 'locked', 'unrealisedPnl', 'priceUsdt', 'valueUsdt', 'value', 'share']));
-    expect(doc.coins[0]).toMatchObject({ coin: 'USDT', quantity: '5260.4471', available: '4100.2', locked: null, unrealisedPnl: '-141.5811' });
+    expect(doc.coins.map((c) => Object.keys(c))).toEqual(
+      doc.coins.map(() => ['coin', 'quantity', 'available', 'locked', 'unrealisedPnl', 'priceUsdt', 'valueUsdt', 'value', 'share']),
+    );
+    expect(doc.coins[0]).toMatchObject({
+      coin: 'USDT',
+      quantity: '5260.4471',
+      available: '4100.2',
+      locked: null,
+      unrealisedPnl: '-141.5811',
+    });
     expect(sumDecimals(doc.coins.map((c) => c['value']!))).toBe('0.06537303');
   });
 
@@ -73,7 +101,16 @@ describe('gate-glance holdings (in-process)', () => {
     const finance = JSON.parse((await run(['holdings', '-a', 'finance', '--format', 'json', '--base-url', server.url])).out) as Doc;
     expect(finance.amount).toBe('9870.115');
     expect(finance.coins.every((c) => c['available'] === null && c['locked'] === null)).toBe(true);
-    server.simulator.setPortfolio({ ...DEMO_PORTFOLIO, unified: { mode: 'multi_currency', balances: [{ currency: 'ETH', equity: '2', available: '2', freeze: '0' }, { currency: 'POINT', equity: '5', available: '5', freeze: '0' }] } });
+    server.simulator.setPortfolio({
+      ...DEMO_PORTFOLIO,
+      unified: {
+        mode: 'multi_currency',
+        balances: [
+          { currency: 'ETH', equity: '2', available: '2', freeze: '0' },
+          { currency: 'POINT', equity: '5', available: '5', freeze: '0' },
+        ],
+      },
+    });
     const unified = JSON.parse((await run(['holdings', '--account', 'unified', '--json', '--base-url', server.url])).out) as Doc;
     expect(unified.amount).toBeNull();
     expect(unified.coins).toEqual([
@@ -83,7 +120,13 @@ describe('gate-glance holdings (in-process)', () => {
   });
 
   it('every share is 0.00 when no coin has a price', async () => {
-    server.simulator.setPortfolio({ accounts: {}, spot: [{ currency: 'POINT', available: '3', locked: '0' }, { currency: 'FTT', available: '1', locked: '0' }] });
+    server.simulator.setPortfolio({
+      accounts: {},
+      spot: [
+        { currency: 'POINT', available: '3', locked: '0' },
+        { currency: 'FTT', available: '1', locked: '0' },
+      ],
+    });
     const doc = JSON.parse((await run(['holdings', '--json', '--base-url', server.url])).out) as Doc;
     expect(doc.coins.map((c) => [c['coin'], c['share'], c['value']])).toEqual([
       ['FTT', '0.00', null],
@@ -113,9 +156,14 @@ describe('gate-glance holdings (in-process)', () => {
   });
 
   it('a key without Spot read fails like balance: one error line naming the permission, exit 3, JSON error with --json', async () => {
-    const { code, out, err } = await run(['holdings', '--json', '--base-url', server.url], { GATE_API_KEY: NO_SPOT.key, GATE_API_SECRET: NO_SPOT.secret });
+    const { code, out, err } = await run(['holdings', '--json', '--base-url', server.url], {
+      GATE_API_KEY: NO_SPOT.key,
+      GATE_API_SECRET: NO_SPOT.secret,
+    });
     expect(code).toBe(3);
-    expect(err).toMatch(/^error: FORBIDDEN: This key lacks the Spot \(read\) permission.* — Edit the key in Gate's API Management and enable "Spot: read only"\. The total keeps working without it\.\n$/);
+    expect(err).toMatch(
+      /^error: FORBIDDEN: This key lacks the Spot \(read\) permission.* — Edit the key in Gate's API Management and enable "Spot: read only"\. The total keeps working without it\.\n$/,
+    );
     expect(JSON.parse(out)).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 
@@ -126,7 +174,9 @@ describe('gate-glance holdings (in-process)', () => {
     server.simulator.setFault({ kind: 'wrong-shape' }, undefined, 'spot_accounts');
     expect((await run(['holdings', '--base-url', server.url])).code).toBe(4);
     server.simulator.setFault(null);
-    expect((await run(['holdings', '--account', 'margin'])).err).toBe('error: unknown account "margin"; use spot, futures, finance, unified (see `gate-glance help holdings`)\n');
+    expect((await run(['holdings', '--account', 'margin'])).err).toBe(
+      'error: unknown account "margin"; use spot, futures, finance, unified (see `gate-glance help holdings`)\n',
+    );
     expect((await run(['holdings', '--currency', 'EUR'])).code).toBe(2);
     expect((await run(['holdings', '--json', '--format', 'table'])).code).toBe(2);
     expect((await run(['holdings', '--demo', '--base-url', server.url])).code).toBe(2);
@@ -137,7 +187,8 @@ describe('gate-glance holdings (in-process)', () => {
   it('has help text naming every option and the permissions it needs, and a line in the top-level help', async () => {
     const help = await run(['help', 'holdings']);
     expect(help.code).toBe(0);
-    for (const option of ['--account', '--currency', '--json', '--format', '--private', '--base-url', '--timeout', '--demo']) expect(help.out).toContain(option);
+    for (const option of ['--account', '--currency', '--json', '--format', '--private', '--base-url', '--timeout', '--demo'])
+      expect(help.out).toContain(option);
     expect(help.out).toContain('Spot for spot, Perpetual Futures for futures, Earn for finance, Unified Account for unified');
     expect(usageText()).toMatch(/\n {2}holdings +show what one account is made of/);
   });

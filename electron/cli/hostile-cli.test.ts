@@ -29,7 +29,11 @@ const FORMATS = [
 ] as const;
 
 function manyAccounts(n: number): SimPortfolio {
-  return { accounts: Object.fromEntries(Array.from({ length: n }, (_, i): [string, SimPortfolio['accounts'][string]] => [`acct_${i}`, { amount: '1.5' }])) };
+  return {
+    accounts: Object.fromEntries(
+      Array.from({ length: n }, (_, i): [string, SimPortfolio['accounts'][string]] => [`acct_${i}`, { amount: '1.5' }]),
+    ),
+  };
 }
 
 describe('gate-glance balance with hostile portfolios', () => {
@@ -54,7 +58,10 @@ describe('gate-glance balance with hostile portfolios', () => {
         expect(r.out).not.toMatch(UNSAFE);
         expect(r.out).not.toMatch(/function|native code|\[object/);
         if (format === 'table') {
-          const labels = r.out.split('\n').slice(3, 3 + HOSTILE_LABELS.length).map((l) => l.split(/\s{2,}/)[0]);
+          const labels = r.out
+            .split('\n')
+            .slice(3, 3 + HOSTILE_LABELS.length)
+            .map((l) => l.split(/\s{2,}/)[0]);
           expect(new Set(labels)).toEqual(new Set(HOSTILE_LABELS));
         }
         if (format === 'waybar') {
@@ -68,7 +75,11 @@ describe('gate-glance balance with hostile portfolios', () => {
 
   it('--json keeps every name verbatim, __proto__ and escapes included, and says what is unaccounted', async () => {
     const r = await run(['--json']);
-    const doc = JSON.parse(r.out) as { accounts: Array<{ name: string; amount: string }>; unaccounted: string | null; total: { amount: string } };
+    const doc = JSON.parse(r.out) as {
+      accounts: Array<{ name: string; amount: string }>;
+      unaccounted: string | null;
+      total: { amount: string };
+    };
     expect(doc.accounts.map((a) => a.name).sort()).toEqual(Object.keys(HOSTILE_PORTFOLIO.accounts).sort());
     expect(doc.accounts.find((a) => a.name === '__proto__')?.amount).toBe('50');
     expect(Object.getPrototypeOf(doc.accounts)).toBe(Array.prototype);
@@ -81,7 +92,9 @@ describe('gate-glance balance with hostile portfolios', () => {
   it('the table and the waybar tooltip say what the accounts leave unaccounted, masked with --private', async () => {
     const table = await run([]);
     expect(table.out).toMatch(/^Unaccounted\s+-45\.25$/m);
-    expect(table.out).toContain("The accounts add up to 45.25 USDT more than Gate's total: Gate leaves some accounts (such as Payment) out of it.");
+    expect(table.out).toContain(
+      "The accounts add up to 45.25 USDT more than Gate's total: Gate leaves some accounts (such as Payment) out of it.",
+    );
     const lines = table.out.split('\n');
     expect(lines.indexOf(lines.find((l) => l.startsWith('Unaccounted'))!)).toBe(lines.findIndex((l) => l.startsWith('─')) - 1);
     const masked = await run(['--private']);
@@ -91,7 +104,9 @@ describe('gate-glance balance with hostile portfolios', () => {
     expect(masked.out).not.toMatch(/45[.,]25/);
     const waybar = JSON.parse((await run(['--format', 'waybar'])).out) as { tooltip: string };
     expect(waybar.tooltip).toMatch(/^Unaccounted: -45\.25$/m);
-    expect((JSON.parse((await run(['--format', 'waybar', '--private'])).out) as { tooltip: string }).tooltip).toMatch(/^Unaccounted: •••$/m);
+    expect((JSON.parse((await run(['--format', 'waybar', '--private'])).out) as { tooltip: string }).tooltip).toMatch(
+      /^Unaccounted: •••$/m,
+    );
   });
 
   it('value in no account reads as a positive difference; below the display unit nothing is said', async () => {

@@ -15,7 +15,6 @@ import { PROJECT_ROOT } from '../core/testing/project-root.js';
 import { noDbusEnv, runBounded, startPrivateKeyring, type PrivateKeyring } from '../core/testing/private-keyring.js';
 import { startSimulatorServer, type SimulatorServer } from '../core/simulator/server.js';
 
-
 // The CLI under test: the real launcher (bin/gate-glance.cjs) and the real entry, built by
 // scripts/build-cli.mjs itself but into a private tree, so that another test rebuilding out/cli
 // at the same time (bin.test.ts does) cannot pull the bundle from under these processes.
@@ -65,7 +64,12 @@ function filesContaining(dir: string, needle: string, skip: ReadonlySet<string>)
 
 const outputs: string[] = [];
 
-async function cli(env: Record<string, string>, args: readonly string[], input = '', cwd?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function cli(
+  env: Record<string, string>,
+  args: readonly string[],
+  input = '',
+  cwd?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const r = await runBounded(process.execPath, [BIN, ...args], { env, input, timeoutMs: 30_000, cwd: cwd ?? env.HOME ?? PROJECT_ROOT });
   outputs.push(r.stdout, r.stderr);
   expect(r.signal, `gate-glance ${args.join(' ')} was killed (hung?): ${r.stderr}`).toBeNull();
@@ -192,10 +196,16 @@ describe('gate-glance fails closed with a named error where the keychain cannot 
     const dir = mkdtempSync(join(tmpdir(), 'glance-cli-nodbus-'));
     try {
       const env = cleanEnv(noDbusEnv(process.env, dir));
-      for (const [args, input] of [[['status'], ''], [['login', '--no-verify'], `${KEY}\n${SECRET}\n`], [['balance', '--base-url', sim.url], '']] as const) {
+      for (const [args, input] of [
+        [['status'], ''],
+        [['login', '--no-verify'], `${KEY}\n${SECRET}\n`],
+        [['balance', '--base-url', sim.url], ''],
+      ] as const) {
         const r = await cli(env, args, input);
         expect(r.code, args.join(' ')).toBe(3);
-        expect(r.stderr).toMatch(/^error: KEYCHAIN_UNAVAILABLE: The OS keychain is unavailable: there is no D-Bus session .*\(Cannot autolaunch D-Bus without X11 \$DISPLAY\)\. — .*gnome-keyring or KWallet/m);
+        expect(r.stderr).toMatch(
+          /^error: KEYCHAIN_UNAVAILABLE: The OS keychain is unavailable: there is no D-Bus session .*\(Cannot autolaunch D-Bus without X11 \$DISPLAY\)\. — .*gnome-keyring or KWallet/m,
+        );
       }
       expect(filesContaining(dir, SECRET, new Set())).toEqual([]);
     } finally {
@@ -209,7 +219,9 @@ describe('gate-glance fails closed with a named error where the keychain cannot 
     const env = cleanEnv(s.env);
     const login = await cli(env, ['login', '--no-verify'], `${KEY}\n${SECRET}\n`);
     expect(login.code).toBe(3);
-    expect(login.stderr).toMatch(/^error: KEYCHAIN_UNAVAILABLE: The OS keychain is unavailable: no keychain service is running \(The name org\.freedesktop\.secrets was not provided by any \.service files\)\. — Install and start a Secret Service provider/);
+    expect(login.stderr).toMatch(
+      /^error: KEYCHAIN_UNAVAILABLE: The OS keychain is unavailable: no keychain service is running \(The name org\.freedesktop\.secrets was not provided by any \.service files\)\. — Install and start a Secret Service provider/,
+    );
     const balance = await cli(env, ['balance', '--base-url', sim.url]);
     expect(balance.code).toBe(3);
     expect(balance.stderr).toMatch(/^error: KEYCHAIN_UNAVAILABLE: /);
@@ -225,7 +237,9 @@ describe('gate-glance fails closed with a named error where the keychain cannot 
     expect(JSON.parse(status.stdout)).toMatchObject({ stored: false, keychainError: { code: 'KEYCHAIN_LOCKED' } });
     const login = await cli(env, ['login', '--no-verify'], `${KEY}\n${SECRET}\n`);
     expect(login.code).toBe(3);
-    expect(login.stderr).toMatch(/^error: KEYCHAIN_LOCKED: The OS keychain is locked \(Cannot create an item in a locked collection\)\. — Unlock your login keyring/);
+    expect(login.stderr).toMatch(
+      /^error: KEYCHAIN_LOCKED: The OS keychain is locked \(Cannot create an item in a locked collection\)\. — Unlock your login keyring/,
+    );
     const balance = await cli(env, ['balance', '--base-url', sim.url]);
     expect(balance.code).toBe(3);
     expect(balance.stderr).toMatch(/^error: KEYCHAIN_LOCKED: /);

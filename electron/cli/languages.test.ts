@@ -36,7 +36,10 @@ describe('the CLI in Chinese', () => {
     expect((await run(['history'], { LANG: 'zh_CN.UTF-8' }, history)).out).toBe(
       '全部时间内还没有 USDT 的历史。应用和 `gate-glance balance` 每次成功刷新都会记录一个点。\n',
     );
-    await writeFile(join(dir, historyFileName()), [1, 2].map((h) => `${JSON.stringify({ at: now - h * 3600_000, currency: 'USDT', total: '12345.5' })}\n`).join(''));
+    await writeFile(
+      join(dir, historyFileName()),
+      [1, 2].map((h) => `${JSON.stringify({ at: now - h * 3600_000, currency: 'USDT', total: '12345.5' })}\n`).join(''),
+    );
     const table = (await run(['history', '--range', '24h'], { LANG: 'zh_TW.UTF-8' }, history)).out;
     expect(table).toMatch(/^Gate\.io 淨資產歷史（估算），USDT，最近 24h：2 個點，從最早的開始\n\n時間\s+總額（USDT）\n/);
     expect(table).toMatch(/^2026\/12\/1\s10:00:00 UTC\s+12,345\.50$/m);

@@ -30,7 +30,9 @@ const fakeKeychain: CredentialsProvider = () => {
 // one's points: the history's own effects are tested in commands/history.test.ts.
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'glance-cli-main-'));
 let runs = 0;
-const TABLE: Record<string, CliCommand> = { balance: createBalanceCommand({ keychainCredentials: fakeKeychain, dataDir: () => join(DATA_DIR, String((runs += 1))) }) };
+const TABLE: Record<string, CliCommand> = {
+  balance: createBalanceCommand({ keychainCredentials: fakeKeychain, dataDir: () => join(DATA_DIR, String((runs += 1))) }),
+};
 
 async function run(argv: string[], env: Record<string, string> = ENV) {
   const io = captureIo(env);
@@ -70,8 +72,24 @@ describe('gate-glance (in-process)', () => {
     expect(doc['total']).toEqual({ amount: '633967350312281193.068368815439797304437', unrealisedPnl: '0', borrowed: '0' });
     const accounts = doc['accounts'] as Array<Record<string, unknown>>;
     expect(accounts.map((a) => Object.keys(a))).toEqual(accounts.map(() => ['name', 'amount', 'share', 'unrealisedPnl', 'borrowed']));
-    expect(accounts.map((a) => a['name'])).toEqual(['quant', 'spot', 'finance', 'futures', 'delivery', 'margin', 'cbbc', 'cross_margin', 'warrant']);
-    expect(accounts[0]).toEqual({ name: 'quant', amount: '591702859674467879.6488202650892478553852', share: '93.33', unrealisedPnl: null, borrowed: null });
+    expect(accounts.map((a) => a['name'])).toEqual([
+      'quant',
+      'spot',
+      'finance',
+      'futures',
+      'delivery',
+      'margin',
+      'cbbc',
+      'cross_margin',
+      'warrant',
+    ]);
+    expect(accounts[0]).toEqual({
+      name: 'quant',
+      amount: '591702859674467879.6488202650892478553852',
+      share: '93.33',
+      unrealisedPnl: null,
+      borrowed: null,
+    });
     expect(accounts.find((a) => a['name'] === 'margin')).toMatchObject({ borrowed: '0.00', unrealisedPnl: null });
     expect(accounts.find((a) => a['name'] === 'futures')).toMatchObject({ unrealisedPnl: '0.00', borrowed: null });
     const positive = accounts.filter((a) => a['amount'] !== '0');
@@ -117,9 +135,13 @@ describe('gate-glance (in-process)', () => {
     expect(Object.keys(doc)).toEqual(['text', 'tooltip', 'class']);
     expect(doc['text']).toBe('633,967,350,312,281,193.07 USDT');
     expect(doc['class']).toBe('live');
-    expect(doc['tooltip']).toMatch(/^Gate\.io total \(estimated\): 633,967,350,312,281,193\.07 USDT\nQuant: 591,702,859,674,467,879\.65 \(93\.33 %\)\n/);
+    expect(doc['tooltip']).toMatch(
+      /^Gate\.io total \(estimated\): 633,967,350,312,281,193\.07 USDT\nQuant: 591,702,859,674,467,879\.65 \(93\.33 %\)\n/,
+    );
     expect(doc['tooltip']).toContain('\nMargin: 1,259,175.66 (< 0.01 %)\n');
-    expect(JSON.parse((await run(['balance', '--format', 'waybar', '--private', '--base-url', server.url])).out).tooltip).not.toMatch(/\d,\d{3}/);
+    expect(JSON.parse((await run(['balance', '--format', 'waybar', '--private', '--base-url', server.url])).out).tooltip).not.toMatch(
+      /\d,\d{3}/,
+    );
     server.simulator.setFault({ kind: 'server-error' });
     const bad = await run(['balance', '--format', 'waybar', '--base-url', server.url]);
     expect(bad.code).toBe(4);

@@ -66,7 +66,11 @@ function chooseWords(io: CliIo, locale: Language | undefined): Promise<CliWords>
  * Runs one command line (argv without node and script) and answers the exit code. Never
  * throws. `commands` defaults to COMMANDS; tests pass a table with fakes injected.
  */
-export async function runCli(rawArgv: readonly string[], rawIo: CliIo, commands: Readonly<Record<string, CliCommand>> = COMMANDS): Promise<number> {
+export async function runCli(
+  rawArgv: readonly string[],
+  rawIo: CliIo,
+  commands: Readonly<Record<string, CliCommand>> = COMMANDS,
+): Promise<number> {
   let words = rawIo.words ?? CLI_ENGLISH;
   try {
     const option = takeLocaleOption(rawArgv);

@@ -40,10 +40,19 @@ export function balanceJson(snapshot: BalanceSnapshot, change: Change24h | null)
   return {
     currency: snapshot.currency,
     total: { amount: snapshot.total.amount, unrealisedPnl: snapshot.total.unrealisedPnl, borrowed: snapshot.total.borrowed },
-    accounts: summary.accounts.map((a) => ({ name: a.name, amount: a.amount, share: a.share, unrealisedPnl: a.unrealisedPnl, borrowed: a.borrowed })),
+    accounts: summary.accounts.map((a) => ({
+      name: a.name,
+      amount: a.amount,
+      share: a.share,
+      unrealisedPnl: a.unrealisedPnl,
+      borrowed: a.borrowed,
+    })),
     unaccounted: summary.unaccounted,
     fetchedAt: new Date(snapshot.fetchedAt).toISOString(),
-    change24h: change === null ? null : { from: new Date(change.from).toISOString(), amount: change.amount, percent: change.percent, partial: change.partial },
+    change24h:
+      change === null
+        ? null
+        : { from: new Date(change.from).toISOString(), amount: change.amount, percent: change.percent, partial: change.partial },
   };
 }
 
@@ -86,7 +95,12 @@ function visibleChange(options: HumanFormatOptions): Change24h | null {
 
 /** `09:14` in the reader's zone: when a partial change starts. */
 function clockTime(ms: number, options: HumanFormatOptions): string {
-  return new Intl.DateTimeFormat(options.locale ?? options.words?.numberLocale ?? 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...(options.timeZone ? { timeZone: options.timeZone } : {}) }).format(ms);
+  return new Intl.DateTimeFormat(options.locale ?? options.words?.numberLocale ?? 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  }).format(ms);
 }
 
 /** The change's figures in the reader's (or the tests') number locale. */
@@ -117,7 +131,11 @@ function span(change: Change24h, options: HumanFormatOptions): { partial: 'yes' 
 export function shortLine(snapshot: BalanceSnapshot, options: HumanFormatOptions): string {
   const words = options.words ?? CLI_ENGLISH;
   // A status bar has little room: 万 / 亿 in Chinese (--full still prints every digit).
-  const money = displayMoney(words, snapshot.total.amount, snapshot.currency, { privacy: options.privacy, precision: options.full ? 'full' : 'display', short: true });
+  const money = displayMoney(words, snapshot.total.amount, snapshot.currency, {
+    privacy: options.privacy,
+    precision: options.full ? 'full' : 'display',
+    short: true,
+  });
   const change = visibleChange(options);
   const line = change ? `${money} ${changeBrief(change, snapshot.currency, options)}` : money;
   return options.demo ? words.t('cli.short.demo', { money: line }) : line;
@@ -126,13 +144,21 @@ export function shortLine(snapshot: BalanceSnapshot, options: HumanFormatOptions
 /** When the data was fetched, in UTC: `2026-12-01 14:05:09 UTC`, or the language's own date form in Chinese. */
 function utcStamp(ms: number, words: CliWords): string {
   if (words.language === 'en') return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-  const stamp = new Intl.DateTimeFormat(words.numberLocale ?? words.language, { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23', timeZone: 'UTC' }).format(ms);
+  const stamp = new Intl.DateTimeFormat(words.numberLocale ?? words.language, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+  }).format(ms);
   return `${stamp} UTC`;
 }
 
 /** A table line: columns padded to terminal columns (a Chinese character takes two), the first left-aligned. */
 function tableLine(cells: readonly string[], widths: readonly number[]): string {
-  return cells.map((cell, i) => padColumns(cell, widths[i] ?? 0, i > 0)).join('  ').trimEnd();
+  return cells
+    .map((cell, i) => padColumns(cell, widths[i] ?? 0, i > 0))
+    .join('  ')
+    .trimEnd();
 }
 
 function columnWidths(rows: ReadonlyArray<readonly string[]>): number[] {
@@ -156,22 +182,39 @@ export function balanceTable(snapshot: BalanceSnapshot, options: HumanFormatOpti
     options.privacy || a.sign > 0 ? displayShare(words, a.share, options.privacy) : words.t('cli.table.no-share'),
   ]);
   // The row that makes the amounts column add up to Gate's total; its note says which way and why.
-  const unaccounted = unaccountedView(words, summary.unaccounted, snapshot.currency, { privacy: options.privacy, precision: options.full ? 'full' : 'display' });
+  const unaccounted = unaccountedView(words, summary.unaccounted, snapshot.currency, {
+    privacy: options.privacy,
+    precision: options.full ? 'full' : 'display',
+  });
   if (unaccounted) rows.push([unaccounted.label, unaccounted.amount, '']);
   const footer: Array<[string, string, string]> = [[words.t('cli.table.total'), fmt(snapshot.total.amount), '']];
   if (snapshot.total.unrealisedPnl !== null) footer.push([words.t('cli.table.unrealised-pnl'), fmt(snapshot.total.unrealisedPnl), '']);
   if (snapshot.total.borrowed !== null) footer.push([words.t('cli.table.borrowed'), fmt(snapshot.total.borrowed), '']);
-  const header: [string, string, string] = [words.t('cli.table.account'), words.t('cli.table.amount', { currency: snapshot.currency }), words.t('cli.table.share')];
+  const header: [string, string, string] = [
+    words.t('cli.table.account'),
+    words.t('cli.table.amount', { currency: snapshot.currency }),
+    words.t('cli.table.share'),
+  ];
   const change = visibleChange(options);
   if (change) {
     const figures = parts(change, snapshot.currency, options);
-    footer.push([words.cli('cli.change.row', { span: changeSpan(change, options) }), figures.amount, figures.percent !== null ? `${figures.percent}%` : '']);
+    footer.push([
+      words.cli('cli.change.row', { span: changeSpan(change, options) }),
+      figures.amount,
+      figures.percent !== null ? `${figures.percent}%` : '',
+    ]);
   }
   const widths = columnWidths([header, ...rows, ...footer]);
   const [w0 = 0, w1 = 0, w2 = 0] = widths;
   const line = (r: [string, string, string]): string => tableLine(r, widths);
   const out: string[] = [];
-  out.push(words.t('cli.table.heading', { demo: options.demo ? 'yes' : 'no', currency: snapshot.currency, at: utcStamp(snapshot.fetchedAt, words) }));
+  out.push(
+    words.t('cli.table.heading', {
+      demo: options.demo ? 'yes' : 'no',
+      currency: snapshot.currency,
+      at: utcStamp(snapshot.fetchedAt, words),
+    }),
+  );
   out.push('');
   out.push(line(header));
   for (const r of rows) out.push(line(r));
@@ -194,7 +237,11 @@ export function waybarJson(snapshot: BalanceSnapshot, options: HumanFormatOption
   const fmt = amountFormatter(snapshot, options, false);
   const lines = summary.accounts.map((a) =>
     a.sign > 0 && !options.privacy
-      ? words.t('cli.waybar.account-share', { account: accountText(words, a), amount: fmt(a.amount), share: displayShare(words, a.share, false) })
+      ? words.t('cli.waybar.account-share', {
+          account: accountText(words, a),
+          amount: fmt(a.amount),
+          share: displayShare(words, a.share, false),
+        })
       : words.t('cli.waybar.account', { account: accountText(words, a), amount: fmt(a.amount) }),
   );
   const change = visibleChange(options);
@@ -211,7 +258,10 @@ export function waybarJson(snapshot: BalanceSnapshot, options: HumanFormatOption
       : [];
   const unaccounted = unaccountedView(words, summary.unaccounted, snapshot.currency, { privacy: options.privacy });
   if (unaccounted) lines.push(words.t('cli.waybar.account', { account: unaccounted.label, amount: unaccounted.amount }));
-  const total = words.t('cli.waybar.total', { demo: options.demo ? 'yes' : 'no', money: moneyText(words, fmt(snapshot.total.amount), snapshot.currency) });
+  const total = words.t('cli.waybar.total', {
+    demo: options.demo ? 'yes' : 'no',
+    money: moneyText(words, fmt(snapshot.total.amount), snapshot.currency),
+  });
   const tooltip = [total, ...changeLine, ...lines, words.t('cli.waybar.as-of', { at: utcStamp(snapshot.fetchedAt, words) })].join('\n');
   // Waybar takes a list of classes; one class stays a plain string, as before.
   const classes = [options.demo ? 'demo' : 'live', ...(change && change.direction !== 0 ? [change.direction > 0 ? 'up' : 'down'] : [])];
@@ -225,7 +275,9 @@ export function waybarErrorJson(error: AppError, words: CliWords = CLI_ENGLISH):
 }
 
 /** `history --json`: every point, oldest first, totals verbatim. */
-export function historyJson(points: readonly HistoryPoint[]): Array<{ readonly at: string; readonly currency: string; readonly total: string }> {
+export function historyJson(
+  points: readonly HistoryPoint[],
+): Array<{ readonly at: string; readonly currency: string; readonly total: string }> {
   return points.map((p) => ({ at: new Date(p.at).toISOString(), currency: p.currency, total: p.total }));
 }
 

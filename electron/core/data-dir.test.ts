@@ -20,7 +20,9 @@ describe('dataDir', () => {
   });
 
   it('macOS: ~/Library/Application Support/Gate Glance (XDG does not apply)', () => {
-    expect(dataDir({ HOME: '/Users/ada', XDG_CONFIG_HOME: '/Users/ada/.cfg' }, 'darwin')).toBe('/Users/ada/Library/Application Support/Gate Glance');
+    expect(dataDir({ HOME: '/Users/ada', XDG_CONFIG_HOME: '/Users/ada/.cfg' }, 'darwin')).toBe(
+      '/Users/ada/Library/Application Support/Gate Glance',
+    );
   });
 
   it('Windows: %APPDATA%\\Gate Glance, else the profile folder’s AppData\\Roaming', () => {

@@ -109,7 +109,9 @@ export function prepareDataDir(dir: string, legacy: readonly string[]): string[]
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stat = lstatSync(dir);
     if (stat.isSymbolicLink()) {
-      notes.push(`${dir} is a symbolic link (to a synced drive?): preferences and history are not kept there; replace it with a folder, or set GATE_GLANCE_DATA_DIR to one`);
+      notes.push(
+        `${dir} is a symbolic link (to a synced drive?): preferences and history are not kept there; replace it with a folder, or set GATE_GLANCE_DATA_DIR to one`,
+      );
       return notes;
     }
     if (process.platform === 'win32') return notes;

@@ -79,7 +79,9 @@ async function scan(input: string): Promise<ScanResult> {
 }
 
 function describeIssues(issues: readonly Issue[]): string[] {
-  return issues.map((i) => `${i.severity.name}/${i.confidence.name} ${i.id} ${i.file}:${i.location.line}${i.manualReview ? ' (review)' : ''}`);
+  return issues.map(
+    (i) => `${i.severity.name}/${i.confidence.name} ${i.id} ${i.file}:${i.location.line}${i.manualReview ? ' (review)' : ''}`,
+  );
 }
 
 beforeAll(() => {
@@ -118,7 +120,9 @@ describe('Electronegativity', () => {
     writeFileSync(join(dir, 'out', 'main', 'index.js'), lowered);
 
     const result = await scan(dir);
-    console.log(`Electronegativity (built app): ${result.atomicChecks} atomic + ${result.globalChecks} global checks\n  ${describeIssues(result.issues).join('\n  ') || 'no findings'}`);
+    console.log(
+      `Electronegativity (built app): ${result.atomicChecks} atomic + ${result.globalChecks} global checks\n  ${describeIssues(result.issues).join('\n  ') || 'no findings'}`,
+    );
     expect(result.atomicChecks).toBeGreaterThanOrEqual(30);
     expect(result.errors.filter((e) => !e.tolerable)).toEqual([]);
     expect(describeIssues(result.issues.filter((i) => i.severity.value >= HIGH || i.severity.name === 'CRITICAL'))).toEqual([]);

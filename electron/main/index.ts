@@ -7,7 +7,23 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, Notification, Tray, app, dialog, globalShortcut, nativeImage, nativeTheme, net, powerMonitor, protocol, screen, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  Notification,
+  Tray,
+  app,
+  dialog,
+  globalShortcut,
+  nativeImage,
+  nativeTheme,
+  net,
+  powerMonitor,
+  protocol,
+  screen,
+  session,
+  shell,
+} from 'electron';
 import type { NativeImage } from 'electron';
 import { APP_ID } from '../core/app/app-identity.js';
 import { GlanceApp } from '../core/app/glance-app.js';
@@ -26,7 +42,14 @@ import { popoverPosition } from '../core/tray/popover-position.js';
 import { createStateSender, registerIpc } from './ipc.js';
 import { createNotifier } from './notifications.js';
 import { TrayController } from './tray.js';
-import { POPOVER_PARTITION, PopoverController, createPopoverBrowserWindow, hardenContents, hardenSession, popoverPlanFor } from './window.js';
+import {
+  POPOVER_PARTITION,
+  PopoverController,
+  createPopoverBrowserWindow,
+  hardenContents,
+  hardenSession,
+  popoverPlanFor,
+} from './window.js';
 
 // Standard + secure: the page gets a real origin (app://glance) for the sender check and CSP 'self'.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
@@ -41,7 +64,8 @@ const devEnv = app.isPackaged ? {} : process.env;
 // One data folder for the app and the CLI (core/data-dir.ts), set before `ready` as Electron requires;
 // readied before anything reads it: an earlier version's files move over once, loose modes tightened.
 const userData = devEnv.GLANCE_USER_DATA_DIR || dataDir(process.env, process.platform);
-for (const note of prepareDataDir(userData, devEnv.GLANCE_USER_DATA_DIR ? [] : legacyDataDirs(app.getPath('appData'), userData))) log(`data folder: ${note}`);
+for (const note of prepareDataDir(userData, devEnv.GLANCE_USER_DATA_DIR ? [] : legacyDataDirs(app.getPath('appData'), userData)))
+  log(`data folder: ${note}`);
 app.setPath('userData', userData);
 
 /** Packaged: resources/tray (electron-builder extraResources). Unpackaged: build/tray next to out/, however Electron was launched. */
@@ -88,7 +112,8 @@ async function start(): Promise<void> {
 
   const glance = await GlanceApp.create({
     secretStore: appSecretStore(devEnv),
-    transportForAccount: createFetchTransport(((input: string | URL | Request, init?: RequestInit) => net.fetch(input instanceof Request ? input : String(input), init)) as typeof fetch),
+    transportForAccount: createFetchTransport(((input: string | URL | Request, init?: RequestInit) =>
+      net.fetch(input instanceof Request ? input : String(input), init)) as typeof fetch),
     ...(devEnv.GLANCE_GATE_BASE_URL ? { baseUrl: devEnv.GLANCE_GATE_BASE_URL } : {}),
     clock: systemClock,
     dataDir: app.getPath('userData'),
@@ -107,7 +132,10 @@ async function start(): Promise<void> {
         log,
       }),
       chooseCsvPath: async (fileName) => {
-        const r = await dialog.showSaveDialog({ defaultPath: join(app.getPath('documents'), fileName), filters: [{ name: 'CSV', extensions: ['csv'] }] });
+        const r = await dialog.showSaveDialog({
+          defaultPath: join(app.getPath('documents'), fileName),
+          filters: [{ name: 'CSV', extensions: ['csv'] }],
+        });
         return r.canceled || !r.filePath ? null : r.filePath;
       },
       setLaunchAtLogin: createLaunchAtLogin({
@@ -174,7 +202,10 @@ async function start(): Promise<void> {
 
   // The first run, and any start with no key stored, opens the popover (demo + "Connect your
   // Gate account") once the keychain has answered; a login start stays in the tray.
-  const atLogin = startedAtLogin({ argv: process.argv, wasOpenedAtLogin: process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin });
+  const atLogin = startedAtLogin({
+    argv: process.argv,
+    wasOpenedAtLogin: process.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin,
+  });
   let greeted = false;
   const greet = (state: ReturnType<typeof glance.getState>): void => {
     if (greeted || !shouldGreet(state, atLogin)) return;
@@ -210,7 +241,9 @@ async function start(): Promise<void> {
 
   if (devEnv.GLANCE_E2E === '1') {
     // Read-only window into main for the Electron e2e tier (unpackaged builds only).
-    Object.assign(globalThis, { __glanceE2E: { trayModel: () => trayView.lastModel, state: () => glance.getState(), show: () => view.show() } });
+    Object.assign(globalThis, {
+      __glanceE2E: { trayModel: () => trayView.lastModel, state: () => glance.getState(), show: () => view.show() },
+    });
   }
 
   let disposed = false;

@@ -8,7 +8,11 @@ import { bindIpc, createStateSender, senderInfoOf } from './ipc-binding.js';
 import { widgetState } from '../../shared/testing/widget-state.js';
 import { FakeIpcMain, FakeWindow, fakeEvent, fakeFrame } from './testing/fakes.js';
 
-const state: WidgetState = widgetState({ status: 'loading', refreshing: true, credentials: { stored: true, keyHint: '…beef', keychainError: null, checking: false } });
+const state: WidgetState = widgetState({
+  status: 'loading',
+  refreshing: true,
+  credentials: { stored: true, keyHint: '…beef', keychainError: null, checking: false },
+});
 
 function setup() {
   const calls: InvokeChannel[] = [];
@@ -45,7 +49,11 @@ describe('senderInfoOf', () => {
   });
 
   it('reports a vanished or throwing frame as no frame', () => {
-    expect(senderInfoOf(fakeEvent(5, null, fakeFrame(APP_ENTRY_URL)))).toEqual({ senderFrameUrl: null, isMainFrame: false, webContentsId: 5 });
+    expect(senderInfoOf(fakeEvent(5, null, fakeFrame(APP_ENTRY_URL)))).toEqual({
+      senderFrameUrl: null,
+      isMainFrame: false,
+      webContentsId: 5,
+    });
     const throwing = {
       sender: { id: 5, mainFrame: null },
       get senderFrame(): never {

@@ -33,7 +33,10 @@ let report: Report;
 function runDriver(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const fake = join(PROJECT_ROOT, 'electron', 'main', 'testing', 'fake-electron');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', join(fake, 'register.mjs'), join(fake, 'notify-driver.mjs'), BUILT.main], { cwd: PROJECT_ROOT, env });
+    const child = spawn(process.execPath, ['--import', join(fake, 'register.mjs'), join(fake, 'notify-driver.mjs'), BUILT.main], {
+      cwd: PROJECT_ROOT,
+      env,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -79,7 +82,9 @@ describe('built main with a fake Electron: an alert', () => {
     expect(report.state).toEqual({ status: 'live', demo: false });
     expect(report.notifications).toHaveLength(1);
     expect(report.notifications[0]).toMatchObject({ title: 'Net worth above 1.00 USDT', shown: true });
-    expect(report.notifications[0]!.body).toMatch(/^Your Gate\.io net worth went above 1\.00 USDT\. It is now .+ USDT \(Gate's estimate\)\.$/);
+    expect(report.notifications[0]!.body).toMatch(
+      /^Your Gate\.io net worth went above 1\.00 USDT\. It is now .+ USDT \(Gate's estimate\)\.$/,
+    );
   });
 
   it('opens the popover when clicked', () => {

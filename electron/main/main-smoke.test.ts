@@ -22,7 +22,12 @@ interface SmokeReport {
   windowSize: [number, number, boolean, boolean];
   loaded: string[];
   ipcChannels: string[];
-  hardening: { events: string[]; windowOpen: unknown; sessions: Array<{ name: string; request: boolean; check: unknown; clipboardWrite: unknown }>; navigationPrevented: boolean };
+  hardening: {
+    events: string[];
+    windowOpen: unknown;
+    sessions: Array<{ name: string; request: boolean; check: unknown; clipboardWrite: unknown }>;
+    navigationPrevented: boolean;
+  };
   protocol: { status: number; csp: string; type: string; hasRoot: boolean; traversalStatus: number };
   ipc: Record<string, { ok: boolean; error?: { code: string }; status?: string; demo?: boolean; keychain?: string | null }>;
   opened: string[];
@@ -61,7 +66,10 @@ describe('built main with a fake Electron', () => {
   it("sets userData to the one data folder the CLI uses too, before anything reads it, and moves the old folder's files over", () => {
     expect(report.dataFolder.userData).toBe(join(dir, 'data'));
     const old = join(dir, 'appData', 'Gate Glance');
-    expect(report.dataFolder.notes).toEqual([`[glance] data folder: moved prefs.json from ${old} to ${join(dir, 'data')}`, '[glance] data folder: made prefs.json private (0600)']);
+    expect(report.dataFolder.notes).toEqual([
+      `[glance] data folder: moved prefs.json from ${old} to ${join(dir, 'data')}`,
+      '[glance] data folder: made prefs.json private (0600)',
+    ]);
     expect(existsSync(join(old, 'prefs.json'))).toBe(false);
     expect(JSON.parse(readFileSync(join(dir, 'data', 'prefs.json'), 'utf8'))).toMatchObject({ currency: 'BTC' });
   });
@@ -134,7 +142,16 @@ describe('built main with a fake Electron', () => {
 
   it('renders the tray with its menu set, toggles the popover next to the cursor and hides it on blur', () => {
     expect(report.tray.firstEnabled).toBe(false);
-    expect(report.tray.menu.slice(1)).toEqual(['---', 'Open Gate Glance', 'Refresh now', 'Currency', 'Privacy mode', 'Launch at login', '---', 'Quit Gate Glance']);
+    expect(report.tray.menu.slice(1)).toEqual([
+      '---',
+      'Open Gate Glance',
+      'Refresh now',
+      'Currency',
+      'Privacy mode',
+      'Launch at login',
+      '---',
+      'Quit Gate Glance',
+    ]);
     expect(report.popover.visible).toBe(true);
     // Cursor at (1800, 10) on a top panel, work area from y = 32: clamped to the top-right corner.
     expect(report.popover.position).toEqual([1920 - 360 - 8, 32 + 8]);

@@ -32,12 +32,26 @@ afterAll(() => removeRunDirs());
 
 describe('built main in a Wayland session (Linux)', () => {
   it('on native Wayland: a framed, movable, centred window in the taskbar, not placed, still open after a blur', () => {
-    expect(wayland.windowFlags).toEqual({ frame: true, movable: true, center: true, skipTaskbar: false, alwaysOnTop: false, allWorkspaces: null });
+    expect(wayland.windowFlags).toEqual({
+      frame: true,
+      movable: true,
+      center: true,
+      skipTaskbar: false,
+      alwaysOnTop: false,
+      allWorkspaces: null,
+    });
     expect(wayland.popover).toEqual({ visible: true, position: null, hiddenOnBlur: false });
   });
 
   it('under XWayland (the desktop entry’s switch): the frameless popover next to the tray, hidden on blur', () => {
-    expect(xwayland.windowFlags).toEqual({ frame: false, movable: false, center: false, skipTaskbar: true, alwaysOnTop: true, allWorkspaces: null });
+    expect(xwayland.windowFlags).toEqual({
+      frame: false,
+      movable: false,
+      center: false,
+      skipTaskbar: true,
+      alwaysOnTop: true,
+      allWorkspaces: null,
+    });
     expect(xwayland.popover.visible).toBe(true);
     expect(xwayland.popover.position).not.toBeNull();
     expect(xwayland.popover.hiddenOnBlur).toBe(true);

@@ -19,7 +19,12 @@ describe('createNotifier', () => {
   it('shows each alert as a notification whose click opens the popover', () => {
     const made: FakeNotification[] = [];
     const onClick = vi.fn();
-    const notify = createNotifier({ create: (o) => made[made.push(new FakeNotification({ ...o })) - 1]!, isSupported: () => true, onClick, log: vi.fn() });
+    const notify = createNotifier({
+      create: (o) => made[made.push(new FakeNotification({ ...o })) - 1]!,
+      isSupported: () => true,
+      onClick,
+      log: vi.fn(),
+    });
     notify({ title: 'Net worth above 1.00 USDT', body: 'Your Gate.io net worth went above 1.00 USDT.' });
     expect(made.map((n) => [n.options.title, n.shown])).toEqual([['Net worth above 1.00 USDT', true]]);
     expect(onClick).not.toHaveBeenCalled();

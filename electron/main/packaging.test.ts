@@ -127,12 +127,16 @@ describe('afterPack hook', () => {
 
   it('passes a Linux/Windows and a macOS layout that carry keytar.node', async () => {
     await expect(hook({ appOutDir: fakeApp('resources', 'present'), electronPlatformName: 'linux' })).resolves.toBeUndefined();
-    await expect(hook({ appOutDir: fakeApp(join('Gate Glance.app', 'Contents', 'Resources'), 'present'), electronPlatformName: 'darwin' })).resolves.toBeUndefined();
+    await expect(
+      hook({ appOutDir: fakeApp(join('Gate Glance.app', 'Contents', 'Resources'), 'present'), electronPlatformName: 'darwin' }),
+    ).resolves.toBeUndefined();
   });
 
   it('fails the package when keytar.node is missing or empty, naming the fix', async () => {
     for (const state of ['missing', 'empty'] as const) {
-      await expect(hook({ appOutDir: fakeApp('resources', state), electronPlatformName: 'linux' })).rejects.toThrow(/keytar native module.*libsecret-1-dev.*npm rebuild keytar/s);
+      await expect(hook({ appOutDir: fakeApp('resources', state), electronPlatformName: 'linux' })).rejects.toThrow(
+        /keytar native module.*libsecret-1-dev.*npm rebuild keytar/s,
+      );
     }
   });
 
@@ -151,7 +155,9 @@ describe('Linux packages', () => {
   });
 
   it('depend on everything electron-builder 26 depends on by default, plus libsecret', () => {
-    const { default: FpmTarget } = require('app-builder-lib/out/targets/FpmTarget.js') as { default: { prototype: { getDefaultDepends(target: string): string[] } } };
+    const { default: FpmTarget } = require('app-builder-lib/out/targets/FpmTarget.js') as {
+      default: { prototype: { getDefaultDepends(target: string): string[] } };
+    };
     const defaults = (target: string) => FpmTarget.prototype.getDefaultDepends.call(null, target);
     expect(defaults('deb')).toContain('libgtk-3-0');
     expect(config.deb?.depends).toEqual(expect.arrayContaining(defaults('deb')));
@@ -162,7 +168,9 @@ describe('Linux packages', () => {
 
   it('write a desktop entry in Office;Finance; that starts the app under XWayland', async () => {
     const { LinuxTargetHelper } = require('app-builder-lib/out/targets/LinuxTargetHelper.js') as {
-      LinuxTargetHelper: new (packager: unknown) => { computeDesktopEntry(options: PlatformOptions, exec?: string | null, extra?: unknown): Promise<string> };
+      LinuxTargetHelper: new (packager: unknown) => {
+        computeDesktopEntry(options: PlatformOptions, exec?: string | null, extra?: unknown): Promise<string>;
+      };
     };
     const packager = {
       appInfo: { productName: config.productName, sanitizedProductName: config.productName, description: 'x' },
@@ -174,7 +182,12 @@ describe('Linux packages', () => {
     };
     for (const target of ['deb', 'rpm'] as const) {
       const entry = await new LinuxTargetHelper(packager).computeDesktopEntry({ ...config.linux, ...config[target] });
-      const lines = new Map(entry.split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+      const lines = new Map(
+        entry
+          .split('\n')
+          .filter((l) => l.includes('='))
+          .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+      );
       expect(lines.get('Exec'), target).toBe('"/opt/Gate Glance/gate-glance" --ozone-platform=x11 %U');
       expect(lines.get('Categories'), target).toBe('Office;Finance;');
     }
@@ -201,7 +214,9 @@ describe('Windows package', () => {
     const call = /setAppUserModelId\(([A-Za-z_$][\w$]*|"[^"]*")\)/.exec(main);
     expect(call, 'main calls app.setAppUserModelId').not.toBeNull();
     const arg = call?.[1] as string;
-    const value = arg.startsWith('"') ? arg.slice(1, -1) : new RegExp(String.raw`\b${arg.replace(/\$/g, '\\$')}\s*=\s*"([^"]+)"`).exec(main)?.[1];
+    const value = arg.startsWith('"')
+      ? arg.slice(1, -1)
+      : new RegExp(String.raw`\b${arg.replace(/\$/g, '\\$')}\s*=\s*"([^"]+)"`).exec(main)?.[1];
     expect(value).toBe(config.appId);
   });
 });

@@ -37,11 +37,24 @@ function has(source: string, key: string, value: string): boolean {
 describe('built main bundle', () => {
   it('creates windows with the locked-down webPreferences and never a weaker one', () => {
     for (const key of ['contextIsolation', 'sandbox', 'webSecurity']) expect(has(main, key, TRUE), key).toBe(true);
-    for (const key of ['nodeIntegration', 'nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'webviewTag', 'allowRunningInsecureContent', 'experimentalFeatures']) {
+    for (const key of [
+      'nodeIntegration',
+      'nodeIntegrationInWorker',
+      'nodeIntegrationInSubFrames',
+      'webviewTag',
+      'allowRunningInsecureContent',
+      'experimentalFeatures',
+    ]) {
       expect(has(main, key, FALSE), key).toBe(true);
     }
     for (const key of ['contextIsolation', 'sandbox', 'webSecurity']) expect(has(main, key, FALSE), `${key}: false`).toBe(false);
-    for (const key of ['nodeIntegration', 'nodeIntegrationInSubFrames', 'webviewTag', 'allowRunningInsecureContent', 'experimentalFeatures']) {
+    for (const key of [
+      'nodeIntegration',
+      'nodeIntegrationInSubFrames',
+      'webviewTag',
+      'allowRunningInsecureContent',
+      'experimentalFeatures',
+    ]) {
       expect(has(main, key, TRUE), `${key}: true`).toBe(false);
     }
     expect(main).not.toMatch(/enableRemoteModule|@electron\/remote|enableBlinkFeatures/);
@@ -50,7 +63,17 @@ describe('built main bundle', () => {
   });
 
   it('denies navigation, new windows, webviews and permissions', () => {
-    for (const needle of ["'will-navigate'", "'will-frame-navigate'", "'will-attach-webview'", 'setWindowOpenHandler', 'action: "deny"', 'setPermissionRequestHandler', 'setPermissionCheckHandler', 'setDevicePermissionHandler', "'web-contents-created'"]) {
+    for (const needle of [
+      "'will-navigate'",
+      "'will-frame-navigate'",
+      "'will-attach-webview'",
+      'setWindowOpenHandler',
+      'action: "deny"',
+      'setPermissionRequestHandler',
+      'setPermissionCheckHandler',
+      'setDevicePermissionHandler',
+      "'web-contents-created'",
+    ]) {
       expect(main.replaceAll('"', "'").includes(needle.replaceAll('"', "'")), needle).toBe(true);
     }
   });
@@ -58,7 +81,9 @@ describe('built main bundle', () => {
   it('serves the app from the custom app:// scheme (standard + secure), never file://', () => {
     expect(main).toMatch(/APP_ORIGIN = [`"']app:\/\/glance[`"']/);
     expect(main).toMatch(/url: APP_ENTRY_URL/);
-    expect(main).toMatch(/registerSchemesAsPrivileged\(\[\{\s*scheme: "app",\s*privileges: \{\s*standard: (?:true|!0),\s*secure: (?:true|!0),\s*supportFetchAPI: (?:false|!1)/);
+    expect(main).toMatch(
+      /registerSchemesAsPrivileged\(\[\{\s*scheme: "app",\s*privileges: \{\s*standard: (?:true|!0),\s*secure: (?:true|!0),\s*supportFetchAPI: (?:false|!1)/,
+    );
     expect(main).toMatch(/protocol\.handle\("app"/);
     expect(main).toMatch(/APP_ENTRY_URL = `\$\{APP_ORIGIN\}\/index\.html`|APP_ENTRY_URL = "app:\/\/glance\/index\.html"/);
     expect(main).not.toMatch(/\.loadFile\(|["'`]file:\/\//);
@@ -156,7 +181,13 @@ describe('built renderer HTML', () => {
 
   it('carries a strict CSP: default-src self, connect-src none, no inline or eval script', () => {
     const csp = cspOf(html);
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([name, ...values]) => [name, values]),
+    );
     expect(directives.get('default-src')).toEqual(["'self'"]);
     expect(directives.get('connect-src')).toEqual(["'none'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
@@ -178,7 +209,13 @@ describe('built renderer HTML', () => {
   });
 
   it('matches the CSP header main sends with every app:// response (same directives)', () => {
-    const norm = (csp: string) => new Set(csp.split(';').map((d) => d.trim().replace(/\s+/g, ' ')).filter(Boolean));
+    const norm = (csp: string) =>
+      new Set(
+        csp
+          .split(';')
+          .map((d) => d.trim().replace(/\s+/g, ' '))
+          .filter(Boolean),
+      );
     const meta = norm(cspOf(html));
     const header = norm(APP_CSP);
     // frame-ancestors only works as a header; everything else must agree.
@@ -186,7 +223,6 @@ describe('built renderer HTML', () => {
     expect(meta).toEqual(header);
   });
 });
-
 
 interface BuilderConfig {
   appId?: string;
@@ -239,13 +275,22 @@ describe('electron-builder.yml', () => {
 describe('icons', () => {
   it('every tray icon the model names exists, at 1x (16 px) and 2x (32 px)', () => {
     for (const name of TRAY_ICON_FILES) {
-      for (const [file, size] of [[name, 16], [name.replace(/\.png$/, '@2x.png'), 32]] as const) {
+      for (const [file, size] of [
+        [name, 16],
+        [name.replace(/\.png$/, '@2x.png'), 32],
+      ] as const) {
         const png = decodePng(readFileSync(join(PROJECT_ROOT, 'build', 'tray', file)));
         expect([png.width, png.height], file).toEqual([size, size]);
         // Something is drawn, and something is transparent.
         const alphas = [...png.rgba.filter((_, i) => i % 4 === 3)];
-        expect(alphas.some((a) => a === 255), file).toBe(true);
-        expect(alphas.some((a) => a === 0), file).toBe(true);
+        expect(
+          alphas.some((a) => a === 255),
+          file,
+        ).toBe(true);
+        expect(
+          alphas.some((a) => a === 0),
+          file,
+        ).toBe(true);
       }
     }
   });

@@ -83,7 +83,10 @@ describe('Electron arguments', () => {
   it('runs under XWayland on Linux like the packaged desktop entry, unless the developer picks a platform', () => {
     expect(XWAYLAND_ARGS).toEqual([XWAYLAND_ARG]);
     expect(electronArgs({ platform: 'linux', uid: 1000, userArgs: [] })).toEqual(['.', XWAYLAND_ARG]);
-    expect(electronArgs({ platform: 'linux', uid: 1000, userArgs: ['--ozone-platform=wayland'] })).toEqual(['.', '--ozone-platform=wayland']);
+    expect(electronArgs({ platform: 'linux', uid: 1000, userArgs: ['--ozone-platform=wayland'] })).toEqual([
+      '.',
+      '--ozone-platform=wayland',
+    ]);
     expect(electronArgs({ platform: 'darwin', uid: 501, userArgs: [] })).toEqual(['.']);
   });
 

@@ -98,7 +98,9 @@ describe('TrayController on Linux/Windows', () => {
     controller.render(live());
     expect(tray().calls.length).toBe(before);
     controller.render(live({ prefs: { ...DEFAULT_PREFERENCES, privacy: true } }));
-    const names = tray().calls.slice(before).map(([n]) => n);
+    const names = tray()
+      .calls.slice(before)
+      .map(([n]) => n);
     expect(names.sort()).toEqual(['setContextMenu', 'setToolTip']);
   });
 
@@ -159,7 +161,13 @@ describe('toMenuTemplate', () => {
       [
         { type: 'normal', label: 'Net worth', enabled: false, command: null },
         { type: 'separator' },
-        { type: 'checkbox', label: 'Launch at login', checked: false, enabled: true, command: { type: 'set-launch-at-login', launchAtLogin: true } },
+        {
+          type: 'checkbox',
+          label: 'Launch at login',
+          checked: false,
+          enabled: true,
+          command: { type: 'set-launch-at-login', launchAtLogin: true },
+        },
       ],
       run,
     );

@@ -132,7 +132,10 @@ export class TrayController<Image, Menu> {
   }
 
   #iconFile(kind: TrayIconKind, state: WidgetState): string {
-    return trayIconFileName(kind, trayIconVariant(this.#deps.platform, { darkSystemUI: this.#deps.darkSystemUI(), panel: state.prefs.trayPanel }));
+    return trayIconFileName(
+      kind,
+      trayIconVariant(this.#deps.platform, { darkSystemUI: this.#deps.darkSystemUI(), panel: state.prefs.trayPanel }),
+    );
   }
 
   /** Re-renders the last state (the theme changed, or time passed). */

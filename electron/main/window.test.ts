@@ -1,7 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { PreventableEvent } from './window.js';
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { BLUR_TOGGLE_GUARD_MS, POPOVER_PARTITION, POPOVER_SIZE, PopoverController, createPopoverBrowserWindow, hardenContents, hardenSession, popoverPlanFor } from './window.js';
+import {
+  BLUR_TOGGLE_GUARD_MS,
+  POPOVER_PARTITION,
+  POPOVER_SIZE,
+  PopoverController,
+  createPopoverBrowserWindow,
+  hardenContents,
+  hardenSession,
+  popoverPlanFor,
+} from './window.js';
 import { FakeClock, FakeWindow } from './testing/fakes.js';
 import { popoverWindowPlan, type PopoverWindowPlan } from '../core/tray/popover-window-plan.js';
 
@@ -10,8 +19,19 @@ describe('createPopoverBrowserWindow', () => {
     class RecordingWindow {
       constructor(readonly options: BrowserWindowConstructorOptions) {}
     }
-    const o = createPopoverBrowserWindow(RecordingWindow, { preloadPath: '/app/out/preload/index.cjs', devTools: false, backgroundColor: '#fff' }).options;
-    expect(o).toMatchObject({ width: POPOVER_SIZE.width, height: POPOVER_SIZE.height, frame: false, show: false, skipTaskbar: true, resizable: false });
+    const o = createPopoverBrowserWindow(RecordingWindow, {
+      preloadPath: '/app/out/preload/index.cjs',
+      devTools: false,
+      backgroundColor: '#fff',
+    }).options;
+    expect(o).toMatchObject({
+      width: POPOVER_SIZE.width,
+      height: POPOVER_SIZE.height,
+      frame: false,
+      show: false,
+      skipTaskbar: true,
+      resizable: false,
+    });
     expect(o.webPreferences).toMatchObject({
       preload: '/app/out/preload/index.cjs',
       partition: POPOVER_PARTITION,
@@ -35,7 +55,15 @@ describe('createPopoverBrowserWindow', () => {
     }
     const base = { preloadPath: '/p.cjs', devTools: false, backgroundColor: '#fff' };
     const floating = createPopoverBrowserWindow(RecordingWindow, { ...base, plan: popoverWindowPlan('linux', true) }).options;
-    expect(floating).toMatchObject({ frame: true, movable: true, center: true, skipTaskbar: false, alwaysOnTop: false, show: false, resizable: false });
+    expect(floating).toMatchObject({
+      frame: true,
+      movable: true,
+      center: true,
+      skipTaskbar: false,
+      alwaysOnTop: false,
+      show: false,
+      resizable: false,
+    });
     const anchored = createPopoverBrowserWindow(RecordingWindow, { ...base, plan: popoverWindowPlan('linux', false) }).options;
     expect(anchored).toMatchObject({ frame: false, movable: false, center: false, skipTaskbar: true, alwaysOnTop: true });
     expect(floating.webPreferences).toEqual(anchored.webPreferences);
@@ -50,7 +78,10 @@ describe('popoverPlanFor', () => {
     expect(popoverPlanFor(switches({ 'ozone-platform': 'x11' }), 'linux', { XDG_SESSION_TYPE: 'wayland' }).placement).toBe('tray');
     expect(popoverPlanFor(switches({ 'ozone-platform-hint': 'wayland' }), 'linux', { XDG_SESSION_TYPE: 'x11' }).placement).toBe('floating');
     expect(popoverPlanFor(switches({}), 'linux', {}).placement).toBe('tray');
-    expect(popoverPlanFor(switches({}), 'darwin', { XDG_SESSION_TYPE: 'wayland' })).toMatchObject({ placement: 'tray', visibleOnAllWorkspaces: true });
+    expect(popoverPlanFor(switches({}), 'darwin', { XDG_SESSION_TYPE: 'wayland' })).toMatchObject({
+      placement: 'tray',
+      visibleOnAllWorkspaces: true,
+    });
   });
 });
 
@@ -84,7 +115,11 @@ describe('hardening', () => {
 
   it('lets the page navigate within the allowed app URLs only', () => {
     const c = fakeContents();
-    hardenContents(c, () => {}, (url) => url.startsWith('app://glance/'));
+    hardenContents(
+      c,
+      () => {},
+      (url) => url.startsWith('app://glance/'),
+    );
     // [event, url on the details event, url as the legacy second argument, blocked?]
     const cases: Array<[string, string | undefined, string | undefined, boolean]> = [
       ['will-navigate', 'app://glance/index.html', 'app://glance/index.html', false],

@@ -50,7 +50,12 @@ export type BrowserWindowConstructor<W> = new (options: BrowserWindowConstructor
  */
 export function createPopoverBrowserWindow<W>(
   BrowserWindow: BrowserWindowConstructor<W>,
-  options: { readonly preloadPath: string; readonly devTools: boolean; readonly backgroundColor: string; readonly plan?: PopoverWindowPlan },
+  options: {
+    readonly preloadPath: string;
+    readonly devTools: boolean;
+    readonly backgroundColor: string;
+    readonly plan?: PopoverWindowPlan;
+  },
 ): W {
   const plan = options.plan ?? TRAY_POPOVER;
   return new BrowserWindow({
@@ -108,7 +113,12 @@ export interface HardenableContents {
 /** The parts of `Session` the hardening uses. */
 export interface HardenableSession {
   setPermissionRequestHandler(
-    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void, details: { readonly requestingUrl?: string }) => void,
+    handler: (
+      webContents: unknown,
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: { readonly requestingUrl?: string },
+    ) => void,
   ): void;
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string, requestingOrigin: string) => boolean): void;
   setDevicePermissionHandler(handler: () => boolean): void;
@@ -148,7 +158,10 @@ export function hardenContents(
  * Denies every permission request and check that `allow` does not grant (by default: all),
  * and all device access and downloads, in a session.
  */
-export function hardenSession(session: HardenableSession, allow: (permission: string, url: string | undefined) => boolean = () => false): void {
+export function hardenSession(
+  session: HardenableSession,
+  allow: (permission: string, url: string | undefined) => boolean = () => false,
+): void {
   session.setPermissionRequestHandler((_webContents, permission, callback, details) => callback(allow(permission, details?.requestingUrl)));
   session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => allow(permission, requestingOrigin));
   session.setDevicePermissionHandler(() => false);
@@ -211,7 +224,8 @@ export class PopoverController {
     this.#window = win;
     this.#ready = false;
     // LSUIElement makes the app a UI element already: skip the Dock flash the transform causes.
-    if (this.#plan.visibleOnAllWorkspaces) win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });
+    if (this.#plan.visibleOnAllWorkspaces)
+      win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });
     win.once('ready-to-show', () => {
       this.#ready = true;
       if (this.#showWhenReady) this.#reveal(win);

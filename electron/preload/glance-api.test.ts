@@ -5,7 +5,10 @@ import { buildGlanceApi } from './glance-api.js';
 
 describe('buildGlanceApi', () => {
   it('has exactly one function per contract method plus onState, and is frozen', () => {
-    const api = buildGlanceApi(async () => ({ ok: true, value: null }), () => () => {});
+    const api = buildGlanceApi(
+      async () => ({ ok: true, value: null }),
+      () => () => {},
+    );
     expect(Object.keys(api).sort()).toEqual([...Object.keys(INVOKE_METHODS), 'onState'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     expect(Object.isFrozen(api)).toBe(true);
@@ -26,9 +29,12 @@ describe('buildGlanceApi', () => {
   });
 
   it('turns a rejected invoke into an INTERNAL result instead of a rejection', async () => {
-    const api = buildGlanceApi(async () => {
-      throw new Error('No handler registered for state:get');
-    }, () => () => {});
+    const api = buildGlanceApi(
+      async () => {
+        throw new Error('No handler registered for state:get');
+      },
+      () => () => {},
+    );
     await expect(api.getState()).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 

@@ -283,21 +283,27 @@ function Popover({ view }: { readonly view: GlanceView }) {
             </Suspense>
           ) : panel === 'chart' ? (
             <Suspense fallback={<LoadingSkeleton what="view" />}>
-              <HistoryChartPanel currency={balance.currency} privacy={privacy} fetchedAt={balance.fetchedAt} load={actions.getHistory} onBack={backToMain} />
+              <HistoryChartPanel
+                currency={balance.currency}
+                privacy={privacy}
+                fetchedAt={balance.fetchedAt}
+                load={actions.getHistory}
+                onBack={backToMain}
+              />
             </Suspense>
           ) : (
-          <>
-          <Breakdown
-            balance={balance}
-            privacy={privacy}
-            thresholdPercent={state.prefs.smallSliceThresholdPercent}
-            reducedMotion={reducedMotion}
-            view={breakdownView}
-            onViewChange={setBreakdownView}
-            onOpenAccount={openHoldings}
-          />
-          <HistoryRow onOpenChart={() => setPanel('chart')} onExport={() => void actions.exportHistoryCsv()} />
-          </>
+            <>
+              <Breakdown
+                balance={balance}
+                privacy={privacy}
+                thresholdPercent={state.prefs.smallSliceThresholdPercent}
+                reducedMotion={reducedMotion}
+                view={breakdownView}
+                onViewChange={setBreakdownView}
+                onOpenAccount={openHoldings}
+              />
+              <HistoryRow onOpenChart={() => setPanel('chart')} onExport={() => void actions.exportHistoryCsv()} />
+            </>
           )}
         </>
       ) : status === 'error' || status === 'stale' ? (

@@ -62,7 +62,7 @@ describe('the 24-hour change', () => {
     expect(screen.getByTestId('change').dataset.colour).toBe(colour);
   });
 
-  it('formats with the state\'s locale (the words\' numbers follow it once the language provider is in)', async () => {
+  it("formats with the state's locale (the words' numbers follow it once the language provider is in)", async () => {
     await renderApp(stateWith(change({ amount: '0', percent: '0.00', direction: 0 })));
     expect(text('change-amount')).toBe('0.00');
     expect(text('change-percent')).toBe('0.00 %');
@@ -84,7 +84,7 @@ describe('the 24-hour change', () => {
     expect(screen.queryByTestId('change')).toBeNull();
   });
 
-  it('privacy mode hides the amount, the percent, the direction and the sparkline\'s shape', async () => {
+  it("privacy mode hides the amount, the percent, the direction and the sparkline's shape", async () => {
     const history: HistoryPoint[] = [
       { at: T0 - 2 * HOUR, currency: 'USDT', total: '100' },
       { at: T0 - HOUR, currency: 'USDT', total: '180' },

@@ -28,7 +28,9 @@ const HISTORY: HistoryPoint[] = [
 const at = (ms: number) => shortDateTime(ENGLISH, ms);
 
 async function openChart(options: { privacy?: boolean } = {}) {
-  const rendered = await renderApp(makeState({ prefs: { ...DEFAULT_PREFERENCES, privacy: options.privacy ?? false } }), { history: HISTORY });
+  const rendered = await renderApp(makeState({ prefs: { ...DEFAULT_PREFERENCES, privacy: options.privacy ?? false } }), {
+    history: HISTORY,
+  });
   // The main view's sparkline has asked for 24 h already; the chart's own request comes after.
   const asked = rendered.fake.fns.getHistory.mock.calls.length;
   await rendered.user.click(screen.getByRole('button', { name: 'History chart' }));
@@ -66,7 +68,7 @@ describe('the history chart', () => {
     expect(table.querySelector('summary')?.textContent).toBe(`${count} points as a table`);
   });
 
-  it('labels the range\'s high, low and last with Gate\'s exact figures', async () => {
+  it("labels the range's high, low and last with Gate's exact figures", async () => {
     await openChart();
     await screen.findByTestId('chart-plot');
     expect(screen.getByTestId('chart-high').textContent).toBe(`High150.13 USDT ${at(T0 - 10 * HOUR + 60_000)}`);
@@ -114,7 +116,9 @@ describe('the history chart', () => {
   });
 
   it('is per currency: another currency charts its own history', async () => {
-    const { fake } = await renderApp(makeState({ currency: 'BTC', balance: { ...makeState().balance!, currency: 'BTC' } }), { history: HISTORY });
+    const { fake } = await renderApp(makeState({ currency: 'BTC', balance: { ...makeState().balance!, currency: 'BTC' } }), {
+      history: HISTORY,
+    });
     fake.fns.getHistory.mockClear();
     await screen.findByTestId('history');
     fireEvent.click(screen.getByRole('button', { name: 'History chart' }));
@@ -132,7 +136,10 @@ describe('the history chart', () => {
 
   it('says when a range has no points yet', async () => {
     const { fake, user } = await openChart();
-    fake.fns.getHistory.mockResolvedValueOnce({ ok: true, value: { range: '7d', points: [], gaps: [], high: null, low: null, last: null, total: 0 } });
+    fake.fns.getHistory.mockResolvedValueOnce({
+      ok: true,
+      value: { range: '7d', points: [], gaps: [], high: null, low: null, last: null, total: 0 },
+    });
     await user.click(screen.getByRole('button', { name: '7 d' }));
     expect((await screen.findByTestId('chart-empty')).textContent).toContain('No history in this range yet');
   });

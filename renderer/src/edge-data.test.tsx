@@ -32,7 +32,13 @@ describe('edge data', () => {
 
   it('all zero: nothing to chart, every account behind the disclosure, total 0.00', async () => {
     const { user } = await renderApp(
-      makeState({ balance: snapshotOf([['spot', '0'], ['futures', '0.00'], ['margin', '0']]) }),
+      makeState({
+        balance: snapshotOf([
+          ['spot', '0'],
+          ['futures', '0.00'],
+          ['margin', '0'],
+        ]),
+      }),
     );
     expect(screen.getByTestId('no-positive').textContent).toContain('nothing to chart');
     expect(screen.queryByRole('list', { name: 'Legend' })).toBeNull();
@@ -42,21 +48,29 @@ describe('edge data', () => {
     expect(details.open).toBe(false);
     await user.click(within(details).getByText('3 empty accounts'));
     expect(details.open).toBe(true);
-    expect(within(details).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Perpetual futures',
-      'Margin',
-      'Spot',
-    ]);
+    expect(
+      within(details)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Perpetual futures', 'Margin', 'Spot']);
     await user.click(screen.getByRole('button', { name: 'Table view' }));
-    expect(within(screen.getByRole('table')).getAllByTestId('row-share').map((c) => c.textContent)).toEqual([
-      'empty',
-      'empty',
-      'empty',
-    ]);
+    expect(
+      within(screen.getByRole('table'))
+        .getAllByTestId('row-share')
+        .map((c) => c.textContent),
+    ).toEqual(['empty', 'empty', 'empty']);
   });
 
   it('a negative account is listed under the chart with a note, not drawn', async () => {
-    await renderApp(makeState({ balance: snapshotOf([['spot', '100'], ['futures', '-20.5'], ['moon_vault', '300']]) }));
+    await renderApp(
+      makeState({
+        balance: snapshotOf([
+          ['spot', '100'],
+          ['futures', '-20.5'],
+          ['moon_vault', '300'],
+        ]),
+      }),
+    );
     expect(legendRows()).toEqual([
       { label: 'moon_vault', share: '75.00 %' },
       { label: 'Spot', share: '25.00 %' },
@@ -99,7 +113,14 @@ describe('edge data', () => {
   });
 
   it('a positive share that rounds to 0.00 reads "< 0.01 %", for a group and a lone account, in legend, label and table', async () => {
-    const pairs = [['spot', '1000000'], ['quant', '0.01'], ['margin', '0.02'], ['options', '0.03'], ['warrant', '0.04'], ['futures', '0']] as const;
+    const pairs = [
+      ['spot', '1000000'],
+      ['quant', '0.01'],
+      ['margin', '0.02'],
+      ['options', '0.03'],
+      ['warrant', '0.04'],
+      ['futures', '0'],
+    ] as const;
     const { user } = await renderApp(makeState({ balance: snapshotOf(pairs) }));
     expect(legendRows()).toEqual([
       { label: 'Spot', share: '100.00 %' },
@@ -110,18 +131,22 @@ describe('edge data', () => {
       'Warrant < 0.01 %\nOptions < 0.01 %\nMargin < 0.01 %\nQuant < 0.01 %',
     );
     await user.click(screen.getByRole('button', { name: 'Table view' }));
-    expect(within(screen.getByRole('table')).getAllByTestId('row-share').map((c) => c.textContent)).toEqual([
-      '100.00 %',
-      '< 0.01 %',
-      '< 0.01 %',
-      '< 0.01 %',
-      '< 0.01 %',
-      'empty',
-    ]);
+    expect(
+      within(screen.getByRole('table'))
+        .getAllByTestId('row-share')
+        .map((c) => c.textContent),
+    ).toEqual(['100.00 %', '< 0.01 %', '< 0.01 %', '< 0.01 %', '< 0.01 %', 'empty']);
   });
 
   it('a lone tiny account (nothing to group it with) also reads "< 0.01 %"', async () => {
-    await renderApp(makeState({ balance: snapshotOf([['spot', '1000000'], ['quant', '0.01']]) }));
+    await renderApp(
+      makeState({
+        balance: snapshotOf([
+          ['spot', '1000000'],
+          ['quant', '0.01'],
+        ]),
+      }),
+    );
     expect(legendRows()).toEqual([
       { label: 'Spot', share: '100.00 %' },
       { label: 'Quant', share: '< 0.01 %' },
@@ -129,7 +154,11 @@ describe('edge data', () => {
   });
 
   it('threshold 0 never groups', async () => {
-    const pairs = [['spot', '1000'], ['futures', '1'], ['margin', '1']] as const;
+    const pairs = [
+      ['spot', '1000'],
+      ['futures', '1'],
+      ['margin', '1'],
+    ] as const;
     await renderApp(makeState({ balance: snapshotOf(pairs), prefs: { ...DEFAULT_PREFERENCES, smallSliceThresholdPercent: 0 } }));
     // Equal amounts sort by Gate's account key (futures < margin).
     expect(legendRows().map((r) => r.label)).toEqual(['Spot', 'Perpetual futures', 'Margin']);
@@ -137,7 +166,14 @@ describe('edge data', () => {
   });
 
   it('unknown account names are shown as Gate sent them', async () => {
-    const { user } = await renderApp(makeState({ balance: snapshotOf([['space_station', '7'], ['spot', '3']]) }));
+    const { user } = await renderApp(
+      makeState({
+        balance: snapshotOf([
+          ['space_station', '7'],
+          ['spot', '3'],
+        ]),
+      }),
+    );
     expect(legendRows().map((r) => r.label)).toEqual(['space_station', 'Spot']);
     await user.click(screen.getByRole('button', { name: 'Table view' }));
     expect(screen.getByRole('rowheader', { name: 'space_station' })).toBeTruthy();
@@ -146,7 +182,10 @@ describe('edge data', () => {
   it('40-digit amounts keep every digit in the title and the copy', async () => {
     const big = '1234567890123456789012345678.901234567891'; // 40 digits
     const other = '9876543210987654321098765432.109876543219'; // 40 digits
-    const base = snapshotOf([['spot', big], ['quant', other]]);
+    const base = snapshotOf([
+      ['spot', big],
+      ['quant', other],
+    ]);
     // Gate's total string as sent, trailing zero and all (41 digits).
     const balance = { ...base, total: { ...base.total, amount: '11111111101111111110111111111.011111111110' } };
     const { user } = await renderApp(makeState({ balance }));

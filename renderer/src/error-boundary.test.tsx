@@ -36,7 +36,9 @@ describe('the error boundary', () => {
     expect(onReload).toHaveBeenCalledTimes(1);
     const logged = consoleError.mock.calls.map((c: unknown[]) => c.map(String).join(' ')).join('\n');
     expect(logged).toContain('[popover] a render error was caught (Error)');
-    expect(consoleError.mock.calls.some((c: unknown[]) => String(c[0]).startsWith('[popover]') && String(c[0]).includes('secret-ish'))).toBe(false);
+    expect(
+      consoleError.mock.calls.some((c: unknown[]) => String(c[0]).startsWith('[popover]') && String(c[0]).includes('secret-ish')),
+    ).toBe(false);
   });
 
   it('renders its children untouched when nothing throws', () => {

@@ -25,13 +25,21 @@ function coin(c: string, quantity: string): CoinBalance {
 }
 
 function spotView(currency: 'USDT' | 'BTC' = 'USDT'): HoldingsView {
-  const coins = [coin('ETH', '1.5'), coin('BTC', '0.12'), coin('USDT', '1936.72120045'), coin('DOGE', '50'), coin('PEPE', '1000'), coin('POINT', '12')];
+  const coins = [
+    coin('ETH', '1.5'),
+    coin('BTC', '0.12'),
+    coin('USDT', '1936.72120045'),
+    coin('DOGE', '50'),
+    coin('PEPE', '1000'),
+    coin('POINT', '12'),
+  ];
   const b = computeHoldings({ account: 'spot', currency, amount: SPOT, coins, tickers: TICKERS });
   return holdingsView('spot', currency, SPOT, b, T0);
 }
 
 function answer(view: HoldingsView | ((r: HoldingsRequest) => Result<HoldingsView>)) {
-  return (r: HoldingsRequest): Promise<Result<HoldingsView>> => Promise.resolve(typeof view === 'function' ? view(r) : { ok: true, value: view });
+  return (r: HoldingsRequest): Promise<Result<HoldingsView>> =>
+    Promise.resolve(typeof view === 'function' ? view(r) : { ok: true, value: view });
 }
 
 describe('holdings view', () => {
@@ -42,7 +50,9 @@ describe('holdings view', () => {
     const table = await screen.findByTestId('holdings-table');
     expect(fake.fns.getHoldings).toHaveBeenCalledWith({ account: 'spot', currency: 'USDT' });
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Spot' }));
-    const coins = within(table).getAllByRole('rowheader').map((h) => h.textContent);
+    const coins = within(table)
+      .getAllByRole('rowheader')
+      .map((h) => h.textContent);
     expect(coins).toEqual(['BTC', 'ETH', 'USDT', 'POINT', 'Small balances (2 coins)', 'Spot']);
     const btc = screen.getByTestId('coin-BTC');
     expect(within(btc).getByTestId('coin-quantity').textContent).toBe('0.12');
@@ -82,10 +92,17 @@ describe('holdings view', () => {
     fake.fns.getHoldings.mockImplementation(answer(spotView()));
     await user.click(screen.getByTestId('legend-spot'));
     const table = await screen.findByTestId('holdings-table');
-    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['BTC', 'ETH', 'POINT', 'USDT', 'DOGE', 'PEPE', 'Spot']);
+    expect(
+      within(table)
+        .getAllByRole('rowheader')
+        .map((h) => h.textContent),
+    ).toEqual(['BTC', 'ETH', 'POINT', 'USDT', 'DOGE', 'PEPE', 'Spot']);
     const text = table.textContent ?? '';
-    for (const shown of ['0.12', '11,400', '61.78', '1,936', '18,452', '18,452', 'no price', 'Small balances']) expect(text).not.toContain(shown);
-    expect(table.querySelectorAll('[title]').length).toBe([...table.querySelectorAll('[title]')].filter((e) => e.getAttribute('title') === '•••').length);
+    for (const shown of ['0.12', '11,400', '61.78', '1,936', '18,452', '18,452', 'no price', 'Small balances'])
+      expect(text).not.toContain(shown);
+    expect(table.querySelectorAll('[title]').length).toBe(
+      [...table.querySelectorAll('[title]')].filter((e) => e.getAttribute('title') === '•••').length,
+    );
   });
 
   it('shows a missing permission with Fix key, other failures with Try again, and keeps the total', async () => {
@@ -101,7 +118,9 @@ describe('holdings view', () => {
     expect(await screen.findByTestId('onboarding-form')).toBeTruthy();
     await user.keyboard('{Escape}');
     let calls = 0;
-    fake.fns.getHoldings.mockImplementation(answer(() => (++calls === 1 ? { ok: false, error: appError('SERVER_ERROR', { status: 503 }) } : { ok: true, value: spotView() })));
+    fake.fns.getHoldings.mockImplementation(
+      answer(() => (++calls === 1 ? { ok: false, error: appError('SERVER_ERROR', { status: 503 }) } : { ok: true, value: spotView() })),
+    );
     await user.click(await screen.findByTestId('legend-spot'));
     await user.click(await screen.findByTestId('holdings-retry'));
     await waitFor(() => expect(screen.getByTestId('holdings-table')).toBeTruthy());

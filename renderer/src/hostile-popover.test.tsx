@@ -35,7 +35,9 @@ const LABELS = ['Spot', ...PROTOTYPE_NAMES, 'evil[2J', 'redrotset', '(unnamed ac
 describe('the popover with hostile account names', () => {
   for (const privacy of [false, true]) {
     it(`privacy ${privacy ? 'on' : 'off'}: every account is listed by its own name, in the legend and the table`, async () => {
-      const { user } = await renderApp(makeState({ balance: hostile, prefs: { ...DEFAULT_PREFERENCES, privacy, smallSliceThresholdPercent: 0 } }));
+      const { user } = await renderApp(
+        makeState({ balance: hostile, prefs: { ...DEFAULT_PREFERENCES, privacy, smallSliceThresholdPercent: 0 } }),
+      );
       expect(screen.getByRole('main')).toBeTruthy();
       const legend = within(screen.getByRole('list', { name: 'Legend' })).getAllByRole('listitem');
       const legendLabels = legend.map((li) => li.querySelector('.legend-label')?.textContent);
@@ -54,7 +56,12 @@ describe('the popover with hostile account names', () => {
   }
 
   it('an account called __other__ and the grouped "Other" slice stay two slices', async () => {
-    const balance = snapshotOf([['spot', '90'], ['__other__', '9'], ['futures', '0.5'], ['margin', '0.5']]);
+    const balance = snapshotOf([
+      ['spot', '90'],
+      ['__other__', '9'],
+      ['futures', '0.5'],
+      ['margin', '0.5'],
+    ]);
     const { user } = await renderApp(makeState({ balance }));
     const legend = within(screen.getByRole('list', { name: 'Legend' })).getAllByRole('listitem');
     const byLabel = (label: string) => legend.find((li) => li.querySelector('.legend-label')?.textContent === label)!;
@@ -66,7 +73,13 @@ describe('the popover with hostile account names', () => {
 
   describe('accounts that do not add up to the total', () => {
     // Gate's total 2,165.25 against 2,210.50 in the accounts (a payment account outside the total).
-    const snapshot = { ...snapshotOf([['spot', '2000'], ['payment', '210.5']]), total: { amount: '2165.25', unrealisedPnl: null, borrowed: null } };
+    const snapshot = {
+      ...snapshotOf([
+        ['spot', '2000'],
+        ['payment', '210.5'],
+      ]),
+      total: { amount: '2165.25', unrealisedPnl: null, borrowed: null },
+    };
 
     it('privacy off: a note says which way and by how much, and the table has the row that adds up', async () => {
       const { user } = await renderApp(makeState({ balance: snapshot }));
@@ -80,7 +93,9 @@ describe('the popover with hostile account names', () => {
     });
 
     it('value in no account reads as more in the total, with a plus sign', async () => {
-      const { user } = await renderApp(makeState({ balance: { ...snapshotOf([['spot', '100']]), total: { amount: '175.25', unrealisedPnl: null, borrowed: null } } }));
+      const { user } = await renderApp(
+        makeState({ balance: { ...snapshotOf([['spot', '100']]), total: { amount: '175.25', unrealisedPnl: null, borrowed: null } } }),
+      );
       expect(screen.getByTestId('unaccounted').textContent).toMatch(/^Gate's total is 75\.25 USDT more than its accounts add up to/);
       await user.click(screen.getByRole('button', { name: 'Table view' }));
       expect(screen.getByTestId('row-unaccounted').querySelector('td')?.textContent).toBe('+75.25');
@@ -95,10 +110,21 @@ describe('the popover with hostile account names', () => {
     });
 
     it('nothing is said when the accounts add up, or differ by less than the display unit', async () => {
-      await renderApp(makeState({ balance: snapshotOf([['spot', '100'], ['futures', '0.5']]) }));
+      await renderApp(
+        makeState({
+          balance: snapshotOf([
+            ['spot', '100'],
+            ['futures', '0.5'],
+          ]),
+        }),
+      );
       expect(screen.queryByTestId('unaccounted')).toBeNull();
       cleanup();
-      await renderApp(makeState({ balance: { ...snapshotOf([['spot', '1']], 'BTC'), total: { amount: '1.000000009', unrealisedPnl: null, borrowed: null } } }));
+      await renderApp(
+        makeState({
+          balance: { ...snapshotOf([['spot', '1']], 'BTC'), total: { amount: '1.000000009', unrealisedPnl: null, borrowed: null } },
+        }),
+      );
       expect(screen.queryByTestId('unaccounted')).toBeNull();
     });
   });

@@ -28,7 +28,14 @@ describe('keytar not installed', () => {
   });
 
   it('offers no demo button once the demo runs, nor for an error that is not the keychain’s', async () => {
-    const { fake } = await renderApp(makeState({ status: 'error', balance: null, error: appError('SERVER_ERROR', { status: 502 }), credentials: { ...credentials, keychainError: null } }));
+    const { fake } = await renderApp(
+      makeState({
+        status: 'error',
+        balance: null,
+        error: appError('SERVER_ERROR', { status: 502 }),
+        credentials: { ...credentials, keychainError: null },
+      }),
+    );
     expect(screen.getByTestId('error-view').getAttribute('data-code')).toBe('SERVER_ERROR');
     expect(screen.queryByTestId('error-try-demo')).toBeNull();
     fake.push(makeState({ status: 'error', balance: null, error: MISSING, credentials, demo: true }));

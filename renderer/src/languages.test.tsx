@@ -14,7 +14,11 @@ afterEach(() => {
 describe('the popover in Chinese', () => {
   it('zh-CN: Simplified words, ¥ for CNY and lang="zh-CN"', async () => {
     await renderApp(
-      makeState({ currency: 'CNY', balance: { ...gateExampleSnapshot(), currency: 'CNY' }, locale: { language: 'zh-CN', formatLocale: 'zh-CN' } }),
+      makeState({
+        currency: 'CNY',
+        balance: { ...gateExampleSnapshot(), currency: 'CNY' },
+        locale: { language: 'zh-CN', formatLocale: 'zh-CN' },
+      }),
     );
     expect(await screen.findByText('估算净资产')).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-CN');
@@ -34,8 +38,20 @@ describe('the popover in Chinese', () => {
   });
 
   it('says why a connection failed in Chinese, where it failed included; the English stays for logs only', async () => {
-    const refused = appError('NETWORK', { cause: 'refused', where: 'api.gateio.ws:443', via: 'target' }, 'the connection was refused (api.gateio.ws:443)');
-    await renderApp(makeState({ status: 'error', balance: null, error: refused, nextRefreshAt: null, locale: { language: 'zh-CN', formatLocale: 'zh-CN' } }));
+    const refused = appError(
+      'NETWORK',
+      { cause: 'refused', where: 'api.gateio.ws:443', via: 'target' },
+      'the connection was refused (api.gateio.ws:443)',
+    );
+    await renderApp(
+      makeState({
+        status: 'error',
+        balance: null,
+        error: refused,
+        nextRefreshAt: null,
+        locale: { language: 'zh-CN', formatLocale: 'zh-CN' },
+      }),
+    );
     const view = await screen.findByTestId('error-view');
     expect(view.textContent).toContain('无法连接 Gate');
     expect(view.textContent).toContain('连接被拒绝（api.gateio.ws:443）');

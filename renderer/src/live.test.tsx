@@ -49,7 +49,9 @@ describe('live state with Gate’s documented example', () => {
       .map((li) => li.querySelector('.legend-label')?.textContent);
     // Default threshold 2 %: the four accounts far below it are grouped into "Other".
     expect(labels).toEqual(['Quant', 'Spot', 'Other (4)']);
-    const shares = within(legend).getAllByTestId('legend-share').map((e) => e.textContent ?? '');
+    const shares = within(legend)
+      .getAllByTestId('legend-share')
+      .map((e) => e.textContent ?? '');
     expect(shares).toEqual(['93.33 %', '6.67 %', '< 0.01 %']);
     expect(sumShares(shares)).toBe(10_000);
     expect(screen.getByTestId('empty-accounts').querySelector('summary')?.textContent).toBe('3 empty accounts');
@@ -64,8 +66,14 @@ describe('live state with Gate’s documented example', () => {
     await user.click(toggle);
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
     const table = screen.getByRole('table', { name: 'Accounts in USDT (estimated)' });
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Account', 'Amount', 'Share']);
-    const rowHeaders = within(table).getAllByRole('rowheader').map((h) => h.textContent);
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Account', 'Amount', 'Share']);
+    const rowHeaders = within(table)
+      .getAllByRole('rowheader')
+      .map((h) => h.textContent);
     expect(rowHeaders).toEqual([
       'Quant',
       'Spot',
@@ -86,9 +94,7 @@ describe('live state with Gate’s documented example', () => {
     expect(shares.slice(2)).toEqual(['< 0.01 %', '< 0.01 %', '< 0.01 %', '< 0.01 %']);
     expect(sumShares(shares)).toBe(10_000);
     const quant = screen.getByTestId('row-quant');
-    expect(within(quant).getAllByRole('cell')[0]?.getAttribute('title')).toBe(
-      '591,702,859,674,467,879.6488202650892478553852 USDT',
-    );
+    expect(within(quant).getAllByRole('cell')[0]?.getAttribute('title')).toBe('591,702,859,674,467,879.6488202650892478553852 USDT');
     await user.click(toggle);
     expect(screen.queryByRole('table')).toBeNull();
   });

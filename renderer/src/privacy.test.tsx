@@ -23,8 +23,7 @@ function everythingShown(): string {
   return parts.join('\n');
 }
 
-const privateState = (balance = gateExampleSnapshot()) =>
-  makeState({ balance, prefs: { ...DEFAULT_PREFERENCES, privacy: true } });
+const privateState = (balance = gateExampleSnapshot()) => makeState({ balance, prefs: { ...DEFAULT_PREFERENCES, privacy: true } });
 
 describe('privacy mode', () => {
   it('masks the total, PnL, borrowed, legend amounts and shares, and hides the pie geometry', async () => {
@@ -50,18 +49,18 @@ describe('privacy mode', () => {
   });
 
   it('masks the table and the chart view alike, without telling which account is empty or below zero', async () => {
-    const balance = snapshotOf([['spot', '123.45'], ['futures', '-67.89'], ['quant', '0'], ['margin', '0.5']]);
+    const balance = snapshotOf([
+      ['spot', '123.45'],
+      ['futures', '-67.89'],
+      ['quant', '0'],
+      ['margin', '0.5'],
+    ]);
     const { user } = await renderApp(privateState(balance));
     // Chart view: one masked row per account, alphabetical, no "below zero" list, no empty disclosure.
     expect(screen.queryByTestId('negative-accounts')).toBeNull();
     expect(screen.queryByTestId('empty-accounts')).toBeNull();
     const legend = within(screen.getByRole('list', { name: 'Legend' })).getAllByRole('listitem');
-    expect(legend.map((li) => li.querySelector('.legend-label')?.textContent)).toEqual([
-      'Margin',
-      'Perpetual futures',
-      'Quant',
-      'Spot',
-    ]);
+    expect(legend.map((li) => li.querySelector('.legend-label')?.textContent)).toEqual(['Margin', 'Perpetual futures', 'Quant', 'Spot']);
     for (const li of legend) {
       expect(li.querySelector('.legend-share')?.textContent).toBe('•••');
       expect(li.querySelector('.legend-amount')?.textContent).toBe('•••');
@@ -85,7 +84,14 @@ describe('privacy mode', () => {
   });
 
   it('does not say that nothing is positive when every account is empty', async () => {
-    await renderApp(privateState(snapshotOf([['spot', '0'], ['futures', '0']])));
+    await renderApp(
+      privateState(
+        snapshotOf([
+          ['spot', '0'],
+          ['futures', '0'],
+        ]),
+      ),
+    );
     expect(screen.queryByTestId('no-positive')).toBeNull();
     expect(screen.queryByTestId('empty-accounts')).toBeNull();
     expect(screen.getByTestId('chart-masked')).toBeTruthy();

@@ -30,8 +30,14 @@ describe('Settings › Alerts', () => {
   it('lists the rules in words, masks thresholds in privacy mode, and removes one', async () => {
     const { user, fake } = await openSettings({ alerts: [ABOVE, MOVE, UNREADABLE] });
     const section = screen.getByRole('region', { name: 'Alerts' });
-    const items = within(section).getAllByRole('listitem').map((li) => li.firstChild?.textContent);
-    expect(items).toEqual(['Net worth above 1,000,000.50 USDT', 'Moves more than 5 % within 24 h (BTC)', 'Cannot read the account, or no fresh data for 1 h']);
+    const items = within(section)
+      .getAllByRole('listitem')
+      .map((li) => li.firstChild?.textContent);
+    expect(items).toEqual([
+      'Net worth above 1,000,000.50 USDT',
+      'Moves more than 5 % within 24 h (BTC)',
+      'Cannot read the account, or no fresh data for 1 h',
+    ]);
     await user.click(within(section).getByRole('button', { name: 'Remove alert: Moves more than 5 % within 24 h (BTC)' }));
     expect(sentRules(fake.fns.setPrefs.mock.calls)).toEqual([ABOVE, UNREADABLE]);
   });
@@ -86,7 +92,12 @@ describe('Settings › Alerts', () => {
   });
 
   it(`stops adding at ${MAX_ALERTS} rules`, async () => {
-    const many: AlertRule[] = Array.from({ length: MAX_ALERTS }, (_, i) => ({ id: `r${i}`, kind: 'below', currency: 'USDT', threshold: String(i + 1) }));
+    const many: AlertRule[] = Array.from({ length: MAX_ALERTS }, (_, i) => ({
+      id: `r${i}`,
+      kind: 'below',
+      currency: 'USDT',
+      threshold: String(i + 1),
+    }));
     await openSettings({ alerts: many });
     expect((screen.getByTestId('alert-form') as HTMLFieldSetElement).disabled).toBe(true);
     expect(screen.getByTestId('settings-alerts').textContent).toContain(`(${MAX_ALERTS}); remove one`);

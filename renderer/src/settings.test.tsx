@@ -145,7 +145,7 @@ describe('history and export', () => {
     { at: T0, currency: 'USDT', total: '120' },
   ];
 
-  it('draws a sparkline of the shown currency\'s last 24 hours and exports CSV', async () => {
+  it("draws a sparkline of the shown currency's last 24 hours and exports CSV", async () => {
     const { user, fake } = await renderApp(makeState(), { history });
     expect(fake.fns.getHistory).toHaveBeenCalledWith({ currency: 'USDT', range: '24h' });
     const line = await screen.findByRole('img', { name: /^Net worth history: 3 points from / });

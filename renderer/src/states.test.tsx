@@ -29,7 +29,9 @@ describe('onboarding', () => {
     expect(secret.getAttribute('autocomplete')).toBe('off');
     expect((screen.getByLabelText('Check the key with Gate before saving') as HTMLInputElement).checked).toBe(true);
     expect(form.textContent).toContain('read-only Wallet');
-    expect(form.textContent).toContain('To see the coins of an account, also tick read-only Spot, Perpetual Futures, Earn or Unified Account for it.');
+    expect(form.textContent).toContain(
+      'To see the coins of an account, also tick read-only Spot, Perpetual Futures, Earn or Unified Account for it.',
+    );
     await user.click(screen.getByRole('button', { name: "Open Gate's API key page" }));
     expect(fake.fns.openKeyPage).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
@@ -80,7 +82,13 @@ describe('onboarding', () => {
 
   it('says when the keychain cannot be used and does not offer to save', async () => {
     const locked: AppError = appError('KEYCHAIN_LOCKED', { platform: 'linux' });
-    await renderApp(makeState({ status: 'onboarding', balance: null, credentials: { stored: false, keyHint: null, keychainError: locked, checking: false } }));
+    await renderApp(
+      makeState({
+        status: 'onboarding',
+        balance: null,
+        credentials: { stored: false, keyHint: null, keychainError: locked, checking: false },
+      }),
+    );
     expect(screen.getByTestId('keychain-error').textContent).toContain('Unlock your login keyring');
     expect((screen.getByRole('button', { name: 'Save key' }) as HTMLButtonElement).disabled).toBe(true);
   });
@@ -104,7 +112,9 @@ describe('stale', () => {
     expect(banner.textContent).toContain('Data is 2 min old');
     // The line over the banner names the error; the banner says why without naming it again.
     expect(screen.getByTestId('status-line-title').textContent).toBe('Cannot reach Gate');
-    expect(banner.querySelector('.panel-reason')?.textContent).toBe('Could not reach Gate: the connection was refused (api.gateio.ws:443).');
+    expect(banner.querySelector('.panel-reason')?.textContent).toBe(
+      'Could not reach Gate: the connection was refused (api.gateio.ws:443).',
+    );
     expect(banner.textContent).toContain('Check the internet connection');
     expect(screen.getByTestId('total-amount').textContent).toBe('633,967,350,312,281,193.07');
     expect(screen.getByTestId('status-badge').dataset.status).toBe('stale');
@@ -135,7 +145,7 @@ describe('error', () => {
     expect(fake.fns.refresh).not.toHaveBeenCalled();
   });
 
-  it('makes the user wait out Gate\'s rate limit, then offers Retry, and names the automatic refresh apart', async () => {
+  it("makes the user wait out Gate's rate limit, then offers Retry, and names the automatic refresh apart", async () => {
     const limited: AppError = appError('RATE_LIMITED', { reason: 'http-429', waitMs: 30_000 }, null, 30_000);
     const { user, fake, setNow } = await renderApp(
       makeState({ status: 'error', balance: null, error: limited, nextRefreshAt: T0 + 43_000, rateLimitedUntil: T0 + 31_000 }),
@@ -153,7 +163,7 @@ describe('error', () => {
     expect(screen.getByTestId('next-refresh').textContent).toBe('Next automatic refresh in 12 s');
   });
 
-  it('a rate limit whose wait is shorter than the backoff: Retry after Gate\'s seconds, not the scheduler\'s', async () => {
+  it("a rate limit whose wait is shorter than the backoff: Retry after Gate's seconds, not the scheduler's", async () => {
     // What the e2e review saw: Gate said 4 s, the scheduler backs off 61 s.
     const limited: AppError = appError('RATE_LIMITED', { waitMs: 4_000 }, null, 4_000);
     const { user, fake, setNow } = await renderApp(
@@ -173,7 +183,7 @@ describe('error', () => {
     expect(within(banner).getByTestId('next-refresh').textContent).toBe('Next automatic refresh in 57 s');
   });
 
-  it('starts the countdown at Gate\'s full wait even when the error arrives between two clock ticks', async () => {
+  it("starts the countdown at Gate's full wait even when the error arrives between two clock ticks", async () => {
     const limited: AppError = appError('RATE_LIMITED', { reason: 'http-429', waitMs: 4_000 }, null, 4_000);
     const { fake, setNow, user } = await renderApp(makeState({ status: 'live' }), { now: T0 + 1_000 });
     // The clock has moved on since its last tick when main's push arrives.
@@ -185,7 +195,7 @@ describe('error', () => {
     expect(screen.getByTestId('next-refresh').textContent).toBe('Next automatic refresh in 60 s');
   });
 
-  it('counts Gate\'s wait again from a new rate-limit answer, even with the same words', async () => {
+  it("counts Gate's wait again from a new rate-limit answer, even with the same words", async () => {
     const limited: AppError = appError('RATE_LIMITED', { reason: 'http-429', waitMs: 10_000 }, null, 10_000);
     const { fake, setNow, user } = await renderApp(
       makeState({ status: 'stale', error: limited, nextRefreshAt: T0 + 61_000, rateLimitedUntil: T0 + 11_000 }),
@@ -240,7 +250,12 @@ describe('a keychain that recovers', () => {
   it('enables Save again and Settings shows the stored key once main says the keychain answers', async () => {
     const locked: AppError = appError('KEYCHAIN_LOCKED', { platform: 'linux' });
     const { fake, user } = await renderApp(
-      makeState({ status: 'error', balance: null, error: locked, credentials: { stored: false, keyHint: null, keychainError: locked, checking: false } }),
+      makeState({
+        status: 'error',
+        balance: null,
+        error: locked,
+        credentials: { stored: false, keyHint: null, keychainError: locked, checking: false },
+      }),
     );
     await openSettings(user);
     expect(screen.getByTestId('key-status').textContent).toContain('Unlock your login keyring');

@@ -118,13 +118,18 @@ describe('the total is always first', () => {
   });
 
   it('the explanation names the error only where the line gave a shorter title', async () => {
-    const { user, fake } = await renderApp(makeState({ status: 'stale', error: LIMITED, nextRefreshAt: T0 + 7_000, rateLimitedUntil: T0 + 7_000 }), { now: T0 + 1_000 });
+    const { user, fake } = await renderApp(
+      makeState({ status: 'stale', error: LIMITED, nextRefreshAt: T0 + 7_000, rateLimitedUntil: T0 + 7_000 }),
+      { now: T0 + 1_000 },
+    );
     await user.click(screen.getByTestId('status-line-toggle'));
     expect(screen.getByTestId('status-line-title').textContent).toBe('Rate limited, retrying in 6 s');
     expect(screen.getByTestId('stale-banner').querySelector('.panel-reason')?.textContent).toMatch(/^Gate asked us to slow down: /);
     fake.push(makeState({ status: 'stale', error: NETWORK, nextRefreshAt: null }));
     expect(screen.getByTestId('status-line-title').textContent).toBe('Cannot reach Gate');
-    expect(screen.getByTestId('stale-banner').querySelector('.panel-reason')?.textContent).toBe('Could not reach Gate: the connection was refused (api.gateio.ws:443).');
+    expect(screen.getByTestId('stale-banner').querySelector('.panel-reason')?.textContent).toBe(
+      'Could not reach Gate: the connection was refused (api.gateio.ws:443).',
+    );
   });
 
   it('closes again, and a new push keeps the line where it is with the new words', async () => {

@@ -174,7 +174,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
   }, [api, confirmedCurrency, fetchedAt]);
 
   const run = useCallback(
-    async <T,>(call: (a: GlanceApi) => Promise<Result<T>>): Promise<Result<T>> => {
+    async <T>(call: (a: GlanceApi) => Promise<Result<T>>): Promise<Result<T>> => {
       if (api === null) return { ok: false, error: NO_BRIDGE };
       const r = await settle(() => call(api));
       if (!r.ok) setMessage({ kind: 'error', text: (words) => errorText(words, r.error), error: r.error });
@@ -212,11 +212,14 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     [api],
   );
 
-  const clearCredentials = useCallback(async (input: ClearCredentialsInput) => {
-    const r = await run((a) => a.clearCredentials(input));
-    if (r.ok) setMessage({ kind: 'info', text: (words) => words.t('popover.key-removed'), error: null });
-    return r;
-  }, [run]);
+  const clearCredentials = useCallback(
+    async (input: ClearCredentialsInput) => {
+      const r = await run((a) => a.clearCredentials(input));
+      if (r.ok) setMessage({ kind: 'info', text: (words) => words.t('popover.key-removed'), error: null });
+      return r;
+    },
+    [run],
+  );
 
   const startDemo = useCallback(async () => {
     await run((a) => a.startDemo());
@@ -233,7 +236,11 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     const r = await run((a) => a.exportHistoryCsv());
     if (r.ok && r.value.saved) {
       const path = r.value.path;
-      setMessage({ kind: 'info', text: (words) => (path === null ? words.t('popover.history-saved-somewhere') : words.t('popover.history-saved', { path })), error: null });
+      setMessage({
+        kind: 'info',
+        text: (words) => (path === null ? words.t('popover.history-saved-somewhere') : words.t('popover.history-saved', { path })),
+        error: null,
+      });
     }
   }, [run]);
 
@@ -246,12 +253,14 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
   }, [run]);
 
   const getHoldings = useCallback(
-    async (request: HoldingsRequest): Promise<Result<HoldingsView>> => (api === null ? { ok: false, error: NO_BRIDGE } : settle(() => api.getHoldings(request))),
+    async (request: HoldingsRequest): Promise<Result<HoldingsView>> =>
+      api === null ? { ok: false, error: NO_BRIDGE } : settle(() => api.getHoldings(request)),
     [api],
   );
 
   const getHistory = useCallback(
-    async (query: HistoryQuery): Promise<Result<HistoryView>> => (api === null ? { ok: false, error: NO_BRIDGE } : settle(() => api.getHistory(query))),
+    async (query: HistoryQuery): Promise<Result<HistoryView>> =>
+      api === null ? { ok: false, error: NO_BRIDGE } : settle(() => api.getHistory(query)),
     [api],
   );
 

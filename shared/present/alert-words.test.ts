@@ -21,7 +21,9 @@ describe('alertWords', () => {
       title: 'Net worth down 7.25 % in 24 hours',
       body: 'Your Gate.io net worth in USDT moved more than 5 % within 24 hours.',
     });
-    expect(alertWords(words, { ...MOVE, change: { ...fall, amount: '3', percent: '+3.00', direction: 1 } }, false).title).toBe('Net worth up 3.00 % in 24 hours');
+    expect(alertWords(words, { ...MOVE, change: { ...fall, amount: '3', percent: '+3.00', direction: 1 } }, false).title).toBe(
+      'Net worth up 3.00 % in 24 hours',
+    );
   });
 
   it('privacy mode: no amount, threshold or percent of the net worth', () => {
@@ -37,6 +39,8 @@ describe('alertWords', () => {
       title: 'Gate Glance cannot read your account any more',
       body: 'Gate refuses the API key (wrong key, or its wallet permission was removed). Open Gate Glance to fix the key.',
     });
-    expect(alertWords(words, { ruleId: 'u', kind: 'unreadable', reason: 'stale', staleMinutes: 45 }, true).body).toBe('No fresh data from Gate for more than 45 minutes. Open Gate Glance to see why.');
+    expect(alertWords(words, { ruleId: 'u', kind: 'unreadable', reason: 'stale', staleMinutes: 45 }, true).body).toBe(
+      'No fresh data from Gate for more than 45 minutes. Open Gate Glance to see why.',
+    );
   });
 });

@@ -29,14 +29,21 @@ export function alertWords(words: Words, event: AlertEvent, privacy: boolean): A
     case 'move': {
       const size = event.change.percent === null || privacy ? '' : event.change.percent.replace(/^[+-]/, '');
       return {
-        title: words.t('alert.move.title', { direction: event.change.direction > 0 ? 'up' : 'down', size: size === '' ? 'none' : 'some', percent: size }),
+        title: words.t('alert.move.title', {
+          direction: event.change.direction > 0 ? 'up' : 'down',
+          size: size === '' ? 'none' : 'some',
+          percent: size,
+        }),
         body: words.t('alert.move.body', { currency: event.currency, percent: event.percent }),
       };
     }
     case 'unreadable':
       return {
         title: words.t('alert.unreadable.title'),
-        body: event.reason === 'permanent' ? words.t('alert.unreadable.body.permanent') : words.t('alert.unreadable.body.stale', { minutes: event.staleMinutes }),
+        body:
+          event.reason === 'permanent'
+            ? words.t('alert.unreadable.body.permanent')
+            : words.t('alert.unreadable.body.stale', { minutes: event.staleMinutes }),
       };
   }
 }

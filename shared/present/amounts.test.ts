@@ -16,7 +16,9 @@ describe('amounts and shares, the same on every surface', () => {
   it('writes the sign before a prefixed currency, as Intl does: -¥3.10, not ¥-3.10', () => {
     const zh = createWords(zhCN, 'zh-CN', 'zh-CN');
     expect(displayMoney(zh, '-3.1', 'CNY', { privacy: false })).toBe('-¥3.10');
-    expect(displayMoney(zh, '-3.1', 'CNY', { privacy: false })).toBe(new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY' }).format(-3.1));
+    expect(displayMoney(zh, '-3.1', 'CNY', { privacy: false })).toBe(
+      new Intl.NumberFormat('zh-CN', { style: 'currency', currency: 'CNY' }).format(-3.1),
+    );
     expect(displayMoney(zh, '3.1', 'CNY', { privacy: false })).toBe('¥3.10');
     expect(displayMoney(zh, '-3.1', 'USDT', { privacy: false })).toBe('-3.10 USDT');
     expect(displayMoney(zh, '-3.1', 'CNY', { privacy: true })).toBe(`¥${PRIVACY_MASK}`);

@@ -45,7 +45,11 @@ export function displayAmount(words: Words, amount: DecimalString, currency: Cur
     // The units are words of the language, so the language (not the regional locale) formats them.
     return formatCompactAmount(amount, { currency, locale: words.language });
   }
-  return formatAmount(amount, { currency, precision: display.precision ?? 'display', ...(words.numberLocale ? { locale: words.numberLocale } : {}) });
+  return formatAmount(amount, {
+    currency,
+    precision: display.precision ?? 'display',
+    ...(words.numberLocale ? { locale: words.numberLocale } : {}),
+  });
 }
 
 // A leading sign as Intl writes one: hyphen-minus, U+2212 minus (some locales) or plus.
@@ -101,5 +105,11 @@ export function accountText(words: Words, account: { readonly name: string; read
 export function withAccountNames(words: Words, summary: BalanceSummary): BalanceSummary {
   if (words.language === 'en') return summary;
   const named = (list: readonly AccountShare[]): AccountShare[] => list.map((a) => ({ ...a, label: accountText(words, a) }));
-  return { ...summary, accounts: named(summary.accounts), positive: named(summary.positive), zero: named(summary.zero), negative: named(summary.negative) };
+  return {
+    ...summary,
+    accounts: named(summary.accounts),
+    positive: named(summary.positive),
+    zero: named(summary.zero),
+    negative: named(summary.negative),
+  };
 }

@@ -14,7 +14,8 @@
 const NO_PLAINTEXT = 'Gate Glance never falls back to a plain file.';
 // keytar is an optional dependency: npm leaves it out, without failing, where it cannot be built.
 const REBUILD = 'then run `npm rebuild keytar` in the Gate Glance folder; the demo works meanwhile.';
-const CREDENTIALS_HINT = "Copy the key and the secret again from Gate's API management page (APIv4 keys) and paste each into its own field.";
+const CREDENTIALS_HINT =
+  "Copy the key and the secret again from Gate's API management page (APIv4 keys) and paste each into its own field.";
 const FIELD = '{field, select, key {The API key} other {The API secret}}';
 const BODY = '{bodyKind, select, html {an HTML page, {bytes} bytes} empty {an empty body} other {{bytes} bytes of non-JSON text}}';
 const GATE_DETAIL = '{message} (Gate: {detail})';
@@ -39,14 +40,16 @@ export const en = {
     'The API secret contains a character that cannot be part of a secret (a control, invisible or non-ASCII character).',
   'error.INVALID_CREDENTIALS_INPUT.message.too-short': `${FIELD} is only {length} characters long; it looks cut off.`,
   'error.INVALID_CREDENTIALS_INPUT.message.same': 'The API key and the secret are the same text.',
-  'error.INVALID_CREDENTIALS_INPUT.message.swapped': 'The API key and the secret look swapped (the key is 64 hex characters, the secret 32).',
+  'error.INVALID_CREDENTIALS_INPUT.message.swapped':
+    'The API key and the secret look swapped (the key is 64 hex characters, the secret 32).',
   'error.INVALID_CREDENTIALS_INPUT.message.both-needed': 'Enter both the API key and the API secret.',
   'error.INVALID_CREDENTIALS_INPUT.message.env-half': '{present} is set but {missing} is empty or missing.',
   'error.INVALID_CREDENTIALS_INPUT.hint': CREDENTIALS_HINT,
   'error.INVALID_CREDENTIALS_INPUT.hint.whitespace': `${CREDENTIALS_HINT} A key or secret never contains spaces.`,
   'error.INVALID_CREDENTIALS_INPUT.hint.swapped': 'Paste the shorter one (32 characters) as the key and the longer one (64) as the secret.',
   'error.INVALID_CREDENTIALS_INPUT.hint.both-needed': 'Both are shown once when you create the key on Gate.',
-  'error.INVALID_CREDENTIALS_INPUT.hint.env-half': 'Set both {keyVariable} and {secretVariable}, or unset both to use the key stored with `gate-glance login`.',
+  'error.INVALID_CREDENTIALS_INPUT.hint.env-half':
+    'Set both {keyVariable} and {secretVariable}, or unset both to use the key stored with `gate-glance login`.',
 
   'error.INVALID_KEY.title': 'Gate rejected the API key',
   'error.INVALID_KEY.message': 'Gate does not recognise this API key.',
@@ -63,8 +66,10 @@ export const en = {
   'error.FORBIDDEN.title': 'The key lacks wallet read permission',
   'error.FORBIDDEN.message': 'This API key is not allowed to read wallet balances.',
   'error.FORBIDDEN.message.http-403': 'Gate refused the request for this API key.',
-  'error.FORBIDDEN.message.holdings-permission': "This key lacks the {permission} (read) permission, so Gate does not list this account's coins.",
-  'error.FORBIDDEN.hint.holdings-permission': 'Edit the key in Gate\'s API Management and enable "{permission}: read only". The total keeps working without it.',
+  'error.FORBIDDEN.message.holdings-permission':
+    "This key lacks the {permission} (read) permission, so Gate does not list this account's coins.",
+  'error.FORBIDDEN.hint.holdings-permission':
+    'Edit the key in Gate\'s API Management and enable "{permission}: read only". The total keeps working without it.',
   'error.FORBIDDEN.hint': 'Edit the key in Gate\'s API Management and enable the "Wallet" permission (read only is enough).',
   'error.FORBIDDEN.detail': GATE_DETAIL,
 
@@ -78,14 +83,16 @@ export const en = {
   'error.CLOCK_SKEW.message': "Gate rejected the request's timestamp: this computer's clock differs from Gate's by more than 60 seconds.",
   'error.CLOCK_SKEW.message.resync-failed':
     "Gate rejected the request's timestamp: this computer's clock differs from Gate's by more than 60 seconds. Reading Gate's clock to correct for it failed too ({code}).",
-  'error.CLOCK_SKEW.message.still-rejected': "Gate rejected the request's timestamp even after correcting for a measured offset of {offset} s.",
+  'error.CLOCK_SKEW.message.still-rejected':
+    "Gate rejected the request's timestamp even after correcting for a measured offset of {offset} s.",
   'error.CLOCK_SKEW.hint': "Set this computer's clock to update automatically (NTP), then try again.",
   'error.CLOCK_SKEW.detail': GATE_DETAIL,
 
   'error.RATE_LIMITED.title': 'Gate asked us to slow down',
   'error.RATE_LIMITED.message': "Gate's rate limit was reached; it can be asked again in {waitMs, duration}.",
   'error.RATE_LIMITED.message.http-429': 'Too many requests; Gate can be asked again in {waitMs, duration}.',
-  'error.RATE_LIMITED.message.holdings': "Gate asked to wait before this account's coins are read again; it can be asked in {waitMs, duration}.",
+  'error.RATE_LIMITED.message.holdings':
+    "Gate asked to wait before this account's coins are read again; it can be asked in {waitMs, duration}.",
   'error.RATE_LIMITED.hint': 'Wait a moment; Gate allows 80 balance requests per 10 seconds and the data only changes once a minute.',
   'error.RATE_LIMITED.detail': GATE_DETAIL,
 
@@ -157,7 +164,8 @@ export const en = {
   'error.NETWORK.cause.cert-self-signed': "the server's TLS certificate is self-signed",
   'error.NETWORK.cause.cert-self-signed-chain': 'a self-signed certificate is in the TLS chain (a proxy inspecting traffic?)',
   'error.NETWORK.cause.cert-unverified': "the server's TLS certificate could not be verified",
-  'error.NETWORK.cause.cert-untrusted': "the server's TLS certificate is issued by an authority this computer does not trust (a proxy inspecting traffic?)",
+  'error.NETWORK.cause.cert-untrusted':
+    "the server's TLS certificate is issued by an authority this computer does not trust (a proxy inspecting traffic?)",
   'error.NETWORK.cause.cert-name': "the server's TLS certificate does not match its name",
   'error.NETWORK.cause.cert-revoked': "the server's TLS certificate has been revoked",
   'error.NETWORK.cause.cert-other': "the server's TLS certificate was not accepted ({code})",
@@ -172,7 +180,8 @@ export const en = {
   'error.NETWORK.cause.proxy-scheme': 'unsupported proxy scheme {code} (use an http:// proxy)',
   'error.NETWORK.cause.bad-url': 'the URL is not valid',
   'error.NETWORK.cause.bad-scheme': 'unsupported URL scheme {code}',
-  'error.NETWORK.cause.insecure-http': 'plain http:// to {code} was refused: the API key and signature would travel unencrypted (use https://; http:// is allowed only to this computer)',
+  'error.NETWORK.cause.insecure-http':
+    'plain http:// to {code} was refused: the API key and signature would travel unencrypted (use https://; http:// is allowed only to this computer)',
 
   'error.TIMEOUT.title': 'Gate did not answer in time',
   'error.TIMEOUT.message': 'No answer from Gate within {timeoutMs, duration}.',
@@ -221,12 +230,15 @@ export const en = {
   'error.KEYCHAIN_ERROR.detail': SYSTEM_DETAIL,
   'error.KEYCHAIN_ERROR.title': 'The keychain failed',
   'error.KEYCHAIN_ERROR.message': 'The OS keychain reported an error.',
-  'error.KEYCHAIN_ERROR.message.too-big': 'The key pair needs {bytes} bytes in the keychain; the limit is {limit} bytes (Windows Credential Manager).',
-  'error.KEYCHAIN_ERROR.message.not-ours': 'The keychain entry "{service}" / "{account}" is not one Gate Glance wrote (it is not a key pair).',
+  'error.KEYCHAIN_ERROR.message.too-big':
+    'The key pair needs {bytes} bytes in the keychain; the limit is {limit} bytes (Windows Credential Manager).',
+  'error.KEYCHAIN_ERROR.message.not-ours':
+    'The keychain entry "{service}" / "{account}" is not one Gate Glance wrote (it is not a key pair).',
   'error.KEYCHAIN_ERROR.message.read-failed': 'Reading the stored API key failed unexpectedly.',
   'error.KEYCHAIN_ERROR.hint':
     '{platform, select, darwin {Open Keychain Access, check the entry "gate-glance", then try again.} win32 {Open Control Panel › Credential Manager › Windows Credentials, check the entry "gate-glance", then try again.} other {Check that gnome-keyring or KWallet works (e.g. open Passwords and Keys), then try again.}}',
-  'error.KEYCHAIN_ERROR.hint.too-big': 'A Gate API key is 32 characters and its secret 64: check that you pasted only the key and the secret.',
+  'error.KEYCHAIN_ERROR.hint.too-big':
+    'A Gate API key is 32 characters and its secret 64: check that you pasted only the key and the secret.',
   'error.KEYCHAIN_ERROR.hint.not-ours': 'Remove the key (`gate-glance logout`, or "Remove key" in the app) and save your API key again.',
   'error.KEYCHAIN_ERROR.hint.read-failed': 'Set GATE_API_KEY and GATE_API_SECRET, or run `gate-glance login` again.',
 
@@ -266,13 +278,15 @@ export const en = {
   'error.INTERNAL.message.no-bridge': 'The app bridge (window.glance) is missing.',
   'error.INTERNAL.message.unexpected': 'gate-glance failed unexpectedly',
   'error.INTERNAL.message.thrown': 'The request failed unexpectedly.',
-  'error.INTERNAL.detail': '{reason, select, prefs-write {Could not save preferences ({detail}); the previous ones stay in effect.} other {{message} ({detail})}}',
+  'error.INTERNAL.detail':
+    '{reason, select, prefs-write {Could not save preferences ({detail}); the previous ones stay in effect.} other {{message} ({detail})}}',
   'error.INTERNAL.hint': 'This is a bug in Gate Glance; please report it.',
   'error.INTERNAL.hint.source': 'This is a bug in Gate Glance; please report it. The last good data is kept.',
   'error.INTERNAL.hint.ipc': 'Try again; restart the app if it keeps happening.',
   'error.INTERNAL.hint.history-read': 'Check that the app data folder is readable.',
   'error.INTERNAL.hint.export-write': 'Choose a folder you can write to and try again.',
-  'error.INTERNAL.hint.launch-at-login': 'Check that your autostart folder is writable, or add Gate Glance to your startup applications yourself.',
+  'error.INTERNAL.hint.launch-at-login':
+    'Check that your autostart folder is writable, or add Gate Glance to your startup applications yourself.',
   'error.INTERNAL.hint.prefs-write': 'Check that the disk is not full and the app data folder is writable.',
   'error.INTERNAL.hint.open-browser': 'Open {url} yourself.',
   'error.INTERNAL.hint.verify': 'Try again later.',
@@ -343,7 +357,8 @@ export const en = {
   'alert.move.title': 'Net worth {direction, select, up {up} other {down}}{size, select, none {} other { {percent} %}} in 24 hours',
   'alert.move.body': 'Your Gate.io net worth in {currency} moved more than {percent} % within 24 hours.',
   'alert.unreadable.title': 'Gate Glance cannot read your account any more',
-  'alert.unreadable.body.permanent': 'Gate refuses the API key (wrong key, or its wallet permission was removed). Open Gate Glance to fix the key.',
+  'alert.unreadable.body.permanent':
+    'Gate refuses the API key (wrong key, or its wallet permission was removed). Open Gate Glance to fix the key.',
   'alert.unreadable.body.stale': 'No fresh data from Gate for more than {minutes} minutes. Open Gate Glance to see why.',
 
   // The CLI.
@@ -510,7 +525,8 @@ export const en = {
   'settings.shortcut': 'Keyboard shortcut',
   'settings.shortcut-off': 'Off',
   'settings.shortcut-note': 'Opens and closes the popover from any app.',
-  'settings.shortcut-failed': '{keys} is not available: another app may use it. Choose another, or run the app with --toggle from a key binding.',
+  'settings.shortcut-failed':
+    '{keys} is not available: another app may use it. Choose another, or run the app with --toggle from a key binding.',
   'settings.shortcut-record': 'Record…',
   'settings.shortcut-recording': 'Press the keys… (Esc cancels)',
   'settings.tray-panel': 'Tray icon (Linux panels)',
@@ -572,8 +588,7 @@ export const en = {
   'unaccounted.amount.more': '+{amount}',
   'unaccounted.note.more':
     "Gate's total is {money} more than its accounts add up to: Gate counts some assets (such as TradFi) in the total but in no account.",
-  'unaccounted.note.less':
-    "The accounts add up to {money} more than Gate's total: Gate leaves some accounts (such as Payment) out of it.",
+  'unaccounted.note.less': "The accounts add up to {money} more than Gate's total: Gate leaves some accounts (such as Payment) out of it.",
   'unaccounted.note.private': "Gate's total and the sum of its accounts differ.",
   'share.percent': '{share} %',
   'share.tiny': '< 0.01 %',
@@ -603,14 +618,16 @@ export const en = {
   'holdings.share': 'Share',
   'holdings.small': 'Small balances ({count, plural, one {# coin} other {# coins}})',
   'holdings.no-price': 'no price',
-  'holdings.note': 'Values are Gate’s estimate for the account, shared out by each coin’s value at the last spot price; coins under 0.1 % are folded into small balances.',
+  'holdings.note':
+    'Values are Gate’s estimate for the account, shared out by each coin’s value at the last spot price; coins under 0.1 % are folded into small balances.',
 
   // Words the literal-words lint rule moved here (zh): the render-error panel, onboarding's permissions, the chart's hint.
   'boundary.title': 'Something went wrong',
   'boundary.reason': 'The popover could not be drawn.',
   'boundary.hint': 'Reload it; your data and settings are kept in the app. If this keeps happening, restart Gate Glance.',
   'boundary.reload': 'Reload',
-  'onboarding.holdings-permissions': 'Wallet is all the total needs. To see the coins of an account, also tick read-only {spot}, {futures}, {earn} or {unified} for it.',
+  'onboarding.holdings-permissions':
+    'Wallet is all the total needs. To see the coins of an account, also tick read-only {spot}, {futures}, {earn} or {unified} for it.',
   'onboarding.permission.spot': 'Spot',
   'onboarding.permission.futures': 'Perpetual Futures',
   'onboarding.permission.earn': 'Earn',

@@ -29,7 +29,8 @@ export const zhCN: Catalogue = {
   'error.INVALID_CREDENTIALS_INPUT.message.too-long': `${FIELD} 长 {length} 个字符；Gate 的 {field} 不会超过 {max} 个字符。`,
   'error.INVALID_CREDENTIALS_INPUT.message.whitespace': `${FIELD} 中间有空格或换行。`,
   'error.INVALID_CREDENTIALS_INPUT.message.key-character': 'API Key 含有不可能出现在 Key 中的字符（{character}）。',
-  'error.INVALID_CREDENTIALS_INPUT.message.secret-character': 'API Secret 含有不可能出现在 Secret 中的字符（控制字符、不可见字符或非 ASCII 字符）。',
+  'error.INVALID_CREDENTIALS_INPUT.message.secret-character':
+    'API Secret 含有不可能出现在 Secret 中的字符（控制字符、不可见字符或非 ASCII 字符）。',
   'error.INVALID_CREDENTIALS_INPUT.message.too-short': `${FIELD} 只有 {length} 个字符，看起来不完整。`,
   'error.INVALID_CREDENTIALS_INPUT.message.same': 'API Key 和 Secret 是同一段文本。',
   'error.INVALID_CREDENTIALS_INPUT.message.swapped': 'API Key 和 Secret 似乎填反了（Key 是 64 个十六进制字符，Secret 是 32 个）。',
@@ -39,7 +40,8 @@ export const zhCN: Catalogue = {
   'error.INVALID_CREDENTIALS_INPUT.hint.whitespace': `${CREDENTIALS_HINT} Key 和 Secret 中不会有空格。`,
   'error.INVALID_CREDENTIALS_INPUT.hint.swapped': '把较短的（32 个字符）粘贴为 Key，较长的（64 个字符）粘贴为 Secret。',
   'error.INVALID_CREDENTIALS_INPUT.hint.both-needed': '在 Gate 创建密钥时，两者都只显示一次。',
-  'error.INVALID_CREDENTIALS_INPUT.hint.env-half': '请同时设置 {keyVariable} 和 {secretVariable}，或都不设置，以使用 `gate-glance login` 保存的密钥。',
+  'error.INVALID_CREDENTIALS_INPUT.hint.env-half':
+    '请同时设置 {keyVariable} 和 {secretVariable}，或都不设置，以使用 `gate-glance login` 保存的密钥。',
 
   'error.INVALID_KEY.title': 'Gate 拒绝了此 API Key',
   'error.INVALID_KEY.message': 'Gate 无法识别此 API Key。',
@@ -67,7 +69,8 @@ export const zhCN: Catalogue = {
 
   'error.CLOCK_SKEW.title': '电脑时钟不准',
   'error.CLOCK_SKEW.message': 'Gate 拒绝了请求的时间戳：本机时钟与 Gate 相差超过 60 秒。',
-  'error.CLOCK_SKEW.message.resync-failed': 'Gate 拒绝了请求的时间戳：本机时钟与 Gate 相差超过 60 秒。读取 Gate 的时钟以进行校正也失败了（{code}）。',
+  'error.CLOCK_SKEW.message.resync-failed':
+    'Gate 拒绝了请求的时间戳：本机时钟与 Gate 相差超过 60 秒。读取 Gate 的时钟以进行校正也失败了（{code}）。',
   'error.CLOCK_SKEW.message.still-rejected': '按测得的 {offset} 秒偏差校正后，Gate 仍然拒绝了请求的时间戳。',
   'error.CLOCK_SKEW.hint': '请把本机时钟设为自动同步（NTP），然后重试。',
   'error.CLOCK_SKEW.detail': GATE_DETAIL,
@@ -104,7 +107,8 @@ export const zhCN: Catalogue = {
   'error.BAD_RESPONSE.hint':
     '响应的可能不是 Gate（代理、强制门户或错误的基础 URL）。请检查基础 URL 和代理设置；如果持续出现，可能是 Gate 更改了 API。',
   'error.BAD_RESPONSE.hint.mixed-up': '请重试；如果持续出现，请报告此问题。',
-  'error.BAD_RESPONSE.detail': '{reason, select, too-large {响应太大，不可能来自 Gate：超过了本次请求允许的 {limit}。} other {{message}（Gate：{detail}）}}',
+  'error.BAD_RESPONSE.detail':
+    '{reason, select, too-large {响应太大，不可能来自 Gate：超过了本次请求允许的 {limit}。} other {{message}（Gate：{detail}）}}',
 
   'error.NETWORK.title': '无法连接 Gate',
   'error.NETWORK.message': '无法连接到 Gate。',
@@ -159,7 +163,8 @@ export const zhCN: Catalogue = {
   'error.NETWORK.cause.proxy-scheme': '不支持的代理协议 {code}（请使用 http:// 代理）',
   'error.NETWORK.cause.bad-url': 'URL 无效',
   'error.NETWORK.cause.bad-scheme': '不支持的 URL 协议 {code}',
-  'error.NETWORK.cause.insecure-http': '已拒绝以明文 http:// 连接 {code}：API 密钥和签名将以未加密方式传输（请使用 https://；http:// 只允许连接这台电脑）',
+  'error.NETWORK.cause.insecure-http':
+    '已拒绝以明文 http:// 连接 {code}：API 密钥和签名将以未加密方式传输（请使用 https://；http:// 只允许连接这台电脑）',
 
   'error.TIMEOUT.title': 'Gate 未及时响应',
   'error.TIMEOUT.message': '{timeoutMs, duration}内没有收到 Gate 的响应。',
@@ -253,7 +258,8 @@ export const zhCN: Catalogue = {
   'error.INTERNAL.message.no-bridge': '缺少应用桥接（window.glance）。',
   'error.INTERNAL.message.unexpected': 'gate-glance 意外失败',
   'error.INTERNAL.message.thrown': '请求意外失败。',
-  'error.INTERNAL.detail': '{reason, select, prefs-write {无法保存偏好设置（{detail}）；之前的设置仍然有效。} other {{message}（{detail}）}}',
+  'error.INTERNAL.detail':
+    '{reason, select, prefs-write {无法保存偏好设置（{detail}）；之前的设置仍然有效。} other {{message}（{detail}）}}',
   'error.INTERNAL.hint': '这是 Gate Glance 的缺陷；请报告此问题。',
   'error.INTERNAL.hint.source': '这是 Gate Glance 的缺陷；请报告此问题。最后一次的有效数据会保留。',
   'error.INTERNAL.hint.ipc': '请重试；如果反复出现，请重启应用。',
@@ -325,7 +331,8 @@ export const zhCN: Catalogue = {
   // Alerts: the notifications (shared/present/alert-words.ts).
   'alert.threshold-private': '您设定的阈值',
   'alert.crossed.title': '净资产{kind, select, above {高于} other {低于}} {line}',
-  'alert.crossed.body': '您的 Gate.io 净资产已{kind, select, above {高于} other {低于}} {line}。{privacy, select, yes {} other {当前为 {money}（Gate 估算）。}}',
+  'alert.crossed.body':
+    '您的 Gate.io 净资产已{kind, select, above {高于} other {低于}} {line}。{privacy, select, yes {} other {当前为 {money}（Gate 估算）。}}',
   'alert.move.title': '净资产 24 小时内{direction, select, up {上涨} other {下跌}}{size, select, none {} other { {percent}%}}',
   'alert.move.body': '您的 Gate.io 净资产（{currency}）在 24 小时内变动超过 {percent}%。',
   'alert.unreadable.title': 'Gate Glance 无法再读取您的账户',
@@ -585,7 +592,8 @@ export const zhCN: Catalogue = {
   'boundary.reason': '弹出窗口无法绘制。',
   'boundary.hint': '请重新加载；您的数据和设置都保存在应用中。如果反复出现，请重启 Gate Glance。',
   'boundary.reload': '重新加载',
-  'onboarding.holdings-permissions': '总额只需要钱包权限。要查看某个账户的币种，还需为它勾选只读的{spot}、{futures}、{earn}或{unified}权限。',
+  'onboarding.holdings-permissions':
+    '总额只需要钱包权限。要查看某个账户的币种，还需为它勾选只读的{spot}、{futures}、{earn}或{unified}权限。',
   'onboarding.permission.spot': '现货',
   'onboarding.permission.futures': '永续合约',
   'onboarding.permission.earn': '理财',

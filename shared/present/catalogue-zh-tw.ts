@@ -29,7 +29,8 @@ export const zhTW: Catalogue = {
   'error.INVALID_CREDENTIALS_INPUT.message.too-long': `${FIELD} 長 {length} 個字元；Gate 的 {field} 不會超過 {max} 個字元。`,
   'error.INVALID_CREDENTIALS_INPUT.message.whitespace': `${FIELD} 中間有空格或換行。`,
   'error.INVALID_CREDENTIALS_INPUT.message.key-character': 'API Key 含有不可能出現在 Key 中的字元（{character}）。',
-  'error.INVALID_CREDENTIALS_INPUT.message.secret-character': 'API Secret 含有不可能出現在 Secret 中的字元（控制字元、不可見字元或非 ASCII 字元）。',
+  'error.INVALID_CREDENTIALS_INPUT.message.secret-character':
+    'API Secret 含有不可能出現在 Secret 中的字元（控制字元、不可見字元或非 ASCII 字元）。',
   'error.INVALID_CREDENTIALS_INPUT.message.too-short': `${FIELD} 只有 {length} 個字元，看起來不完整。`,
   'error.INVALID_CREDENTIALS_INPUT.message.same': 'API Key 和 Secret 是同一段文字。',
   'error.INVALID_CREDENTIALS_INPUT.message.swapped': 'API Key 和 Secret 似乎填反了（Key 是 64 個十六進位字元，Secret 是 32 個）。',
@@ -39,7 +40,8 @@ export const zhTW: Catalogue = {
   'error.INVALID_CREDENTIALS_INPUT.hint.whitespace': `${CREDENTIALS_HINT} Key 和 Secret 中不會有空格。`,
   'error.INVALID_CREDENTIALS_INPUT.hint.swapped': '把較短的（32 個字元）貼上為 Key，較長的（64 個字元）貼上為 Secret。',
   'error.INVALID_CREDENTIALS_INPUT.hint.both-needed': '在 Gate 建立金鑰時，兩者都只顯示一次。',
-  'error.INVALID_CREDENTIALS_INPUT.hint.env-half': '請同時設定 {keyVariable} 和 {secretVariable}，或都不設定，以使用 `gate-glance login` 儲存的金鑰。',
+  'error.INVALID_CREDENTIALS_INPUT.hint.env-half':
+    '請同時設定 {keyVariable} 和 {secretVariable}，或都不設定，以使用 `gate-glance login` 儲存的金鑰。',
 
   'error.INVALID_KEY.title': 'Gate 拒絕了此 API Key',
   'error.INVALID_KEY.message': 'Gate 無法識別此 API Key。',
@@ -67,7 +69,8 @@ export const zhTW: Catalogue = {
 
   'error.CLOCK_SKEW.title': '電腦時鐘不準',
   'error.CLOCK_SKEW.message': 'Gate 拒絕了請求的時間戳記：本機時鐘與 Gate 相差超過 60 秒。',
-  'error.CLOCK_SKEW.message.resync-failed': 'Gate 拒絕了請求的時間戳記：本機時鐘與 Gate 相差超過 60 秒。讀取 Gate 的時鐘以進行校正也失敗了（{code}）。',
+  'error.CLOCK_SKEW.message.resync-failed':
+    'Gate 拒絕了請求的時間戳記：本機時鐘與 Gate 相差超過 60 秒。讀取 Gate 的時鐘以進行校正也失敗了（{code}）。',
   'error.CLOCK_SKEW.message.still-rejected': '依測得的 {offset} 秒偏差校正後，Gate 仍然拒絕了請求的時間戳記。',
   'error.CLOCK_SKEW.hint': '請把本機時鐘設為自動同步（NTP），然後重試。',
   'error.CLOCK_SKEW.detail': GATE_DETAIL,
@@ -104,7 +107,8 @@ export const zhTW: Catalogue = {
   'error.BAD_RESPONSE.hint':
     '回應的可能不是 Gate（代理、強制登入頁面或錯誤的基礎 URL）。請檢查基礎 URL 和代理設定；如果持續出現，可能是 Gate 更改了 API。',
   'error.BAD_RESPONSE.hint.mixed-up': '請重試；如果持續出現，請報告此問題。',
-  'error.BAD_RESPONSE.detail': '{reason, select, too-large {回應太大，不可能來自 Gate：超過了本次請求允許的 {limit}。} other {{message}（Gate：{detail}）}}',
+  'error.BAD_RESPONSE.detail':
+    '{reason, select, too-large {回應太大，不可能來自 Gate：超過了本次請求允許的 {limit}。} other {{message}（Gate：{detail}）}}',
 
   'error.NETWORK.title': '無法連線 Gate',
   'error.NETWORK.message': '無法連線到 Gate。',
@@ -159,7 +163,8 @@ export const zhTW: Catalogue = {
   'error.NETWORK.cause.proxy-scheme': '不支援的代理協定 {code}（請使用 http:// 代理）',
   'error.NETWORK.cause.bad-url': 'URL 無效',
   'error.NETWORK.cause.bad-scheme': '不支援的 URL 協定 {code}',
-  'error.NETWORK.cause.insecure-http': '已拒絕以明文 http:// 連線 {code}：API 金鑰和簽章將以未加密方式傳輸（請使用 https://；http:// 只允許連線這台電腦）',
+  'error.NETWORK.cause.insecure-http':
+    '已拒絕以明文 http:// 連線 {code}：API 金鑰和簽章將以未加密方式傳輸（請使用 https://；http:// 只允許連線這台電腦）',
 
   'error.TIMEOUT.title': 'Gate 未及時回應',
   'error.TIMEOUT.message': '{timeoutMs, duration}內沒有收到 Gate 的回應。',
@@ -253,7 +258,8 @@ export const zhTW: Catalogue = {
   'error.INTERNAL.message.no-bridge': '缺少應用程式橋接（window.glance）。',
   'error.INTERNAL.message.unexpected': 'gate-glance 意外失敗',
   'error.INTERNAL.message.thrown': '請求意外失敗。',
-  'error.INTERNAL.detail': '{reason, select, prefs-write {無法儲存偏好設定（{detail}）；之前的設定仍然有效。} other {{message}（{detail}）}}',
+  'error.INTERNAL.detail':
+    '{reason, select, prefs-write {無法儲存偏好設定（{detail}）；之前的設定仍然有效。} other {{message}（{detail}）}}',
   'error.INTERNAL.hint': '這是 Gate Glance 的缺陷；請報告此問題。',
   'error.INTERNAL.hint.source': '這是 Gate Glance 的缺陷；請報告此問題。最後一次的有效資料會保留。',
   'error.INTERNAL.hint.ipc': '請重試；如果反覆出現，請重新啟動應用程式。',
@@ -325,7 +331,8 @@ export const zhTW: Catalogue = {
   // Alerts: the notifications (shared/present/alert-words.ts).
   'alert.threshold-private': '您設定的門檻',
   'alert.crossed.title': '淨資產{kind, select, above {高於} other {低於}} {line}',
-  'alert.crossed.body': '您的 Gate.io 淨資產已{kind, select, above {高於} other {低於}} {line}。{privacy, select, yes {} other {目前為 {money}（Gate 估算）。}}',
+  'alert.crossed.body':
+    '您的 Gate.io 淨資產已{kind, select, above {高於} other {低於}} {line}。{privacy, select, yes {} other {目前為 {money}（Gate 估算）。}}',
   'alert.move.title': '淨資產 24 小時內{direction, select, up {上漲} other {下跌}}{size, select, none {} other { {percent}%}}',
   'alert.move.body': '您的 Gate.io 淨資產（{currency}）在 24 小時內變動超過 {percent}%。',
   'alert.unreadable.title': 'Gate Glance 無法再讀取您的帳戶',
@@ -585,7 +592,8 @@ export const zhTW: Catalogue = {
   'boundary.reason': '彈出視窗無法繪製。',
   'boundary.hint': '請重新載入；您的資料和設定都保存在應用程式中。如果反覆出現，請重新啟動 Gate Glance。',
   'boundary.reload': '重新載入',
-  'onboarding.holdings-permissions': '總額只需要錢包權限。要查看某個帳戶的幣種，還需為它勾選唯讀的{spot}、{futures}、{earn}或{unified}權限。',
+  'onboarding.holdings-permissions':
+    '總額只需要錢包權限。要查看某個帳戶的幣種，還需為它勾選唯讀的{spot}、{futures}、{earn}或{unified}權限。',
   'onboarding.permission.spot': '現貨',
   'onboarding.permission.futures': '永續合約',
   'onboarding.permission.earn': '理財',

@@ -38,7 +38,9 @@ describe('message catalogues', () => {
   });
 
   it('renders another catalogue of the same type without code changes (a zh catalogue is just data)', () => {
-    const shouty = Object.fromEntries(Object.entries(en).map(([k, v]) => [k, k === 'error.INVALID_KEY.title' ? '网关拒绝了 API 密钥' : v])) as Catalogue;
+    const shouty = Object.fromEntries(
+      Object.entries(en).map(([k, v]) => [k, k === 'error.INVALID_KEY.title' ? '网关拒绝了 API 密钥' : v]),
+    ) as Catalogue;
     const words = createWords(shouty, 'zh-CN');
     expect(errorWords(words, appError('INVALID_KEY')).title).toBe('网关拒绝了 API 密钥');
     // Gate's own words stay as detail, whatever the language.

@@ -44,7 +44,13 @@ describe.each(TRANSLATIONS)('the %s %s catalogue', (language, _part, source, cat
   });
 
   it('renders every message without leaving a placeholder behind', () => {
-    const values = new Proxy({}, { get: (_t, name) => (name === 'count' || name === 'seconds' || name === 'waitMs' || name === 'timeoutMs' ? 3 : `<${String(name)}>`), has: () => true });
+    const values = new Proxy(
+      {},
+      {
+        get: (_t, name) => (name === 'count' || name === 'seconds' || name === 'waitMs' || name === 'timeoutMs' ? 3 : `<${String(name)}>`),
+        has: () => true,
+      },
+    );
     for (const key of Object.keys(source) as string[]) {
       const params = Object.fromEntries(placeholdersOf(source[key] ?? '').map((n) => [n, (values as Record<string, string | number>)[n]!]));
       const text = formatMessage(catalogue[key] ?? '', params, { locale: language, custom: () => '3' });
@@ -74,7 +80,8 @@ describe('Simplified and Traditional', () => {
   });
 
   it('read CNY as ¥ in Simplified only (Taiwan writes the code)', () => {
-    const money = (pattern: string, sign = ''): string => formatMessage(pattern, { sign, amount: '1', currency: 'CNY' }, { locale: 'zh', custom: () => '' });
+    const money = (pattern: string, sign = ''): string =>
+      formatMessage(pattern, { sign, amount: '1', currency: 'CNY' }, { locale: 'zh', custom: () => '' });
     expect(money(zhCN['amount.money'])).toBe('¥1');
     expect(money(zhTW['amount.money'])).toBe('1 CNY');
     expect(money(en['amount.money'])).toBe('1 CNY');

@@ -27,7 +27,12 @@ function signed(locale: string | undefined, digits: number): Intl.NumberFormat {
   const id = `${locale ?? ''}|${digits}`;
   let nf = formats.get(id);
   if (nf === undefined) {
-    nf = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, roundingMode: 'halfExpand', signDisplay: 'exceptZero' });
+    nf = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      roundingMode: 'halfExpand',
+      signDisplay: 'exceptZero',
+    });
     formats.set(id, nf);
   }
   return nf;
@@ -37,7 +42,12 @@ function signed(locale: string | undefined, digits: number): Intl.NumberFormat {
  * The figures of a change in `currency`, formatted by Intl from the exact strings (never a
  * float). `locale` overrides the words' number locale (the CLI's tests).
  */
-export function changeParts(words: Words, change: Change24h, currency: Currency, options: { readonly timeZone?: string; readonly locale?: string } = {}): ChangeParts {
+export function changeParts(
+  words: Words,
+  change: Change24h,
+  currency: Currency,
+  options: { readonly timeZone?: string; readonly locale?: string } = {},
+): ChangeParts {
   const locale = options.locale ?? words.numberLocale;
   const amount = signed(locale, displayDigits(currency)).format(canonicalDecimal(change.amount) as Intl.StringNumericLiteral);
   // Core's percent is already rounded to two decimals, half away from zero; Intl only localises it.
@@ -58,7 +68,9 @@ export function changeBrief(words: Words, change: Change24h, currency: Currency)
 
 /** `{change} in 24 h`, or `{change} since 09:14` for a partial change. */
 export function changeOverSpan(words: Words, change: Change24h, text: string, timeZone?: string): string {
-  return change.partial ? words.t('change.since', { change: text, time: clockMinutes(words, change.from, timeZone) }) : words.t('change.day', { change: text });
+  return change.partial
+    ? words.t('change.since', { change: text, time: clockMinutes(words, change.from, timeZone) })
+    : words.t('change.day', { change: text });
 }
 
 /** `+468.12 USDT (+1.23 %)`, the amount alone when there is no percent. */

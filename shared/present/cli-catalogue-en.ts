@@ -153,20 +153,24 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
   'cli.usage.unexpected-argument': 'unexpected argument "{argument}"',
   'cli.usage.no-arguments': '{command} takes no arguments',
   'cli.usage.unknown-locale': 'unknown language "{locale}"; use en, zh-CN or zh-TW',
-  'cli.usage.one-format': 'choose one output format ({command, select, balance {--json, --short or --format} holdings {--json or --format} other {--json or --csv}})',
-  'cli.usage.unknown-format': 'unknown format "{format}"; use {command, select, balance {table, json, short or waybar} other {table or json}}',
+  'cli.usage.one-format':
+    'choose one output format ({command, select, balance {--json, --short or --format} holdings {--json or --format} other {--json or --csv}})',
+  'cli.usage.unknown-format':
+    'unknown format "{format}"; use {command, select, balance {table, json, short or waybar} other {table or json}}',
   'cli.usage.unknown-currency': 'unknown currency "{currency}"; use {currencies}',
   'cli.usage.unknown-account': 'unknown account "{account}"; use {accounts}',
   'cli.usage.unknown-range': 'unknown range "{range}"; use {ranges}',
   'cli.usage.timeout': '--timeout must be a whole number of milliseconds between 1 and 600000',
   'cli.usage.demo-base-url': '--demo and --base-url cannot be combined',
   'cli.usage.base-url-shape': '--base-url must be an http(s) URL without query, fragment or credentials, e.g. https://api.gateio.ws/api/v4',
-  'cli.usage.base-url-https': '--base-url must use https:// (plain http:// is allowed only to this computer: the key and signature would travel unencrypted)',
+  'cli.usage.base-url-https':
+    '--base-url must use https:// (plain http:// is allowed only to this computer: the key and signature would travel unencrypted)',
   'cli.usage.stdin-too-big': 'stdin has more than {kib} KiB; login expects two lines, the key and then the secret',
   'cli.usage.stdin-empty': 'nothing on stdin; login expects two lines, the key and then the secret',
   'cli.usage.stdin-lines': 'stdin has {count} non-empty lines; login expects two, the key and then the secret',
   'cli.usage.no-hidden-input': 'this terminal cannot hide input; pipe the key and the secret into login instead',
-  'cli.usage.login-arguments': 'login takes no arguments; the key and the secret are read from stdin (never from arguments, which other users can see in `ps`)',
+  'cli.usage.login-arguments':
+    'login takes no arguments; the key and the secret are read from stdin (never from arguments, which other users can see in `ps`)',
   'cli.usage.verify-both': 'choose --verify or --no-verify, not both',
   'cli.usage.logout-base-url': '--base-url only says whose history --forget-history deletes',
 
@@ -179,11 +183,13 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
   'cli.login.prompt-secret': 'API secret (not shown): ',
   'cli.login.cancelled': 'error: CANCELLED: login cancelled; nothing was stored.',
   'cli.login.checking': 'Checking the key with one signed call to Gate…',
-  'cli.login.saved': 'Saved API key {hint} in the OS keychain.{verified, select, yes { Gate accepted it, with wallet read permission.} other {}}',
+  'cli.login.saved':
+    'Saved API key {hint} in the OS keychain.{verified, select, yes { Gate accepted it, with wallet read permission.} other {}}',
   'cli.login.env-note': 'note: {keyVariable}/{secretVariable} are set in this shell; `balance` uses them before the stored key.',
   'cli.logout.removed': 'Removed API key {hint} from the OS keychain.',
   'cli.logout.nothing': 'No API key was stored; nothing to remove.',
-  'cli.logout.forget-failed': 'error: INTERNAL: could not delete the history ({code}) — Check that the data folder {dir} is writable, then run this again.',
+  'cli.logout.forget-failed':
+    'error: INTERNAL: could not delete the history ({code}) — Check that the data folder {dir} is writable, then run this again.',
   'cli.logout.forgot': 'Forgot the net-worth history recorded on this computer.',
   'cli.status.unknown': 'API key:   unknown (the keychain cannot be read)',
   'cli.status.keychain-error': 'Keychain:  {code}',
@@ -200,7 +206,8 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
   'cli.change.row': 'Change ({span})',
   'cli.change.brief': '{size}{partial, select, yes { since {time}} other {}}',
   'cli.change.tooltip': 'Change ({span}): {money}{percent, select, none {} other { ({percent}%)}}',
-  'cli.history.warning': '{what, select, data-dir {could not find the data folder for the history} record {could not record this balance in the history} other {could not read the history}} ({code}); the balance itself is not affected.',
+  'cli.history.warning':
+    '{what, select, data-dir {could not find the data folder for the history} record {could not record this balance in the history} other {could not read the history}} ({code}); the balance itself is not affected.',
   'cli.history.locked': 'locked by another Gate Glance',
   'cli.history.io-error': 'I/O error',
 
@@ -208,7 +215,8 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
   'cli.history.read-failed': 'error: INTERNAL: could not read the history ({code}) — Check that the data folder {dir} is readable.',
   'cli.history.span': '{range, select, all {all of it} other {the last {range}}}',
   'cli.history.empty': 'No {currency} history for {span} yet. The app and `gate-glance balance` record one point per successful refresh.',
-  'cli.history.heading': 'Gate.io net worth history (estimated), {currency}, {span}: {count, plural, one {# point} other {# points}}, oldest first',
+  'cli.history.heading':
+    'Gate.io net worth history (estimated), {currency}, {span}: {count, plural, one {# point} other {# points}}, oldest first',
   'cli.history.time': 'Time',
   'cli.history.total': 'Total ({currency})',
 

@@ -148,7 +148,8 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
   'cli.usage.unexpected-argument': '多余的参数“{argument}”',
   'cli.usage.no-arguments': '{command} 不接受参数',
   'cli.usage.unknown-locale': '未知语言“{locale}”；请使用 en、zh-CN 或 zh-TW',
-  'cli.usage.one-format': '请只选择一种输出格式（{command, select, balance {--json、--short 或 --format} holdings {--json 或 --format} other {--json 或 --csv}}）',
+  'cli.usage.one-format':
+    '请只选择一种输出格式（{command, select, balance {--json、--short 或 --format} holdings {--json 或 --format} other {--json 或 --csv}}）',
   'cli.usage.unknown-format': '未知格式“{format}”；请使用 {command, select, balance {table、json、short 或 waybar} other {table 或 json}}',
   'cli.usage.unknown-currency': '未知币种“{currency}”；请使用 {currencies}',
   'cli.usage.unknown-account': '未知账户“{account}”；请使用 {accounts}',
@@ -194,7 +195,8 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
   'cli.change.row': '变化（{span}）',
   'cli.change.brief': '{size}{partial, select, yes {（自 {time} 起）} other {}}',
   'cli.change.tooltip': '变化（{span}）：{money}{percent, select, none {} other {（{percent}%）}}',
-  'cli.history.warning': '{what, select, data-dir {找不到历史所在的数据文件夹} record {无法把这次的余额记入历史} other {无法读取历史}}（{code}）；余额本身不受影响。',
+  'cli.history.warning':
+    '{what, select, data-dir {找不到历史所在的数据文件夹} record {无法把这次的余额记入历史} other {无法读取历史}}（{code}）；余额本身不受影响。',
   'cli.history.locked': '被另一个 Gate Glance 锁定',
   'cli.history.io-error': 'I/O 错误',
 

@@ -148,8 +148,10 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
   'cli.usage.unexpected-argument': '多餘的引數「{argument}」',
   'cli.usage.no-arguments': '{command} 不接受引數',
   'cli.usage.unknown-locale': '未知語言「{locale}」；請使用 en、zh-CN 或 zh-TW',
-  'cli.usage.one-format': '請只選擇一種輸出格式（{command, select, balance {--json、--short 或 --format} holdings {--json 或 --format} other {--json 或 --csv}}）',
-  'cli.usage.unknown-format': '未知格式「{format}」；請使用 {command, select, balance {table、json、short 或 waybar} other {table 或 json}}',
+  'cli.usage.one-format':
+    '請只選擇一種輸出格式（{command, select, balance {--json、--short 或 --format} holdings {--json 或 --format} other {--json 或 --csv}}）',
+  'cli.usage.unknown-format':
+    '未知格式「{format}」；請使用 {command, select, balance {table、json、short 或 waybar} other {table 或 json}}',
   'cli.usage.unknown-currency': '未知幣別「{currency}」；請使用 {currencies}',
   'cli.usage.unknown-account': '未知帳戶「{account}」；請使用 {accounts}',
   'cli.usage.unknown-range': '未知範圍「{range}」；請使用 {ranges}',
@@ -194,7 +196,8 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
   'cli.change.row': '變化（{span}）',
   'cli.change.brief': '{size}{partial, select, yes {（自 {time} 起）} other {}}',
   'cli.change.tooltip': '變化（{span}）：{money}{percent, select, none {} other {（{percent}%）}}',
-  'cli.history.warning': '{what, select, data-dir {找不到歷史所在的資料夾} record {無法把這次的餘額記入歷史} other {無法讀取歷史}}（{code}）；餘額本身不受影響。',
+  'cli.history.warning':
+    '{what, select, data-dir {找不到歷史所在的資料夾} record {無法把這次的餘額記入歷史} other {無法讀取歷史}}（{code}）；餘額本身不受影響。',
   'cli.history.locked': '被另一個 Gate Glance 鎖定',
   'cli.history.io-error': 'I/O 錯誤',
 

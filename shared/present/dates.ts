@@ -16,8 +16,8 @@ function formatter(words: Words, shape: 'time' | 'minutes' | 'day' | 'date-time'
         : shape === 'minutes'
           ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
           : shape === 'day'
-          ? { month: 'short', day: 'numeric' }
-          : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+            ? { month: 'short', day: 'numeric' }
+            : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
     f = new Intl.DateTimeFormat(words.numberLocale, { ...options, ...(timeZone ? { timeZone } : {}) });
     cache.set(id, f);
   }

@@ -49,7 +49,8 @@ export function errorWords(words: Words, error: AppError): ErrorWords {
   const template: MessageKey = words.has(detailKey) ? detailKey : 'error.detail';
   return {
     title: words.t(variant(words, `error.${code}.title`, undefined), params),
-    message: detail === null ? summary : words.t(template, { ...params, message: summary, statement: summary.replace(/[.。]$/u, ''), detail }),
+    message:
+      detail === null ? summary : words.t(template, { ...params, message: summary, statement: summary.replace(/[.。]$/u, ''), detail }),
     hint: words.t(variant(words, `error.${code}.hint`, reason), params),
     detail,
   };

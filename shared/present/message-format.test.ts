@@ -13,7 +13,12 @@ describe('formatMessage (the ICU subset our catalogues use)', () => {
 
   it('picks plural forms with Intl.PluralRules, exact =N first, # as the number', () => {
     const p = '{count, plural, =0 {no accounts} one {# account} other {# accounts}}';
-    expect([0, 1, 2, 1000].map((count) => formatMessage(p, { count }, context))).toEqual(['no accounts', '1 account', '2 accounts', '1,000 accounts']);
+    expect([0, 1, 2, 1000].map((count) => formatMessage(p, { count }, context))).toEqual([
+      'no accounts',
+      '1 account',
+      '2 accounts',
+      '1,000 accounts',
+    ]);
     // Chinese has one plural form: "other" serves every count.
     expect(formatMessage('{count, plural, other {# 个账户}}', { count: 1 }, { ...context, locale: 'zh-CN' })).toBe('1 个账户');
   });
@@ -25,7 +30,7 @@ describe('formatMessage (the ICU subset our catalogues use)', () => {
     expect(formatMessage('{demo, select, yes {Demo } other {}}{amount}', { demo: 'no', amount: '1.00' }, context)).toBe('1.00');
   });
 
-  it("keeps apostrophes as text and shows a missing value by its name", () => {
+  it('keeps apostrophes as text and shows a missing value by its name', () => {
     expect(formatMessage("Gate's rates, {missing}", {}, context)).toBe("Gate's rates, {missing}");
   });
 

@@ -36,7 +36,10 @@ export function createWords(catalogue: Catalogue, language: string, numberLocale
 
 /** Renders a pattern of another catalogue of the same language (the CLI's) with these words' locale and time words. */
 export function renderPattern(words: Words, pattern: string, params: MessageParams = {}): string {
-  return formatMessage(pattern, params, { locale: words.numberLocale ?? words.language, custom: (format, value) => custom(words, format, value) });
+  return formatMessage(pattern, params, {
+    locale: words.numberLocale ?? words.language,
+    custom: (format, value) => custom(words, format, value),
+  });
 }
 
 /** "250 ms", "1 second", "10 seconds" (rounded up): how long something may take. */
@@ -58,7 +61,9 @@ export function formatAge(words: Words, seconds: number): string {
 
 /** "42 s" below two minutes, else "3 min" (rounded up): a countdown that does not jump around. */
 export function formatCountdown(words: Words, seconds: number): string {
-  return seconds < 120 ? words.t('time.countdown.seconds', { count: seconds }) : words.t('time.countdown.minutes', { count: Math.ceil(seconds / 60) });
+  return seconds < 120
+    ? words.t('time.countdown.seconds', { count: seconds })
+    : words.t('time.countdown.minutes', { count: Math.ceil(seconds / 60) });
 }
 
 function custom(words: Words, format: CustomFormat, value: number): string {

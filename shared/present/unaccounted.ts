@@ -17,16 +17,24 @@ export interface UnaccountedView {
 }
 
 /** The row and note for a breakdown's `unaccounted`; null when the accounts add up. */
-export function unaccountedView(words: Words, unaccounted: DecimalString | null, currency: Currency, display: AmountDisplay): UnaccountedView | null {
+export function unaccountedView(
+  words: Words,
+  unaccounted: DecimalString | null,
+  currency: Currency,
+  display: AmountDisplay,
+): UnaccountedView | null {
   if (unaccounted === null) return null;
   const label = words.t('unaccounted.label');
-  if (display.privacy) return { label, amount: displayAmount(words, unaccounted, currency, display), note: words.t('unaccounted.note.private') };
+  if (display.privacy)
+    return { label, amount: displayAmount(words, unaccounted, currency, display), note: words.t('unaccounted.note.private') };
   const more = signOfDecimal(unaccounted) > 0;
   const magnitude = more ? unaccounted : unaccounted.replace(/^-/, '');
   const amount = displayAmount(words, unaccounted, currency, display);
   return {
     label,
     amount: more ? words.t('unaccounted.amount.more', { amount }) : amount,
-    note: words.t(more ? 'unaccounted.note.more' : 'unaccounted.note.less', { money: displayMoney(words, magnitude, currency, { privacy: false }) }),
+    note: words.t(more ? 'unaccounted.note.more' : 'unaccounted.note.less', {
+      money: displayMoney(words, magnitude, currency, { privacy: false }),
+    }),
   };
 }

@@ -60,7 +60,13 @@ function failureCode(io: CliIo, error: unknown): string {
  * false). A history that cannot be read or written never fails the balance: one warning line
  * on stderr at most, and the change is then unknown.
  */
-async function consultHistory(io: CliIo, deps: BalanceCommandDeps, baseUrl: string, snapshot: BalanceSnapshot, record: boolean): Promise<Change24h | null> {
+async function consultHistory(
+  io: CliIo,
+  deps: BalanceCommandDeps,
+  baseUrl: string,
+  snapshot: BalanceSnapshot,
+  record: boolean,
+): Promise<Change24h | null> {
   let warned = false;
   const warn = (what: 'data-dir' | 'record' | 'read', error: unknown): void => {
     if (warned) return;
@@ -70,7 +76,11 @@ async function consultHistory(io: CliIo, deps: BalanceCommandDeps, baseUrl: stri
   };
   let store: HistoryStore;
   try {
-    store = new HistoryStore({ dir: (deps.dataDir ?? ((env) => dataDir(env, process.platform)))(io.env), baseUrl, ...(deps.clock ? { now: () => deps.clock!.now() } : {}) });
+    store = new HistoryStore({
+      dir: (deps.dataDir ?? ((env) => dataDir(env, process.platform)))(io.env),
+      baseUrl,
+      ...(deps.clock ? { now: () => deps.clock!.now() } : {}),
+    });
   } catch (error) {
     warn('data-dir', error);
     return null;
@@ -104,7 +114,12 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
       io.stdout.write(words.cli('cli.help.balance', { baseUrl: DEFAULT_BASE_URL, timeoutMs: DEFAULT_TIMEOUT_MS }));
       return EXIT.ok;
     }
-    if (parsed.positionals.length > 0) return reportUsage(io, { key: 'cli.usage.unexpected-argument', params: { argument: parsed.positionals[0]!.slice(0, 40) } }, 'balance');
+    if (parsed.positionals.length > 0)
+      return reportUsage(
+        io,
+        { key: 'cli.usage.unexpected-argument', params: { argument: parsed.positionals[0]!.slice(0, 40) } },
+        'balance',
+      );
 
     let format: Format = 'table';
     const formats = [o['format'], o['json'] ? 'json' : undefined, o['short'] ? 'short' : undefined].filter((f) => f !== undefined);
@@ -112,7 +127,11 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
     const chosen = formats[0];
     if (chosen !== undefined) {
       if (chosen !== 'table' && chosen !== 'json' && chosen !== 'short' && chosen !== 'waybar') {
-        return reportUsage(io, { key: 'cli.usage.unknown-format', params: { format: String(chosen).slice(0, 20), command: 'balance' } }, 'balance');
+        return reportUsage(
+          io,
+          { key: 'cli.usage.unknown-format', params: { format: String(chosen).slice(0, 20), command: 'balance' } },
+          'balance',
+        );
       }
       format = chosen;
     }

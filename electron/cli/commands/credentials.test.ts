@@ -11,7 +11,13 @@ import { createGateSimulator, type GateSimulator } from '../../core/simulator/ha
 import { createInProcessTransport } from '../../core/simulator/in-process-transport.js';
 import { keychainErrorFromMessage } from '../../core/secrets/keychain-errors.js';
 import type { CliIo } from '../io.js';
-import { createLoginCommand, createLogoutCommand, createStatusCommand, EXIT_INTERRUPTED, type CredentialsCommandDeps } from './credentials.js';
+import {
+  createLoginCommand,
+  createLogoutCommand,
+  createStatusCommand,
+  EXIT_INTERRUPTED,
+  type CredentialsCommandDeps,
+} from './credentials.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
@@ -54,7 +60,10 @@ function depsFor(store: InMemorySecretStore, sim?: GateSimulator): CredentialsCo
     createService: async (_io, target) => {
       targets.push(target);
       if (target === null || !sim) return new CredentialsService({ store });
-      return new CredentialsService({ store, verify: gateVerifier({ transport: createInProcessTransport(sim), baseUrl: target.baseUrl, timeoutMs: target.timeoutMs }) });
+      return new CredentialsService({
+        store,
+        verify: gateVerifier({ transport: createInProcessTransport(sim), baseUrl: target.baseUrl, timeoutMs: target.timeoutMs }),
+      });
     },
   };
 }
@@ -175,7 +184,12 @@ describe('gate-glance login (piped stdin)', () => {
 });
 
 describe('gate-glance login (terminal)', () => {
-  async function typeInto(w: World, chunks: readonly string[], argv: readonly string[] = ['--no-verify'], store = new InMemorySecretStore()): Promise<{ code: number; store: InMemorySecretStore }> {
+  async function typeInto(
+    w: World,
+    chunks: readonly string[],
+    argv: readonly string[] = ['--no-verify'],
+    store = new InMemorySecretStore(),
+  ): Promise<{ code: number; store: InMemorySecretStore }> {
     const run = createLoginCommand(depsFor(store))(argv, w.io);
     for (const c of chunks) {
       await new Promise((r) => setTimeout(r, 5));

@@ -284,14 +284,18 @@ export function createLogoutCommand(deps: CredentialsCommandDeps = {}): CliComma
     const before = await service.status();
     const cleared = await service.clear();
     if (!cleared.ok) return reportError(io, cleared.error, false);
-    io.stdout.write(`${before.stored ? words.cli('cli.logout.removed', { hint: before.keyHint ?? '' }) : words.cli('cli.logout.nothing')}\n`);
+    io.stdout.write(
+      `${before.stored ? words.cli('cli.logout.removed', { hint: before.keyHint ?? '' }) : words.cli('cli.logout.nothing')}\n`,
+    );
     if (forget) {
       const dir = (deps.dataDir ?? ((env) => dataDir(env, process.platform)))(io.env);
       try {
         await new HistoryStore({ dir, baseUrl }).clear();
       } catch (error) {
         const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-        io.stderr.write(`${words.cli('cli.logout.forget-failed', { code: typeof code === 'string' ? code : words.cli('cli.history.io-error'), dir })}\n`);
+        io.stderr.write(
+          `${words.cli('cli.logout.forget-failed', { code: typeof code === 'string' ? code : words.cli('cli.history.io-error'), dir })}\n`,
+        );
         return EXIT.internal;
       }
       io.stdout.write(`${words.cli('cli.logout.forgot')}\n`);

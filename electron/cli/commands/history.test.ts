@@ -46,7 +46,10 @@ async function run(command: 'balance' | 'history' | 'logout', argv: string[], op
       ? createBalanceCommand({ dataDir })
       : command === 'history'
         ? createHistoryCommand({ dataDir, ...(options.now !== undefined ? { now: () => options.now! } : {}) })
-        : createLogoutCommand({ dataDir, createService: async () => new CredentialsService({ store: options.store ?? new InMemorySecretStore() }) });
+        : createLogoutCommand({
+            dataDir,
+            createService: async () => new CredentialsService({ store: options.store ?? new InMemorySecretStore() }),
+          });
   const code = await cmd(argv, io);
   expect(io.out() + io.err()).not.toContain(CREDS.secret);
   return { code, out: io.out(), err: io.err() };
@@ -54,7 +57,13 @@ async function run(command: 'balance' | 'history' | 'logout', argv: string[], op
 
 describe('gate-glance history', () => {
   const NOW = Date.UTC(2026, 2, 10, 12);
-  const points = [line(NOW - 40 * 24 * H, '90.5'), line(NOW - 3 * 24 * H, '100'), line(NOW - 2 * H, '101.25'), line(NOW - H, '0.5', 'BTC'), line(NOW + H, '999')];
+  const points = [
+    line(NOW - 40 * 24 * H, '90.5'),
+    line(NOW - 3 * 24 * H, '100'),
+    line(NOW - 2 * H, '101.25'),
+    line(NOW - H, '0.5', 'BTC'),
+    line(NOW + H, '999'),
+  ];
 
   it('--json: every point of the currency, oldest first, totals verbatim; [] when there is none', async () => {
     expect(await run('history', ['--json'], { now: NOW })).toEqual({ code: 0, out: '[]\n', err: '' });
@@ -68,19 +77,30 @@ describe('gate-glance history', () => {
         { at: new Date(NOW - 2 * H).toISOString(), currency: 'USDT', total: '101.25' },
       ])}\n`,
     );
-    expect(JSON.parse((await run('history', ['--json', '--currency', 'btc'], { now: NOW })).out)).toEqual([{ at: new Date(NOW - H).toISOString(), currency: 'BTC', total: '0.5' }]);
+    expect(JSON.parse((await run('history', ['--json', '--currency', 'btc'], { now: NOW })).out)).toEqual([
+      { at: new Date(NOW - H).toISOString(), currency: 'BTC', total: '0.5' },
+    ]);
   });
 
   it('--range keeps the range; --csv has the export header; the table is oldest first', async () => {
     await seed(points);
-    expect(JSON.parse((await run('history', ['--json', '--range', '7d'], { now: NOW })).out).map((p: { total: string }) => p.total)).toEqual(['100', '101.25']);
-    expect(JSON.parse((await run('history', ['--json', '--range', '24h'], { now: NOW })).out).map((p: { total: string }) => p.total)).toEqual(['101.25']);
+    expect(
+      JSON.parse((await run('history', ['--json', '--range', '7d'], { now: NOW })).out).map((p: { total: string }) => p.total),
+    ).toEqual(['100', '101.25']);
+    expect(
+      JSON.parse((await run('history', ['--json', '--range', '24h'], { now: NOW })).out).map((p: { total: string }) => p.total),
+    ).toEqual(['101.25']);
     expect((await run('history', ['--csv', '--range', '30d'], { now: NOW })).out).toBe(
       `timestamp,currency,total\n${new Date(NOW - 3 * 24 * H).toISOString()},USDT,100\n${new Date(NOW - 2 * H).toISOString()},USDT,101.25\n`,
     );
     const table = (await run('history', [], { now: NOW })).out.split('\n');
     expect(table[0]).toBe('Gate.io net worth history (estimated), USDT, all of it: 3 points, oldest first');
-    expect(table.slice(2, 6)).toEqual(['Time                     Total (USDT)', '2026-01-29 12:00:00 UTC         90.50', '2026-03-07 12:00:00 UTC        100.00', '2026-03-10 10:00:00 UTC        101.25']);
+    expect(table.slice(2, 6)).toEqual([
+      'Time                     Total (USDT)',
+      '2026-01-29 12:00:00 UTC         90.50',
+      '2026-03-07 12:00:00 UTC        100.00',
+      '2026-03-10 10:00:00 UTC        101.25',
+    ]);
     expect((await run('history', ['--currency', 'CNY'], { now: NOW })).out).toMatch(/^No CNY history for all of it yet\./);
   });
 
@@ -88,7 +108,9 @@ describe('gate-glance history', () => {
     await seed([line(NOW - H, '1')]);
     await seed([line(NOW - H, '2')], 'https://api-testnet.gateapi.io/api/v4');
     expect(JSON.parse((await run('history', ['--json'], { now: NOW })).out)[0].total).toBe('1');
-    expect(JSON.parse((await run('history', ['--json', '--base-url', 'https://api-testnet.gateapi.io/api/v4'], { now: NOW })).out)[0].total).toBe('2');
+    expect(
+      JSON.parse((await run('history', ['--json', '--base-url', 'https://api-testnet.gateapi.io/api/v4'], { now: NOW })).out)[0].total,
+    ).toBe('2');
   });
 
   it('usage errors exit 2 with one line', async () => {
@@ -106,9 +128,16 @@ describe('gate-glance balance and the history', () => {
     await seed([line(now - 30 * H, '1'), line(now - 25 * H, '600000000000000000'), line(now - 2 * H, '5')], server.url);
     const r = await run('balance', ['--json', '--base-url', server.url]);
     expect([r.code, r.err]).toEqual([0, '']);
-    expect(r.out.slice(r.out.indexOf('"fetchedAt"'))).toMatch(/^"fetchedAt":"[^"]+","change24h":\{"from":"[^"]+","amount":"[^"]+","percent":"[^"]+","partial":false\}\}\n$/);
+    expect(r.out.slice(r.out.indexOf('"fetchedAt"'))).toMatch(
+      /^"fetchedAt":"[^"]+","change24h":\{"from":"[^"]+","amount":"[^"]+","percent":"[^"]+","partial":false\}\}\n$/,
+    );
     const doc = JSON.parse(r.out);
-    expect(doc.change24h).toEqual({ from: new Date(now - 25 * H).toISOString(), amount: '33967350312281193.068368815439797304437', percent: '+5.66', partial: false });
+    expect(doc.change24h).toEqual({
+      from: new Date(now - 25 * H).toISOString(),
+      amount: '33967350312281193.068368815439797304437',
+      percent: '+5.66',
+      partial: false,
+    });
     const stored = (await readFile(join(dir, historyFileName(server.url)), 'utf8')).trim().split('\n');
     expect(stored).toHaveLength(4);
     expect(JSON.parse(stored[3]!)).toEqual({ at: Date.parse(doc.fetchedAt), currency: 'USDT', total: SIM_TOTAL });
@@ -120,19 +149,29 @@ describe('gate-glance balance and the history', () => {
     const now = Date.now();
     await seed([line(now - 3 * H, '700000000000000000')], server.url);
     const doc = JSON.parse((await run('balance', ['--json', '--base-url', server.url])).out);
-    expect(doc.change24h).toEqual({ from: new Date(now - 3 * H).toISOString(), amount: '-66032649687718806.931631184560202695563', percent: '-9.43', partial: true });
+    expect(doc.change24h).toEqual({
+      from: new Date(now - 3 * H).toISOString(),
+      amount: '-66032649687718806.931631184560202695563',
+      percent: '-9.43',
+      partial: true,
+    });
   });
 
   it('--short and waybar show the change; waybar’s class lists "up" or "down"; --private hides it', async () => {
     const now = Date.now();
     await seed([line(now - 26 * H, '600000000000000000')], server.url);
-    expect((await run('balance', ['--short', '--base-url', server.url, '--no-history'])).out).toBe('633,967,350,312,281,193.07 USDT +5.66%\n');
+    expect((await run('balance', ['--short', '--base-url', server.url, '--no-history'])).out).toBe(
+      '633,967,350,312,281,193.07 USDT +5.66%\n',
+    );
     const up = JSON.parse((await run('balance', ['--format', 'waybar', '--base-url', server.url, '--no-history'])).out);
     expect(up.class).toEqual(['live', 'up']);
     expect(up.text).toBe('633,967,350,312,281,193.07 USDT +5.66%');
     expect(up.tooltip.split('\n')[1]).toBe('Change (24 h): +33,967,350,312,281,193.07 USDT (+5.66%)');
     await seed([line(now - 26 * H, '700000000000000000')], server.url);
-    expect(JSON.parse((await run('balance', ['--format', 'waybar', '--base-url', server.url, '--no-history'])).out).class).toEqual(['live', 'down']);
+    expect(JSON.parse((await run('balance', ['--format', 'waybar', '--base-url', server.url, '--no-history'])).out).class).toEqual([
+      'live',
+      'down',
+    ]);
     const priv = JSON.parse((await run('balance', ['--format', 'waybar', '--private', '--base-url', server.url, '--no-history'])).out);
     expect(priv.class).toBe('live');
     expect(priv.text + priv.tooltip).not.toMatch(/%|Change/);
@@ -140,7 +179,9 @@ describe('gate-glance balance and the history', () => {
     // Partial: since when, in local time.
     await seed([line(now - 2 * H, '600000000000000000')], server.url);
     const since = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now - 2 * H);
-    expect((await run('balance', ['--short', '--base-url', server.url, '--no-history'])).out).toBe(`633,967,350,312,281,193.07 USDT +5.66% since ${since}\n`);
+    expect((await run('balance', ['--short', '--base-url', server.url, '--no-history'])).out).toBe(
+      `633,967,350,312,281,193.07 USDT +5.66% since ${since}\n`,
+    );
     const table = (await run('balance', ['--base-url', server.url, '--no-history'])).out;
     expect(table).toMatch(new RegExp(`^Change \\(since ${since}\\)\\s+\\+33,967,350,312,281,193\\.07\\s+\\+5\\.66%$`, 'm'));
     // --no-history recorded none of these.
@@ -164,7 +205,11 @@ describe('gate-glance logout --forget-history', () => {
     expect((await run('logout', [], { store })).code).toBe(0);
     expect((await readdir(dir)).sort()).toHaveLength(2);
     const r = await run('logout', ['--forget-history'], { store });
-    expect(r).toEqual({ code: 0, out: 'No API key was stored; nothing to remove.\nForgot the net-worth history recorded on this computer.\n', err: '' });
+    expect(r).toEqual({
+      code: 0,
+      out: 'No API key was stored; nothing to remove.\nForgot the net-worth history recorded on this computer.\n',
+      err: '',
+    });
     expect(await readdir(dir)).toEqual([historyFileName('https://api-testnet.gateapi.io/api/v4')]);
     expect((await run('logout', ['--forget-history', '--base-url', 'https://api-testnet.gateapi.io/api/v4'], { store })).code).toBe(0);
     expect(await readdir(dir)).toEqual([]);

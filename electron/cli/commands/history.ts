@@ -39,16 +39,32 @@ export function createHistoryCommand(options: HistoryCommandOptions): CliCommand
     if (!parsed.ok) return reportUsage(io, parsed.problem, 'history');
     const o = parsed.options;
     if (o['help']) {
-      io.stdout.write(words.cli('cli.help.history', { ranges: HISTORY_RANGES.join(', '), baseUrl: DEFAULT_BASE_URL, jsonShape: '[{"at","currency","total"}, ...]' }));
+      io.stdout.write(
+        words.cli('cli.help.history', {
+          ranges: HISTORY_RANGES.join(', '),
+          baseUrl: DEFAULT_BASE_URL,
+          jsonShape: '[{"at","currency","total"}, ...]',
+        }),
+      );
       return EXIT.ok;
     }
-    if (parsed.positionals.length > 0) return reportUsage(io, { key: 'cli.usage.unexpected-argument', params: { argument: parsed.positionals[0]!.slice(0, 40) } }, 'history');
+    if (parsed.positionals.length > 0)
+      return reportUsage(
+        io,
+        { key: 'cli.usage.unexpected-argument', params: { argument: parsed.positionals[0]!.slice(0, 40) } },
+        'history',
+      );
     if (o['json'] && o['csv']) return reportUsage(io, { key: 'cli.usage.one-format', params: { command: 'history' } }, 'history');
     const currencyOpt = currencyOption(o['currency']);
     if (!currencyOpt.ok) return reportUsage(io, currencyOpt.problem, 'history');
     const currency: Currency = currencyOpt.value;
     const rawRange = typeof o['range'] === 'string' ? o['range'].trim().toLowerCase() : 'all';
-    if (!isHistoryRange(rawRange)) return reportUsage(io, { key: 'cli.usage.unknown-range', params: { range: rawRange.slice(0, 20), ranges: HISTORY_RANGES.join(', ') } }, 'history');
+    if (!isHistoryRange(rawRange))
+      return reportUsage(
+        io,
+        { key: 'cli.usage.unknown-range', params: { range: rawRange.slice(0, 20), ranges: HISTORY_RANGES.join(', ') } },
+        'history',
+      );
     const range: HistoryRange = rawRange;
     const baseUrlOpt = baseUrlOption(o['base-url'], false);
     if (!baseUrlOpt.ok) return reportUsage(io, baseUrlOpt.problem, 'history');
@@ -59,7 +75,9 @@ export function createHistoryCommand(options: HistoryCommandOptions): CliCommand
       points = await new HistoryStore({ dir: options.dataDir(io.env), baseUrl }).read(currency);
     } catch (error) {
       const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-      io.stderr.write(`${words.cli('cli.history.read-failed', { code: typeof code === 'string' ? code : words.cli('cli.history.io-error'), dir: options.dataDir(io.env) })}\n`);
+      io.stderr.write(
+        `${words.cli('cli.history.read-failed', { code: typeof code === 'string' ? code : words.cli('cli.history.io-error'), dir: options.dataDir(io.env) })}\n`,
+      );
       return EXIT.internal;
     }
     const shown = pointsInRange(points, range, (options.now ?? Date.now)());

@@ -47,17 +47,34 @@ export function createHoldingsCommand(options: HoldingsCommandOptions = {}): Cli
     if (!parsed.ok) return reportUsage(io, parsed.problem, 'holdings');
     const o = parsed.options;
     if (o['help']) {
-      const permissions = HOLDINGS_ACCOUNTS.map((a) => words.cli('cli.help.holdings.permission', { permission: HOLDINGS_PERMISSION[a], account: a })).join(', ');
+      const permissions = HOLDINGS_ACCOUNTS.map((a) =>
+        words.cli('cli.help.holdings.permission', { permission: HOLDINGS_PERMISSION[a], account: a }),
+      ).join(', ');
       io.stdout.write(words.cli('cli.help.holdings', { baseUrl: DEFAULT_BASE_URL, timeoutMs: DEFAULT_TIMEOUT_MS, permissions }));
       return EXIT.ok;
     }
-    if (parsed.positionals.length > 0) return reportUsage(io, { key: 'cli.usage.unexpected-argument', params: { argument: parsed.positionals[0]!.slice(0, 40) } }, 'holdings');
+    if (parsed.positionals.length > 0)
+      return reportUsage(
+        io,
+        { key: 'cli.usage.unexpected-argument', params: { argument: parsed.positionals[0]!.slice(0, 40) } },
+        'holdings',
+      );
     const formats = [o['format'], o['json'] ? 'json' : undefined].filter((f) => f !== undefined);
     if (new Set(formats).size > 1) return reportUsage(io, { key: 'cli.usage.one-format', params: { command: 'holdings' } }, 'holdings');
     const format = formats[0] ?? 'table';
-    if (format !== 'table' && format !== 'json') return reportUsage(io, { key: 'cli.usage.unknown-format', params: { format: String(format).slice(0, 20), command: 'holdings' } }, 'holdings');
+    if (format !== 'table' && format !== 'json')
+      return reportUsage(
+        io,
+        { key: 'cli.usage.unknown-format', params: { format: String(format).slice(0, 20), command: 'holdings' } },
+        'holdings',
+      );
     const rawAccount = typeof o['account'] === 'string' ? o['account'].trim().toLowerCase() : 'spot';
-    if (!isHoldingsAccount(rawAccount)) return reportUsage(io, { key: 'cli.usage.unknown-account', params: { account: rawAccount.slice(0, 20), accounts: HOLDINGS_ACCOUNTS.join(', ') } }, 'holdings');
+    if (!isHoldingsAccount(rawAccount))
+      return reportUsage(
+        io,
+        { key: 'cli.usage.unknown-account', params: { account: rawAccount.slice(0, 20), accounts: HOLDINGS_ACCOUNTS.join(', ') } },
+        'holdings',
+      );
     const account: HoldingsAccount = rawAccount;
     const currency = currencyOption(o['currency']);
     if (!currency.ok) return reportUsage(io, currency.problem, 'holdings');
@@ -82,14 +99,25 @@ export function createHoldingsCommand(options: HoldingsCommandOptions = {}): Cli
     }
     const holdings = new HoldingsService({ client, ...(options.clock ? { clock: options.clock } : {}) });
     // Gate's total_balance has no figure for the unified account: it is not asked for one.
-    const [data, total] = await Promise.all([holdings.read(account), account === 'unified' ? Promise.resolve(null) : client.getTotalBalance(currency.value)]);
+    const [data, total] = await Promise.all([
+      holdings.read(account),
+      account === 'unified' ? Promise.resolve(null) : client.getTotalBalance(currency.value),
+    ]);
     const json = format === 'json';
     if (total !== null && !total.ok) return reportError(io, total.error, json);
     if (!data.ok) return reportError(io, data.error, json);
     const amount: DecimalString | null = total?.balance.accounts.find((a) => a.name === account)?.amount ?? null;
     const result = holdingsResult(data.value, currency.value, amount);
     if (json) io.stdout.write(`${JSON.stringify(holdingsJson(result.breakdown, result.fetchedAt))}\n`);
-    else io.stdout.write(holdingsTable(result.breakdown, result.fetchedAt, { privacy: o['private'] === true, demo, words, ...(result.mode !== undefined ? { mode: result.mode } : {}) }));
+    else
+      io.stdout.write(
+        holdingsTable(result.breakdown, result.fetchedAt, {
+          privacy: o['private'] === true,
+          demo,
+          words,
+          ...(result.mode !== undefined ? { mode: result.mode } : {}),
+        }),
+      );
     return EXIT.ok;
   };
 }

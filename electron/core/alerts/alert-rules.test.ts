@@ -13,11 +13,21 @@ const UNREADABLE: AlertRule = { id: 'u', kind: 'unreadable', staleMinutes: 30 };
 
 function obs(over: Partial<AlertObservation> & { usdt?: string; btc?: string; move?: string | null } = {}): AlertObservation {
   const { usdt, btc, move, ...rest } = over;
-  const change = (percent: string): Change24h => ({ from: NOW - 86_400_000, fromTotal: '1', amount: percent.startsWith('-') ? '-1' : '1', percent, partial: false, direction: percent.startsWith('-') ? -1 : 1 });
+  const change = (percent: string): Change24h => ({
+    from: NOW - 86_400_000,
+    fromTotal: '1',
+    amount: percent.startsWith('-') ? '-1' : '1',
+    percent,
+    partial: false,
+    direction: percent.startsWith('-') ? -1 : 1,
+  });
   return {
     now: NOW,
     demo: false,
-    totals: { ...(usdt !== undefined ? { USDT: { total: usdt, at: NOW } } : {}), ...(btc !== undefined ? { BTC: { total: btc, at: NOW } } : {}) },
+    totals: {
+      ...(usdt !== undefined ? { USDT: { total: usdt, at: NOW } } : {}),
+      ...(btc !== undefined ? { BTC: { total: btc, at: NOW } } : {}),
+    },
     changes: move === undefined ? {} : { USDT: move === null ? null : change(move) },
     lastSuccessAt: NOW,
     permanentFailure: false,
@@ -37,28 +47,46 @@ function run(rules: AlertRule[], steps: AlertObservation[], start: Record<string
 
 describe('evaluateAlerts', () => {
   it('above X: fires once per crossing, re-arms only after dropping 1 % of X below it', () => {
-    const fired = run([ABOVE], ['9999', '10000.01', '10500', '9950', '10001', '9900', '9899.99', '10000.5'].map((usdt) => obs({ usdt })));
+    const fired = run(
+      [ABOVE],
+      ['9999', '10000.01', '10500', '9950', '10001', '9900', '9899.99', '10000.5'].map((usdt) => obs({ usdt })),
+    );
     // 9950 and 9900 are within 1 % of 10 000: no re-arm; 9899.99 is past it.
     expect(fired).toEqual(['', 'a', '', '', '', '', '', 'a']);
   });
 
   it('below Y in its own currency: exact decimals, re-arms at Y + 1 %', () => {
-    const fired = run([BELOW], [obs({ btc: '0.50000001' }), obs({ btc: '0.49999999' }), obs({ btc: '0.5049' }), obs({ btc: '0.4' }), obs({ btc: '0.505' }), obs({ btc: '0.3' })]);
+    const fired = run(
+      [BELOW],
+      [
+        obs({ btc: '0.50000001' }),
+        obs({ btc: '0.49999999' }),
+        obs({ btc: '0.5049' }),
+        obs({ btc: '0.4' }),
+        obs({ btc: '0.505' }),
+        obs({ btc: '0.3' }),
+      ],
+    );
     expect(fired).toEqual(['', 'b', '', '', '', 'b']);
     // A total of another currency says nothing about a BTC rule.
     expect(run([BELOW], [obs({ usdt: '0.1' })])).toEqual(['']);
   });
 
   it('moves more than P % within 24 h, either way; re-arms when the move is back within 99 % of P', () => {
-    expect(run([MOVE], [obs({ move: '+4.99' }), obs({ move: '+5.01' }), obs({ move: '+5.50' }), obs({ move: '-4.96' }), obs({ move: '-5.20' }), obs({ move: '+4.95' }), obs({ move: '-5.01' })])).toEqual([
-      '',
-      'm',
-      '',
-      '',
-      '',
-      '',
-      'm',
-    ]);
+    expect(
+      run(
+        [MOVE],
+        [
+          obs({ move: '+4.99' }),
+          obs({ move: '+5.01' }),
+          obs({ move: '+5.50' }),
+          obs({ move: '-4.96' }),
+          obs({ move: '-5.20' }),
+          obs({ move: '+4.95' }),
+          obs({ move: '-5.01' }),
+        ],
+      ),
+    ).toEqual(['', 'm', '', '', '', '', 'm']);
     // No earlier point, or a percent that cannot be computed: nothing, and calm.
     expect(run([MOVE], [obs({ move: null }), obs({ move: '+6.00' })])).toEqual(['', 'm']);
   });
@@ -88,12 +116,17 @@ describe('evaluateAlerts', () => {
 
   it('demo data raises none and changes no memory; unknown values change nothing', () => {
     const memory = { a: { armed: true, firedAt: null } };
-    expect(evaluateAlerts([ABOVE, UNREADABLE], memory, obs({ demo: true, usdt: '99999', permanentFailure: true }))).toEqual({ memory: { a: memory.a, u: { armed: true, firedAt: null } }, notifications: [] });
+    expect(evaluateAlerts([ABOVE, UNREADABLE], memory, obs({ demo: true, usdt: '99999', permanentFailure: true }))).toEqual({
+      memory: { a: memory.a, u: { armed: true, firedAt: null } },
+      notifications: [],
+    });
     expect(evaluateAlerts([ABOVE, MOVE], {}, obs({})).notifications).toEqual([]);
   });
 
   it('says what fired as values: the rule, its threshold and what it was judged on', () => {
-    expect(evaluateAlerts([ABOVE], {}, obs({ usdt: '12345.678' })).notifications).toEqual([{ ruleId: 'a', kind: 'above', currency: 'USDT', threshold: '10000', total: '12345.678' }]);
+    expect(evaluateAlerts([ABOVE], {}, obs({ usdt: '12345.678' })).notifications).toEqual([
+      { ruleId: 'a', kind: 'above', currency: 'USDT', threshold: '10000', total: '12345.678' },
+    ]);
     const [move] = evaluateAlerts([MOVE], {}, obs({ move: '-7.25' })).notifications;
     expect(move).toMatchObject({ ruleId: 'm', kind: 'move', currency: 'USDT', percent: '5', change: { percent: '-7.25', direction: -1 } });
   });

@@ -61,9 +61,15 @@ function judge(rule: AlertRule, o: AlertObservation): { met: boolean; clear: boo
       if (!seen) return null;
       const margin = onePercentOf(rule.threshold);
       if (rule.kind === 'above') {
-        return { met: compareDecimals(seen.total, rule.threshold) > 0, clear: compareDecimals(seen.total, subtractDecimals(rule.threshold, margin)) <= 0 };
+        return {
+          met: compareDecimals(seen.total, rule.threshold) > 0,
+          clear: compareDecimals(seen.total, subtractDecimals(rule.threshold, margin)) <= 0,
+        };
       }
-      return { met: compareDecimals(seen.total, rule.threshold) < 0, clear: compareDecimals(seen.total, sumDecimals([rule.threshold, margin])) >= 0 };
+      return {
+        met: compareDecimals(seen.total, rule.threshold) < 0,
+        clear: compareDecimals(seen.total, sumDecimals([rule.threshold, margin])) >= 0,
+      };
     }
     case 'move': {
       const change = o.changes[rule.currency];
@@ -72,7 +78,10 @@ function judge(rule: AlertRule, o: AlertObservation): { met: boolean; clear: boo
       // partial change (history shorter than a day) is still a move within 24 hours.
       if (change === null || change.percent === null) return { met: false, clear: true };
       const size = absPercent(change.percent);
-      return { met: compareDecimals(size, rule.percent) > 0, clear: compareDecimals(size, subtractDecimals(rule.percent, onePercentOf(rule.percent))) <= 0 };
+      return {
+        met: compareDecimals(size, rule.percent) > 0,
+        clear: compareDecimals(size, subtractDecimals(rule.percent, onePercentOf(rule.percent))) <= 0,
+      };
     }
     case 'unreadable': {
       const stale = o.lastSuccessAt !== null && o.now - o.lastSuccessAt > rule.staleMinutes * 60_000;
@@ -87,7 +96,13 @@ function eventOf(rule: AlertRule, o: AlertObservation): AlertEvent {
   switch (rule.kind) {
     case 'above':
     case 'below':
-      return { ruleId: rule.id, kind: rule.kind, currency: rule.currency, threshold: rule.threshold, total: o.totals[rule.currency]!.total };
+      return {
+        ruleId: rule.id,
+        kind: rule.kind,
+        currency: rule.currency,
+        threshold: rule.threshold,
+        total: o.totals[rule.currency]!.total,
+      };
     case 'move':
       return { ruleId: rule.id, kind: 'move', currency: rule.currency, percent: rule.percent, change: o.changes[rule.currency]! };
     case 'unreadable':
@@ -100,7 +115,11 @@ function eventOf(rule: AlertRule, o: AlertObservation): AlertEvent {
  * once its value is back past the re-arm line. Unknown values (no total of that currency yet)
  * change nothing. Memory of rules that no longer exist is dropped.
  */
-export function evaluateAlerts(rules: readonly AlertRule[], memory: Readonly<Record<string, AlertMemory>>, o: AlertObservation): AlertDecision {
+export function evaluateAlerts(
+  rules: readonly AlertRule[],
+  memory: Readonly<Record<string, AlertMemory>>,
+  o: AlertObservation,
+): AlertDecision {
   const next: Record<string, AlertMemory> = {};
   const notifications: AlertEvent[] = [];
   for (const rule of rules) {

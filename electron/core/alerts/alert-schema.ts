@@ -12,7 +12,11 @@ const percent = decimal.refine((p) => compareDecimals(p, '0') > 0 && compareDeci
 const rule = z.discriminatedUnion('kind', [
   z.strictObject({ id, kind: z.enum(['above', 'below']), currency: z.enum(CURRENCIES), threshold: decimal }),
   z.strictObject({ id, kind: z.literal('move'), currency: z.enum(CURRENCIES), percent }),
-  z.strictObject({ id, kind: z.literal('unreadable'), staleMinutes: z.number().int().min(MIN_UNREADABLE_MINUTES).max(MAX_UNREADABLE_MINUTES) }),
+  z.strictObject({
+    id,
+    kind: z.literal('unreadable'),
+    staleMinutes: z.number().int().min(MIN_UNREADABLE_MINUTES).max(MAX_UNREADABLE_MINUTES),
+  }),
 ]);
 
 /** At most MAX_ALERTS rules with distinct ids. */

@@ -50,7 +50,8 @@ async function setup(options: Setup = {}) {
   let failed = 0;
   const transport: Transport = async (request) => {
     if (options.failCurrency !== undefined && request.url.includes(`currency=${options.failCurrency}`)) failed += 1;
-    if (options.failCurrency !== undefined && request.url.includes(`currency=${options.failCurrency}`)) return { ok: false, failure: { kind: 'network', message: 'connection reset' } };
+    if (options.failCurrency !== undefined && request.url.includes(`currency=${options.failCurrency}`))
+      return { ok: false, failure: { kind: 'network', message: 'connection reset' } };
     return inner(request);
   };
   const notes: { title: string; body: string }[] = [];
@@ -76,7 +77,8 @@ async function setup(options: Setup = {}) {
     await clock.flush();
     return app.whenIdle();
   };
-  const requests = (currency: string) => simulator.log.filter((e) => e.path.endsWith('/wallet/total_balance') && e.query.includes(`currency=${currency}`)).length;
+  const requests = (currency: string) =>
+    simulator.log.filter((e) => e.path.endsWith('/wallet/total_balance') && e.query.includes(`currency=${currency}`)).length;
   return { app, clock, simulator, fs, notes, settle, requests, failed: () => failed };
 }
 
@@ -113,8 +115,10 @@ describe('AlertService in the app', () => {
     expect(third.notes).toHaveLength(1);
   });
 
-  it("an alert in another currency fetches that currency on the side, at most once a minute, and is judged on it", async () => {
-    const { settle, notes, app, clock, requests } = await setup({ alerts: [{ id: 'b', kind: 'above', currency: 'BTC', threshold: '0.00000001' }] });
+  it('an alert in another currency fetches that currency on the side, at most once a minute, and is judged on it', async () => {
+    const { settle, notes, app, clock, requests } = await setup({
+      alerts: [{ id: 'b', kind: 'above', currency: 'BTC', threshold: '0.00000001' }],
+    });
     await settle();
     expect(app.getState().currency).toBe('USDT');
     expect(requests('BTC')).toBe(1);
@@ -178,7 +182,9 @@ describe('AlertService in the app', () => {
   it('on disk, alerts.json is private (0600)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'glance-alerts-'));
     try {
-      await writeFile(join(dir, 'prefs.json'), JSON.stringify({ alerts: [{ id: 'a', kind: 'above', currency: 'USDT', threshold: '1' }] }), { mode: 0o600 });
+      await writeFile(join(dir, 'prefs.json'), JSON.stringify({ alerts: [{ id: 'a', kind: 'above', currency: 'USDT', threshold: '1' }] }), {
+        mode: 0o600,
+      });
       const { settle, notes } = await setup({ dir });
       await settle();
       expect(notes).toHaveLength(1);
@@ -193,7 +199,9 @@ describe('AlertService in the app', () => {
   it('privacy mode: the notification carries no amount', async () => {
     const { settle, notes } = await setup({ privacy: true, alerts: [{ id: 'a', kind: 'above', currency: 'USDT', threshold: '1' }] });
     await settle();
-    expect(notes).toEqual([{ title: 'Net worth above the threshold you set', body: 'Your Gate.io net worth went above the threshold you set.' }]);
+    expect(notes).toEqual([
+      { title: 'Net worth above the threshold you set', body: 'Your Gate.io net worth went above the threshold you set.' },
+    ]);
   });
 
   it('demo mode raises none and asks nothing on the side', async () => {
@@ -213,9 +221,12 @@ describe('AlertService in the app', () => {
     expect(notes).toEqual([]);
   });
 
-  it('speaks the state\'s language', async () => {
+  it("speaks the state's language", async () => {
     const fs = new MemoryFileSystem();
-    fs.files.set('/data/prefs.json', JSON.stringify({ locale: 'zh-CN', alerts: [{ id: 'a', kind: 'above', currency: 'USDT', threshold: '1' }] }));
+    fs.files.set(
+      '/data/prefs.json',
+      JSON.stringify({ locale: 'zh-CN', alerts: [{ id: 'a', kind: 'above', currency: 'USDT', threshold: '1' }] }),
+    );
     const { settle, notes } = await setup({ fs });
     await settle();
     expect(notes[0]!.title).toBe('净资产高于 1.00 USDT');

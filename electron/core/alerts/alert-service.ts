@@ -233,7 +233,9 @@ export class AlertService {
     const decision = evaluateAlerts(rules, this.#memory, observation);
     const changed = JSON.stringify(decision.memory) !== JSON.stringify(this.#memory);
     this.#memory = decision.memory;
-    const successDue = this.#lastSuccessAt !== null && (this.#persistedSuccessAt === null || Math.abs(this.#lastSuccessAt - this.#persistedSuccessAt) >= SUCCESS_PERSIST_MS);
+    const successDue =
+      this.#lastSuccessAt !== null &&
+      (this.#persistedSuccessAt === null || Math.abs(this.#lastSuccessAt - this.#persistedSuccessAt) >= SUCCESS_PERSIST_MS);
     if (changed || successDue) this.#persist();
     if (decision.notifications.length === 0) return;
     // Words at the edge, in the state's language, with privacy mode as it is now.

@@ -4,10 +4,17 @@ import { recordAccelerator } from '../../../shared/record-accelerator.js';
 import { globalShortcutSchema, isGlobalAccelerator } from './accelerator.js';
 
 describe('isGlobalAccelerator', () => {
-  it.each([DEFAULT_GLOBAL_SHORTCUT, 'Ctrl+Alt+G', 'Cmd+Option+G', 'CmdOrCtrl+Shift+F12', 'Super+Space', 'Alt+Plus', 'Control+num5', 'AltGr+/', 'Meta+MediaPlayPause'])(
-    'accepts %s',
-    (text) => expect(isGlobalAccelerator(text)).toBe(true),
-  );
+  it.each([
+    DEFAULT_GLOBAL_SHORTCUT,
+    'Ctrl+Alt+G',
+    'Cmd+Option+G',
+    'CmdOrCtrl+Shift+F12',
+    'Super+Space',
+    'Alt+Plus',
+    'Control+num5',
+    'AltGr+/',
+    'Meta+MediaPlayPause',
+  ])('accepts %s', (text) => expect(isGlobalAccelerator(text)).toBe(true));
 
   it.each([
     ['', 'empty'],
@@ -31,9 +38,44 @@ describe('isGlobalAccelerator', () => {
   });
 
   describe('what Settings records', () => {
-    const press = (code: string, mac: boolean) => recordAccelerator({ key: code, code, ctrlKey: true, altKey: true, shiftKey: true, metaKey: true }, mac);
+    const press = (code: string, mac: boolean) =>
+      recordAccelerator({ key: code, code, ctrlKey: true, altKey: true, shiftKey: true, metaKey: true }, mac);
     it('records only what main accepts as a global accelerator', () => {
-      const codes = ['KeyA', 'KeyZ', 'Digit0', 'F1', 'F24', 'Space', 'Tab', 'Enter', 'Backspace', 'Delete', 'Insert', 'Home', 'End', 'PageUp', 'PageDown', 'ArrowLeft', 'Minus', 'Equal', 'BracketLeft', 'BracketRight', 'Backslash', 'Semicolon', 'Quote', 'Comma', 'Period', 'Slash', 'Backquote', 'Numpad0', 'NumpadAdd', 'NumpadSubtract', 'NumpadMultiply', 'NumpadDivide', 'NumpadDecimal'];
+      const codes = [
+        'KeyA',
+        'KeyZ',
+        'Digit0',
+        'F1',
+        'F24',
+        'Space',
+        'Tab',
+        'Enter',
+        'Backspace',
+        'Delete',
+        'Insert',
+        'Home',
+        'End',
+        'PageUp',
+        'PageDown',
+        'ArrowLeft',
+        'Minus',
+        'Equal',
+        'BracketLeft',
+        'BracketRight',
+        'Backslash',
+        'Semicolon',
+        'Quote',
+        'Comma',
+        'Period',
+        'Slash',
+        'Backquote',
+        'Numpad0',
+        'NumpadAdd',
+        'NumpadSubtract',
+        'NumpadMultiply',
+        'NumpadDivide',
+        'NumpadDecimal',
+      ];
       for (const mac of [false, true]) {
         for (const code of codes) {
           const r = press(code, mac);

@@ -48,7 +48,14 @@ describe('resolveAppPath', () => {
   });
 
   it('rejects other schemes, hosts, ports and credentials', () => {
-    for (const url of ['file:///etc/passwd', 'app://other/index.html', 'app://glance:8080/index.html', 'app://u:p@glance/index.html', 'https://glance/index.html', '::']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'app://glance:8080/index.html',
+      'app://u:p@glance/index.html',
+      'https://glance/index.html',
+      '::',
+    ]) {
       expect(resolveAppPath(url, root), url).toBeNull();
     }
   });
@@ -58,7 +65,15 @@ describe('isAppUrl', () => {
   it('accepts only the app origin', () => {
     expect(isAppUrl('app://glance/index.html')).toBe(true);
     expect(isAppUrl('app://glance/index.html#/settings')).toBe(true);
-    for (const url of ['https://glance/index.html', 'app://evil/index.html', 'app://glance:1/x', 'app://a:b@glance/x', 'file:///index.html', 'javascript:alert(1)', 'nope']) {
+    for (const url of [
+      'https://glance/index.html',
+      'app://evil/index.html',
+      'app://glance:1/x',
+      'app://a:b@glance/x',
+      'file:///index.html',
+      'javascript:alert(1)',
+      'nope',
+    ]) {
       expect(isAppUrl(url), url).toBe(false);
     }
   });

@@ -30,7 +30,11 @@ afterEach(() => {
 
 async function setup(stored: boolean, spotRead = true) {
   const clock = new VirtualClock(Date.now());
-  const simulator = createGateSimulator({ keys: [{ key: KEY, secret: SECRET, permissions: { spot: spotRead } }], clock, portfolio: DEMO_PORTFOLIO });
+  const simulator = createGateSimulator({
+    keys: [{ key: KEY, secret: SECRET, permissions: { spot: spotRead } }],
+    clock,
+    portfolio: DEMO_PORTFOLIO,
+  });
   const app = await GlanceApp.create({
     secretStore: new InMemorySecretStore(stored ? { key: KEY, secret: SECRET } : null),
     transportForAccount: createInProcessTransport(simulator),
@@ -38,7 +42,12 @@ async function setup(stored: boolean, spotRead = true) {
     clock,
     dataDir: '/data',
     fs: new MemoryFileSystem(),
-    shell: { openExternal: vi.fn(), hideWindow: vi.fn(), chooseCsvPath: vi.fn(), setLaunchAtLogin: vi.fn(async (): Promise<Result<null>> => ok(null)) },
+    shell: {
+      openExternal: vi.fn(),
+      hideWindow: vi.fn(),
+      chooseCsvPath: vi.fn(),
+      setLaunchAtLogin: vi.fn(async (): Promise<Result<null>> => ok(null)),
+    },
     random: () => 0,
     log: vi.fn(),
   });
@@ -72,7 +81,10 @@ describe('GlanceApp holdings:get', () => {
     const { holdings, settle } = await setup(false);
     await settle();
     const r = await holdings('margin');
-    expect(r).toEqual({ ok: true, value: { account: 'margin', currency: 'USDT', amount: '1204.5', detail: false, rows: [], small: null, fetchedAt: null } });
+    expect(r).toEqual({
+      ok: true,
+      value: { account: 'margin', currency: 'USDT', amount: '1204.5', detail: false, rows: [], small: null, fetchedAt: null },
+    });
   });
 
   it("a key without Spot read gets the permission's name; the total stays live and unchanged", async () => {
@@ -81,7 +93,10 @@ describe('GlanceApp holdings:get', () => {
     expect([before.demo, before.status]).toEqual([false, 'live']);
     const totals = simulator.log.filter((e) => e.path.endsWith('/total_balance')).length;
     const r = await holdings('spot');
-    expect(r.ok ? null : [r.error.code, errorWords(ENGLISH, r.error).message]).toEqual(['FORBIDDEN', "This key lacks the Spot (read) permission, so Gate does not list this account's coins."]);
+    expect(r.ok ? null : [r.error.code, errorWords(ENGLISH, r.error).message]).toEqual([
+      'FORBIDDEN',
+      "This key lacks the Spot (read) permission, so Gate does not list this account's coins.",
+    ]);
     const futures = await holdings('futures');
     expect(futures.ok).toBe(true);
     expect(app.getState()).toMatchObject({ status: 'live', error: null, balance: before.balance });

@@ -35,7 +35,16 @@ afterEach(() => {
   for (const app of apps.splice(0)) app.dispose();
 });
 
-async function setup(options: { stored?: boolean; shell?: Partial<GlanceShell>; store?: SecretStore; systemLanguages?: SystemLanguages; start?: number; history?: readonly HistoryPoint[] } = {}) {
+async function setup(
+  options: {
+    stored?: boolean;
+    shell?: Partial<GlanceShell>;
+    store?: SecretStore;
+    systemLanguages?: SystemLanguages;
+    start?: number;
+    history?: readonly HistoryPoint[];
+  } = {},
+) {
   const clock = new VirtualClock(options.start ?? Date.now());
   const simulator = createGateSimulator({ keys: [{ key: KEY, secret: SECRET }], clock });
   const store = options.store ?? new InMemorySecretStore(options.stored ? { key: KEY, secret: SECRET } : null);
@@ -82,8 +91,10 @@ async function setup(options: { stored?: boolean; shell?: Partial<GlanceShell>; 
 }
 
 describe('GlanceApp', () => {
-  it('speaks the system\'s first language it has words for until Settings names one, and says so in the state', async () => {
-    const { settle, call, app } = await setup({ systemLanguages: { preferredLanguages: ['fr-FR', 'zh-Hant-HK', 'en-US'], appLocale: 'fr' } });
+  it("speaks the system's first language it has words for until Settings names one, and says so in the state", async () => {
+    const { settle, call, app } = await setup({
+      systemLanguages: { preferredLanguages: ['fr-FR', 'zh-Hant-HK', 'en-US'], appLocale: 'fr' },
+    });
     expect((await settle()).locale.language).toBe('zh-TW');
     await call('prefs:set', { locale: 'en' });
     expect(app.getState().locale.language).toBe('en');
@@ -101,7 +112,10 @@ describe('GlanceApp', () => {
     await settle();
     const now = clock.now();
     const lines: string[] = [];
-    for (let i = 0; i < 6000; i += 1) lines.push(`${JSON.stringify({ at: now - 30 * 86_400_000 + i * 400_000, currency: 'USDT', total: i === 3000 ? '99999999' : `${1000 + (i % 7)}` })}\n`);
+    for (let i = 0; i < 6000; i += 1)
+      lines.push(
+        `${JSON.stringify({ at: now - 30 * 86_400_000 + i * 400_000, currency: 'USDT', total: i === 3000 ? '99999999' : `${1000 + (i % 7)}` })}\n`,
+      );
     fs.files.set(`/data/${historyFileName('https://sim.invalid/api/v4')}`, lines.join(''));
     const all = await call('history:get', { currency: 'USDT', range: 'all' });
     if (!all.ok) throw new Error('history:get failed');
@@ -115,7 +129,7 @@ describe('GlanceApp', () => {
     expect(day.ok && (day.value as HistoryView).points.every((p) => p.at >= now - 86_400_000)).toBe(true);
   });
 
-  it('change24h: the shown total against its currency\'s history, looked up before the new point is recorded', async () => {
+  it("change24h: the shown total against its currency's history, looked up before the new point is recorded", async () => {
     const start = Date.UTC(2026, 2, 10, 12);
     const history: HistoryPoint[] = [
       { at: start - 30 * H, currency: 'USDT', total: '900' },
@@ -182,7 +196,7 @@ describe('GlanceApp', () => {
     expect(forward.change24h).toMatchObject({ from: start - 25 * H, fromTotal: '1000', partial: false });
   });
 
-  it('carries the shell\'s global-shortcut status in the state, and a shortcut preference through prefs:set', async () => {
+  it("carries the shell's global-shortcut status in the state, and a shortcut preference through prefs:set", async () => {
     const { settle, app, call, pushes } = await setup();
     expect((await settle()).shortcut).toBe('none');
     app.shortcutChanged('failed');
@@ -287,7 +301,12 @@ describe('GlanceApp', () => {
     for (const op of ['get', 'set', 'clear', 'health'] as const) store.failWith(op, missing);
     const { settle, call } = await setup({ store });
     let state = await settle();
-    expect(state).toMatchObject({ status: 'error', demo: false, balance: null, error: { code: 'KEYCHAIN_UNAVAILABLE', params: { reason: 'not-installed' } } });
+    expect(state).toMatchObject({
+      status: 'error',
+      demo: false,
+      balance: null,
+      error: { code: 'KEYCHAIN_UNAVAILABLE', params: { reason: 'not-installed' } },
+    });
     const calls = store.calls.length;
     expect(await call('demo:start')).toEqual({ ok: true, value: null });
     state = await settle();
@@ -311,7 +330,10 @@ describe('GlanceApp', () => {
     const refuse = vi.fn(async (): Promise<Result<null>> => fail('INTERNAL', { reason: 'launch-at-login' }));
     const { settle, call } = await setup({ shell: { setLaunchAtLogin: refuse } });
     await settle();
-    expect(await call('prefs:set', { launchAtLogin: true })).toMatchObject({ ok: false, error: { code: 'INTERNAL', params: { reason: 'launch-at-login' } } });
+    expect(await call('prefs:set', { launchAtLogin: true })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', params: { reason: 'launch-at-login' } },
+    });
     expect(refuse).toHaveBeenCalledWith(true);
     expect((await settle()).prefs.launchAtLogin).toBe(false);
   });

@@ -255,10 +255,15 @@ export class GlanceApp {
     const status = noKey && balance.status === 'loading' && balance.balance === null ? 'onboarding' : balance.status;
     const system = this.#options.systemLanguages ?? { preferredLanguages: [], appLocale: '' };
     const locale =
-      previous !== null && previous.prefs.locale === prefs.locale ? previous.locale : chooseAppLocale({ ...system, preference: prefs.locale });
+      previous !== null && previous.prefs.locale === prefs.locale
+        ? previous.locale
+        : chooseAppLocale({ ...system, preference: prefs.locale });
     // Demo figures are never compared with the user's history.
     const shown = this.#demo ? null : balance.balance;
-    const change24h = shown === null ? null : (this.#changes.knownChange({ currency: shown.currency, at: shown.fetchedAt, total: shown.total.amount }) ?? null);
+    const change24h =
+      shown === null
+        ? null
+        : (this.#changes.knownChange({ currency: shown.currency, at: shown.fetchedAt, total: shown.total.amount }) ?? null);
     return { ...balance, status, demo: this.#demo, credentials, prefs, shortcut: this.#shortcut, locale, change24h };
   }
 
@@ -370,7 +375,10 @@ export class GlanceApp {
 
   #useDemo(): void {
     this.#demo = true;
-    this.#demoSource ??= createDemoSource({ clock: this.#clock, ...(this.#options.timeoutMs !== undefined ? { timeoutMs: this.#options.timeoutMs } : {}) });
+    this.#demoSource ??= createDemoSource({
+      clock: this.#clock,
+      ...(this.#options.timeoutMs !== undefined ? { timeoutMs: this.#options.timeoutMs } : {}),
+    });
     // Demo figures are not the user's net worth: they never enter the user's history.
     this.#balance.setSource(this.#demoSource.client, null);
     this.#publish();
@@ -410,7 +418,8 @@ export class GlanceApp {
   async getHoldings(request: HoldingsRequest): Promise<Result<HoldingsView>> {
     await this.#ready;
     const demo = this.#demo ? this.#demoSource : null;
-    const holdings = demo !== null ? (this.#demoHoldings ??= new HoldingsService({ client: demo.client, clock: this.#clock })) : this.#accountHoldings;
+    const holdings =
+      demo !== null ? (this.#demoHoldings ??= new HoldingsService({ client: demo.client, clock: this.#clock })) : this.#accountHoldings;
     return readHoldingsView(holdings, request, this.#state.balance);
   }
 

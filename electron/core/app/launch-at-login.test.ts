@@ -22,7 +22,12 @@ describe('launch at login', () => {
   it('writes and removes an XDG autostart entry on Linux', async () => {
     const dir = join(base, 'config', 'autostart');
     const set = vi.fn();
-    const toggle = createLaunchAtLogin({ platform: 'linux', setLoginItemSettings: set, autostartDir: dir, command: ['/opt/Gate Glance/gate-glance'] });
+    const toggle = createLaunchAtLogin({
+      platform: 'linux',
+      setLoginItemSettings: set,
+      autostartDir: dir,
+      command: ['/opt/Gate Glance/gate-glance'],
+    });
     expect(await toggle(true)).toEqual({ ok: true, value: null });
     const file = join(dir, AUTOSTART_FILE_NAME);
     const text = readFileSync(file, 'utf8');
@@ -42,7 +47,12 @@ describe('launch at login', () => {
     rmSync(join(base, 'x'), { recursive: true });
     // A regular file where the directory should be.
     writeFileSync(blocker, '');
-    const toggle = createLaunchAtLogin({ platform: 'linux', setLoginItemSettings: vi.fn(), autostartDir: join(blocker, 'autostart'), command: ['a'] });
+    const toggle = createLaunchAtLogin({
+      platform: 'linux',
+      setLoginItemSettings: vi.fn(),
+      autostartDir: join(blocker, 'autostart'),
+      command: ['a'],
+    });
     expect(await toggle(true)).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 

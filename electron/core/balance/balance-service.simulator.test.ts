@@ -13,7 +13,15 @@ const MIN = 60_000;
 function setup(): { clock: VirtualClock; demo: ReturnType<typeof createDemoSource>; service: BalanceService; balanceHits: () => number } {
   const clock = new VirtualClock();
   const demo = createDemoSource({ clock });
-  const service = new BalanceService({ source: demo.client, history: null, clock, currency: 'USDT', refreshIntervalSec: 60, random: () => 0, warn: () => undefined });
+  const service = new BalanceService({
+    source: demo.client,
+    history: null,
+    clock,
+    currency: 'USDT',
+    refreshIntervalSec: 60,
+    random: () => 0,
+    warn: () => undefined,
+  });
   const balanceHits = (): number => demo.simulator.log.filter((e) => e.path.endsWith('/wallet/total_balance')).length;
   return { clock, demo, service, balanceHits };
 }
@@ -27,7 +35,9 @@ describe('BalanceService against the Gate simulator', () => {
     expect(state.balance?.total.amount).toBe(usdtTotal);
     service.setCurrency('BTC');
     await service.whenIdle();
-    expect(service.getState().balance?.total.amount).toBe(sumDecimals(portfolioAccounts(DEMO_PORTFOLIO).map(([, a]) => convertAmount(a.amount, 'BTC'))));
+    expect(service.getState().balance?.total.amount).toBe(
+      sumDecimals(portfolioAccounts(DEMO_PORTFOLIO).map(([, a]) => convertAmount(a.amount, 'BTC'))),
+    );
     service.stop();
     expect(clock.pendingTimers).toBe(0);
   });

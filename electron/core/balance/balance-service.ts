@@ -232,7 +232,10 @@ export class BalanceService {
     if (s.status !== 'live' || s.balance === null) return;
     const nextAt = s.balance.fetchedAt + intervalMs;
     const regular = this.#refreshTimer !== null && this.#failures === 0 && this.#waitUntil() === null;
-    this.#setState({ staleAt: this.#staleAt(s.balance.fetchedAt, nextAt), ...(regular ? { nextRefreshAt: this.#armRefresh(nextAt) } : {}) });
+    this.#setState({
+      staleAt: this.#staleAt(s.balance.fetchedAt, nextAt),
+      ...(regular ? { nextRefreshAt: this.#armRefresh(nextAt) } : {}),
+    });
   }
 
   /**
@@ -253,7 +256,15 @@ export class BalanceService {
     this.#cache.clear();
     this.#failures = 0;
     this.#stoppedBy = null;
-    this.#setState({ status: 'loading', balance: null, error: null, staleAt: null, refreshing: false, nextRefreshAt: null, rateLimitedUntil: null });
+    this.#setState({
+      status: 'loading',
+      balance: null,
+      error: null,
+      staleAt: null,
+      refreshing: false,
+      nextRefreshAt: null,
+      rateLimitedUntil: null,
+    });
     void this.#request('reset');
   }
 
@@ -349,16 +360,19 @@ export class BalanceService {
     }
     this.#watchdogAt = want;
     if (want === null) return;
-    this.#watchdogTimer = this.#clock.setTimeout(() => {
-      this.#watchdogTimer = null;
-      this.#watchdogAt = null;
-      const st = this.#state;
-      if (st.status !== 'live' || st.balance === null) return;
-      const error = overdueError(this.#clock.now() - st.balance.fetchedAt);
-      const entry = this.#cache.get(st.currency);
-      if (entry) entry.error = error;
-      this.#setState({ status: 'stale', error, staleAt: null });
-    }, Math.max(0, want - this.#clock.now()));
+    this.#watchdogTimer = this.#clock.setTimeout(
+      () => {
+        this.#watchdogTimer = null;
+        this.#watchdogAt = null;
+        const st = this.#state;
+        if (st.status !== 'live' || st.balance === null) return;
+        const error = overdueError(this.#clock.now() - st.balance.fetchedAt);
+        const entry = this.#cache.get(st.currency);
+        if (entry) entry.error = error;
+        this.#setState({ status: 'stale', error, staleAt: null });
+      },
+      Math.max(0, want - this.#clock.now()),
+    );
   }
 
   #abortInFlight(): void {

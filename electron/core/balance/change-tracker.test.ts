@@ -23,7 +23,11 @@ describe('ChangeTracker', () => {
     const now = point(NOW, '110');
     await tracker.append(now);
     expect(changes()).toBe(1);
-    expect(tracker.knownChange({ currency: 'USDT', at: NOW, total: '110' })).toMatchObject({ from: NOW - 25 * H, amount: '10', percent: '+10.00' });
+    expect(tracker.knownChange({ currency: 'USDT', at: NOW, total: '110' })).toMatchObject({
+      from: NOW - 25 * H,
+      amount: '10',
+      percent: '+10.00',
+    });
     // Another total, or the same instant with another figure, is not the one recorded.
     expect(tracker.knownChange({ currency: 'USDT', at: NOW - 1, total: '110' })).toBeUndefined();
     expect(tracker.knownChange({ currency: 'USDT', at: NOW, total: '111' })).toBeUndefined();
@@ -37,7 +41,11 @@ describe('ChangeTracker', () => {
     const { tracker, fs } = setup([point(NOW - 25 * H, '100')]);
     fs.inject({ op: 'appendText' });
     await expect(tracker.append(point(NOW, '90'))).rejects.toThrow(/simulated error in appendText/);
-    expect(tracker.knownChange({ currency: 'USDT', at: NOW, total: '90' })).toMatchObject({ amount: '-10', percent: '-10.00', direction: -1 });
+    expect(tracker.knownChange({ currency: 'USDT', at: NOW, total: '90' })).toMatchObject({
+      amount: '-10',
+      percent: '-10.00',
+      direction: -1,
+    });
   });
 
   it('a history it can neither write nor read: the change is unknown (null), and the write error is passed on', async () => {

@@ -26,7 +26,10 @@ function random(seed: number): () => number {
 }
 
 function slow(text: string, current: { currency: Currency; at: number; total: string }) {
-  const points = text.split('\n').map(parseHistoryLine).filter((p): p is HistoryPoint => p !== null);
+  const points = text
+    .split('\n')
+    .map(parseHistoryLine)
+    .filter((p): p is HistoryPoint => p !== null);
   return change24h(points, current);
 }
 
@@ -43,13 +46,17 @@ describe('changeInHistoryText', () => {
         const currency = CURRENCIES[Math.floor(next() * CURRENCIES.length)]!;
         const total = next() < 0.1 ? '0' : `${Math.floor(next() * 1000)}.${Math.floor(next() * 100)}`;
         const kind = next();
-        if (kind < 0.03) lines.push(JSON.stringify({ total, currency, at })); // a foreign writer's key order
+        if (kind < 0.03)
+          lines.push(JSON.stringify({ total, currency, at })); // a foreign writer's key order
         else if (kind < 0.05) lines.push('not json at all');
         else if (kind < 0.06) lines.push('{"at":12');
         else if (kind < 0.08) lines.push(`{"at":${at},"currency":"${currency}","total":"1e5"}`);
         else if (kind < 0.09) lines.push('');
         // Lines split at '\n' only: a '\r' or U+2028 inside a line does not start another.
-        else if (kind < 0.1) lines.push(`${formatHistoryLine({ at, currency, total }).trimEnd()}${next() < 0.5 ? '\r' : '\u2028'}${formatHistoryLine({ at: at - 26 * H, currency, total }).trimEnd()}`);
+        else if (kind < 0.1)
+          lines.push(
+            `${formatHistoryLine({ at, currency, total }).trimEnd()}${next() < 0.5 ? '\r' : '\u2028'}${formatHistoryLine({ at: at - 26 * H, currency, total }).trimEnd()}`,
+          );
         else lines.push(formatHistoryLine({ at, currency, total }).trimEnd());
       }
       let text = lines.join('\n') + (next() < 0.5 ? '\n' : '');
@@ -72,7 +79,8 @@ describe('changeInHistoryText', () => {
 
   it('a year of history: the same answer as the full parse', () => {
     const lines: string[] = [];
-    for (let at = NOW - 365 * 24 * H; at < NOW; at += H / 2) lines.push(formatHistoryLine({ at, currency: at % (3 * H) === 0 ? 'BTC' : 'USDT', total: `${38_000 + (at % 5000)}.5` }));
+    for (let at = NOW - 365 * 24 * H; at < NOW; at += H / 2)
+      lines.push(formatHistoryLine({ at, currency: at % (3 * H) === 0 ? 'BTC' : 'USDT', total: `${38_000 + (at % 5000)}.5` }));
     const text = lines.join('');
     const current = { currency: 'USDT' as const, at: NOW, total: '40000' };
     expect(changeInHistoryText(text, current)).toEqual(slow(text, current));
@@ -83,7 +91,12 @@ describe('changeInHistoryText', () => {
     const fs = new MemoryFileSystem();
     const store = new HistoryStore({ dir: '/data', fs, now: () => NOW });
     await store.append({ at: NOW - 25 * H, currency: 'USDT', total: '100' });
-    expect(await store.recordChange({ at: NOW, currency: 'USDT', total: '110' })).toMatchObject({ from: NOW - 25 * H, amount: '10', percent: '+10.00', partial: false });
+    expect(await store.recordChange({ at: NOW, currency: 'USDT', total: '110' })).toMatchObject({
+      from: NOW - 25 * H,
+      amount: '10',
+      percent: '+10.00',
+      partial: false,
+    });
     expect((await store.read('USDT')).map((p) => p.total)).toEqual(['100', '110']);
     expect(await store.readChange({ at: NOW + H, currency: 'USDT', total: '99' })).toMatchObject({ from: NOW - 25 * H, amount: '-1' });
     expect(await store.read('USDT')).toHaveLength(2);

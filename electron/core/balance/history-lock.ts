@@ -86,7 +86,12 @@ export function createFileLock(options: FileLockOptions): HistoryLock {
         // has already taken a fresh one, the other finds it fresh aside and links it back
         // (link never replaces, so a third writer's lock is not clobbered either).
         const aside = `${path}.stale-${randomBytes(4).toString('hex')}`;
-        if (await rename(path, aside).then(() => true, () => false)) {
+        if (
+          await rename(path, aside).then(
+            () => true,
+            () => false,
+          )
+        ) {
           if (!(await isStale(aside, staleMs))) await link(aside, path).catch(() => undefined);
           await rm(aside, { force: true });
         }

@@ -66,7 +66,10 @@ describe('HistoryStore', () => {
 
   it('skips foreign or damaged lines in the middle', async () => {
     const fs = new MemoryFileSystem();
-    fs.files.set(PATH, [JSON.stringify(point(0)), 'garbage', '{"at":"x","currency":"USDT","total":"1"}', JSON.stringify(point(1)), ''].join('\n'));
+    fs.files.set(
+      PATH,
+      [JSON.stringify(point(0)), 'garbage', '{"at":"x","currency":"USDT","total":"1"}', JSON.stringify(point(1)), ''].join('\n'),
+    );
     expect(await new HistoryStore({ dir: '/data', fs }).read()).toEqual([point(0), point(1)]);
   });
 
@@ -82,7 +85,9 @@ describe('HistoryStore', () => {
     expect(lines()).toBe(1);
     expect(fs.files.get(PATH)).toBe(`{"compacted":${now},"kept":1}\n${JSON.stringify(point(5))}\n`); // a header says what compaction kept
     expect(await store.read()).toEqual([point(5)]);
-    expect(fs.log.filter((l) => l.startsWith('rename'))).toEqual([expect.stringMatching(/^rename \/data\/history\.jsonl\.[0-9a-f]{16}\.tmp -> \/data\/history\.jsonl$/)]); // atomic compaction
+    expect(fs.log.filter((l) => l.startsWith('rename'))).toEqual([
+      expect.stringMatching(/^rename \/data\/history\.jsonl\.[0-9a-f]{16}\.tmp -> \/data\/history\.jsonl$/),
+    ]); // atomic compaction
     for (let i = 6; i < 100; i += 1) await store.append(point(i));
     expect(lines()).toBeLessThanOrEqual(2 + 5); // two hours of old points, plus slack
     expect(fs.files.get(PATH)?.startsWith('{"compacted":')).toBe(true);
@@ -260,7 +265,10 @@ describe('the history after a year of use', () => {
     let longest = 0;
     for (let day = start; day < end; day += DAY) {
       const lines: string[] = [];
-      for (let at = day; at < day + DAY; at += MIN) lines.push(formatHistoryLine({ at, currency: 'USDT', total: `${38_000 + (at / MIN) % 5000}.${String(at % 99_999_989).padStart(8, '0')}` }));
+      for (let at = day; at < day + DAY; at += MIN)
+        lines.push(
+          formatHistoryLine({ at, currency: 'USDT', total: `${38_000 + ((at / MIN) % 5000)}.${String(at % 99_999_989).padStart(8, '0')}` }),
+        );
       fs.files.set(PATH, (fs.files.get(PATH) ?? '') + lines.join(''));
       longest = Math.max(longest, fs.files.get(PATH)!.length);
       now = day + DAY - MIN;

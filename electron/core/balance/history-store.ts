@@ -147,7 +147,9 @@ const CHANGE_WINDOW_MS = 24 * 60 * 60_000;
 // start" where the `m` flag would also start lines at '\r' and U+2028 (a lookbehind measured
 // twice as slow).
 /** A line that is neither a stored point (of any currency), a compaction header, nor blank. */
-const FOREIGN_LINE = new RegExp(`(?:^|\\n)(?!\\{"at":\\d{1,15},"currency":"(?:${ANY_CURRENCY})","total":"|\\{"compacted":|[^\\S\\n]*(?:\\n|$))`);
+const FOREIGN_LINE = new RegExp(
+  `(?:^|\\n)(?!\\{"at":\\d{1,15},"currency":"(?:${ANY_CURRENCY})","total":"|\\{"compacted":|[^\\S\\n]*(?:\\n|$))`,
+);
 /** Each currency's stored lines, from their start: the `at` captured. */
 const STORED_LINES = Object.fromEntries(
   CURRENCIES.map((c) => [c, new RegExp(`(?:^|\\n)\\{"at":(\\d{1,15}),"currency":"${c}","total":"`, 'g')]),
@@ -162,7 +164,10 @@ const STORED_LINES = Object.fromEntries(
  * that does not check out sends it to the full parse instead, so the answer is always the one
  * `change24h` gives on every valid point.
  */
-export function changeInHistoryText(text: string, current: { readonly currency: Currency; readonly at: number; readonly total: string }): Change24h | null {
+export function changeInHistoryText(
+  text: string,
+  current: { readonly currency: Currency; readonly at: number; readonly total: string },
+): Change24h | null {
   const full = (): Change24h | null => change24h(parseHistoryText(text, current.currency), current);
   if (FOREIGN_LINE.test(text)) return full();
   const cutoff = current.at - CHANGE_WINDOW_MS;

@@ -21,7 +21,11 @@ const said = (error: AppError) => errorWords(ENGLISH, error);
 
 const CREDS: Credentials = { key: 'it-key-5f1e2d3c4b5a69788796a5b4c3d2e1f0', secret: 'it-secret-must-never-appear-0f1e2d3c4b5a6978' };
 
-function clientFor(url: string, transport: Transport, extra: { timeoutMs?: number; creds?: Credentials; now?: () => number } = {}): GateClient {
+function clientFor(
+  url: string,
+  transport: Transport,
+  extra: { timeoutMs?: number; creds?: Credentials; now?: () => number } = {},
+): GateClient {
   return new GateClient({
     transport,
     credentials: () => Promise.resolve(ok(extra.creds ?? CREDS)),
@@ -40,7 +44,14 @@ describe('client ↔ simulator over HTTP on 127.0.0.1', () => {
   const direct = createNodeTransport({ env: {} });
 
   beforeAll(async () => {
-    server = await startSimulatorServer({ port: 0, keys: [CREDS, { key: 'no-wallet', secret: 'nw-secret-123456', walletRead: false }, { key: 'ip-locked', secret: 'ip-secret-123456', allowedIps: ['203.0.113.7'] }] });
+    server = await startSimulatorServer({
+      port: 0,
+      keys: [
+        CREDS,
+        { key: 'no-wallet', secret: 'nw-secret-123456', walletRead: false },
+        { key: 'ip-locked', secret: 'ip-secret-123456', allowedIps: ['203.0.113.7'] },
+      ],
+    });
   });
   afterAll(() => server.close());
   beforeEach(() => {
@@ -57,7 +68,13 @@ describe('client ↔ simulator over HTTP on 127.0.0.1', () => {
   });
 
   it('keeps unknown account names and negative amounts', async () => {
-    server.simulator.setPortfolio({ accounts: { spot: { amount: '10' }, lunar_vault: { amount: '-3.5' }, tomorrow_account: { amount: '0.000000000000000000000000000000000001' } } });
+    server.simulator.setPortfolio({
+      accounts: {
+        spot: { amount: '10' },
+        lunar_vault: { amount: '-3.5' },
+        tomorrow_account: { amount: '0.000000000000000000000000000000000001' },
+      },
+    });
     try {
       const r = await clientFor(server.url, direct).getTotalBalance('USDT');
       if (!r.ok) throw new Error(said(r.error).message);
@@ -120,12 +137,20 @@ describe('client ↔ simulator over HTTP on 127.0.0.1', () => {
   });
 
   it('names wrong keys, wrong secrets, missing permission and IP whitelists', async () => {
-    expect(code(await clientFor(server.url, direct, { creds: { key: 'unknown-key', secret: 'x-secret-123' } }).getTotalBalance('USDT'))).toBe('INVALID_KEY');
-    expect(code(await clientFor(server.url, direct, { creds: { key: CREDS.key, secret: 'not-the-secret' } }).getTotalBalance('USDT'))).toBe('INVALID_SIGNATURE');
-    const forbidden = await clientFor(server.url, direct, { creds: { key: 'no-wallet', secret: 'nw-secret-123456' } }).getTotalBalance('USDT');
+    expect(
+      code(await clientFor(server.url, direct, { creds: { key: 'unknown-key', secret: 'x-secret-123' } }).getTotalBalance('USDT')),
+    ).toBe('INVALID_KEY');
+    expect(code(await clientFor(server.url, direct, { creds: { key: CREDS.key, secret: 'not-the-secret' } }).getTotalBalance('USDT'))).toBe(
+      'INVALID_SIGNATURE',
+    );
+    const forbidden = await clientFor(server.url, direct, { creds: { key: 'no-wallet', secret: 'nw-secret-123456' } }).getTotalBalance(
+      'USDT',
+    );
     expect(code(forbidden)).toBe('FORBIDDEN');
     expect(!forbidden.ok && said(forbidden.error).hint).toMatch(/Wallet/);
-    expect(code(await clientFor(server.url, direct, { creds: { key: 'ip-locked', secret: 'ip-secret-123456' } }).getTotalBalance('USDT'))).toBe('IP_FORBIDDEN');
+    expect(
+      code(await clientFor(server.url, direct, { creds: { key: 'ip-locked', secret: 'ip-secret-123456' } }).getTotalBalance('USDT')),
+    ).toBe('IP_FORBIDDEN');
   });
 
   it('enforces 80 requests per 10 s per key over HTTP', async () => {
@@ -195,9 +220,15 @@ describe('proxies (HTTPS_PROXY with a CONNECT tunnel, HTTP_PROXY, NO_PROXY)', ()
   it('sends proxy credentials from the proxy URL, and never shows them in errors', async () => {
     const authed = await startTestProxy({ requireAuth: 'alice:pr0xy-pass' });
     try {
-      const good = createNodeTransport({ env: { https_proxy: `http://alice:pr0xy-pass@127.0.0.1:${new URL(authed.url).port}` }, ca: cert.cert });
+      const good = createNodeTransport({
+        env: { https_proxy: `http://alice:pr0xy-pass@127.0.0.1:${new URL(authed.url).port}` },
+        ca: cert.cert,
+      });
       expect(code(await clientFor(tlsServer.url, good).getTotalBalance('USDT'))).toBe('OK');
-      const bad = createNodeTransport({ env: { https_proxy: `http://alice:wrong-pass@127.0.0.1:${new URL(authed.url).port}` }, ca: cert.cert });
+      const bad = createNodeTransport({
+        env: { https_proxy: `http://alice:wrong-pass@127.0.0.1:${new URL(authed.url).port}` },
+        ca: cert.cert,
+      });
       const r = await clientFor(tlsServer.url, bad).getTotalBalance('USDT');
       expect(code(r)).toBe('NETWORK');
       expect(!r.ok && said(r.error).message).toMatch(/refused the tunnel .*HTTP 407/);
@@ -218,7 +249,9 @@ describe('proxies (HTTPS_PROXY with a CONNECT tunnel, HTTP_PROXY, NO_PROXY)', ()
     proxy.log.length = 0;
     const transport = createNodeTransport({ env: { HTTP_PROXY: proxy.url } });
     expect(code(await clientFor(plainServer.url, transport).getTotalBalance('USDT'))).toBe('OK');
-    expect(proxy.log).toEqual([{ kind: 'forward', target: `${plainServer.url}/wallet/total_balance?currency=USDT`, proxyAuthorization: null }]);
+    expect(proxy.log).toEqual([
+      { kind: 'forward', target: `${plainServer.url}/wallet/total_balance?currency=USDT`, proxyAuthorization: null },
+    ]);
   });
 
   it('reports an untrusted certificate and a dead proxy as NETWORK with a reason', async () => {
@@ -231,14 +264,18 @@ describe('proxies (HTTPS_PROXY with a CONNECT tunnel, HTTP_PROXY, NO_PROXY)', ()
     const r = await clientFor(tlsServer.url, createNodeTransport({ env: { HTTPS_PROXY: deadUrl }, ca: cert.cert })).getTotalBalance('USDT');
     expect(code(r)).toBe('NETWORK');
     expect(!r.ok && said(r.error).message).toMatch(/refused \(proxy http:\/\/127\.0\.0\.1:\d+\)/);
-    const socks = await clientFor(tlsServer.url, createNodeTransport({ env: { HTTPS_PROXY: 'socks5://127.0.0.1:1' } })).getTotalBalance('USDT');
+    const socks = await clientFor(tlsServer.url, createNodeTransport({ env: { HTTPS_PROXY: 'socks5://127.0.0.1:1' } })).getTotalBalance(
+      'USDT',
+    );
     expect(!socks.ok && said(socks.error).message).toMatch(/unsupported proxy scheme socks5/);
   });
 
   it('a proxy that refuses CONNECT is NETWORK', async () => {
     const refusing = await startTestProxy({ refuseConnect: true });
     try {
-      const r = await clientFor(tlsServer.url, createNodeTransport({ env: { HTTPS_PROXY: refusing.url }, ca: cert.cert })).getTotalBalance('USDT');
+      const r = await clientFor(tlsServer.url, createNodeTransport({ env: { HTTPS_PROXY: refusing.url }, ca: cert.cert })).getTotalBalance(
+        'USDT',
+      );
       expect(!r.ok && said(r.error).message).toMatch(/HTTP 403/);
     } finally {
       await refusing.close();

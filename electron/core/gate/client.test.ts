@@ -21,7 +21,12 @@ const BASE = 'https://gate.test/api/v4';
 
 function setup(opts: { localOffsetMs?: number; serverOffsetMs?: number; timeoutMs?: number } = {}) {
   const server = { now: () => NOW };
-  const sim = createGateSimulator({ keys: [CREDS], portfolio: DEMO_PORTFOLIO, clock: server, serverClockOffsetMs: opts.serverOffsetMs ?? 0 });
+  const sim = createGateSimulator({
+    keys: [CREDS],
+    portfolio: DEMO_PORTFOLIO,
+    clock: server,
+    serverClockOffsetMs: opts.serverOffsetMs ?? 0,
+  });
   const sent: TransportRequest[] = [];
   const inner = createInProcessTransport(sim);
   const transport: Transport = (req) => {
@@ -46,7 +51,12 @@ describe('GateClient', () => {
     expect(r.balance.currency).toBe('USDT');
     expect(r.balance.total.amount).toBe('38522.03252045');
     expect(r.balance.fetchedAt).toBe(NOW);
-    expect(r.balance.accounts.find((a) => a.name === 'cross_margin')).toEqual({ name: 'cross_margin', amount: '-12.85', unrealisedPnl: null, borrowed: '50' });
+    expect(r.balance.accounts.find((a) => a.name === 'cross_margin')).toEqual({
+      name: 'cross_margin',
+      amount: '-12.85',
+      unrealisedPnl: null,
+      borrowed: '50',
+    });
     expect(r.meta).toEqual({ rateLimitRemaining: 79, rateLimitResetAt: NOW, clockOffsetMs: 0 });
     expect(sent).toHaveLength(1);
     expect(sent[0]!.url).toBe(`${BASE}/wallet/total_balance?currency=USDT`);
@@ -86,9 +96,13 @@ describe('GateClient', () => {
   it('answers CLOCK_SKEW when the retry is rejected again, after exactly one retry', async () => {
     let balanceCalls = 0;
     const transport: Transport = (req) => {
-      if (req.url.includes('/spot/time')) return Promise.resolve({ ok: true, response: { status: 200, headers: {}, body: `{"server_time":${NOW}}` } });
+      if (req.url.includes('/spot/time'))
+        return Promise.resolve({ ok: true, response: { status: 200, headers: {}, body: `{"server_time":${NOW}}` } });
       balanceCalls += 1;
-      return Promise.resolve({ ok: true, response: { status: 401, headers: {}, body: '{"label":"REQUEST_EXPIRED","message":"gap too large"}' } });
+      return Promise.resolve({
+        ok: true,
+        response: { status: 401, headers: {}, body: '{"label":"REQUEST_EXPIRED","message":"gap too large"}' },
+      });
     };
     const client = new GateClient({ transport, credentials: () => Promise.resolve(ok(CREDS)), clock: { now: () => NOW }, baseUrl: BASE });
     const r = await client.getTotalBalance('USDT');
@@ -127,7 +141,7 @@ describe('GateClient', () => {
     }
   });
 
-  it("passes a keychain failure through unchanged", async () => {
+  it('passes a keychain failure through unchanged', async () => {
     const locked = fail<Credentials | null>('KEYCHAIN_LOCKED', { platform: 'linux' }, 'Cannot create an item in a locked collection');
     const client = new GateClient({ transport: () => Promise.reject(new Error('no')), credentials: () => Promise.resolve(locked) });
     const r = await client.getTotalBalance('USDT');
@@ -192,7 +206,11 @@ describe('GateClient', () => {
       outputs.push(JSON.stringify(await client.getTotalBalance('USDT')));
     }
     sim.setFault(null);
-    const wrong = new GateClient({ transport: createInProcessTransport(sim), credentials: () => Promise.resolve(ok({ key: CREDS.key, secret: 'WRONG-secret-xyz-123456' })), baseUrl: BASE });
+    const wrong = new GateClient({
+      transport: createInProcessTransport(sim),
+      credentials: () => Promise.resolve(ok({ key: CREDS.key, secret: 'WRONG-secret-xyz-123456' })),
+      baseUrl: BASE,
+    });
     outputs.push(JSON.stringify(await wrong.getTotalBalance('USDT')));
     const signs = sent.map((s) => s.headers['SIGN']).filter((s): s is string => typeof s === 'string');
     expect(signs.length).toBeGreaterThan(5);
@@ -209,11 +227,22 @@ describe('GateClient', () => {
       sent.push(req);
       return Promise.resolve({ ok: false, failure: { kind: 'network', message: 'x' } });
     };
-    const client = new GateClient({ transport, credentials: () => Promise.resolve(ok(CREDS)), baseUrl: 'https://gate.test/prefix/api/v4/', clock: { now: () => NOW } });
+    const client = new GateClient({
+      transport,
+      credentials: () => Promise.resolve(ok(CREDS)),
+      baseUrl: 'https://gate.test/prefix/api/v4/',
+      clock: { now: () => NOW },
+    });
     await client.getTotalBalance('CNY');
     const req = sent[0]!;
     expect(req.url).toBe('https://gate.test/prefix/api/v4/wallet/total_balance?currency=CNY');
-    const input = { method: 'GET', path: '/prefix/api/v4/wallet/total_balance', query: 'currency=CNY', body: '', timestamp: String(NOW / 1000) };
+    const input = {
+      method: 'GET',
+      path: '/prefix/api/v4/wallet/total_balance',
+      query: 'currency=CNY',
+      body: '',
+      timestamp: String(NOW / 1000),
+    };
     expect(verifySignature(CREDS.secret, input, req.headers['SIGN']!)).toBe(true);
   });
 });

@@ -123,7 +123,11 @@ export class GateClient implements BalanceSource {
       } else {
         reply = await this.#send(path, query, {}, options.bounds, options.signal);
         if (reply.ok && reply.response.status !== 200) {
-          reply = { ok: false, error: mapErrorResponse(reply.response, this.#clock.now(), this.#clockOffsetMs), label: readGateError(reply.response.body)?.label ?? '' };
+          reply = {
+            ok: false,
+            error: mapErrorResponse(reply.response, this.#clock.now(), this.#clockOffsetMs),
+            label: readGateError(reply.response.body)?.label ?? '',
+          };
         }
       }
       if (!reply.ok) return { ok: false, error: reply.error, label: reply.label || null };
@@ -134,7 +138,13 @@ export class GateClient implements BalanceSource {
   }
 
   /** A signed GET; on REQUEST_EXPIRED reads Gate's clock, keeps the offset and retries once (a second rejection is CLOCK_SKEW). */
-  async #signedGetSynced(path: string, query: string, bounds: EndpointBounds, creds: Credentials, signal: AbortSignal | undefined): Promise<Reply> {
+  async #signedGetSynced(
+    path: string,
+    query: string,
+    bounds: EndpointBounds,
+    creds: Credentials,
+    signal: AbortSignal | undefined,
+  ): Promise<Reply> {
     let reply = await this.#signedGet(path, query, bounds, creds, signal);
     if (!reply.ok && reply.error.code === 'CLOCK_SKEW') {
       const synced = await this.syncClock(signal ? { signal } : {});
@@ -158,14 +168,27 @@ export class GateClient implements BalanceSource {
 
   async #getTotalBalance(currency: Currency, options: CallOptions): Promise<BalanceResult> {
     if (!isCurrency(currency)) {
-      return { ok: false, error: appError('INVALID_CURRENCY', { reason: 'not-offered', currency: String(currency).slice(0, 12), currencies: CURRENCIES.join(', ') }) };
+      return {
+        ok: false,
+        error: appError('INVALID_CURRENCY', {
+          reason: 'not-offered',
+          currency: String(currency).slice(0, 12),
+          currencies: CURRENCIES.join(', '),
+        }),
+      };
     }
     const creds = await this.#credentials();
     if (!creds.ok) return creds; // e.g. KEYCHAIN_LOCKED: passes through unchanged
     if (creds.value === null || creds.value.key.trim() === '' || creds.value.secret === '') {
       return { ok: false, error: appError('MISSING_CREDENTIALS') };
     }
-    const reply = await this.#signedGetSynced('/wallet/total_balance', `currency=${currency}`, TOTAL_BALANCE_BOUNDS, creds.value, options.signal);
+    const reply = await this.#signedGetSynced(
+      '/wallet/total_balance',
+      `currency=${currency}`,
+      TOTAL_BALANCE_BOUNDS,
+      creds.value,
+      options.signal,
+    );
     if (!reply.ok) return { ok: false, error: reply.error };
     const fetchedAt = this.#clock.now();
     const parsed = parseTotalBalance(reply.response.body, currency);
@@ -174,17 +197,33 @@ export class GateClient implements BalanceSource {
   }
 
   /** One signed GET of `path`; `bounds` is the endpoint's, from its schema. */
-  async #signedGet(path: string, query: string, bounds: EndpointBounds, creds: Credentials, signal: AbortSignal | undefined): Promise<Reply> {
+  async #signedGet(
+    path: string,
+    query: string,
+    bounds: EndpointBounds,
+    creds: Credentials,
+    signal: AbortSignal | undefined,
+  ): Promise<Reply> {
     const url = new URL(`${this.#baseUrl}${path}`);
     const timestamp = String(Math.floor((this.#clock.now() + this.#clockOffsetMs) / 1000));
     const headers = signedHeaders(creds.key.trim(), creds.secret, { method: 'GET', path: url.pathname, query, body: '', timestamp });
     const reply = await this.#send(path, query, headers, bounds, signal);
     if (!reply.ok) return reply;
     if (reply.response.status === 200) return reply;
-    return { ok: false, error: mapErrorResponse(reply.response, this.#clock.now(), this.#clockOffsetMs), label: readGateError(reply.response.body)?.label ?? '' };
+    return {
+      ok: false,
+      error: mapErrorResponse(reply.response, this.#clock.now(), this.#clockOffsetMs),
+      label: readGateError(reply.response.body)?.label ?? '',
+    };
   }
 
-  async #send(path: string, query: string, headers: Record<string, string>, bounds: EndpointBounds, signal: AbortSignal | undefined): Promise<Reply> {
+  async #send(
+    path: string,
+    query: string,
+    headers: Record<string, string>,
+    bounds: EndpointBounds,
+    signal: AbortSignal | undefined,
+  ): Promise<Reply> {
     if (signal?.aborted) return { ok: false, error: mapTransportFailure({ kind: 'aborted', message: 'aborted' }, this.#timeoutMs) };
     const url = `${this.#baseUrl}${path}${query ? `?${query}` : ''}`;
     const result = await this.#transport({

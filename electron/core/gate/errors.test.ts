@@ -48,7 +48,9 @@ describe('mapping Gate errors', () => {
   });
 
   it('reads `detail` when Gate sends it instead of `message`', () => {
-    expect(said(mapErrorResponse(res(403, { label: 'FORBIDDEN', detail: 'wallet permission missing' }), NOW, 0)).message).toContain('wallet permission missing');
+    expect(said(mapErrorResponse(res(403, { label: 'FORBIDDEN', detail: 'wallet permission missing' }), NOW, 0)).message).toContain(
+      'wallet permission missing',
+    );
   });
 
   it('says what FORBIDDEN means for this key: no wallet read permission', () => {
@@ -88,7 +90,11 @@ describe('mapping Gate errors', () => {
   });
 
   it('puts retryAfterMs on RATE_LIMITED and says the wait in words', () => {
-    const e = mapErrorResponse(res(429, { label: 'TOO_MANY_REQUESTS', message: 'slow down' }, { 'x-gate-ratelimit-reset-timestamp': String(NOW + 6500) }), NOW, 0);
+    const e = mapErrorResponse(
+      res(429, { label: 'TOO_MANY_REQUESTS', message: 'slow down' }, { 'x-gate-ratelimit-reset-timestamp': String(NOW + 6500) }),
+      NOW,
+      0,
+    );
     expect(e.code).toBe('RATE_LIMITED');
     expect(e.retryAfterMs).toBe(6500);
     expect(said(e).message).toMatch(/7 seconds/);
@@ -97,8 +103,14 @@ describe('mapping Gate errors', () => {
   });
 
   it('keeps Retry-After on a server error, and names a proxy asking for credentials', () => {
-    expect(mapErrorResponse(res(503, { label: 'TOO_BUSY', message: 'busy' }, { 'retry-after': '30' }), NOW, 0)).toMatchObject({ code: 'SERVER_ERROR', retryAfterMs: 30_000 });
-    expect(mapErrorResponse(res(503, '<html>busy</html>', { 'retry-after': '5' }), NOW, 0)).toMatchObject({ code: 'SERVER_ERROR', retryAfterMs: 5000 });
+    expect(mapErrorResponse(res(503, { label: 'TOO_BUSY', message: 'busy' }, { 'retry-after': '30' }), NOW, 0)).toMatchObject({
+      code: 'SERVER_ERROR',
+      retryAfterMs: 30_000,
+    });
+    expect(mapErrorResponse(res(503, '<html>busy</html>', { 'retry-after': '5' }), NOW, 0)).toMatchObject({
+      code: 'SERVER_ERROR',
+      retryAfterMs: 5000,
+    });
     expect(mapErrorResponse(res(500, { label: 'INTERNAL', message: 'x' }), NOW, 0).retryAfterMs).toBeUndefined();
     const proxy = mapErrorResponse(res(407, '<html>Proxy Authentication Required</html>'), NOW, 0);
     expect(proxy.code).toBe('NETWORK');
@@ -133,7 +145,22 @@ describe('mapping Gate errors', () => {
   });
 
   it('has a hint for every code the client can produce', () => {
-    for (const code of ['MISSING_CREDENTIALS', 'INVALID_KEY', 'INVALID_SIGNATURE', 'FORBIDDEN', 'IP_FORBIDDEN', 'CLOCK_SKEW', 'RATE_LIMITED', 'SERVER_ERROR', 'BAD_RESPONSE', 'NETWORK', 'TIMEOUT', 'INVALID_CURRENCY', 'CANCELLED', 'INTERNAL'] as const) {
+    for (const code of [
+      'MISSING_CREDENTIALS',
+      'INVALID_KEY',
+      'INVALID_SIGNATURE',
+      'FORBIDDEN',
+      'IP_FORBIDDEN',
+      'CLOCK_SKEW',
+      'RATE_LIMITED',
+      'SERVER_ERROR',
+      'BAD_RESPONSE',
+      'NETWORK',
+      'TIMEOUT',
+      'INVALID_CURRENCY',
+      'CANCELLED',
+      'INTERNAL',
+    ] as const) {
       expect(ERROR_CODES).toContain(code);
       expect(said(appError(code)).hint.length).toBeGreaterThan(10);
     }

@@ -92,7 +92,9 @@ export function mapErrorResponse(response: TransportResponse, localNowMs: number
   const status = response.status;
   // A 503 may say when to come back; keep it so the scheduler waits that long.
   const serverRetry = (): number | undefined =>
-    response.headers['retry-after'] !== undefined ? retryAfterFrom({ 'retry-after': response.headers['retry-after'] }, localNowMs, clockOffsetMs) : undefined;
+    response.headers['retry-after'] !== undefined
+      ? retryAfterFrom({ 'retry-after': response.headers['retry-after'] }, localNowMs, clockOffsetMs)
+      : undefined;
   switch (label) {
     case 'INVALID_KEY':
     case 'INVALID_CREDENTIALS':
@@ -129,13 +131,19 @@ export function mapErrorResponse(response: TransportResponse, localNowMs: number
     return appError('RATE_LIMITED', { reason: 'http-429', waitMs: wait }, detail, wait);
   }
   if (status >= 500) {
-    const params = gate ? { reason: 'http-5xx', status } as const : { reason: 'http-5xx-body', status, ...bodyParams(response.body) } as const;
+    const params = gate
+      ? ({ reason: 'http-5xx', status } as const)
+      : ({ reason: 'http-5xx-body', status, ...bodyParams(response.body) } as const);
     return appError('SERVER_ERROR', params, detail, serverRetry());
   }
   if (status === 407) return appError('NETWORK', { reason: 'proxy-auth' });
   if (gate && status === 401) return appError('INVALID_KEY', { reason: 'http-401' }, detail);
   if (gate && status === 403) return appError('FORBIDDEN', { reason: 'http-403' }, detail);
-  return appError('BAD_RESPONSE', gate ? { reason: 'http', status } : { reason: 'http-body', status, ...bodyParams(response.body) }, detail);
+  return appError(
+    'BAD_RESPONSE',
+    gate ? { reason: 'http', status } : { reason: 'http-body', status, ...bodyParams(response.body) },
+    detail,
+  );
 }
 
 /** Maps a transport failure (no HTTP status) to NETWORK, TIMEOUT, CANCELLED or (an answer past its bound) BAD_RESPONSE. */
@@ -146,7 +154,11 @@ export function mapTransportFailure(failure: TransportFailure, timeoutMs: number
     case 'aborted':
       return appError('CANCELLED');
     case 'too-large':
-      return appError('BAD_RESPONSE', { reason: 'too-large', ...(failure.maxBodyBytes !== undefined ? { limit: formatBytes(failure.maxBodyBytes) } : {}) }, safeServerText(failure.message));
+      return appError(
+        'BAD_RESPONSE',
+        { reason: 'too-large', ...(failure.maxBodyBytes !== undefined ? { limit: formatBytes(failure.maxBodyBytes) } : {}) },
+        safeServerText(failure.message),
+      );
     case 'insecure-url':
       return appError('NETWORK', { reason: 'insecure-url', ...(failure.cause ? causeParams(failure.cause) : {}) }, failure.message);
     default:

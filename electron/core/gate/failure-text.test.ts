@@ -48,8 +48,12 @@ describe("Electron's net.fetch failures", () => {
 
 describe("Node's failures", () => {
   it('words errno, TLS and parser codes, and keeps an unknown code visible', () => {
-    expect(describeFetchError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }))).toBe('the connection was refused (ECONNREFUSED)');
-    expect(describeFetchError(Object.assign(new TypeError('fetch failed'), { cause: new Error('unexpected redirect') }))).toMatch(/redirect/);
+    expect(describeFetchError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } }))).toBe(
+      'the connection was refused (ECONNREFUSED)',
+    );
+    expect(describeFetchError(Object.assign(new TypeError('fetch failed'), { cause: new Error('unexpected redirect') }))).toMatch(
+      /redirect/,
+    );
     expect(describeErrno('UNABLE_TO_GET_ISSUER_CERT_LOCALLY')).toMatch(/proxy inspecting traffic/);
     expect(describeErrno('HPE_INVALID_CONSTANT')).toBe('the answer was not valid HTTP (HPE_INVALID_CONSTANT)');
     expect(describeErrno('EWHATEVER')).toBe('error EWHATEVER');
@@ -58,7 +62,9 @@ describe("Node's failures", () => {
 
   it('never echoes an arbitrary message or a code that is not a code', () => {
     expect(describeFetchError(new Error('secret=abc https://x/?sig=deadbeef'))).toBe('the connection failed');
-    expect(describeFetchError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'x y <script>' } }))).toBe('the connection failed');
+    expect(describeFetchError(Object.assign(new TypeError('fetch failed'), { cause: { code: 'x y <script>' } }))).toBe(
+      'the connection failed',
+    );
     expect(describeFetchError('a string')).toBe('the connection failed');
     expect(describeFetchError(null)).toBe('the connection failed');
   });
@@ -71,9 +77,21 @@ describe('a cause in the reader’s words', () => {
     const failure = networkFailure({ ...errnoCause('ECONNREFUSED'), where: 'api.gateio.ws:443', via: 'target' });
     expect(failure.message).toBe('the connection was refused (api.gateio.ws:443)');
     const error = mapTransportFailure(failure, 10_000);
-    expect(error).toMatchObject({ code: 'NETWORK', params: { cause: 'refused', where: 'api.gateio.ws:443', via: 'target' }, detail: 'the connection was refused (api.gateio.ws:443)' });
-    expect(errorWords(zh, error)).toMatchObject({ message: '无法连接到 Gate：连接被拒绝（api.gateio.ws:443）。', detail: '连接被拒绝（api.gateio.ws:443）' });
-    expect(errorWords(createWords(zhCN, 'zh-CN'), mapTransportFailure(networkFailure({ ...errnoCause('ECONNRESET'), where: 'proxy.lan:3128', via: 'proxy' }), 1)).detail).toBe('连接被重置（代理 proxy.lan:3128）');
+    expect(error).toMatchObject({
+      code: 'NETWORK',
+      params: { cause: 'refused', where: 'api.gateio.ws:443', via: 'target' },
+      detail: 'the connection was refused (api.gateio.ws:443)',
+    });
+    expect(errorWords(zh, error)).toMatchObject({
+      message: '无法连接到 Gate：连接被拒绝（api.gateio.ws:443）。',
+      detail: '连接被拒绝（api.gateio.ws:443）',
+    });
+    expect(
+      errorWords(
+        createWords(zhCN, 'zh-CN'),
+        mapTransportFailure(networkFailure({ ...errnoCause('ECONNRESET'), where: 'proxy.lan:3128', via: 'proxy' }), 1),
+      ).detail,
+    ).toBe('连接被重置（代理 proxy.lan:3128）');
   });
 
   it('keeps a code it has no words for, in every language', () => {
@@ -93,13 +111,18 @@ describe('a cause in the reader’s words', () => {
 
   it('an answer past its bound: the bound travels as a value, so Chinese says it in Chinese', () => {
     const error = mapTransportFailure(tooLargeFailure(64 * 1024), 1);
-    expect(error).toMatchObject({ code: 'BAD_RESPONSE', params: { reason: 'too-large', limit: '64 KiB' }, detail: 'the answer was larger than the 64 KiB this request allows' });
+    expect(error).toMatchObject({
+      code: 'BAD_RESPONSE',
+      params: { reason: 'too-large', limit: '64 KiB' },
+      detail: 'the answer was larger than the 64 KiB this request allows',
+    });
     expect(errorWords(zh, error).message).toBe('响应太大，不可能来自 Gate：超过了本次请求允许的 64 KiB。');
-    expect(errorWords(createWords(en, 'en'), error).message).toBe("The answer was too large to be Gate's: it was larger than the 64 KiB this request allows.");
+    expect(errorWords(createWords(en, 'en'), error).message).toBe(
+      "The answer was too large to be Gate's: it was larger than the 64 KiB this request allows.",
+    );
   });
 
   it('an error without a cause (an earlier version’s state) reads its English detail as before', () => {
     expect(errorWords(zh, appError('NETWORK', {}, 'the connection failed')).detail).toBe('the connection failed');
   });
 });
-

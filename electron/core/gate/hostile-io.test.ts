@@ -82,13 +82,27 @@ async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
 
 describe.each<[string, () => Transport, unknown]>([
   // node:http rejects the bytes past Content-Length as a malformed answer; undici stops at the declared 10.
-  ['node', () => createNodeTransport({ env: {} }), { ok: false, failure: { kind: 'network', message: expect.stringMatching(/^the answer was not valid HTTP \(HPE_/), cause: expect.objectContaining({ name: 'not-http' }) } }],
+  [
+    'node',
+    () => createNodeTransport({ env: {} }),
+    {
+      ok: false,
+      failure: {
+        kind: 'network',
+        message: expect.stringMatching(/^the answer was not valid HTTP \(HPE_/),
+        cause: expect.objectContaining({ name: 'not-http' }),
+      },
+    },
+  ],
   ['fetch', () => createFetchTransport(fetch), { ok: true, response: expect.objectContaining({ body: 'yyyyyyyyyy' }) }],
 ])('%s transport against hostile answers', (_name, make, liarAnswer) => {
   it('stops an endless chunked body at the bound and hangs up, instead of reading gigabytes', async () => {
     const before = sentWhenClosed.length;
     const r = await make()(req(`${local.url}/endless`));
-    expect(r).toEqual({ ok: false, failure: { kind: 'too-large', message: 'the answer was larger than the 64 KiB this request allows', maxBodyBytes: 64 * 1024 } });
+    expect(r).toEqual({
+      ok: false,
+      failure: { kind: 'too-large', message: 'the answer was larger than the 64 KiB this request allows', maxBodyBytes: 64 * 1024 },
+    });
     // The server sees the connection end soon after the bound: socket buffers, not the 2 GiB it offered.
     await waitFor(() => sentWhenClosed.length > before);
     expect(sentWhenClosed[before]).toBeLessThan(64 * 1024 * 1024);
@@ -100,7 +114,13 @@ describe.each<[string, () => Transport, unknown]>([
 
   it('refuses plain http:// to any host but this computer, before connecting', async () => {
     const t = make();
-    for (const url of ['http://api.gateio.ws/api/v4/spot/time', 'http://10.0.0.1/x', 'http://127.0.0.1.nip.io/x', 'http://[::ffff:7f00:1]/x', 'http://localhost.evil.com/x']) {
+    for (const url of [
+      'http://api.gateio.ws/api/v4/spot/time',
+      'http://10.0.0.1/x',
+      'http://127.0.0.1.nip.io/x',
+      'http://[::ffff:7f00:1]/x',
+      'http://localhost.evil.com/x',
+    ]) {
       const r = await t(req(url));
       expect(r, url).toMatchObject({ ok: false, failure: { kind: 'insecure-url' } });
       expect(!r.ok && r.failure.message).toMatch(/unencrypted/);
@@ -128,7 +148,11 @@ describe('the client gives each endpoint its own bound', () => {
       seen.push(request.maxBodyBytes);
       return createNodeTransport({ env: {} })({ ...request, url: `${local.url}/endless` });
     };
-    const client = new GateClient({ transport: recording, credentials: () => Promise.resolve(ok({ key: 'k', secret: 's' })), baseUrl: local.url });
+    const client = new GateClient({
+      transport: recording,
+      credentials: () => Promise.resolve(ok({ key: 'k', secret: 's' })),
+      baseUrl: local.url,
+    });
     const r = await client.getTotalBalance('USDT');
     expect(seen).toEqual([TOTAL_BALANCE_BOUNDS.maxBodyBytes]);
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });

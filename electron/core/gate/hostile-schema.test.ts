@@ -25,7 +25,9 @@ describe('parseTotalBalance with hostile account names', () => {
     const details = PROTOTYPE_NAMES.map((n, i) => `"${n}":{"amount":"${i + 1}","currency":"USDT"}`).join(',');
     const r = parseTotalBalance(`{"details":{${details}},"total":{"amount":"15","currency":"USDT"}}`, 'USDT');
     if (!r.ok) throw new Error(said(r.error).message);
-    expect(r.value.accounts).toEqual(PROTOTYPE_NAMES.map((name, i) => ({ name, amount: String(i + 1), unrealisedPnl: null, borrowed: null })));
+    expect(r.value.accounts).toEqual(
+      PROTOTYPE_NAMES.map((name, i) => ({ name, amount: String(i + 1), unrealisedPnl: null, borrowed: null })),
+    );
   });
 
   it('keeps names with control and bidi characters verbatim (the display cleans them, --json keeps them)', () => {
@@ -42,7 +44,10 @@ describe('parseTotalBalance with hostile account names', () => {
   });
 
   it('refuses a details array, and a currency echo is cleaned before it is quoted', () => {
-    expect(parseTotalBalance('{"details":[{"amount":"1"}],"total":{"amount":"1"}}', 'USDT')).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
+    expect(parseTotalBalance('{"details":[{"amount":"1"}],"total":{"amount":"1"}}', 'USDT')).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_RESPONSE' },
+    });
     const r = parseTotalBalance('{"total":{"amount":"1","currency":"\\u001b[2JBTC"}}', 'USDT');
     expect(!r.ok && said(r.error).message).toContain('[2JBTC');
     expect(!r.ok && said(r.error).message).not.toContain('\u001b');

@@ -18,7 +18,8 @@ export const KIB = 1024;
 /** Checks a declaration once, at module load: a bound that is not a positive whole number is a bug. */
 export function defineBounds(bounds: EndpointBounds): EndpointBounds {
   for (const [name, value] of Object.entries(bounds)) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`endpoint bound ${name} must be a whole number ≥ 0, not ${String(value)}`);
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new RangeError(`endpoint bound ${name} must be a whole number ≥ 0, not ${String(value)}`);
   }
   if (bounds.maxBodyBytes === 0) throw new RangeError('endpoint bound maxBodyBytes must be at least 1');
   return Object.freeze({ ...bounds });

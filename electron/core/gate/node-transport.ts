@@ -53,7 +53,8 @@ const tls = (): typeof Tls => process.getBuiltinModule('node:tls');
 /** Builds the CLI's transport. */
 export function createNodeTransport(options: NodeTransportOptions = {}): Transport {
   const env = options.env ?? process.env;
-  const ca = options.ca === undefined ? undefined : [...tls().rootCertificates, ...(typeof options.ca === 'string' ? [options.ca] : options.ca)];
+  const ca =
+    options.ca === undefined ? undefined : [...tls().rootCertificates, ...(typeof options.ca === 'string' ? [options.ca] : options.ca)];
   return (request) => send(request, env, ca);
 }
 
@@ -119,13 +120,21 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
         chunks.push(chunk);
       });
       res.on('end', () =>
-        finish({ ok: true, response: { status: res.statusCode ?? 0, headers: lowerHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8') } }),
+        finish({
+          ok: true,
+          response: { status: res.statusCode ?? 0, headers: lowerHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8') },
+        }),
       );
       res.on('error', (e) => failWith(socketFailure(e, where, 'target')));
       res.on('aborted', () => failWith(networkFailure({ name: 'incomplete', where, via: 'target' })));
     };
 
-    const issue = (mod: typeof http | typeof Https, opts: RequestOptions | Https.RequestOptions, errorWhere: string, via: 'target' | 'proxy'): ClientRequest => {
+    const issue = (
+      mod: typeof http | typeof Https,
+      opts: RequestOptions | Https.RequestOptions,
+      errorWhere: string,
+      via: 'target' | 'proxy',
+    ): ClientRequest => {
       const req = mod.request({ ...opts, method: request.method, agent: false }, onResponse);
       destroyables.push(req);
       req.on('error', (e) => failWith(socketFailure(e, errorWhere, via)));
@@ -161,7 +170,12 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
 
     if (target.protocol === 'http:') {
       // Plain http through a proxy: absolute-form request line, as curl does.
-      issue(proxyMod, { host: proxyHost, port: proxyPort, path: target.href, headers: { ...headers, ...proxyAuthorization(proxy) }, ...tlsOptions }, proxyName, 'proxy');
+      issue(
+        proxyMod,
+        { host: proxyHost, port: proxyPort, path: target.href, headers: { ...headers, ...proxyAuthorization(proxy) }, ...tlsOptions },
+        proxyName,
+        'proxy',
+      );
       return;
     }
 

@@ -53,7 +53,9 @@ export function bypassesProxy(hostname: string, port: string, noProxy: string | 
       entryPort = portMatch[2]!;
     }
     if (entryPort !== null && entryPort !== port) continue;
-    entry = stripBrackets(entry).replace(/^\*?\./, '').replace(/\.$/, '');
+    entry = stripBrackets(entry)
+      .replace(/^\*?\./, '')
+      .replace(/\.$/, '');
     const slash = entry.indexOf('/');
     if (slash > 0) {
       const base = ipv4ToInt(entry.slice(0, slash));

@@ -13,7 +13,17 @@ describe('total_balance response schema', () => {
     if (!r.ok) throw new Error(said(r.error).message);
     expect(r.value.currency).toBe('USDT');
     expect(r.value.total).toEqual({ amount: GATE_EXAMPLE_TOTAL, unrealisedPnl: '0.00', borrowed: '0.00' });
-    expect(r.value.accounts.map((a) => a.name)).toEqual(['cross_margin', 'spot', 'finance', 'margin', 'quant', 'futures', 'delivery', 'warrant', 'cbbc']);
+    expect(r.value.accounts.map((a) => a.name)).toEqual([
+      'cross_margin',
+      'spot',
+      'finance',
+      'margin',
+      'quant',
+      'futures',
+      'delivery',
+      'warrant',
+      'cbbc',
+    ]);
     const quant = r.value.accounts.find((a) => a.name === 'quant');
     expect(quant).toEqual({ name: 'quant', amount: '591702859674467879.6488202650892478553852', unrealisedPnl: null, borrowed: null });
     expect(r.value.accounts.find((a) => a.name === 'margin')?.borrowed).toBe('0.00');

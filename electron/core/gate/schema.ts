@@ -37,17 +37,25 @@ const entrySchema = z.looseObject({
  * z.record or any `{}` written by key would drop the first and inherit the second).
  */
 const detailsSchema = z.pipe(
-  z.custom<Readonly<Record<string, unknown>>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: 'not an object' }),
+  z.custom<Readonly<Record<string, unknown>>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+    message: 'not an object',
+  }),
   z.transform((details, ctx): AccountEntry[] => {
     const names = Object.keys(details);
     const accounts: AccountEntry[] = [];
     for (const name of names) {
       const entry = entrySchema.safeParse(details[name]);
       if (!entry.success) {
-        for (const issue of entry.error.issues) ctx.issues.push({ code: 'custom', message: issue.message, input: issue.input, path: [name, ...issue.path] });
+        for (const issue of entry.error.issues)
+          ctx.issues.push({ code: 'custom', message: issue.message, input: issue.input, path: [name, ...issue.path] });
         return z.NEVER;
       }
-      accounts.push({ name, amount: entry.data.amount, unrealisedPnl: entry.data.unrealised_pnl ?? null, borrowed: entry.data.borrowed ?? null });
+      accounts.push({
+        name,
+        amount: entry.data.amount,
+        unrealisedPnl: entry.data.unrealised_pnl ?? null,
+        borrowed: entry.data.borrowed ?? null,
+      });
     }
     return accounts;
   }),

@@ -34,14 +34,26 @@ describe('Gate APIv4 signing', () => {
         body: '',
         timestamp: '1764080000',
       }),
-    ).toBe('f54201d845fc38c7b34f4d24acb4cefccb5075c2e267d9d9b4b2fe488bb6d5d58af5dc95aa695e6f03ceccc3a80a8cea6bc2d372d4de7de3abb6b000507f1742');
-    expect(signRequest('secret', { method: 'post', path: '/api/v4/spot/orders', query: '', body: '{"currency":"BTC"}', timestamp: '1764080000' })).toBe(
+    ).toBe(
+      'f54201d845fc38c7b34f4d24acb4cefccb5075c2e267d9d9b4b2fe488bb6d5d58af5dc95aa695e6f03ceccc3a80a8cea6bc2d372d4de7de3abb6b000507f1742',
+    );
+    expect(
+      signRequest('secret', {
+        method: 'post',
+        path: '/api/v4/spot/orders',
+        query: '',
+        body: '{"currency":"BTC"}',
+        timestamp: '1764080000',
+      }),
+    ).toBe(
       '3a5040f5c89fbdbc09433e5cd245810dcce7a8bf1e7ba178212d47154f4505d6af7abd9a3e1d3b51b3f1152b13ce5d432f01f5a24f250e87414ec0986744943d',
     );
   });
 
   it('builds the payload from method, path, raw query, body hash and timestamp, in that order', () => {
-    expect(signaturePayload({ method: 'get', path: '/api/v4/x', query: 'a=1&b=2', body: '', timestamp: '7' })).toBe(`GET\n/api/v4/x\na=1&b=2\n${EMPTY_BODY_SHA512}\n7`);
+    expect(signaturePayload({ method: 'get', path: '/api/v4/x', query: 'a=1&b=2', body: '', timestamp: '7' })).toBe(
+      `GET\n/api/v4/x\na=1&b=2\n${EMPTY_BODY_SHA512}\n7`,
+    );
   });
 
   it('every input changes the signature', () => {

@@ -16,7 +16,9 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /** The parsed target, or the failure that refuses it: a bad URL, a scheme other than http(s), plain http to a remote host. */
-export function checkTarget(url: string): { readonly ok: true; readonly target: URL } | { readonly ok: false; readonly failure: TransportFailure } {
+export function checkTarget(
+  url: string,
+): { readonly ok: true; readonly target: URL } | { readonly ok: false; readonly failure: TransportFailure } {
   let target: URL;
   try {
     target = new URL(url);
@@ -27,7 +29,10 @@ export function checkTarget(url: string): { readonly ok: true; readonly target: 
     return { ok: false, failure: networkFailure({ name: 'bad-scheme', code: target.protocol.replace(':', '') }) };
   }
   if (target.protocol === 'http:' && !isLoopbackHost(target.hostname)) {
-    return { ok: false, failure: { ...networkFailure({ name: 'insecure-http', code: target.hostname.slice(0, 64) }), kind: 'insecure-url' } };
+    return {
+      ok: false,
+      failure: { ...networkFailure({ name: 'insecure-http', code: target.hostname.slice(0, 64) }), kind: 'insecure-url' },
+    };
   }
   return { ok: true, target };
 }

@@ -52,7 +52,10 @@ describe.each([
   it('stops a chunked body at the bound it is given, and reads one of exactly that many bytes', async () => {
     const t = make();
     const r = await t(req('/big'));
-    expect(r).toEqual({ ok: false, failure: { kind: 'too-large', message: 'the answer was larger than the 256 KiB this request allows', maxBodyBytes: 256 * 1024 } });
+    expect(r).toEqual({
+      ok: false,
+      failure: { kind: 'too-large', message: 'the answer was larger than the 256 KiB this request allows', maxBodyBytes: 256 * 1024 },
+    });
     const exact = await t(req('/exact'));
     expect(exact.ok && exact.response.body).toBe('é'.repeat(BOUND / 2));
     // The bound is the request's own: the same answer under a larger bound is read whole.
@@ -96,8 +99,14 @@ describe('node transport specifics', () => {
     const t = createNodeTransport({ env: {} });
     const r = await t(req('/ok'));
     expect(r.ok && JSON.parse(r.response.body).ua).toBe('gate-glance');
-    expect(await t({ ...req('/'), url: 'not a url' })).toEqual({ ok: false, failure: { kind: 'network', message: 'the URL is not valid', cause: { name: 'bad-url' } } });
-    expect(await t({ ...req('/'), url: 'ftp://127.0.0.1/x' })).toEqual({ ok: false, failure: { kind: 'network', message: 'unsupported URL scheme ftp', cause: { name: 'bad-scheme', code: 'ftp' } } });
+    expect(await t({ ...req('/'), url: 'not a url' })).toEqual({
+      ok: false,
+      failure: { kind: 'network', message: 'the URL is not valid', cause: { name: 'bad-url' } },
+    });
+    expect(await t({ ...req('/'), url: 'ftp://127.0.0.1/x' })).toEqual({
+      ok: false,
+      failure: { kind: 'network', message: 'unsupported URL scheme ftp', cause: { name: 'bad-scheme', code: 'ftp' } },
+    });
     expect(await createNodeTransport({ env: { HTTP_PROXY: 'http://[broken' } })(req('/ok'))).toEqual({
       ok: false,
       failure: { kind: 'network', message: 'the proxy URL in the environment is not valid', cause: { name: 'proxy-bad-url' } },
@@ -110,7 +119,11 @@ describe('fetch transport specifics', () => {
     const throwing = (() => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }))) as typeof fetch;
     expect(await createFetchTransport(throwing)(req('/'))).toEqual({
       ok: false,
-      failure: { kind: 'network', message: 'the host name could not be resolved (ENOTFOUND)', cause: { name: 'dns', where: 'ENOTFOUND', via: 'code' } },
+      failure: {
+        kind: 'network',
+        message: 'the host name could not be resolved (ENOTFOUND)',
+        cause: { name: 'dns', where: 'ENOTFOUND', via: 'code' },
+      },
     });
   });
 

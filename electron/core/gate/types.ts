@@ -52,8 +52,7 @@ export interface TransportFailure {
 
 /** What a transport answers: errors are values here too. */
 export type TransportResult =
-  | { readonly ok: true; readonly response: TransportResponse }
-  | { readonly ok: false; readonly failure: TransportFailure };
+  { readonly ok: true; readonly response: TransportResponse } | { readonly ok: false; readonly failure: TransportFailure };
 
 /** Moves one request; implemented over `net.fetch`, `node:https`, or the in-process simulator. */
 export type Transport = (request: TransportRequest) => Promise<TransportResult>;
@@ -70,8 +69,7 @@ export interface FetchMeta {
 
 /** The answer of `getTotalBalance`. */
 export type BalanceResult =
-  | { readonly ok: true; readonly balance: BalanceSnapshot; readonly meta: FetchMeta }
-  | { readonly ok: false; readonly error: AppError };
+  { readonly ok: true; readonly balance: BalanceSnapshot; readonly meta: FetchMeta } | { readonly ok: false; readonly error: AppError };
 
 /** Anything that can produce a balance: the Gate client, or a fake in tests. BalanceService depends on this only. */
 export interface BalanceSource {

@@ -15,7 +15,14 @@ import { computeHoldings, HOLDINGS_PERMISSION, pricingPairs } from '../../../sha
 import type { Clock } from '../clock.js';
 import type { GetOptions, GetReply } from '../gate/client.js';
 import type { EndpointBounds } from '../gate/limits.js';
-import { HOLDINGS_BOUNDS, parseFuturesAccount, parseSpotAccounts, parseSpotTickers, parseUnifiedAccounts, parseUniLendsPage } from './schema.js';
+import {
+  HOLDINGS_BOUNDS,
+  parseFuturesAccount,
+  parseSpotAccounts,
+  parseSpotTickers,
+  parseUnifiedAccounts,
+  parseUniLendsPage,
+} from './schema.js';
 
 /** What the service needs of a Gate client: one GET to any endpoint (GateClient.get). */
 export interface HoldingsClient {
@@ -109,7 +116,10 @@ export class HoldingsService {
 
   /** One account's coins and the ticker prices that can value them (two endpoints, asked together). */
   async read(account: HoldingsAccount, options: { readonly signal?: AbortSignal } = {}): Promise<Result<HoldingsData>> {
-    const [coins, tickers] = await Promise.all([this.coins(account, options), this.#endpoint('tickers', options.signal, () => this.#readTickers(options.signal))]);
+    const [coins, tickers] = await Promise.all([
+      this.coins(account, options),
+      this.#endpoint('tickers', options.signal, () => this.#readTickers(options.signal)),
+    ]);
     if (!coins.ok) return coins;
     if (!tickers.ok) return tickers;
     const prices: Record<string, string> = {};
@@ -122,7 +132,12 @@ export class HoldingsService {
   }
 
   /** `read`, priced and shared out against Gate's `amount` for the account in `currency`. */
-  async breakdown(account: HoldingsAccount, currency: Currency, amount: DecimalString | null, options: { readonly signal?: AbortSignal } = {}): Promise<Result<HoldingsResult>> {
+  async breakdown(
+    account: HoldingsAccount,
+    currency: Currency,
+    amount: DecimalString | null,
+    options: { readonly signal?: AbortSignal } = {},
+  ): Promise<Result<HoldingsResult>> {
     const data = await this.read(account, options);
     if (!data.ok) return data;
     return ok(holdingsResult(data.value, currency, amount));
@@ -175,7 +190,8 @@ export class HoldingsService {
     const result = await flight;
     if (signal?.aborted) return { ok: false, error: appError('CANCELLED') };
     if (!result.ok) {
-      if (result.error.code === 'RATE_LIMITED' && result.error.retryAfterMs !== undefined) this.#blockedUntil.set(endpoint, this.#clock.now() + result.error.retryAfterMs);
+      if (result.error.code === 'RATE_LIMITED' && result.error.retryAfterMs !== undefined)
+        this.#blockedUntil.set(endpoint, this.#clock.now() + result.error.retryAfterMs);
       return result;
     }
     const entry: Cached<T> = { at: this.#clock.now(), value: result.value };
@@ -183,7 +199,13 @@ export class HoldingsService {
     return ok(entry);
   }
 
-  async #get(account: HoldingsAccount | null, path: string, query: string, bounds: EndpointBounds, signal: AbortSignal | undefined): Promise<GetReply> {
+  async #get(
+    account: HoldingsAccount | null,
+    path: string,
+    query: string,
+    bounds: EndpointBounds,
+    signal: AbortSignal | undefined,
+  ): Promise<GetReply> {
     const reply = await this.#client.get(path, query, { signed: account !== null, bounds, ...(signal ? { signal } : {}) });
     // ACCOUNT_LOCKED is FORBIDDEN too, but no permission would fix it.
     if (!reply.ok && account !== null && reply.error.code === 'FORBIDDEN' && reply.label !== 'ACCOUNT_LOCKED') {
@@ -197,10 +219,21 @@ export class HoldingsService {
     if (!reply.ok) return reply;
     const parsed = parseSpotAccounts(reply.response.body);
     if (!parsed.ok) return parsed;
-    return ok(parsed.value.map((c) => ({ coin: c.currency, quantity: sumDecimals([c.available, c.locked]), available: c.available, locked: c.locked })));
+    return ok(
+      parsed.value.map((c) => ({
+        coin: c.currency,
+        quantity: sumDecimals([c.available, c.locked]),
+        available: c.available,
+        locked: c.locked,
+      })),
+    );
   }
 
-  async #readFutures(endpoint: 'futures_usdt' | 'futures_btc', coin: string, signal: AbortSignal | undefined): Promise<Result<CoinBalance[]>> {
+  async #readFutures(
+    endpoint: 'futures_usdt' | 'futures_btc',
+    coin: string,
+    signal: AbortSignal | undefined,
+  ): Promise<Result<CoinBalance[]>> {
     const reply = await this.#get('futures', PATHS[endpoint], '', HOLDINGS_BOUNDS.futuresAccount, signal);
     // Gate's answer for a futures account that was never funded: nothing is held there.
     if (!reply.ok && reply.label === 'USER_NOT_FOUND') return ok([]);
@@ -214,7 +247,13 @@ export class HoldingsService {
   async #readLends(signal: AbortSignal | undefined): Promise<Result<CoinBalance[]>> {
     const byCoin = new Map<string, string[]>();
     for (let page = 1; page <= UNI_LENDS_MAX_PAGES; page += 1) {
-      const reply = await this.#get('finance', '/earn/uni/lends', `page=${page}&limit=${UNI_LENDS_PAGE_SIZE}`, HOLDINGS_BOUNDS.uniLendsPage, signal);
+      const reply = await this.#get(
+        'finance',
+        '/earn/uni/lends',
+        `page=${page}&limit=${UNI_LENDS_PAGE_SIZE}`,
+        HOLDINGS_BOUNDS.uniLendsPage,
+        signal,
+      );
       if (!reply.ok) return reply;
       const parsed = parseUniLendsPage(reply.response.body);
       if (!parsed.ok) return parsed;
@@ -230,7 +269,9 @@ export class HoldingsService {
     const parsed = parseUnifiedAccounts(reply.response.body);
     if (!parsed.ok) return parsed;
     const mode = parsed.value.mode ?? 'classic';
-    const coins = Object.entries(parsed.value.balances ?? {}).flatMap(([coin, b]) => (b.equity === undefined ? [] : [{ coin, quantity: b.equity, available: null, locked: null }]));
+    const coins = Object.entries(parsed.value.balances ?? {}).flatMap(([coin, b]) =>
+      b.equity === undefined ? [] : [{ coin, quantity: b.equity, available: null, locked: null }],
+    );
     return ok({ coins: mode === 'classic' ? [] : coins, mode });
   }
 

@@ -13,9 +13,14 @@ import type { HoldingsRequest } from '../../../shared/ipc.js';
 import type { HoldingsService } from './holdings-service.js';
 
 /** Reads one account's holdings; `snapshot` is the balance shown now (null before the first one). */
-export async function readHoldingsView(service: HoldingsService, request: HoldingsRequest, snapshot: BalanceSnapshot | null): Promise<Result<HoldingsView>> {
+export async function readHoldingsView(
+  service: HoldingsService,
+  request: HoldingsRequest,
+  snapshot: BalanceSnapshot | null,
+): Promise<Result<HoldingsView>> {
   const { account, currency } = request;
-  const amount = snapshot !== null && snapshot.currency === currency ? (snapshot.accounts.find((a) => a.name === account)?.amount ?? null) : null;
+  const amount =
+    snapshot !== null && snapshot.currency === currency ? (snapshot.accounts.find((a) => a.name === account)?.amount ?? null) : null;
   if (!isHoldingsAccount(account)) return ok(holdingsView(account, currency, amount, null, null));
   const read = await service.breakdown(account, currency, amount);
   if (!read.ok) return read;

@@ -34,7 +34,13 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
   const clock = { now: () => now };
 
   function service(creds: Credentials = CREDS, timeoutMs = 3000): { holdings: HoldingsService; client: GateClient } {
-    const client = new GateClient({ transport: createNodeTransport({ env: {} }), credentials: () => Promise.resolve(ok(creds)), baseUrl: server.url, timeoutMs, clock });
+    const client = new GateClient({
+      transport: createNodeTransport({ env: {} }),
+      credentials: () => Promise.resolve(ok(creds)),
+      baseUrl: server.url,
+      timeoutMs,
+      clock,
+    });
     return { holdings: new HoldingsService({ client, clock }), client };
   }
 
@@ -43,7 +49,11 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
   }
 
   beforeAll(async () => {
-    server = await startSimulatorServer({ keys: [CREDS, { ...NO_SPOT, permissions: { spot: false, futures: false, earn: false, unified: false } }], portfolio: DEMO_PORTFOLIO, clock });
+    server = await startSimulatorServer({
+      keys: [CREDS, { ...NO_SPOT, permissions: { spot: false, futures: false, earn: false, unified: false } }],
+      portfolio: DEMO_PORTFOLIO,
+      clock,
+    });
   });
   afterAll(() => server.close());
   beforeEach(() => {
@@ -57,7 +67,14 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
     if (!r.ok) throw new Error(said(r.error).message);
     const rows = r.value.breakdown.rows;
     expect(rows.map((c) => c.coin)).toEqual(['BTC', 'ETH', 'USDT', 'GT', 'NMR', 'DOGE', 'PEPE', 'FTT', 'POINT']);
-    expect(rows[0]).toMatchObject({ quantity: '0.12', available: '0.1', locked: '0.02', priceUsdt: '95000', valueUsdt: '11400', value: '11400.00' });
+    expect(rows[0]).toMatchObject({
+      quantity: '0.12',
+      available: '0.1',
+      locked: '0.02',
+      priceUsdt: '95000',
+      valueUsdt: '11400',
+      value: '11400.00',
+    });
     expect(rows.find((c) => c.coin === 'NMR')).toMatchObject({ priceUsdt: '17.1', valueUsdt: '34.2', value: '34.20' });
     expect(rows.slice(-2).map((c) => [c.coin, c.priceUsdt, c.value, c.share])).toEqual([
       ['FTT', null, null, '0.00'],
@@ -94,7 +111,10 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
   });
 
   it('reads every page of Earn lends and sums a currency lent twice', async () => {
-    const lends = [...Array.from({ length: 250 }, (_, i) => ({ currency: `L${String(i).padStart(3, '0')}`, amount: '1.5' })), { currency: 'L000', amount: '2' }];
+    const lends = [
+      ...Array.from({ length: 250 }, (_, i) => ({ currency: `L${String(i).padStart(3, '0')}`, amount: '1.5' })),
+      { currency: 'L000', amount: '2' },
+    ];
     server.simulator.setPortfolio({ accounts: {}, lends });
     const before = hits('/earn/uni/lends');
     const r = await service().holdings.coins('finance');
@@ -107,7 +127,16 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
   it('reads unified equity per currency (negatives listed), and nothing for a classic account', async () => {
     const classic = await service().holdings.coins('unified');
     expect(classic.ok && [classic.value.mode, classic.value.coins]).toEqual(['classic', []]);
-    server.simulator.setPortfolio({ ...DEMO_PORTFOLIO, unified: { mode: 'multi_currency', balances: [{ currency: 'BTC', equity: '0.5', available: '0.5', freeze: '0' }, { currency: 'USDT', equity: '-250', available: '0', freeze: '0' }] } });
+    server.simulator.setPortfolio({
+      ...DEMO_PORTFOLIO,
+      unified: {
+        mode: 'multi_currency',
+        balances: [
+          { currency: 'BTC', equity: '0.5', available: '0.5', freeze: '0' },
+          { currency: 'USDT', equity: '-250', available: '0', freeze: '0' },
+        ],
+      },
+    });
     now += 61_000;
     const r = await service().holdings.breakdown('unified', 'USDT', null);
     if (!r.ok) throw new Error(said(r.error).message);
@@ -123,7 +152,11 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
     server.simulator.setPortfolio(portfolio);
     const r = await service().holdings.breakdown('spot', 'USDT', sumDecimals([BIG, '0.0000000000000000000001']));
     if (!r.ok) throw new Error(said(r.error).message);
-    expect(r.value.breakdown.rows[0]).toMatchObject({ quantity: '591702859674467879.6488202650892478553853', valueUsdt: '591702859674467879.6488202650892478553853', value: '591702859674467879.65' });
+    expect(r.value.breakdown.rows[0]).toMatchObject({
+      quantity: '591702859674467879.6488202650892478553853',
+      valueUsdt: '591702859674467879.6488202650892478553853',
+      value: '591702859674467879.65',
+    });
   });
 
   it('refuses a coin name that is not a Gate currency code (terminal escapes, bidi marks) instead of printing it', async () => {
@@ -139,7 +172,11 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
     const { holdings } = service();
     const spot0 = hits('/spot/accounts');
     const tick0 = hits('/spot/tickers');
-    await Promise.all([holdings.breakdown('spot', 'USDT', '1'), holdings.breakdown('spot', 'USDT', '1'), holdings.breakdown('finance', 'USDT', '1')]);
+    await Promise.all([
+      holdings.breakdown('spot', 'USDT', '1'),
+      holdings.breakdown('spot', 'USDT', '1'),
+      holdings.breakdown('finance', 'USDT', '1'),
+    ]);
     await holdings.breakdown('spot', 'USD', '1');
     expect([hits('/spot/accounts') - spot0, hits('/spot/tickers') - tick0]).toEqual([1, 1]);
     now += 60_000;
@@ -216,7 +253,11 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
     const balance = new BalanceService({
       source: client,
       history: null,
-      clock: { now: clock.now, setTimeout: (cb, ms) => setTimeout(cb, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+      clock: {
+        now: clock.now,
+        setTimeout: (cb, ms) => setTimeout(cb, ms),
+        clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+      },
       currency: DEFAULT_PREFERENCES.currency,
       refreshIntervalSec: DEFAULT_PREFERENCES.refreshIntervalSec,
       random: () => 0,

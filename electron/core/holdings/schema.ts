@@ -14,7 +14,6 @@ import type { EndpointBounds } from '../gate/limits.js';
 import { defineBounds, KIB } from '../gate/limits.js';
 import { bodyParams } from '../gate/schema.js';
 
-
 /**
  * Per-endpoint bounds. Spot lists every currency the account ever held (hundreds at most);
  * Earn is read a page of ≤ 100 at a time; all-pairs tickers are 1-2 MB today (≈ 2,500 pairs
@@ -34,7 +33,12 @@ const decimal = z.string().check(z.refine((v) => isDecimalString(v), { message: 
 const code = z.string().check(z.regex(/^[\p{L}\p{N}_.-]{1,32}$/u));
 
 const spotAccount = z.looseObject({ currency: code, available: decimal, locked: decimal });
-const futuresAccount = z.looseObject({ total: decimal, unrealised_pnl: z.optional(decimal), available: z.optional(decimal), currency: z.optional(z.string()) });
+const futuresAccount = z.looseObject({
+  total: decimal,
+  unrealised_pnl: z.optional(decimal),
+  available: z.optional(decimal),
+  currency: z.optional(z.string()),
+});
 const uniLend = z.looseObject({ currency: code, amount: decimal });
 const unifiedBalance = z.looseObject({ equity: z.optional(decimal), available: z.optional(decimal), freeze: z.optional(decimal) });
 const unifiedAccounts = z.looseObject({ mode: z.optional(z.string()), balances: z.optional(z.record(code, unifiedBalance)) });

@@ -37,7 +37,15 @@ function recordingHandlers() {
     'prefs:set': rec('prefs:set', DEFAULT_PREFERENCES),
     'history:get': rec('history:get', { range: '30d', points: [], gaps: [], high: null, low: null, last: null, total: 0 }),
     'history:export-csv': rec('history:export-csv', { saved: false, path: null }),
-    'holdings:get': rec('holdings:get', { account: 'spot', currency: 'USDT', amount: null, detail: false, rows: [], small: null, fetchedAt: null }),
+    'holdings:get': rec('holdings:get', {
+      account: 'spot',
+      currency: 'USDT',
+      amount: null,
+      detail: false,
+      rows: [],
+      small: null,
+      fetchedAt: null,
+    }),
     'window:hide': rec('window:hide', null),
     'external:open-key-page': rec('external:open-key-page', null),
   };
@@ -171,13 +179,26 @@ describe('createIpcRouter', () => {
 
   it('never lets a secret ride along in credential-bearing replies', async () => {
     const { handlers } = recordingHandlers();
-    const leaky = { stored: true, keyHint: '…a1b2', keychainError: null, checking: false, secret: SECRET, credentials: { key: 'k', secret: SECRET } };
+    const leaky = {
+      stored: true,
+      keyHint: '…a1b2',
+      keychainError: null,
+      checking: false,
+      secret: SECRET,
+      credentials: { key: 'k', secret: SECRET },
+    };
     const router = createIpcRouter(
       {
         ...handlers,
         'state:get': async () => ok({ ...state, credentials: leaky } as WidgetState),
         'credentials:clear': async () => ok(leaky),
-        'credentials:save': async () => ok({ status: leaky, notices: [{ kind: 'verify-failed', error: { ...appError('TIMEOUT'), secret: SECRET } }], verified: true, secret: SECRET } as never),
+        'credentials:save': async () =>
+          ok({
+            status: leaky,
+            notices: [{ kind: 'verify-failed', error: { ...appError('TIMEOUT'), secret: SECRET } }],
+            verified: true,
+            secret: SECRET,
+          } as never),
       },
       { trust, log: () => {} },
     );
@@ -193,7 +214,11 @@ describe('createIpcRouter', () => {
     expect(replies[1]).toEqual({ ok: true, value: { stored: true, keyHint: '…a1b2', keychainError: null } });
     expect(replies[2]).toEqual({
       ok: true,
-      value: { status: { stored: true, keyHint: '…a1b2', keychainError: null }, notices: [{ kind: 'verify-failed', error: appError('TIMEOUT') }], verified: true },
+      value: {
+        status: { stored: true, keyHint: '…a1b2', keychainError: null },
+        notices: [{ kind: 'verify-failed', error: appError('TIMEOUT') }],
+        verified: true,
+      },
     });
   });
 
@@ -205,7 +230,13 @@ describe('createIpcRouter', () => {
         'balance:refresh': async () =>
           ({
             ok: false,
-            error: { code: 'RATE_LIMITED', params: { waitMs: 5000, nested: { x: 1 }, nan: Number.NaN }, detail: 'slow down', retryAfterMs: 5000, stack: 'x' },
+            error: {
+              code: 'RATE_LIMITED',
+              params: { waitMs: 5000, nested: { x: 1 }, nan: Number.NaN },
+              detail: 'slow down',
+              retryAfterMs: 5000,
+              stack: 'x',
+            },
           }) as never,
       },
       { trust, log: () => {} },

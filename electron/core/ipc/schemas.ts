@@ -10,7 +10,12 @@ import { CHANGE_COLOUR_RULES } from '../../../shared/change.js';
 import { HISTORY_RANGES } from '../../../shared/history.js';
 import type { InvokeArgs, InvokeChannel } from '../../../shared/ipc.js';
 import { LOCALE_PREFERENCES } from '../../../shared/locale.js';
-import { MAX_REFRESH_INTERVAL_SEC, MAX_SMALL_SLICE_THRESHOLD_PERCENT, MIN_REFRESH_INTERVAL_SEC, TRAY_PANEL_PREFERENCES } from '../../../shared/prefs.js';
+import {
+  MAX_REFRESH_INTERVAL_SEC,
+  MAX_SMALL_SLICE_THRESHOLD_PERCENT,
+  MIN_REFRESH_INTERVAL_SEC,
+  TRAY_PANEL_PREFERENCES,
+} from '../../../shared/prefs.js';
 import { globalShortcutSchema } from '../app/accelerator.js';
 // The same bounds the credentials service validates with (one source of truth).
 import { MAX_KEY_LENGTH, MAX_SECRET_LENGTH } from '../secrets/validate-credentials.js';
@@ -99,8 +104,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /** The parse outcome: the typed args, or what is wrong, in the schema's terms (no input values). */
 export type ArgsParse<C extends InvokeChannel> =
-  | { readonly ok: true; readonly args: InvokeArgs<C> }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly args: InvokeArgs<C> } | { readonly ok: false; readonly message: string };
 
 /** Validates one channel's arguments against its schema. */
 export function parseChannelArgs<C extends InvokeChannel>(channel: C, args: unknown): ArgsParse<C> {

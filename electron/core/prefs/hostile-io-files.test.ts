@@ -89,7 +89,9 @@ describe('symlinked files', () => {
     await writeFile(victim, 'original');
     const planted = join(dir, 'prefs.json.0123456789abcdef.tmp');
     await symlink(victim, planted);
-    await expect(createNodeFileSystem().writeText(planted, 'attack')).rejects.toMatchObject({ code: expect.stringMatching(/^(EEXIST|FILE_SYMLINK)$/) });
+    await expect(createNodeFileSystem().writeText(planted, 'attack')).rejects.toMatchObject({
+      code: expect.stringMatching(/^(EEXIST|FILE_SYMLINK)$/),
+    });
     expect(await readFile(victim, 'utf8')).toBe('original');
     // And the next start removes a crash's leftovers of that shape (the link itself, not its target).
     await prefsStore().load();
@@ -130,7 +132,10 @@ describe('oversized files', () => {
   it('readText refuses past the cap with a named error when asked to', async () => {
     await mkdir(dir, { mode: 0o700 });
     await writeFile(join(dir, 'x'), 'y'.repeat(100));
-    await expect(createNodeFileSystem().readText(join(dir, 'x'), { maxBytes: 99, overflow: 'refuse' })).rejects.toMatchObject({ name: 'UnsafeFileError', code: 'FILE_TOO_LARGE' });
+    await expect(createNodeFileSystem().readText(join(dir, 'x'), { maxBytes: 99, overflow: 'refuse' })).rejects.toMatchObject({
+      name: 'UnsafeFileError',
+      code: 'FILE_TOO_LARGE',
+    });
     expect(await createNodeFileSystem().readText(join(dir, 'x'), { maxBytes: 100, overflow: 'refuse' })).toBe('y'.repeat(100));
   });
 });

@@ -35,13 +35,50 @@ describe('PrefsStore.load', () => {
 
   it('reads back what update wrote (versioned JSON, every field)', async () => {
     const { store, fs } = memStore();
-    const r = await store.update({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true, alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }], globalShortcut: null });
+    const r = await store.update({
+      currency: 'BTC',
+      refreshIntervalSec: 120,
+      privacy: true,
+      smallSliceThresholdPercent: 0.5,
+      launchAtLogin: true,
+      locale: 'zh-TW',
+      trayPanel: 'light',
+      changeColours: 'red-up',
+      trayShowsChange: true,
+      alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }],
+      globalShortcut: null,
+    });
     expect(r.ok).toBe(true);
     const file = JSON.parse(fs.files.get(PATH) ?? 'null');
-    expect(file).toEqual({ version: PREFS_FILE_VERSION, currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true, alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }], globalShortcut: null });
+    expect(file).toEqual({
+      version: PREFS_FILE_VERSION,
+      currency: 'BTC',
+      refreshIntervalSec: 120,
+      privacy: true,
+      smallSliceThresholdPercent: 0.5,
+      launchAtLogin: true,
+      locale: 'zh-TW',
+      trayPanel: 'light',
+      changeColours: 'red-up',
+      trayShowsChange: true,
+      alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }],
+      globalShortcut: null,
+    });
     const again = memStore(fs);
     const loaded = await again.store.load();
-    expect(loaded.prefs).toEqual({ currency: 'BTC', refreshIntervalSec: 120, privacy: true, smallSliceThresholdPercent: 0.5, launchAtLogin: true, locale: 'zh-TW', trayPanel: 'light', changeColours: 'red-up', trayShowsChange: true, alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }], globalShortcut: null });
+    expect(loaded.prefs).toEqual({
+      currency: 'BTC',
+      refreshIntervalSec: 120,
+      privacy: true,
+      smallSliceThresholdPercent: 0.5,
+      launchAtLogin: true,
+      locale: 'zh-TW',
+      trayPanel: 'light',
+      changeColours: 'red-up',
+      trayShowsChange: true,
+      alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }],
+      globalShortcut: null,
+    });
     expect(loaded.warnings).toEqual([]);
     expect(again.store.get()).toEqual(loaded.prefs);
   });
@@ -105,7 +142,10 @@ describe('PrefsStore.load', () => {
 
   it('keeps the valid fields of a partly invalid file and names the invalid ones', async () => {
     const { store, fs } = memStore();
-    fs.files.set(PATH, JSON.stringify({ currency: 'EUR', refreshIntervalSec: 5, privacy: true, smallSliceThresholdPercent: 5, launchAtLogin: 'yes' }));
+    fs.files.set(
+      PATH,
+      JSON.stringify({ currency: 'EUR', refreshIntervalSec: 5, privacy: true, smallSliceThresholdPercent: 5, launchAtLogin: 'yes' }),
+    );
     const loaded = await store.load();
     expect(loaded.prefs).toEqual({ ...DEFAULT_PREFERENCES, privacy: true, smallSliceThresholdPercent: 5 });
     const text = loaded.warnings.join('\n');
@@ -174,7 +214,12 @@ describe('PrefsStore.update', () => {
   });
 
   it('accepts the boundaries', () => {
-    for (const patch of [{ refreshIntervalSec: 60 }, { refreshIntervalSec: 3600 }, { smallSliceThresholdPercent: 0 }, { smallSliceThresholdPercent: 20 }]) {
+    for (const patch of [
+      { refreshIntervalSec: 60 },
+      { refreshIntervalSec: 3600 },
+      { smallSliceThresholdPercent: 0 },
+      { smallSliceThresholdPercent: 20 },
+    ]) {
       expect(validatePreferencesPatch(patch).ok).toBe(true);
     }
     expect(validatePreferencesPatch(null).ok).toBe(false);
@@ -235,12 +280,21 @@ describe('PrefsStore.update', () => {
     fs.files.set(PATH, JSON.stringify({ currency: 'CNY', refreshIntervalSec: 900, privacy: true }));
     const { store } = memStore(fs);
     expect((await store.update({ launchAtLogin: true })).ok).toBe(true);
-    expect(JSON.parse(fs.files.get(PATH) ?? 'null')).toMatchObject({ currency: 'CNY', refreshIntervalSec: 900, privacy: true, launchAtLogin: true });
+    expect(JSON.parse(fs.files.get(PATH) ?? 'null')).toMatchObject({
+      currency: 'CNY',
+      refreshIntervalSec: 900,
+      privacy: true,
+      launchAtLogin: true,
+    });
   });
 
   it('applies quick successive updates in order, none lost', async () => {
     const { store, fs } = memStore();
-    const results = await Promise.all([store.update({ currency: 'BTC' }), store.update({ privacy: true }), store.update({ refreshIntervalSec: 120 })]);
+    const results = await Promise.all([
+      store.update({ currency: 'BTC' }),
+      store.update({ privacy: true }),
+      store.update({ refreshIntervalSec: 120 }),
+    ]);
     expect(results.every((r) => r.ok)).toBe(true);
     expect(store.get()).toMatchObject({ currency: 'BTC', privacy: true, refreshIntervalSec: 120 });
     expect(JSON.parse(fs.files.get(PATH) ?? 'null')).toMatchObject({ currency: 'BTC', privacy: true, refreshIntervalSec: 120 });

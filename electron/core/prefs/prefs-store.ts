@@ -222,7 +222,9 @@ export class PrefsStore {
     } catch (error) {
       if (error instanceof UnsafeFileError && error.code === 'FILE_TOO_LARGE') {
         this.#current = DEFAULT_PREFERENCES;
-        return this.#setAside(DEFAULT_PREFERENCES, [`The preferences file is larger than ${PREFS_MAX_BYTES / 1024} KiB, so it is not ours; defaults are used.`]);
+        return this.#setAside(DEFAULT_PREFERENCES, [
+          `The preferences file is larger than ${PREFS_MAX_BYTES / 1024} KiB, so it is not ours; defaults are used.`,
+        ]);
       }
       const warning = `Could not read the preferences file (${describeFileError(error)}); defaults are used for now.`;
       this.#warn(warning);

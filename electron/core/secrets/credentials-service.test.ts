@@ -18,7 +18,6 @@ function verifierFor(sim: ReturnType<typeof createGateSimulator>) {
   return gateVerifier({ transport: createInProcessTransport(sim), baseUrl: 'https://sim.invalid/api/v4' });
 }
 
-
 /** A save's notices as English reads them (the words main's log and the CLI in English show). */
 function englishNotices(result: SaveCredentialsResult): string[] {
   return result.notices.map((n) => noticeText(ENGLISH, n));
@@ -58,7 +57,10 @@ describe('CredentialsService.save', () => {
     const changes: CredentialsStatus[] = [];
     const service = new CredentialsService({ store, onChange: (s) => changes.push(s) });
     const r = await service.save({ key: ` ${KEY} `, secret: `${SECRET}\n`, verify: false });
-    expect(r).toEqual({ ok: true, value: { status: { stored: true, keyHint: '…cdef', keychainError: null }, notices: [], verified: false } });
+    expect(r).toEqual({
+      ok: true,
+      value: { status: { stored: true, keyHint: '…cdef', keychainError: null }, notices: [], verified: false },
+    });
     expect(await store.get()).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
     expect(changes).toEqual([{ stored: true, keyHint: '…cdef', keychainError: null }]);
     expect(await service.provider()).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
@@ -84,7 +86,11 @@ describe('CredentialsService.save', () => {
   });
 
   it('carries validation warnings through', async () => {
-    const r = await new CredentialsService({ store: new InMemorySecretStore() }).save({ key: 'testnet-key-123', secret: SECRET, verify: false });
+    const r = await new CredentialsService({ store: new InMemorySecretStore() }).save({
+      key: 'testnet-key-123',
+      secret: SECRET,
+      verify: false,
+    });
     expect(r.ok && englishNotices(r.value)).toEqual([expect.stringMatching(/key is not 32 hex characters/)]);
   });
 });
@@ -103,7 +109,11 @@ describe('CredentialsService.save with verification against the simulator (real 
     ['an unknown key', () => createGateSimulator({ keys: [] }), 'INVALID_KEY'],
     ['a wrong secret', () => createGateSimulator({ keys: [{ key: KEY, secret: 'a'.repeat(64) }] }), 'INVALID_SIGNATURE'],
     ['no wallet read permission', () => createGateSimulator({ keys: [{ key: KEY, secret: SECRET, walletRead: false }] }), 'FORBIDDEN'],
-    ['an IP not on the whitelist', () => createGateSimulator({ keys: [{ key: KEY, secret: SECRET, allowedIps: ['10.1.2.3'] }] }), 'IP_FORBIDDEN'],
+    [
+      'an IP not on the whitelist',
+      () => createGateSimulator({ keys: [{ key: KEY, secret: SECRET, allowedIps: ['10.1.2.3'] }] }),
+      'IP_FORBIDDEN',
+    ],
   ])('rejects %s and keeps the previous pair', async (_label, makeSim, code) => {
     const previous: Credentials = { key: 'b'.repeat(32), secret: 'c'.repeat(64) };
     const store = new InMemorySecretStore(previous);
@@ -133,7 +143,11 @@ describe('CredentialsService.save with verification against the simulator (real 
 
   it('does not call Gate when verification is not asked for', async () => {
     const sim = createGateSimulator({ keys: [] });
-    const r = await new CredentialsService({ store: new InMemorySecretStore(), verify: verifierFor(sim) }).save({ key: KEY, secret: SECRET, verify: false });
+    const r = await new CredentialsService({ store: new InMemorySecretStore(), verify: verifierFor(sim) }).save({
+      key: KEY,
+      secret: SECRET,
+      verify: false,
+    });
     expect(r.ok).toBe(true);
     expect(sim.log).toHaveLength(0);
   });

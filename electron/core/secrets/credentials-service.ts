@@ -6,7 +6,13 @@
  * failure is seen on the next refresh without an extra keychain call. No method throws, and
  * nothing it returns ever contains the secret: callers get `{ stored, keyHint, keychainError }`.
  */
-import type { CredentialsNotice, CredentialsState, CredentialsStatus, SaveCredentialsInput, SaveCredentialsResult } from '../../../shared/ipc.js';
+import type {
+  CredentialsNotice,
+  CredentialsState,
+  CredentialsStatus,
+  SaveCredentialsInput,
+  SaveCredentialsResult,
+} from '../../../shared/ipc.js';
 import { appError, ok, type AppError, type ErrorCode, type Result } from '../../../shared/errors.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { BalanceResult, Credentials, CredentialsProvider } from '../gate/types.js';

@@ -15,10 +15,16 @@ describe('classifyKeytarMessage', () => {
     ['Unable to autolaunch a dbus-daemon without a $DISPLAY for X11', 'no-dbus'],
     ['Could not connect: No such file or directory', 'no-dbus'],
     ['The name org.freedesktop.secrets was not provided by any .service files', 'no-provider'],
-    ['GDBus.Error:org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.secrets was not provided by any .service files', 'no-provider'],
+    [
+      'GDBus.Error:org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.secrets was not provided by any .service files',
+      'no-provider',
+    ],
     ['Object does not exist at path “/org/freedesktop/secrets/collection/login”', 'no-default-keyring'],
     ['Cannot create an item in a locked collection', 'locked'],
-    ["Error calling StartServiceByName for org.freedesktop.secrets: Failed to activate service 'org.freedesktop.secrets': timed out (service_start_timeout=25000ms)", 'timeout'],
+    [
+      "Error calling StartServiceByName for org.freedesktop.secrets: Failed to activate service 'org.freedesktop.secrets': timed out (service_start_timeout=25000ms)",
+      'timeout',
+    ],
     ['Timeout was reached', 'timeout'],
     ['Error calling StartServiceByName for org.freedesktop.secrets: Process org.freedesktop.secrets exited with status 1', 'no-provider'],
     ['User interaction is not allowed.', 'locked'],
@@ -38,7 +44,11 @@ describe('keychainErrorFromMessage', () => {
   it('maps to the named code with a hint for the platform', () => {
     const linux = keychainErrorFromMessage('Cannot create an item in a locked collection', 'linux');
     expect(linux.code).toBe('KEYCHAIN_LOCKED');
-    expect(linux).toEqual({ code: 'KEYCHAIN_LOCKED', params: { platform: 'linux' }, detail: 'Cannot create an item in a locked collection' });
+    expect(linux).toEqual({
+      code: 'KEYCHAIN_LOCKED',
+      params: { platform: 'linux' },
+      detail: 'Cannot create an item in a locked collection',
+    });
     expect(said(linux).message).toBe('The OS keychain is locked (Cannot create an item in a locked collection).');
     expect(said(linux).hint).toMatch(/Seahorse|KWallet/);
     expect(said(keychainErrorFromMessage('User interaction is not allowed.', 'darwin')).hint).toMatch(/Keychain Access/);
@@ -70,8 +80,11 @@ describe('keychain entry format', () => {
     expect(multiByte).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_ERROR' } });
   });
 
-  it.each(['', 'not json', 'null', '42', '[]', '{"key":"k"}', '{"key":"","secret":"s"}', '{"key":1,"secret":"s"}'])('rejects %j as not ours', (raw) => {
-    const r = decodeEntry(raw);
-    expect(r).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_ERROR' } });
-  });
+  it.each(['', 'not json', 'null', '42', '[]', '{"key":"k"}', '{"key":"","secret":"s"}', '{"key":1,"secret":"s"}'])(
+    'rejects %j as not ours',
+    (raw) => {
+      const r = decodeEntry(raw);
+      expect(r).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_ERROR' } });
+    },
+  );
 });

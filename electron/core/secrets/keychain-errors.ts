@@ -32,18 +32,27 @@ const RULES: readonly Rule[] = [
   { problem: 'timeout', test: /timed out|Timeout was reached|NoReply|did not receive a reply/i },
   // Linux, a provider that is installed but dies on start (observed): "Error calling
   // StartServiceByName for org.freedesktop.secrets: Process org.freedesktop.secrets exited with status 1".
-  { problem: 'no-provider', test: /StartServiceByName for org\.freedesktop\.secrets|Failed to activate service 'org\.freedesktop\.secrets'/i },
+  {
+    problem: 'no-provider',
+    test: /StartServiceByName for org\.freedesktop\.secrets|Failed to activate service 'org\.freedesktop\.secrets'/i,
+  },
   // Linux, no DBUS_SESSION_BUS_ADDRESS: "Cannot autolaunch D-Bus without X11 $DISPLAY" (observed);
   // older GLib: "Unable to autolaunch a dbus-daemon without a $DISPLAY for X11"; a dead bus socket:
   // "Could not connect: No such file or directory" / "Connection refused".
-  { problem: 'no-dbus', test: /autolaunch|dbus-launch|Could not connect|Failed to connect to socket|Connection refused|Error spawning command line|DBUS_SESSION_BUS_ADDRESS/i },
+  {
+    problem: 'no-dbus',
+    test: /autolaunch|dbus-launch|Could not connect|Failed to connect to socket|Connection refused|Error spawning command line|DBUS_SESSION_BUS_ADDRESS/i,
+  },
   // Linux, a session bus without a Secret Service: "The name org.freedesktop.secrets was not
   // provided by any .service files" (observed; findCredentials prefixes GDBus.Error:…ServiceUnknown).
   { problem: 'no-provider', test: /org\.freedesktop\.secrets.*(not provided|was not provided)|ServiceUnknown|NameHasNoOwner/i },
   // Linux, gnome-keyring without a "login" collection and no prompter to create one:
   // "Object does not exist at path “/org/freedesktop/secrets/collection/login”" (observed).
   // macOS: "The specified keychain could not be found." / "A default keychain could not be found."
-  { problem: 'no-default-keyring', test: /Object does not exist at path|collection\/(login|default)|keychain could not be found|No default (keychain|collection)/i },
+  {
+    problem: 'no-default-keyring',
+    test: /Object does not exist at path|collection\/(login|default)|keychain could not be found|No default (keychain|collection)/i,
+  },
   // Linux: "Cannot create an item in a locked collection" (observed).
   // macOS: "User interaction is not allowed." (locked keychain, no UI to unlock it).
   { problem: 'locked', test: /locked|User interaction is not allowed|interaction not allowed/i },
@@ -90,7 +99,11 @@ export function keychainError(problem: KeychainProblem, detail: string, platform
   const safe = redacted(cleanText(redacted(detail.replace(/\s+/g, ' '))));
   const code = CODES[problem];
   const params = { platform: hintPlatform(platform) };
-  return appError(code, code === 'KEYCHAIN_UNAVAILABLE' ? { ...params, reason: problem as Exclude<KeychainProblem, 'locked' | 'denied' | 'other'> } : params, safe);
+  return appError(
+    code,
+    code === 'KEYCHAIN_UNAVAILABLE' ? { ...params, reason: problem as Exclude<KeychainProblem, 'locked' | 'denied' | 'other'> } : params,
+    safe,
+  );
 }
 
 /** Classifies and wraps a raw keytar error in one step. */

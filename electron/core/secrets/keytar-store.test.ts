@@ -95,10 +95,7 @@ describe('KeytarSecretStore on a real, unlocked gnome-keyring', () => {
   it('runs overlapping calls one at a time, in the order they were made', async () => {
     const store = new KeytarSecretStore({ service: SERVICE });
     const pairs = Array.from({ length: 5 }, (_, i) => ({ key: `${i}`.repeat(32), secret: `${i}`.repeat(64) }));
-    const results = await Promise.all([
-      ...pairs.map((p) => store.set(p).then(() => store.get())),
-      store.get(),
-    ]);
+    const results = await Promise.all([...pairs.map((p) => store.set(p).then(() => store.get())), store.get()]);
     for (const r of results) expect(r.ok).toBe(true);
     expect(await store.get()).toEqual({ ok: true, value: pairs[4] });
     expect((await store.clear()).ok).toBe(true);
@@ -156,7 +153,12 @@ describe('KeytarSecretStore failure modes, for real, in child processes', () => 
 
   type ProbeOut = { op: string; ms: number; result: Result<unknown> };
   async function runProbe(env: Record<string, string>, op: string, input = '', timeoutMs = 15_000): Promise<ProbeOut & { wallMs: number }> {
-    const r = await runBounded(process.execPath, [probe, op], { env: { ...env, GLANCE_PROBE_SERVICE: SERVICE }, input, timeoutMs, cwd: PROJECT_ROOT });
+    const r = await runBounded(process.execPath, [probe, op], {
+      env: { ...env, GLANCE_PROBE_SERVICE: SERVICE },
+      input,
+      timeoutMs,
+      cwd: PROJECT_ROOT,
+    });
     expect(r.signal, `probe ${op} was killed: ${r.stderr}`).toBeNull();
     expect(r.code, r.stderr).toBe(0);
     const line = r.stdout.trim().split('\n').pop() ?? '';
@@ -203,7 +205,9 @@ describe('KeytarSecretStore failure modes, for real, in child processes', () => 
   });
 
   it('a locked keyring: KEYCHAIN_LOCKED — not "nothing stored" — even though libsecret answers reads with null', async () => {
-    const s = await startPrivateKeyring('locked', { seed: [{ service: SERVICE, account: KEYCHAIN_ACCOUNT, password: JSON.stringify({ v: 1, ...PAIR }) }] });
+    const s = await startPrivateKeyring('locked', {
+      seed: [{ service: SERVICE, account: KEYCHAIN_ACCOUNT, password: JSON.stringify({ v: 1, ...PAIR }) }],
+    });
     sessions.push(s);
     for (const op of ['get', 'clear', 'health']) {
       const e = errorOf(await runProbe(s.env, op));
@@ -262,7 +266,11 @@ describe('KeytarSecretStore when keytar is not installed (npm skipped the option
     const dir = mkdtempSync(join(tmpdir(), 'glance-no-keytar-'));
     try {
       layout(dir);
-      const store = new KeytarSecretStore({ service: SERVICE, platform, loadKeytar: async () => createRequire(join(dir, 'index.js'))('keytar') as KeytarApi });
+      const store = new KeytarSecretStore({
+        service: SERVICE,
+        platform,
+        loadKeytar: async () => createRequire(join(dir, 'index.js'))('keytar') as KeytarApi,
+      });
       return [await store.get(), await store.set(PAIR), await store.clear(), await store.health()];
     } finally {
       rmSync(dir, { recursive: true, force: true });

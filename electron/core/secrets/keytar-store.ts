@@ -71,7 +71,11 @@ export async function loadRealKeytar(): Promise<KeytarApi> {
 export function isKeytarMissing(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
   const { code, message } = e as { code?: unknown; message?: unknown };
-  return code === 'MODULE_NOT_FOUND' && typeof message === 'string' && /Cannot find module '(?:[^']*[\\/])?keytar(?:\.node|[\\/][^']*)?'/.test(message);
+  return (
+    code === 'MODULE_NOT_FOUND' &&
+    typeof message === 'string' &&
+    /Cannot find module '(?:[^']*[\\/])?keytar(?:\.node|[\\/][^']*)?'/.test(message)
+  );
 }
 
 function messageOf(e: unknown): string {
@@ -163,7 +167,10 @@ export class KeytarSecretStore implements SecretStore {
     if (this.#keytar === null) {
       this.#keytar = this.#load().then(
         (k) => ok(k),
-        (e: unknown) => ({ ok: false as const, error: keychainError(isKeytarMissing(e) ? 'not-installed' : 'load-failed', firstLine(messageOf(e)), this.#platform) }),
+        (e: unknown) => ({
+          ok: false as const,
+          error: keychainError(isKeytarMissing(e) ? 'not-installed' : 'load-failed', firstLine(messageOf(e)), this.#platform),
+        }),
       );
     }
     return this.#keytar;

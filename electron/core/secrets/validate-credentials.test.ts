@@ -20,7 +20,10 @@ describe('validateCredentialsInput', () => {
   it("accepts Gate's 32/64 hex pair without warnings, trimming paste whitespace", () => {
     const r = validateCredentialsInput({ key: `  ${KEY}\n`, secret: `\t${SECRET}\r\n` });
     expect(r).toEqual({ ok: true, value: { credentials: { key: KEY, secret: SECRET }, notices: [] } });
-    expect(validateCredentialsInput({ key: KEY.toUpperCase(), secret: SECRET.toUpperCase() })).toMatchObject({ ok: true, value: { notices: [] } });
+    expect(validateCredentialsInput({ key: KEY.toUpperCase(), secret: SECRET.toUpperCase() })).toMatchObject({
+      ok: true,
+      value: { notices: [] },
+    });
   });
 
   it('accepts an unusual but plausible pair with a warning per field, never rejecting it', () => {

@@ -9,7 +9,18 @@ const root = PROJECT_ROOT;
 
 describe('simulator command line', () => {
   it('starts on 127.0.0.1 with the given key pair, portfolio and clock offset', async () => {
-    const started = await startSimulatorFromArgs(['--port', '0', '--key', 'K', '--secret', 'S', '--portfolio', 'gate-example', '--clock-offset', '-5000']);
+    const started = await startSimulatorFromArgs([
+      '--port',
+      '0',
+      '--key',
+      'K',
+      '--secret',
+      'S',
+      '--portfolio',
+      'gate-example',
+      '--clock-offset',
+      '-5000',
+    ]);
     if (!started.ok) throw new Error(started.message);
     try {
       expect(started.server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -33,7 +44,10 @@ describe('simulator command line', () => {
   });
 
   it('prints `listening on …` first and stops when stdin closes (--exit-on-stdin-close)', async () => {
-    const child = spawn(process.execPath, [join(root, 'scripts', 'simulator.mjs'), '--port', '0', '--exit-on-stdin-close'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'scripts', 'simulator.mjs'), '--port', '0', '--exit-on-stdin-close'], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const first = await new Promise<string>((resolve) => {
       let buf = '';
       child.stdout.on('data', (c: Buffer) => {

@@ -28,7 +28,11 @@ export interface DemoSource {
 
 /** Builds the demo: the real GateClient, in-process simulator, demo portfolio and key. */
 export function createDemoSource(options: { readonly clock?: Pick<Clock, 'now'>; readonly timeoutMs?: number } = {}): DemoSource {
-  const simulator = createGateSimulator({ keys: [DEMO_CREDENTIALS], portfolio: DEMO_PORTFOLIO, ...(options.clock ? { clock: options.clock } : {}) });
+  const simulator = createGateSimulator({
+    keys: [DEMO_CREDENTIALS],
+    portfolio: DEMO_PORTFOLIO,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const client = new GateClient({
     transport: createInProcessTransport(simulator),
     credentials: () => Promise.resolve(ok(DEMO_CREDENTIALS)),

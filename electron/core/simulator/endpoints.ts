@@ -68,7 +68,8 @@ function invalid(message: string): EndpointAnswer {
 function futuresBody(portfolio: SimPortfolio, settle: FuturesSettle): EndpointAnswer {
   const account = futuresAccount(portfolio, settle);
   // Gate's answer for a futures account that was never funded.
-  if (account === null) return { ok: false, status: 400, label: 'USER_NOT_FOUND', message: 'please transfer funds first to create futures account' };
+  if (account === null)
+    return { ok: false, status: 400, label: 'USER_NOT_FOUND', message: 'please transfer funds first to create futures account' };
   return {
     ok: true,
     body: {
@@ -124,7 +125,19 @@ function unifiedBody(portfolio: SimPortfolio, serverNow: number): EndpointAnswer
   const unified = portfolio.unified;
   const balances: Record<string, Record<string, string | boolean>> = {};
   for (const b of unified?.balances ?? []) {
-    balances[b.currency] = { available: b.available, freeze: b.freeze, borrowed: '0', negative_liab: '0', futures_pos_liab: '0', equity: b.equity, total_freeze: b.freeze, total_liab: '0', spot_in_use: '0', funding: '0', enabled_collateral: true };
+    balances[b.currency] = {
+      available: b.available,
+      freeze: b.freeze,
+      borrowed: '0',
+      negative_liab: '0',
+      futures_pos_liab: '0',
+      equity: b.equity,
+      total_freeze: b.freeze,
+      total_liab: '0',
+      spot_in_use: '0',
+      funding: '0',
+      enabled_collateral: true,
+    };
   }
   return {
     ok: true,
@@ -150,7 +163,8 @@ function tickersBody(portfolio: SimPortfolio, params: URLSearchParams): Endpoint
   const tickers = portfolioTickers(portfolio);
   const pair = params.get('currency_pair');
   const pairs = pair === null ? Object.keys(tickers) : [pair];
-  if (pair !== null && !Object.hasOwn(tickers, pair)) return { ok: false, status: 400, label: 'INVALID_CURRENCY_PAIR', message: `Invalid currency pair ${pair.slice(0, 24)}` };
+  if (pair !== null && !Object.hasOwn(tickers, pair))
+    return { ok: false, status: 400, label: 'INVALID_CURRENCY_PAIR', message: `Invalid currency pair ${pair.slice(0, 24)}` };
   return {
     ok: true,
     body: pairs.map((p) => {
@@ -207,7 +221,17 @@ export function endpointAnswer(
     case 'unified_accounts':
       return unifiedBody(portfolio, serverNow);
     case 'account_detail':
-      return { ok: true, body: { ip_whitelist: [], currency_pairs: [], user_id: 10001, tier: 1, key: { mode: portfolio.unified ? 2 : 1 }, copy_trading_role: 0 } };
+      return {
+        ok: true,
+        body: {
+          ip_whitelist: [],
+          currency_pairs: [],
+          user_id: 10001,
+          tier: 1,
+          key: { mode: portfolio.unified ? 2 : 1 },
+          copy_trading_role: 0,
+        },
+      };
     case 'spot_tickers':
       return tickersBody(portfolio, params);
   }
@@ -222,6 +246,9 @@ export function faultBody(endpoint: SimEndpoint, kind: 'malformed-json' | 'wrong
   }
   if (kind === 'malformed-json') return '[{"currency": "BTC", "available": "0.5", ';
   // Numbers where Gate sends decimal strings: a client must refuse, not guess.
-  return JSON.stringify(endpoint.startsWith('futures') || endpoint === 'unified_accounts' ? { total: 12.5, balances: [1] } : [{ currency: 'BTC', available: 0.5, amount: 0.5, last: 1 }]);
+  return JSON.stringify(
+    endpoint.startsWith('futures') || endpoint === 'unified_accounts'
+      ? { total: 12.5, balances: [1] }
+      : [{ currency: 'BTC', available: 0.5, amount: 0.5, last: 1 }],
+  );
 }
-

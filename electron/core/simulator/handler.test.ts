@@ -12,14 +12,34 @@ const NOW = 1_764_080_000_000;
 function signed(target: string, opts: { key?: string; secret?: string; ts?: number; method?: string } = {}): SimRequest {
   const [path, query = ''] = target.split('?') as [string, string?];
   const timestamp = String(Math.floor((opts.ts ?? NOW) / 1000));
-  const headers = signedHeaders(opts.key ?? KEY.key, opts.secret ?? KEY.secret, { method: opts.method ?? 'GET', path, query, body: '', timestamp });
-  return { method: opts.method ?? 'GET', target, headers: { key: headers['KEY'], sign: headers['SIGN'], timestamp: headers['Timestamp'] }, remoteAddress: '127.0.0.1' };
+  const headers = signedHeaders(opts.key ?? KEY.key, opts.secret ?? KEY.secret, {
+    method: opts.method ?? 'GET',
+    path,
+    query,
+    body: '',
+    timestamp,
+  });
+  return {
+    method: opts.method ?? 'GET',
+    target,
+    headers: { key: headers['KEY'], sign: headers['SIGN'], timestamp: headers['Timestamp'] },
+    remoteAddress: '127.0.0.1',
+  };
 }
 
 async function reply(sim: ReturnType<typeof createGateSimulator>, req: SimRequest) {
   const r = await sim.handle(req);
   if (r.kind !== 'reply') throw new Error('dropped');
-  return { ...r, json: (() => { try { return JSON.parse(r.body) as Record<string, unknown>; } catch { return null; } })() };
+  return {
+    ...r,
+    json: (() => {
+      try {
+        return JSON.parse(r.body) as Record<string, unknown>;
+      } catch {
+        return null;
+      }
+    })(),
+  };
 }
 
 describe('Gate simulator handler', () => {
@@ -31,7 +51,9 @@ describe('Gate simulator handler', () => {
     expect(r.status).toBe(200);
     const total = r.json?.['total'] as Record<string, string>;
     expect(total['amount']).toBe(GATE_EXAMPLE_TOTAL);
-    expect((r.json?.['details'] as Record<string, Record<string, string>>)['quant']?.['amount']).toBe('591702859674467879.6488202650892478553852');
+    expect((r.json?.['details'] as Record<string, Record<string, string>>)['quant']?.['amount']).toBe(
+      '591702859674467879.6488202650892478553852',
+    );
   });
 
   it('defaults the currency to USDT and rejects unknown ones with INVALID_PARAM_VALUE', async () => {
@@ -44,7 +66,10 @@ describe('Gate simulator handler', () => {
 
   it('converts exactly: every account is amount × rate, the total is their exact sum', () => {
     for (const currency of ['BTC', 'CNY', 'USD', 'USDT'] as const) {
-      const body = totalBalanceBody(DEMO_PORTFOLIO, currency) as { details: Record<string, { amount: string }>; total: { amount: string; currency: string } };
+      const body = totalBalanceBody(DEMO_PORTFOLIO, currency) as {
+        details: Record<string, { amount: string }>;
+        total: { amount: string; currency: string };
+      };
       expect(body.total.currency).toBe(currency);
       expect(body.total.amount).toBe(sumDecimals(Object.values(body.details).map((d) => d.amount)));
     }
@@ -66,7 +91,9 @@ describe('Gate simulator handler', () => {
     expect((await reply(sim, signed(t, { ts: NOW - 59_000 }))).status).toBe(200);
     // Tampering with the query after signing breaks the signature.
     const req = signed(t);
-    expect((await reply(sim, { ...req, target: '/api/v4/wallet/total_balance?currency=BTC' })).json).toMatchObject({ label: 'INVALID_SIGNATURE' });
+    expect((await reply(sim, { ...req, target: '/api/v4/wallet/total_balance?currency=BTC' })).json).toMatchObject({
+      label: 'INVALID_SIGNATURE',
+    });
   });
 
   it('applies a server clock offset to the window and to spot/time', async () => {
@@ -78,7 +105,13 @@ describe('Gate simulator handler', () => {
   });
 
   it('answers FORBIDDEN for a key without wallet read and IP_FORBIDDEN outside its whitelist', async () => {
-    const sim = createGateSimulator({ keys: [{ ...KEY, walletRead: false }, { key: 'k2', secret: 's2', allowedIps: ['10.0.0.1'] }], clock });
+    const sim = createGateSimulator({
+      keys: [
+        { ...KEY, walletRead: false },
+        { key: 'k2', secret: 's2', allowedIps: ['10.0.0.1'] },
+      ],
+      clock,
+    });
     const forbidden = await reply(sim, signed('/api/v4/wallet/total_balance'));
     expect([forbidden.status, forbidden.json?.['label']]).toEqual([403, 'FORBIDDEN']);
     const ip = await reply(sim, signed('/api/v4/wallet/total_balance', { key: 'k2', secret: 's2' }));

@@ -222,12 +222,18 @@ export function createGateSimulator(options: GateSimulatorOptions = {}): GateSim
   }
 
   /** Gate's checks of a private request in Gate's order; answers the key's name or the refusal. */
-  function authenticate(request: SimRequest, path: string, query: string, permission: SimPermission): { ok: true; key: string } | { ok: false; res: Handled } {
+  function authenticate(
+    request: SimRequest,
+    path: string,
+    query: string,
+    permission: SimPermission,
+  ): { ok: true; key: string } | { ok: false; res: Handled } {
     const keyName = request.headers['key'];
     const sign = request.headers['sign'];
     const ts = request.headers['timestamp'];
     const refuse = (res: SimResponse, key: string | null): { ok: false; res: Handled } => ({ ok: false, res: { res, key } });
-    if (!keyName || !sign || !ts) return refuse(gateError(401, 'MISSING_REQUIRED_HEADER', 'Missing required header: KEY, SIGN or Timestamp'), null);
+    if (!keyName || !sign || !ts)
+      return refuse(gateError(401, 'MISSING_REQUIRED_HEADER', 'Missing required header: KEY, SIGN or Timestamp'), null);
     const key = keys.get(keyName);
     if (!key) return refuse(gateError(401, 'INVALID_KEY', 'Invalid key provided'), keyName);
     const tsSeconds = Number(ts);
@@ -240,12 +246,19 @@ export function createGateSimulator(options: GateSimulatorOptions = {}): GateSim
     if (key.allowedIps && !key.allowedIps.includes(request.remoteAddress ?? '')) {
       return refuse(gateError(403, 'IP_FORBIDDEN', `Request IP not in whitelist: ${request.remoteAddress ?? 'unknown'}`), keyName);
     }
-    const allowed = permission === 'wallet' ? key.walletRead !== false && key.permissions?.wallet !== false : key.permissions?.[permission] !== false;
+    const allowed =
+      permission === 'wallet' ? key.walletRead !== false && key.permissions?.wallet !== false : key.permissions?.[permission] !== false;
     if (!allowed) return refuse(gateError(403, 'FORBIDDEN', `Forbidden: API key lacks ${permission} permission`), keyName);
     return { ok: true, key: keyName };
   }
 
-  async function handleEndpoint(endpoint: SimEndpoint, request: SimRequest, path: string, query: string, signal?: AbortSignal): Promise<Handled> {
+  async function handleEndpoint(
+    endpoint: SimEndpoint,
+    request: SimRequest,
+    path: string,
+    query: string,
+    signal?: AbortSignal,
+  ): Promise<Handled> {
     const fault = endpoint === 'spot_time' ? null : await faulted(endpoint, signal);
     if (fault) return fault;
     const spec = SIM_ENDPOINTS[endpoint];

@@ -28,7 +28,10 @@ function signed(target: string, key: SimKey = KEY): SimRequest {
   return { method: 'GET', target, headers: { key: h['KEY'], sign: h['SIGN'], timestamp: h['Timestamp'] }, remoteAddress: '127.0.0.1' };
 }
 
-async function get(sim: ReturnType<typeof createGateSimulator>, req: SimRequest): Promise<{ status: number; json: unknown; headers: Record<string, string> }> {
+async function get(
+  sim: ReturnType<typeof createGateSimulator>,
+  req: SimRequest,
+): Promise<{ status: number; json: unknown; headers: Record<string, string> }> {
   const r = await sim.handle(req);
   if (r.kind !== 'reply') throw new Error('dropped');
   let json: unknown;
@@ -58,7 +61,12 @@ describe('simulator per-coin endpoints', () => {
     expect(r.status).toBe(200);
     const rows = r.json as Row[];
     expect(rows[0]).toEqual({ currency: 'BTC', available: '0.1', locked: '0.02', update_id: 1000 });
-    const price = (c: string): string => (c === 'USDT' ? '1' : c === 'NMR' ? multiplyDecimals(SIM_TICKERS['NMR_BTC']!, SIM_TICKERS['BTC_USDT']!) : (SIM_TICKERS[`${c}_USDT`] || '0'));
+    const price = (c: string): string =>
+      c === 'USDT'
+        ? '1'
+        : c === 'NMR'
+          ? multiplyDecimals(SIM_TICKERS['NMR_BTC']!, SIM_TICKERS['BTC_USDT']!)
+          : SIM_TICKERS[`${c}_USDT`] || '0';
     const value = sumDecimals(rows.map((c) => multiplyDecimals(sumDecimals([c['available']!, c['locked']!]), price(c['currency']!))));
     expect(value).toBe('18452.73120045');
     expect(r.headers['x-gate-ratelimit-limit']).toBe('150');
@@ -70,7 +78,11 @@ describe('simulator per-coin endpoints', () => {
     const sim = createGateSimulator({ keys: [KEY], clock, portfolio: DEMO_PORTFOLIO });
     const usdt = await get(sim, signed('/api/v4/futures/usdt/accounts'));
     expect(usdt.json).toMatchObject({ total: '5260.4471', unrealised_pnl: '-141.5811', available: '4100.2', currency: 'USDT' });
-    expect((await get(sim, signed('/api/v4/futures/btc/accounts'))).json).toMatchObject({ total: '0.01', unrealised_pnl: '0.0001', currency: 'BTC' });
+    expect((await get(sim, signed('/api/v4/futures/btc/accounts'))).json).toMatchObject({
+      total: '0.01',
+      unrealised_pnl: '0.0001',
+      currency: 'BTC',
+    });
     sim.setPortfolio({ ...DEMO_PORTFOLIO, futures: { usdt: { total: '1', unrealisedPnl: '0', available: '1' } } });
     const never = await get(sim, signed('/api/v4/futures/btc/accounts'));
     expect(never.status).toBe(400);
@@ -97,7 +109,16 @@ describe('simulator per-coin endpoints', () => {
     const sim = createGateSimulator({ keys: [KEY], clock, portfolio: DEMO_PORTFOLIO });
     expect((await get(sim, signed('/api/v4/unified/accounts'))).json).toMatchObject({ mode: 'classic', balances: {} });
     expect((await get(sim, signed('/api/v4/account/detail'))).json).toMatchObject({ key: { mode: 1 } });
-    sim.setPortfolio({ ...DEMO_PORTFOLIO, unified: { mode: 'multi_currency', balances: [{ currency: 'BTC', equity: '0.5', available: '0.4', freeze: '0.1' }, { currency: 'USDT', equity: '-20', available: '0', freeze: '0' }] } });
+    sim.setPortfolio({
+      ...DEMO_PORTFOLIO,
+      unified: {
+        mode: 'multi_currency',
+        balances: [
+          { currency: 'BTC', equity: '0.5', available: '0.4', freeze: '0.1' },
+          { currency: 'USDT', equity: '-20', available: '0', freeze: '0' },
+        ],
+      },
+    });
     const unified = (await get(sim, signed('/api/v4/unified/accounts'))).json as { mode: string; balances: Record<string, Row> };
     expect(unified.mode).toBe('multi_currency');
     expect(unified.balances['BTC']).toMatchObject({ equity: '0.5', available: '0.4', freeze: '0.1' });
@@ -111,9 +132,14 @@ describe('simulator per-coin endpoints', () => {
     const rows = all.json as Row[];
     expect(rows.map((t) => t['currency_pair'])).toEqual(Object.keys(SIM_TICKERS));
     expect(rows.find((t) => t['currency_pair'] === 'FTT_USDT')?.['last']).toBe('');
-    expect((await get(sim, { method: 'GET', target: '/api/v4/spot/tickers?currency_pair=BTC_USDT', headers: {} })).json).toMatchObject([{ currency_pair: 'BTC_USDT', last: '95000' }]);
-    expect((await get(sim, { method: 'GET', target: '/api/v4/spot/tickers?currency_pair=NOPE_USDT', headers: {} })).json).toMatchObject({ label: 'INVALID_CURRENCY_PAIR' });
-    for (let i = 0; i < 199; i += 1) await sim.handle({ method: 'GET', target: '/api/v4/spot/tickers', headers: {}, remoteAddress: '10.0.0.9' });
+    expect((await get(sim, { method: 'GET', target: '/api/v4/spot/tickers?currency_pair=BTC_USDT', headers: {} })).json).toMatchObject([
+      { currency_pair: 'BTC_USDT', last: '95000' },
+    ]);
+    expect((await get(sim, { method: 'GET', target: '/api/v4/spot/tickers?currency_pair=NOPE_USDT', headers: {} })).json).toMatchObject({
+      label: 'INVALID_CURRENCY_PAIR',
+    });
+    for (let i = 0; i < 199; i += 1)
+      await sim.handle({ method: 'GET', target: '/api/v4/spot/tickers', headers: {}, remoteAddress: '10.0.0.9' });
     const limited = await get(sim, { method: 'GET', target: '/api/v4/spot/tickers', headers: {}, remoteAddress: '10.0.0.9' });
     expect([limited.status, (limited.json as Row)['label']]).toEqual([429, 'TOO_MANY_REQUESTS']);
     // Another IP, and another endpoint, have their own budget.
@@ -121,19 +147,27 @@ describe('simulator per-coin endpoints', () => {
     expect((await get(sim, signed('/api/v4/spot/accounts'))).status).toBe(200);
   });
 
-  it('derives coinless accounts as USDT, so Gate\'s 40-digit example reads digit for digit per coin too', async () => {
+  it("derives coinless accounts as USDT, so Gate's 40-digit example reads digit for digit per coin too", async () => {
     const sim = createGateSimulator({ keys: [KEY], clock, portfolio: GATE_EXAMPLE_PORTFOLIO });
-    expect((await get(sim, signed('/api/v4/spot/accounts'))).json).toEqual([{ currency: 'USDT', available: '42264489969935775.5160259954878034182418', locked: '0', update_id: 1000 }]);
+    expect((await get(sim, signed('/api/v4/spot/accounts'))).json).toEqual([
+      { currency: 'USDT', available: '42264489969935775.5160259954878034182418', locked: '0', update_id: 1000 },
+    ]);
     expect((await get(sim, signed('/api/v4/futures/usdt/accounts'))).json).toMatchObject({ total: '2384175.5606114082065' });
-    expect((await get(sim, signed('/api/v4/earn/uni/lends'))).json).toMatchObject([{ currency: 'USDT', amount: '662714381.70310327810191647181' }]);
+    expect((await get(sim, signed('/api/v4/earn/uni/lends'))).json).toMatchObject([
+      { currency: 'USDT', amount: '662714381.70310327810191647181' },
+    ]);
     expect((await get(sim, signed('/api/v4/futures/btc/accounts'))).json).toMatchObject({ label: 'USER_NOT_FOUND' });
   });
 
   it('checks signing and answers FORBIDDEN per permission, keeping the others readable', async () => {
     const noSpot: SimKey = { key: 'k2', secret: 's2', permissions: { spot: false, earn: false } };
     const sim = createGateSimulator({ keys: [KEY, noSpot], clock, portfolio: DEMO_PORTFOLIO });
-    expect((await get(sim, { ...signed('/api/v4/spot/accounts'), target: '/api/v4/spot/accounts?currency=BTC' })).json).toMatchObject({ label: 'INVALID_SIGNATURE' });
-    expect((await get(sim, { method: 'GET', target: '/api/v4/futures/usdt/accounts', headers: {} })).json).toMatchObject({ label: 'MISSING_REQUIRED_HEADER' });
+    expect((await get(sim, { ...signed('/api/v4/spot/accounts'), target: '/api/v4/spot/accounts?currency=BTC' })).json).toMatchObject({
+      label: 'INVALID_SIGNATURE',
+    });
+    expect((await get(sim, { method: 'GET', target: '/api/v4/futures/usdt/accounts', headers: {} })).json).toMatchObject({
+      label: 'MISSING_REQUIRED_HEADER',
+    });
     const forbidden = await get(sim, signed('/api/v4/spot/accounts', noSpot));
     expect([forbidden.status, (forbidden.json as Row)['label']]).toEqual([403, 'FORBIDDEN']);
     expect((await get(sim, signed('/api/v4/earn/uni/lends', noSpot))).status).toBe(403);
@@ -147,11 +181,17 @@ describe('simulator per-coin endpoints', () => {
     sim.setFault({ kind: 'wrong-shape' }, 1, 'spot_tickers');
     expect((await get(sim, signed('/api/v4/spot/accounts'))).json).toMatchObject({ label: 'TOO_BUSY' });
     expect((await get(sim, signed('/api/v4/wallet/total_balance'))).status).toBe(200);
-    expect((await get(sim, { method: 'GET', target: '/api/v4/spot/tickers', headers: {} })).json).toEqual([{ currency: 'BTC', available: 0.5, amount: 0.5, last: 1 }]);
+    expect((await get(sim, { method: 'GET', target: '/api/v4/spot/tickers', headers: {} })).json).toEqual([
+      { currency: 'BTC', available: 0.5, amount: 0.5, last: 1 },
+    ]);
     expect((await get(sim, { method: 'GET', target: '/api/v4/spot/tickers', headers: {} })).status).toBe(200);
     sim.setFault({ kind: 'rate-limit' }, undefined, 'futures_usdt_accounts');
     const rl = await get(sim, signed('/api/v4/futures/usdt/accounts'));
-    expect([rl.status, rl.headers['x-gate-ratelimit-limit'], rl.headers['x-gate-ratelimit-reset-timestamp']]).toEqual([429, '150', String(NOW + 10_000)]);
+    expect([rl.status, rl.headers['x-gate-ratelimit-limit'], rl.headers['x-gate-ratelimit-reset-timestamp']]).toEqual([
+      429,
+      '150',
+      String(NOW + 10_000),
+    ]);
     sim.setFault({ kind: 'malformed-json' }, undefined, 'earn_uni_lends');
     expect((await get(sim, signed('/api/v4/earn/uni/lends'))).json).toBeNull();
     sim.setFault(null);

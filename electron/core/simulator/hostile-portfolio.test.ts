@@ -30,7 +30,10 @@ describe('hostile portfolios', () => {
     const body = totalBalanceBody(HOSTILE_PORTFOLIO, 'USDT') as { total: { amount: string } };
     // 2,090 in the nine counted accounts + 75.25 unlisted; payment's 120.5 is listed but not counted.
     expect(body.total.amount).toBe('2165.25');
-    const cny = totalBalanceBody({ accounts: { spot: { amount: '10' }, payment: { amount: '1', inTotal: false } }, unlisted: '2' }, 'CNY') as { total: { amount: string } };
+    const cny = totalBalanceBody(
+      { accounts: { spot: { amount: '10' }, payment: { amount: '1', inTotal: false } }, unlisted: '2' },
+      'CNY',
+    ) as { total: { amount: string } };
     expect(cny.total.amount).toBe('86.9172'); // (10 + 2) × 7.2431
   });
 

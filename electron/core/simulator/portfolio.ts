@@ -137,7 +137,10 @@ export function lends(portfolio: SimPortfolio): readonly SimLend[] {
 export function portfolioAccounts(portfolio: SimPortfolio): [string, SimAccount][] {
   const derived: [string, SimAccount][] = [];
   if (portfolio.spot) {
-    derived.push(['spot', { amount: sumDecimals(portfolio.spot.map((c) => usdtValue(portfolio, c.currency, sumDecimals([c.available, c.locked])))) }]);
+    derived.push([
+      'spot',
+      { amount: sumDecimals(portfolio.spot.map((c) => usdtValue(portfolio, c.currency, sumDecimals([c.available, c.locked])))) },
+    ]);
   }
   if (portfolio.futures) {
     const settles = FUTURES_SETTLES.flatMap((s) => {
@@ -152,7 +155,8 @@ export function portfolioAccounts(portfolio: SimPortfolio): [string, SimAccount]
       },
     ]);
   }
-  if (portfolio.lends) derived.push(['finance', { amount: sumDecimals(portfolio.lends.map((l) => usdtValue(portfolio, l.currency, l.amount))) }]);
+  if (portfolio.lends)
+    derived.push(['finance', { amount: sumDecimals(portfolio.lends.map((l) => usdtValue(portfolio, l.currency, l.amount))) }]);
   const names = new Set(derived.map(([name]) => name));
   return [...derived, ...Object.entries(portfolio.accounts).filter(([name]) => !names.has(name))];
 }

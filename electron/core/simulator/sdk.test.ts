@@ -48,20 +48,24 @@ describe("Gate's official SDK against the simulator", () => {
   });
 
   it("answers the SDK's wrong secret with 401 INVALID_SIGNATURE", async () => {
-    const failure = await sdk(server.url, 'wrong-secret').getTotalBalance({}).then(
-      () => null,
-      (e: unknown) => errorData(e),
-    );
+    const failure = await sdk(server.url, 'wrong-secret')
+      .getTotalBalance({})
+      .then(
+        () => null,
+        (e: unknown) => errorData(e),
+      );
     expect(failure).toEqual({ status: 401, data: { label: 'INVALID_SIGNATURE', message: 'Signature mismatch' } });
   });
 
   it('answers REQUEST_EXPIRED when the server clock is 5 minutes off (the SDK does not correct for it)', async () => {
     server.simulator.setServerClockOffset(300_000);
     try {
-      const failure = await sdk(server.url).getTotalBalance({}).then(
-        () => null,
-        (e: unknown) => errorData(e),
-      );
+      const failure = await sdk(server.url)
+        .getTotalBalance({})
+        .then(
+          () => null,
+          (e: unknown) => errorData(e),
+        );
       expect(failure?.status).toBe(401);
       expect(failure?.data).toMatchObject({ label: 'REQUEST_EXPIRED' });
     } finally {
@@ -76,9 +80,19 @@ describe("Gate's official SDK against the simulator", () => {
       const spot = (await new SpotApi(client).listSpotAccounts({})).body;
       expect(spot.find((c) => c.currency === 'BTC')).toMatchObject({ currency: 'BTC', available: '0.1', locked: '0.02' });
       const futures = (await new FuturesApi(client).listFuturesAccounts('usdt')).body;
-      expect([futures.total, futures.unrealisedPnl, futures.available, futures.currency]).toEqual(['5260.4471', '-141.5811', '4100.2', 'USDT']);
+      expect([futures.total, futures.unrealisedPnl, futures.available, futures.currency]).toEqual([
+        '5260.4471',
+        '-141.5811',
+        '4100.2',
+        'USDT',
+      ]);
       const lends = (await new EarnUniApi(client).listUserUniLends({ page: 1, limit: 100 })).body;
-      expect(lends.map((l) => [l.currency, l.amount])).toEqual([['USDT', '5135.115'], ['BTC', '0.03'], ['ETH', '0.5'], ['GT', '10']]);
+      expect(lends.map((l) => [l.currency, l.amount])).toEqual([
+        ['USDT', '5135.115'],
+        ['BTC', '0.03'],
+        ['ETH', '0.5'],
+        ['GT', '10'],
+      ]);
       const unified = (await new UnifiedApi(client).listUnifiedAccounts({})).body;
       expect(unified.mode).toBe('classic');
       const detail = (await new AccountApi(client).getAccountDetail()).body;
@@ -93,7 +107,10 @@ describe("Gate's official SDK against the simulator", () => {
         () => null,
         (e: unknown) => errorData(e),
       );
-      expect(never).toEqual({ status: 400, data: { label: 'USER_NOT_FOUND', message: 'please transfer funds first to create futures account' } });
+      expect(never).toEqual({
+        status: 400,
+        data: { label: 'USER_NOT_FOUND', message: 'please transfer funds first to create futures account' },
+      });
     } finally {
       server.simulator.setPortfolio(GATE_EXAMPLE_PORTFOLIO);
     }

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { rolldown } from 'rolldown';
 import { PROJECT_ROOT } from './project-root.js';
 
-
 /** Bundles `entry` to `.test-results/<dir>/<name>.mjs` and answers the output path. */
 export async function bundleForNode(entry: string, dir: string, name: string): Promise<string> {
   const outDir = join(PROJECT_ROOT, '.test-results', dir);

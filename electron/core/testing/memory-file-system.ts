@@ -99,6 +99,8 @@ export class MemoryFileSystem implements FileSystem {
   async list(path: string): Promise<string[]> {
     if (this.#crashed) throw new Error('simulated crash: process is gone');
     const prefix = path.endsWith('/') ? path : `${path}/`;
-    return [...this.files.keys()].filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/')).map((p) => p.slice(prefix.length));
+    return [...this.files.keys()]
+      .filter((p) => p.startsWith(prefix) && !p.slice(prefix.length).includes('/'))
+      .map((p) => p.slice(prefix.length));
   }
 }

@@ -126,12 +126,19 @@ function seed(env: Record<string, string>, entries: readonly SeedEntry[]): void 
   if (entries.length === 0) return;
   const keytarPath = join(PROJECT_ROOT, 'node_modules', 'keytar');
   const script = `const k=require(${JSON.stringify(keytarPath)});(async()=>{for(const e of JSON.parse(process.env.GLANCE_SEED)){await k.setPassword(e.service,e.account,e.password)}})().then(()=>process.exit(0),(e)=>{console.error(e.message);process.exit(1)})`;
-  const r = spawnSync(process.execPath, ['-e', script], { env: { ...env, GLANCE_SEED: JSON.stringify(entries) }, encoding: 'utf8', timeout: 15_000 });
+  const r = spawnSync(process.execPath, ['-e', script], {
+    env: { ...env, GLANCE_SEED: JSON.stringify(entries) },
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
   if (r.status !== 0) throw new Error(`seeding the keyring failed: ${r.stderr}`);
 }
 
 /** Starts a private session of the given kind. Call `stop()` in afterAll. */
-export async function startPrivateKeyring(kind: KeyringKind, options: { readonly seed?: readonly SeedEntry[]; readonly serviceStartTimeoutMs?: number } = {}): Promise<PrivateKeyring> {
+export async function startPrivateKeyring(
+  kind: KeyringKind,
+  options: { readonly seed?: readonly SeedEntry[]; readonly serviceStartTimeoutMs?: number } = {},
+): Promise<PrivateKeyring> {
   const dir = mkdtempSync(join(tmpdir(), `glance-keyring-${kind}-`));
   const env = baseEnv(dir);
   const buses: number[] = [];
@@ -150,11 +157,20 @@ export async function startPrivateKeyring(kind: KeyringKind, options: { readonly
       // `serviceStartTimeoutMs`, 60 s by default here), so every libsecret call blocks, like a wedged keyring daemon.
       const services = join(dir, 'services');
       mkdirSync(services);
-      writeFileSync(join(services, 'org.freedesktop.secrets.service'), '[D-BUS Service]\nName=org.freedesktop.secrets\nExec=/bin/sleep 20\n');
+      writeFileSync(
+        join(services, 'org.freedesktop.secrets.service'),
+        '[D-BUS Service]\nName=org.freedesktop.secrets\nExec=/bin/sleep 20\n',
+      );
       servicedir = `<servicedir>${services}</servicedir>`;
     }
     configFile = join(dir, 'bus.conf');
-    writeFileSync(configFile, NO_SERVICES_CONFIG.replace('__SERVICEDIR__', servicedir).replace('__START_TIMEOUT__', String(options.serviceStartTimeoutMs ?? 60_000)));
+    writeFileSync(
+      configFile,
+      NO_SERVICES_CONFIG.replace('__SERVICEDIR__', servicedir).replace(
+        '__START_TIMEOUT__',
+        String(options.serviceStartTimeoutMs ?? 60_000),
+      ),
+    );
   }
   if (kind === 'locked') {
     // Create the login keyring (unlocked, with its password), then throw that session away:

@@ -24,7 +24,25 @@ export function generateTestCert(): TestCert {
   try {
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1,DNS:localhost',
+      ],
       { stdio: 'ignore' },
     );
     return { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
@@ -48,7 +66,9 @@ export interface TestProxy {
 }
 
 /** Starts a forward proxy on 127.0.0.1:0. With `requireAuth` ("user:pass") it answers 407 to anyone else. */
-export async function startTestProxy(options: { readonly requireAuth?: string; readonly refuseConnect?: boolean } = {}): Promise<TestProxy> {
+export async function startTestProxy(
+  options: { readonly requireAuth?: string; readonly refuseConnect?: boolean } = {},
+): Promise<TestProxy> {
   const log: ProxyLogEntry[] = [];
   const sockets = new Set<Socket>();
   const expected = options.requireAuth ? `Basic ${Buffer.from(options.requireAuth).toString('base64')}` : null;
@@ -62,10 +82,13 @@ export async function startTestProxy(options: { readonly requireAuth?: string; r
     const target = new URL(req.url ?? '');
     const headers = { ...req.headers };
     delete headers['proxy-authorization'];
-    const upstream = httpRequest({ host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = httpRequest(
+      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: req.method, headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });

@@ -73,7 +73,11 @@ describe('popoverPosition next to a tray icon', () => {
   });
 
   it('icon in the far top-right corner: pulled left to stay on screen', () => {
-    const p = place({ platform: 'darwin', trayBounds: { x: 1900, y: 0, width: 20, height: 24 }, workArea: { x: 0, y: 25, width: 1920, height: 1055 } });
+    const p = place({
+      platform: 'darwin',
+      trayBounds: { x: 1900, y: 0, width: 20, height: 24 },
+      workArea: { x: 0, y: 25, width: 1920, height: 1055 },
+    });
     expect(p.x).toBe(1920 - 360 - POPOVER_MARGIN);
   });
 
@@ -83,7 +87,11 @@ describe('popoverPosition next to a tray icon', () => {
   });
 
   it('auto-hidden taskbar (icon inside the work area): the nearest edge decides', () => {
-    const p = place({ platform: 'win32', trayBounds: { x: 1700, y: 1056, width: 24, height: 24 }, workArea: { x: 0, y: 0, width: 1920, height: 1080 } });
+    const p = place({
+      platform: 'win32',
+      trayBounds: { x: 1700, y: 1056, width: 24, height: 24 },
+      workArea: { x: 0, y: 0, width: 1920, height: 1080 },
+    });
     expect(p.y).toBe(1056 - 480 - POPOVER_GAP);
   });
 

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { XWAYLAND_ARGS, isNativeWayland, popoverWindowPlan, type DisplayServerInput } from './popover-window-plan.js';
 
-const linux = (over: Partial<DisplayServerInput>): DisplayServerInput => ({ platform: 'linux', sessionType: 'wayland', ozonePlatform: '', ozonePlatformHint: '', ...over });
+const linux = (over: Partial<DisplayServerInput>): DisplayServerInput => ({
+  platform: 'linux',
+  sessionType: 'wayland',
+  ozonePlatform: '',
+  ozonePlatformHint: '',
+  ...over,
+});
 
 describe('isNativeWayland', () => {
   it('is Wayland in a Wayland session when nothing forces a platform (Electron 38+ default: auto)', () => {
@@ -45,12 +51,23 @@ describe('popoverWindowPlan', () => {
 
   it('X11/XWayland and Windows: a frameless popover next to the tray, hidden on blur', () => {
     for (const platform of ['linux', 'win32'] as const) {
-      expect(popoverWindowPlan(platform, false)).toMatchObject({ placement: 'tray', frame: false, movable: false, hideOnBlur: true, visibleOnAllWorkspaces: false });
+      expect(popoverWindowPlan(platform, false)).toMatchObject({
+        placement: 'tray',
+        frame: false,
+        movable: false,
+        hideOnBlur: true,
+        visibleOnAllWorkspaces: false,
+      });
     }
   });
 
   it('macOS: next to the menu-bar icon, on the current Space and over full-screen apps', () => {
-    expect(popoverWindowPlan('darwin', false)).toMatchObject({ placement: 'tray', hideOnBlur: true, visibleOnAllWorkspaces: true, skipTaskbar: true });
+    expect(popoverWindowPlan('darwin', false)).toMatchObject({
+      placement: 'tray',
+      hideOnBlur: true,
+      visibleOnAllWorkspaces: true,
+      skipTaskbar: true,
+    });
     // isNativeWayland never says true on macOS; the plan does not depend on it there.
     expect(popoverWindowPlan('darwin', true).placement).toBe('tray');
   });

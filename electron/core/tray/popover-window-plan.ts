@@ -57,7 +57,23 @@ export interface PopoverWindowPlan {
 /** The plan for a platform, and whether it runs on native Wayland. */
 export function popoverWindowPlan(platform: NodeJS.Platform, nativeWayland: boolean): PopoverWindowPlan {
   if (platform === 'linux' && nativeWayland) {
-    return { placement: 'floating', frame: true, movable: true, hideOnBlur: false, skipTaskbar: false, alwaysOnTop: false, visibleOnAllWorkspaces: false };
+    return {
+      placement: 'floating',
+      frame: true,
+      movable: true,
+      hideOnBlur: false,
+      skipTaskbar: false,
+      alwaysOnTop: false,
+      visibleOnAllWorkspaces: false,
+    };
   }
-  return { placement: 'tray', frame: false, movable: false, hideOnBlur: true, skipTaskbar: true, alwaysOnTop: true, visibleOnAllWorkspaces: platform === 'darwin' };
+  return {
+    placement: 'tray',
+    frame: false,
+    movable: false,
+    hideOnBlur: true,
+    skipTaskbar: true,
+    alwaysOnTop: true,
+    visibleOnAllWorkspaces: platform === 'darwin',
+  };
 }

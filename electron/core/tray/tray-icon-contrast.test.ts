@@ -25,7 +25,9 @@ const IDLE_VS_OTHERS = 0.75;
 const BLACK: Rgb = [0, 0, 0];
 const WHITE: Rgb = [255, 255, 255];
 
-const files = readdirSync(TRAY_DIR).filter((f) => f.endsWith('.png')).sort();
+const files = readdirSync(TRAY_DIR)
+  .filter((f) => f.endsWith('.png'))
+  .sort();
 
 function load(file: string) {
   return decodePng(readFileSync(join(TRAY_DIR, file))).rgba;

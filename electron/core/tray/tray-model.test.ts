@@ -67,7 +67,12 @@ describe('trayModel', () => {
   it('keeps 40-digit totals exact in the currency of the data, BTC with 8 digits', () => {
     const big = state({
       currency: 'BTC',
-      balance: { currency: 'BTC', total: { amount: GATE_EXAMPLE_TOTAL, unrealisedPnl: null, borrowed: null }, accounts: [], fetchedAt: FETCHED },
+      balance: {
+        currency: 'BTC',
+        total: { amount: GATE_EXAMPLE_TOTAL, unrealisedPnl: null, borrowed: null },
+        accounts: [],
+        fetchedAt: FETCHED,
+      },
     });
     const m = trayModel(big, FETCHED, 'darwin', opts);
     expect(m.title).toBe('633,967,350,312,281,193.06836882 BTC');
@@ -87,7 +92,9 @@ describe('trayModel', () => {
     const m = trayModel(state({ status: 'stale', error: rateLimited }), FETCHED + 300_000, 'darwin', opts);
     expect(m.icon).toBe('stale');
     expect(m.title).toBe('⚠ 12,345.68 USDT');
-    expect(m.tooltip).toBe("Gate Glance: 12,345.68 USDT (estimated)\nStale, as of 14:32\nGate's rate limit was reached; it can be asked again in 30 seconds.");
+    expect(m.tooltip).toBe(
+      "Gate Glance: 12,345.68 USDT (estimated)\nStale, as of 14:32\nGate's rate limit was reached; it can be asked again in 30 seconds.",
+    );
     expect(m.menu[0]).toMatchObject({ label: 'Net worth: 12,345.68 USDT · stale, 5 min old' });
   });
 
@@ -113,11 +120,18 @@ describe('trayModel', () => {
     expect(m.title).toBe('…');
     expect(m.tooltip).toBe('Gate Glance: loading…');
     expect(m.menu[0]).toMatchObject({ label: 'Loading…' });
-    expect(m.menu.find((i) => i.type === 'normal' && i.command?.type === 'refresh')).toMatchObject({ label: 'Refreshing…', enabled: false });
+    expect(m.menu.find((i) => i.type === 'normal' && i.command?.type === 'refresh')).toMatchObject({
+      label: 'Refreshing…',
+      enabled: false,
+    });
   });
 
   it('starting: while the keychain has not answered the tray says so at once, with nothing to refresh', () => {
-    const checking = state({ status: 'loading', balance: null, credentials: { stored: false, keyHint: null, keychainError: null, checking: true } });
+    const checking = state({
+      status: 'loading',
+      balance: null,
+      credentials: { stored: false, keyHint: null, keychainError: null, checking: true },
+    });
     const m = trayModel(checking, FETCHED, 'darwin', opts);
     expect(m.title).toBe('…');
     expect(m.tooltip).toBe('Gate Glance: starting…');
@@ -127,7 +141,12 @@ describe('trayModel', () => {
     expect(refresh).toMatchObject({ enabled: false });
     expect(labels(m.menu)).not.toContain('Try the demo');
     // Once it answers (no key: the demo), the same state function renders the data.
-    const ready = trayModel(state({ demo: true, credentials: { stored: false, keyHint: null, keychainError: null, checking: false } }), FETCHED + 2_000, 'darwin', opts);
+    const ready = trayModel(
+      state({ demo: true, credentials: { stored: false, keyHint: null, keychainError: null, checking: false } }),
+      FETCHED + 2_000,
+      'darwin',
+      opts,
+    );
     expect(ready.menu[0]).toMatchObject({ label: expect.stringContaining('Demo net worth: 12,345.68 USDT') });
     expect(ready.tooltip).not.toContain('starting');
   });
@@ -183,8 +202,22 @@ describe('trayModel', () => {
   });
 
   describe('the 24-hour change', () => {
-    const up: Change24h = { from: FETCHED - 86_400_000, fromTotal: '12000', amount: '345.678', percent: '+2.88', partial: false, direction: 1 };
-    const down: Change24h = { from: Date.UTC(2026, 10, 25, 9, 14), fromTotal: '13000', amount: '-654.322', percent: '-5.03', partial: true, direction: -1 };
+    const up: Change24h = {
+      from: FETCHED - 86_400_000,
+      fromTotal: '12000',
+      amount: '345.678',
+      percent: '+2.88',
+      partial: false,
+      direction: 1,
+    };
+    const down: Change24h = {
+      from: Date.UTC(2026, 10, 25, 9, 14),
+      fromTotal: '13000',
+      amount: '-654.322',
+      percent: '-5.03',
+      partial: true,
+      direction: -1,
+    };
 
     it('tooltip and first menu line carry it next to the total: signed amount and percent, over 24 h', () => {
       const m = trayModel(state({ change24h: up }), FETCHED + 2_000, 'linux', opts);
@@ -199,7 +232,12 @@ describe('trayModel', () => {
     });
 
     it('no percent when the earlier total was zero or below: the signed amount instead; a change that rounds to zero has no sign', () => {
-      const fromZero = trayModel(state({ change24h: { ...up, fromTotal: '0', amount: '12345.678', percent: null } }), FETCHED, 'linux', opts);
+      const fromZero = trayModel(
+        state({ change24h: { ...up, fromTotal: '0', amount: '12345.678', percent: null } }),
+        FETCHED,
+        'linux',
+        opts,
+      );
       expect(fromZero.tooltip.split('\n')[1]).toBe('+12,345.68 USDT in 24 h');
       expect(fromZero.menu[0]).toMatchObject({ label: 'Net worth: 12,345.68 USDT (+12,345.68 USDT in 24 h) · updated just now' });
       const tiny = trayModel(state({ change24h: { ...down, amount: '-0.001', percent: '0.00', partial: false } }), FETCHED, 'linux', opts);
@@ -210,13 +248,20 @@ describe('trayModel', () => {
       expect(trayModel(state({ change24h: up }), FETCHED, 'darwin', opts).title).toBe('12,345.68 USDT');
       const on = { ...DEFAULT_PREFERENCES, trayShowsChange: true };
       expect(trayModel(state({ change24h: up, prefs: on }), FETCHED, 'darwin', opts).title).toBe('12,345.68 USDT +2.88 %');
-      expect(trayModel(state({ change24h: down, prefs: on, status: 'stale', error: rateLimited }), FETCHED, 'darwin', opts).title).toBe('⚠ 12,345.68 USDT -5.03 %');
+      expect(trayModel(state({ change24h: down, prefs: on, status: 'stale', error: rateLimited }), FETCHED, 'darwin', opts).title).toBe(
+        '⚠ 12,345.68 USDT -5.03 %',
+      );
       expect(trayModel(state({ change24h: up, prefs: on }), FETCHED, 'linux', opts).title).toBe('');
       expect(trayModel(state({ change24h: null, prefs: on }), FETCHED, 'darwin', opts).title).toBe('12,345.68 USDT');
     });
 
     it('privacy mode hides it everywhere (amount, percent, direction); demo data never shows one', () => {
-      const hidden = trayModel(state({ change24h: down, prefs: { ...DEFAULT_PREFERENCES, privacy: true, trayShowsChange: true } }), FETCHED, 'darwin', opts);
+      const hidden = trayModel(
+        state({ change24h: down, prefs: { ...DEFAULT_PREFERENCES, privacy: true, trayShowsChange: true } }),
+        FETCHED,
+        'darwin',
+        opts,
+      );
       expect(hidden.title).toBe(PRIVACY_MASK);
       expect(hidden.tooltip).toBe(`Gate Glance: ${PRIVACY_MASK} (estimated)\nas of 14:32`);
       expect(hidden.menu[0]).toMatchObject({ label: `Net worth: ${PRIVACY_MASK} · updated just now` });

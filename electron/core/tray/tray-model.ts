@@ -35,7 +35,13 @@ export type TrayCommand =
 /** One context-menu entry, close to Electron's MenuItemConstructorOptions but ours. */
 export type TrayMenuItem =
   | { readonly type: 'normal'; readonly label: string; readonly enabled: boolean; readonly command: TrayCommand | null }
-  | { readonly type: 'checkbox' | 'radio'; readonly label: string; readonly checked: boolean; readonly enabled: boolean; readonly command: TrayCommand }
+  | {
+      readonly type: 'checkbox' | 'radio';
+      readonly label: string;
+      readonly checked: boolean;
+      readonly enabled: boolean;
+      readonly command: TrayCommand;
+    }
   | { readonly type: 'submenu'; readonly label: string; readonly enabled: boolean; readonly submenu: readonly TrayMenuItem[] }
   | { readonly type: 'separator' };
 
@@ -97,7 +103,10 @@ function summaryLine(state: WidgetState, now: number, amount: string | null, wor
     const shown =
       change === null || state.balance === null
         ? amount
-        : words.t('tray.with-change', { amount, change: changeOverSpan(words, change, changeBrief(words, change, state.balance.currency), timeZone) });
+        : words.t('tray.with-change', {
+            amount,
+            change: changeOverSpan(words, change, changeBrief(words, change, state.balance.currency), timeZone),
+          });
     return words.t(status === 'live' ? 'tray.summary.live' : 'tray.summary.stale', { demo, amount: shown, age });
   }
   switch (status) {
@@ -106,7 +115,9 @@ function summaryLine(state: WidgetState, now: number, amount: string | null, wor
     case 'loading':
       return words.t('tray.summary.loading');
     default:
-      return state.error ? words.t('tray.summary.error', { message: errorWords(words, state.error).message }) : words.t('tray.summary.no-data');
+      return state.error
+        ? words.t('tray.summary.error', { message: errorWords(words, state.error).message })
+        : words.t('tray.summary.no-data');
   }
 }
 
@@ -143,7 +154,9 @@ function titleText(state: WidgetState, now: number, amount: string | null, platf
   }
   const title = words.t(status === 'live' ? 'tray.title.live' : 'tray.title.stale', { demo: state.demo ? 'yes' : 'no', amount });
   const change = state.prefs.trayShowsChange ? visibleChange(state) : null;
-  return change === null || state.balance === null ? title : words.t('tray.title.with-change', { title, change: changeBrief(words, change, state.balance.currency) });
+  return change === null || state.balance === null
+    ? title
+    : words.t('tray.title.with-change', { title, change: changeBrief(words, change, state.balance.currency) });
 }
 
 function iconKind(state: WidgetState, now: number): TrayIconKind {
@@ -172,7 +185,12 @@ function menuItems(state: WidgetState, now: number, amount: string | null, words
     items.push({ type: 'normal', label: words.t('tray.menu.demo'), enabled: true, command: { type: 'start-demo' } });
   }
   items.push(
-    { type: 'normal', label: words.t(state.refreshing ? 'tray.menu.refreshing' : 'tray.menu.refresh'), enabled: canRefresh, command: { type: 'refresh' } },
+    {
+      type: 'normal',
+      label: words.t(state.refreshing ? 'tray.menu.refreshing' : 'tray.menu.refresh'),
+      enabled: canRefresh,
+      command: { type: 'refresh' },
+    },
     {
       type: 'submenu',
       label: words.t('tray.menu.currency'),
@@ -185,7 +203,13 @@ function menuItems(state: WidgetState, now: number, amount: string | null, words
         command: { type: 'set-currency' as const, currency },
       })),
     },
-    { type: 'checkbox', label: words.t('tray.menu.privacy'), checked: state.prefs.privacy, enabled: true, command: { type: 'set-privacy', privacy: !state.prefs.privacy } },
+    {
+      type: 'checkbox',
+      label: words.t('tray.menu.privacy'),
+      checked: state.prefs.privacy,
+      enabled: true,
+      command: { type: 'set-privacy', privacy: !state.prefs.privacy },
+    },
     {
       type: 'checkbox',
       label: words.t('tray.menu.launch-at-login'),

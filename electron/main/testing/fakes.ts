@@ -144,7 +144,10 @@ export class FakeWindow implements PopoverWindowLike {
   }
   once(event: 'ready-to-show', listener: () => void): this {
     const wrapped = () => {
-      this.listeners.set(event, (this.listeners.get(event) ?? []).filter((l) => l !== wrapped));
+      this.listeners.set(
+        event,
+        (this.listeners.get(event) ?? []).filter((l) => l !== wrapped),
+      );
       listener();
     };
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), wrapped]);

@@ -53,12 +53,16 @@ export function runBuiltMain<R>(options: BuiltMainOptions = {}): BuiltMainRun<R>
   options.prepare?.(dir);
   const fake = join(PROJECT_ROOT, 'electron', 'main', 'testing', 'fake-electron');
   const env = builtMainEnv(dir, options.env);
-  const r = spawnSync(process.execPath, ['--import', join(fake, 'register.mjs'), join(fake, 'driver.mjs'), BUILT.main, ...(options.args ?? [])], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-    timeout: 60_000,
-    env,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', join(fake, 'register.mjs'), join(fake, 'driver.mjs'), BUILT.main, ...(options.args ?? [])],
+    {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env,
+    },
+  );
   const line = r.stdout.split('\n').find((l) => l.startsWith('SMOKE '));
   if (!line) throw new Error(`the smoke driver reported nothing (status ${String(r.status)})\n${r.stdout}\n${r.stderr}`);
   return { report: JSON.parse(line.slice('SMOKE '.length)) as R, status: r.status, signal: r.signal, dir };

@@ -124,7 +124,14 @@ export function AlertsSettings({ prefs, onChange }: AlertsSettingsProps) {
         <legend>{words.t('alerts.add-title')}</legend>
         <label className="field">
           <span>{words.t('alerts.kind')}</span>
-          <select value={kind} data-testid="alert-kind" onChange={(e) => { setKind(e.target.value as Kind); setProblem(null); }}>
+          <select
+            value={kind}
+            data-testid="alert-kind"
+            onChange={(e) => {
+              setKind(e.target.value as Kind);
+              setProblem(null);
+            }}
+          >
             {KINDS.map((k) => (
               <option key={k} value={k}>
                 {words.t(KIND_WORDS[k])}

@@ -61,7 +61,13 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
       {view === 'table' ? (
         <BreakdownTable balance={balance} summary={summary} privacy={privacy} {...(onOpenAccount ? { onOpenAccount } : {})} />
       ) : slices.length > 0 ? (
-        <BreakdownChart slices={slices} currency={currency} privacy={privacy} reducedMotion={reducedMotion} {...(onOpenAccount ? { onOpenAccount } : {})} />
+        <BreakdownChart
+          slices={slices}
+          currency={currency}
+          privacy={privacy}
+          reducedMotion={reducedMotion}
+          {...(onOpenAccount ? { onOpenAccount } : {})}
+        />
       ) : (
         <p className="muted" data-testid="no-positive">
           {words.t('breakdown.nothing-to-chart')}

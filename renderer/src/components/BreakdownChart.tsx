@@ -54,7 +54,8 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
     value: Math.max(Number(s.share), 0.01),
     fill: s.colour,
   }));
-  const item = (label: string, share: string): string => words.t('breakdown.chart-item', { account: label, share: displayShare(words, share, false) });
+  const item = (label: string, share: string): string =>
+    words.t('breakdown.chart-item', { account: label, share: displayShare(words, share, false) });
   const described = privacy
     ? words.t('breakdown.chart-private', { count: slices.length })
     : words.t('breakdown.chart-described', { list: slices.map((s) => item(s.label, s.share)).join(', ') });
@@ -144,7 +145,10 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
             <span className="legend-share" data-testid="legend-share">
               {displayShare(words, s.share, privacy)}
             </span>
-            <span className={compact ? 'legend-amount visually-hidden' : 'legend-amount'} title={exactMoney(words, s.amount, currency, privacy)}>
+            <span
+              className={compact ? 'legend-amount visually-hidden' : 'legend-amount'}
+              title={exactMoney(words, s.amount, currency, privacy)}
+            >
               <Breakable text={displayAmount(words, s.amount, currency, { privacy })} />
             </span>
           </li>

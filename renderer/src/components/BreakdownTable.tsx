@@ -48,7 +48,12 @@ export function BreakdownTable({ balance, summary, privacy, onOpenAccount }: Bre
             <tr key={a.name} data-testid={`row-${a.name}`}>
               <th scope="row">
                 {onOpenAccount ? (
-                  <button type="button" className="link-button row-open" data-testid={`open-${a.name}`} onClick={() => onOpenAccount(a.name)}>
+                  <button
+                    type="button"
+                    className="link-button row-open"
+                    data-testid={`open-${a.name}`}
+                    onClick={() => onOpenAccount(a.name)}
+                  >
                     {a.label}
                   </button>
                 ) : (

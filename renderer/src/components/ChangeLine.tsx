@@ -35,7 +35,12 @@ export function ChangeLine({ change, currency, day, privacy, colours, locale }: 
   const arrow = privacy || change.direction === 0 ? null : change.direction > 0 ? 'M4 10l4-5 4 5z' : 'M4 6l4 5 4-5z';
   const span = text.since === null ? words.t('change-line.span-24h') : words.t('change-line.since', { time: text.since });
   return (
-    <div className={`change change-${colour}`} data-testid="change" data-colour={colour} data-direction={privacy ? '' : String(change.direction)}>
+    <div
+      className={`change change-${colour}`}
+      data-testid="change"
+      data-colour={colour}
+      data-direction={privacy ? '' : String(change.direction)}
+    >
       <span className="visually-hidden">{words.t('change-line.label')}</span>
       {arrow !== null ? (
         <svg className="change-arrow" viewBox="0 0 16 16" width="10" height="10" aria-hidden="true">

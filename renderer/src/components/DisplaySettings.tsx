@@ -4,7 +4,12 @@
  */
 import { CHANGE_COLOUR_RULES, type ChangeColourRule } from '../../../shared/change.js';
 import type { PreferencesPatch } from '../../../shared/ipc.js';
-import { MAX_SMALL_SLICE_THRESHOLD_PERCENT, TRAY_PANEL_PREFERENCES, type Preferences, type TrayPanelPreference } from '../../../shared/prefs.js';
+import {
+  MAX_SMALL_SLICE_THRESHOLD_PERCENT,
+  TRAY_PANEL_PREFERENCES,
+  type Preferences,
+  type TrayPanelPreference,
+} from '../../../shared/prefs.js';
 import { isMac } from '../lib/platform.js';
 import { useWords } from '../lib/words.js';
 import { SettingsSection } from './SettingsSection.js';
@@ -56,7 +61,11 @@ export function DisplaySettings({ prefs, onChange, mac = isMac() }: DisplaySetti
 
       <label className="field">
         <span>{words.t('settings.change-colours')}</span>
-        <select value={prefs.changeColours} data-testid="change-colours-select" onChange={(e) => onChange({ changeColours: e.target.value as ChangeColourRule })}>
+        <select
+          value={prefs.changeColours}
+          data-testid="change-colours-select"
+          onChange={(e) => onChange({ changeColours: e.target.value as ChangeColourRule })}
+        >
           {CHANGE_COLOUR_RULES.map((r) => (
             <option key={r} value={r}>
               {words.t(COLOUR_WORDS[r])}
@@ -67,14 +76,23 @@ export function DisplaySettings({ prefs, onChange, mac = isMac() }: DisplaySetti
 
       {mac ? (
         <label className="check">
-          <input type="checkbox" checked={prefs.trayShowsChange} data-testid="tray-shows-change" onChange={(e) => onChange({ trayShowsChange: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={prefs.trayShowsChange}
+            data-testid="tray-shows-change"
+            onChange={(e) => onChange({ trayShowsChange: e.target.checked })}
+          />
           <span>{words.t('settings.tray-shows-change')}</span>
         </label>
       ) : null}
 
       <label className="field">
         <span>{words.t('settings.tray-panel')}</span>
-        <select value={prefs.trayPanel} data-testid="tray-panel-select" onChange={(e) => onChange({ trayPanel: e.target.value as TrayPanelPreference })}>
+        <select
+          value={prefs.trayPanel}
+          data-testid="tray-panel-select"
+          onChange={(e) => onChange({ trayPanel: e.target.value as TrayPanelPreference })}
+        >
           {TRAY_PANEL_PREFERENCES.map((p) => (
             <option key={p} value={p}>
               {words.t(TRAY_PANEL_WORDS[p])}

@@ -26,7 +26,9 @@ function intervalLabel(words: Words, sec: number): string {
 export function GeneralSettings(props: GeneralSettingsProps) {
   const words = useWords();
   const { prefs, onChange } = props;
-  const intervals = INTERVALS.includes(prefs.refreshIntervalSec) ? INTERVALS : [...INTERVALS, prefs.refreshIntervalSec].sort((a, b) => a - b);
+  const intervals = INTERVALS.includes(prefs.refreshIntervalSec)
+    ? INTERVALS
+    : [...INTERVALS, prefs.refreshIntervalSec].sort((a, b) => a - b);
   return (
     <SettingsSection title={words.t('settings.section-general')} testId="settings-general">
       <label className="field">

@@ -47,7 +47,10 @@ const PAD_Y = 8;
 const BOX = { width: W, height: H, padY: PAD_Y } as const;
 
 function pointWords(words: Words, point: HistoryPoint, currency: Currency): string {
-  return words.t('chart.point', { time: shortDateTime(words, point.at), money: displayMoney(words, point.total, currency, { privacy: false }) });
+  return words.t('chart.point', {
+    time: shortDateTime(words, point.at),
+    money: displayMoney(words, point.total, currency, { privacy: false }),
+  });
 }
 
 /** The chart view. */
@@ -101,20 +104,28 @@ export function HistoryChartPanel({ currency, privacy, fetchedAt, load, onBack }
     const last = points.length - 1;
     const from = shown ?? last;
     const step = Math.max(1, Math.round(points.length / 10));
-    const next: Record<string, number> = { ArrowLeft: from - 1, ArrowRight: from + 1, Home: 0, End: last, PageUp: from - step, PageDown: from + step };
+    const next: Record<string, number> = {
+      ArrowLeft: from - 1,
+      ArrowRight: from + 1,
+      Home: 0,
+      End: last,
+      PageUp: from - step,
+      PageDown: from + step,
+    };
     const to = next[event.key];
     if (to === undefined) return;
     event.preventDefault();
     setActive(Math.min(last, Math.max(0, to)));
   };
 
-  const marks = view !== null && g !== null
-    ? ([
-        ['high', view.high],
-        ['low', view.low],
-        ['last', view.last],
-      ] as const)
-    : [];
+  const marks =
+    view !== null && g !== null
+      ? ([
+          ['high', view.high],
+          ['low', view.low],
+          ['last', view.last],
+        ] as const)
+      : [];
 
   return (
     <section className="chart-view" aria-labelledby={`${id}-title`} data-testid="chart-view">
@@ -128,7 +139,14 @@ export function HistoryChartPanel({ currency, privacy, fetchedAt, load, onBack }
       </div>
       <div className="segmented ranges" role="group" aria-label={words.t('chart.ranges')} data-testid="chart-ranges">
         {HISTORY_RANGES.map((r) => (
-          <button key={r} type="button" className="segment" aria-pressed={r === range} data-testid={`range-${r}`} onClick={() => pickRange(r)}>
+          <button
+            key={r}
+            type="button"
+            className="segment"
+            aria-pressed={r === range}
+            data-testid={`range-${r}`}
+            onClick={() => pickRange(r)}
+          >
             {words.t(RANGE_WORDS[r])}
           </button>
         ))}
@@ -166,16 +184,48 @@ export function HistoryChartPanel({ currency, privacy, fetchedAt, load, onBack }
             onKeyDown={onKey}
             onBlur={() => setActive(null)}
           >
-            <svg viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" aria-hidden="true" onPointerMove={onPointer} onPointerLeave={() => setActive(null)}>
-              <path className="chart-line" d={linePath(points, view!.gaps, g)} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" vectorEffect="non-scaling-stroke" data-testid="chart-line" />
+            <svg
+              viewBox={`0 0 ${W} ${H}`}
+              preserveAspectRatio="none"
+              aria-hidden="true"
+              onPointerMove={onPointer}
+              onPointerLeave={() => setActive(null)}
+            >
+              <path
+                className="chart-line"
+                d={linePath(points, view!.gaps, g)}
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.5"
+                strokeLinecap="round"
+                vectorEffect="non-scaling-stroke"
+                data-testid="chart-line"
+              />
               {lonePoints(points.length, view!.gaps).map((i) => (
-                <circle key={`lone-${i}`} className="chart-dot" cx={g.x(points[i]!.at)} cy={g.y(points[i]!.total)} r="2" data-testid="chart-dot" />
+                <circle
+                  key={`lone-${i}`}
+                  className="chart-dot"
+                  cx={g.x(points[i]!.at)}
+                  cy={g.y(points[i]!.total)}
+                  r="2"
+                  data-testid="chart-dot"
+                />
               ))}
               {marks.map(([name, p]) =>
-                p === null ? null : <circle key={name} className={`chart-mark chart-mark-${name}`} cx={g.x(p.at)} cy={g.y(p.total)} r="2.5" />,
+                p === null ? null : (
+                  <circle key={name} className={`chart-mark chart-mark-${name}`} cx={g.x(p.at)} cy={g.y(p.total)} r="2.5" />
+                ),
               )}
               {focus !== undefined ? (
-                <line className="chart-cursor" x1={g.x(focus.at)} x2={g.x(focus.at)} y1={0} y2={H} vectorEffect="non-scaling-stroke" data-testid="chart-cursor" />
+                <line
+                  className="chart-cursor"
+                  x1={g.x(focus.at)}
+                  x2={g.x(focus.at)}
+                  y1={0}
+                  y2={H}
+                  vectorEffect="non-scaling-stroke"
+                  data-testid="chart-cursor"
+                />
               ) : null}
             </svg>
           </div>

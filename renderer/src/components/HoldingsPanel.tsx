@@ -40,7 +40,9 @@ export interface HoldingsPanelProps {
 type Loaded = { readonly view: HoldingsView | null; readonly error: AppError | null };
 
 function quantityText(words: Words, value: string, privacy: boolean): string {
-  return privacy ? PRIVACY_MASK : formatAmount(value, { currency: 'USDT', precision: 'full', ...(words.numberLocale ? { locale: words.numberLocale } : {}) });
+  return privacy
+    ? PRIVACY_MASK
+    : formatAmount(value, { currency: 'USDT', precision: 'full', ...(words.numberLocale ? { locale: words.numberLocale } : {}) });
 }
 
 function valueCell(words: Words, row: HoldingRow, currency: Currency, privacy: boolean): string {
@@ -143,7 +145,11 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="holdings-title">
           <table className="breakdown-table holdings-table" data-testid="holdings-table">
             <caption>
-              {words.t('holdings.caption', { account: label, currency, asOf: view.fetchedAt !== null ? asOfTime(words, view.fetchedAt, now) : 'none' })}
+              {words.t('holdings.caption', {
+                account: label,
+                currency,
+                asOf: view.fetchedAt !== null ? asOfTime(words, view.fetchedAt, now) : 'none',
+              })}
             </caption>
             <thead>
               <tr>
@@ -167,7 +173,11 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
                   <td className="num nowrap" data-testid="coin-quantity">
                     {quantityText(words, row.quantity, privacy)}
                   </td>
-                  <td className="num nowrap" data-testid="coin-value" title={row.value !== null ? exactMoney(words, row.value, currency, privacy) : undefined}>
+                  <td
+                    className="num nowrap"
+                    data-testid="coin-value"
+                    title={row.value !== null ? exactMoney(words, row.value, currency, privacy) : undefined}
+                  >
                     {valueCell(words, row, currency, privacy)}
                   </td>
                   <td className="num nowrap" data-testid="coin-share">
@@ -185,11 +195,13 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
               ))}
               {!privacy && view.small !== null ? (
                 <tr data-testid="coin-small" title={view.small.coins.join(', ')}>
-                  <th scope="row">
-                    {words.t('holdings.small', { count: view.small.coins.length })}
-                  </th>
+                  <th scope="row">{words.t('holdings.small', { count: view.small.coins.length })}</th>
                   <td className="num" />
-                  <td className="num">{view.small.value !== null ? displayAmount(words, view.small.value, currency, { privacy: false }) : words.t('cli.table.no-share')}</td>
+                  <td className="num">
+                    {view.small.value !== null
+                      ? displayAmount(words, view.small.value, currency, { privacy: false })
+                      : words.t('cli.table.no-share')}
+                  </td>
                   <td className="num">{displayShare(words, view.small.share, false)}</td>
                 </tr>
               ) : null}

@@ -32,7 +32,9 @@ export function KeySettings({ credentials, demo, onReplaceKey, onRemoveKey }: Ke
         </p>
       ) : null}
       <p className="muted">
-        {credentials.stored ? words.t('settings.key-stored', { hint: credentials.keyHint ?? '…' }) : words.t(demo ? 'settings.no-key-demo' : 'settings.no-key')}
+        {credentials.stored
+          ? words.t('settings.key-stored', { hint: credentials.keyHint ?? '…' })
+          : words.t(demo ? 'settings.no-key-demo' : 'settings.no-key')}
       </p>
       <div className="form-actions">
         <button type="button" className="button" onClick={onReplaceKey} data-testid="replace-key">
@@ -48,7 +50,12 @@ export function KeySettings({ credentials, demo, onReplaceKey, onRemoveKey }: Ke
         <div className="confirm" role="group" aria-label={words.t('settings.confirm-removal')}>
           <p>{words.t('settings.remove-question')}</p>
           <label className="check">
-            <input type="checkbox" checked={forgetHistory} data-testid="forget-history" onChange={(e) => setForgetHistory(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={forgetHistory}
+              data-testid="forget-history"
+              onChange={(e) => setForgetHistory(e.target.checked)}
+            />
             <span>{words.t('settings.forget-history')}</span>
           </label>
           <button

@@ -19,7 +19,16 @@ function isMac(): boolean {
 /** "CommandOrControl+Alt+G" as this platform's keys: Ctrl+Alt+G, or Cmd+Option+G on macOS. */
 export function shortcutLabel(accelerator: string, mac = isMac()): string {
   const names: Readonly<Record<string, string>> = mac
-    ? { commandorcontrol: 'Cmd', cmdorctrl: 'Cmd', command: 'Cmd', cmd: 'Cmd', alt: 'Option', option: 'Option', control: 'Ctrl', ctrl: 'Ctrl' }
+    ? {
+        commandorcontrol: 'Cmd',
+        cmdorctrl: 'Cmd',
+        command: 'Cmd',
+        cmd: 'Cmd',
+        alt: 'Option',
+        option: 'Option',
+        control: 'Ctrl',
+        ctrl: 'Ctrl',
+      }
     : { commandorcontrol: 'Ctrl', cmdorctrl: 'Ctrl', control: 'Ctrl', ctrl: 'Ctrl', option: 'Alt' };
   return accelerator
     .split('+')

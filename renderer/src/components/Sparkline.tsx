@@ -32,13 +32,30 @@ export function Sparkline({ points, gaps, privacy }: SparklineProps) {
   if (privacy) {
     // Same room, no shape: the layout does not jump when privacy is switched.
     return (
-      <svg className="sparkline sparkline-hidden" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={words.t('history.hidden')} data-testid="sparkline">
-        <path d={`M0,${H / 2} L${W},${H / 2}`} fill="none" stroke="currentColor" strokeWidth="1" strokeDasharray="2 3" vectorEffect="non-scaling-stroke" />
+      <svg
+        className="sparkline sparkline-hidden"
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={words.t('history.hidden')}
+        data-testid="sparkline"
+      >
+        <path
+          d={`M0,${H / 2} L${W},${H / 2}`}
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1"
+          strokeDasharray="2 3"
+          vectorEffect="non-scaling-stroke"
+        />
       </svg>
     );
   }
   const g = lineGeometry(points, BOX);
-  const label = words.t('history.points', { count: points.length, from: shortDateTime(words, first.at), to: shortDateTime(words, last.at) });
+  const label = words.t('history.points', {
+    count: points.length,
+    from: shortDateTime(words, first.at),
+    to: shortDateTime(words, last.at),
+  });
   return (
     <svg className="sparkline" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none" role="img" aria-label={label} data-testid="sparkline">
       <path d={linePath(points, gaps, g)} fill="none" stroke="currentColor" strokeWidth="1.5" vectorEffect="non-scaling-stroke" />

@@ -45,7 +45,20 @@ describe('buildSlices', () => {
 
 describe('colours', () => {
   it('gives known accounts distinct fixed colours and unknown ones a stable palette colour', () => {
-    const known = ['spot', 'futures', 'finance', 'quant', 'delivery', 'margin', 'cross_margin', 'options', 'warrant', 'cbbc', 'payment', 'meme_box'];
+    const known = [
+      'spot',
+      'futures',
+      'finance',
+      'quant',
+      'delivery',
+      'margin',
+      'cross_margin',
+      'options',
+      'warrant',
+      'cbbc',
+      'payment',
+      'meme_box',
+    ];
     expect(new Set(known.map(colourForAccount)).size).toBe(known.length);
     expect(colourForAccount('spot')).toBe(PALETTE[0]);
     const unknown = colourForAccount('space_station');

@@ -45,9 +45,7 @@ export function buildSlices(positive: readonly AccountShare[], thresholdPercent:
   const threshold = Math.round(thresholdPercent * 100);
   const small = positive.filter((a) => shareToHundredths(a.share) < threshold);
   const grouped = small.length >= 2 ? new Set(small.map((a) => a.name)) : new Set<string>();
-  const slices: Slice[] = positive
-    .filter((a) => !grouped.has(a.name))
-    .map(accountSlice);
+  const slices: Slice[] = positive.filter((a) => !grouped.has(a.name)).map(accountSlice);
   if (grouped.size > 0) {
     const members = positive.filter((a) => grouped.has(a.name));
     slices.push({

@@ -66,7 +66,8 @@ export function useLocaleWords(choice: LocaleChoice | null): Words | null {
       },
       // A chunk of our own bundle hardly fails to load; if a Chinese one does, English beats a blank popover.
       () => {
-        if (live && language !== 'en') void preloadCatalogue('en').then((en) => live && setMade({ key, words: createWords(en, 'en', formatLocale) }));
+        if (live && language !== 'en')
+          void preloadCatalogue('en').then((en) => live && setMade({ key, words: createWords(en, 'en', formatLocale) }));
       },
     );
     return () => {

@@ -37,17 +37,29 @@ export function createFakeGlance(initial: WidgetState, history: HistoryPoint[] =
     saveCredentials: vi.fn<GlanceApi['saveCredentials']>(() =>
       okResult({ status: { stored: true, keyHint: '…beef', keychainError: null }, notices: [], verified: true }),
     ),
-    clearCredentials: vi.fn<GlanceApi['clearCredentials']>(() =>
-      okResult({ stored: false, keyHint: null, keychainError: null }),
-    ),
+    clearCredentials: vi.fn<GlanceApi['clearCredentials']>(() => okResult({ stored: false, keyHint: null, keychainError: null })),
     startDemo: vi.fn<GlanceApi['startDemo']>(() => okResult(null)),
     setPrefs: vi.fn<GlanceApi['setPrefs']>((patch) => okResult({ ...current.prefs, ...patch })),
     getHistory: vi.fn<GlanceApi['getHistory']>(({ currency, range }) =>
-      okResult(historyView(history.filter((p) => p.currency === currency), range, { now: Math.max(T0, ...history.map((p) => p.at)) })),
+      okResult(
+        historyView(
+          history.filter((p) => p.currency === currency),
+          range,
+          { now: Math.max(T0, ...history.map((p) => p.at)) },
+        ),
+      ),
     ),
     exportHistoryCsv: vi.fn<GlanceApi['exportHistoryCsv']>(() => okResult({ saved: true, path: '/tmp/glance.csv' })),
     getHoldings: vi.fn<GlanceApi['getHoldings']>((request) =>
-      okResult({ account: request.account, currency: request.currency, amount: null, detail: false, rows: [], small: null, fetchedAt: null }),
+      okResult({
+        account: request.account,
+        currency: request.currency,
+        amount: null,
+        detail: false,
+        rows: [],
+        small: null,
+        fetchedAt: null,
+      }),
     ),
     hideWindow: vi.fn<GlanceApi['hideWindow']>(() => okResult(null)),
     openKeyPage: vi.fn<GlanceApi['openKeyPage']>(() => okResult(null)),

@@ -82,7 +82,12 @@ report.hardening = {
     clipboardWrite: s.permissionCheckHandler?.(null, 'clipboard-sanitized-write', 'app://glance') ?? null,
   })),
 };
-const navigate = { prevented: false, preventDefault() { this.prevented = true; } };
+const navigate = {
+  prevented: false,
+  preventDefault() {
+    this.prevented = true;
+  },
+};
 wc.emit('will-navigate', navigate, 'https://evil.example/');
 report.hardening.navigationPrevented = navigate.prevented;
 
@@ -109,7 +114,9 @@ while (state.ok && (state.value.credentials.checking || state.value.status === '
   state = await invoke('state:get', event(wc, top));
 }
 report.ipc = {
-  state: state.ok ? { ok: true, status: state.value.status, demo: state.value.demo, keychain: state.value.credentials.keychainError?.code ?? null } : state,
+  state: state.ok
+    ? { ok: true, status: state.value.status, demo: state.value.demo, keychain: state.value.credentials.keychainError?.code ?? null }
+    : state,
   subFrame: await invoke('state:get', event(wc, { url: 'app://glance/index.html', processId: 7, routingId: 999, parent: top })),
   otherContents: await invoke('state:get', { sender: { id: 4242, mainFrame: top }, senderFrame: top }),
   fileUrl: await invoke('state:get', event(wc, { ...top, url: 'file:///index.html' })),
@@ -173,7 +180,13 @@ report.timersBeforeQuit = liveTimers.size;
 r.quitCalled = 0;
 (await import('electron')).app.quit();
 await sleep(50);
-report.quit = { shortcutsLeft: r.shortcuts.size, ipcLeft: r.ipc.size, trayDestroyed: tray.isDestroyed(), windowDestroyed: win.isDestroyed(), timersLeft: [...liveTimers.values()] };
+report.quit = {
+  shortcutsLeft: r.shortcuts.size,
+  ipcLeft: r.ipc.size,
+  trayDestroyed: tray.isDestroyed(),
+  windowDestroyed: win.isDestroyed(),
+  timersLeft: [...liveTimers.values()],
+};
 // An error that escapes every handler, carrying a would-be secret in its message: main must
 // log its name only, and keep running (no stack dialog, no crash output with data).
 const leaky = new TypeError('boom with secret-0123456789abcdef in it');

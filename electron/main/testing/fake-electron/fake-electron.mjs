@@ -45,7 +45,13 @@ class FakeApp extends EventEmitter {
     return Promise.resolve();
   }
   getPath(name) {
-    const paths = { userData: process.env.FAKE_USER_DATA, appData: process.env.FAKE_APP_DATA, home: process.env.FAKE_HOME, documents: process.env.FAKE_HOME, ...rec.paths };
+    const paths = {
+      userData: process.env.FAKE_USER_DATA,
+      appData: process.env.FAKE_APP_DATA,
+      home: process.env.FAKE_HOME,
+      documents: process.env.FAKE_HOME,
+      ...rec.paths,
+    };
     if (!paths[name]) throw new Error(`fake app.getPath: ${name}`);
     return paths[name];
   }
@@ -218,10 +224,19 @@ export class Notification extends EventEmitter {
 export const Menu = { buildFromTemplate: (template) => ({ template }) };
 
 export const nativeImage = {
-  createFromPath: (path) => ({ path, template: false, setTemplateImage(v) { this.template = v; } }),
+  createFromPath: (path) => ({
+    path,
+    template: false,
+    setTemplateImage(v) {
+      this.template = v;
+    },
+  }),
 };
 
-export const nativeTheme = Object.assign(new EventEmitter(), { shouldUseDarkColors: false, shouldUseDarkColorsForSystemIntegratedUI: false });
+export const nativeTheme = Object.assign(new EventEmitter(), {
+  shouldUseDarkColors: false,
+  shouldUseDarkColorsForSystemIntegratedUI: false,
+});
 
 export const net = { fetch: (...args) => globalThis.fetch(...args), isOnline: () => true };
 
