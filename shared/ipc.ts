@@ -9,6 +9,7 @@ import type { AppError, Result } from './errors.js';
 import type { HoldingsView } from './holdings.js';
 import type { Change24h } from './change.js';
 import type { HistoryRange, HistoryView } from './history.js';
+import type { KeyHealthState } from './key-health.js';
 import type { LocaleChoice } from './locale.js';
 import type { Preferences } from './prefs.js';
 
@@ -70,6 +71,22 @@ export interface WidgetState {
    * no earlier point, and always in demo mode.
    */
   readonly change24h: Change24h | null;
+  /** What Gate says of the stored key (read-only, IP-bound, estimated expiry); null in demo mode and with no key. */
+  readonly keyHealth: KeyHealthState | null;
+  /** What the desktop around the app allows, as the shell found it. */
+  readonly desktop: DesktopStatus;
+}
+
+/**
+ * What the desktop around the app allows. `trayHost`: on Linux, whether a StatusNotifierWatcher
+ * owns its bus name (while `absent` the popover is shown as a normal window with a notice), and
+ * `not-applicable` elsewhere. `notifications`: `blocked` once the system refused one (Electron's
+ * `failed` event). `loginItem`: what the system reports of the login item, which the preference follows.
+ */
+export interface DesktopStatus {
+  readonly trayHost: 'present' | 'absent' | 'not-applicable';
+  readonly notifications: 'ok' | 'blocked';
+  readonly loginItem: 'on' | 'off' | 'requires-approval' | 'unknown';
 }
 
 /** See `WidgetState.shortcut`. */

@@ -19,6 +19,8 @@ export function widgetState(overrides: Partial<WidgetState> = {}): WidgetState {
     shortcut: 'none',
     locale: { language: 'en', formatLocale: undefined },
     change24h: null,
+    keyHealth: null,
+    desktop: { trayHost: 'not-applicable', notifications: 'ok', loginItem: 'unknown' },
     demo: false,
     credentials: { stored: false, keyHint: null, keychainError: null, checking: false },
     prefs: DEFAULT_PREFERENCES,

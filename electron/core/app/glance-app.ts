@@ -17,6 +17,7 @@ import type {
   HoldingsRequest,
   CredentialsState,
   CredentialsStatus,
+  DesktopStatus,
   ExportResult,
   HistoryQuery,
   PreferencesPatch,
@@ -132,6 +133,7 @@ export class GlanceApp {
   readonly #ready: Promise<void>;
   #demo = false;
   #shortcut: ShortcutStatus = 'none';
+  #desktop: DesktopStatus = { trayHost: 'not-applicable', notifications: 'ok', loginItem: 'unknown' };
   #demoSource: DemoSource | null = null;
   /** Per-coin detail, asked only by the holdings view: one service per source, so demo and account caches never mix. */
   readonly #accountHoldings: HoldingsService;
@@ -264,7 +266,18 @@ export class GlanceApp {
       shown === null
         ? null
         : (this.#changes.knownChange({ currency: shown.currency, at: shown.fetchedAt, total: shown.total.amount }) ?? null);
-    return { ...balance, status, demo: this.#demo, credentials, prefs, shortcut: this.#shortcut, locale, change24h };
+    return {
+      ...balance,
+      status,
+      demo: this.#demo,
+      credentials,
+      prefs,
+      shortcut: this.#shortcut,
+      locale,
+      change24h,
+      keyHealth: null,
+      desktop: this.#desktop,
+    };
   }
 
   #lastPrefs: Preferences | null = null;
@@ -426,6 +439,12 @@ export class GlanceApp {
   /** The desktop shell registered (or could not register) the global shortcut the preferences name. */
   shortcutChanged(status: ShortcutStatus): void {
     this.#shortcut = status;
+    this.#publish();
+  }
+
+  /** The desktop shell found out more of what the desktop allows (a tray host appeared, a notification was refused, …). */
+  desktopChanged(change: Partial<DesktopStatus>): void {
+    this.#desktop = { ...this.#desktop, ...change };
     this.#publish();
   }
 
