@@ -19,6 +19,11 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';
 
+// The Electron we ship, so the scan judges its checks against that release and no other.
+const ELECTRON_VERSION = (
+  JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+).devDependencies['electron']!;
+
 interface Level {
   readonly name: string;
   readonly value: number;
@@ -71,7 +76,7 @@ async function scan(input: string): Promise<ScanResult> {
       isRelative: true,
       isVerbose: false,
       electronUpgrade: undefined,
-      electronVersionOverride: '45.5.0',
+      electronVersionOverride: ELECTRON_VERSION,
       parserPlugins: [],
     },
     false,
@@ -98,7 +103,10 @@ describe('Electronegativity', () => {
   it('reports a HIGH finding for an insecure canary window (the harness works)', async () => {
     const dir = join(work, 'canary');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'canary', main: 'main.js', devDependencies: { electron: '45.5.0' } }));
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify({ name: 'canary', main: 'main.js', devDependencies: { electron: ELECTRON_VERSION } }),
+    );
     writeFileSync(
       join(dir, 'main.js'),
       "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n",
