@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Currency, HistoryPoint } from '../../../shared/balance.js';
-import type { FileSystem } from '../prefs/file-system.js';
+import type { FileSystem } from '../files/private-files.js';
 import { MemoryFileSystem } from '../testing/memory-file-system.js';
 import { logUniform, seededRandom } from '../testing/seeded-random.js';
 import type { HistoryLock } from './history-lock.js';

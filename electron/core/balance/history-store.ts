@@ -22,8 +22,8 @@ import type { LocalOffset } from '../../../shared/history.js';
 import { sortPoints, thinHistory } from '../../../shared/history.js';
 import { endpointHistoryFileName, HISTORY_FILE_NAME } from '../data-dir.js';
 import { DEFAULT_BASE_URL } from '../gate/client.js';
-import type { FileSystem } from '../prefs/file-system.js';
-import { createNodeFileSystem, writeFileAtomic } from '../prefs/file-system.js';
+import type { FileSystem } from '../files/private-files.js';
+import { createNodeFileSystem, writeFileAtomic } from '../files/private-files.js';
 import type { HistoryLock } from './history-lock.js';
 import { createFileLock, IN_PROCESS_LOCK } from './history-lock.js';
 

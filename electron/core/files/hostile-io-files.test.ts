@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
 import { HISTORY_MAX_READ_BYTES, HistoryStore } from '../balance/history-store.js';
-import { UnsafeFileError, createNodeFileSystem, writeFileAtomic } from './file-system.js';
-import { PREFS_MAX_BYTES, PrefsStore } from './prefs-store.js';
+import { UnsafeFileError, createNodeFileSystem, writeFileAtomic } from './private-files.js';
+import { PREFS_MAX_BYTES, PrefsStore } from '../prefs/prefs-store.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import { ENGLISH } from '../../../shared/present/words.js';
 

@@ -1,7 +1,8 @@
 /**
- * The few file operations preferences and history need, behind an interface: the app and the
- * CLI use real files (`createNodeFileSystem`), tests use `MemoryFileSystem` (core/testing),
- * which can also simulate a crash between writing a temp file and renaming it.
+ * Private files, one home for preferences, history and alerts alike: atomic writes, modes and
+ * the symlink checks, behind the few file operations they need. The app and the CLI use real
+ * files (`createNodeFileSystem`); tests use `MemoryFileSystem` (core/testing), which can also
+ * simulate a crash between writing a temp file and renaming it.
  *
  * The real files are private and hold up against what else may sit in the data folder: new
  * files are created 0600 under a random temporary name, opened exclusively (O_EXCL) and without
@@ -23,7 +24,7 @@ export interface ReadLimit {
   readonly overflow: 'refuse' | 'tail';
 }
 
-/** Only what preferences and history use. Paths are absolute (or whatever the implementation keys on). */
+/** Only what preferences, history and alerts use. Paths are absolute (or whatever the implementation keys on). */
 export interface FileSystem {
   /** The file as UTF-8 within `limit`, or null when it does not exist. Any other failure rejects. */
   readText(path: string, limit: ReadLimit): Promise<string | null>;
