@@ -4,7 +4,7 @@
  * thinned to a bounded count that still spans the whole range, its high, low and last, and where
  * the line must break because the app was not running).
  */
-import type { HistoryPoint } from './balance.js';
+import type { Currency, HistoryPoint } from './balance.js';
 import { compareDecimals } from './decimal.js';
 
 const MINUTE_MS = 60_000;
@@ -53,33 +53,37 @@ export function sortPoints(points: readonly HistoryPoint[]): HistoryPoint[] {
 export function thinHistory(points: readonly HistoryPoint[], now: number, localOffset: LocalOffset): HistoryPoint[] {
   const sorted = sortPoints(points);
   const kept: HistoryPoint[] = [];
-  // Bucket key → index in `kept` of the bucket's latest point so far (sorted: the later replaces).
-  const buckets = new Map<string, number>();
+  // Per currency, bucket → index in `kept` of the bucket's latest point so far (sorted: the later
+  // replaces). A bucket is a number: its minute, hour or day index × 3 + its tier.
+  const buckets = new Map<Currency, Map<number, number>>();
+  let ordered = true;
   for (const point of sorted) {
     const age = now - point.at;
-    let key: string;
     if (age < 0) {
       kept.push(point);
       continue;
     }
+    let bucket: number;
     if (age <= KEEP_MINUTES_MS) {
       // Every zone in use today is offset from UTC by whole minutes: a UTC minute is a local one.
-      key = `${point.currency} m${Math.floor(point.at / MINUTE_MS)}`;
+      bucket = Math.floor(point.at / MINUTE_MS) * 3;
     } else {
       const local = point.at + localOffset(point.at);
-      key =
-        age <= KEEP_HOURLY_MS ? `${point.currency} h${Math.floor(local / HOUR_MS)}` : `${point.currency} d${Math.floor(local / DAY_MS)}`;
+      bucket = age <= KEEP_HOURLY_MS ? Math.floor(local / HOUR_MS) * 3 + 1 : Math.floor(local / DAY_MS) * 3 + 2;
     }
-    const index = buckets.get(key);
+    let mine = buckets.get(point.currency);
+    if (mine === undefined) buckets.set(point.currency, (mine = new Map()));
+    const index = mine.get(bucket);
     if (index === undefined) {
-      buckets.set(key, kept.length);
+      mine.set(bucket, kept.length);
       kept.push(point);
     } else {
+      // Another currency's point may sit between: then the later one takes an earlier place.
+      if (index !== kept.length - 1) ordered = false;
       kept[index] = point;
     }
   }
-  // A bucket's later point took its first point's place: another currency's may sit between.
-  return sortPoints(kept);
+  return ordered ? kept : sortPoints(kept);
 }
 
 /** The spacing a history of this age has at most, when the app ran the whole time (ms). */
