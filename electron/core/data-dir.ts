@@ -4,9 +4,9 @@
  * left in Electron's default userData are moved over once (see `legacyDataDirs`).
  */
 import { chmodSync, constants, copyFileSync, lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
-import { describeFileError, folderProblem } from './files/private-files.js';
 import { homedir } from 'node:os';
 import { join, posix, resolve, win32 } from 'node:path';
+import { describeFileError, folderProblem } from './files/private-files.js';
 
 /** The folder's name on macOS and Windows, where names are shown to people. */
 const DATA_DIR_PRODUCT_NAME = 'Gate Glance';

@@ -11,7 +11,8 @@
  * says so, and so is a folder we did not create that others can change (writable by group or
  * others, or someone else's): it is never re-permissioned, since it may be shared on purpose
  * (`GATE_GLANCE_DATA_DIR=/tmp`); our files an earlier version left with looser modes are
- * tightened when opened; a read is capped (refused, or only the tail read) so a huge file cannot exhaust memory.
+ * tightened when opened; a read is capped (refused, or only the tail read) so a huge file
+ * cannot exhaust memory.
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
