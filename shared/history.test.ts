@@ -82,3 +82,46 @@ describe('thinHistory', () => {
     expect(thinHistory(pts, NOW, () => 0)).toEqual([pt(NOW - 3 * DAY, '1'), pt(NOW + DAY, '2')]);
   });
 });
+
+describe('thinHistory keeps every minute', () => {
+  const minutesOf = (pts: readonly HistoryPoint[]): number[] => [...new Set(pts.map((p) => Math.floor(p.at / MIN)))];
+
+  it('keeps the last point of each clock minute of the last 48 h, however close the points (a status bar every 15 s)', () => {
+    // 30 h every 15 s: 7,200 points in 1,800 minutes (an earlier fold kept 1 of them).
+    const every15s = Array.from({ length: 7200 }, (_, i) => pt(NOW - 30 * H + i * 15_000, String(i)));
+    const kept = thinHistory(every15s, NOW, () => 0);
+    expect(kept).toHaveLength(1800);
+    expect(minutesOf(kept)).toEqual(minutesOf(every15s));
+    // The last of each minute: the fourth of its four points.
+    expect(kept.every((p) => Number(p.total) % 4 === 3)).toBe(true);
+  });
+
+  it('never merges points of different minutes, even 59 s apart, or the app’s refreshes that land just under a minute apart', () => {
+    const every59s = Array.from({ length: 1830 }, (_, i) => pt(NOW - 30 * H + i * 59_000, String(i)));
+    expect(thinHistory(every59s, NOW, () => 0)).toHaveLength(minutesOf(every59s).length);
+    // 60 s from each request's start, plus 80–400 ms of latency: no minute that had a point loses it.
+    const app: HistoryPoint[] = [];
+    for (let at = NOW - 47 * H, i = 0; at < NOW; at += 60_000, i += 1) app.push(pt(at + 80 + ((i * 7919) % 320), String(i)));
+    const kept = thinHistory(app, NOW, () => 0);
+    expect(minutesOf(kept)).toEqual(minutesOf(app));
+    expect(kept).toHaveLength(app.length);
+  });
+
+  it('leaves a history an earlier version thinned too far as it is: nothing to repair, nothing more removed', () => {
+    // What the old fold left: one point now and then within the 48 h, hourly and daily points beyond.
+    const thinned = [
+      pt(NOW - 200 * DAY + 5 * H, '1'),
+      pt(NOW - 120 * DAY + 7 * H, '2'),
+      pt(NOW - 30 * DAY + 3 * H + 59 * MIN, '3'),
+      pt(NOW - 30 * DAY + 4 * H + 2 * MIN, '4'),
+      pt(NOW - 40 * H + 17_000, '5'),
+      pt(NOW - 34 * H, '6'),
+      pt(NOW - 6 * MIN + 59_000, '7'),
+      pt(NOW - 5 * MIN, '8'),
+    ];
+    expect(thinHistory(thinned, NOW, () => 8 * H)).toEqual(thinned);
+    // Later compactions move points into coarser tiers as they age, and only there.
+    const later = thinHistory(thinned, NOW + 3 * DAY, () => 8 * H);
+    expect(later).toEqual(thinned.filter((p) => p.total !== '7'));
+  });
+});

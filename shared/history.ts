@@ -11,12 +11,13 @@ const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
 const DAY_MS = 24 * HOUR_MS;
 
-/** Every point is kept this long. */
-const KEEP_ALL_MS = 48 * HOUR_MS;
+/**
+ * The last point of each clock minute is kept this long (Gate caches the figure for up to a
+ * minute, so nothing finer carries information).
+ */
+const KEEP_MINUTES_MS = 48 * HOUR_MS;
 /** Then the last point of each local hour, up to this age; the last of each local day after. */
 const KEEP_HOURLY_MS = 90 * DAY_MS;
-/** Points of one currency closer than this (within the 48 h) are folded into the later one. */
-const FOLD_MS = MINUTE_MS;
 
 /** The ranges a chart (and `gate-glance history --range`) offers. */
 export const HISTORY_RANGES = ['24h', '7d', '30d', 'all'] as const;
@@ -43,47 +44,51 @@ export function sortPoints(points: readonly HistoryPoint[]): HistoryPoint[] {
 }
 
 /**
- * The points a compacted history file keeps, oldest first: every point of the last 48 hours
- * (points of one currency less than a minute apart folded into the later one), then the last
- * point of each local hour up to 90 days, then the last of each local day. Each currency is
- * thinned on its own. Points dated after `now` (a clock that was ahead) are kept as they are.
+ * The points a compacted history file keeps, oldest first: the last point of each clock minute
+ * of the last 48 hours, then the last point of each local hour up to 90 days, then the last of
+ * each local day. Each currency is thinned on its own, and points of different buckets are never
+ * merged: every minute, hour or day that had a point keeps one, so thinning a thinned history
+ * changes nothing. Points dated after `now` (a clock that was ahead) are kept as they are.
  */
 export function thinHistory(points: readonly HistoryPoint[], now: number, localOffset: LocalOffset): HistoryPoint[] {
   const sorted = sortPoints(points);
   const kept: HistoryPoint[] = [];
-  // Bucket key → index in `kept` of the bucket's latest point so far.
-  const buckets = new Map<string, number>();
-  const lastRecent = new Map<Currency, number>();
+  // Per currency, bucket → index in `kept` of the bucket's latest point so far (sorted: the later
+  // replaces). A bucket is a number: its minute, hour or day index × 3 + its tier.
+  const buckets = new Map<Currency, Map<number, number>>();
+  let ordered = true;
   for (const point of sorted) {
     const age = now - point.at;
-    if (age <= KEEP_ALL_MS) {
-      const previous = lastRecent.get(point.currency);
-      const prior = previous === undefined ? undefined : kept[previous];
-      if (prior !== undefined && point.at - prior.at < FOLD_MS) {
-        kept[previous!] = point;
-        continue;
-      }
-      lastRecent.set(point.currency, kept.length);
+    if (age < 0) {
       kept.push(point);
       continue;
     }
-    const local = point.at + localOffset(point.at);
-    const key =
-      age <= KEEP_HOURLY_MS ? `${point.currency} h${Math.floor(local / HOUR_MS)}` : `${point.currency} d${Math.floor(local / DAY_MS)}`;
-    const index = buckets.get(key);
+    let bucket: number;
+    if (age <= KEEP_MINUTES_MS) {
+      // Every zone in use today is offset from UTC by whole minutes: a UTC minute is a local one.
+      bucket = Math.floor(point.at / MINUTE_MS) * 3;
+    } else {
+      const local = point.at + localOffset(point.at);
+      bucket = age <= KEEP_HOURLY_MS ? Math.floor(local / HOUR_MS) * 3 + 1 : Math.floor(local / DAY_MS) * 3 + 2;
+    }
+    let mine = buckets.get(point.currency);
+    if (mine === undefined) buckets.set(point.currency, (mine = new Map()));
+    const index = mine.get(bucket);
     if (index === undefined) {
-      buckets.set(key, kept.length);
+      mine.set(bucket, kept.length);
       kept.push(point);
     } else {
+      // Another currency's point may sit between: then the later one takes an earlier place.
+      if (index !== kept.length - 1) ordered = false;
       kept[index] = point;
     }
   }
-  return kept;
+  return ordered ? kept : sortPoints(kept);
 }
 
 /** The spacing a history of this age has at most, when the app ran the whole time (ms). */
 function expectedSpacingMs(ageMs: number, refreshIntervalMs: number): number {
-  if (ageMs <= KEEP_ALL_MS) return Math.max(MINUTE_MS, refreshIntervalMs);
+  if (ageMs <= KEEP_MINUTES_MS) return Math.max(MINUTE_MS, refreshIntervalMs);
   if (ageMs <= KEEP_HOURLY_MS) return HOUR_MS;
   return DAY_MS;
 }

@@ -10,6 +10,8 @@ import type { CliMessageKey } from '../../shared/present/catalogue.js';
 import { CLI_ENGLISH, type CliWords } from '../../shared/present/cli-words.js';
 import type { MessageParams } from '../../shared/present/message-format.js';
 import { ENGLISH } from '../../shared/present/words.js';
+import { cleanText } from '../../shared/text.js';
+import { UnsafeFileError } from '../core/files/private-files.js';
 import type { CliIo } from './io.js';
 import { EXIT } from './io.js';
 
@@ -32,6 +34,16 @@ export function exitCodeFor(code: ErrorCode): number {
 export function errorLine(words: CliWords, error: AppError): string {
   const w = errorWords(words, error);
   return `${words.cli('cli.error', { code: error.code, message: oneLine(w.message), hint: oneLine(w.hint) })}\n`;
+}
+
+/**
+ * A data folder or file the file rules refused, in these words (why, and what to do), or null for
+ * any other failure. The path is the user's own setting: cleaned before it reaches the terminal.
+ */
+export function fileProblemWords(words: CliWords, error: unknown): string | null {
+  if (!(error instanceof UnsafeFileError)) return null;
+  const params = Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, cleanText(v, 300)]));
+  return words.cli('cli.file.problem', { ...params, code: error.code });
 }
 
 /** The words of a command line (English when a command runs without `runCli`). */

@@ -118,7 +118,7 @@ describe('prepareDataDir', () => {
     expect(prepareDataDir(join(root, 'now'), [join(root, 'absent')])).toEqual([]);
   });
 
-  it('tightens a folder and files an earlier version left open to others, and says so', async () => {
+  it('tightens our files an earlier version left open to others, and says so; never a folder it did not create', async () => {
     const now = join(root, 'now');
     await mkdir(now);
     await chmod(now, 0o755);
@@ -126,8 +126,8 @@ describe('prepareDataDir', () => {
     await chmod(join(now, 'prefs.json'), 0o644);
     await writeFile(join(now, 'history.jsonl'), '');
     await chmod(join(now, 'history.jsonl'), 0o600);
-    expect(prepareDataDir(now, [])).toEqual([`made ${now} private (0700)`, 'made prefs.json private (0600)']);
-    expect((await stat(now)).mode & 0o777).toBe(0o700);
+    expect(prepareDataDir(now, [])).toEqual(['made prefs.json private (0600)']);
+    expect((await stat(now)).mode & 0o777).toBe(0o755);
     expect((await stat(join(now, 'prefs.json'))).mode & 0o777).toBe(0o600);
     expect(prepareDataDir(now, [])).toEqual([]);
   });
@@ -139,8 +139,40 @@ describe('prepareDataDir', () => {
     await chmod(join(synced, 'prefs.json'), 0o644);
     await symlink(synced, join(root, 'now'));
     expect(prepareDataDir(join(root, 'now'), [])).toEqual([
-      `${join(root, 'now')} is a symbolic link (to a synced drive?): preferences and history are not kept there; replace it with a folder, or set GATE_GLANCE_DATA_DIR to one`,
+      `the data folder ${join(root, 'now')} is a symbolic link (to a synced drive?); Gate Glance keeps its files only in a real folder: replace the link with a folder, or point GATE_GLANCE_DATA_DIR at one; nothing was moved into it or changed`,
     ]);
     expect((await stat(join(synced, 'prefs.json'))).mode & 0o777).toBe(0o644);
+  });
+
+  it('checks for a symbolic link in place of the new folder before it moves anything: an earlier version’s files stay where they are', async () => {
+    const old = join(root, 'Gate Glance');
+    const elsewhere = join(root, 'elsewhere');
+    const now = join(root, 'gate-glance');
+    await mkdir(old);
+    await mkdir(elsewhere, { mode: 0o700 });
+    await writeFile(join(old, 'prefs.json'), '{"currency":"BTC"}', { mode: 0o644 });
+    await writeFile(join(old, 'history.jsonl'), '{"at":1,"currency":"BTC","total":"1"}\n', { mode: 0o644 });
+    await symlink(elsewhere, now);
+    expect(prepareDataDir(now, [old])).toEqual([expect.stringContaining(`the data folder ${now} is a symbolic link`)]);
+    expect(await readdir(elsewhere)).toEqual([]);
+    expect((await readdir(old)).sort()).toEqual(['history.jsonl', 'prefs.json']);
+  });
+
+  it('refuses an existing folder others can change (GATE_GLANCE_DATA_DIR=/tmp): its mode stays, nothing moves in', async () => {
+    const old = join(root, 'Gate Glance');
+    const shared = join(root, 'shared');
+    await mkdir(old);
+    await writeFile(join(old, 'prefs.json'), '{"currency":"BTC"}');
+    await mkdir(shared);
+    await chmod(shared, 0o1777);
+    expect(prepareDataDir(shared, [old])).toEqual([
+      `the data folder ${shared} can be changed by other users (its mode is 1777); Gate Glance keeps its files only in a folder of your own and does not change a folder it did not create: point GATE_GLANCE_DATA_DIR at a new folder of yours, or make this one yours alone (chmod go-w); nothing was moved into it or changed`,
+    ]);
+    expect((await stat(shared)).mode & 0o7777).toBe(0o1777);
+    expect(await readdir(shared)).toEqual([]);
+    expect(await readdir(old)).toEqual(['prefs.json']);
+    // A folder it creates is 0700, parents included.
+    expect(prepareDataDir(join(root, 'a', 'b'), [])).toEqual([]);
+    expect([(await stat(join(root, 'a'))).mode & 0o777, (await stat(join(root, 'a', 'b'))).mode & 0o777]).toEqual([0o700, 0o700]);
   });
 });

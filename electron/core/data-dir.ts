@@ -6,6 +6,7 @@
 import { chmodSync, constants, copyFileSync, lstatSync, mkdirSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, posix, resolve, win32 } from 'node:path';
+import { describeFileError, folderProblem } from './files/private-files.js';
 
 /** The folder's name on macOS and Windows, where names are shown to people. */
 const DATA_DIR_PRODUCT_NAME = 'Gate Glance';
@@ -97,28 +98,24 @@ function codeOf(error: unknown): string {
 }
 
 /**
- * Readies the data folder at start, before anything reads it: adopts an earlier version's files
- * (`adoptLegacyFiles`), creates the folder 0700, tightens a folder or our files that an
- * earlier version left readable by others, and says so when the folder or a file is a
- * symbolic link (the file layer refuses those; this is the message at start). Synchronous and
- * never throws; answers what it found, for the log.
+ * Readies the data folder at start, before anything reads it: creates it 0700 when it is missing;
+ * refuses one that is a symbolic link or that others can change (`folderProblem`: the file layer
+ * refuses it too, this is the message at start), before anything moves into it; then adopts an
+ * earlier version's files (`adoptLegacyFiles`), tightens our files that an earlier version left
+ * readable by others (a folder it did not create is never re-permissioned), and names a file
+ * that is a symbolic link. Synchronous and never throws; answers what it found, for the log.
  */
 export function prepareDataDir(dir: string, legacy: readonly string[]): string[] {
-  const notes = adoptLegacyFiles(legacy, dir);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const stat = lstatSync(dir);
-    if (stat.isSymbolicLink()) {
-      notes.push(
-        `${dir} is a symbolic link (to a synced drive?): preferences and history are not kept there; replace it with a folder, or set GATE_GLANCE_DATA_DIR to one`,
-      );
-      return notes;
-    }
+    const problem = folderProblem(lstatSync(dir), dir);
+    if (problem !== null) return [`${describeFileError(problem)}; nothing was moved into it or changed`];
+  } catch (error) {
+    return [`could not prepare ${dir} (${codeOf(error)})`];
+  }
+  const notes = adoptLegacyFiles(legacy, dir);
+  try {
     if (process.platform === 'win32') return notes;
-    if ((stat.mode & 0o077) !== 0) {
-      chmodSync(dir, 0o700);
-      notes.push(`made ${dir} private (0700)`);
-    }
     for (const name of dataFilesIn(dir)) {
       const path = join(dir, name);
       const file = lstatSync(path, { throwIfNoEntry: false });
@@ -136,7 +133,8 @@ export function prepareDataDir(dir: string, legacy: readonly string[]): string[]
 }
 
 /**
- * Moves our files from the first legacy folder that has them into `to`, once: a file already
+ * Moves our files from the first legacy folder that has them into `to` (a folder `prepareDataDir`
+ * has just checked: never a symbolic link, nor one others can change), once: a file already
  * in `to` wins and the old one stays where it is. Synchronous, because it must finish before
  * Electron's `ready` and before anything reads prefs. Answers what it did, for the log; never throws.
  */
@@ -153,7 +151,7 @@ function adoptLegacyFiles(from: readonly string[], to: string): string[] {
         continue;
       }
       try {
-        mkdirSync(to, { recursive: true, mode: 0o700 });
+        // `to` was checked by the caller just before: a real folder of ours, not a link to elsewhere.
         try {
           renameSync(source, target);
         } catch (error) {

@@ -210,6 +210,10 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
     '{what, select, data-dir {could not find the data folder for the history} record {could not record this balance in the history} other {could not read the history}} ({code}); the balance itself is not affected.',
   'cli.history.locked': 'locked by another Gate Glance',
   'cli.history.io-error': 'I/O error',
+  // A data folder or file the file rules refuse (UnsafeFileError's code and params).
+  'cli.file.problem':
+    '{code, select, DIR_SHARED {the data folder {path} can be changed by other users ({who, select, owner {it belongs to another user} other {its mode is {mode}}}); Gate Glance keeps its files only in a folder of your own and does not change a folder it did not create: point GATE_GLANCE_DATA_DIR at a new folder of yours, or make this one yours alone (chmod go-w {path})} DIR_SYMLINK {the data folder {path} is a symbolic link; Gate Glance keeps its files only in a real folder: replace the link with a folder, or point GATE_GLANCE_DATA_DIR at one} FILE_SYMLINK {{path} is a symbolic link, which is never followed; remove it} NOT_A_FILE {{path} is not a regular file} NOT_A_DIR {{path} is not a folder} other {{path} is larger than it can be}}',
+  'cli.history.refused': 'error: could not read the history: {problem}.',
 
   // history.
   'cli.history.read-failed': 'error: INTERNAL: could not read the history ({code}) — Check that the data folder {dir} is readable.',

@@ -199,6 +199,9 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
     '{what, select, data-dir {找不到历史所在的数据文件夹} record {无法把这次的余额记入历史} other {无法读取历史}}（{code}）；余额本身不受影响。',
   'cli.history.locked': '被另一个 Gate Glance 锁定',
   'cli.history.io-error': 'I/O 错误',
+  'cli.file.problem':
+    '{code, select, DIR_SHARED {其他用户可以更改数据文件夹 {path}（{who, select, owner {它属于另一个用户} other {其权限为 {mode}}}）；Gate Glance 只把文件保存在你自己的文件夹中，也不会更改不是它创建的文件夹：请把 GATE_GLANCE_DATA_DIR 指向你自己的新文件夹，或让这个文件夹只属于你（chmod go-w {path}）} DIR_SYMLINK {数据文件夹 {path} 是一个符号链接；Gate Glance 只把文件保存在真实的文件夹中：请用文件夹替换该链接，或把 GATE_GLANCE_DATA_DIR 指向一个文件夹} FILE_SYMLINK {{path} 是一个符号链接，不会被跟随；请删除它} NOT_A_FILE {{path} 不是普通文件} NOT_A_DIR {{path} 不是文件夹} other {{path} 超出了允许的大小}}',
+  'cli.history.refused': '错误：无法读取历史：{problem}。',
 
   // history.
   'cli.history.read-failed': '错误：INTERNAL：无法读取历史（{code}） — 请检查数据文件夹 {dir} 是否可读。',

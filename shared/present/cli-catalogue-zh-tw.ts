@@ -200,6 +200,9 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
     '{what, select, data-dir {找不到歷史所在的資料夾} record {無法把這次的餘額記入歷史} other {無法讀取歷史}}（{code}）；餘額本身不受影響。',
   'cli.history.locked': '被另一個 Gate Glance 鎖定',
   'cli.history.io-error': 'I/O 錯誤',
+  'cli.file.problem':
+    '{code, select, DIR_SHARED {其他使用者可以變更資料夾 {path}（{who, select, owner {它屬於另一個使用者} other {其權限為 {mode}}}）；Gate Glance 只把檔案儲存在你自己的資料夾中，也不會變更不是它建立的資料夾：請把 GATE_GLANCE_DATA_DIR 指向你自己的新資料夾，或讓這個資料夾只屬於你（chmod go-w {path}）} DIR_SYMLINK {資料夾 {path} 是一個符號連結；Gate Glance 只把檔案儲存在真實的資料夾中：請用資料夾取代該連結，或把 GATE_GLANCE_DATA_DIR 指向一個資料夾} FILE_SYMLINK {{path} 是一個符號連結，不會被跟隨；請刪除它} NOT_A_FILE {{path} 不是一般檔案} NOT_A_DIR {{path} 不是資料夾} other {{path} 超出了允許的大小}}',
+  'cli.history.refused': '錯誤：無法讀取歷史：{problem}。',
 
   // history.
   'cli.history.read-failed': '錯誤：INTERNAL：無法讀取歷史（{code}） — 請檢查資料夾 {dir} 是否可讀取。',

@@ -17,7 +17,7 @@ import { baseUrlOption, currencyOption, timeoutOption } from '../common-options.
 import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
-import { reportError, reportUsage, wordsOf } from '../output.js';
+import { fileProblemWords, reportError, reportUsage, wordsOf } from '../output.js';
 import { warmAmountFormatting } from '../../../shared/present/amounts.js';
 import { balanceJson, balanceTable, jsonText, shortLine, waybarErrorJson, waybarJson } from '../render.js';
 
@@ -51,6 +51,8 @@ const SPECS = [
 
 function failureCode(io: CliIo, error: unknown): string {
   if (error instanceof Error && error.name === 'LockTimeoutError') return wordsOf(io).cli('cli.history.locked');
+  const problem = fileProblemWords(wordsOf(io), error);
+  if (problem !== null) return problem;
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   return typeof code === 'string' && /^[A-Z0-9_]{1,20}$/.test(code) ? code : wordsOf(io).cli('cli.history.io-error');
 }

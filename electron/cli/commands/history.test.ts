@@ -3,7 +3,7 @@
  * reads from it (change24h, --short, waybar), and `logout --forget-history`. In-process with
  * fake streams, real files in a temp data folder, and the simulator over real HTTP.
  */
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ import { InMemorySecretStore } from '../../core/secrets/in-memory-store.js';
 import type { SimulatorServer } from '../../core/simulator/server.js';
 import { startSimulatorServer } from '../../core/simulator/server.js';
 import { historyFileName } from '../../core/balance/history-store.js';
+import { EXIT } from '../io.js';
+import { runCli } from '../main.js';
 import { captureIo } from '../test-io.js';
 import { createBalanceCommand } from './balance.js';
 import { createLogoutCommand } from './credentials.js';
@@ -214,5 +216,27 @@ describe('gate-glance logout --forget-history', () => {
     expect((await run('logout', ['--forget-history', '--base-url', 'https://api-testnet.gateapi.io/api/v4'], { store })).code).toBe(0);
     expect(await readdir(dir)).toEqual([]);
     expect((await run('logout', ['--base-url', 'https://api-testnet.gateapi.io/api/v4'], { store })).code).toBe(2);
+  });
+});
+
+describe('a data folder others can change (GATE_GLANCE_DATA_DIR at a shared folder)', () => {
+  it('is refused with words that say why and what to do, in each language; its mode stays; balance still answers', async () => {
+    await chmod(dir, 0o1777);
+    const history = async (lang: string) => {
+      const io = captureIo({ GATE_GLANCE_DATA_DIR: dir, LANG: lang });
+      return { code: await runCli(['history'], io), err: io.err() };
+    };
+    const en = await history('en_US.UTF-8');
+    expect(en.code).toBe(EXIT.internal);
+    expect(en.err).toBe(
+      `error: could not read the history: the data folder ${dir} can be changed by other users (its mode is 1777); Gate Glance keeps its files only in a folder of your own and does not change a folder it did not create: point GATE_GLANCE_DATA_DIR at a new folder of yours, or make this one yours alone (chmod go-w ${dir}).\n`,
+    );
+    expect((await history('zh_CN.UTF-8')).err).toContain(`其他用户可以更改数据文件夹 ${dir}（其权限为 1777）`);
+    expect((await history('zh_TW.UTF-8')).err).toContain(`其他使用者可以變更資料夾 ${dir}（其權限為 1777）`);
+    const balance = await run('balance', ['--short', '--base-url', server.url]);
+    expect(balance.code).toBe(0);
+    expect(balance.err).toContain(`could not record this balance in the history (the data folder ${dir} can be changed by other users`);
+    expect((await stat(dir)).mode & 0o7777).toBe(0o1777);
+    expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@ import { parseArgs } from '../args.js';
 import { baseUrlOption, currencyOption } from '../common-options.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
-import { reportUsage, wordsOf } from '../output.js';
+import { fileProblemWords, reportUsage, wordsOf } from '../output.js';
 import { historyJson, historyTable } from '../render.js';
 
 /** What `history` can be given instead of the real world. */
@@ -74,6 +74,11 @@ export function createHistoryCommand(options: HistoryCommandOptions): CliCommand
     try {
       points = await new HistoryStore({ dir: options.dataDir(io.env), baseUrl }).read(currency);
     } catch (error) {
+      const problem = fileProblemWords(words, error);
+      if (problem !== null) {
+        io.stderr.write(`${words.cli('cli.history.refused', { problem })}\n`);
+        return EXIT.internal;
+      }
       const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
       io.stderr.write(
         `${words.cli('cli.history.read-failed', { code: typeof code === 'string' ? code : words.cli('cli.history.io-error'), dir: options.dataDir(io.env) })}\n`,

@@ -42,7 +42,7 @@ import { GateClient } from '../gate/client.js';
 import { HoldingsService } from '../holdings/holdings-service.js';
 import { readHoldingsView } from '../holdings/holdings-view.js';
 import type { Transport } from '../gate/types.js';
-import type { FileSystem } from '../prefs/file-system.js';
+import type { FileSystem } from '../files/private-files.js';
 import { PrefsStore } from '../prefs/prefs-store.js';
 import { CredentialsService } from '../secrets/credentials-service.js';
 import { gateVerifier } from '../secrets/gate-verifier.js';

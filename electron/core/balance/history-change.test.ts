@@ -9,21 +9,11 @@ import type { Currency, HistoryPoint } from '../../../shared/balance.js';
 import { CURRENCIES } from '../../../shared/balance.js';
 import { change24h } from '../../../shared/change.js';
 import { MemoryFileSystem } from '../testing/memory-file-system.js';
+import { seededRandom as random } from '../testing/seeded-random.js';
 import { changeInHistoryText, formatHistoryLine, HistoryStore, parseHistoryLine } from './history-store.js';
 
 const NOW = Date.UTC(2026, 2, 10, 12);
 const H = 3_600_000;
-
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function slow(text: string, current: { currency: Currency; at: number; total: string }) {
   const points = text

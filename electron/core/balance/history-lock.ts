@@ -7,7 +7,10 @@
  * file is replaced atomically and appends are whole lines, a torn tail is skipped).
  *
  * A lock left behind by a crash is broken when its owner is gone (same host, no such pid) or
- * when it is older than `staleMs` (a write holds it for milliseconds).
+ * when it is older than `staleMs` (a write holds it for milliseconds). Each taking writes a token
+ * of its own into the file, and releasing removes only the file that still holds it: a writer
+ * whose lock was broken meanwhile (it held it past `staleMs`) and taken by another leaves that
+ * one's lock alone.
  */
 import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, rm, stat } from 'node:fs/promises';
@@ -67,17 +70,19 @@ export function createFileLock(options: FileLockOptions): HistoryLock {
   const staleMs = options.staleMs ?? 10_000;
   const path = options.path;
 
-  async function acquire(): Promise<void> {
+  /** Takes the lock; answers what it wrote into the lock file (its token in it), which `release` compares. */
+  async function acquire(): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       try {
         const handle = await open(path, 'wx', 0o600);
+        const content = JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now(), token: randomBytes(16).toString('hex') });
         try {
-          await handle.writeFile(JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now() }));
+          await handle.writeFile(content);
         } finally {
           await handle.close();
         }
-        return;
+        return content;
       } catch (error) {
         if (errorCode(error) !== 'EEXIST') throw error;
       }
@@ -102,13 +107,33 @@ export function createFileLock(options: FileLockOptions): HistoryLock {
     }
   }
 
+  /**
+   * Removes the lock file only while it is still the one `content` was written into. It is moved
+   * aside first and compared there (a rename is atomic: what moved is what is compared), and put
+   * back with link (which never replaces) when it turns out to be another writer's after all.
+   */
+  async function release(content: string): Promise<void> {
+    const current = await readFile(path, 'utf8').catch(() => null);
+    if (current !== content) return;
+    const aside = `${path}.release-${randomBytes(4).toString('hex')}`;
+    if (
+      !(await rename(path, aside).then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
+    if ((await readFile(aside, 'utf8').catch(() => null)) !== content) await link(aside, path).catch(() => undefined);
+    await rm(aside, { force: true });
+  }
+
   return {
     async withLock(task) {
-      await acquire();
+      const content = await acquire();
       try {
         return await task();
       } finally {
-        await rm(path, { force: true });
+        await release(content);
       }
     },
   };

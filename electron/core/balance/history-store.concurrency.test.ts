@@ -79,6 +79,31 @@ describe('the writer lock', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it('releases only the lock it holds: one broken meanwhile (held past staleMs) and taken by another stays', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'glance-history-lock-'));
+    const path = join(dir, 'history.jsonl.lock');
+    let releaseFirst!: () => void;
+    const first = createFileLock({ path, staleMs: 50 }).withLock(() => new Promise<void>((r) => (releaseFirst = r)));
+    await new Promise((r) => setTimeout(r, 120)); // the first writer holds it past staleMs…
+    let releaseSecond!: () => void;
+    let secondHolds!: () => void;
+    const holding = new Promise<void>((r) => (secondHolds = r));
+    const second = createFileLock({ path, staleMs: 50 }).withLock(async () => {
+      secondHolds();
+      await new Promise<void>((r) => (releaseSecond = r));
+    });
+    await holding; // …so another broke it and holds its own now
+    const secondLock = await readFile(path, 'utf8');
+    releaseFirst();
+    await first;
+    // The first writer's release left the second's lock in place, and a third still has to wait for it.
+    expect(await readFile(path, 'utf8')).toBe(secondLock);
+    await expect(createFileLock({ path, timeoutMs: 100 }).withLock(async () => 'x')).rejects.toBeInstanceOf(LockTimeoutError);
+    releaseSecond();
+    await second;
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('a store whose lock stays taken rejects its append and writes nothing', async () => {
     dir = await mkdtemp(join(tmpdir(), 'glance-history-lock-'));
     await writeFile(join(dir, 'history.jsonl.lock'), JSON.stringify({ pid: process.pid, host: hostname(), at: Date.now() }));

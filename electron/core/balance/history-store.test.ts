@@ -108,7 +108,7 @@ describe('HistoryStore', () => {
     expect((fs.files.get(PATH) ?? '').split('\n').filter(Boolean)).toHaveLength(2);
   });
 
-  it('thins: every point of the last 48 h, the last of each local hour to 90 days, the last of each local day after', async () => {
+  it('thins: every point of the last 48 h (7 and 13 min apart: each its own minute), the last of each local hour to 90 days, the last of each local day after', async () => {
     const fs = new MemoryFileSystem();
     const HOUR = 3600_000;
     const DAY = 24 * HOUR;
@@ -146,7 +146,7 @@ describe('HistoryStore', () => {
     expect(kept.find((p) => p.currency === 'USDT')?.total).toBe(String(kept.find((p) => p.currency === 'USDT')?.at));
   });
 
-  it('folds points of one currency less than a minute apart (the later one stays), not across currencies', async () => {
+  it('keeps the last point of each clock minute of one currency (the later one stays), not across currencies', async () => {
     const fs = new MemoryFileSystem();
     const now = T0 + 3600_000;
     const store = new HistoryStore({ dir: '/data', fs, now: () => now, localOffset: () => 0 });

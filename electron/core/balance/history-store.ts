@@ -5,8 +5,8 @@
  * It holds timestamps, currencies and totals only — never a key, a secret or an account detail.
  *
  * The app and the CLI write the same file. Every write holds the writer lock (history-lock.ts):
- * appends are single `O_APPEND` writes of whole lines, and compaction — thinning to a point per
- * refresh for 48 h, the last of each hour to 90 days, the last of each local day after
+ * appends are single `O_APPEND` writes of whole lines, and compaction — thinning to the last point
+ * of each minute for 48 h, the last of each local hour to 90 days, the last of each local day after
  * (shared/history.ts) — rewrites the file through a temp file and a rename, so a reader sees the
  * old file or the new one, and no append can land in a file that is being replaced. A crash can
  * at worst tear the last line, which reading skips.
@@ -22,8 +22,8 @@ import type { LocalOffset } from '../../../shared/history.js';
 import { sortPoints, thinHistory } from '../../../shared/history.js';
 import { endpointHistoryFileName, HISTORY_FILE_NAME } from '../data-dir.js';
 import { DEFAULT_BASE_URL } from '../gate/client.js';
-import type { FileSystem } from '../prefs/file-system.js';
-import { createNodeFileSystem, writeFileAtomic } from '../prefs/file-system.js';
+import type { FileSystem } from '../files/private-files.js';
+import { createNodeFileSystem, writeFileAtomic } from '../files/private-files.js';
 import type { HistoryLock } from './history-lock.js';
 import { createFileLock, IN_PROCESS_LOCK } from './history-lock.js';
 

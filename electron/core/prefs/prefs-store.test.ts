@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
-import type { FileSystem } from './file-system.js';
-import { createNodeFileSystem, writeFileAtomic } from './file-system.js';
+import type { FileSystem } from '../files/private-files.js';
+import { createNodeFileSystem, writeFileAtomic } from '../files/private-files.js';
 import { MemoryFileSystem } from '../testing/memory-file-system.js';
 import { PREFS_FILE_VERSION, PrefsStore, parsePreferencesText, validatePreferencesPatch } from './prefs-store.js';
 

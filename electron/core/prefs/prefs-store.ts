@@ -22,9 +22,9 @@ import {
   TRAY_PANEL_PREFERENCES,
 } from '../../../shared/prefs.js';
 import { GLOBAL_SHORTCUT_RULE, globalShortcutSchema } from '../app/accelerator.js';
-import type { FileSystem } from './file-system.js';
+import type { FileSystem } from '../files/private-files.js';
 import { PREFS_FILE_NAME } from '../data-dir.js';
-import { UnsafeFileError, createNodeFileSystem, describeFileError, removeStaleTemps, writeFileAtomic } from './file-system.js';
+import { UnsafeFileError, createNodeFileSystem, describeFileError, removeStaleTemps, writeFileAtomic } from '../files/private-files.js';
 
 /** Written into the file so a later version can migrate it. */
 export const PREFS_FILE_VERSION = 1;

@@ -2,8 +2,8 @@
  * An in-memory FileSystem for tests, with fault injection: an ordinary error, or a "crash" that
  * leaves its debris (a temp file never renamed) for the next start to find.
  */
-import type { FileSystem, ReadLimit } from '../prefs/file-system.js';
-import { UnsafeFileError } from '../prefs/file-system.js';
+import type { FileSystem, ReadLimit } from '../files/private-files.js';
+import { UnsafeFileError } from '../files/private-files.js';
 
 /** A simulated failure for MemoryFileSystem: which operation fails, and whether it "crashes" (leaves its debris). */
 export interface MemoryFault {

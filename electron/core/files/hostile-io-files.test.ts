@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
 import { HISTORY_MAX_READ_BYTES, HistoryStore } from '../balance/history-store.js';
-import { UnsafeFileError, createNodeFileSystem, writeFileAtomic } from './file-system.js';
-import { PREFS_MAX_BYTES, PrefsStore } from './prefs-store.js';
+import { UnsafeFileError, createNodeFileSystem, folderProblem, writeFileAtomic } from './private-files.js';
+import { PREFS_MAX_BYTES, PrefsStore } from '../prefs/prefs-store.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import { ENGLISH } from '../../../shared/present/words.js';
 
@@ -150,7 +150,7 @@ describe('modes', () => {
     expect(await mode(join(dir, 'history.jsonl'))).toBe(0o600);
   });
 
-  it('tightens a folder and files an earlier version left readable by others', async () => {
+  it('tightens our files an earlier version left readable by others, never a folder it did not create', async () => {
     await mkdir(dir);
     await chmod(dir, 0o755);
     await writeFile(join(dir, 'prefs.json'), JSON.stringify({ currency: 'USD' }));
@@ -158,9 +158,48 @@ describe('modes', () => {
     await writeFile(join(dir, 'history.jsonl'), formatHistoryLine({ at: NOW, currency: 'USDT', total: '1' }));
     await chmod(join(dir, 'history.jsonl'), 0o664);
     expect((await prefsStore().load()).prefs.currency).toBe('USD');
-    expect(await mode(dir)).toBe(0o700);
+    expect(await mode(dir)).toBe(0o755); // readable by others is the user's choice; our files in it are private
+    await writeFileAtomic(createNodeFileSystem(), join(dir, 'alerts.json'), '{}');
+    expect(await mode(dir)).toBe(0o755);
     expect(await mode(join(dir, 'prefs.json'))).toBe(0o600);
     expect(await new HistoryStore({ dir, fs: createNodeFileSystem() }).read()).toHaveLength(1);
     expect(await mode(join(dir, 'history.jsonl'))).toBe(0o600);
+  });
+});
+
+describe('a folder we did not create that others can change (GATE_GLANCE_DATA_DIR=/tmp, a shared folder)', () => {
+  const fullMode = async (path: string): Promise<number> => (await stat(path)).mode & 0o7777;
+
+  it('is refused with a code and the values its words need, and keeps its mode (a 1777 folder stays 1777)', async () => {
+    await mkdir(dir);
+    await chmod(dir, 0o1777);
+    const refused = await createNodeFileSystem()
+      .ensureDir(dir)
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(refused).toBeInstanceOf(UnsafeFileError);
+    expect(refused).toMatchObject({ code: 'DIR_SHARED', params: { path: dir, mode: '1777', who: 'others' } });
+    await expect(new HistoryStore({ dir }).append({ at: NOW, currency: 'USDT', total: '1' })).rejects.toMatchObject({ code: 'DIR_SHARED' });
+    const warnings: string[] = [];
+    expect((await prefsStore(warnings).load()).prefs).toEqual(DEFAULT_PREFERENCES);
+    expect(warnings.join(' ')).toContain(`the data folder ${dir} can be changed by other users (its mode is 1777)`);
+    expect(await fullMode(dir)).toBe(0o1777);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('group-writable or another user’s is refused too; one readable by others is used as it is', async () => {
+    await mkdir(dir);
+    await chmod(dir, 0o770);
+    await expect(createNodeFileSystem().ensureDir(dir)).rejects.toMatchObject({ code: 'DIR_SHARED', params: { mode: '770' } });
+    expect(await fullMode(dir)).toBe(0o770);
+    await chmod(dir, 0o750);
+    await createNodeFileSystem().ensureDir(dir);
+    expect(await fullMode(dir)).toBe(0o750);
+    // Another user's 0700 folder (what lstat answers for it; only root could make one here).
+    const theirs = { mode: 0o40700, uid: process.getuid!() + 1, isSymbolicLink: () => false, isDirectory: () => true };
+    expect(folderProblem(theirs, dir)).toMatchObject({ code: 'DIR_SHARED', params: { path: dir, mode: '700', who: 'owner' } });
+    expect(folderProblem({ ...theirs, uid: process.getuid!() }, dir)).toBeNull();
   });
 });

@@ -1,19 +1,23 @@
 /**
- * The few file operations preferences and history need, behind an interface: the app and the
- * CLI use real files (`createNodeFileSystem`), tests use `MemoryFileSystem` (core/testing),
- * which can also simulate a crash between writing a temp file and renaming it.
+ * Private files, one home for preferences, history and alerts alike: atomic writes, modes and
+ * the symlink checks, behind the few file operations they need. The app and the CLI use real
+ * files (`createNodeFileSystem`); tests use `MemoryFileSystem` (core/testing), which can also
+ * simulate a crash between writing a temp file and renaming it.
  *
  * The real files are private and hold up against what else may sit in the data folder: new
  * files are created 0600 under a random temporary name, opened exclusively (O_EXCL) and without
- * following a symlink (O_NOFOLLOW), flushed, then renamed over the target; the folder is 0700;
- * a symlink, for a file or for the folder itself, is refused with an `UnsafeFileError` that
- * says so; files and folders an earlier version left with looser modes are tightened when
- * opened; a read is capped (refused, or only the tail read) so a huge file cannot exhaust memory.
+ * following a symlink (O_NOFOLLOW), flushed, then renamed over the target; a folder we create is
+ * 0700; a symlink, for a file or for the folder itself, is refused with an `UnsafeFileError` that
+ * says so, and so is a folder we did not create that others can change (writable by group or
+ * others, or someone else's): it is never re-permissioned, since it may be shared on purpose
+ * (`GATE_GLANCE_DATA_DIR=/tmp`); our files an earlier version left with looser modes are
+ * tightened when opened; a read is capped (refused, or only the tail read) so a huge file
+ * cannot exhaust memory.
  */
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
-import { chmod, lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** How much of a file a read may take. */
@@ -23,7 +27,7 @@ export interface ReadLimit {
   readonly overflow: 'refuse' | 'tail';
 }
 
-/** Only what preferences and history use. Paths are absolute (or whatever the implementation keys on). */
+/** Only what preferences, history and alerts use. Paths are absolute (or whatever the implementation keys on). */
 export interface FileSystem {
   /** The file as UTF-8 within `limit`, or null when it does not exist. Any other failure rejects. */
   readText(path: string, limit: ReadLimit): Promise<string | null>;
@@ -35,25 +39,34 @@ export interface FileSystem {
   rename(from: string, to: string): Promise<void>;
   /** Removes a file; a missing file is not an error. */
   remove(path: string): Promise<void>;
-  /** Creates the directory (private) and its parents; an existing one is not an error, a symlink is. */
+  /** Creates the directory (private) and its parents; an existing one is used as it is, unless it is a symlink or others can change it (refused, never re-permissioned). */
   ensureDir(path: string): Promise<void>;
   /** Names in a directory; a missing one is empty. */
   list(path: string): Promise<string[]>;
 }
 
-/** What makes a path unsafe to use; each has its own sentence in `describeFileError`. */
-export type UnsafeFileCode = 'DIR_SYMLINK' | 'FILE_SYMLINK' | 'NOT_A_FILE' | 'NOT_A_DIR' | 'FILE_TOO_LARGE';
+/**
+ * What makes a path unsafe to use; each has its own sentence in `describeFileError` (English, for
+ * logs) and in the CLI's catalogues (`cli.file.problem`).
+ */
+export type UnsafeFileCode = 'DIR_SYMLINK' | 'DIR_SHARED' | 'FILE_SYMLINK' | 'NOT_A_FILE' | 'NOT_A_DIR' | 'FILE_TOO_LARGE';
 
-/** A refusal by the file rules above, naming the path it concerns (never its content). */
+/**
+ * A refusal by the file rules above: a code and the values its words are rendered from — the
+ * path it concerns (never its content) and, for DIR_SHARED, `mode` (octal, `1777`) and `who`
+ * (`others`: group or others may write; `owner`: the folder is another user's).
+ */
 export class UnsafeFileError extends Error {
   override readonly name = 'UnsafeFileError';
   readonly code: UnsafeFileCode;
   readonly path: string;
+  readonly params: Readonly<Record<string, string>>;
 
-  constructor(code: UnsafeFileCode, path: string) {
+  constructor(code: UnsafeFileCode, path: string, extra: Readonly<Record<string, string>> = {}) {
     super(`${code}: ${path}`);
     this.code = code;
     this.path = path;
+    this.params = { ...extra, path };
   }
 }
 
@@ -67,6 +80,8 @@ export function describeFileError(error: unknown): string {
     switch (error.code) {
       case 'DIR_SYMLINK':
         return `the data folder ${error.path} is a symbolic link (to a synced drive?); Gate Glance keeps its files only in a real folder: replace the link with a folder, or point GATE_GLANCE_DATA_DIR at one`;
+      case 'DIR_SHARED':
+        return `the data folder ${error.path} can be changed by other users (${error.params['who'] === 'owner' ? 'it belongs to another user' : `its mode is ${error.params['mode']}`}); Gate Glance keeps its files only in a folder of your own and does not change a folder it did not create: point GATE_GLANCE_DATA_DIR at a new folder of yours, or make this one yours alone (chmod go-w)`;
       case 'FILE_SYMLINK':
         return `${error.path} is a symbolic link, which is never followed; remove it`;
       case 'NOT_A_FILE':
@@ -92,11 +107,33 @@ function errorCode(error: unknown): unknown {
   return typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
 }
 
-/** Refuses a folder that is a symlink, or not a folder. */
+/** What `folderProblem` reads of a folder: `lstat`'s answer (sync or async). */
+interface FolderStat {
+  readonly mode: number;
+  readonly uid: number;
+  isSymbolicLink(): boolean;
+  isDirectory(): boolean;
+}
+
+/**
+ * Why a data folder cannot hold private files, or null: a symlink, not a folder, or (POSIX) one
+ * that others can change — writable by group or others, or owned by another user. A folder we
+ * create is 0700 and ours, so this refuses only folders we did not create; none is re-permissioned.
+ */
+export function folderProblem(stat: FolderStat, path: string): UnsafeFileError | null {
+  if (stat.isSymbolicLink()) return new UnsafeFileError('DIR_SYMLINK', path);
+  if (!stat.isDirectory()) return new UnsafeFileError('NOT_A_DIR', path);
+  if (!POSIX) return null;
+  const mode = (stat.mode & 0o7777).toString(8);
+  if ((stat.mode & 0o022) !== 0) return new UnsafeFileError('DIR_SHARED', path, { mode, who: 'others' });
+  if (process.getuid !== undefined && stat.uid !== process.getuid()) return new UnsafeFileError('DIR_SHARED', path, { mode, who: 'owner' });
+  return null;
+}
+
+/** Refuses a folder that is a symlink, not a folder, or others can change (`folderProblem`). */
 async function checkDir(path: string): Promise<void> {
-  const stat = await lstat(path);
-  if (stat.isSymbolicLink()) throw new UnsafeFileError('DIR_SYMLINK', path);
-  if (!stat.isDirectory()) throw new UnsafeFileError('NOT_A_DIR', path);
+  const problem = folderProblem(await lstat(path), path);
+  if (problem !== null) throw problem;
 }
 
 /** Opens `path` without following a symlink (ELOOP from O_NOFOLLOW, or the lstat on Windows, become FILE_SYMLINK). */
@@ -172,13 +209,9 @@ export function createNodeFileSystem(): FileSystem {
     },
     remove: (path) => rm(path, { force: true }),
     async ensureDir(path) {
+      // Created 0700 (a umask only takes bits away); one that was there is checked, never changed.
       await mkdir(path, { recursive: true, mode: DIR_MODE });
       await checkDir(path);
-      if (POSIX) {
-        const stat = await lstat(path);
-        // An earlier version may have created it with the umask's 0755.
-        if ((stat.mode & 0o077) !== 0) await chmod(path, DIR_MODE);
-      }
     },
     async list(path) {
       try {
