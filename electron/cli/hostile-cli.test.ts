@@ -152,4 +152,19 @@ describe('gate-glance balance with hostile portfolios', () => {
       expect(bad.err).toMatch(/^error: BAD_RESPONSE: .*listed 1001 accounts, more than the 1000 it can have/);
     }
   });
+
+  it("a usage error echoes the user's own argument cleaned: no escape, bidi or invisible character reaches the terminal", async () => {
+    const hostile = 'x\u001b]52;c;b3duZWQ=\u0007\u202e\u200by';
+    for (const argv of [
+      ['balance', `--${hostile}`],
+      ['balance', hostile],
+      ['balance', '--format', hostile],
+      ['holdings', hostile],
+    ]) {
+      const io = captureIo(ENV);
+      expect(await runCli(argv, io)).toBe(2);
+      expect(io.err()).toMatch(/x\]52;c;b3duZWQ/);
+      expect(io.err()).not.toMatch(/[\p{Cc}\p{Bidi_Control}\u200b](?<!\n)/u);
+    }
+  });
 });
