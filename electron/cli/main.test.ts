@@ -138,7 +138,8 @@ describe('gate-glance (in-process)', () => {
     expect(doc['tooltip']).toMatch(
       /^Gate\.io total \(estimated\): 633,967,350,312,281,193\.07 USDT\nQuant: 591,702,859,674,467,879\.65 \(93\.33 %\)\n/,
     );
-    expect(doc['tooltip']).toContain('\nMargin: 1,259,175.66 (< 0.01 %)\n');
+    // Pango markup: waybar reads &lt; as <.
+    expect(doc['tooltip']).toContain('\nMargin: 1,259,175.66 (&lt; 0.01 %)\n');
     expect(JSON.parse((await run(['balance', '--format', 'waybar', '--private', '--base-url', server.url])).out).tooltip).not.toMatch(
       /\d,\d{3}/,
     );
