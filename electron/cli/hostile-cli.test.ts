@@ -167,4 +167,16 @@ describe('gate-glance balance with hostile portfolios', () => {
       expect(io.err()).not.toMatch(/[\p{Cc}\p{Bidi_Control}\u200b](?<!\n)/u);
     }
   });
+
+  it('accounts that add up to more digits than any input are exact in every format, not INTERNAL', async () => {
+    const nines = '9'.repeat(200);
+    server.simulator.setPortfolio({ accounts: { spot: { amount: nines }, futures: { amount: nines } }, unlisted: `-${nines}` });
+    for (const [format, flags] of FORMATS) {
+      const r = await run(flags);
+      expect([r.code, r.err], format).toEqual([0, '']);
+    }
+    const doc = JSON.parse((await run(['--json'])).out) as { total: { amount: string }; unaccounted: string };
+    expect(doc.total.amount).toBe(nines);
+    expect(doc.unaccounted).toBe(`-${nines}`);
+  });
 });

@@ -91,4 +91,17 @@ describe('gate-glance holdings with hostile answers', () => {
     for (const name of PROTOTYPE_NAMES) expect(table.out).toContain(name);
     expect(table.out).not.toMatch(/function|native code|\[object/);
   });
+
+  it('quantities and values longer than any input are exact, not INTERNAL: 200 nines available + 200 locked, priced at 200 nines', async () => {
+    const nines = '9'.repeat(200);
+    answers['/spot/accounts'] = { status: 200, body: JSON.stringify([{ currency: 'BTC', available: nines, locked: nines }]) };
+    answers['/spot/tickers'] = { status: 200, body: JSON.stringify([{ currency_pair: 'BTC_USDT', last: nines }]) };
+    const r = await holdings('spot', true);
+    expect([r.code, r.err]).toEqual([0, '']);
+    const coin = (JSON.parse(r.out) as { coins: Array<{ quantity: string; valueUsdt: string }> }).coins[0];
+    expect(coin?.quantity).toBe(`1${'9'.repeat(199)}8`);
+    expect(coin?.valueUsdt).toHaveLength(401);
+    const table = await holdings('spot');
+    expect([table.code, table.err]).toEqual([0, '']);
+  });
 });
