@@ -70,7 +70,8 @@ export function createFetchTransport(fetchImpl: FetchFunction): Transport {
         controller.abort();
         return { ok: false, failure: tooLargeFailure(request.maxBodyBytes) };
       }
-      const headers: Record<string, string> = {};
+      // The server names the headers: `__proto__` or `constructor` is a header, not a member.
+      const headers = Object.create(null) as Record<string, string>;
       response.headers.forEach((value, name) => {
         const lower = name.toLowerCase();
         // Repeated headers (Set-Cookie) are joined, as node:http does.

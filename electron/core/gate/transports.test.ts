@@ -25,6 +25,18 @@ const server = createServer((req, res) => {
     return;
   }
   if (req.url === '/hang') return; // never answers
+  if (req.url === '/members') {
+    // Header names a server chooses, named like object members.
+    res.writeHead(200, [
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+      ['toString', 't'],
+      ['hasOwnProperty', 'h'],
+      ['valueOf', 'v'],
+    ]);
+    res.end('{}');
+    return;
+  }
   res.setHeader('X-Gate-RateLimit-Requests-Remain', '79');
   res.setHeader('Set-Cookie', ['a=1', 'b=2']);
   res.writeHead(200, { 'content-type': 'application/json' });
@@ -47,6 +59,15 @@ describe.each([
     expect(r.response.headers['x-gate-ratelimit-requests-remain']).toBe('79');
     expect(r.response.headers['set-cookie']).toMatch(/a=1/);
     expect(JSON.parse(r.response.body)).toMatchObject({ method: 'GET', key: 'k' });
+  });
+
+  it('keeps response headers named like object members as headers (a null-prototype record)', async () => {
+    const r = await make()(req('/members'));
+    if (!r.ok) throw new Error(r.failure.message);
+    const h = r.response.headers;
+    expect([h['__proto__'], h['constructor'], h['tostring'], h['hasownproperty'], h['valueof']]).toEqual(['p', 'c', 't', 'h', 'v']);
+    expect(Object.hasOwn(h, '__proto__')).toBe(true);
+    expect(h['retry-after']).toBeUndefined();
   });
 
   it('stops a chunked body at the bound it is given, and reads one of exactly that many bytes', async () => {
