@@ -245,13 +245,15 @@ describe('proxies (HTTPS_PROXY with a CONNECT tunnel, HTTP_PROXY, NO_PROXY)', ()
     expect(proxy.log).toEqual([]);
   });
 
-  it('sends plain-http requests to HTTP_PROXY in absolute form, like curl', async () => {
+  it('never sends plain http (loopback) through HTTP_PROXY or ALL_PROXY: the proxy receives nothing', async () => {
     proxy.log.length = 0;
-    const transport = createNodeTransport({ env: { HTTP_PROXY: proxy.url } });
-    expect(code(await clientFor(plainServer.url, transport).getTotalBalance('USDT'))).toBe('OK');
-    expect(proxy.log).toEqual([
-      { kind: 'forward', target: `${plainServer.url}/wallet/total_balance?currency=USDT`, proxyAuthorization: null },
-    ]);
+    const before = proxy.received();
+    for (const env of [{ HTTP_PROXY: proxy.url }, { http_proxy: proxy.url }, { ALL_PROXY: proxy.url }, { HTTPS_PROXY: proxy.url }]) {
+      const transport = createNodeTransport({ env });
+      expect(code(await clientFor(plainServer.url, transport).getTotalBalance('USDT'))).toBe('OK');
+    }
+    expect(proxy.log).toEqual([]);
+    expect(proxy.received()).toBe(before);
   });
 
   it('reports an untrusted certificate and a dead proxy as NETWORK with a reason', async () => {

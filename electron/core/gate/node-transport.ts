@@ -1,8 +1,8 @@
 /**
  * The CLI's transport: plain `node:http`/`node:https`, no global fetch (which alone costs a cold
- * start ~200 ms and ~40 MB here). It honours HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY
- * like curl: https targets go through a CONNECT tunnel, http targets are sent to the proxy in
- * absolute form. One deadline covers connect, tunnel, TLS and body. It never throws.
+ * start ~200 ms and ~40 MB here). It honours HTTPS_PROXY / ALL_PROXY / NO_PROXY
+ * like curl for https targets (a CONNECT tunnel); plain http targets, loopback only, never go
+ * through a proxy (`proxyFor`). One deadline covers connect, tunnel, TLS and body. It never throws.
  */
 import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import * as http from 'node:http';
@@ -171,17 +171,6 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
     const proxyMod = proxy.protocol === 'https:' ? https() : http;
     const proxyPort = Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80));
     const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
-
-    if (target.protocol === 'http:') {
-      // Plain http through a proxy: absolute-form request line, as curl does.
-      issue(
-        proxyMod,
-        { host: proxyHost, port: proxyPort, path: target.href, headers: { ...headers, ...proxyAuthorization(proxy) }, ...tlsOptions },
-        proxyName,
-        'proxy',
-      );
-      return;
-    }
 
     // https through a proxy: CONNECT tunnel, then TLS to the target inside it.
     const connectReq = proxyMod.request({

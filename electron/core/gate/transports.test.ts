@@ -128,7 +128,11 @@ describe('node transport specifics', () => {
       ok: false,
       failure: { kind: 'network', message: 'unsupported URL scheme ftp', cause: { name: 'bad-scheme', code: 'ftp' } },
     });
-    expect(await createNodeTransport({ env: { HTTP_PROXY: 'http://[broken' } })(req('/ok'))).toEqual({
+    // Plain http to this computer never reads a proxy variable; an https target does.
+    expect(await createNodeTransport({ env: { HTTP_PROXY: 'http://[broken', ALL_PROXY: 'http://[broken' } })(req('/ok'))).toMatchObject({
+      ok: true,
+    });
+    expect(await createNodeTransport({ env: { HTTPS_PROXY: 'http://[broken' } })({ ...req('/'), url: 'https://127.0.0.1:1/x' })).toEqual({
       ok: false,
       failure: { kind: 'network', message: 'the proxy URL in the environment is not valid', cause: { name: 'proxy-bad-url' } },
     });
