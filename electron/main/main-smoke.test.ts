@@ -25,7 +25,7 @@ interface SmokeReport {
   hardening: {
     events: string[];
     windowOpen: unknown;
-    sessions: Array<{ name: string; request: boolean; check: unknown; clipboardWrite: unknown }>;
+    sessions: Array<{ name: string; request: boolean; check: unknown; clipboardWrite: unknown; proxy: unknown }>;
     navigationPrevented: boolean;
   };
   protocol: { status: number; csp: string; type: string; hasRoot: boolean; traversalStatus: number };
@@ -102,9 +102,11 @@ describe('built main with a fake Electron', () => {
     expect(report.hardening.windowOpen).toEqual({ action: 'deny' });
     expect(report.hardening.navigationPrevented).toBe(true);
     // Only the popover's own pages may write to the clipboard (copy exact total); nothing else anywhere.
+    // Plain http to this computer goes through its own session, which never uses a proxy.
     expect(report.hardening.sessions).toEqual([
-      { name: 'default', request: true, check: false, clipboardWrite: false },
-      { name: 'glance-popover', request: true, check: false, clipboardWrite: true },
+      { name: 'default', request: true, check: false, clipboardWrite: false, proxy: null },
+      { name: 'glance-popover', request: true, check: false, clipboardWrite: true, proxy: null },
+      { name: 'glance-direct', request: true, check: false, clipboardWrite: false, proxy: { mode: 'direct' } },
     ]);
   });
 

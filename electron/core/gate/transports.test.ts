@@ -140,6 +140,20 @@ describe('node transport specifics', () => {
 });
 
 describe('fetch transport specifics', () => {
+  it('sends plain http:// (this computer) through the direct fetch it is given, https through the other', async () => {
+    const seen: string[] = [];
+    const recording =
+      (name: string): typeof fetch =>
+      (input, init) => {
+        seen.push(`${name} ${String(input)}`);
+        return fetch(input, init);
+      };
+    const transport = createFetchTransport(recording('proxied'), { directFetch: recording('direct') });
+    expect((await transport(req('/ok'))).ok).toBe(true);
+    await transport({ ...req('/'), url: 'https://127.0.0.1:1/x', timeoutMs: 500 });
+    expect(seen).toEqual([`direct ${local.url}/ok`, 'proxied https://127.0.0.1:1/x']);
+  });
+
   it("turns Node's fetch failure into a network failure naming the cause code in words", async () => {
     const throwing = (() => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }))) as typeof fetch;
     expect(await createFetchTransport(throwing)(req('/'))).toEqual({
