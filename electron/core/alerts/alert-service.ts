@@ -17,7 +17,7 @@ import { alertCurrencies } from '../../../shared/alerts.js';
 import type { Currency, DecimalString, HistoryPoint } from '../../../shared/balance.js';
 import { CURRENCIES } from '../../../shared/balance.js';
 import type { Change24h } from '../../../shared/change.js';
-import type { ErrorCode } from '../../../shared/errors.js';
+import { rejectsKey } from '../../../shared/errors.js';
 import type { WidgetState } from '../../../shared/ipc.js';
 import type { AlertText } from '../../../shared/present/alert-words.js';
 import { alertWords } from '../../../shared/present/alert-words.js';
@@ -36,9 +36,6 @@ const ALERT_FETCH_INTERVAL_MS = 60_000;
 /** `lastSuccessAt` is written at most this often on its own (the shortest "cannot read" wait is 10 min). */
 const SUCCESS_PERSIST_MS = 5 * 60_000;
 const MAX_FILE_BYTES = 64 * 1024;
-
-/** Failures of the balance that mean the account cannot be read with this key ("wrong key, permission removed"). */
-const ACCOUNT_FAILURES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['INVALID_KEY', 'INVALID_SIGNATURE', 'FORBIDDEN', 'IP_FORBIDDEN']);
 
 const memorySchema = z.strictObject({ armed: z.boolean(), firedAt: z.number().int().nonnegative().nullable() });
 const ruleId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
@@ -245,7 +242,7 @@ export class AlertService {
       totals,
       changes,
       lastSuccessAt: this.#lastSuccessAt,
-      permanentFailure: failing && state.error !== null && ACCOUNT_FAILURES.has(state.error.code),
+      permanentFailure: failing && state.error !== null && rejectsKey(state.error.code),
     };
     const decision = evaluateAlerts(rules, this.#memory, observation);
     const changed = JSON.stringify(decision.memory) !== JSON.stringify(this.#memory);

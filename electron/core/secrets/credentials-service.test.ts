@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appError, type AppError } from '../../../shared/errors.js';
+import { appError, ERROR_CODES, rejectsKey, type AppError } from '../../../shared/errors.js';
 import type { CredentialsStatus, SaveCredentialsResult } from '../../../shared/ipc.js';
 import { noticeText } from '../../../shared/present/notice-words.js';
 import { ENGLISH } from '../../../shared/present/words.js';
@@ -185,5 +185,14 @@ describe('CredentialsService.clear', () => {
     expect(await new CredentialsService({ store }).clear()).toEqual({ ok: false, error: LOCKED });
     store.failWith('clear', null);
     expect((await store.get()).ok).toBe(true);
+  });
+
+  it('a verification failure stops the save exactly when the error table says Gate rejects the key', async () => {
+    for (const code of ERROR_CODES) {
+      const store = new InMemorySecretStore();
+      const service = new CredentialsService({ store, verify: async () => ({ ok: false, error: appError(code) }) });
+      const r = await service.save({ key: KEY, secret: SECRET, verify: true });
+      expect([r.ok, (await service.status()).stored], code).toEqual(rejectsKey(code) ? [false, false] : [true, true]);
+    }
   });
 });
