@@ -12,8 +12,9 @@ import type { SimulatorServer } from '../core/simulator/server.js';
 import { startSimulatorServer } from '../core/simulator/server.js';
 import { runCli } from './main.js';
 import { captureIo } from './test-io.js';
+import { expectNoSecret } from '../core/testing/secret-leak.js';
 
-const CREDS: Credentials = { key: 'hostile-key-00112233445566778899', secret: 'hostile-secret-NEVER-PRINT-998877' };
+const CREDS: Credentials = { key: 'hostile-key-00112233445566778899', secret: 'hostile-s3kr1t-NEVER-PRINT-998877' };
 const ENV = { GATE_API_KEY: CREDS.key, GATE_API_SECRET: CREDS.secret };
 const PROTOTYPE_NAMES = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'];
 /** What HOSTILE_PORTFOLIO's account names read as, cleaned (its empty name gets a placeholder). */
@@ -47,6 +48,7 @@ describe('gate-glance balance with hostile portfolios', () => {
   async function run(args: readonly string[]) {
     const io = captureIo(ENV);
     const code = await runCli(['balance', '--base-url', server.url, ...args], io);
+    expectNoSecret(io.out() + io.err(), CREDS.secret);
     return { code, out: io.out(), err: io.err() };
   }
 

@@ -9,8 +9,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { serveOnLoopback } from '../core/testing/loopback-server.js';
 import { runCli } from './main.js';
 import { captureIo } from './test-io.js';
+import { expectNoSecret } from '../core/testing/secret-leak.js';
 
-const ENV = { GATE_API_KEY: 'hostile-holdings-key-0011', GATE_API_SECRET: 'hostile-holdings-secret-NEVER-PRINT' };
+const ENV = { GATE_API_KEY: 'hostile-holdings-key-0011', GATE_API_SECRET: 'qpZ2wV9mHx7rT4yUk3Ld' };
 // ESC ] 52 writes the terminal's clipboard; U+202E prints backwards; U+200B and U+E0041 draw nothing.
 const EVIL = '\u001b]52;c;b3duZWQ=\u0007\u202e\u200b\u{e0041}\u009b2J';
 const UNSAFE = /(?!\n)[\p{Cc}\p{Bidi_Control}\u200b\u{e0000}-\u{e007f}]/u;
@@ -34,6 +35,7 @@ const local = serveOnLoopback(
 async function holdings(account: string, json = false) {
   const io = captureIo(ENV);
   const code = await runCli(['holdings', '--account', account, '--base-url', local.url, ...(json ? ['--json'] : [])], io);
+  expectNoSecret(io.out() + io.err(), ENV.GATE_API_SECRET);
   return { code, out: io.out(), err: io.err() };
 }
 
@@ -55,7 +57,7 @@ describe('gate-glance holdings with hostile answers', () => {
       expect(r.code, account).toBe(4);
       expect(r.err, account).toMatch(/^error: BAD_RESPONSE: /);
       expect(r.err, account).not.toMatch(UNSAFE);
-      expect(r.out + r.err).not.toContain(ENV.GATE_API_SECRET);
+      expectNoSecret(r.out + r.err, ENV.GATE_API_SECRET);
     }
     expect((await holdings('unified')).err).toContain('BTC]52;c;b3duZWQ=2J');
     // An unknown key is ignored (objects are loose), whatever it holds.

@@ -40,7 +40,7 @@ describe('--base-url with plain http://', () => {
 
 describe('--base-url with plain http:// to this computer', () => {
   it('never goes through HTTP_PROXY, http_proxy or ALL_PROXY: a recording proxy on 127.0.0.1 receives nothing', async () => {
-    const creds = { key: 'loopback-key-0011223344', secret: 'loopback-secret-NEVER-PRINT-5566' };
+    const creds = { key: 'loopback-key-0011223344', secret: 'loopback-s3kr1t-NEVER-PRINT-5566' };
     const server = await startSimulatorServer({ keys: [creds] });
     const proxy = await startTestProxy();
     try {

@@ -14,7 +14,7 @@ import { serveOnLoopback } from '../core/testing/loopback-server.js';
 import { runCli } from './main.js';
 import { captureIo } from './test-io.js';
 
-const CREDS: Credentials = { key: 'waybar-key-00112233445566', secret: 'waybar-secret-NEVER-PRINT-0099' };
+const CREDS: Credentials = { key: 'waybar-key-00112233445566', secret: 'waybar-s3kr1t-NEVER-PRINT-0099' };
 const ENV = { GATE_API_KEY: CREDS.key, GATE_API_SECRET: CREDS.secret };
 
 // The system's python3: a pyenv shim first on PATH has no `gi`.
@@ -30,6 +30,7 @@ for markup in json.load(sys.stdin):
         out.append({'ok': False, 'error': str(e)})
 json.dump(out, sys.stdout)
 `;
+import { expectNoSecret } from '../core/testing/secret-leak.js';
 
 type Parsed = { ok: true; text: string } | { ok: false; error: string };
 
@@ -65,6 +66,7 @@ describe('waybar output is valid Pango markup that reads as the plain text', () 
   async function waybar(baseUrl: string, ...flags: string[]) {
     const io = captureIo(ENV);
     await runCli(['balance', '--format', 'waybar', '--no-history', '--base-url', baseUrl, ...flags], io);
+    expectNoSecret(io.out() + io.err(), CREDS.secret);
     return io.out();
   }
 

@@ -9,6 +9,7 @@ import { createInProcessTransport } from '../simulator/in-process-transport.js';
 import { CredentialsService, EMPTY_CREDENTIALS_STATUS } from './credentials-service.js';
 import { gateVerifier } from './gate-verifier.js';
 import { InMemorySecretStore } from './in-memory-store.js';
+import { expectNoSecret } from '../testing/secret-leak.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
@@ -31,7 +32,7 @@ describe('CredentialsService.status', () => {
     await store.set({ key: KEY, secret: SECRET });
     const stored = await service.status();
     expect(stored).toEqual({ stored: true, keyHint: '…cdef', keychainError: null });
-    expect(JSON.stringify(stored)).not.toContain(SECRET);
+    expectNoSecret(JSON.stringify(stored), SECRET);
     store.failWith('get', LOCKED);
     expect(await service.status()).toEqual({ stored: false, keyHint: null, keychainError: LOCKED });
   });
@@ -119,7 +120,7 @@ describe('CredentialsService.save with verification against the simulator (real 
     const store = new InMemorySecretStore(previous);
     const r = await new CredentialsService({ store, verify: verifierFor(makeSim()) }).save({ key: KEY, secret: SECRET, verify: true });
     expect(r).toMatchObject({ ok: false, error: { code } });
-    expect(JSON.stringify(r)).not.toContain(SECRET);
+    expectNoSecret(JSON.stringify(r), SECRET);
     expect(await store.get()).toEqual({ ok: true, value: previous });
   });
 
@@ -164,7 +165,7 @@ describe('CredentialsService.save with verification against the simulator (real 
     };
     const r = await new CredentialsService({ store: new InMemorySecretStore(), verify }).save({ key: KEY, secret: SECRET, verify: true });
     expect(r.ok).toBe(true);
-    expect(JSON.stringify(r)).not.toContain(SECRET);
+    expectNoSecret(JSON.stringify(r), SECRET);
   });
 });
 
