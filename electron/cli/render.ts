@@ -289,7 +289,7 @@ const PANGO_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&
  * GTK drops a whole tooltip that does not parse): `(< 0.01 %)` or an account named `a<b>&c`
  * must read as themselves. The five characters GLib's `g_markup_escape_text` escapes.
  */
-export function pangoText(text: string): string {
+function pangoText(text: string): string {
   return text.replace(/[&<>'"]/g, (c) => PANGO_ENTITIES[c] ?? c);
 }
 

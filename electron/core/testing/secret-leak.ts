@@ -8,7 +8,7 @@
 import { expect } from 'vitest';
 
 /** Shortest run of a secret's characters that counts as a leak. */
-export const LEAK_WINDOW = 6;
+const LEAK_WINDOW = 6;
 
 function windows(text: string): string[] {
   const out: string[] = [];
