@@ -271,3 +271,28 @@ describe('signedPercent', () => {
     }
   });
 });
+
+describe('the 200-character bound is on input, not on what is computed from it', () => {
+  const NINES = '9'.repeat(200);
+
+  it('input past 200 characters is refused', () => {
+    expect(isDecimalString(NINES)).toBe(true);
+    expect(isDecimalString(`1${NINES}`)).toBe(false);
+  });
+
+  it('a sum, difference or product of bounded inputs is exact at any length, and feeds every later step', () => {
+    const sum = sumDecimals([NINES, NINES]);
+    expect(sum).toBe(`1${'9'.repeat(199)}8`);
+    expect(sum).toHaveLength(201);
+    expect(subtractDecimals('1', sum)).toBe(`-1${'9'.repeat(199)}7`);
+    const product = multiplyDecimals(sum, NINES);
+    expect(product).toHaveLength(401);
+    expect(compareDecimals(product, sum)).toBe(1);
+    expect(signOfDecimal(subtractDecimals(sum, sum))).toBe(0);
+    expect(sharesOfPositive([sum, NINES, '1'])).toEqual(['66.67', '33.33', '0.00']);
+    expect(formatAmount(sum, { currency: 'USDT', locale: 'en' })).toMatch(/^199,999,.*,998\.00$/);
+    expect(formatAmount(sum, { currency: 'USDT', precision: 'full', locale: 'en' }).replace(/,/g, '')).toBe(sum);
+    expect(formatCompactAmount(sum, { currency: 'USDT', locale: 'en' })).toMatch(/\d/);
+    expect(signedPercent(sum, NINES)).toBe('+200.00');
+  });
+});

@@ -28,13 +28,20 @@ function truncatedQuotient(a: Big, b: Big, dp: number): Big {
 
 const LENIENT_DECIMAL_RE = /^[+-]?\d+(\.\d+)?$/;
 
-/** True for the plain decimal strings Gate sends ("0", "-1.5", "0.00", "007" is tolerated). Rejects exponents, blanks, NaN. */
+/** The longest amount Gate may send (its figures carry ~40 significant digits); a bound on input only. */
+const MAX_INPUT_CHARS = 200;
+
+/**
+ * True for the plain decimal strings Gate sends ("0", "-1.5", "0.00", "007" is tolerated), at
+ * most 200 characters. Rejects exponents, blanks, NaN. The bound is on what comes in: what we
+ * compute from such strings (a sum of two 200-digit amounts has 201) is exact at any length.
+ */
 export function isDecimalString(value: unknown): value is DecimalString {
-  return typeof value === 'string' && value.length <= 200 && LENIENT_DECIMAL_RE.test(value);
+  return typeof value === 'string' && value.length <= MAX_INPUT_CHARS && LENIENT_DECIMAL_RE.test(value);
 }
 
 function big(value: DecimalString): Big {
-  if (!isDecimalString(value)) {
+  if (typeof value !== 'string' || !LENIENT_DECIMAL_RE.test(value)) {
     throw new RangeError(`not a decimal string: ${JSON.stringify(value).slice(0, 60)}`);
   }
   return new Exact(value.startsWith('+') ? value.slice(1) : value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, isKeychainError, isKeyError, isPermanentError } from './errors.js';
+import { ERROR_CODES, isKeychainError, isKeyError, isPermanentError, rejectsKey } from './errors.js';
 
 describe('error classes', () => {
   it('sorts key problems, keychain problems and the rest apart', () => {
@@ -22,5 +22,11 @@ describe('error classes', () => {
       expect(isPermanentError(code)).toBe(false);
     }
     for (const code of ['INVALID_KEY', 'FORBIDDEN', 'MISSING_CREDENTIALS'] as const) expect(isPermanentError(code)).toBe(true);
+  });
+
+  it('says which codes mean Gate refused the key itself: key problems Gate answered, all permanent', () => {
+    const refused = ERROR_CODES.filter(rejectsKey);
+    expect(refused).toEqual(['INVALID_KEY', 'INVALID_SIGNATURE', 'FORBIDDEN', 'IP_FORBIDDEN']);
+    for (const code of refused) expect([isKeyError(code), isPermanentError(code)], code).toEqual([true, true]);
   });
 });

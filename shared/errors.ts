@@ -127,32 +127,37 @@ interface ErrorClass {
   readonly kind: ErrorKind;
   /** Retrying with the same credentials is pointless: the scheduler stops until the user changes something. */
   readonly permanent: boolean;
+  /**
+   * Gate answered, and refused this key (unknown key, bad signature, a permission or IP rule):
+   * a key being saved is not stored, an alert says the account cannot be read, `login` says so.
+   */
+  readonly rejectsKey: boolean;
 }
 
 // One row per code: a new code does not compile until it is classified.
 const CLASSES: { readonly [C in ErrorCode]: ErrorClass } = {
-  MISSING_CREDENTIALS: { kind: 'key', permanent: true },
-  INVALID_CREDENTIALS_INPUT: { kind: 'key', permanent: false },
-  INVALID_KEY: { kind: 'key', permanent: true },
-  INVALID_SIGNATURE: { kind: 'key', permanent: true },
-  FORBIDDEN: { kind: 'key', permanent: true },
-  IP_FORBIDDEN: { kind: 'key', permanent: true },
-  CLOCK_SKEW: { kind: 'remote', permanent: false },
-  RATE_LIMITED: { kind: 'remote', permanent: false },
-  SERVER_ERROR: { kind: 'remote', permanent: false },
-  BAD_RESPONSE: { kind: 'remote', permanent: false },
-  NETWORK: { kind: 'remote', permanent: false },
-  TIMEOUT: { kind: 'remote', permanent: false },
-  OVERDUE: { kind: 'remote', permanent: false },
-  INVALID_CURRENCY: { kind: 'remote', permanent: true },
-  KEYCHAIN_UNAVAILABLE: { kind: 'keychain', permanent: false },
-  KEYCHAIN_LOCKED: { kind: 'keychain', permanent: false },
-  KEYCHAIN_DENIED: { kind: 'keychain', permanent: true },
-  KEYCHAIN_ERROR: { kind: 'keychain', permanent: false },
-  INVALID_REQUEST: { kind: 'usage', permanent: false },
-  UNTRUSTED_SENDER: { kind: 'internal', permanent: false },
-  CANCELLED: { kind: 'remote', permanent: false },
-  INTERNAL: { kind: 'internal', permanent: false },
+  MISSING_CREDENTIALS: { kind: 'key', permanent: true, rejectsKey: false },
+  INVALID_CREDENTIALS_INPUT: { kind: 'key', permanent: false, rejectsKey: false },
+  INVALID_KEY: { kind: 'key', permanent: true, rejectsKey: true },
+  INVALID_SIGNATURE: { kind: 'key', permanent: true, rejectsKey: true },
+  FORBIDDEN: { kind: 'key', permanent: true, rejectsKey: true },
+  IP_FORBIDDEN: { kind: 'key', permanent: true, rejectsKey: true },
+  CLOCK_SKEW: { kind: 'remote', permanent: false, rejectsKey: false },
+  RATE_LIMITED: { kind: 'remote', permanent: false, rejectsKey: false },
+  SERVER_ERROR: { kind: 'remote', permanent: false, rejectsKey: false },
+  BAD_RESPONSE: { kind: 'remote', permanent: false, rejectsKey: false },
+  NETWORK: { kind: 'remote', permanent: false, rejectsKey: false },
+  TIMEOUT: { kind: 'remote', permanent: false, rejectsKey: false },
+  OVERDUE: { kind: 'remote', permanent: false, rejectsKey: false },
+  INVALID_CURRENCY: { kind: 'remote', permanent: true, rejectsKey: false },
+  KEYCHAIN_UNAVAILABLE: { kind: 'keychain', permanent: false, rejectsKey: false },
+  KEYCHAIN_LOCKED: { kind: 'keychain', permanent: false, rejectsKey: false },
+  KEYCHAIN_DENIED: { kind: 'keychain', permanent: true, rejectsKey: false },
+  KEYCHAIN_ERROR: { kind: 'keychain', permanent: false, rejectsKey: false },
+  INVALID_REQUEST: { kind: 'usage', permanent: false, rejectsKey: false },
+  UNTRUSTED_SENDER: { kind: 'internal', permanent: false, rejectsKey: false },
+  CANCELLED: { kind: 'remote', permanent: false, rejectsKey: false },
+  INTERNAL: { kind: 'internal', permanent: false, rejectsKey: false },
 };
 
 /** The kind of a code. */
@@ -179,4 +184,9 @@ export function isKeychainError(code: ErrorCode): boolean {
  */
 export function isPermanentError(code: ErrorCode): boolean {
   return CLASSES[code].permanent;
+}
+
+/** Gate answered and refused this key (see `rejectsKey`): not a failure of the network, the keychain or Gate itself. */
+export function rejectsKey(code: ErrorCode): boolean {
+  return CLASSES[code].rejectsKey;
 }

@@ -22,6 +22,23 @@ describe('cleanText', () => {
     expect(cleanText('Épargne 理财 👩‍💻 مرحبا')).toBe('Épargne 理财 👩‍💻 مرحبا');
   });
 
+  it('drops what draws nothing but makes two names differ: zero-width characters, soft hyphens, tag characters', () => {
+    const invisible = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u{e0001}', '\u{e0041}', '\u{e007f}'];
+    for (const c of invisible) expect(cleanText(`sp${c}ot`), `U+${c.codePointAt(0)!.toString(16)}`).toBe('spot');
+    // A hidden ASCII message in tag characters is gone entirely.
+    expect(cleanText(`spot${[...'ignore'].map((ch) => String.fromCodePoint(0xe0000 + ch.codePointAt(0)!)).join('')}`)).toBe('spot');
+  });
+
+  it('keeps the zero-width joiner only between two emoji (a skin tone or VS16 may precede it)', () => {
+    expect(cleanText('👩\u200d💻')).toBe('👩\u200d💻');
+    expect(cleanText('👩🏽\u200d💻')).toBe('👩🏽\u200d💻');
+    expect(cleanText('❤\ufe0f\u200d🔥')).toBe('❤\ufe0f\u200d🔥');
+    expect(cleanText('a\u200db')).toBe('ab');
+    expect(cleanText('👩\u200db')).toBe('👩b');
+    expect(cleanText('a\u200d💻')).toBe('a💻');
+    expect(cleanText('\u200d\u200d')).toBe('');
+  });
+
   it('bounds the length in code points, marking the cut with an ellipsis', () => {
     expect(cleanText('abcdef', 4)).toBe('abc…');
     expect(cleanText('abcd', 4)).toBe('abcd');

@@ -13,11 +13,12 @@ import type { TestProxy } from '../core/testing/simulator.js';
 import { PROJECT_ROOT } from '../core/testing/project-root.js';
 import { historyFileName } from '../core/balance/history-store.js';
 import { startTestProxy } from '../core/testing/simulator.js';
+import { expectNoSecret } from '../core/testing/secret-leak.js';
 
 const root = PROJECT_ROOT;
 const bin = join(root, 'bin', 'gate-glance.cjs');
 const KEY = 'bin-key-0f0e0d0c0b0a09080706050403020100';
-const SECRET = 'bin-secret-NEVER-PRINT-a1b2c3d4e5f6a7b8';
+const SECRET = 'bin-s3kr1t-NEVER-PRINT-a1b2c3d4e5f6a7b8';
 
 // The history of these runs lands here, never in the real home.
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'glance-bin-data-'));
@@ -29,7 +30,7 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 
 function cli(args: string[], extra: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, env: env(extra), encoding: 'utf8', timeout: 15_000 });
-  expect(r.stdout + r.stderr).not.toContain(SECRET);
+  expectNoSecret(r.stdout + r.stderr, SECRET);
   expect(r.stderr).not.toMatch(/\n\s+at /); // no stack traces
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -181,7 +182,7 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
   });
 
   it('a wrong secret: exit 3, one line on stderr', () => {
-    const r = cli(['balance', '--base-url', url], { GATE_API_KEY: KEY, GATE_API_SECRET: 'wrong-secret-123' });
+    const r = cli(['balance', '--base-url', url], { GATE_API_KEY: KEY, GATE_API_SECRET: 'wrong-s3kr1t-123' });
     expect(r.code).toBe(3);
     expect(r.out).toBe('');
     expect(r.err).toMatch(/^error: INVALID_SIGNATURE: [^\n]+ — [^\n]+\n$/);
@@ -214,7 +215,7 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
     expect(zh.err).toMatch(/^错误：NETWORK：无法连接到 Gate：连接被拒绝（127\.0\.0\.1:9）。 — /);
   });
 
-  it('goes through HTTP_PROXY from the environment, like curl', async () => {
+  it('never sends plain http:// (this computer) through HTTP_PROXY: the key would cross it in clear text', async () => {
     const proxy: TestProxy = await startTestProxy();
     try {
       const r = await new Promise<{ code: number | null; out: string }>((resolve) => {
@@ -228,7 +229,8 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
       });
       expect(r.code).toBe(0);
       expect(r.out).toMatch(/^[\d,]+\.\d\d USDT\n$/);
-      expect(proxy.log.map((l) => l.kind)).toEqual(['forward']);
+      expect(proxy.log).toEqual([]);
+      expect(proxy.received()).toBe(0);
     } finally {
       await proxy.close();
     }
@@ -308,7 +310,7 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
       expect(cli(['balance', '--help'], zhCN).out).toMatch(/^用法：gate-glance balance \[选项\]/);
       expect(cli(['--help'], { LANG: 'zh_TW.UTF-8' }).out).toContain('顯示總餘額');
       expect(cli(['history', '--help'], zhCN).out).toMatch(/^用法：gate-glance history \[选项\]/);
-      const wrong = cli(['balance', '--base-url', url], { ...zhCN, GATE_API_KEY: KEY, GATE_API_SECRET: 'wrong-secret-123' });
+      const wrong = cli(['balance', '--base-url', url], { ...zhCN, GATE_API_KEY: KEY, GATE_API_SECRET: 'wrong-s3kr1t-123' });
       expect(wrong.code).toBe(3);
       expect(wrong.err).toMatch(/^错误：INVALID_SIGNATURE：[^\n]*\p{Script=Han}[^\n]* — [^\n]*\p{Script=Han}[^\n]*\n$/u);
       // A data folder of its own with no history: the change is null in every run, only the time differs.
@@ -327,7 +329,7 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
         'change24h',
       ]);
       const errors = [{ LANG: 'C' }, zhCN].map(
-        (extra) => cli(['balance', '--json', '--base-url', url], { ...extra, GATE_API_KEY: KEY, GATE_API_SECRET: 'wrong-secret-123' }).out,
+        (extra) => cli(['balance', '--json', '--base-url', url], { ...extra, GATE_API_KEY: KEY, GATE_API_SECRET: 'wrong-s3kr1t-123' }).out,
       );
       expect(errors[1]).toBe(errors[0]);
       expect(errors[0]).toMatch(/^\{"error":\{"code":"INVALID_SIGNATURE","message":"Gate rejected/);

@@ -12,6 +12,7 @@ import { startSimulatorServer } from '../core/simulator/server.js';
 import { createHoldingsCommand } from './commands/holdings.js';
 import { runCli, usageText } from './main.js';
 import { captureIo } from './test-io.js';
+import { expectNoSecret } from '../core/testing/secret-leak.js';
 
 const CREDS: Credentials = { key: 'cli-hold-key-00112233445566778899aa', secret: 'cli-hold-secret-NEVER-PRINT-998877' };
 const NO_SPOT: Credentials = { key: 'cli-nospot-key-001122', secret: 'cli-nospot-secret-NEVER-PRINT' };
@@ -23,8 +24,8 @@ async function run(argv: string[], env: Record<string, string> = ENV) {
   const code = await runCli(argv, io, TABLE);
   const out = io.out();
   const err = io.err();
-  expect(out + err).not.toContain(CREDS.secret);
-  expect(out + err).not.toContain(NO_SPOT.secret);
+  expectNoSecret(out + err, CREDS.secret);
+  expectNoSecret(out + err, NO_SPOT.secret);
   return { code, out, err };
 }
 

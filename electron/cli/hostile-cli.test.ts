@@ -12,8 +12,9 @@ import type { SimulatorServer } from '../core/simulator/server.js';
 import { startSimulatorServer } from '../core/simulator/server.js';
 import { runCli } from './main.js';
 import { captureIo } from './test-io.js';
+import { expectNoSecret } from '../core/testing/secret-leak.js';
 
-const CREDS: Credentials = { key: 'hostile-key-00112233445566778899', secret: 'hostile-secret-NEVER-PRINT-998877' };
+const CREDS: Credentials = { key: 'hostile-key-00112233445566778899', secret: 'hostile-s3kr1t-NEVER-PRINT-998877' };
 const ENV = { GATE_API_KEY: CREDS.key, GATE_API_SECRET: CREDS.secret };
 const PROTOTYPE_NAMES = ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__'];
 /** What HOSTILE_PORTFOLIO's account names read as, cleaned (its empty name gets a placeholder). */
@@ -47,6 +48,7 @@ describe('gate-glance balance with hostile portfolios', () => {
   async function run(args: readonly string[]) {
     const io = captureIo(ENV);
     const code = await runCli(['balance', '--base-url', server.url, ...args], io);
+    expectNoSecret(io.out() + io.err(), CREDS.secret);
     return { code, out: io.out(), err: io.err() };
   }
 
@@ -151,5 +153,32 @@ describe('gate-glance balance with hostile portfolios', () => {
       expect(bad.code).toBe(4);
       expect(bad.err).toMatch(/^error: BAD_RESPONSE: .*listed 1001 accounts, more than the 1000 it can have/);
     }
+  });
+
+  it("a usage error echoes the user's own argument cleaned: no escape, bidi or invisible character reaches the terminal", async () => {
+    const hostile = 'x\u001b]52;c;b3duZWQ=\u0007\u202e\u200by';
+    for (const argv of [
+      ['balance', `--${hostile}`],
+      ['balance', hostile],
+      ['balance', '--format', hostile],
+      ['holdings', hostile],
+    ]) {
+      const io = captureIo(ENV);
+      expect(await runCli(argv, io)).toBe(2);
+      expect(io.err()).toMatch(/x\]52;c;b3duZWQ/);
+      expect(io.err()).not.toMatch(/[\p{Cc}\p{Bidi_Control}\u200b](?<!\n)/u);
+    }
+  });
+
+  it('accounts that add up to more digits than any input are exact in every format, not INTERNAL', async () => {
+    const nines = '9'.repeat(200);
+    server.simulator.setPortfolio({ accounts: { spot: { amount: nines }, futures: { amount: nines } }, unlisted: `-${nines}` });
+    for (const [format, flags] of FORMATS) {
+      const r = await run(flags);
+      expect([r.code, r.err], format).toEqual([0, '']);
+    }
+    const doc = JSON.parse((await run(['--json'])).out) as { total: { amount: string }; unaccounted: string };
+    expect(doc.total.amount).toBe(nines);
+    expect(doc.unaccounted).toBe(`-${nines}`);
   });
 });

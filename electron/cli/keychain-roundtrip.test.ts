@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../core/testing/project-root.js';
 import { noDbusEnv, runBounded, startPrivateKeyring, type PrivateKeyring } from '../core/testing/private-keyring.js';
 import { startSimulatorServer, type SimulatorServer } from '../core/simulator/server.js';
+import { expectNoSecret } from '../core/testing/secret-leak.js';
 
 // The CLI under test: the real launcher (bin/gate-glance.cjs) and the real entry, built by
 // scripts/build-cli.mjs itself but into a private tree, so that another test rebuilding out/cli
@@ -168,8 +169,7 @@ describe('gate-glance round trip through the real keychain', () => {
     }
     outputs.push(screen);
     expect(screen).toContain(KEY); // the key is echoed, so you can see what you pasted
-    expect(screen).not.toContain(SECRET);
-    expect(screen).not.toContain(SECRET.slice(0, 8));
+    expectNoSecret(screen, SECRET);
     expect(screen).toContain(`Saved API key ${HINT} in the OS keychain.`);
     expect((await cli(env, ['status'])).stdout).toContain(HINT);
     expect((await cli(env, ['logout'])).code).toBe(0);
@@ -177,7 +177,7 @@ describe('gate-glance round trip through the real keychain', () => {
 
   it('leaves the secret in no file under HOME, the keyring dir, or the project, and in no output', () => {
     expect(outputs.length).toBeGreaterThan(10);
-    for (const text of outputs) expect(text).not.toContain(SECRET);
+    for (const text of outputs) expectNoSecret(text, SECRET);
     // The temp tree holds HOME and XDG dirs, including gnome-keyring's (encrypted) keyring file.
     expect(readdirSync(keyring.dir).length).toBeGreaterThan(0);
     expect(filesContaining(keyring.dir, SECRET, new Set())).toEqual([]);

@@ -76,6 +76,8 @@ export interface UsageProblem {
 export function reportUsage(io: CliIo, problem: UsageProblem, command?: string): number {
   const words = wordsOf(io);
   const help = command ? `gate-glance help ${command}` : 'gate-glance --help';
-  io.stderr.write(`${words.cli('cli.usage.error', { message: oneLine(words.cli(problem.key, problem.params)), help })}\n`);
+  // A value here may be the user's own argument, pasted from anywhere: it passes the one sanitiser.
+  const params = Object.fromEntries(Object.entries(problem.params ?? {}).map(([k, v]) => [k, typeof v === 'string' ? cleanText(v) : v]));
+  io.stderr.write(`${words.cli('cli.usage.error', { message: oneLine(words.cli(problem.key, params)), help })}\n`);
   return EXIT.usage;
 }

@@ -265,13 +265,32 @@ export function waybarJson(snapshot: BalanceSnapshot, options: HumanFormatOption
   const tooltip = [total, ...changeLine, ...lines, words.t('cli.waybar.as-of', { at: utcStamp(snapshot.fetchedAt, words) })].join('\n');
   // Waybar takes a list of classes; one class stays a plain string, as before.
   const classes = [options.demo ? 'demo' : 'live', ...(change && change.direction !== 0 ? [change.direction > 0 ? 'up' : 'down'] : [])];
-  return JSON.stringify({ text: shortLine(snapshot, options), tooltip, class: classes.length === 1 ? classes[0] : classes });
+  return JSON.stringify({
+    text: pangoText(shortLine(snapshot, options)),
+    tooltip: pangoText(tooltip),
+    class: classes.length === 1 ? classes[0] : classes,
+  });
 }
 
 /** Waybar's form of a failure: the code as text, message and hint in the tooltip. */
 export function waybarErrorJson(error: AppError, words: CliWords = CLI_ENGLISH): string {
   const { message, hint } = errorWords(words, error);
-  return JSON.stringify({ text: words.t('cli.unavailable', { code: error.code }), tooltip: `${message}\n${hint}`, class: 'error' });
+  return JSON.stringify({
+    text: pangoText(words.t('cli.unavailable', { code: error.code })),
+    tooltip: pangoText(`${message}\n${hint}`),
+    class: 'error',
+  });
+}
+
+const PANGO_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
+
+/**
+ * Waybar draws `text` and `tooltip` as Pango markup (its `escape` option defaults to false, and
+ * GTK drops a whole tooltip that does not parse): `(< 0.01 %)` or an account named `a<b>&c`
+ * must read as themselves. The five characters GLib's `g_markup_escape_text` escapes.
+ */
+function pangoText(text: string): string {
+  return text.replace(/[&<>'"]/g, (c) => PANGO_ENTITIES[c] ?? c);
 }
 
 /** `history --json`: every point, oldest first, totals verbatim. */

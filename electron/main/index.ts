@@ -97,10 +97,17 @@ function main(): void {
     });
 }
 
+/** An in-memory session (no `persist:`) for plain http to this computer, with its proxy set to direct. */
+const DIRECT_PARTITION = 'glance-direct';
+
 async function start(): Promise<void> {
   const popoverSession = session.fromPartition(POPOVER_PARTITION);
   hardenSession(session.defaultSession);
   hardenSession(popoverSession, isPermissionAllowed);
+  // Plain http:// (this computer only) goes through a session that never uses a proxy; see createFetchTransport.
+  const directSession = session.fromPartition(DIRECT_PARTITION);
+  hardenSession(directSession);
+  await directSession.setProxy({ mode: 'direct' });
   const serveApp = createAppRequestHandler({ rootDir: RENDERER_DIR });
   popoverSession.protocol.handle(APP_SCHEME, async (request) => {
     const res = await serveApp(request.url, request.method);
@@ -112,8 +119,14 @@ async function start(): Promise<void> {
 
   const glance = await GlanceApp.create({
     secretStore: appSecretStore(devEnv),
-    transportForAccount: createFetchTransport(((input: string | URL | Request, init?: RequestInit) =>
-      net.fetch(input instanceof Request ? input : String(input), init)) as typeof fetch),
+    transportForAccount: createFetchTransport(
+      ((input: string | URL | Request, init?: RequestInit) =>
+        net.fetch(input instanceof Request ? input : String(input), init)) as typeof fetch,
+      {
+        directFetch: ((input: string | URL | Request, init?: RequestInit) =>
+          directSession.fetch(input instanceof Request ? input : String(input), init)) as typeof fetch,
+      },
+    ),
     ...(devEnv.GLANCE_GATE_BASE_URL ? { baseUrl: devEnv.GLANCE_GATE_BASE_URL } : {}),
     clock: systemClock,
     dataDir: app.getPath('userData'),

@@ -13,6 +13,7 @@ import { INVOKE_CHANNELS } from '../../shared/ipc.js';
 import { APP_CSP } from '../core/app/app-protocol.js';
 import { BUILT, ensureBuiltApp } from './testing/built-app.js';
 import { removeRunDirs, runBuiltMain } from './testing/run-built-main.js';
+import { expectNoSecret } from '../core/testing/secret-leak.js';
 
 interface SmokeReport {
   dataFolder: { userData: string | null; notes: string[] };
@@ -25,7 +26,7 @@ interface SmokeReport {
   hardening: {
     events: string[];
     windowOpen: unknown;
-    sessions: Array<{ name: string; request: boolean; check: unknown; clipboardWrite: unknown }>;
+    sessions: Array<{ name: string; request: boolean; check: unknown; clipboardWrite: unknown; proxy: unknown }>;
     navigationPrevented: boolean;
   };
   protocol: { status: number; csp: string; type: string; hasRoot: boolean; traversalStatus: number };
@@ -77,7 +78,8 @@ describe('built main with a fake Electron', () => {
   it('logs an escaped error by its name only, never its message', () => {
     expect(report.crash.listeners).toEqual([1, 1]);
     expect(report.crash.logged).toEqual(['[glance] uncaught error (TypeError)', '[glance] unhandled rejection (RangeError)']);
-    expect(report.crash.logged.join('\n')).not.toContain('secret-');
+    // The driver's escaped errors carry this would-be secret in their messages.
+    expectNoSecret(report.crash.logged, 'secret-0123456789abcdef');
   });
 
   it('registers app:// as standard + secure and loads the page from it', () => {
@@ -102,9 +104,11 @@ describe('built main with a fake Electron', () => {
     expect(report.hardening.windowOpen).toEqual({ action: 'deny' });
     expect(report.hardening.navigationPrevented).toBe(true);
     // Only the popover's own pages may write to the clipboard (copy exact total); nothing else anywhere.
+    // Plain http to this computer goes through its own session, which never uses a proxy.
     expect(report.hardening.sessions).toEqual([
-      { name: 'default', request: true, check: false, clipboardWrite: false },
-      { name: 'glance-popover', request: true, check: false, clipboardWrite: true },
+      { name: 'default', request: true, check: false, clipboardWrite: false, proxy: null },
+      { name: 'glance-popover', request: true, check: false, clipboardWrite: true, proxy: null },
+      { name: 'glance-direct', request: true, check: false, clipboardWrite: false, proxy: { mode: 'direct' } },
     ]);
   });
 

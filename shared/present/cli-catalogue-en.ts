@@ -7,7 +7,7 @@
  */
 
 const CREDENTIALS_NOTE = `Credentials: GATE_API_KEY and GATE_API_SECRET from the environment, else the key stored in
-the OS keychain by \`gate-glance login\`. HTTPS_PROXY, HTTP_PROXY and NO_PROXY are honoured.`;
+the OS keychain by \`gate-glance login\`. HTTPS_PROXY, ALL_PROXY and NO_PROXY are honoured; plain http://, allowed only to this computer, never goes through a proxy.`;
 const REMOTE_EXIT = `Exit codes: 0 ok, 2 usage, 3 credentials or permission, 4 network, server, clock, rate limit
 or bad response.`;
 

@@ -6,7 +6,7 @@
 import type { CliCatalogue } from './catalogue.js';
 
 const CREDENTIALS_NOTE = `凭据：优先使用环境变量 GATE_API_KEY 和 GATE_API_SECRET，否则使用 \`gate-glance login\`
-保存在系统钥匙串中的密钥。支持 HTTPS_PROXY、HTTP_PROXY 和 NO_PROXY。`;
+保存在系统钥匙串中的密钥。支持 HTTPS_PROXY、ALL_PROXY 和 NO_PROXY；仅允许连接本机的明文 http:// 从不经过代理。`;
 const REMOTE_EXIT = '退出码：0 成功，2 用法错误，3 凭据或权限问题，4 网络、服务器、时钟、频率限制或响应错误。';
 
 export const cliZhCN: CliCatalogue = {

@@ -6,7 +6,7 @@
 import type { CliCatalogue } from './catalogue.js';
 
 const CREDENTIALS_NOTE = `憑證：優先使用環境變數 GATE_API_KEY 和 GATE_API_SECRET，否則使用 \`gate-glance login\`
-儲存在系統鑰匙圈中的金鑰。支援 HTTPS_PROXY、HTTP_PROXY 和 NO_PROXY。`;
+儲存在系統鑰匙圈中的金鑰。支援 HTTPS_PROXY、ALL_PROXY 和 NO_PROXY；僅允許連線本機的明文 http:// 從不經過代理。`;
 const REMOTE_EXIT = '結束代碼：0 成功，2 用法錯誤，3 憑證或權限問題，4 網路、伺服器、時鐘、頻率限制或回應錯誤。';
 
 export const cliZhTW: CliCatalogue = {

@@ -41,6 +41,15 @@ describe('formatMessage (the ICU subset our catalogues use)', () => {
     expect(() => formatMessage('{a, select, x {open', { a: 'x' }, context)).toThrow(SyntaxError);
   });
 
+  it('a value that names an object member selects "other", never a member', () => {
+    for (const value of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(formatMessage('{v, select, yes {Y} other {O:{v}}}', { v: value }, context), value).toBe(`O:${value}`);
+      expect(formatMessage(`{v, select, ${value} {hit} other {miss}}`, { v: value }, context), value).toBe('hit');
+    }
+    // A pattern with a branch named like a member still needs its own "other".
+    expect(() => formatMessage('{v, select, constructor {x}}', { v: 'x' }, context)).toThrow(SyntaxError);
+  });
+
   it('lists the values a pattern reads, branches included', () => {
     expect(placeholdersOf('{a} {b, select, x {{c}} other {{d, number}}} {e, plural, other {#}}')).toEqual(['a', 'b', 'c', 'd', 'e']);
   });

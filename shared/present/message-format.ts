@@ -16,7 +16,7 @@ export type CustomFormat = 'duration' | 'age';
 type Node =
   | string
   | { readonly kind: 'arg'; readonly name: string; readonly format: 'plain' | 'number' | CustomFormat }
-  | { readonly kind: 'plural' | 'select'; readonly name: string; readonly branches: Readonly<Record<string, readonly Node[]>> }
+  | { readonly kind: 'plural' | 'select'; readonly name: string; readonly branches: ReadonlyMap<string, readonly Node[]> }
   | { readonly kind: 'pound' };
 
 /** What rendering needs besides the pattern and its values. */
@@ -83,18 +83,19 @@ function parsePattern(text: string): Node[] {
     }
     if (type !== 'plural' && type !== 'select') throw new SyntaxError(`unknown format "${type}" in: ${text}`);
     expectChar(',');
-    const branches: Record<string, Node[]> = {};
+    // A Map: a select value is often outside text (`constructor`, `__proto__` are values, not members).
+    const branches = new Map<string, Node[]>();
     space();
     while (text[i] !== '}') {
       const key = word();
       expectChar('{');
-      branches[key] = nodes(type === 'plural' || inPlural);
+      branches.set(key, nodes(type === 'plural' || inPlural));
       expectChar('}');
       space();
       if (i >= text.length) throw new SyntaxError(`unclosed "{${name}" in: ${text}`);
     }
     i += 1;
-    if (!('other' in branches)) throw new SyntaxError(`"{${name}, ${type}}" needs an "other" branch in: ${text}`);
+    if (!branches.has('other')) throw new SyntaxError(`"{${name}, ${type}}" needs an "other" branch in: ${text}`);
     return { kind: type, name, branches };
   };
 
@@ -165,14 +166,14 @@ function render(nodes: readonly Node[], params: MessageParams, context: FormatCo
       }
       case 'select': {
         const value = params[node.name];
-        const branch = (value !== undefined ? node.branches[String(value)] : undefined) ?? node.branches['other'] ?? [];
+        const branch = (value !== undefined ? node.branches.get(String(value)) : undefined) ?? node.branches.get('other') ?? [];
         out += render(branch, params, context, pound);
         break;
       }
       case 'plural': {
         const n = asNumber(params[node.name]);
-        const exact = node.branches[`=${n}`];
-        const branch = exact ?? node.branches[pluralRule(context.locale).select(n)] ?? node.branches['other'] ?? [];
+        const exact = node.branches.get(`=${n}`);
+        const branch = exact ?? node.branches.get(pluralRule(context.locale).select(n)) ?? node.branches.get('other') ?? [];
         out += render(branch, params, context, n);
         break;
       }
@@ -193,7 +194,7 @@ export function placeholdersOf(pattern: string): string[] {
     for (const node of nodes) {
       if (typeof node === 'string' || node.kind === 'pound') continue;
       names.add(node.name);
-      if (node.kind !== 'arg') for (const branch of Object.values(node.branches)) walk(branch);
+      if (node.kind !== 'arg') for (const branch of node.branches.values()) walk(branch);
     }
   };
   walk(parse(pattern));

@@ -18,6 +18,7 @@ import {
   EXIT_INTERRUPTED,
   type CredentialsCommandDeps,
 } from './credentials.js';
+import { expectNoSecret } from '../../core/testing/secret-leak.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
@@ -69,9 +70,8 @@ function depsFor(store: InMemorySecretStore, sim?: GateSimulator): CredentialsCo
 }
 
 function noSecretIn(w: World): void {
-  expect(w.stdout.text).not.toContain(SECRET);
-  expect(w.stderr.text).not.toContain(SECRET);
-  expect(w.stderr.text).not.toContain(SECRET.slice(0, 12));
+  expectNoSecret(w.stdout.text, SECRET);
+  expectNoSecret(w.stderr.text, SECRET);
 }
 
 describe('gate-glance login (piped stdin)', () => {

@@ -5,7 +5,7 @@
  * works for scripts. The same CredentialsService as the app validates, verifies and stores,
  * so the CLI and the app can never disagree about what a good key is.
  */
-import type { AppError } from '../../../shared/errors.js';
+import { rejectsKey, type AppError } from '../../../shared/errors.js';
 import type { CredentialsStatus } from '../../../shared/ipc.js';
 import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from '../../core/gate/client.js';
 import { createNodeTransport } from '../../core/gate/node-transport.js';
@@ -256,7 +256,7 @@ export function createLoginCommand(deps: CredentialsCommandDeps = {}): CliComman
 
 /** A verification rejection says the key was NOT saved, which the client's own words cannot know. */
 function rejectionLine(words: CliWords, error: AppError): string {
-  if (error.code === 'INVALID_KEY' || error.code === 'INVALID_SIGNATURE' || error.code === 'FORBIDDEN' || error.code === 'IP_FORBIDDEN') {
+  if (rejectsKey(error.code)) {
     const { message, hint } = errorWords(words, error);
     return `${words.cli('cli.error', { code: error.code, message: oneLine(words.t('cli.login.not-saved', { message })), hint: oneLine(hint) })}\n`;
   }

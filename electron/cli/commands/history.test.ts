@@ -18,8 +18,9 @@ import { captureIo } from '../test-io.js';
 import { createBalanceCommand } from './balance.js';
 import { createLogoutCommand } from './credentials.js';
 import { createHistoryCommand } from './history.js';
+import { expectNoSecret } from '../../core/testing/secret-leak.js';
 
-const CREDS = { key: 'hist-key-00112233445566778899aabbccdd', secret: 'hist-secret-NEVER-PRINT-9988776655' };
+const CREDS = { key: 'hist-key-00112233445566778899aabbccdd', secret: 'hist-s3kr1t-NEVER-PRINT-9988776655' };
 const ENV = { GATE_API_KEY: CREDS.key, GATE_API_SECRET: CREDS.secret };
 const H = 3600_000;
 const SIM_TOTAL = '633967350312281193.068368815439797304437';
@@ -53,7 +54,7 @@ async function run(command: 'balance' | 'history' | 'logout', argv: string[], op
             createService: async () => new CredentialsService({ store: options.store ?? new InMemorySecretStore() }),
           });
   const code = await cmd(argv, io);
-  expect(io.out() + io.err()).not.toContain(CREDS.secret);
+  expectNoSecret(io.out() + io.err(), CREDS.secret);
   return { code, out: io.out(), err: io.err() };
 }
 

@@ -106,6 +106,22 @@ describe('evaluateAlerts', () => {
     expect(evaluateAlerts([UNREADABLE], {}, obs({ lastSuccessAt: NOW - 31 * 60_000 })).notifications[0]).toMatchObject({ reason: 'stale' });
   });
 
+  it('a rule id that names an object member (__proto__, constructor, toString…) is a rule like any other', () => {
+    for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const rule: AlertRule = { ...ABOVE, id };
+      expect(run([rule], [obs({ usdt: '20000' }), obs({ usdt: '20000' }), obs({ usdt: '9000' }), obs({ usdt: '20000' })]), id).toEqual([
+        id,
+        '',
+        '',
+        id,
+      ]);
+      const fired = evaluateAlerts([rule, ABOVE], {}, obs({ usdt: '20000' }));
+      expect(Object.keys(fired.memory), id).toEqual([id, 'a']);
+      const persisted = JSON.parse(JSON.stringify(fired.memory)) as Record<string, AlertMemory>;
+      expect(evaluateAlerts([rule], persisted, obs({ usdt: '20000' })).notifications, id).toEqual([]);
+    }
+  });
+
   it('the fired state survives a restart: the memory is all it needs', () => {
     const first = evaluateAlerts([ABOVE], {}, obs({ usdt: '20000' }));
     expect(first.notifications).toHaveLength(1);

@@ -42,6 +42,15 @@ export interface AlertDecision {
 
 const ARMED: AlertMemory = { armed: true, firedAt: null };
 
+/**
+ * An empty memory, keyed by rule id with no prototype: an id is the user's text, and `__proto__`
+ * or `constructor` must be a rule like any other (on `{}`, the first would replace the prototype
+ * and the second would read as a function).
+ */
+export function emptyMemory(): Record<string, AlertMemory> {
+  return Object.create(null) as Record<string, AlertMemory>;
+}
+
 /** `|x| × 1 %`, exact. */
 function onePercentOf(value: DecimalString): DecimalString {
   const abs = signOfDecimal(value) < 0 ? subtractDecimals('0', value) : value;
@@ -120,7 +129,7 @@ export function evaluateAlerts(
   memory: Readonly<Record<string, AlertMemory>>,
   o: AlertObservation,
 ): AlertDecision {
-  const next: Record<string, AlertMemory> = {};
+  const next = emptyMemory();
   const notifications: AlertEvent[] = [];
   for (const rule of rules) {
     const before = Object.hasOwn(memory, rule.id) ? memory[rule.id]! : ARMED;

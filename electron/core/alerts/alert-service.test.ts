@@ -115,6 +115,30 @@ describe('AlertService in the app', () => {
     expect(third.notes).toHaveLength(1);
   });
 
+  it('rules with ids like __proto__ and constructor keep their fired state in the file and across a restart', async () => {
+    const fs = new MemoryFileSystem();
+    const clock = new VirtualClock(START);
+    const alerts: AlertRule[] = ['__proto__', 'constructor', 'toString'].map((id) => ({
+      id,
+      kind: 'above',
+      currency: 'USDT',
+      threshold: '1',
+    }));
+    const first = await setup({ fs, clock, alerts });
+    await first.settle();
+    expect(first.notes).toHaveLength(3);
+    await clock.advance(5 * 60_000);
+    await first.app.refresh();
+    await first.settle();
+    expect(first.notes).toHaveLength(3);
+    const saved = JSON.parse(fs.files.get(ALERTS_PATH)!) as { memory: Record<string, unknown> };
+    expect(Object.keys(saved.memory).sort()).toEqual(['__proto__', 'constructor', 'toString']);
+    first.app.dispose();
+    const second = await setup({ fs, clock, alerts });
+    await second.settle();
+    expect(second.notes).toEqual([]);
+  });
+
   it('an alert in another currency fetches that currency on the side, at most once a minute, and is judged on it', async () => {
     const { settle, notes, app, clock, requests } = await setup({
       alerts: [{ id: 'b', kind: 'above', currency: 'BTC', threshold: '0.00000001' }],

@@ -17,7 +17,7 @@ import { alertCurrencies } from '../../../shared/alerts.js';
 import type { Currency, DecimalString, HistoryPoint } from '../../../shared/balance.js';
 import { CURRENCIES } from '../../../shared/balance.js';
 import type { Change24h } from '../../../shared/change.js';
-import type { ErrorCode } from '../../../shared/errors.js';
+import { rejectsKey } from '../../../shared/errors.js';
 import type { WidgetState } from '../../../shared/ipc.js';
 import type { AlertText } from '../../../shared/present/alert-words.js';
 import { alertWords } from '../../../shared/present/alert-words.js';
@@ -28,7 +28,7 @@ import { createNodeFileSystem, writeFileAtomic } from '../files/private-files.js
 import type { TotalAt } from '../balance/change-tracker.js';
 import { wordsForLocale } from '../app/locale-words.js';
 import type { AlertMemory, AlertObservation } from './alert-rules.js';
-import { evaluateAlerts } from './alert-rules.js';
+import { emptyMemory, evaluateAlerts } from './alert-rules.js';
 import { ALERTS_FILE_NAME } from '../data-dir.js';
 
 /** Gate caches total_balance for a minute: asking an alert currency more often learns nothing. */
@@ -37,13 +37,27 @@ const ALERT_FETCH_INTERVAL_MS = 60_000;
 const SUCCESS_PERSIST_MS = 5 * 60_000;
 const MAX_FILE_BYTES = 64 * 1024;
 
-/** Failures of the balance that mean the account cannot be read with this key ("wrong key, permission removed"). */
-const ACCOUNT_FAILURES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['INVALID_KEY', 'INVALID_SIGNATURE', 'FORBIDDEN', 'IP_FORBIDDEN']);
-
 const memorySchema = z.strictObject({ armed: z.boolean(), firedAt: z.number().int().nonnegative().nullable() });
+const ruleId = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/);
+// Read key by key into a null-prototype record: a rule named `__proto__` keeps its memory
+// (z.record would assign that key, which replaces an ordinary object's prototype instead).
+const memoryRecordSchema = z
+  .custom<Readonly<Record<string, unknown>>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v))
+  .transform((raw, ctx): Record<string, AlertMemory> => {
+    const memory = emptyMemory();
+    for (const id of Object.keys(raw)) {
+      const entry = memorySchema.safeParse(raw[id]);
+      if (!ruleId.safeParse(id).success || !entry.success) {
+        ctx.addIssue({ code: 'custom', message: 'not an alert memory', path: [id] });
+        return z.NEVER;
+      }
+      memory[id] = entry.data;
+    }
+    return memory;
+  });
 const fileSchema = z.strictObject({
   version: z.literal(1),
-  memory: z.record(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/), memorySchema),
+  memory: memoryRecordSchema,
   lastSuccessAt: z.number().int().nonnegative().nullable(),
 });
 
@@ -75,7 +89,7 @@ export class AlertService {
   readonly #fs: FileSystem;
   readonly #path: string;
   readonly #log: (message: string) => void;
-  #memory: Readonly<Record<string, AlertMemory>> = {};
+  #memory: Readonly<Record<string, AlertMemory>> = emptyMemory();
   #lastSuccessAt: number | null = null;
   #persistedSuccessAt: number | null = null;
   /** The newest total of each currency from the account: the shown one and the side fetches. */
@@ -228,7 +242,7 @@ export class AlertService {
       totals,
       changes,
       lastSuccessAt: this.#lastSuccessAt,
-      permanentFailure: failing && state.error !== null && ACCOUNT_FAILURES.has(state.error.code),
+      permanentFailure: failing && state.error !== null && rejectsKey(state.error.code),
     };
     const decision = evaluateAlerts(rules, this.#memory, observation);
     const changed = JSON.stringify(decision.memory) !== JSON.stringify(this.#memory);

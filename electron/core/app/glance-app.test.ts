@@ -22,6 +22,7 @@ import type { HistoryView } from '../../../shared/history.js';
 import { historyFileName, parseHistoryLine } from '../balance/history-store.js';
 import type { HistoryPoint } from '../../../shared/balance.js';
 import { subtractDecimals } from '../../../shared/decimal.js';
+import { expectNoSecret } from '../testing/secret-leak.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
@@ -242,7 +243,7 @@ describe('GlanceApp', () => {
     expect(state.status).toBe('live');
     expect((await store.get()).ok).toBe(true);
     const everything = JSON.stringify([saved, pushes, await call('state:get')]);
-    expect(everything).not.toContain(SECRET);
+    expectNoSecret(everything, SECRET);
   });
 
   it('a key that fails verification is not stored and the demo keeps running', async () => {
@@ -250,7 +251,7 @@ describe('GlanceApp', () => {
     await settle();
     const saved = await call('credentials:save', { key: KEY, secret: WRONG_SECRET, verify: true });
     expect(saved).toMatchObject({ ok: false, error: { code: 'INVALID_SIGNATURE' } });
-    expect(JSON.stringify(saved)).not.toContain(WRONG_SECRET);
+    expectNoSecret(JSON.stringify(saved), WRONG_SECRET);
     expect(await store.get()).toEqual({ ok: true, value: null });
     expect((await settle()).demo).toBe(true);
   });

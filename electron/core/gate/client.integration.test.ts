@@ -16,10 +16,11 @@ import { GateClient } from './client.js';
 import { createFetchTransport } from './fetch-transport.js';
 import { createNodeTransport } from './node-transport.js';
 import type { BalanceResult, Credentials, Transport } from './types.js';
+import { expectNoSecret } from '../testing/secret-leak.js';
 
 const said = (error: AppError) => errorWords(ENGLISH, error);
 
-const CREDS: Credentials = { key: 'it-key-5f1e2d3c4b5a69788796a5b4c3d2e1f0', secret: 'it-secret-must-never-appear-0f1e2d3c4b5a6978' };
+const CREDS: Credentials = { key: 'it-key-5f1e2d3c4b5a69788796a5b4c3d2e1f0', secret: 'it-s3kr1t-must-never-appear-0f1e2d3c4b5a6978' };
 
 function clientFor(
   url: string,
@@ -48,8 +49,8 @@ describe('client ↔ simulator over HTTP on 127.0.0.1', () => {
       port: 0,
       keys: [
         CREDS,
-        { key: 'no-wallet', secret: 'nw-secret-123456', walletRead: false },
-        { key: 'ip-locked', secret: 'ip-secret-123456', allowedIps: ['203.0.113.7'] },
+        { key: 'no-wallet', secret: 'nw-s3kr1t-123456', walletRead: false },
+        { key: 'ip-locked', secret: 'ip-s3kr1t-123456', allowedIps: ['203.0.113.7'] },
       ],
     });
   });
@@ -116,7 +117,7 @@ describe('client ↔ simulator over HTTP on 127.0.0.1', () => {
     const r = await clientFor(server.url, direct).getTotalBalance('USDT');
     expect(code(r)).toBe(expected);
     expect(!r.ok && said(r.error).hint.length).toBeGreaterThan(10);
-    expect(JSON.stringify(r)).not.toContain(CREDS.secret);
+    expectNoSecret(JSON.stringify(r), CREDS.secret);
   });
 
   it('RATE_LIMITED carries the wait from X-Gate-RateLimit-Reset-Timestamp', async () => {
@@ -138,18 +139,18 @@ describe('client ↔ simulator over HTTP on 127.0.0.1', () => {
 
   it('names wrong keys, wrong secrets, missing permission and IP whitelists', async () => {
     expect(
-      code(await clientFor(server.url, direct, { creds: { key: 'unknown-key', secret: 'x-secret-123' } }).getTotalBalance('USDT')),
+      code(await clientFor(server.url, direct, { creds: { key: 'unknown-key', secret: 'x-s3kr1t-123' } }).getTotalBalance('USDT')),
     ).toBe('INVALID_KEY');
-    expect(code(await clientFor(server.url, direct, { creds: { key: CREDS.key, secret: 'not-the-secret' } }).getTotalBalance('USDT'))).toBe(
+    expect(code(await clientFor(server.url, direct, { creds: { key: CREDS.key, secret: 'not-the-s3kr1t' } }).getTotalBalance('USDT'))).toBe(
       'INVALID_SIGNATURE',
     );
-    const forbidden = await clientFor(server.url, direct, { creds: { key: 'no-wallet', secret: 'nw-secret-123456' } }).getTotalBalance(
+    const forbidden = await clientFor(server.url, direct, { creds: { key: 'no-wallet', secret: 'nw-s3kr1t-123456' } }).getTotalBalance(
       'USDT',
     );
     expect(code(forbidden)).toBe('FORBIDDEN');
     expect(!forbidden.ok && said(forbidden.error).hint).toMatch(/Wallet/);
     expect(
-      code(await clientFor(server.url, direct, { creds: { key: 'ip-locked', secret: 'ip-secret-123456' } }).getTotalBalance('USDT')),
+      code(await clientFor(server.url, direct, { creds: { key: 'ip-locked', secret: 'ip-s3kr1t-123456' } }).getTotalBalance('USDT')),
     ).toBe('IP_FORBIDDEN');
   });
 
@@ -245,13 +246,15 @@ describe('proxies (HTTPS_PROXY with a CONNECT tunnel, HTTP_PROXY, NO_PROXY)', ()
     expect(proxy.log).toEqual([]);
   });
 
-  it('sends plain-http requests to HTTP_PROXY in absolute form, like curl', async () => {
+  it('never sends plain http (loopback) through HTTP_PROXY or ALL_PROXY: the proxy receives nothing', async () => {
     proxy.log.length = 0;
-    const transport = createNodeTransport({ env: { HTTP_PROXY: proxy.url } });
-    expect(code(await clientFor(plainServer.url, transport).getTotalBalance('USDT'))).toBe('OK');
-    expect(proxy.log).toEqual([
-      { kind: 'forward', target: `${plainServer.url}/wallet/total_balance?currency=USDT`, proxyAuthorization: null },
-    ]);
+    const before = proxy.received();
+    for (const env of [{ HTTP_PROXY: proxy.url }, { http_proxy: proxy.url }, { ALL_PROXY: proxy.url }, { HTTPS_PROXY: proxy.url }]) {
+      const transport = createNodeTransport({ env });
+      expect(code(await clientFor(plainServer.url, transport).getTotalBalance('USDT'))).toBe('OK');
+    }
+    expect(proxy.log).toEqual([]);
+    expect(proxy.received()).toBe(before);
   });
 
   it('reports an untrusted certificate and a dead proxy as NETWORK with a reason', async () => {

@@ -12,10 +12,11 @@ import { DEMO_PORTFOLIO } from '../simulator/portfolio.js';
 import { GateClient } from './client.js';
 import { verifySignature } from './signing.js';
 import type { Credentials, Transport, TransportRequest } from './types.js';
+import { expectNoSecret } from '../testing/secret-leak.js';
 
 const said = (error: AppError) => errorWords(ENGLISH, error);
 
-const CREDS: Credentials = { key: 'key-0123456789abcdef', secret: 'S3CRET-do-not-leak-0123456789abcdef' };
+const CREDS: Credentials = { key: 'key-0123456789abcdef', secret: 's3kr1t-do-not-leak-0123456789abcdef' };
 const NOW = 1_764_080_000_000;
 const BASE = 'https://gate.test/api/v4';
 
@@ -152,7 +153,7 @@ describe('GateClient', () => {
     const a = new GateClient({ transport: () => Promise.reject(new Error(CREDS.secret)), credentials: () => Promise.resolve(ok(CREDS)) });
     const ra = await a.getTotalBalance('USDT');
     expect(!ra.ok && ra.error.code).toBe('INTERNAL');
-    expect(JSON.stringify(ra)).not.toContain(CREDS.secret);
+    expectNoSecret(JSON.stringify(ra), CREDS.secret);
     const b = new GateClient({ transport: () => Promise.reject(new Error('x')), credentials: () => Promise.reject(new Error('boom')) });
     expect((await b.getTotalBalance('USDT')).ok).toBe(false);
   });
@@ -208,15 +209,15 @@ describe('GateClient', () => {
     sim.setFault(null);
     const wrong = new GateClient({
       transport: createInProcessTransport(sim),
-      credentials: () => Promise.resolve(ok({ key: CREDS.key, secret: 'WRONG-secret-xyz-123456' })),
+      credentials: () => Promise.resolve(ok({ key: CREDS.key, secret: 'WRONG-s3kr1t-xyz-123456' })),
       baseUrl: BASE,
     });
     outputs.push(JSON.stringify(await wrong.getTotalBalance('USDT')));
     const signs = sent.map((s) => s.headers['SIGN']).filter((s): s is string => typeof s === 'string');
     expect(signs.length).toBeGreaterThan(5);
     for (const out of outputs) {
-      expect(out).not.toContain(CREDS.secret);
-      expect(out).not.toContain('WRONG-secret-xyz-123456');
+      expectNoSecret(out, CREDS.secret);
+      expectNoSecret(out, 'WRONG-s3kr1t-xyz-123456');
       for (const s of signs) expect(out).not.toContain(s);
     }
   });

@@ -35,11 +35,23 @@ async function readBounded(body: ReadableStream<Uint8Array> | null, maxBodyBytes
   }
 }
 
+/** How the app's transport reaches this computer. */
+export interface FetchTransportOptions {
+  /**
+   * The fetch for plain http:// (allowed only to this computer): one that never uses a proxy.
+   * Electron main passes a session set to `mode: 'direct'`; Chromium already bypasses loopback
+   * implicitly, but a system bypass list with `<-loopback>` would undo that, and the key and a
+   * signature must never cross a proxy in clear text. Default: `fetchImpl` (tests, Node's fetch).
+   */
+  readonly directFetch?: FetchFunction;
+}
+
 /** Builds a transport over `fetchImpl` (e.g. Electron's `net.fetch`, or global fetch in tests). */
-export function createFetchTransport(fetchImpl: FetchFunction): Transport {
+export function createFetchTransport(fetchImpl: FetchFunction, options: FetchTransportOptions = {}): Transport {
   return async (request): Promise<TransportResult> => {
     const checked = checkTarget(request.url);
     if (!checked.ok) return checked;
+    const send = checked.target.protocol === 'http:' ? (options.directFetch ?? fetchImpl) : fetchImpl;
     if (request.signal?.aborted) return { ok: false, failure: { kind: 'aborted', message: 'the request was cancelled' } };
     const controller = new AbortController();
     let timedOut = false;
@@ -50,7 +62,7 @@ export function createFetchTransport(fetchImpl: FetchFunction): Transport {
     const onAbort = (): void => controller.abort();
     request.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const response = await fetchImpl(request.url, {
+      const response = await send(request.url, {
         method: request.method,
         headers: request.headers,
         ...(request.body !== undefined ? { body: request.body } : {}),
@@ -70,7 +82,8 @@ export function createFetchTransport(fetchImpl: FetchFunction): Transport {
         controller.abort();
         return { ok: false, failure: tooLargeFailure(request.maxBodyBytes) };
       }
-      const headers: Record<string, string> = {};
+      // The server names the headers: `__proto__` or `constructor` is a header, not a member.
+      const headers = Object.create(null) as Record<string, string>;
       response.headers.forEach((value, name) => {
         const lower = name.toLowerCase();
         // Repeated headers (Set-Cookie) are joined, as node:http does.

@@ -1,8 +1,8 @@
 /**
  * The CLI's transport: plain `node:http`/`node:https`, no global fetch (which alone costs a cold
- * start ~200 ms and ~40 MB here). It honours HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY
- * like curl: https targets go through a CONNECT tunnel, http targets are sent to the proxy in
- * absolute form. One deadline covers connect, tunnel, TLS and body. It never throws.
+ * start ~200 ms and ~40 MB here). It honours HTTPS_PROXY / ALL_PROXY / NO_PROXY
+ * like curl for https targets (a CONNECT tunnel); plain http targets, loopback only, never go
+ * through a proxy (`proxyFor`). One deadline covers connect, tunnel, TLS and body. It never throws.
  */
 import type { ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import * as http from 'node:http';
@@ -30,11 +30,15 @@ function socketFailure(error: unknown, where: string, via: 'target' | 'proxy'): 
   return networkFailure({ ...errnoCause(code), where, via });
 }
 
-function lowerHeaders(raw: IncomingMessage['headers']): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (value === undefined) continue;
-    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+function lowerHeaders(raw: IncomingMessage['rawHeaders']): Record<string, string> {
+  // The server names the headers: `__proto__` or `constructor` is a header, not a member (node's
+  // own `headers` object drops `__proto__`), so they are read from the raw pairs. Repeated
+  // headers are joined with ", ", as fetch's Headers does.
+  const out = Object.create(null) as Record<string, string>;
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    const value = raw[i + 1]!;
+    out[name] = out[name] === undefined ? value : `${out[name]}, ${value}`;
   }
   return out;
 }
@@ -122,7 +126,7 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
       res.on('end', () =>
         finish({
           ok: true,
-          response: { status: res.statusCode ?? 0, headers: lowerHeaders(res.headers), body: Buffer.concat(chunks).toString('utf8') },
+          response: { status: res.statusCode ?? 0, headers: lowerHeaders(res.rawHeaders), body: Buffer.concat(chunks).toString('utf8') },
         }),
       );
       res.on('error', (e) => failWith(socketFailure(e, where, 'target')));
@@ -167,17 +171,6 @@ function send(request: TransportRequest, env: ProxyEnv, ca: string[] | undefined
     const proxyMod = proxy.protocol === 'https:' ? https() : http;
     const proxyPort = Number(proxy.port || (proxy.protocol === 'https:' ? 443 : 80));
     const proxyHost = proxy.hostname.replace(/^\[|\]$/g, '');
-
-    if (target.protocol === 'http:') {
-      // Plain http through a proxy: absolute-form request line, as curl does.
-      issue(
-        proxyMod,
-        { host: proxyHost, port: proxyPort, path: target.href, headers: { ...headers, ...proxyAuthorization(proxy) }, ...tlsOptions },
-        proxyName,
-        'proxy',
-      );
-      return;
-    }
 
     // https through a proxy: CONNECT tunnel, then TLS to the target inside it.
     const connectReq = proxyMod.request({

@@ -5,10 +5,12 @@ const gate = new URL('https://api.gateio.ws/api/v4/wallet/total_balance');
 const plain = new URL('http://127.0.0.1:8080/api/v4');
 
 describe('proxy selection (curl rules)', () => {
-  it('uses HTTPS_PROXY for https and HTTP_PROXY for http targets', () => {
-    const env = { HTTPS_PROXY: 'http://secure:3128', HTTP_PROXY: 'http://plain:3128' };
+  it('uses HTTPS_PROXY for https; plain http (loopback only) never goes through any proxy', () => {
+    const env = { HTTPS_PROXY: 'http://secure:3128', HTTP_PROXY: 'http://plain:3128', ALL_PROXY: 'http://all:3128' };
     expect(proxyFor(gate, env)).toBe('http://secure:3128');
-    expect(proxyFor(plain, env)).toBe('http://plain:3128');
+    expect(proxyFor(plain, env)).toBeNull();
+    for (const host of ['localhost', '[::1]', '127.1.2.3']) expect(proxyFor(new URL(`http://${host}:8080/api/v4`), env), host).toBeNull();
+    expect(proxyFor(new URL('http://example.test/api/v4'), env)).toBeNull();
   });
 
   it('prefers the lower-case variable, falls back to ALL_PROXY, and ignores blanks', () => {

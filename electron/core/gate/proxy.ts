@@ -1,6 +1,6 @@
 /**
  * Which proxy a request should use, decided from the environment the way curl decides it:
- * `https_proxy`/`HTTPS_PROXY` for https URLs, `http_proxy`/`HTTP_PROXY` for http URLs,
+ * `https_proxy`/`HTTPS_PROXY` for https URLs (plain http URLs, loopback only, always go direct),
  * `all_proxy`/`ALL_PROXY` as a fallback (lower case wins), and `no_proxy`/`NO_PROXY` as a
  * comma-separated list of hosts, domain suffixes, `host:port` entries, IPv4 CIDR ranges or `*`.
  * An IP address matches only itself or a CIDR range, never as a text suffix.
@@ -74,10 +74,15 @@ export function bypassesProxy(hostname: string, port: string, noProxy: string | 
   return false;
 }
 
-/** The proxy URL for `target`, or null for a direct connection. Throws nothing; a garbled proxy URL is returned as-is for the transport to report. */
+/**
+ * The proxy URL for `target`, or null for a direct connection. Throws nothing; a garbled proxy
+ * URL is returned as-is for the transport to report. Plain http:// is never proxied: it carries
+ * the key and a signature Gate accepts for a minute in clear text, and is allowed only to this
+ * computer (`target-policy.ts`), where no proxy is needed; HTTP_PROXY is therefore never read.
+ */
 export function proxyFor(target: URL, env: ProxyEnv): string | null {
-  const scheme = target.protocol === 'https:' ? 'https_proxy' : 'http_proxy';
-  const proxy = pick(env, scheme) ?? pick(env, 'all_proxy');
+  if (target.protocol !== 'https:') return null;
+  const proxy = pick(env, 'https_proxy') ?? pick(env, 'all_proxy');
   if (!proxy) return null;
   const port = target.port || (target.protocol === 'https:' ? '443' : '80');
   if (bypassesProxy(target.hostname, port, pick(env, 'no_proxy'))) return null;

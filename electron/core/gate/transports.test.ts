@@ -25,6 +25,18 @@ const server = createServer((req, res) => {
     return;
   }
   if (req.url === '/hang') return; // never answers
+  if (req.url === '/members') {
+    // Header names a server chooses, named like object members.
+    res.writeHead(200, [
+      ['__proto__', 'p'],
+      ['constructor', 'c'],
+      ['toString', 't'],
+      ['hasOwnProperty', 'h'],
+      ['valueOf', 'v'],
+    ]);
+    res.end('{}');
+    return;
+  }
   res.setHeader('X-Gate-RateLimit-Requests-Remain', '79');
   res.setHeader('Set-Cookie', ['a=1', 'b=2']);
   res.writeHead(200, { 'content-type': 'application/json' });
@@ -47,6 +59,15 @@ describe.each([
     expect(r.response.headers['x-gate-ratelimit-requests-remain']).toBe('79');
     expect(r.response.headers['set-cookie']).toMatch(/a=1/);
     expect(JSON.parse(r.response.body)).toMatchObject({ method: 'GET', key: 'k' });
+  });
+
+  it('keeps response headers named like object members as headers (a null-prototype record)', async () => {
+    const r = await make()(req('/members'));
+    if (!r.ok) throw new Error(r.failure.message);
+    const h = r.response.headers;
+    expect([h['__proto__'], h['constructor'], h['tostring'], h['hasownproperty'], h['valueof']]).toEqual(['p', 'c', 't', 'h', 'v']);
+    expect(Object.hasOwn(h, '__proto__')).toBe(true);
+    expect(h['retry-after']).toBeUndefined();
   });
 
   it('stops a chunked body at the bound it is given, and reads one of exactly that many bytes', async () => {
@@ -107,7 +128,11 @@ describe('node transport specifics', () => {
       ok: false,
       failure: { kind: 'network', message: 'unsupported URL scheme ftp', cause: { name: 'bad-scheme', code: 'ftp' } },
     });
-    expect(await createNodeTransport({ env: { HTTP_PROXY: 'http://[broken' } })(req('/ok'))).toEqual({
+    // Plain http to this computer never reads a proxy variable; an https target does.
+    expect(await createNodeTransport({ env: { HTTP_PROXY: 'http://[broken', ALL_PROXY: 'http://[broken' } })(req('/ok'))).toMatchObject({
+      ok: true,
+    });
+    expect(await createNodeTransport({ env: { HTTPS_PROXY: 'http://[broken' } })({ ...req('/'), url: 'https://127.0.0.1:1/x' })).toEqual({
       ok: false,
       failure: { kind: 'network', message: 'the proxy URL in the environment is not valid', cause: { name: 'proxy-bad-url' } },
     });
@@ -115,6 +140,20 @@ describe('node transport specifics', () => {
 });
 
 describe('fetch transport specifics', () => {
+  it('sends plain http:// (this computer) through the direct fetch it is given, https through the other', async () => {
+    const seen: string[] = [];
+    const recording =
+      (name: string): typeof fetch =>
+      (input, init) => {
+        seen.push(`${name} ${String(input)}`);
+        return fetch(input, init);
+      };
+    const transport = createFetchTransport(recording('proxied'), { directFetch: recording('direct') });
+    expect((await transport(req('/ok'))).ok).toBe(true);
+    await transport({ ...req('/'), url: 'https://127.0.0.1:1/x', timeoutMs: 500 });
+    expect(seen).toEqual([`direct ${local.url}/ok`, 'proxied https://127.0.0.1:1/x']);
+  });
+
   it("turns Node's fetch failure into a network failure naming the cause code in words", async () => {
     const throwing = (() => Promise.reject(Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }))) as typeof fetch;
     expect(await createFetchTransport(throwing)(req('/'))).toEqual({

@@ -269,7 +269,7 @@ export class HoldingsService {
     const parsed = parseUnifiedAccounts(reply.response.body);
     if (!parsed.ok) return parsed;
     const mode = parsed.value.mode ?? 'classic';
-    const coins = Object.entries(parsed.value.balances ?? {}).flatMap(([coin, b]) =>
+    const coins = (parsed.value.balances ?? []).flatMap(([coin, b]) =>
       b.equity === undefined ? [] : [{ coin, quantity: b.equity, available: null, locked: null }],
     );
     return ok({ coins: mode === 'classic' ? [] : coins, mode });

@@ -21,6 +21,7 @@ import { HoldingsService } from './holdings-service.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import { ENGLISH } from '../../../shared/present/words.js';
 import type { AppError } from '../../../shared/errors.js';
+import { expectNoSecret } from '../testing/secret-leak.js';
 
 const said = (error: AppError) => errorWords(ENGLISH, error);
 
@@ -242,7 +243,7 @@ describe('HoldingsService ↔ simulator over HTTP', () => {
       expect(r.error.code).toBe('FORBIDDEN');
       expect(said(r.error).message).toContain(`This key lacks the ${words[account]} (read) permission`);
       expect(said(r.error).hint).toContain(`"${words[account]}: read only"`);
-      expect(JSON.stringify(r.error)).not.toContain(NO_SPOT.secret);
+      expectNoSecret(JSON.stringify(r.error), NO_SPOT.secret);
     }
   });
 

@@ -13,6 +13,7 @@ import { fail, ok } from '../../../shared/errors.js';
 import type { EndpointBounds } from '../gate/limits.js';
 import { defineBounds, KIB } from '../gate/limits.js';
 import { bodyParams } from '../gate/schema.js';
+import { cleanText } from '../../../shared/text.js';
 
 /**
  * Per-endpoint bounds. Spot lists every currency the account ever held (hundreds at most);
@@ -41,7 +42,32 @@ const futuresAccount = z.looseObject({
 });
 const uniLend = z.looseObject({ currency: code, amount: decimal });
 const unifiedBalance = z.looseObject({ equity: z.optional(decimal), available: z.optional(decimal), freeze: z.optional(decimal) });
-const unifiedAccounts = z.looseObject({ mode: z.optional(z.string()), balances: z.optional(z.record(code, unifiedBalance)) });
+/**
+ * `balances` straight into `[coin, balance]` pairs, never through an object written by key: a
+ * coin named `__proto__` is a coin (JSON.parse defines it as a plain property; z.record would
+ * assign it and so replace the object's prototype, dropping it).
+ */
+const unifiedBalances = z.pipe(
+  z.custom<Readonly<Record<string, unknown>>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), {
+    message: 'not an object',
+  }),
+  z.transform((balances, ctx): Array<readonly [string, z.infer<typeof unifiedBalance>]> => {
+    const pairs: Array<readonly [string, z.infer<typeof unifiedBalance>]> = [];
+    for (const coin of Object.keys(balances)) {
+      const checked = code.safeParse(coin);
+      const entry = unifiedBalance.safeParse(balances[coin]);
+      const issues = [...(checked.success ? [] : checked.error.issues), ...(entry.success ? [] : entry.error.issues)];
+      if (issues.length > 0) {
+        for (const issue of issues)
+          ctx.issues.push({ code: 'custom', message: issue.message, input: issue.input, path: [coin, ...issue.path] });
+        return z.NEVER;
+      }
+      if (entry.success) pairs.push([coin, entry.data]);
+    }
+    return pairs;
+  }),
+);
+const unifiedAccounts = z.looseObject({ mode: z.optional(z.string()), balances: z.optional(unifiedBalances) });
 // `last` is kept as Gate's string, checked only when a coin is priced (an empty one is "no price", not a bad answer).
 const ticker = z.looseObject({ currency_pair: z.string(), last: z.optional(z.nullable(z.string())) });
 
@@ -51,13 +77,14 @@ export type SpotAccountEntry = z.infer<typeof spotAccount>;
 export type FuturesAccountEntry = z.infer<typeof futuresAccount>;
 /** One Earn lend: `amount` is Gate's "Total Lending Amount". */
 export type UniLendEntry = z.infer<typeof uniLend>;
-/** The unified account: `mode` and `balances` per currency. */
+/** The unified account: `mode` and `balances` as `[coin, balance]` pairs in Gate's order. */
 export type UnifiedAccountsBody = z.infer<typeof unifiedAccounts>;
 
 function badShape(what: string, issues: readonly z.core.$ZodIssue[]): Result<never> {
   const issue = issues[0];
-  const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'the body';
-  return fail('BAD_RESPONSE', { reason: 'holdings-shape', what, path: where, issue: issue?.message ?? 'invalid' });
+  // A path segment may be a coin or a key Gate sent: outside text, cleaned and bounded like any other.
+  const where = issue && issue.path.length > 0 ? issue.path.map((p) => cleanText(String(p), 40)).join('.') : 'the body';
+  return fail('BAD_RESPONSE', { reason: 'holdings-shape', what, path: where, issue: cleanText(issue?.message ?? 'invalid', 120) });
 }
 
 // The body bound itself is the transport's (it stops reading there); entry caps are checked here.
@@ -104,7 +131,7 @@ export function parseUnifiedAccounts(body: string): Result<UnifiedAccountsBody> 
   if (!json.ok) return json;
   const parsed = unifiedAccounts.safeParse(json.value);
   if (!parsed.success) return badShape('unified account', parsed.error.issues);
-  if (Object.keys(parsed.data.balances ?? {}).length > bounds.maxEntries) {
+  if ((parsed.data.balances ?? []).length > bounds.maxEntries) {
     return fail('BAD_RESPONSE', { reason: 'unified-too-many', max: bounds.maxEntries });
   }
   return ok(parsed.data);

@@ -10,6 +10,7 @@ import type { IpcHandlers } from './router.js';
 import { createIpcRouter } from './router.js';
 import { widgetState } from '../../../shared/testing/widget-state.js';
 import { APP_ENTRY_URL, APP_ORIGIN } from './sender.js';
+import { expectNoSecret } from '../testing/secret-leak.js';
 
 const said = (error: AppError) => errorWords(ENGLISH, error);
 
@@ -106,7 +107,7 @@ describe('createIpcRouter', () => {
       expect(reply).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
     }
     expect(calls).toHaveLength(0);
-    expect(JSON.stringify(log.mock.calls)).not.toContain(SECRET);
+    expectNoSecret(JSON.stringify(log.mock.calls), SECRET);
   });
 
   it('rejects invalid payloads with a message naming the field and never echoing the input', async () => {
@@ -145,11 +146,11 @@ describe('createIpcRouter', () => {
       if (reply.ok) continue;
       expect(reply.error.code).toBe('INVALID_REQUEST');
       expect(said(reply.error).message).toMatch(message);
-      expect(said(reply.error).message).not.toContain(SECRET);
+      expectNoSecret(said(reply.error).message, SECRET);
       expect(said(reply.error).message).not.toContain('EUR');
     }
     expect(calls).toHaveLength(0);
-    expect(JSON.stringify(log.mock.calls)).not.toContain(SECRET);
+    expectNoSecret(JSON.stringify(log.mock.calls), SECRET);
   });
 
   it('turns a throwing handler into INTERNAL and logs neither payload nor error text', async () => {
@@ -166,9 +167,9 @@ describe('createIpcRouter', () => {
     );
     const reply = await router.dispatch('credentials:save', VALID_ARGS['credentials:save'], sender);
     expect(reply).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
-    expect(JSON.stringify(reply)).not.toContain(SECRET);
+    expectNoSecret(JSON.stringify(reply), SECRET);
     expect(log).toHaveBeenCalledWith('ipc: credentials:save handler threw (Error)');
-    expect(JSON.stringify(log.mock.calls)).not.toContain(SECRET);
+    expectNoSecret(JSON.stringify(log.mock.calls), SECRET);
   });
 
   it('treats a handler that answers no Result as INTERNAL', async () => {
@@ -209,7 +210,7 @@ describe('createIpcRouter', () => {
     ];
     for (const reply of replies) {
       expect(reply.ok).toBe(true);
-      expect(JSON.stringify(reply)).not.toContain(SECRET);
+      expectNoSecret(JSON.stringify(reply), SECRET);
     }
     expect(replies[1]).toEqual({ ok: true, value: { stored: true, keyHint: '…a1b2', keychainError: null } });
     expect(replies[2]).toEqual({

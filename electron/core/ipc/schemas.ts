@@ -4,19 +4,10 @@
  * any handler runs: strict objects (no extra fields), bounded strings, exact tuples.
  */
 import { z } from 'zod';
-import { alertRulesSchema } from '../alerts/alert-schema.js';
 import { CURRENCIES } from '../../../shared/balance.js';
-import { CHANGE_COLOUR_RULES } from '../../../shared/change.js';
 import { HISTORY_RANGES } from '../../../shared/history.js';
 import type { InvokeArgs, InvokeChannel } from '../../../shared/ipc.js';
-import { LOCALE_PREFERENCES } from '../../../shared/locale.js';
-import {
-  MAX_REFRESH_INTERVAL_SEC,
-  MAX_SMALL_SLICE_THRESHOLD_PERCENT,
-  MIN_REFRESH_INTERVAL_SEC,
-  TRAY_PANEL_PREFERENCES,
-} from '../../../shared/prefs.js';
-import { globalShortcutSchema } from '../app/accelerator.js';
+import { preferencesPatchSchema } from '../prefs/prefs-store.js';
 // The same bounds the credentials service validates with (one source of truth).
 import { MAX_KEY_LENGTH, MAX_SECRET_LENGTH } from '../secrets/validate-credentials.js';
 
@@ -26,20 +17,6 @@ const saveCredentialsInput = z.strictObject({
   key: z.string().max(MAX_KEY_LENGTH),
   secret: z.string().max(MAX_SECRET_LENGTH),
   verify: z.boolean(),
-});
-
-const preferencesPatch = z.strictObject({
-  currency: currency.optional(),
-  refreshIntervalSec: z.number().int().min(MIN_REFRESH_INTERVAL_SEC).max(MAX_REFRESH_INTERVAL_SEC).optional(),
-  privacy: z.boolean().optional(),
-  smallSliceThresholdPercent: z.number().min(0).max(MAX_SMALL_SLICE_THRESHOLD_PERCENT).optional(),
-  launchAtLogin: z.boolean().optional(),
-  locale: z.enum(LOCALE_PREFERENCES).optional(),
-  trayPanel: z.enum(TRAY_PANEL_PREFERENCES).optional(),
-  changeColours: z.enum(CHANGE_COLOUR_RULES).optional(),
-  trayShowsChange: z.boolean().optional(),
-  alerts: alertRulesSchema.optional(),
-  globalShortcut: globalShortcutSchema.optional(),
 });
 
 // Gate's account names are short words; a longer one is not a slice the popover could show.
@@ -55,7 +32,7 @@ const CHANNEL_ARG_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<InvokeArgs
   'credentials:save': z.tuple([saveCredentialsInput]),
   'credentials:clear': z.tuple([z.strictObject({ forgetHistory: z.boolean() })]),
   'demo:start': none,
-  'prefs:set': z.tuple([preferencesPatch]),
+  'prefs:set': z.tuple([preferencesPatchSchema]),
   'history:get': z.tuple([z.strictObject({ currency, range: z.enum(HISTORY_RANGES) })]),
   'history:export-csv': none,
   'holdings:get': z.tuple([z.strictObject({ account: z.string().max(HOLDINGS_ACCOUNT_NAME_MAX), currency })]),

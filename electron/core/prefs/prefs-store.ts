@@ -46,6 +46,12 @@ const FIELD_SCHEMAS = {
   globalShortcut: globalShortcutSchema,
 } satisfies { [K in keyof Preferences]: z.ZodType<Preferences[K]> };
 
+/**
+ * A patch as the IPC boundary checks it (`prefs:set`): every field optional, nothing else
+ * allowed. Derived here so a field added to the preferences is accepted over IPC at once.
+ */
+export const preferencesPatchSchema = z.strictObject(FIELD_SCHEMAS).partial();
+
 type PrefKey = keyof Preferences;
 const PREF_KEYS = Object.keys(FIELD_SCHEMAS) as PrefKey[];
 

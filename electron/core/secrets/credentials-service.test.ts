@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appError, type AppError } from '../../../shared/errors.js';
+import { appError, ERROR_CODES, rejectsKey, type AppError } from '../../../shared/errors.js';
 import type { CredentialsStatus, SaveCredentialsResult } from '../../../shared/ipc.js';
 import { noticeText } from '../../../shared/present/notice-words.js';
 import { ENGLISH } from '../../../shared/present/words.js';
@@ -9,6 +9,7 @@ import { createInProcessTransport } from '../simulator/in-process-transport.js';
 import { CredentialsService, EMPTY_CREDENTIALS_STATUS } from './credentials-service.js';
 import { gateVerifier } from './gate-verifier.js';
 import { InMemorySecretStore } from './in-memory-store.js';
+import { expectNoSecret } from '../testing/secret-leak.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
@@ -31,7 +32,7 @@ describe('CredentialsService.status', () => {
     await store.set({ key: KEY, secret: SECRET });
     const stored = await service.status();
     expect(stored).toEqual({ stored: true, keyHint: '…cdef', keychainError: null });
-    expect(JSON.stringify(stored)).not.toContain(SECRET);
+    expectNoSecret(JSON.stringify(stored), SECRET);
     store.failWith('get', LOCKED);
     expect(await service.status()).toEqual({ stored: false, keyHint: null, keychainError: LOCKED });
   });
@@ -119,7 +120,7 @@ describe('CredentialsService.save with verification against the simulator (real 
     const store = new InMemorySecretStore(previous);
     const r = await new CredentialsService({ store, verify: verifierFor(makeSim()) }).save({ key: KEY, secret: SECRET, verify: true });
     expect(r).toMatchObject({ ok: false, error: { code } });
-    expect(JSON.stringify(r)).not.toContain(SECRET);
+    expectNoSecret(JSON.stringify(r), SECRET);
     expect(await store.get()).toEqual({ ok: true, value: previous });
   });
 
@@ -164,7 +165,7 @@ describe('CredentialsService.save with verification against the simulator (real 
     };
     const r = await new CredentialsService({ store: new InMemorySecretStore(), verify }).save({ key: KEY, secret: SECRET, verify: true });
     expect(r.ok).toBe(true);
-    expect(JSON.stringify(r)).not.toContain(SECRET);
+    expectNoSecret(JSON.stringify(r), SECRET);
   });
 });
 
@@ -185,5 +186,14 @@ describe('CredentialsService.clear', () => {
     expect(await new CredentialsService({ store }).clear()).toEqual({ ok: false, error: LOCKED });
     store.failWith('clear', null);
     expect((await store.get()).ok).toBe(true);
+  });
+
+  it('a verification failure stops the save exactly when the error table says Gate rejects the key', async () => {
+    for (const code of ERROR_CODES) {
+      const store = new InMemorySecretStore();
+      const service = new CredentialsService({ store, verify: async () => ({ ok: false, error: appError(code) }) });
+      const r = await service.save({ key: KEY, secret: SECRET, verify: true });
+      expect([r.ok, (await service.status()).stored], code).toEqual(rejectsKey(code) ? [false, false] : [true, true]);
+    }
   });
 });

@@ -13,7 +13,7 @@ import type {
   SaveCredentialsInput,
   SaveCredentialsResult,
 } from '../../../shared/ipc.js';
-import { appError, ok, type AppError, type ErrorCode, type Result } from '../../../shared/errors.js';
+import { appError, ok, rejectsKey, type AppError, type Result } from '../../../shared/errors.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { BalanceResult, Credentials, CredentialsProvider } from '../gate/types.js';
 import type { SecretStore } from './secret-store.js';
@@ -37,13 +37,6 @@ export interface CredentialsServiceOptions {
 
 /** `recheck()` reads the keychain at most this often (ms); any other read counts too. */
 export const RECHECK_INTERVAL_MS = 60_000;
-
-/**
- * Verification answers that prove the pair itself is unusable: saving it would only store a
- * dead key. Everything else (network, 5xx, rate limit, clock, odd body) says nothing about
- * the key, so the pair is saved with a "could not verify" warning.
- */
-const PERMANENT_VERIFY_ERRORS: readonly ErrorCode[] = ['INVALID_KEY', 'INVALID_SIGNATURE', 'FORBIDDEN', 'IP_FORBIDDEN'];
 
 /** The status that says nothing is stored and the keychain works. */
 export const EMPTY_CREDENTIALS_STATUS: CredentialsStatus = { stored: false, keyHint: null, keychainError: null };
@@ -110,7 +103,9 @@ export class CredentialsService {
       } else {
         const outcome = await safeVerify(this.#verify, credentials);
         if (outcome.ok) verified = true;
-        else if (PERMANENT_VERIFY_ERRORS.includes(outcome.error.code)) return { ok: false, error: outcome.error };
+        // Gate refused the key itself: saving it would only store a dead key. Anything else (network,
+        // 5xx, rate limit, clock, odd body) says nothing about the key: saved, with a "could not verify" warning.
+        else if (rejectsKey(outcome.error.code)) return { ok: false, error: outcome.error };
         else notices.push({ kind: 'verify-failed', error: outcome.error });
       }
     }

@@ -16,6 +16,7 @@ import { KEYCHAIN_ACCOUNT, KEYCHAIN_PROBE_ACCOUNT } from './secret-store.js';
 import { bundleForNode } from '../testing/bundle.js';
 import { PROJECT_ROOT } from '../testing/project-root.js';
 import { noDbusEnv, runBounded, startPrivateKeyring, type PrivateKeyring } from '../testing/private-keyring.js';
+import { expectNoSecret } from '../testing/secret-leak.js';
 
 const said = (error: AppError) => errorWords(ENGLISH, error);
 
@@ -184,7 +185,7 @@ describe('KeytarSecretStore failure modes, for real, in child processes', () => 
       }
       const set = errorOf(await runProbe(env, 'set', JSON.stringify(PAIR)));
       expect(set.code).toBe('KEYCHAIN_UNAVAILABLE');
-      expect(JSON.stringify(set)).not.toContain(PAIR.secret);
+      expectNoSecret(JSON.stringify(set), PAIR.secret);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -217,7 +218,7 @@ describe('KeytarSecretStore failure modes, for real, in child processes', () => 
     }
     const set = errorOf(await runProbe(s.env, 'set', JSON.stringify(PAIR)));
     expect(set.code).toBe('KEYCHAIN_LOCKED');
-    expect(JSON.stringify(set)).not.toContain(PAIR.secret);
+    expectNoSecret(JSON.stringify(set), PAIR.secret);
   });
 
   it('a Secret Service that dies as it starts: KEYCHAIN_UNAVAILABLE', async () => {

@@ -62,6 +62,8 @@ interface ProxyLogEntry {
 export interface TestProxy {
   readonly url: string;
   readonly log: ProxyLogEntry[];
+  /** TCP connections it accepted, whatever was (or was not) sent on them. */
+  received(): number;
   close(): Promise<void>;
 }
 
@@ -111,12 +113,17 @@ export async function startTestProxy(
     upstream.on('error', () => client.destroy());
     client.on('error', () => upstream.destroy());
   });
-  server.on('connection', (s: Socket) => sockets.add(s));
+  let connections = 0;
+  server.on('connection', (s: Socket) => {
+    connections += 1;
+    sockets.add(s);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
     log,
+    received: () => connections,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

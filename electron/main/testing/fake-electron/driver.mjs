@@ -80,6 +80,7 @@ report.hardening = {
     request: typeof s.permissionRequestHandler === 'function',
     check: s.permissionCheckHandler?.(null, 'media', 'app://glance') ?? null,
     clipboardWrite: s.permissionCheckHandler?.(null, 'clipboard-sanitized-write', 'app://glance') ?? null,
+    proxy: s.proxy,
   })),
 };
 const navigate = {

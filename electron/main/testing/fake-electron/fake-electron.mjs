@@ -96,6 +96,16 @@ function fakeSession(name) {
   s.protocol = {
     handle: (scheme, handler) => rec.protocolHandlers.set(`${name}:${scheme}`, handler),
   };
+  // ses.setProxy(config) returns a Promise<void> and applies to requests made after it resolves
+  // (electron/docs/api/session.md); ses.fetch is net.fetch scoped to that session (Electron 25+).
+  s.proxy = null;
+  s.setProxy = async (config) => {
+    s.proxy = config;
+  };
+  s.fetch = (...args) => {
+    (rec.sessionFetches ??= []).push(name);
+    return globalThis.fetch(...args);
+  };
   rec.sessions.set(name, s);
   return s;
 }
