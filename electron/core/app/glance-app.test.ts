@@ -533,14 +533,33 @@ describe('GlanceApp: the keychain status follows the keychain', () => {
     state = await settle();
     expect(state.status).toBe('live');
     expect(state.credentials).toEqual({ stored: true, keyHint: '…cdef', keychainError: null, checking: false });
-    // One status read, then the refresh's own read; opening again within the minute reads nothing.
+    // One read on opening; the refresh it unblocks uses the pair in memory; opening again within the minute reads nothing.
     const after = reads();
-    expect(after).toBe(before + 2);
+    expect(after).toBe(before + 1);
     app.popoverOpened();
     await clock.advance(RECHECK_INTERVAL_MS - 1);
     app.popoverOpened();
     await settle();
     expect(reads()).toBe(after);
+  });
+
+  it('refreshes use the pair in memory (one keychain read in a day); a key Gate refuses is re-read, finding one the CLI saved', async () => {
+    const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    const { app, settle, clock, simulator } = await setup({ store });
+    await settle();
+    await clock.advance(24 * H);
+    const state = await settle();
+    expect(state.status).toBe('live');
+    expect(store.calls.filter((c) => c === 'get')).toHaveLength(1);
+
+    // The user revoked that key on gate.io and saved a new one with the CLI; the app still holds the first.
+    const NEW_KEY = 'ffffffffffffffffffffffffffff0000';
+    simulator.setKeys([{ key: NEW_KEY, secret: SECRET }]);
+    await store.set({ key: NEW_KEY, secret: SECRET });
+    const refused = await app.refresh().then(settle);
+    // Gate's refusal itself triggered one more read, which found the new key and fetched with it.
+    expect(refused).toMatchObject({ status: 'live', credentials: { keyHint: '…0000' } });
+    expect(store.calls.filter((c) => c === 'get')).toHaveLength(2);
   });
 
   it('an unlocked screen re-reads the keychain too, and a key replaced elsewhere drops the old account’s data', async () => {

@@ -9,8 +9,8 @@
 import { writeFile as fsWriteFile } from 'node:fs/promises';
 import type { Currency } from '../../../shared/balance.js';
 import { isCurrency } from '../../../shared/balance.js';
-import type { Result } from '../../../shared/errors.js';
-import { fail, ok } from '../../../shared/errors.js';
+import type { AppError, Result } from '../../../shared/errors.js';
+import { fail, isKeyError, ok } from '../../../shared/errors.js';
 import type { HoldingsView } from '../../../shared/holdings.js';
 import type {
   ClearCredentialsInput,
@@ -187,7 +187,10 @@ export class GlanceApp {
       currency: current.currency,
       refreshIntervalSec: current.refreshIntervalSec,
       ...(options.random ? { random: options.random } : {}),
-      onChange: () => this.#publish(),
+      onChange: (balance) => {
+        this.#keyRefused(balance.error);
+        this.#publish();
+      },
       warn: log,
     });
     this.#alerts = new AlertService({
@@ -408,7 +411,17 @@ export class GlanceApp {
     this.#publish();
   }
 
-  /** A keychain read (a refresh's own included) found it changed. */
+  /** Gate's last refusal of the key in memory, so each refusal re-reads the keychain once. */
+  #refusal: AppError | null = null;
+
+  /** Gate refused the key: the CLI may have replaced it in the keychain (the pair is otherwise read once). */
+  #keyRefused(error: AppError | null): void {
+    if (error === null || error === this.#refusal || this.#demo || !isKeyError(error.code) || error.code === 'MISSING_CREDENTIALS') return;
+    this.#refusal = error;
+    void this.#credentials.rejected();
+  }
+
+  /** A keychain read found it changed (unlocked, or the key replaced or removed elsewhere). */
   #keychainChanged(next: CredentialsState): void {
     const previous = this.#state.credentials;
     this.#publish();
