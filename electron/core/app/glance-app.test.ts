@@ -28,6 +28,7 @@ const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210
 const WRONG_SECRET = '0'.repeat(64);
 const HISTORY_PATH = `/data/${historyFileName('https://sim.invalid/api/v4')}`;
 const H = 3_600_000;
+const MIN_MS = 60_000;
 const sender = { senderFrameUrl: APP_ENTRY_URL, isMainFrame: true, webContentsId: 1 };
 
 const apps: GlanceApp[] = [];
@@ -495,6 +496,41 @@ describe('GlanceApp: create() answers before the keychain does', () => {
     release();
     const state = await settle();
     expect(state).toMatchObject({ status: 'live', demo: false, credentials: { checking: false, stored: true, keyHint: '…cdef' } });
+  });
+});
+
+describe('GlanceApp: the popover, sleep and networks drive the schedule (issue 22 §5)', () => {
+  it('an open popover waits at most a minute between refreshes; closed, the interval applies again', async () => {
+    const { app, settle, clock, simulator } = await setup({ stored: true });
+    await settle();
+    await app.setPrefs({ refreshIntervalSec: 900 });
+    await clock.advance(MIN_MS);
+    const before = simulator.log.length;
+    app.popoverOpened();
+    await clock.advance(MIN_MS);
+    await settle();
+    expect(simulator.log.length).toBe(before + 1);
+    app.popoverClosed();
+    await clock.advance(MIN_MS);
+    await settle();
+    expect(app.getState().nextRefreshAt! - clock.now()).toBeGreaterThan(10 * MIN_MS);
+  });
+
+  it('suspend stops the schedule until resume, which fetches at once; a network change on fresh data costs no request', async () => {
+    const { app, settle, clock, simulator } = await setup({ stored: true });
+    await settle();
+    const before = simulator.log.length;
+    app.suspend();
+    expect(app.getState()).toMatchObject({ refreshing: false, nextRefreshAt: null });
+    await clock.advance(H);
+    expect(simulator.log.length).toBe(before);
+    app.resume();
+    await settle();
+    expect(simulator.log.length).toBe(before + 1);
+    expect(app.getState().status).toBe('live');
+    app.networkChanged();
+    await settle();
+    expect(simulator.log.length).toBe(before + 1);
   });
 });
 

@@ -344,9 +344,19 @@ export class GlanceApp {
     this.#balance.resume();
   }
 
+  /** The machine goes to sleep: like pause(), and the request in flight is aborted. */
+  suspend(): void {
+    this.#balance.suspend();
+  }
+
   /** The OS reports connectivity again. */
   networkOnline(): void {
     this.#balance.networkOnline();
+  }
+
+  /** The network interfaces changed with no offline period (Wi-Fi to VPN). */
+  networkChanged(): void {
+    this.#balance.networkChanged();
   }
 
   // ── Credentials and demo ───────────────────────────────────────────────────
@@ -379,9 +389,15 @@ export class GlanceApp {
     if (!this.#demo) this.#useDemo();
   }
 
-  /** The popover was shown: the keychain may have been unlocked meanwhile (read at most once a minute). */
+  /** The popover was shown: the keychain may have been unlocked meanwhile, and no wait exceeds a minute while it is open. */
   popoverOpened(): void {
+    this.#balance.setWatched(true);
     void this.#credentials.recheck();
+  }
+
+  /** The popover was hidden: the schedule keeps its interval again. */
+  popoverClosed(): void {
+    this.#balance.setWatched(false);
   }
 
   /** The screen was unlocked (and with it, often, the keychain): re-read it at most once a minute. */
