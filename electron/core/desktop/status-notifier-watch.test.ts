@@ -107,7 +107,8 @@ describe('StatusNotifierWatch on a real session bus', () => {
     const missing = await trayHostOnce({
       env: bus.env,
       timeoutMs: 10_000,
-      spawn: (_command, args, env) => spawn('gdbus-not-installed-here', [...args], { env, stdio: ['ignore', 'pipe', 'ignore'] }),
+      spawn: (_command, args, env) =>
+        spawn(join(tmpdir(), 'glance-no-gdbus', 'gdbus'), [...args], { env, stdio: ['ignore', 'pipe', 'ignore'] }),
     });
     expect(missing).toBe('unknown');
   });

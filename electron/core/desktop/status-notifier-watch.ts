@@ -21,7 +21,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The bus name a StatusNotifierItem host registers (KDE's specification, used by every implementation). */
-export const STATUS_NOTIFIER_WATCHER = 'org.kde.StatusNotifierWatcher';
+const STATUS_NOTIFIER_WATCHER = 'org.kde.StatusNotifierWatcher';
 
 /** `unknown`: not answered yet, or the session bus (or gdbus) could not be reached. */
 export type TrayHostStatus = 'present' | 'absent' | 'unknown';
@@ -50,7 +50,7 @@ const OWNED = /^The name org\.kde\.StatusNotifierWatcher is owned by \S+/;
 const NOT_OWNED = /^The name org\.kde\.StatusNotifierWatcher does not have an owner/;
 
 /** Whether GLib would find a session bus in `env`: its address, or systemd's socket at $XDG_RUNTIME_DIR/bus. */
-export function hasSessionBus(env: Readonly<Record<string, string | undefined>>): boolean {
+function hasSessionBus(env: Readonly<Record<string, string | undefined>>): boolean {
   if ((env.DBUS_SESSION_BUS_ADDRESS ?? '') !== '') return true;
   const runtime = env.XDG_RUNTIME_DIR ?? '';
   return runtime !== '' && existsSync(join(runtime, 'bus'));
