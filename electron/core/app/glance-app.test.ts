@@ -534,6 +534,44 @@ describe('GlanceApp: the popover, sleep and networks drive the schedule (issue 2
   });
 });
 
+describe('GlanceApp: Diagnostics (the doctor in Settings)', () => {
+  it('diagnostics:get answers the doctor object: the tray host the shell reported, the keychain, the folder, Gate and its clock', async () => {
+    const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    const { app, settle, call } = await setup({ store });
+    await settle();
+    app.desktopChanged({ trayHost: 'absent' });
+    const reply = await call('diagnostics:get');
+    expect(reply).toEqual({
+      ok: true,
+      value: {
+        trayHost: process.platform === 'linux' ? { status: 'absent', hint: 'tray-host-other' } : { status: 'not-applicable', hint: null },
+        keychain: { status: 'ok', hint: null },
+        dataDir: { path: '/data', status: 'ok', hint: null },
+        gate: { status: 'ok', clockSkewMs: 0, hint: null },
+        proxy: { url: null },
+      },
+    });
+    // The keychain was read at start only: the state it left is recent enough.
+    expect(store.calls.filter((c) => c === 'get')).toHaveLength(1);
+    expect(JSON.stringify(reply)).not.toContain(SECRET);
+  });
+
+  it('a key Gate refuses reads as rejected; a keychain that is locked, as locked', async () => {
+    const store = new InMemorySecretStore({ key: 'ffffffffffffffffffffffffffff0000', secret: SECRET });
+    const { settle, call } = await setup({ store });
+    await settle();
+    expect(await call('diagnostics:get')).toMatchObject({ ok: true, value: { gate: { status: 'rejected', hint: 'gate-rejected' } } });
+    const locked = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    locked.failWith('get', appError('KEYCHAIN_LOCKED', { platform: 'linux' }));
+    const second = await setup({ store: locked });
+    await second.settle();
+    expect(await second.call('diagnostics:get')).toMatchObject({
+      ok: true,
+      value: { keychain: { status: 'locked', hint: 'keychain-locked' } },
+    });
+  });
+});
+
 describe('GlanceApp: the keychain status follows the keychain', () => {
   const LOCKED: AppError = appError('KEYCHAIN_LOCKED', { platform: 'linux' });
   const DENIED: AppError = appError('KEYCHAIN_DENIED', { platform: 'linux' });

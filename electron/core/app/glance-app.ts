@@ -38,7 +38,10 @@ import { ChangeTracker } from '../balance/change-tracker.js';
 import { AlertService } from '../alerts/alert-service.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
-import { GateClient } from '../gate/client.js';
+import { DEFAULT_BASE_URL, GateClient } from '../gate/client.js';
+import { diagnose } from '../diagnostics/diagnose.js';
+import { inspectDataDir } from '../diagnostics/gather.js';
+import type { Diagnostics } from '../../../shared/diagnostics.js';
 import { HoldingsService } from '../holdings/holdings-service.js';
 import { readHoldingsView } from '../holdings/holdings-view.js';
 import type { Transport } from '../gate/types.js';
@@ -92,6 +95,12 @@ export interface GlanceAppOptions {
   readonly random?: () => number;
   /** Operational messages, never containing payloads or secrets. */
   readonly log?: (message: string) => void;
+  /** The proxy requests to `url` go through, without credentials (Electron: `session.resolveProxy`); none means direct. */
+  readonly resolveProxy?: (url: string) => Promise<string | null>;
+  /** `process.platform` by default (Diagnostics' tray host applies to Linux only). */
+  readonly platform?: string;
+  /** `XDG_CURRENT_DESKTOP`, which picks the tray host's remedy. */
+  readonly desktopName?: string;
 }
 
 type StateListener = (state: WidgetState) => void;
@@ -504,6 +513,36 @@ export class GlanceApp {
 
   hideWindow(): void {
     this.#options.shell.hideWindow();
+  }
+
+  /**
+   * What Settings' Diagnostics shows (the object `gate-glance doctor --json` prints): the tray
+   * host as the shell reported it, the keychain as last read (re-read at most once a minute), the
+   * data folder, Gate's clock (one public request) and whether Gate refused the key, the proxy.
+   */
+  async getDiagnostics(): Promise<Result<Diagnostics>> {
+    const baseUrl = this.#options.baseUrl ?? DEFAULT_BASE_URL;
+    await this.#credentials.recheck();
+    const credentials = this.#credentials.state;
+    const [dataDirFact, time, proxyUrl] = await Promise.all([
+      inspectDataDir(this.#options.dataDir),
+      this.#client.syncClock(),
+      this.#options.resolveProxy?.(baseUrl).catch(() => null) ?? Promise.resolve(null),
+    ]);
+    const error = this.#demo ? null : this.#state.error;
+    return ok(
+      diagnose({
+        platform: this.#options.platform ?? process.platform,
+        desktop: this.#options.desktopName,
+        trayHost: this.#state.desktop.trayHost,
+        keychain: { stored: credentials.stored, error: credentials.keychainError },
+        dataDir: { path: this.#options.dataDir, fact: dataDirFact },
+        gate: time.ok
+          ? { clockSkewMs: time.value, timeError: null, signedError: error }
+          : { clockSkewMs: null, timeError: time.error, signedError: error },
+        proxyUrl,
+      }),
+    );
   }
 
   /** Opens Gate's key page (the only URL the app ever opens). */
