@@ -4,6 +4,7 @@
  * and the browser e2e bridge are all typed from it. Every invoke answers a `Result`, so a
  * rejected sender or payload is a value the UI can show, not an exception.
  */
+import type { Diagnostics } from './diagnostics.js';
 import type { BalanceSnapshot, Currency } from './balance.js';
 import type { AppError, Result } from './errors.js';
 import type { HoldingsView } from './holdings.js';
@@ -156,6 +157,7 @@ interface InvokeChannels {
   'holdings:get': { args: [request: HoldingsRequest]; result: HoldingsView };
   'window:hide': { args: []; result: null };
   'external:open-key-page': { args: []; result: null };
+  'diagnostics:get': { args: []; result: Diagnostics };
 }
 
 /** A request/response channel name. */
@@ -196,6 +198,7 @@ export const INVOKE_METHODS = {
   getHoldings: 'holdings:get',
   hideWindow: 'window:hide',
   openKeyPage: 'external:open-key-page',
+  getDiagnostics: 'diagnostics:get',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** A `window.glance` request method name. */

@@ -121,6 +121,16 @@ describe('gate-glance round trip through the real keychain', () => {
     const calls = sim.simulator.log.slice(before).filter((e) => e.path.endsWith('/wallet/total_balance'));
     expect(calls).toEqual([expect.objectContaining({ key: KEY, status: 200 })]);
 
+    // doctor: the stored key works at Gate; the private bus has no StatusNotifierWatcher (a real gdbus asked it).
+    const doctor = await cli({ ...env, XDG_CURRENT_DESKTOP: 'GNOME' }, ['doctor', '--json', '--base-url', sim.url]);
+    expect(doctor.code).toBe(5);
+    expect(JSON.parse(doctor.stdout)).toMatchObject({
+      trayHost: { status: 'absent', hint: 'tray-host-gnome' },
+      keychain: { status: 'ok', hint: null },
+      gate: { status: 'ok', hint: null },
+      proxy: { url: null },
+    });
+
     const logout = await cli(env, ['logout']);
     expect(logout).toEqual({ code: 0, stdout: `Removed API key ${HINT} from the OS keychain.\n`, stderr: '' });
 
@@ -132,6 +142,8 @@ describe('gate-glance round trip through the real keychain', () => {
     const gone = await cli(env, ['status']);
     expect(gone.code).toBe(3);
     expect(gone.stdout).toMatch(/^API key: {3}not stored/);
+    const empty = await cli(env, ['doctor', '--json', '--base-url', sim.url]);
+    expect(JSON.parse(empty.stdout).keychain).toEqual({ status: 'empty', hint: 'keychain-empty' });
   });
 
   it('login hides the secret on a real terminal (a pty via script(1)) and stores the pair', async () => {
@@ -243,5 +255,7 @@ describe('gate-glance fails closed with a named error where the keychain cannot 
     const balance = await cli(env, ['balance', '--base-url', sim.url]);
     expect(balance.code).toBe(3);
     expect(balance.stderr).toMatch(/^error: KEYCHAIN_LOCKED: /);
+    const doctor = await cli(env, ['doctor', '--json', '--base-url', sim.url]);
+    expect(JSON.parse(doctor.stdout).keychain).toEqual({ status: 'locked', hint: 'keychain-locked' });
   });
 });

@@ -7,6 +7,7 @@ import { createBalanceCommand } from './commands/balance.js';
 import { createLoginCommand, createLogoutCommand, createStatusCommand } from './commands/credentials.js';
 import { createHoldingsCommand } from './commands/holdings.js';
 import { createHistoryCommand } from './commands/history.js';
+import { createDoctorCommand } from './commands/doctor.js';
 import { dataDir } from '../core/data-dir.js';
 import type { CliCommand, CliIo } from './io.js';
 import { EXIT } from './io.js';
@@ -32,6 +33,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   login: createLoginCommand(),
   logout: createLogoutCommand({ dataDir: (env) => dataDir(env, process.platform) }),
   status: createStatusCommand(),
+  doctor: createDoctorCommand({ keychainCredentials }),
 };
 
 /** The help line of each command (a command without one is listed bare). */
@@ -42,6 +44,7 @@ const COMMAND_SUMMARIES: Readonly<Record<string, CliMessageKey>> = {
   login: 'cli.command.login',
   logout: 'cli.command.logout',
   status: 'cli.command.status',
+  doctor: 'cli.command.doctor',
 };
 
 /** The top-level help text, built from the command table, in the words' language. */

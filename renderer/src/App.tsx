@@ -143,6 +143,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
             onReplaceKey={openKeyForm}
             onRemoveKey={(forgetHistory) => void actions.clearCredentials({ forgetHistory })}
             onClose={backToMain}
+            loadDiagnostics={actions.getDiagnostics}
           />
         </Suspense>
       </main>

@@ -5,6 +5,7 @@
  * rejected promise — becomes a shown error, never an exception. Components below it only
  * get props.
  */
+import type { Diagnostics } from '../../shared/diagnostics.js';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Currency } from '../../shared/balance.js';
 import { appError, type AppError, type Result } from '../../shared/errors.js';
@@ -56,6 +57,8 @@ interface GlanceActions {
   readonly getHoldings: (request: HoldingsRequest) => Promise<Result<HoldingsView>>;
   /** One range of one currency's history; the chart shows a failure itself. */
   readonly getHistory: (query: HistoryQuery) => Promise<Result<HistoryView>>;
+  /** The doctor's report for Settings; Diagnostics shows a failure itself. */
+  readonly getDiagnostics: () => Promise<Result<Diagnostics>>;
   readonly dismissMessage: () => void;
 }
 
@@ -264,6 +267,11 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     [api],
   );
 
+  const getDiagnostics = useCallback(
+    async (): Promise<Result<Diagnostics>> => (api === null ? { ok: false, error: NO_BRIDGE } : settle(() => api.getDiagnostics())),
+    [api],
+  );
+
   const dismissMessage = useCallback(() => setMessage(null), []);
 
   return {
@@ -287,6 +295,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
       openKeyPage,
       getHoldings,
       getHistory,
+      getDiagnostics,
       dismissMessage,
     },
   };

@@ -30,6 +30,7 @@ Language: --locale en, zh-CN or zh-TW (default: LC_ALL, LC_MESSAGES, LANG and LA
   'cli.command.login': 'store your API key and secret in the OS keychain (read from stdin)',
   'cli.command.logout': 'remove the stored API key from the OS keychain',
   'cli.command.status': 'is a key stored (last 4 characters only), and can the keychain be used',
+  'cli.command.doctor': 'check the tray host, keychain, data folder, Gate, clock and proxy, with remedies',
   'cli.help.balance': `Usage: gate-glance balance [options]
 
 Shows your Gate.io total balance (Gate's estimate, converted at its rates) and how it is
@@ -239,4 +240,57 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
   'cli.holdings.estimate': "{account} (Gate's estimate): {money}",
   'cli.holdings.values-note': "Values are Gate's estimate for the account, shared out by each coin's USDT value at the last spot price.",
   'cli.holdings.negative-note': 'Coins below zero are listed but not counted in the shares.',
+
+  // doctor.
+  'cli.doctor.part.trayHost': 'Tray icon host',
+  'cli.doctor.part.keychain': 'Keychain',
+  'cli.doctor.part.dataDir': 'Data folder',
+  'cli.doctor.part.gate': 'Gate',
+  'cli.doctor.part.proxy': 'Proxy',
+  'cli.doctor.status.present': 'present',
+  'cli.doctor.status.absent': 'absent',
+  'cli.doctor.status.not-applicable': 'not needed on this system',
+  'cli.doctor.status.ok': 'OK',
+  'cli.doctor.status.empty': 'no key stored',
+  'cli.doctor.status.locked': 'locked',
+  'cli.doctor.status.unavailable': 'unavailable',
+  'cli.doctor.status.problem': 'problem',
+  'cli.doctor.status.unreachable': 'unreachable',
+  'cli.doctor.status.rejected': 'refuses the key',
+  'cli.doctor.clock': 'clock difference {seconds} s',
+  'cli.doctor.proxy.none': 'none (direct connection)',
+  'cli.doctor.hint.tray-host-gnome':
+    'Install and enable the GNOME extension "AppIndicator and KStatusNotifierItem Support", then start Gate Glance again.',
+  'cli.doctor.hint.tray-host-kde': 'Add the "System Tray" widget to a panel, then start Gate Glance again.',
+  'cli.doctor.hint.tray-host-other':
+    "Run a StatusNotifier tray (waybar's tray module, or snixembed for an XEmbed tray), then start Gate Glance again.",
+  'cli.doctor.hint.keychain-empty': 'Store a key with `gate-glance login`, or in the app.',
+  'cli.doctor.hint.keychain-locked':
+    'Unlock the keyring (log out and in, or open Passwords and Keys / Keychain Access), then run this again.',
+  'cli.doctor.hint.keychain-unavailable':
+    'Start a keyring (gnome-keyring or KWallet) in this session; `gate-glance status` names the cause.',
+  'cli.doctor.hint.data-dir-symlink': 'The data folder is a symbolic link, which Gate Glance refuses: replace it with a real folder.',
+  'cli.doctor.hint.data-dir-not-folder': 'Something other than a folder is at this path: move it away.',
+  'cli.doctor.hint.data-dir-modes': 'Other users can open the data folder: run `chmod 700` on it.',
+  'cli.doctor.hint.data-dir-unwritable': 'The data folder cannot be written: check its owner and permissions.',
+  'cli.doctor.hint.gate-unreachable': 'Check the network connection, DNS and firewall; Gate must be reachable over HTTPS.',
+  'cli.doctor.hint.gate-unreachable-proxy': 'Check that the proxy is running and allows HTTPS to Gate.',
+  'cli.doctor.hint.gate-rejected':
+    "Gate refuses the key: check it in Gate's API Management (deleted, expired, IP whitelist, wallet read permission).",
+  'cli.doctor.hint.clock-skew': "Turn on automatic time in the system's date settings: Gate refuses requests more than 60 s off.",
+  'cli.help.doctor': `Usage: gate-glance doctor [options]
+
+Checks, in one place, what makes Gate Glance work on this computer, and names the remedy for
+anything that does not: the tray icon host (Linux), the OS keychain, the data folder, Gate
+(reachable, and this computer's clock against Gate's), and the proxy in use. Never prints a secret.
+
+Options:
+      --json             print one object: {jsonShape}
+      --base-url URL     API base URL (default {baseUrl})
+      --timeout MS       request timeout in milliseconds (default {timeoutMs})
+      --locale LANG      en, zh-CN or zh-TW (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)
+  -h, --help             show this help
+
+Exit codes: 0 nothing to do, 5 something has a remedy (a hint), 2 usage.
+`,
 } satisfies Readonly<Record<string, string>>;

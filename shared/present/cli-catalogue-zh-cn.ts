@@ -28,6 +28,7 @@ export const cliZhCN: CliCatalogue = {
   'cli.command.login': '把您的 API Key 和 Secret 保存到系统钥匙串（从标准输入读取）',
   'cli.command.logout': '从系统钥匙串中移除已保存的 API 密钥',
   'cli.command.status': '是否保存了密钥（只显示最后 4 个字符），以及钥匙串能否使用',
+  'cli.command.doctor': '检查托盘宿主、钥匙串、数据文件夹、Gate、时钟和代理，并给出解决办法',
   'cli.help.balance': `用法：gate-glance balance [选项]
 
 显示您的 Gate.io 总余额（Gate 按其汇率换算的估算值），以及它在各账户中的分布。
@@ -226,4 +227,52 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
   'cli.holdings.estimate': '{account}（Gate 的估算）：{money}',
   'cli.holdings.values-note': '估值为 Gate 对该账户的估算，按每个币种以最新现货价格计算的 USDT 价值分摊。',
   'cli.holdings.negative-note': '低于零的币种会列出，但不计入占比。',
+
+  // doctor.
+  'cli.doctor.part.trayHost': '托盘图标宿主',
+  'cli.doctor.part.keychain': '钥匙串',
+  'cli.doctor.part.dataDir': '数据文件夹',
+  'cli.doctor.part.gate': 'Gate 服务器',
+  'cli.doctor.part.proxy': '代理',
+  'cli.doctor.status.present': '存在',
+  'cli.doctor.status.absent': '不存在',
+  'cli.doctor.status.not-applicable': '此系统不需要',
+  'cli.doctor.status.ok': '正常',
+  'cli.doctor.status.empty': '未保存密钥',
+  'cli.doctor.status.locked': '已锁定',
+  'cli.doctor.status.unavailable': '不可用',
+  'cli.doctor.status.problem': '有问题',
+  'cli.doctor.status.unreachable': '无法连接',
+  'cli.doctor.status.rejected': '拒绝了密钥',
+  'cli.doctor.clock': '时钟相差 {seconds} 秒',
+  'cli.doctor.proxy.none': '无（直接连接）',
+  'cli.doctor.hint.tray-host-gnome': '安装并启用 GNOME 扩展“AppIndicator and KStatusNotifierItem Support”，然后重新启动 Gate Glance。',
+  'cli.doctor.hint.tray-host-kde': '在面板上添加“系统托盘”小部件，然后重新启动 Gate Glance。',
+  'cli.doctor.hint.tray-host-other':
+    '运行一个 StatusNotifier 托盘（waybar 的 tray 模块，或为 XEmbed 托盘运行 snixembed），然后重新启动 Gate Glance。',
+  'cli.doctor.hint.keychain-empty': '用 `gate-glance login` 或在应用中保存密钥。',
+  'cli.doctor.hint.keychain-locked': '解锁密钥环（注销后重新登录，或打开“密码和密钥”/“钥匙串访问”），然后再运行一次。',
+  'cli.doctor.hint.keychain-unavailable': '在此会话中启动密钥环（gnome-keyring 或 KWallet）；`gate-glance status` 会说明原因。',
+  'cli.doctor.hint.data-dir-symlink': '数据文件夹是符号链接，Gate Glance 拒绝使用：请换成真正的文件夹。',
+  'cli.doctor.hint.data-dir-not-folder': '此路径上不是文件夹：请将其移走。',
+  'cli.doctor.hint.data-dir-modes': '其他用户可以打开数据文件夹：请对它运行 `chmod 700`。',
+  'cli.doctor.hint.data-dir-unwritable': '无法写入数据文件夹：请检查它的所有者和权限。',
+  'cli.doctor.hint.gate-unreachable': '请检查网络连接、DNS 和防火墙；必须能通过 HTTPS 访问 Gate。',
+  'cli.doctor.hint.gate-unreachable-proxy': '请检查代理是否在运行，并允许通过 HTTPS 访问 Gate。',
+  'cli.doctor.hint.gate-rejected': 'Gate 拒绝了此密钥：请在 Gate 的 API 管理中检查（已删除、已过期、IP 白名单、钱包读取权限）。',
+  'cli.doctor.hint.clock-skew': '请在系统日期设置中开启自动设置时间：Gate 会拒绝相差超过 60 秒的请求。',
+  'cli.help.doctor': `用法：gate-glance doctor [选项]
+
+集中检查 Gate Glance 在这台电脑上运行所需的一切，并为有问题的项给出解决办法：托盘图标宿主（Linux）、
+系统钥匙串、数据文件夹、Gate（能否连接，以及本机时钟与 Gate 时钟的差异）和正在使用的代理。从不打印任何密钥。
+
+选项：
+      --json             打印一个对象：{jsonShape}
+      --base-url URL     API 基础地址（默认 {baseUrl}）
+      --timeout MS       请求超时，单位毫秒（默认 {timeoutMs}）
+      --locale LANG      en、zh-CN 或 zh-TW（默认取自 LC_ALL、LC_MESSAGES、LANG、LANGUAGE）
+  -h, --help             显示此帮助
+
+退出代码：0 一切正常，5 有需要处理的项（附提示），2 用法错误。
+`,
 };

@@ -28,6 +28,7 @@ export const cliZhTW: CliCatalogue = {
   'cli.command.login': '把您的 API Key 和 Secret 儲存到系統鑰匙圈（從標準輸入讀取）',
   'cli.command.logout': '從系統鑰匙圈中移除已儲存的 API 金鑰',
   'cli.command.status': '是否儲存了金鑰（只顯示最後 4 個字元），以及鑰匙圈能否使用',
+  'cli.command.doctor': '檢查系統匣主機、鑰匙圈、資料夾、Gate、時鐘和代理伺服器，並給出解決方法',
   'cli.help.balance': `用法：gate-glance balance [選項]
 
 顯示您的 Gate.io 總餘額（Gate 依其匯率換算的估算值），以及它在各帳戶中的分佈。
@@ -227,4 +228,53 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
   'cli.holdings.estimate': '{account}（Gate 的估算）：{money}',
   'cli.holdings.values-note': '估值為 Gate 對該帳戶的估算，依每個幣種以最新現貨價格計算的 USDT 價值分攤。',
   'cli.holdings.negative-note': '低於零的幣種會列出，但不計入佔比。',
+
+  // doctor.
+  'cli.doctor.part.trayHost': '系統匣圖示主機',
+  'cli.doctor.part.keychain': '鑰匙圈',
+  'cli.doctor.part.dataDir': '資料夾',
+  'cli.doctor.part.gate': 'Gate 伺服器',
+  'cli.doctor.part.proxy': '代理伺服器',
+  'cli.doctor.status.present': '存在',
+  'cli.doctor.status.absent': '不存在',
+  'cli.doctor.status.not-applicable': '此系統不需要',
+  'cli.doctor.status.ok': '正常',
+  'cli.doctor.status.empty': '未儲存金鑰',
+  'cli.doctor.status.locked': '已鎖定',
+  'cli.doctor.status.unavailable': '無法使用',
+  'cli.doctor.status.problem': '有問題',
+  'cli.doctor.status.unreachable': '無法連線',
+  'cli.doctor.status.rejected': '拒絕了金鑰',
+  'cli.doctor.clock': '時鐘相差 {seconds} 秒',
+  'cli.doctor.proxy.none': '無（直接連線）',
+  'cli.doctor.hint.tray-host-gnome':
+    '安裝並啟用 GNOME 擴充功能「AppIndicator and KStatusNotifierItem Support」，然後重新啟動 Gate Glance。',
+  'cli.doctor.hint.tray-host-kde': '在面板上加入「系統匣」小工具，然後重新啟動 Gate Glance。',
+  'cli.doctor.hint.tray-host-other':
+    '執行一個 StatusNotifier 系統匣（waybar 的 tray 模組，或為 XEmbed 系統匣執行 snixembed），然後重新啟動 Gate Glance。',
+  'cli.doctor.hint.keychain-empty': '用 `gate-glance login` 或在應用程式中儲存金鑰。',
+  'cli.doctor.hint.keychain-locked': '解鎖金鑰圈（登出後重新登入，或開啟「密碼和金鑰」／「鑰匙圈存取」），然後再執行一次。',
+  'cli.doctor.hint.keychain-unavailable': '在此工作階段中啟動金鑰圈（gnome-keyring 或 KWallet）；`gate-glance status` 會說明原因。',
+  'cli.doctor.hint.data-dir-symlink': '資料夾是符號連結，Gate Glance 拒絕使用：請換成真正的資料夾。',
+  'cli.doctor.hint.data-dir-not-folder': '此路徑上不是資料夾：請將其移走。',
+  'cli.doctor.hint.data-dir-modes': '其他使用者可以開啟資料夾：請對它執行 `chmod 700`。',
+  'cli.doctor.hint.data-dir-unwritable': '無法寫入資料夾：請檢查它的擁有者和權限。',
+  'cli.doctor.hint.gate-unreachable': '請檢查網路連線、DNS 和防火牆；必須能透過 HTTPS 連到 Gate。',
+  'cli.doctor.hint.gate-unreachable-proxy': '請檢查代理伺服器是否在執行，並允許透過 HTTPS 連到 Gate。',
+  'cli.doctor.hint.gate-rejected': 'Gate 拒絕了此金鑰：請在 Gate 的 API 管理中檢查（已刪除、已過期、IP 白名單、錢包讀取權限）。',
+  'cli.doctor.hint.clock-skew': '請在系統日期設定中開啟自動設定時間：Gate 會拒絕相差超過 60 秒的請求。',
+  'cli.help.doctor': `用法：gate-glance doctor [選項]
+
+集中檢查 Gate Glance 在這台電腦上執行所需的一切，並為有問題的項目給出解決方法：系統匣圖示主機（Linux）、
+系統鑰匙圈、資料夾、Gate（能否連線，以及本機時鐘與 Gate 時鐘的差異）和正在使用的代理伺服器。絕不印出任何密鑰。
+
+選項：
+      --json             印出一個物件：{jsonShape}
+      --base-url URL     API 基礎網址（預設 {baseUrl}）
+      --timeout MS       請求逾時，單位毫秒（預設 {timeoutMs}）
+      --locale LANG      en、zh-CN 或 zh-TW（預設取自 LC_ALL、LC_MESSAGES、LANG、LANGUAGE）
+  -h, --help             顯示此說明
+
+結束代碼：0 一切正常，5 有需要處理的項目（附提示），2 用法錯誤。
+`,
 };

@@ -29,6 +29,7 @@ const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210
 const WRONG_SECRET = '0'.repeat(64);
 const HISTORY_PATH = `/data/${historyFileName('https://sim.invalid/api/v4')}`;
 const H = 3_600_000;
+const MIN_MS = 60_000;
 const sender = { senderFrameUrl: APP_ENTRY_URL, isMainFrame: true, webContentsId: 1 };
 
 const apps: GlanceApp[] = [];
@@ -499,6 +500,79 @@ describe('GlanceApp: create() answers before the keychain does', () => {
   });
 });
 
+describe('GlanceApp: the popover, sleep and networks drive the schedule (issue 22 §5)', () => {
+  it('an open popover waits at most a minute between refreshes; closed, the interval applies again', async () => {
+    const { app, settle, clock, simulator } = await setup({ stored: true });
+    await settle();
+    await app.setPrefs({ refreshIntervalSec: 900 });
+    await clock.advance(MIN_MS);
+    const before = simulator.log.length;
+    app.popoverOpened();
+    await clock.advance(MIN_MS);
+    await settle();
+    expect(simulator.log.length).toBe(before + 1);
+    app.popoverClosed();
+    await clock.advance(MIN_MS);
+    await settle();
+    expect(app.getState().nextRefreshAt! - clock.now()).toBeGreaterThan(10 * MIN_MS);
+  });
+
+  it('suspend stops the schedule until resume, which fetches at once; a network change on fresh data costs no request', async () => {
+    const { app, settle, clock, simulator } = await setup({ stored: true });
+    await settle();
+    const before = simulator.log.length;
+    app.suspend();
+    expect(app.getState()).toMatchObject({ refreshing: false, nextRefreshAt: null });
+    await clock.advance(H);
+    expect(simulator.log.length).toBe(before);
+    app.resume();
+    await settle();
+    expect(simulator.log.length).toBe(before + 1);
+    expect(app.getState().status).toBe('live');
+    app.networkChanged();
+    await settle();
+    expect(simulator.log.length).toBe(before + 1);
+  });
+});
+
+describe('GlanceApp: Diagnostics (the doctor in Settings)', () => {
+  it('diagnostics:get answers the doctor object: the tray host the shell reported, the keychain, the folder, Gate and its clock', async () => {
+    const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    const { app, settle, call } = await setup({ store });
+    await settle();
+    app.desktopChanged({ trayHost: 'absent' });
+    const reply = await call('diagnostics:get');
+    expect(reply).toEqual({
+      ok: true,
+      value: {
+        trayHost: process.platform === 'linux' ? { status: 'absent', hint: 'tray-host-other' } : { status: 'not-applicable', hint: null },
+        keychain: { status: 'ok', hint: null },
+        dataDir: { path: '/data', status: 'ok', hint: null },
+        gate: { status: 'ok', clockSkewMs: 0, hint: null },
+        proxy: { url: null },
+      },
+    });
+    // The keychain was read at start only: the state it left is recent enough.
+    expect(store.calls.filter((c) => c === 'get')).toHaveLength(1);
+    expect(JSON.stringify(reply)).not.toContain(SECRET);
+  });
+
+  it('a key Gate refuses reads as rejected; a keychain that is locked, as locked', async () => {
+    const store = new InMemorySecretStore({ key: 'ffffffffffffffffffffffffffff0000', secret: SECRET });
+    const { settle, call } = await setup({ store });
+    await settle();
+    expect(await call('diagnostics:get')).toMatchObject({ ok: true, value: { gate: { status: 'rejected', hint: 'gate-rejected' } } });
+    const locked = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    locked.failWith('get', appError('KEYCHAIN_LOCKED', { platform: 'linux' }));
+    const second = await setup({ store: locked });
+    await second.settle();
+    expect(await second.call('diagnostics:get')).toMatchObject({
+      ok: true,
+      value: { keychain: { status: 'locked', hint: 'keychain-locked' } },
+    });
+  });
+});
+
 describe('GlanceApp: the keychain status follows the keychain', () => {
   const LOCKED: AppError = appError('KEYCHAIN_LOCKED', { platform: 'linux' });
   const DENIED: AppError = appError('KEYCHAIN_DENIED', { platform: 'linux' });
@@ -534,14 +608,33 @@ describe('GlanceApp: the keychain status follows the keychain', () => {
     state = await settle();
     expect(state.status).toBe('live');
     expect(state.credentials).toEqual({ stored: true, keyHint: '…cdef', keychainError: null, checking: false });
-    // One status read, then the refresh's own read; opening again within the minute reads nothing.
+    // One read on opening; the refresh it unblocks uses the pair in memory; opening again within the minute reads nothing.
     const after = reads();
-    expect(after).toBe(before + 2);
+    expect(after).toBe(before + 1);
     app.popoverOpened();
     await clock.advance(RECHECK_INTERVAL_MS - 1);
     app.popoverOpened();
     await settle();
     expect(reads()).toBe(after);
+  });
+
+  it('refreshes use the pair in memory (one keychain read in a day); a key Gate refuses is re-read, finding one the CLI saved', async () => {
+    const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    const { app, settle, clock, simulator } = await setup({ store });
+    await settle();
+    await clock.advance(24 * H);
+    const state = await settle();
+    expect(state.status).toBe('live');
+    expect(store.calls.filter((c) => c === 'get')).toHaveLength(1);
+
+    // The user revoked that key on gate.io and saved a new one with the CLI; the app still holds the first.
+    const NEW_KEY = 'ffffffffffffffffffffffffffff0000';
+    simulator.setKeys([{ key: NEW_KEY, secret: SECRET }]);
+    await store.set({ key: NEW_KEY, secret: SECRET });
+    const refused = await app.refresh().then(settle);
+    // Gate's refusal itself triggered one more read, which found the new key and fetched with it.
+    expect(refused).toMatchObject({ status: 'live', credentials: { keyHint: '…0000' } });
+    expect(store.calls.filter((c) => c === 'get')).toHaveLength(2);
   });
 
   it('an unlocked screen re-reads the keychain too, and a key replaced elsewhere drops the old account’s data', async () => {

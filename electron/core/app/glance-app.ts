@@ -9,8 +9,8 @@
 import { writeFile as fsWriteFile } from 'node:fs/promises';
 import type { Currency } from '../../../shared/balance.js';
 import { isCurrency } from '../../../shared/balance.js';
-import type { Result } from '../../../shared/errors.js';
-import { fail, ok } from '../../../shared/errors.js';
+import type { AppError, Result } from '../../../shared/errors.js';
+import { fail, isKeyError, ok } from '../../../shared/errors.js';
 import type { HoldingsView } from '../../../shared/holdings.js';
 import type {
   ClearCredentialsInput,
@@ -38,7 +38,10 @@ import { ChangeTracker } from '../balance/change-tracker.js';
 import { AlertService } from '../alerts/alert-service.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
-import { GateClient } from '../gate/client.js';
+import { DEFAULT_BASE_URL, GateClient } from '../gate/client.js';
+import { diagnose } from '../diagnostics/diagnose.js';
+import { inspectDataDir } from '../diagnostics/gather.js';
+import type { Diagnostics } from '../../../shared/diagnostics.js';
 import { HoldingsService } from '../holdings/holdings-service.js';
 import { readHoldingsView } from '../holdings/holdings-view.js';
 import type { Transport } from '../gate/types.js';
@@ -92,6 +95,12 @@ export interface GlanceAppOptions {
   readonly random?: () => number;
   /** Operational messages, never containing payloads or secrets. */
   readonly log?: (message: string) => void;
+  /** The proxy requests to `url` go through, without credentials (Electron: `session.resolveProxy`); none means direct. */
+  readonly resolveProxy?: (url: string) => Promise<string | null>;
+  /** `process.platform` by default (Diagnostics' tray host applies to Linux only). */
+  readonly platform?: string;
+  /** `XDG_CURRENT_DESKTOP`, which picks the tray host's remedy. */
+  readonly desktopName?: string;
 }
 
 type StateListener = (state: WidgetState) => void;
@@ -187,7 +196,10 @@ export class GlanceApp {
       currency: current.currency,
       refreshIntervalSec: current.refreshIntervalSec,
       ...(options.random ? { random: options.random } : {}),
-      onChange: () => this.#publish(),
+      onChange: (balance) => {
+        this.#keyRefused(balance.error);
+        this.#publish();
+      },
       warn: log,
     });
     this.#alerts = new AlertService({
@@ -341,9 +353,19 @@ export class GlanceApp {
     this.#balance.resume();
   }
 
+  /** The machine goes to sleep: like pause(), and the request in flight is aborted. */
+  suspend(): void {
+    this.#balance.suspend();
+  }
+
   /** The OS reports connectivity again. */
   networkOnline(): void {
     this.#balance.networkOnline();
+  }
+
+  /** The network interfaces changed with no offline period (Wi-Fi to VPN). */
+  networkChanged(): void {
+    this.#balance.networkChanged();
   }
 
   // ── Credentials and demo ───────────────────────────────────────────────────
@@ -376,9 +398,15 @@ export class GlanceApp {
     if (!this.#demo) this.#useDemo();
   }
 
-  /** The popover was shown: the keychain may have been unlocked meanwhile (read at most once a minute). */
+  /** The popover was shown: the keychain may have been unlocked meanwhile, and no wait exceeds a minute while it is open. */
   popoverOpened(): void {
+    this.#balance.setWatched(true);
     void this.#credentials.recheck();
+  }
+
+  /** The popover was hidden: the schedule keeps its interval again. */
+  popoverClosed(): void {
+    this.#balance.setWatched(false);
   }
 
   /** The screen was unlocked (and with it, often, the keychain): re-read it at most once a minute. */
@@ -408,7 +436,17 @@ export class GlanceApp {
     this.#publish();
   }
 
-  /** A keychain read (a refresh's own included) found it changed. */
+  /** Gate's last refusal of the key in memory, so each refusal re-reads the keychain once. */
+  #refusal: AppError | null = null;
+
+  /** Gate refused the key: the CLI may have replaced it in the keychain (the pair is otherwise read once). */
+  #keyRefused(error: AppError | null): void {
+    if (error === null || error === this.#refusal || this.#demo || !isKeyError(error.code) || error.code === 'MISSING_CREDENTIALS') return;
+    this.#refusal = error;
+    void this.#credentials.rejected();
+  }
+
+  /** A keychain read found it changed (unlocked, or the key replaced or removed elsewhere). */
   #keychainChanged(next: CredentialsState): void {
     const previous = this.#state.credentials;
     this.#publish();
@@ -475,6 +513,36 @@ export class GlanceApp {
 
   hideWindow(): void {
     this.#options.shell.hideWindow();
+  }
+
+  /**
+   * What Settings' Diagnostics shows (the object `gate-glance doctor --json` prints): the tray
+   * host as the shell reported it, the keychain as last read (re-read at most once a minute), the
+   * data folder, Gate's clock (one public request) and whether Gate refused the key, the proxy.
+   */
+  async getDiagnostics(): Promise<Result<Diagnostics>> {
+    const baseUrl = this.#options.baseUrl ?? DEFAULT_BASE_URL;
+    await this.#credentials.recheck();
+    const credentials = this.#credentials.state;
+    const [dataDirFact, time, proxyUrl] = await Promise.all([
+      inspectDataDir(this.#options.dataDir),
+      this.#client.syncClock(),
+      this.#options.resolveProxy?.(baseUrl).catch(() => null) ?? Promise.resolve(null),
+    ]);
+    const error = this.#demo ? null : this.#state.error;
+    return ok(
+      diagnose({
+        platform: this.#options.platform ?? process.platform,
+        desktop: this.#options.desktopName,
+        trayHost: this.#state.desktop.trayHost,
+        keychain: { stored: credentials.stored, error: credentials.keychainError },
+        dataDir: { path: this.#options.dataDir, fact: dataDirFact },
+        gate: time.ok
+          ? { clockSkewMs: time.value, timeError: null, signedError: error }
+          : { clockSkewMs: null, timeError: time.error, signedError: error },
+        proxyUrl,
+      }),
+    );
   }
 
   /** Opens Gate's key page (the only URL the app ever opens). */

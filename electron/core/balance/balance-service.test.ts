@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../../shared/balance.js';
 import { effectiveStatus } from '../../../shared/widget-state.js';
 import type { BalanceState, HistoryPort } from './balance-service.js';
-import { BalanceService } from './balance-service.js';
+import { BalanceService, QUICK_RETRY_MS, WATCHED_MAX_WAIT_MS } from './balance-service.js';
 import { MAX_BACKOFF_MS, STALE_SLACK_MS, backoffDelayMs } from './schedule.js';
 import { FakeBalanceSource, errorResult, successResult } from '../testing/fake-balance-source.js';
 import { VirtualClock } from '../testing/virtual-clock.js';
@@ -370,7 +370,7 @@ describe('BalanceService: suspend, resume, network', () => {
     h.service.stop();
   });
 
-  it('a request in flight at suspend may finish, but nothing is scheduled until resume', async () => {
+  it('a request in flight at a screen lock (pause) may finish, but nothing is scheduled until resume', async () => {
     const h = await setup({ latencyMs: SEC });
     void h.service.start();
     h.service.pause();
@@ -399,6 +399,110 @@ describe('BalanceService: suspend, resume, network', () => {
     expect(h.source.count).toBe(4);
     expect(h.source.calls[3]?.at).toBe(h.t0 + 2 * MIN + 30 * SEC);
     expect(h.service.getState().status).toBe('live');
+    h.service.stop();
+  });
+});
+
+describe('BalanceService: waking, networks and an open popover (issue 22 §5)', () => {
+  /** Virtual times of the calls after the first `from`, relative to `base`. */
+  const callsAfter = (h: Harness, from: number, base: number) => h.source.calls.slice(from).map((c) => c.at - base);
+
+  it('after a resume whose network is not up yet, retries after 2, 5, 10 and 20 s, then backs off from one interval', async () => {
+    const h = await setup();
+    await h.service.start();
+    h.service.pause();
+    h.clock.sleep(2 * HOUR);
+    h.source.enqueue(...Array.from({ length: 6 }, () => errorResult('NETWORK')));
+    const woke = h.clock.now();
+    h.service.resume();
+    await h.clock.advance(2 * MIN);
+    // The wake's own attempt, four quick retries, then the normal backoff's first step (one interval).
+    const quick = QUICK_RETRY_MS.reduce<number[]>((at, d) => [...at, (at.at(-1) ?? 0) + d], [0]);
+    expect(callsAfter(h, 1, woke)).toEqual([...quick, quick.at(-1)! + MIN]);
+    await h.clock.advance(2 * MIN);
+    expect(h.service.getState().status).toBe('live');
+    h.service.stop();
+  });
+
+  it('the network coming back retries quickly; a success ends the quick retries, and an error they do not fit waits the backoff', async () => {
+    const h = await setup();
+    await h.service.start();
+    h.source.enqueue(errorResult('TIMEOUT'), errorResult('NETWORK'));
+    await h.clock.advance(MIN); // the timer's attempt fails: the normal backoff, 60 s
+    expect(h.service.getState().nextRefreshAt).toBe(h.t0 + 2 * MIN);
+    h.service.networkOnline(); // at once: fails again, then 2 s
+    await h.clock.flush();
+    expect(h.service.getState().nextRefreshAt).toBe(h.t0 + MIN + QUICK_RETRY_MS[0]!);
+    await h.clock.advance(QUICK_RETRY_MS[0]!);
+    expect(h.service.getState().status).toBe('live');
+    expect(h.service.getState().nextRefreshAt).toBe(h.clock.now() + MIN);
+    // A server error after the network came back is not "the network is not up yet": the backoff applies.
+    h.source.enqueue(errorResult('SERVER_ERROR'));
+    await h.clock.advance(10 * SEC);
+    h.service.networkOnline();
+    await h.clock.advance(MIN - 10 * SEC);
+    expect(h.service.getState().error?.code).toBe('SERVER_ERROR');
+    expect(h.service.getState().nextRefreshAt! - h.clock.now()).toBeGreaterThanOrEqual(MIN);
+    h.service.stop();
+  });
+
+  it('suspend aborts the request in flight (its connection dies in sleep); the wake fetches again', async () => {
+    const h = await setup({ latencyMs: 5 * SEC });
+    void h.service.start();
+    await h.clock.advance(5 * SEC);
+    await h.clock.advanceTo(h.t0 + MIN + SEC); // the timer's request is now in flight
+    expect(h.service.getState().refreshing).toBe(true);
+    const inFlight = h.source.calls.at(-1)!;
+    h.service.suspend();
+    expect(inFlight.signal?.aborted).toBe(true);
+    expect(h.service.getState()).toMatchObject({ refreshing: false, nextRefreshAt: null });
+    h.clock.sleep(HOUR);
+    await h.clock.advance(MIN);
+    expect(h.source.count).toBe(2);
+    h.service.resume();
+    await h.clock.advance(5 * SEC);
+    expect(h.source.count).toBe(3);
+    expect(h.service.getState().status).toBe('live');
+    h.service.stop();
+  });
+
+  it('a network change without an offline period resends a request in flight and retries a failed state at once', async () => {
+    const h = await setup({ latencyMs: 30 * SEC });
+    void h.service.start();
+    await h.clock.advance(10 * SEC);
+    const first = h.source.calls[0]!;
+    h.service.networkChanged();
+    expect(first.signal?.aborted).toBe(true);
+    await h.clock.flush();
+    expect(h.source.count).toBe(2);
+    await h.clock.advance(30 * SEC);
+    expect(h.service.getState().status).toBe('live');
+    // Fresh data: a change costs no request.
+    h.service.networkChanged();
+    await h.clock.flush();
+    expect(h.source.count).toBe(2);
+    h.service.stop();
+  });
+
+  it('while the popover is open no wait exceeds a minute (backoff and a long interval alike), except Gate’s own 429 wait', async () => {
+    const h = await setup({ refreshIntervalSec: 600 });
+    await h.service.start();
+    expect(h.service.getState().nextRefreshAt).toBe(h.t0 + 10 * MIN);
+    h.service.setWatched(true);
+    expect(h.service.getState().nextRefreshAt).toBe(h.t0 + WATCHED_MAX_WAIT_MS);
+    h.source.enqueue(errorResult('SERVER_ERROR'), errorResult('SERVER_ERROR'), errorResult('SERVER_ERROR'));
+    for (let i = 0; i < 3; i += 1) {
+      await h.clock.advanceTo(h.service.getState().nextRefreshAt!);
+      expect(h.service.getState().nextRefreshAt! - h.clock.now()).toBeLessThanOrEqual(WATCHED_MAX_WAIT_MS);
+    }
+    h.source.enqueue(errorResult('RATE_LIMITED', 5 * MIN));
+    await h.clock.advanceTo(h.service.getState().nextRefreshAt!); // the third failure's retry is refused by Gate
+    expect(h.service.getState().nextRefreshAt).toBe(h.clock.now() + 5 * MIN);
+    // Closed again: the interval applies after the next attempt.
+    await h.clock.advanceTo(h.service.getState().nextRefreshAt!);
+    h.service.setWatched(false);
+    await h.clock.advanceTo(h.service.getState().nextRefreshAt!);
+    expect(h.service.getState().nextRefreshAt).toBe(h.clock.now() + 10 * MIN);
     h.service.stop();
   });
 });

@@ -44,7 +44,24 @@ export interface BalanceServiceOptions {
 }
 
 /** What can start a fetch. Each goes through the gates of its row in FETCH_GATES. */
-export type FetchTrigger = 'start' | 'timer' | 'resume' | 'online' | 'reset' | 'unblock' | 'currency' | 'manual';
+export type FetchTrigger = 'start' | 'timer' | 'resume' | 'online' | 'network' | 'reset' | 'unblock' | 'currency' | 'manual';
+
+/**
+ * After a wake, an unlock, the network coming back or changing, the first attempt often runs
+ * before the network is really up: a failure that says so (QUICK_RETRY_CODES) is retried after
+ * these delays (ms) before the normal backoff (one interval and more) begins. Failed attempts
+ * fetched nothing, so Gate's one-minute cache is no reason to wait longer.
+ */
+export const QUICK_RETRY_MS: readonly number[] = [2_000, 5_000, 10_000, 20_000];
+
+/** The triggers after which the network may not be up yet: their attempt starts the quick retries. */
+const QUICK_RETRY_TRIGGERS: ReadonlySet<FetchTrigger> = new Set(['resume', 'online', 'network']);
+
+/** The failures that mean "the network is not there (yet)": the only ones retried quickly. */
+const QUICK_RETRY_CODES: ReadonlySet<AppError['code']> = new Set(['NETWORK', 'TIMEOUT']);
+
+/** While the popover is open, no wait before the next attempt is longer than this (ms), Gate's own 429 wait excepted. */
+export const WATCHED_MAX_WAIT_MS = 60_000;
 
 interface Gates {
   /** 'awake': only between start() and stop() and not paused; 'started': not paused is not needed; 'any': always. */
@@ -67,6 +84,7 @@ const FETCH_GATES: Readonly<Record<FetchTrigger, Gates>> = {
   timer: { runs: 'awake', stop: 'any', rateLimit: 'defer', skipIfFresh: false },
   resume: { runs: 'awake', stop: 'any', rateLimit: 'defer', skipIfFresh: true },
   online: { runs: 'awake', stop: 'any', rateLimit: 'defer', skipIfFresh: true },
+  network: { runs: 'awake', stop: 'any', rateLimit: 'defer', skipIfFresh: true },
   reset: { runs: 'awake', stop: 'none', rateLimit: 'defer', skipIfFresh: false },
   unblock: { runs: 'awake', stop: 'none', rateLimit: 'defer', skipIfFresh: false },
   currency: { runs: 'started', stop: 'missing-key', rateLimit: 'defer', skipIfFresh: true },
@@ -113,6 +131,10 @@ export class BalanceService {
   #inFlight: InFlight | null = null;
   /** Bumped whenever an in-flight answer would no longer belong to what is shown (currency, source, account). */
   #generation = 0;
+  /** Index into QUICK_RETRY_MS of the next quick retry after a wake or a network change; null when none is due. */
+  #quickRetry: number | null = null;
+  /** The popover is open: no wait exceeds WATCHED_MAX_WAIT_MS. */
+  #watched = false;
 
   constructor(options: BalanceServiceOptions) {
     this.#source = options.source;
@@ -162,7 +184,7 @@ export class BalanceService {
     this.#syncWatchdog();
   }
 
-  /** System suspend or screen lock: no scheduled requests until resume(). A request in flight may finish. */
+  /** System suspend or screen lock: no scheduled requests until resume(). A request in flight may finish (see suspend()). */
   pause(): void {
     if (this.#paused) return;
     this.#paused = true;
@@ -170,16 +192,44 @@ export class BalanceService {
     this.#setState({ nextRefreshAt: null });
   }
 
-  /** Wake or unlock: refreshes at once unless the shown data is younger than one interval. */
+  /** The machine goes to sleep: pauses, and aborts a request in flight (its connection will be dead on wake). */
+  suspend(): void {
+    this.pause();
+    if (this.#inFlight === null) return;
+    this.#abortInFlight();
+    this.#setState({ refreshing: false });
+  }
+
+  /** Wake or unlock: refreshes at once unless the shown data is younger than one interval, retrying quickly if the network is not up yet. */
   resume(): void {
     if (!this.#paused) return;
     this.#paused = false;
     void this.#request('resume');
   }
 
-  /** The OS reports connectivity again: retry at once if the last attempt failed or the data is old. */
+  /** The OS reports connectivity again: retry at once if the last attempt failed or the data is old, then quickly. */
   networkOnline(): void {
     void this.#request('online');
+  }
+
+  /**
+   * The network changed without going offline (Wi-Fi to VPN): a request in flight may hang on the
+   * old route, so it is sent again; otherwise like networkOnline().
+   */
+  networkChanged(): void {
+    if (this.#inFlight !== null && this.#started && !this.#paused) {
+      this.#abortInFlight();
+      this.#setState({ refreshing: false });
+    }
+    void this.#request('network');
+  }
+
+  /** The popover opened (true) or closed: while open, the next attempt is never more than WATCHED_MAX_WAIT_MS away. */
+  setWatched(watched: boolean): void {
+    if (watched === this.#watched) return;
+    this.#watched = watched;
+    const next = this.#state.nextRefreshAt;
+    if (watched && this.#refreshTimer !== null && next !== null && next > this.#clock.now() + WATCHED_MAX_WAIT_MS) this.#scheduleAt(next);
   }
 
   // ── What the user or the app changes ───────────────────────────────────────
@@ -255,6 +305,7 @@ export class BalanceService {
     this.#clearRefreshTimer();
     this.#cache.clear();
     this.#failures = 0;
+    this.#quickRetry = null;
     this.#stoppedBy = null;
     this.#setState({
       status: 'loading',
@@ -299,6 +350,7 @@ export class BalanceService {
         return idle;
       }
     }
+    if (QUICK_RETRY_TRIGGERS.has(trigger)) this.#quickRetry = 0;
     return this.#fetch();
   }
 
@@ -331,13 +383,16 @@ export class BalanceService {
 
   /**
    * Arms the refresh timer for `at` (epoch ms) if the schedule may run, and answers the value
-   * for `nextRefreshAt` (null when stopped, paused or halted), so callers emit one state.
+   * for `nextRefreshAt` (null when stopped, paused or halted), so callers emit one state. While
+   * the popover is open it is no later than WATCHED_MAX_WAIT_MS from now, unless Gate asked to
+   * wait until `gateWaitUntil` (a 429, or a spent rate-limit window) or longer.
    */
-  #armRefresh(at: number): number | null {
+  #armRefresh(at: number, gateWaitUntil: number | null = this.#waitUntil()): number | null {
     this.#clearRefreshTimer();
     if (!this.#started || this.#paused || this.#stoppedBy !== null) return null;
     const now = this.#clock.now();
-    const when = Math.max(at, now);
+    let when = Math.max(at, now);
+    if (this.#watched) when = Math.min(when, Math.max(now + WATCHED_MAX_WAIT_MS, gateWaitUntil ?? 0));
     this.#refreshTimer = this.#clock.setTimeout(() => {
       this.#refreshTimer = null;
       void this.#request('timer');
@@ -420,10 +475,12 @@ export class BalanceService {
     if (result.ok) {
       const snapshot = result.balance;
       this.#failures = 0;
+      this.#quickRetry = null;
       this.#stoppedBy = null;
       let nextAt = Math.max(startedAt + this.#intervalMs, now);
+      let gateWaitUntil: number | null = null;
       const { rateLimitRemaining, rateLimitResetAt } = result.meta;
-      if (rateLimitRemaining === 0 && rateLimitResetAt !== null && rateLimitResetAt > nextAt) nextAt = rateLimitResetAt;
+      if (rateLimitRemaining === 0 && rateLimitResetAt !== null && rateLimitResetAt > nextAt) nextAt = gateWaitUntil = rateLimitResetAt;
       this.#cache.set(currency, { snapshot, error: null });
       this.#record(snapshot);
       this.#setState({
@@ -433,13 +490,16 @@ export class BalanceService {
         refreshing: false,
         rateLimitedUntil: null,
         staleAt: this.#staleAt(snapshot.fetchedAt, nextAt),
-        nextRefreshAt: this.#armRefresh(nextAt),
+        nextRefreshAt: this.#armRefresh(nextAt, gateWaitUntil),
       });
       return;
     }
 
     const error = result.error;
-    this.#failures += 1;
+    const quick = this.#quickRetry !== null && QUICK_RETRY_CODES.has(error.code) ? QUICK_RETRY_MS[this.#quickRetry] : undefined;
+    this.#quickRetry = quick !== undefined && this.#quickRetry !== null ? this.#quickRetry + 1 : null;
+    // A quick retry is not yet a failure of the normal schedule: its backoff starts at one interval afterwards.
+    if (quick === undefined) this.#failures += 1;
     if (error.code === 'MISSING_CREDENTIALS') {
       // No key at all: nothing shown can belong to anyone any more.
       this.#cache.clear();
@@ -456,7 +516,7 @@ export class BalanceService {
       this.#stoppedBy = error;
       nextAt = now;
     } else {
-      let delay = backoffDelayMs(this.#failures, this.#intervalMs, this.#random());
+      let delay = quick ?? backoffDelayMs(this.#failures, this.#intervalMs, this.#random());
       if (error.code === 'RATE_LIMITED' && error.retryAfterMs !== undefined && error.retryAfterMs > 0) {
         rateLimitedUntil = now + error.retryAfterMs;
         delay = Math.max(delay, error.retryAfterMs);
@@ -469,7 +529,7 @@ export class BalanceService {
       refreshing: false,
       staleAt: null,
       rateLimitedUntil,
-      nextRefreshAt: this.#armRefresh(nextAt),
+      nextRefreshAt: this.#armRefresh(nextAt, rateLimitedUntil),
     });
   }
 

@@ -49,6 +49,7 @@ function recordingHandlers() {
     }),
     'window:hide': rec('window:hide', null),
     'external:open-key-page': rec('external:open-key-page', null),
+    'diagnostics:get': rec('diagnostics:get', null),
   };
   return { handlers, calls };
 }
@@ -66,6 +67,7 @@ const VALID_ARGS: { [C in InvokeChannel]: unknown[] } = {
   'holdings:get': [{ account: 'spot', currency: 'BTC' }],
   'window:hide': [],
   'external:open-key-page': [],
+  'diagnostics:get': [],
 };
 
 describe('createIpcRouter', () => {

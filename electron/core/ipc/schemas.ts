@@ -38,6 +38,7 @@ const CHANNEL_ARG_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<InvokeArgs
   'holdings:get': z.tuple([z.strictObject({ account: z.string().max(HOLDINGS_ACCOUNT_NAME_MAX), currency })]),
   'window:hide': none,
   'external:open-key-page': none,
+  'diagnostics:get': none,
 };
 
 /** Field names from the contract that may be named in an error message (anything else is described, not echoed). */

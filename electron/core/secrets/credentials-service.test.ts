@@ -6,7 +6,9 @@ import { ENGLISH } from '../../../shared/present/words.js';
 import type { BalanceResult, Credentials } from '../gate/types.js';
 import { createGateSimulator } from '../simulator/handler.js';
 import { createInProcessTransport } from '../simulator/in-process-transport.js';
-import { CredentialsService, EMPTY_CREDENTIALS_STATUS } from './credentials-service.js';
+import { VirtualClock } from '../testing/virtual-clock.js';
+import { CredentialsService, EMPTY_CREDENTIALS_STATUS, KEYCHAIN_RETRY_MS, RECHECK_INTERVAL_MS } from './credentials-service.js';
+import type { SecretStore } from './secret-store.js';
 import { gateVerifier } from './gate-verifier.js';
 import { InMemorySecretStore } from './in-memory-store.js';
 import { expectNoSecret } from '../testing/secret-leak.js';
@@ -195,5 +197,113 @@ describe('CredentialsService.clear', () => {
       const r = await service.save({ key: KEY, secret: SECRET, verify: true });
       expect([r.ok, (await service.status()).stored], code).toEqual(rejectsKey(code) ? [false, false] : [true, true]);
     }
+  });
+});
+
+describe('CredentialsService: the pair is read once and kept in memory (issue 22 §5)', () => {
+  const LOCKED_NOW: AppError = appError('KEYCHAIN_LOCKED', { platform: 'linux' });
+  const gets = (store: InMemorySecretStore) => store.calls.filter((c) => c === 'get').length;
+
+  it('a hundred refreshes read the keychain once; concurrent first reads share one call', async () => {
+    const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    const service = new CredentialsService({ store, clock: new VirtualClock(0) });
+    const first = await Promise.all([service.provider(), service.provider(), service.provider()]);
+    expect(first.every((r) => r.ok && r.value?.secret === SECRET)).toBe(true);
+    for (let i = 0; i < 100; i += 1) expect(await service.provider()).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
+    expect(gets(store)).toBe(1);
+  });
+
+  it('a save or a clear here replaces the pair in memory with no keychain read', async () => {
+    const store = new InMemorySecretStore(null);
+    const service = new CredentialsService({ store, clock: new VirtualClock(0) });
+    expect(await service.provider()).toEqual({ ok: true, value: null });
+    await service.save({ key: KEY, secret: SECRET, verify: false });
+    expect(await service.provider()).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
+    await service.clear();
+    expect(await service.provider()).toEqual({ ok: true, value: null });
+    expect(gets(store)).toBe(1);
+  });
+
+  it('a read that started before a save never puts the older pair back in memory', async () => {
+    const inner = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const store: SecretStore = {
+      get: async () => {
+        const value = await inner.get();
+        await held;
+        return value;
+      },
+      set: (c) => inner.set(c),
+      clear: () => inner.clear(),
+      health: () => inner.health(),
+    };
+    const service = new CredentialsService({ store, clock: new VirtualClock(0) });
+    const reading = service.provider();
+    const other = 'ffffffffffffffffffffffffffff0000';
+    await service.save({ key: other, secret: SECRET, verify: false });
+    release();
+    await reading;
+    expect(await service.provider()).toMatchObject({ ok: true, value: { key: other } });
+    expect(service.state.keyHint).toBe('…0000');
+  });
+
+  it('a locked keychain is retried quietly: its failure is answered again with no call until the backoff passes, which grows', async () => {
+    const clock = new VirtualClock(0);
+    const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    store.failWith('get', LOCKED_NOW);
+    const service = new CredentialsService({ store, clock });
+    expect(await service.provider()).toEqual({ ok: false, error: LOCKED_NOW });
+    expect(gets(store)).toBe(1);
+    await clock.advance(KEYCHAIN_RETRY_MS[0]! - 1);
+    expect(await service.provider()).toEqual({ ok: false, error: LOCKED_NOW });
+    expect(gets(store)).toBe(1);
+    await clock.advance(1);
+    expect((await service.provider()).ok).toBe(false);
+    expect(gets(store)).toBe(2);
+    // The second failure waits the second step.
+    await clock.advance(KEYCHAIN_RETRY_MS[0]!);
+    await service.provider();
+    expect(gets(store)).toBe(2);
+    await clock.advance(KEYCHAIN_RETRY_MS[1]! - KEYCHAIN_RETRY_MS[0]!);
+    store.failWith('get', null);
+    expect(await service.provider()).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
+    expect(gets(store)).toBe(3);
+  });
+
+  it('recheck after a failure reads at once (popover opened), and joins a read in flight: never two keychain calls at a time', async () => {
+    const clock = new VirtualClock(0);
+    const inner = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    inner.failWith('get', LOCKED_NOW);
+    let active = 0;
+    let most = 0;
+    const store: SecretStore = {
+      get: async () => {
+        active += 1;
+        most = Math.max(most, active);
+        await Promise.resolve();
+        await Promise.resolve();
+        active -= 1;
+        return inner.get();
+      },
+      set: (c) => inner.set(c),
+      clear: () => inner.clear(),
+      health: () => inner.health(),
+    };
+    const service = new CredentialsService({ store, clock });
+    await service.provider();
+    inner.failWith('get', null);
+    await Promise.all([service.recheck(), service.recheck(), service.provider(), service.recheck()]);
+    expect(most).toBe(1);
+    expect(gets(inner)).toBe(2);
+    expect(service.state).toMatchObject({ stored: true, keychainError: null });
+    // Known again: a recheck within the minute reads nothing; after it, one read finds a key replaced elsewhere.
+    await service.recheck();
+    expect(gets(inner)).toBe(2);
+    await inner.set({ key: 'ffffffffffffffffffffffffffff1111', secret: SECRET });
+    await clock.advance(RECHECK_INTERVAL_MS);
+    await service.recheck();
+    expect(gets(inner)).toBe(3);
+    expect(await service.provider()).toMatchObject({ ok: true, value: { key: 'ffffffffffffffffffffffffffff1111' } });
   });
 });

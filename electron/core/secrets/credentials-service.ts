@@ -1,10 +1,18 @@
 /**
  * The save / status / clear flow for the API key pair, shared by the app and the CLI so both
  * validate, verify and report the same way. It also provides the CredentialsProvider the Gate
- * client reads the pair from, and keeps the last known status: every read of the keychain —
- * the client's own reads for a refresh included — updates it, so a keychain unlocked after a
- * failure is seen on the next refresh without an extra keychain call. No method throws, and
- * nothing it returns ever contains the secret: callers get `{ stored, keyHint, keychainError }`.
+ * client reads the pair from, and keeps the last known status: every read of the keychain
+ * updates it. No method throws, and nothing it returns ever contains the secret: callers get
+ * `{ stored, keyHint, keychainError }`.
+ *
+ * The keychain is slow, may prompt, and a keytar call that never answers keeps one of libuv's
+ * four threads (issue 22 §5), so it is read as little as possible:
+ * - the pair read once stays in this process's memory until a save or a clear here replaces it,
+ *   or a re-read finds it replaced elsewhere (the CLI's `login`/`logout`): refreshes read no keychain;
+ * - at most one read at a time: a read asked for while one runs joins it (never two prompts);
+ * - after a failed read the provider answers that failure again, with no keychain call, until
+ *   a backoff has passed (KEYCHAIN_RETRY_MS): the balance schedule's own backoff then retries
+ *   quietly, and `recheck()` (popover opened, screen unlocked) reads at once.
  */
 import type {
   CredentialsNotice,
@@ -35,8 +43,20 @@ export interface CredentialsServiceOptions {
   readonly clock?: Clock;
 }
 
-/** `recheck()` reads the keychain at most this often (ms); any other read counts too. */
+/** `recheck()` reads a keychain that answered at most this often (ms); any other read counts too. */
 export const RECHECK_INTERVAL_MS = 60_000;
+
+/**
+ * After the n-th failed read in a row, the provider answers the same failure without a keychain
+ * call for this long (ms; the last entry repeats): a locked keychain at login (Linux has no
+ * unlock event) is retried quietly, never at every refresh's pace.
+ */
+export const KEYCHAIN_RETRY_MS: readonly number[] = [15_000, 30_000, 60_000, 120_000, 300_000];
+
+/** The pair as last read or written here: `null` when none is stored. */
+interface KnownPair {
+  readonly credentials: Credentials | null;
+}
 
 /** The status that says nothing is stored and the keychain works. */
 export const EMPTY_CREDENTIALS_STATUS: CredentialsStatus = { stored: false, keyHint: null, keychainError: null };
@@ -54,9 +74,26 @@ export class CredentialsService {
   readonly #clock: Clock;
   #state: CredentialsState = { ...EMPTY_CREDENTIALS_STATUS, checking: true };
   #lastReadAt = Number.NEGATIVE_INFINITY;
+  /** The pair in memory; null until a read or a write here made it known, and again after a failed read. */
+  #known: KnownPair | null = null;
+  /** The read in flight, which every other read joins. */
+  #reading: Promise<Result<Credentials | null>> | null = null;
+  /** After a failed read: that failure, and until when the provider answers it without a keychain call. */
+  #failure: { readonly error: AppError; readonly count: number; readonly retryAt: number } | null = null;
+  /** Bumped by every save and clear, so a read that started before one never overwrites what it wrote. */
+  #writes = 0;
 
-  /** For the Gate client: the stored pair, `null` when none is stored, or the keychain's named error. */
-  readonly provider: CredentialsProvider = () => this.#read();
+  /**
+   * For the Gate client: the pair in memory, or one keychain read when none is known yet (or the
+   * last read failed and its backoff has passed). `null` when none is stored.
+   */
+  readonly provider: CredentialsProvider = () => {
+    if (this.#known !== null) return Promise.resolve(ok(this.#known.credentials));
+    const failure = this.#failure;
+    if (failure !== null && this.#reading === null && this.#clock.now() < failure.retryAt)
+      return Promise.resolve({ ok: false, error: failure.error });
+    return this.#read();
+  };
 
   constructor(options: CredentialsServiceOptions) {
     this.#store = options.store;
@@ -78,11 +115,20 @@ export class CredentialsService {
   }
 
   /**
-   * Reads the keychain again unless it was read less than RECHECK_INTERVAL_MS ago (by anyone,
-   * a refresh included), for events that say it may have changed (popover opened, screen unlocked).
+   * For events that say the keychain may have changed (popover opened, screen unlocked, Gate
+   * refused the key): reads it again — at once when the last read failed (the user may just have
+   * unlocked it), otherwise unless it was read less than RECHECK_INTERVAL_MS ago. Joins a read in flight.
    */
   async recheck(): Promise<void> {
-    if (this.#clock.now() - this.#lastReadAt < RECHECK_INTERVAL_MS) return;
+    if (this.#reading === null && this.#failure === null && this.#clock.now() - this.#lastReadAt < RECHECK_INTERVAL_MS) return;
+    await this.#read();
+  }
+
+  /**
+   * Gate refused the pair in memory (a wrong or revoked key): reads the keychain once more, since
+   * another program (the CLI's `login`) may have replaced it there. Joins a read in flight.
+   */
+  async rejected(): Promise<void> {
     await this.#read();
   }
 
@@ -111,6 +157,7 @@ export class CredentialsService {
     }
     const stored = await this.#store.set(credentials);
     if (!stored.ok) return stored;
+    this.#remember({ credentials });
     const status = statusOf(credentials);
     this.#state = { ...status, checking: false };
     this.#onChange?.(status);
@@ -121,14 +168,40 @@ export class CredentialsService {
   async clear(): Promise<Result<CredentialsStatus>> {
     const cleared = await this.#store.clear();
     if (!cleared.ok) return cleared;
+    this.#remember({ credentials: null });
     this.#state = { ...EMPTY_CREDENTIALS_STATUS, checking: false };
     this.#onChange?.(EMPTY_CREDENTIALS_STATUS);
     return ok(EMPTY_CREDENTIALS_STATUS);
   }
 
-  async #read(): Promise<Result<Credentials | null>> {
+  #remember(known: KnownPair): void {
+    this.#writes += 1;
+    this.#known = known;
+    this.#failure = null;
+  }
+
+  #read(): Promise<Result<Credentials | null>> {
+    this.#reading ??= this.#readOnce().finally(() => {
+      this.#reading = null;
+    });
+    return this.#reading;
+  }
+
+  async #readOnce(): Promise<Result<Credentials | null>> {
     this.#lastReadAt = this.#clock.now();
+    const writes = this.#writes;
     const got = await this.#store.get();
+    // A save or clear here finished meanwhile: what it wrote is newer than what this read saw.
+    if (writes !== this.#writes) return this.#known !== null ? ok(this.#known.credentials) : got;
+    if (got.ok) {
+      this.#known = { credentials: got.value };
+      this.#failure = null;
+    } else {
+      const count = (this.#failure?.count ?? 0) + 1;
+      const backoff = KEYCHAIN_RETRY_MS[Math.min(count, KEYCHAIN_RETRY_MS.length) - 1] ?? 0;
+      this.#known = null;
+      this.#failure = { error: got.error, count, retryAt: this.#clock.now() + backoff };
+    }
     const next: CredentialsState = !got.ok
       ? { stored: false, keyHint: null, keychainError: got.error, checking: false }
       : { ...(got.value === null ? EMPTY_CREDENTIALS_STATUS : statusOf(got.value)), checking: false };

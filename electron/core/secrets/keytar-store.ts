@@ -7,7 +7,11 @@
  *   reported as KEYCHAIN_UNAVAILABLE, not a crash at import time.
  * - Every keytar call is bounded by a timeout: libsecret waits for D-Bus activation and
  *   unlock prompts without limit, and a hung status bar is worse than a named error.
- * - Calls run one at a time, so a status read never interleaves with a save or a delete.
+ * - Calls run one at a time, so a status read never interleaves with a save or a delete; and a
+ *   call that timed out but never answered (an unlock prompt still on screen) still counts: no
+ *   other keytar call starts until it settles. Each waiting call holds one of libuv's four
+ *   threads, so four of them would stall every file write in the process, and each may be a
+ *   prompt of its own (issue 22 §5). Until then every call answers the timeout error at once.
  * - Fails closed: there is no fallback to a file, the environment or localStorage.
  *
  * Linux quirk (observed): with a LOCKED collection, libsecret's lookup and clear answer
@@ -102,6 +106,8 @@ export class KeytarSecretStore implements SecretStore {
   readonly #account: string;
   #keytar: Promise<Result<KeytarApi>> | null = null;
   #queue: Promise<unknown> = Promise.resolve();
+  /** A keytar call that timed out and has not answered yet. */
+  #unanswered: Promise<unknown> | null = null;
 
   constructor(options: KeytarSecretStoreOptions = {}) {
     this.#timeoutMs = options.timeoutMs ?? KEYTAR_TIMEOUT_MS;
@@ -180,13 +186,25 @@ export class KeytarSecretStore implements SecretStore {
   async #call<T>(op: (k: KeytarApi) => Promise<T>, redact: readonly string[] = []): Promise<Result<T>> {
     const loaded = await this.#loadOnce();
     if (!loaded.ok) return loaded;
+    if (this.#unanswered !== null) {
+      return { ok: false, error: keychainError('timeout', 'an earlier keychain call has not answered yet', this.#platform) };
+    }
     let timer: ReturnType<Clock['setTimeout']> | undefined;
     const timeout = new Promise<Timeout>((resolve) => {
       timer = this.#clock.setTimeout(() => resolve(new Timeout(this.#timeoutMs)), this.#timeoutMs);
     });
     try {
-      const outcome = await Promise.race([op(loaded.value).then((value) => ({ value })), timeout]);
+      const call = op(loaded.value);
+      const outcome = await Promise.race([call.then((value) => ({ value })), timeout]);
       if (outcome instanceof Timeout) {
+        const settled = call.then(
+          () => undefined,
+          () => undefined,
+        );
+        this.#unanswered = settled;
+        void settled.then(() => {
+          if (this.#unanswered === settled) this.#unanswered = null;
+        });
         const error: AppError = keychainError('timeout', `no answer within ${Math.round(outcome.ms / 100) / 10} s`, this.#platform);
         return { ok: false, error };
       }

@@ -4,11 +4,14 @@
  * known by its hint.
  */
 import { useId } from 'react';
+import type { Diagnostics } from '../../../shared/diagnostics.js';
+import type { Result } from '../../../shared/errors.js';
 import type { CredentialsStatus, PreferencesPatch, ShortcutStatus } from '../../../shared/ipc.js';
 import type { Preferences } from '../../../shared/prefs.js';
 import { useFocusOnOpen } from '../lib/use-focus-on-open.js';
 import { useWords } from '../lib/words.js';
 import { AlertsSettings } from './AlertsSettings.js';
+import { DiagnosticsSection } from './DiagnosticsSection.js';
 import { DisplaySettings } from './DisplaySettings.js';
 import { GeneralSettings } from './GeneralSettings.js';
 import { KeySettings } from './KeySettings.js';
@@ -25,10 +28,22 @@ export interface SettingsPanelProps {
   readonly onReplaceKey: () => void;
   readonly onRemoveKey: (forgetHistory: boolean) => void;
   readonly onClose: () => void;
+  /** Runs the doctor's checks in main (Diagnostics). */
+  readonly loadDiagnostics: () => Promise<Result<Diagnostics>>;
 }
 
 /** The settings view. */
-export function SettingsPanel({ prefs, credentials, demo, shortcut, onChange, onReplaceKey, onRemoveKey, onClose }: SettingsPanelProps) {
+export function SettingsPanel({
+  prefs,
+  credentials,
+  demo,
+  shortcut,
+  onChange,
+  onReplaceKey,
+  onRemoveKey,
+  onClose,
+  loadDiagnostics,
+}: SettingsPanelProps) {
   const words = useWords();
   const id = useId();
   const heading = useFocusOnOpen<HTMLHeadingElement>();
@@ -48,6 +63,7 @@ export function SettingsPanel({ prefs, credentials, demo, shortcut, onChange, on
       <LanguageSection locale={prefs.locale} onChange={onChange} />
       <AlertsSettings prefs={prefs} onChange={onChange} />
       <KeySettings credentials={credentials} demo={demo} onReplaceKey={onReplaceKey} onRemoveKey={onRemoveKey} />
+      <DiagnosticsSection load={loadDiagnostics} />
     </section>
   );
 }

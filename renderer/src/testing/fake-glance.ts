@@ -6,7 +6,7 @@ import type { Result } from '../../../shared/errors.js';
 import type { GlanceApi, InvokeMethod, WidgetState } from '../../../shared/ipc.js';
 import type { HistoryPoint } from '../../../shared/balance.js';
 import { historyView } from '../../../shared/history.js';
-import { T0 } from './fixtures.js';
+import { DIAGNOSTICS, T0 } from './fixtures.js';
 
 type Methods = { [M in InvokeMethod]: Mock<GlanceApi[M]> };
 
@@ -63,6 +63,7 @@ export function createFakeGlance(initial: WidgetState, history: HistoryPoint[] =
     ),
     hideWindow: vi.fn<GlanceApi['hideWindow']>(() => okResult(null)),
     openKeyPage: vi.fn<GlanceApi['openKeyPage']>(() => okResult(null)),
+    getDiagnostics: vi.fn<GlanceApi['getDiagnostics']>(() => okResult(DIAGNOSTICS)),
   };
   const api: GlanceApi = {
     ...fns,

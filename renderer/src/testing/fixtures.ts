@@ -1,5 +1,6 @@
 // Test data: Gate's documented example turned into a BalanceSnapshot, edge snapshots and a
 // WidgetState builder with sensible defaults.
+import type { Diagnostics } from '../../../shared/diagnostics.js';
 import type { AccountEntry, BalanceSnapshot, Currency } from '../../../shared/balance.js';
 import { sumDecimals } from '../../../shared/decimal.js';
 import { GATE_EXAMPLE_BODY } from '../../../shared/testing/gate-example.js';
@@ -60,3 +61,12 @@ export function makeState(overrides: Partial<WidgetState> = {}): WidgetState {
     ...overrides,
   });
 }
+
+/** What Settings' Diagnostics shows: no tray host on GNOME, the rest well. */
+export const DIAGNOSTICS: Diagnostics = {
+  trayHost: { status: 'absent', hint: 'tray-host-gnome' },
+  keychain: { status: 'ok', hint: null },
+  dataDir: { path: '/home/u/.config/gate-glance', status: 'ok', hint: null },
+  gate: { status: 'ok', clockSkewMs: 420, hint: null },
+  proxy: { url: null },
+};
