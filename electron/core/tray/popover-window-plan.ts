@@ -77,3 +77,25 @@ export function popoverWindowPlan(platform: NodeJS.Platform, nativeWayland: bool
     visibleOnAllWorkspaces: platform === 'darwin',
   };
 }
+
+/** The parts of Electron's `app.commandLine` the plan reads. */
+export interface CommandLineLike {
+  getSwitchValue(name: string): string;
+}
+
+/** The popover plan for this process: the platform, XDG_SESSION_TYPE and the ozone switches. */
+export function popoverPlanFor(commandLine: CommandLineLike, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): PopoverWindowPlan {
+  const input: DisplayServerInput = {
+    platform,
+    sessionType: env.XDG_SESSION_TYPE,
+    ozonePlatform: commandLine.getSwitchValue('ozone-platform'),
+    ozonePlatformHint: commandLine.getSwitchValue('ozone-platform-hint'),
+  };
+  return popoverWindowPlan(platform, isNativeWayland(input));
+}
+
+/**
+ * The plan while no tray host shows our icon (Linux, after the grace period): an ordinary window
+ * the user can find, move and close, which a blur never hides.
+ */
+export const NO_TRAY_HOST_PLAN: PopoverWindowPlan = popoverWindowPlan('linux', true);
