@@ -29,8 +29,8 @@ import { APP_ID } from '../core/app/app-identity.js';
 import { GlanceApp } from '../core/app/glance-app.js';
 import { createAppRequestHandler, isAppUrl } from '../core/app/app-protocol.js';
 import { GlobalShortcut } from '../core/app/global-shortcut.js';
-import { createLaunchAtLogin } from '../core/app/launch-at-login.js';
-import { secondInstanceAction, shouldGreet, startedAtLogin } from '../core/app/launch-intent.js';
+import { createLaunchAtLogin, launchAtLoginFromSystem, readLoginItem } from '../core/app/launch-at-login.js';
+import { LOGIN_ARG, secondInstanceAction, shouldGreet, startedAtLogin } from '../core/app/launch-intent.js';
 import { isPermissionAllowed } from '../core/app/permissions.js';
 import { OnlineWatcher, PauseGate } from '../core/app/power.js';
 import { systemClock } from '../core/clock.js';
@@ -110,6 +110,7 @@ async function start(): Promise<void> {
   });
 
   const trayHost = trayHostMonitor();
+  const autostartDir = join(process.env.XDG_CONFIG_HOME || join(app.getPath('home'), '.config'), 'autostart');
   const iconDir = trayIconDir();
   const ui = new TrayPopover<NativeImage, Menu>({
     platform: process.platform,
@@ -118,6 +119,8 @@ async function start(): Promise<void> {
     createTray: (image) => new Tray(image),
     loadIcon: (fileName) => {
       const image = nativeImage.createFromPath(join(iconDir, fileName));
+      // createFromPath answers an empty image, never an error, for a file it cannot read: say which.
+      if (image.isEmpty()) log(`tray icon ${fileName} could not be read`);
       if (process.platform === 'darwin') image.setTemplateImage(true);
       return image;
     },
@@ -166,7 +169,7 @@ async function start(): Promise<void> {
       setLaunchAtLogin: createLaunchAtLogin({
         platform: process.platform,
         setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
-        autostartDir: join(process.env.XDG_CONFIG_HOME || join(app.getPath('home'), '.config'), 'autostart'),
+        autostartDir,
         command: app.isPackaged ? [process.execPath] : [process.execPath, join(here, '..', '..')],
       }),
     },
@@ -176,6 +179,21 @@ async function start(): Promise<void> {
   const reportTrayHost = (): void => glance.desktopChanged({ trayHost: desktopTrayHost(trayHost.status) });
   const unwatchHost = trayHost.onDidChange(reportTrayHost);
   reportTrayHost();
+  // The login item as the system has it, read at start and after every change of the preference,
+  // which follows it (macOS 13+ may wait for the user's approval in Login Items).
+  const followLoginItem = async (): Promise<void> => {
+    const item = await readLoginItem({
+      platform: process.platform,
+      // Windows matches the entry by its arguments too: the ones it was registered with.
+      getLoginItemSettings: () => app.getLoginItemSettings(process.platform === 'win32' ? { args: [LOGIN_ARG] } : undefined),
+      autostartDir,
+    });
+    const state = glance.getState();
+    if (item !== state.desktop.loginItem) glance.desktopChanged({ loginItem: item });
+    const wanted = launchAtLoginFromSystem(item, state.prefs.launchAtLogin);
+    if (wanted !== state.prefs.launchAtLogin) await glance.setPrefs({ launchAtLogin: wanted });
+  };
+  let loginPreference: boolean | null = null;
 
   const unbindIpc = registerIpc(
     createIpcRouter(glanceHandlers(glance, ui), { trust: { trustedIds: () => ui.webContentsIds(), appOrigin: APP_ORIGIN }, log }),
@@ -206,12 +224,18 @@ async function start(): Promise<void> {
     ui.show();
   };
   const unsubscribe = glance.subscribe((state) => {
+    if (state.prefs.launchAtLogin !== loginPreference) {
+      loginPreference = state.prefs.launchAtLogin;
+      void followLoginItem();
+    }
     sendState(state);
     ui.render(state);
     shortcut.apply(state.prefs.globalShortcut);
     greet(state);
   });
   ui.start(glance.getState());
+  loginPreference = glance.getState().prefs.launchAtLogin;
+  void followLoginItem();
   shortcut.apply(glance.getState().prefs.globalShortcut);
   greet(glance.getState());
   if (!atLogin && secondInstanceAction(process.argv) === 'toggle') ui.show();

@@ -86,6 +86,22 @@ describe('settings', () => {
     expect(screen.getByTestId('shortcut-failed').textContent).toContain('Ctrl+Alt+G is not available');
   });
 
+  it('says in Alerts that the system blocks notifications, with the remedy, only once one was refused', async () => {
+    const { user, fake } = await renderApp(makeState());
+    await openSettings(user);
+    expect(screen.queryByTestId('notifications-blocked')).toBeNull();
+    fake.push(makeState({ desktop: { ...makeState().desktop, notifications: 'blocked' } }));
+    const alerts = screen.getByRole('region', { name: 'Alerts' });
+    expect(within(alerts).getByTestId('notifications-blocked').textContent).toContain('notification settings');
+  });
+
+  it('says when macOS waits for the user to approve the login item', async () => {
+    const { user } = await renderApp(makeState({ desktop: { ...makeState().desktop, loginItem: 'requires-approval' } }));
+    await openSettings(user);
+    const general = screen.getByRole('region', { name: 'General' });
+    expect(within(general).getByTestId('login-item-approval').textContent).toContain('Login Items');
+  });
+
   it('names the shortcut in the keys of the platform', () => {
     expect(shortcutLabel('CommandOrControl+Alt+G', false)).toBe('Ctrl+Alt+G');
     expect(shortcutLabel('CommandOrControl+Alt+G', true)).toBe('Cmd+Option+G');

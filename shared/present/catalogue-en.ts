@@ -509,6 +509,8 @@ export const en = {
   'settings.group-below': 'Below {percent} %',
   'settings.privacy': 'Privacy mode (hide every amount)',
   'settings.launch-at-login': 'Open at login',
+  'settings.login-item-approval':
+    'macOS asks you to allow Gate Glance in System Settings › General › Login Items before it opens at login.',
   'settings.api-key': 'API key',
   'settings.key-stored': 'A key ending {hint} is stored in the system keychain.',
   'settings.no-key-demo': 'No key stored: showing demo data.',
@@ -542,6 +544,8 @@ export const en = {
   'settings.forget-history': 'Also forget the history recorded with this key',
   'settings.section-alerts': 'Alerts',
   'alerts.none': 'No alerts yet.',
+  'alerts.notifications-blocked':
+    'The system is blocking Gate Glance’s notifications, so alerts cannot show. Allow them in your system’s notification settings (macOS: System Settings › Notifications; Windows: Settings › System › Notifications).',
   'alerts.rule-above': 'Net worth above {money}',
   'alerts.rule-below': 'Net worth below {money}',
   'alerts.rule-move': 'Moves more than {percent} % within 24 h ({currency})',

@@ -480,6 +480,7 @@ export const zhCN: Catalogue = {
   'settings.group-below': '低于 {percent}%',
   'settings.privacy': '隐私模式（隐藏所有金额）',
   'settings.launch-at-login': '登录时打开',
+  'settings.login-item-approval': 'macOS 需要你先在“系统设置 › 通用 › 登录项”中允许 Gate Glance，它才会在登录时打开。',
   'settings.api-key': 'API 密钥',
   'settings.key-stored': '系统钥匙串中保存着一个以 {hint} 结尾的密钥。',
   'settings.no-key-demo': '未保存密钥：正在显示演示数据。',
@@ -512,6 +513,8 @@ export const zhCN: Catalogue = {
   'settings.forget-history': '同时删除用此密钥记录的历史',
   'settings.section-alerts': '提醒',
   'alerts.none': '还没有提醒。',
+  'alerts.notifications-blocked':
+    '系统正在阻止 Gate Glance 的通知，提醒无法显示。请在系统的通知设置中允许（macOS：系统设置 › 通知；Windows：设置 › 系统 › 通知）。',
   'alerts.rule-above': '净资产高于 {money}',
   'alerts.rule-below': '净资产低于 {money}',
   'alerts.rule-move': '24 小时内变动超过 {percent} %（{currency}）',

@@ -480,6 +480,7 @@ export const zhTW: Catalogue = {
   'settings.group-below': '低於 {percent}%',
   'settings.privacy': '隱私模式（隱藏所有金額）',
   'settings.launch-at-login': '登入時開啟',
+  'settings.login-item-approval': 'macOS 需要你先在「系統設定 › 一般 › 登入項目」中允許 Gate Glance，它才會在登入時開啟。',
   'settings.api-key': 'API 金鑰',
   'settings.key-stored': '系統鑰匙圈中儲存著一個以 {hint} 結尾的金鑰。',
   'settings.no-key-demo': '未儲存金鑰：正在顯示示範資料。',
@@ -512,6 +513,8 @@ export const zhTW: Catalogue = {
   'settings.forget-history': '同時刪除用此金鑰記錄的歷史',
   'settings.section-alerts': '提醒',
   'alerts.none': '還沒有提醒。',
+  'alerts.notifications-blocked':
+    '系統正在阻擋 Gate Glance 的通知，提醒無法顯示。請在系統的通知設定中允許（macOS：系統設定 › 通知；Windows：設定 › 系統 › 通知）。',
   'alerts.rule-above': '淨資產高於 {money}',
   'alerts.rule-below': '淨資產低於 {money}',
   'alerts.rule-move': '24 小時內變動超過 {percent} %（{currency}）',

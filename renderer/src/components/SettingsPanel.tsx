@@ -4,7 +4,7 @@
  * known by its hint.
  */
 import { useId } from 'react';
-import type { CredentialsStatus, PreferencesPatch, ShortcutStatus } from '../../../shared/ipc.js';
+import type { CredentialsStatus, DesktopStatus, PreferencesPatch, ShortcutStatus } from '../../../shared/ipc.js';
 import type { Preferences } from '../../../shared/prefs.js';
 import { useFocusOnOpen } from '../lib/use-focus-on-open.js';
 import { useWords } from '../lib/words.js';
@@ -21,6 +21,8 @@ export interface SettingsPanelProps {
   readonly demo: boolean;
   /** Whether the system granted `prefs.globalShortcut`. */
   readonly shortcut: ShortcutStatus;
+  /** What the desktop allows (notifications, the login item). */
+  readonly desktop: DesktopStatus;
   readonly onChange: (patch: PreferencesPatch) => void;
   readonly onReplaceKey: () => void;
   readonly onRemoveKey: (forgetHistory: boolean) => void;
@@ -28,7 +30,17 @@ export interface SettingsPanelProps {
 }
 
 /** The settings view. */
-export function SettingsPanel({ prefs, credentials, demo, shortcut, onChange, onReplaceKey, onRemoveKey, onClose }: SettingsPanelProps) {
+export function SettingsPanel({
+  prefs,
+  credentials,
+  demo,
+  shortcut,
+  desktop,
+  onChange,
+  onReplaceKey,
+  onRemoveKey,
+  onClose,
+}: SettingsPanelProps) {
   const words = useWords();
   const id = useId();
   const heading = useFocusOnOpen<HTMLHeadingElement>();
@@ -43,10 +55,10 @@ export function SettingsPanel({ prefs, credentials, demo, shortcut, onChange, on
           {words.t('settings.done')}
         </button>
       </div>
-      <GeneralSettings prefs={prefs} shortcut={shortcut} onChange={onChange} />
+      <GeneralSettings prefs={prefs} shortcut={shortcut} loginItem={desktop.loginItem} onChange={onChange} />
       <DisplaySettings prefs={prefs} onChange={onChange} />
       <LanguageSection locale={prefs.locale} onChange={onChange} />
-      <AlertsSettings prefs={prefs} onChange={onChange} />
+      <AlertsSettings prefs={prefs} notifications={desktop.notifications} onChange={onChange} />
       <KeySettings credentials={credentials} demo={demo} onReplaceKey={onReplaceKey} onRemoveKey={onRemoveKey} />
     </section>
   );

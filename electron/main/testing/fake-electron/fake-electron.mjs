@@ -311,6 +311,7 @@ export const globalShortcut = {
 
 // 'suspend', 'resume', 'lock-screen', 'unlock-screen' (docs/api/power-monitor.md): the driver emits them.
 export const powerMonitor = new EventEmitter();
+rec.powerMonitor = powerMonitor;
 
 export const screen = {
   getCursorScreenPoint: () => ({ x: 1800, y: 10 }),
