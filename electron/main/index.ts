@@ -28,7 +28,7 @@ import type { NativeImage } from 'electron';
 import { APP_ID } from '../core/app/app-identity.js';
 import { GlanceApp } from '../core/app/glance-app.js';
 import { createAppRequestHandler, isAppUrl } from '../core/app/app-protocol.js';
-import { GlobalShortcut } from '../core/app/global-shortcut.js';
+import { GlobalShortcut, shortcutReach } from '../core/app/global-shortcut.js';
 import { createLaunchAtLogin, launchAtLoginFromSystem, readLoginItem } from '../core/app/launch-at-login.js';
 import { LOGIN_ARG, secondInstanceAction, shouldGreet, startedAtLogin } from '../core/app/launch-intent.js';
 import { isPermissionAllowed } from '../core/app/permissions.js';
@@ -40,13 +40,17 @@ import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createIpcRouter, glanceHandlers 
 import { appSecretStore } from '../core/secrets/app-secret-store.js';
 import type { TrayHostMonitor, TrayHostStatus } from '../core/desktop/tray-host.js';
 import { ManualTrayHost, desktopTrayHost, fixedTrayHost } from '../core/desktop/tray-host.js';
-import { popoverPlanFor } from '../core/tray/popover-window-plan.js';
+import { displayServerOf, isNativeWayland, popoverPlanFor } from '../core/tray/popover-window-plan.js';
 import { hardenContents, hardenSession } from './hardening.js';
 import { createStateSender, registerIpc } from './ipc.js';
 import { createNotifier } from './notifications.js';
 import { POPOVER_PARTITION, createPopoverBrowserWindow } from './popover-window.js';
 import { TrayPopover } from './tray-popover.js';
 
+// On native Wayland the global shortcut goes through the xdg-desktop-portal GlobalShortcuts API
+// ("essential for cases when the app runs in a Wayland session", docs/api/global-shortcut.md);
+// before `ready`, like every Chromium switch.
+if (process.platform === 'linux') app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal');
 // Standard + secure: the page gets a real origin (app://glance) for the sender check and CSP 'self'.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
 
@@ -109,6 +113,7 @@ async function start(): Promise<void> {
     return new Response(res.body as ConstructorParameters<typeof Response>[0], { status: res.status, headers: res.headers });
   });
 
+  const display = displayServerOf(app.commandLine, process.platform, process.env);
   const trayHost = trayHostMonitor();
   const autostartDir = join(process.env.XDG_CONFIG_HOME || join(app.getPath('home'), '.config'), 'autostart');
   const iconDir = trayIconDir();
@@ -208,6 +213,11 @@ async function start(): Promise<void> {
     unregister: (accelerator) => globalShortcut.unregister(accelerator),
     onPress: () => ui.toggleFromKeyboard(),
     onStatus: (status) => glance.shortcutChanged(status),
+    reach: shortcutReach({
+      platform: process.platform,
+      sessionType: process.env.XDG_SESSION_TYPE,
+      nativeWayland: isNativeWayland(display),
+    }),
     log,
   });
 

@@ -172,8 +172,8 @@ describe('built main with a fake Electron', () => {
     expect(report.pushHasSecretField).toBe(false);
   });
 
-  it('holds the default global shortcut (CommandOrControl+Alt+G), a press toggles the popover, and the state says it is active', () => {
-    expect(report.shortcut).toEqual({ held: ['CommandOrControl+Alt+G'], shownByPress: true, hiddenByPress: true, pushed: 'active' });
+  it('holds the default global shortcut (CommandOrControl+Alt+G), a press toggles the popover, and the state says it is registered', () => {
+    expect(report.shortcut).toEqual({ held: ['CommandOrControl+Alt+G'], shownByPress: true, hiddenByPress: true, pushed: 'registered' });
   });
 
   it('quits cleanly: handlers removed, tray and window destroyed, and the process ends by itself', () => {

@@ -530,6 +530,12 @@ export const en = {
   'settings.shortcut-failed':
     '{keys} is not available: another app may use it. Choose another, or run the app with --toggle from a key binding.',
   'settings.shortcut-record': 'Record…',
+  'settings.shortcut-focus-only':
+    '{keys} works only while a Gate Glance window has focus here. To open the popover from anywhere, bind the command gate-glance --toggle in your desktop’s keyboard settings.',
+  'settings.shortcut-refused-edit':
+    '{keys} is not used: every app needs it for editing (copy, paste, cut, undo, select all). Choose another.',
+  'settings.shortcut-refused-system':
+    '{keys} is not used: the system or your desktop needs it (quit, close, switch windows). Choose another.',
   'settings.shortcut-recording': 'Press the keys… (Esc cancels)',
   'settings.tray-panel': 'Tray icon (Linux panels)',
   'settings.tray-panel-automatic': 'Automatic (reads on any panel)',

@@ -499,6 +499,10 @@ export const zhCN: Catalogue = {
   'settings.shortcut-note': '在任何应用中打开或关闭弹出窗口。',
   'settings.shortcut-failed': '{keys} 不可用：可能已被其他应用占用。请另选一个，或在按键绑定中用 --toggle 运行本应用。',
   'settings.shortcut-record': '录制…',
+  'settings.shortcut-focus-only':
+    '在这里，{keys} 只在 Gate Glance 的窗口获得焦点时有效。要在任何地方打开弹出窗口，请在桌面的键盘设置中为命令 gate-glance --toggle 绑定快捷键。',
+  'settings.shortcut-refused-edit': '没有使用 {keys}：每个应用编辑时都要用到它（复制、粘贴、剪切、撤销、全选）。请另选一个。',
+  'settings.shortcut-refused-system': '没有使用 {keys}：系统或桌面需要它（退出、关闭、切换窗口）。请另选一个。',
   'settings.shortcut-recording': '请按下快捷键…（Esc 取消）',
   'settings.tray-panel': '托盘图标（Linux 面板）',
   'settings.tray-panel-automatic': '自动（在任何面板上都清晰）',

@@ -499,6 +499,10 @@ export const zhTW: Catalogue = {
   'settings.shortcut-note': '在任何應用程式中開啟或關閉彈出視窗。',
   'settings.shortcut-failed': '{keys} 無法使用：可能已被其他應用程式佔用。請另選一個，或在按鍵綁定中以 --toggle 執行本應用程式。',
   'settings.shortcut-record': '錄製…',
+  'settings.shortcut-focus-only':
+    '在這裡，{keys} 只在 Gate Glance 的視窗取得焦點時有效。要在任何地方開啟彈出視窗，請在桌面的鍵盤設定中為指令 gate-glance --toggle 綁定快速鍵。',
+  'settings.shortcut-refused-edit': '沒有使用 {keys}：每個應用程式編輯時都要用到它（拷貝、貼上、剪下、復原、全選）。請另選一個。',
+  'settings.shortcut-refused-system': '沒有使用 {keys}：系統或桌面需要它（結束、關閉、切換視窗）。請另選一個。',
   'settings.shortcut-recording': '請按下快速鍵…（Esc 取消）',
   'settings.tray-panel': '系統匣圖示（Linux 面板）',
   'settings.tray-panel-automatic': '自動（在任何面板上都清晰）',

@@ -83,15 +83,19 @@ export interface CommandLineLike {
   getSwitchValue(name: string): string;
 }
 
-/** The popover plan for this process: the platform, XDG_SESSION_TYPE and the ozone switches. */
-export function popoverPlanFor(commandLine: CommandLineLike, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): PopoverWindowPlan {
-  const input: DisplayServerInput = {
+/** The display server this process runs on: the platform, XDG_SESSION_TYPE and the ozone switches. */
+export function displayServerOf(commandLine: CommandLineLike, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): DisplayServerInput {
+  return {
     platform,
     sessionType: env.XDG_SESSION_TYPE,
     ozonePlatform: commandLine.getSwitchValue('ozone-platform'),
     ozonePlatformHint: commandLine.getSwitchValue('ozone-platform-hint'),
   };
-  return popoverWindowPlan(platform, isNativeWayland(input));
+}
+
+/** The popover plan for this process. */
+export function popoverPlanFor(commandLine: CommandLineLike, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): PopoverWindowPlan {
+  return popoverWindowPlan(platform, isNativeWayland(displayServerOf(commandLine, platform, env)));
 }
 
 /**

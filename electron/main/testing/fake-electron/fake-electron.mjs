@@ -43,6 +43,9 @@ class FakeApp extends EventEmitter {
   dock = process.platform === 'darwin' ? { hide: () => void (rec.dockHidden += 1) } : undefined;
   /** Like Chromium's: the value of `--name=value` on this process's command line, "" when absent. */
   commandLine = {
+    // Switches main appends (Chromium reads them at `ready`): name → value.
+    appended: new Map(),
+    appendSwitch: (name, value) => void this.commandLine.appended.set(name, value ?? ''),
     getSwitchValue: (name) => {
       const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
       return arg ? arg.slice(name.length + 3) : '';
