@@ -40,7 +40,7 @@ import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createIpcRouter, glanceHandlers 
 import { appSecretStore } from '../core/secrets/app-secret-store.js';
 import type { TrayHostMonitor, TrayHostStatus } from '../core/desktop/tray-host.js';
 import { ManualTrayHost, desktopTrayHost, fixedTrayHost } from '../core/desktop/tray-host.js';
-import { displayServerOf, isNativeWayland, popoverPlanFor } from '../core/tray/popover-window-plan.js';
+import { cursorKnownFresh, displayServerOf, isNativeWayland, popoverPlanFor } from '../core/tray/popover-window-plan.js';
 import { hardenContents, hardenSession } from './hardening.js';
 import { createStateSender, registerIpc } from './ipc.js';
 import { createNotifier } from './notifications.js';
@@ -138,6 +138,7 @@ async function start(): Promise<void> {
         backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1c1e' : '#ffffff',
       }),
     screen,
+    cursorFresh: cursorKnownFresh(display),
     darkSystemUI: () => nativeTheme.shouldUseDarkColorsForSystemIntegratedUI,
     url: APP_ENTRY_URL,
     clock: systemClock,

@@ -56,7 +56,8 @@ describe('built main in a Wayland session (Linux)', () => {
       allWorkspaces: null,
     });
     expect(xwayland.popover.visible).toBe(true);
-    expect(xwayland.popover.position).not.toBeNull();
+    // No tray bounds and a stale cursor: at the top panel's right end (display bounds vs work area).
+    expect(xwayland.popover.position).toEqual([1920 - 360 - 8, 32 + 4]);
     expect(xwayland.popover.hiddenOnBlur).toBe(true);
   });
 

@@ -13,8 +13,9 @@ import { TrayPopover } from './tray-popover.js';
 type Menu = { template: MenuItemConstructorOptions[] };
 
 const WORK_AREA = { x: 0, y: 32, width: 1920, height: 1048 };
+const DISPLAY = { x: 0, y: 0, width: 1920, height: 1080 };
 
-function setup(options: { host?: TrayHostStatus | ManualTrayHost; platform?: NodeJS.Platform } = {}) {
+function setup(options: { host?: TrayHostStatus | ManualTrayHost; platform?: NodeJS.Platform; cursorFresh?: boolean } = {}) {
   const clock = new FakeClock(1_000_000);
   const trays: FakeTray<string, Menu>[] = [];
   const windows: FakeWindow[] = [];
@@ -34,9 +35,10 @@ function setup(options: { host?: TrayHostStatus | ManualTrayHost; platform?: Nod
     },
     screen: {
       getCursorScreenPoint: () => ({ x: 1800, y: 10 }),
-      getDisplayMatching: () => ({ workArea: WORK_AREA }),
-      getDisplayNearestPoint: () => ({ workArea: WORK_AREA }),
+      getDisplayMatching: () => ({ workArea: WORK_AREA, bounds: DISPLAY }),
+      getDisplayNearestPoint: () => ({ workArea: WORK_AREA, bounds: DISPLAY }),
     },
+    cursorFresh: options.cursorFresh ?? true,
     darkSystemUI: () => false,
     url: 'app://glance/index.html',
     clock,
@@ -82,6 +84,15 @@ describe('TrayPopover', () => {
     expect(windows[0]!.position).toEqual([1920 - 360 - 8, 32 + 8]);
     ui.hide();
     expect(ui.isVisible()).toBe(false);
+  });
+
+  it('under XWayland (stale cursor) places the popover at the panel’s end, not at the cursor', () => {
+    const { ui, trays, windows, state } = setup({ platform: 'linux', cursorFresh: false });
+    ui.start(state);
+    windows[0]!.emit('ready-to-show');
+    trays[0]!.emit('click');
+    // Top panel (work area from y = 32): the top-right corner against the panel, whatever the cursor said.
+    expect(windows[0]!.position).toEqual([1920 - 360 - 8, 32 + 4]);
   });
 
   it('a second --toggle (or shortcut) always hides, even a window that never got focus to blur', () => {

@@ -26,8 +26,8 @@ import { TrayController } from './tray.js';
 /** The parts of Electron's `screen` placement reads. */
 interface ScreenLike {
   getCursorScreenPoint(): Point;
-  getDisplayMatching(rect: Rect): { readonly workArea: Rect };
-  getDisplayNearestPoint(point: Point): { readonly workArea: Rect };
+  getDisplayMatching(rect: Rect): { readonly workArea: Rect; readonly bounds: Rect };
+  getDisplayNearestPoint(point: Point): { readonly workArea: Rect; readonly bounds: Rect };
 }
 
 export interface TrayPopoverOptions<Image, Menu> {
@@ -41,6 +41,8 @@ export interface TrayPopoverOptions<Image, Menu> {
   buildMenu(template: MenuItemConstructorOptions[]): Menu;
   createWindow(plan: PopoverWindowPlan): PopoverWindowLike;
   readonly screen: ScreenLike;
+  /** Whether the cursor is where the user clicked (core's cursorKnownFresh): not in a Wayland session. */
+  readonly cursorFresh: boolean;
   /** `nativeTheme.shouldUseDarkColorsForSystemIntegratedUI` (Windows taskbar), read at every draw. */
   darkSystemUI(): boolean;
   /** The app URL the popover loads. */
@@ -198,12 +200,20 @@ export class TrayPopover<Image, Menu> {
   }
 
   #placement(size: { width: number; height: number }): Point {
-    const { screen, platform } = this.#options;
+    const { screen, platform, cursorFresh } = this.#options;
     const trayBounds = this.#tray.bounds();
     const cursor = screen.getCursorScreenPoint();
     const hasBounds = trayBounds.width > 0 && trayBounds.height > 0;
+    // A stale cursor still names the display the user last worked on; the panel's edge then decides the place.
     const display = hasBounds ? screen.getDisplayMatching(trayBounds) : screen.getDisplayNearestPoint(cursor);
-    return popoverPosition({ trayBounds, windowSize: size, workArea: display.workArea, cursor, platform });
+    return popoverPosition({
+      trayBounds,
+      windowSize: size,
+      workArea: display.workArea,
+      displayBounds: display.bounds,
+      cursor: cursorFresh ? cursor : null,
+      platform,
+    });
   }
 
   /** Removes the tray, the window, the host watch and every timer. */

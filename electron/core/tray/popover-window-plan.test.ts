@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   NO_TRAY_HOST_PLAN,
+  cursorKnownFresh,
   XWAYLAND_ARGS,
   isNativeWayland,
   popoverPlanFor,
@@ -96,5 +97,13 @@ describe('popoverPlanFor', () => {
 
   it('without a tray host: an ordinary window that a blur never hides', () => {
     expect(NO_TRAY_HOST_PLAN).toMatchObject({ placement: 'floating', frame: true, hideOnBlur: false, skipTaskbar: false });
+  });
+});
+
+describe('cursorKnownFresh', () => {
+  it('trusts the cursor except in a Wayland session (XWayland sees it only over X11 windows)', () => {
+    expect(cursorKnownFresh(linux({ sessionType: 'x11' }))).toBe(true);
+    expect(cursorKnownFresh(linux({ sessionType: 'wayland', ozonePlatform: 'x11' }))).toBe(false);
+    expect(cursorKnownFresh({ ...linux({ sessionType: 'wayland' }), platform: 'win32' })).toBe(true);
   });
 });

@@ -103,3 +103,12 @@ export function popoverPlanFor(commandLine: CommandLineLike, platform: NodeJS.Pl
  * the user can find, move and close, which a blur never hides.
  */
 export const NO_TRAY_HOST_PLAN: PopoverWindowPlan = popoverWindowPlan('linux', true);
+
+/**
+ * Whether `screen.getCursorScreenPoint()` is the pointer's place at a tray click. Not in a Wayland
+ * session: under XWayland X11 only learns of the pointer over X11 windows (stale after a click on
+ * the native panel), and native Wayland never tells.
+ */
+export function cursorKnownFresh(input: DisplayServerInput): boolean {
+  return !(input.platform === 'linux' && input.sessionType?.toLowerCase() === 'wayland');
+}

@@ -318,8 +318,12 @@ rec.powerMonitor = powerMonitor;
 
 export const screen = {
   getCursorScreenPoint: () => ({ x: 1800, y: 10 }),
-  getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 32, width: 1920, height: 1048 } }),
-  getDisplayMatching: () => ({ workArea: { x: 0, y: 32, width: 1920, height: 1048 } }),
+  // One 1920×1080 display with a 32 px top panel (display.bounds vs display.workArea, docs/api/structures/display.md).
+  getDisplayNearestPoint: () => ({
+    bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+    workArea: { x: 0, y: 32, width: 1920, height: 1048 },
+  }),
+  getDisplayMatching: () => ({ bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 32, width: 1920, height: 1048 } }),
 };
 
 export const shell = { openExternal: async (url) => void rec.opened.push(url) };
