@@ -12,3 +12,4 @@ export function sandboxRemedy(sandboxPath: string): string;
 export function isSandboxFailure(stderr: string): boolean;
 export const XWAYLAND_ARG: string;
 export function electronArgs(input: { platform: string; uid: number | null; userArgs: readonly string[] }): string[];
+export function npmCommand(platform: string): { command: string; shell: boolean };

@@ -89,3 +89,14 @@ export function electronArgs(input) {
   if (input.platform === 'linux' && input.uid === 0 && !input.userArgs.includes('--no-sandbox')) args.push('--no-sandbox');
   return [...args, ...input.userArgs];
 }
+
+/**
+ * How to run npm from a script. On Windows npm is `npm.cmd`, a batch file, which Node (since the
+ * April 2024 security releases, CVE-2024-27980) refuses to spawn without a shell: spawnSync then
+ * fails with EINVAL and status null, and the script exited 1 with no message. A shell there; none elsewhere.
+ * @param {string} platform
+ * @returns {{ command: string, shell: boolean }}
+ */
+export function npmCommand(platform) {
+  return platform === 'win32' ? { command: 'npm.cmd', shell: true } : { command: 'npm', shell: false };
+}

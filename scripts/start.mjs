@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from './electron-binary.mjs';
-import { electronArgs, isSandboxFailure, nodeTooOldForElectron, sandboxRemedy, sandboxWillFail } from './start-checks.mjs';
+import { electronArgs, isSandboxFailure, nodeTooOldForElectron, npmCommand, sandboxRemedy, sandboxWillFail } from './start-checks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -34,7 +34,9 @@ if (found.path === null) {
   process.exit(1);
 }
 
-const build = spawnSync('npm', ['run', '--silent', 'build:app'], { cwd: root, stdio: 'inherit' });
+const npm = npmCommand(process.platform);
+const build = spawnSync(npm.command, ['run', '--silent', 'build:app'], { cwd: root, stdio: 'inherit', shell: npm.shell });
+if (build.error) console.error(`Gate Glance could not run "npm run build:app" (${build.error.code ?? build.error.message}).`);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const sandboxPath = join(dirname(found.path), 'chrome-sandbox');

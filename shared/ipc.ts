@@ -59,7 +59,9 @@ export interface WidgetState {
   readonly prefs: Preferences;
   /**
    * Whether `prefs.globalShortcut` is held: `none` (off, or no desktop shell registers shortcuts),
-   * `active`, or `failed` (the system or another app refused it; Settings says so).
+   * `registered` (the system took it; another app holding the same keys may still win, silently),
+   * `focus-only` (an X11 grab under XWayland: it fires only while a Gate Glance window has focus),
+   * or `failed` (the system or another app refused it). Settings says what each means.
    */
   readonly shortcut: ShortcutStatus;
   /**
@@ -91,7 +93,7 @@ export interface DesktopStatus {
 }
 
 /** See `WidgetState.shortcut`. */
-export type ShortcutStatus = 'none' | 'active' | 'failed';
+export type ShortcutStatus = 'none' | 'registered' | 'focus-only' | 'failed';
 
 /** What the onboarding form sends. The secret travels renderer → main once and never back. */
 export interface SaveCredentialsInput {

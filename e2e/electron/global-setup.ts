@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findElectronBinary } from '../../scripts/electron-binary.mjs';
+import { npmCommand } from '../../scripts/start-checks.mjs';
 import { MAIN_ENTRY, PROJECT_ROOT } from '../support/paths.js';
 
 async function startXvfb(): Promise<() => void> {
@@ -44,8 +45,9 @@ async function globalSetup(): Promise<(() => void) | undefined> {
   }
   if (!existsSync(MAIN_ENTRY)) {
     console.log('Electron e2e: out/main is missing; building the app (electron-vite build)');
-    const r = spawnSync('npm', ['run', '--silent', 'build:app'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
-    if (r.status !== 0) throw new Error('Electron e2e: the app build failed');
+    const npm = npmCommand(process.platform);
+    const r = spawnSync(npm.command, ['run', '--silent', 'build:app'], { cwd: PROJECT_ROOT, stdio: 'inherit', shell: npm.shell });
+    if (r.status !== 0) throw new Error(`Electron e2e: the app build failed (${r.error ? String(r.error) : `status ${String(r.status)}`})`);
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return startXvfb();
   return undefined;

@@ -84,7 +84,7 @@ export interface Harness {
 
 /** One call from the app to its host shell (Electron main's part, stood in for here). */
 interface ShellCall {
-  readonly call: 'openExternal' | 'hideWindow' | 'showWindow' | 'chooseCsvPath' | 'setLaunchAtLogin' | 'notify';
+  readonly call: 'openExternal' | 'hideWindow' | 'chooseCsvPath' | 'setLaunchAtLogin' | 'notify';
   readonly arg: string | null;
 }
 
@@ -136,12 +136,6 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
       openExternal: async (url) => {
         shellLog.push({ call: 'openExternal', arg: url });
       },
-      hideWindow: () => {
-        shellLog.push({ call: 'hideWindow', arg: null });
-      },
-      showWindow: () => {
-        shellLog.push({ call: 'showWindow', arg: null });
-      },
       // Main's notification shell, stood in for: the bridge records each (world.bridge.notifications).
       notify: (notification) => {
         shellLog.push({ call: 'notify', arg: notification.title });
@@ -161,7 +155,9 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
   });
   await app.ready();
   const trust = { trustedIds: new Set([options.webContentsId]), appOrigin: options.appOrigin };
-  const router = createIpcRouter(glanceHandlers(app), { trust, log: () => undefined });
+  // The window's own request (main's tray-and-popover class answers it in the app), recorded like a shell call.
+  const popover = { hide: () => void shellLog.push({ call: 'hideWindow', arg: null }) };
+  const router = createIpcRouter(glanceHandlers(app, popover), { trust, log: () => undefined });
 
   const backend: BridgeBackend = {
     invoke: (channel, args, sender) => router.dispatch(channel, args, sender),

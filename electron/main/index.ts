@@ -28,9 +28,9 @@ import type { NativeImage } from 'electron';
 import { APP_ID } from '../core/app/app-identity.js';
 import { GlanceApp } from '../core/app/glance-app.js';
 import { createAppRequestHandler, isAppUrl } from '../core/app/app-protocol.js';
-import { GlobalShortcut } from '../core/app/global-shortcut.js';
-import { createLaunchAtLogin } from '../core/app/launch-at-login.js';
-import { secondInstanceAction, shouldGreet, startedAtLogin } from '../core/app/launch-intent.js';
+import { GlobalShortcut, shortcutReach } from '../core/app/global-shortcut.js';
+import { createLaunchAtLogin, launchAtLoginFromSystem, readLoginItem } from '../core/app/launch-at-login.js';
+import { LOGIN_ARG, secondInstanceAction, shouldGreet, startedAtLogin } from '../core/app/launch-intent.js';
 import { isPermissionAllowed } from '../core/app/permissions.js';
 import { OnlineWatcher, PauseGate } from '../core/app/power.js';
 import { systemClock } from '../core/clock.js';
@@ -38,19 +38,19 @@ import { dataDir, legacyDataDirs, prepareDataDir } from '../core/data-dir.js';
 import { createFetchTransport } from '../core/gate/fetch-transport.js';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createIpcRouter, glanceHandlers } from '../core/ipc/index.js';
 import { appSecretStore } from '../core/secrets/app-secret-store.js';
-import { popoverPosition } from '../core/tray/popover-position.js';
+import type { TrayHostMonitor, TrayHostStatus } from '../core/desktop/tray-host.js';
+import { ManualTrayHost, desktopTrayHost, fixedTrayHost } from '../core/desktop/tray-host.js';
+import { cursorKnownFresh, displayServerOf, isNativeWayland, popoverPlanFor } from '../core/tray/popover-window-plan.js';
+import { hardenContents, hardenSession } from './hardening.js';
 import { createStateSender, registerIpc } from './ipc.js';
 import { createNotifier } from './notifications.js';
-import { TrayController } from './tray.js';
-import {
-  POPOVER_PARTITION,
-  PopoverController,
-  createPopoverBrowserWindow,
-  hardenContents,
-  hardenSession,
-  popoverPlanFor,
-} from './window.js';
+import { POPOVER_PARTITION, createPopoverBrowserWindow } from './popover-window.js';
+import { TrayPopover } from './tray-popover.js';
 
+// On native Wayland the global shortcut goes through the xdg-desktop-portal GlobalShortcuts API
+// ("essential for cases when the app runs in a Wayland session", docs/api/global-shortcut.md);
+// before `ready`, like every Chromium switch.
+if (process.platform === 'linux') app.commandLine.appendSwitch('enable-features', 'GlobalShortcutsPortal');
 // Standard + secure: the page gets a real origin (app://glance) for the sender check and CSP 'self'.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
 
@@ -100,6 +100,12 @@ function main(): void {
 /** An in-memory session (no `persist:`) for plain http to this computer, with its proxy set to direct. */
 const DIRECT_PARTITION = 'glance-direct';
 
+/** The tray host: the desktop helper's D-Bus watcher goes here on Linux; a test build may script one that appears late. */
+function trayHostMonitor(): TrayHostMonitor | ManualTrayHost {
+  if (devEnv.GLANCE_E2E_TRAY_HOST === 'absent') return new ManualTrayHost('absent');
+  return fixedTrayHost(process.platform === 'linux' ? 'present' : 'not-applicable');
+}
+
 async function start(): Promise<void> {
   const popoverSession = session.fromPartition(POPOVER_PARTITION);
   hardenSession(session.defaultSession);
@@ -114,9 +120,45 @@ async function start(): Promise<void> {
     return new Response(res.body as ConstructorParameters<typeof Response>[0], { status: res.status, headers: res.headers });
   });
 
-  let popover: PopoverController | null = null;
-  let tray: TrayController<NativeImage, Menu> | null = null;
+  const display = displayServerOf(app.commandLine, process.platform, process.env);
+  const trayHost = trayHostMonitor();
+  const autostartDir = join(process.env.XDG_CONFIG_HOME || join(app.getPath('home'), '.config'), 'autostart');
+  const iconDir = trayIconDir();
+  const ui = new TrayPopover<NativeImage, Menu>({
+    platform: process.platform,
+    plan: popoverPlanFor(app.commandLine, process.platform, process.env),
+    trayHost,
+    createTray: (image) => new Tray(image),
+    loadIcon: (fileName) => {
+      const image = nativeImage.createFromPath(join(iconDir, fileName));
+      // createFromPath answers an empty image, never an error, for a file it cannot read: say which.
+      if (image.isEmpty()) log(`tray icon ${fileName} could not be read`);
+      if (process.platform === 'darwin') image.setTemplateImage(true);
+      return image;
+    },
+    buildMenu: (template) => Menu.buildFromTemplate(template),
+    createWindow: (plan) =>
+      createPopoverBrowserWindow(BrowserWindow, {
+        plan,
+        preloadPath: PRELOAD_PATH,
+        devTools: !app.isPackaged,
+        backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1c1e' : '#ffffff',
+      }),
+    screen,
+    cursorFresh: cursorKnownFresh(display),
+    darkSystemUI: () => nativeTheme.shouldUseDarkColorsForSystemIntegratedUI,
+    url: APP_ENTRY_URL,
+    clock: systemClock,
+    log,
+    quit: () => app.quit(),
+  });
 
+  const notifier = createNotifier({
+    create: (options) => new Notification(options),
+    isSupported: () => Notification.isSupported(),
+    onClick: () => ui.show(),
+    log,
+  });
   const glance = await GlanceApp.create({
     secretStore: appSecretStore(devEnv),
     transportForAccount: createFetchTransport(
@@ -135,15 +177,7 @@ async function start(): Promise<void> {
     log,
     shell: {
       openExternal: (url) => shell.openExternal(url),
-      hideWindow: () => popover?.hide(),
-      showWindow: () => popover?.show(),
-      quit: () => app.quit(),
-      notify: createNotifier({
-        create: (options) => new Notification(options),
-        isSupported: () => Notification.isSupported(),
-        onClick: () => popover?.show(),
-        log,
-      }),
+      notify: notifier.notify,
       chooseCsvPath: async (fileName) => {
         const r = await dialog.showSaveDialog({
           defaultPath: join(app.getPath('documents'), fileName),
@@ -154,62 +188,50 @@ async function start(): Promise<void> {
       setLaunchAtLogin: createLaunchAtLogin({
         platform: process.platform,
         setLoginItemSettings: (settings) => app.setLoginItemSettings(settings),
-        autostartDir: join(process.env.XDG_CONFIG_HOME || join(app.getPath('home'), '.config'), 'autostart'),
+        autostartDir,
         command: app.isPackaged ? [process.execPath] : [process.execPath, join(here, '..', '..')],
       }),
     },
   });
+  // What the desktop allows, as found: a refused notification, the tray host.
+  const unwatchNotifier = notifier.onDidFail(() => glance.desktopChanged({ notifications: 'blocked' }));
+  const reportTrayHost = (): void => glance.desktopChanged({ trayHost: desktopTrayHost(trayHost.status) });
+  const unwatchHost = trayHost.onDidChange(reportTrayHost);
+  reportTrayHost();
+  // The login item as the system has it, read at start and after every change of the preference,
+  // which follows it (macOS 13+ may wait for the user's approval in Login Items).
+  const followLoginItem = async (): Promise<void> => {
+    const item = await readLoginItem({
+      platform: process.platform,
+      // Windows matches the entry by its arguments too: the ones it was registered with.
+      getLoginItemSettings: () => app.getLoginItemSettings(process.platform === 'win32' ? { args: [LOGIN_ARG] } : undefined),
+      autostartDir,
+    });
+    const state = glance.getState();
+    if (item !== state.desktop.loginItem) glance.desktopChanged({ loginItem: item });
+    const wanted = launchAtLoginFromSystem(item, state.prefs.launchAtLogin);
+    if (wanted !== state.prefs.launchAtLogin) await glance.setPrefs({ launchAtLogin: wanted });
+  };
+  let loginPreference: boolean | null = null;
 
-  const view = new PopoverController({
-    plan: popoverPlanFor(app.commandLine, process.platform, process.env),
-    createWindow: (plan) =>
-      createPopoverBrowserWindow(BrowserWindow, {
-        plan,
-        preloadPath: PRELOAD_PATH,
-        devTools: !app.isPackaged,
-        backgroundColor: nativeTheme.shouldUseDarkColors ? '#1c1c1e' : '#ffffff',
-      }),
-    placement: (size) => {
-      const trayBounds = tray?.bounds() ?? { x: 0, y: 0, width: 0, height: 0 };
-      const cursor = screen.getCursorScreenPoint();
-      const hasBounds = trayBounds.width > 0 && trayBounds.height > 0;
-      const display = hasBounds ? screen.getDisplayMatching(trayBounds) : screen.getDisplayNearestPoint(cursor);
-      return popoverPosition({ trayBounds, windowSize: size, workArea: display.workArea, cursor, platform: process.platform });
-    },
-    url: APP_ENTRY_URL,
-    now: () => Date.now(),
-    log,
-    onShow: () => glance.popoverOpened(),
-  });
-  popover = view;
-
-  const trust = { trustedIds: () => view.webContentsIds(), appOrigin: APP_ORIGIN };
-  const unbindIpc = registerIpc(createIpcRouter(glanceHandlers(glance), { trust, log }));
-  const sendState = createStateSender(() => view.pushTargets());
-
-  const iconDir = trayIconDir();
-  const trayView = new TrayController<NativeImage, Menu>({
-    platform: process.platform,
-    createTray: (image) => new Tray(image),
-    loadIcon: (fileName) => {
-      const image = nativeImage.createFromPath(join(iconDir, fileName));
-      if (process.platform === 'darwin') image.setTemplateImage(true);
-      return image;
-    },
-    buildMenu: (template) => Menu.buildFromTemplate(template),
-    darkSystemUI: () => nativeTheme.shouldUseDarkColorsForSystemIntegratedUI,
-    clock: systemClock,
-    onCommand: (command) => void glance.runTrayCommand(command),
-    onClick: () => view.toggle(),
-  });
-  tray = trayView;
+  const unbindIpc = registerIpc(
+    createIpcRouter(glanceHandlers(glance, ui), { trust: { trustedIds: () => ui.webContentsIds(), appOrigin: APP_ORIGIN }, log }),
+  );
+  const sendState = createStateSender(() => ui.pushTargets());
+  const opened = ui.onDidShow(() => glance.popoverOpened());
+  const commands = ui.onDidCommand((command) => void glance.runTrayCommand(command));
 
   // The preferred global shortcut toggles the popover; whether the system granted it is state (Settings says so).
   const shortcut = new GlobalShortcut({
     register: (accelerator, onPress) => globalShortcut.register(accelerator, onPress),
     unregister: (accelerator) => globalShortcut.unregister(accelerator),
-    onPress: () => view.toggleFromKeyboard(),
+    onPress: () => ui.toggleFromKeyboard(),
     onStatus: (status) => glance.shortcutChanged(status),
+    reach: shortcutReach({
+      platform: process.platform,
+      sessionType: process.env.XDG_SESSION_TYPE,
+      nativeWayland: isNativeWayland(display),
+    }),
     log,
   });
 
@@ -223,20 +245,25 @@ async function start(): Promise<void> {
   const greet = (state: ReturnType<typeof glance.getState>): void => {
     if (greeted || !shouldGreet(state, atLogin)) return;
     greeted = true;
-    view.show();
+    ui.show();
   };
-  glance.subscribe((state) => {
+  const unsubscribe = glance.subscribe((state) => {
+    if (state.prefs.launchAtLogin !== loginPreference) {
+      loginPreference = state.prefs.launchAtLogin;
+      void followLoginItem();
+    }
     sendState(state);
-    trayView.render(state);
+    ui.render(state);
     shortcut.apply(state.prefs.globalShortcut);
     greet(state);
   });
-  view.create();
-  trayView.create(glance.getState());
+  ui.start(glance.getState());
+  loginPreference = glance.getState().prefs.launchAtLogin;
+  void followLoginItem();
   shortcut.apply(glance.getState().prefs.globalShortcut);
   greet(glance.getState());
-  if (!atLogin && secondInstanceAction(process.argv) === 'toggle') view.show();
-  nativeTheme.on('updated', () => trayView.refresh());
+  if (!atLogin && secondInstanceAction(process.argv) === 'toggle') ui.show();
+  nativeTheme.on('updated', () => ui.refresh());
 
   const gate = new PauseGate({ pause: () => glance.pause(), resume: () => glance.resume() });
   powerMonitor.on('suspend', () => gate.set('suspend', true));
@@ -249,13 +276,19 @@ async function start(): Promise<void> {
   const online = new OnlineWatcher({ isOnline: () => net.isOnline(), onOnline: () => glance.networkOnline(), clock: systemClock });
   online.start();
 
-  app.on('second-instance', (_event, argv) => (secondInstanceAction(argv) === 'toggle' ? view.toggle() : view.show()));
-  app.on('activate', () => view.show());
+  // `gate-glance --toggle` run again: a key binding, so a second one always hides what the first showed.
+  app.on('second-instance', (_event, argv) => (secondInstanceAction(argv) === 'toggle' ? ui.toggleFromKeyboard() : ui.show()));
+  app.on('activate', () => ui.show());
 
-  if (devEnv.GLANCE_E2E === '1') {
-    // Read-only window into main for the Electron e2e tier (unpackaged builds only).
+  if (devEnv.GLANCE_E2E === '1' || devEnv.GLANCE_E2E_TRAY_HOST) {
+    // Read-only window into main for the Electron e2e tier (unpackaged builds only), and the scripted tray host.
     Object.assign(globalThis, {
-      __glanceE2E: { trayModel: () => trayView.lastModel, state: () => glance.getState(), show: () => view.show() },
+      __glanceE2E: {
+        trayModel: () => ui.lastModel,
+        state: () => glance.getState(),
+        show: () => ui.show(),
+        trayHost: (status: TrayHostStatus) => (trayHost instanceof ManualTrayHost ? trayHost.set(status) : undefined),
+      },
     });
   }
 
@@ -266,9 +299,11 @@ async function start(): Promise<void> {
     online.stop();
     shortcut.dispose();
     unbindIpc();
-    trayView.dispose();
+    for (const subscription of [opened, commands, unwatchNotifier, unwatchHost]) subscription.dispose();
+    unsubscribe();
+    ui.dispose();
+    trayHost.dispose();
     glance.dispose();
-    view.dispose();
   });
 }
 

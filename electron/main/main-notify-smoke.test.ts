@@ -23,11 +23,13 @@ interface Report {
   visibleBefore: boolean;
   visibleAfter: boolean;
   cleared: boolean;
+  notificationsState: string;
 }
 
 let dir: string;
 let server: SimulatorServer;
 let report: Report;
+let refused: Report;
 
 /** Runs the driver as a child without blocking this process, which serves the simulator meanwhile. */
 function runDriver(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -50,13 +52,11 @@ function runDriver(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdou
   });
 }
 
-beforeAll(async () => {
-  ensureBuiltApp();
-  dir = mkdtempSync(join(tmpdir(), 'glance-notify-smoke-'));
-  const credentials = { key: randomBytes(16).toString('hex'), secret: randomBytes(32).toString('hex') };
-  server = await startSimulatorServer({ keys: [credentials] });
+async function runOnce(extra: Record<string, string>, credentials: { key: string; secret: string }): Promise<Report> {
+  // Each run in its own folder: an alert that fired is remembered (alerts.json) and would not fire again.
+  const runDir = mkdtempSync(join(dir, 'run-'));
   const r = await runDriver(
-    builtMainEnv(dir, {
+    builtMainEnv(runDir, {
       // The e2e tier's in-memory store (unpackaged only), and no session bus: no keyring is needed or touched.
       GLANCE_E2E_KEYCHAIN: 'memory',
       DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus',
@@ -64,12 +64,23 @@ beforeAll(async () => {
       SMOKE_KEY: credentials.key,
       SMOKE_SECRET: credentials.secret,
       XDG_SESSION_TYPE: 'x11',
+      ...extra,
     }),
   );
   const line = r.stdout.split('\n').find((l) => l.startsWith('SMOKE '));
   if (!line) throw new Error(`the notify driver reported nothing (status ${String(r.code)})\n${r.stdout}\n${r.stderr}`);
-  report = JSON.parse(line.slice('SMOKE '.length)) as Report;
-}, 120_000);
+  return JSON.parse(line.slice('SMOKE '.length)) as Report;
+}
+
+beforeAll(async () => {
+  ensureBuiltApp();
+  dir = mkdtempSync(join(tmpdir(), 'glance-notify-smoke-'));
+  const credentials = { key: randomBytes(16).toString('hex'), secret: randomBytes(32).toString('hex') };
+  server = await startSimulatorServer({ keys: [credentials] });
+  report = await runOnce({}, credentials);
+  // The system refuses notifications (FAKE_FAIL=notification: Electron's 'failed' event).
+  refused = await runOnce({ FAKE_FAIL: 'notification' }, credentials);
+}, 180_000);
 
 afterAll(async () => {
   await server?.close();
@@ -90,5 +101,12 @@ describe('built main with a fake Electron: an alert', () => {
   it('opens the popover when clicked', () => {
     expect([report.visibleBefore, report.visibleAfter]).toEqual([false, true]);
     expect(report.cleared).toBe(true);
+    expect(report.notificationsState).toBe('ok');
+  });
+
+  it('when the system refuses it, the state says notifications are blocked (Settings › Alerts shows the remedy)', () => {
+    expect(refused.notifications).toHaveLength(1);
+    expect(refused.notifications[0]?.shown).toBe(false);
+    expect(refused.notificationsState).toBe('blocked');
   });
 });

@@ -100,7 +100,16 @@ describe('built main with a fake Electron', () => {
   });
 
   it('hardens every webContents and both sessions', () => {
-    expect(report.hardening.events).toEqual(['will-attach-webview', 'will-frame-navigate', 'will-navigate', 'will-redirect']);
+    // The hardening's four, and the popover's watch for a crashed or failed page (reloaded, never left blank).
+    expect(report.hardening.events).toEqual([
+      'did-fail-load',
+      'did-finish-load',
+      'render-process-gone',
+      'will-attach-webview',
+      'will-frame-navigate',
+      'will-navigate',
+      'will-redirect',
+    ]);
     expect(report.hardening.windowOpen).toEqual({ action: 'deny' });
     expect(report.hardening.navigationPrevented).toBe(true);
     // Only the popover's own pages may write to the clipboard (copy exact total); nothing else anywhere.
@@ -167,8 +176,8 @@ describe('built main with a fake Electron', () => {
     expect(report.pushHasSecretField).toBe(false);
   });
 
-  it('holds the default global shortcut (CommandOrControl+Alt+G), a press toggles the popover, and the state says it is active', () => {
-    expect(report.shortcut).toEqual({ held: ['CommandOrControl+Alt+G'], shownByPress: true, hiddenByPress: true, pushed: 'active' });
+  it('holds the default global shortcut (CommandOrControl+Alt+G), a press toggles the popover, and the state says it is registered', () => {
+    expect(report.shortcut).toEqual({ held: ['CommandOrControl+Alt+G'], shownByPress: true, hiddenByPress: true, pushed: 'registered' });
   });
 
   it('quits cleanly: handlers removed, tray and window destroyed, and the process ends by itself', () => {

@@ -13,10 +13,12 @@ interface Report {
   windowFlags: { frame: boolean; movable: boolean; center: boolean; skipTaskbar: boolean; alwaysOnTop: boolean; allWorkspaces: unknown };
   appUserModelIds: string[];
   popover: { visible: boolean; position: [number, number] | null; hiddenOnBlur: boolean };
+  shortcut: { held: string[]; shownByPress: boolean; hiddenByPress: boolean; pushed: string | null };
+  switches: Record<string, string>;
 }
 
-function runMain(args: readonly string[]): Report {
-  return runBuiltMain<Report>({ args, env: { XDG_SESSION_TYPE: 'wayland' } }).report;
+function runMain(args: readonly string[], env: Record<string, string> = {}): Report {
+  return runBuiltMain<Report>({ args, env: { XDG_SESSION_TYPE: 'wayland', ...env } }).report;
 }
 
 let wayland: Report;
@@ -25,7 +27,8 @@ let xwayland: Report;
 beforeAll(() => {
   ensureBuiltApp();
   wayland = runMain([]);
-  xwayland = runMain(XWAYLAND_ARGS);
+  // Under XWayland the X11 grab registers but never fires while another app has focus.
+  xwayland = runMain(XWAYLAND_ARGS, { FAKE_FAIL: 'dead-shortcut' });
 }, 240_000);
 
 afterAll(() => removeRunDirs());
@@ -53,8 +56,18 @@ describe('built main in a Wayland session (Linux)', () => {
       allWorkspaces: null,
     });
     expect(xwayland.popover.visible).toBe(true);
-    expect(xwayland.popover.position).not.toBeNull();
+    // No tray bounds and a stale cursor: at the top panel's right end (display bounds vs work area).
+    expect(xwayland.popover.position).toEqual([1920 - 360 - 8, 32 + 4]);
     expect(xwayland.popover.hiddenOnBlur).toBe(true);
+  });
+
+  it('asks Chromium for the GlobalShortcuts portal on Linux, and native Wayland reports the shortcut registered', () => {
+    expect(wayland.switches).toEqual({ 'enable-features': 'GlobalShortcutsPortal' });
+    expect(wayland.shortcut.pushed).toBe('registered');
+  });
+
+  it('under XWayland says the shortcut works only while our window has focus (its grab never fires elsewhere)', () => {
+    expect(xwayland.shortcut).toMatchObject({ held: ['CommandOrControl+Alt+G'], shownByPress: false, pushed: 'focus-only' });
   });
 
   it('sets no AppUserModelID off Windows', () => {

@@ -3,11 +3,11 @@ import type { NotificationLike } from './notifications.js';
 import { createNotifier } from './notifications.js';
 
 class FakeNotification implements NotificationLike {
-  readonly listeners = new Map<string, () => void>();
+  readonly listeners = new Map<string, (...args: unknown[]) => void>();
   shown = false;
   constructor(readonly options: { title: string; body: string }) {}
-  on(event: 'click' | 'close', listener: () => void): this {
-    this.listeners.set(event, listener);
+  on(event: string, listener: (...args: never[]) => void): this {
+    this.listeners.set(event, listener as (...args: unknown[]) => void);
     return this;
   }
   show(): void {
@@ -15,17 +15,23 @@ class FakeNotification implements NotificationLike {
   }
 }
 
+function setup(isSupported = true) {
+  const made: FakeNotification[] = [];
+  const onClick = vi.fn();
+  const log = vi.fn();
+  const notifier = createNotifier({
+    create: (o) => made[made.push(new FakeNotification({ ...o })) - 1]!,
+    isSupported: () => isSupported,
+    onClick,
+    log,
+  });
+  return { made, onClick, log, notifier };
+}
+
 describe('createNotifier', () => {
   it('shows each alert as a notification whose click opens the popover', () => {
-    const made: FakeNotification[] = [];
-    const onClick = vi.fn();
-    const notify = createNotifier({
-      create: (o) => made[made.push(new FakeNotification({ ...o })) - 1]!,
-      isSupported: () => true,
-      onClick,
-      log: vi.fn(),
-    });
-    notify({ title: 'Net worth above 1.00 USDT', body: 'Your Gate.io net worth went above 1.00 USDT.' });
+    const { made, onClick, notifier } = setup();
+    notifier.notify({ title: 'Net worth above 1.00 USDT', body: 'Your Gate.io net worth went above 1.00 USDT.' });
     expect(made.map((n) => [n.options.title, n.shown])).toEqual([['Net worth above 1.00 USDT', true]]);
     expect(onClick).not.toHaveBeenCalled();
     made[0]!.listeners.get('click')!();
@@ -33,12 +39,26 @@ describe('createNotifier', () => {
   });
 
   it('on a desktop without notifications: nothing shown, one log line', () => {
-    const create = vi.fn();
-    const log = vi.fn();
-    const notify = createNotifier({ create, isSupported: () => false, onClick: vi.fn(), log });
-    notify({ title: 'a', body: 'b' });
-    notify({ title: 'c', body: 'd' });
-    expect(create).not.toHaveBeenCalled();
+    const { made, log, notifier } = setup(false);
+    notifier.notify({ title: 'a', body: 'b' });
+    notifier.notify({ title: 'c', body: 'd' });
+    expect(made).toEqual([]);
     expect(log).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells its listeners each time the system refuses one, logs once without the system’s words', () => {
+    const { made, log, notifier } = setup();
+    const failed = vi.fn();
+    const sub = notifier.onDidFail(failed);
+    notifier.notify({ title: 'a', body: 'b' });
+    notifier.notify({ title: 'c', body: 'd' });
+    made[0]!.listeners.get('failed')!({}, 'Notifications are not allowed for secret-app');
+    made[1]!.listeners.get('failed')!({}, 'again');
+    expect(failed).toHaveBeenCalledTimes(2);
+    expect(log.mock.calls).toEqual([['the system refused a notification']]);
+    sub.dispose();
+    notifier.notify({ title: 'e', body: 'f' });
+    made[2]!.listeners.get('failed')!({}, 'x');
+    expect(failed).toHaveBeenCalledTimes(2);
   });
 });

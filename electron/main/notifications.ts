@@ -1,12 +1,16 @@
 /**
  * Alerts as native notifications: one Electron `Notification` per alert core decided on, whose
  * click opens the popover. What to say and when is core's (electron/core/alerts); this only
- * shows it. Electron is passed in, so it is tested with a fake.
+ * shows it, and tells main when the system refused one (Electron's `failed` event: "emitted when
+ * an error is encountered while creating and showing the native notification", docs/api/notification.md;
+ * e.g. denied permission, an unsigned macOS build). Electron is passed in, so it is tested with a fake.
  */
+import type { Disposable } from '../core/desktop/tray-host.js';
 
 /** The parts of an Electron Notification this uses. */
 export interface NotificationLike {
   on(event: 'click' | 'close', listener: () => void): unknown;
+  on(event: 'failed', listener: (event: unknown, error: string) => void): unknown;
   show(): void;
 }
 
@@ -20,14 +24,22 @@ export interface NotifierOptions {
   readonly log: (message: string) => void;
 }
 
+export interface Notifier {
+  /** The shell's `notify`: shows each alert, or logs once that this desktop cannot. */
+  readonly notify: (notification: { readonly title: string; readonly body: string }) => void;
+  /** The system refused a notification (Settings then says notifications are blocked). */
+  onDidFail(listener: () => void): Disposable;
+}
+
 /** Notifications held until clicked or closed: a collected one loses its click handler. */
 const MAX_HELD = 20;
 
-/** The shell's `notify`: shows each alert, or logs once that this desktop cannot. */
-export function createNotifier(options: NotifierOptions): (notification: { readonly title: string; readonly body: string }) => void {
+export function createNotifier(options: NotifierOptions): Notifier {
   const held = new Set<NotificationLike>();
+  const failListeners = new Set<() => void>();
   let saidUnsupported = false;
-  return ({ title, body }) => {
+  let saidFailed = false;
+  const notify = ({ title, body }: { readonly title: string; readonly body: string }): void => {
     if (!options.isSupported()) {
       if (!saidUnsupported) options.log('this desktop shows no notifications: alerts are not shown');
       saidUnsupported = true;
@@ -41,6 +53,20 @@ export function createNotifier(options: NotifierOptions): (notification: { reado
       options.onClick();
     });
     shown.on('close', () => held.delete(shown));
+    // The error string is the system's own words: logged once by kind only, never shown.
+    shown.on('failed', () => {
+      held.delete(shown);
+      if (!saidFailed) options.log('the system refused a notification');
+      saidFailed = true;
+      for (const listener of [...failListeners]) listener();
+    });
     shown.show();
+  };
+  return {
+    notify,
+    onDidFail: (listener) => {
+      failListeners.add(listener);
+      return { dispose: () => void failListeners.delete(listener) };
+    },
   };
 }

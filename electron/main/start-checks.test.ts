@@ -13,6 +13,7 @@ import {
   atLeast,
   electronArgs,
   isSandboxFailure,
+  npmCommand,
   nodeTooOldForElectron,
   sandboxRemedy,
   sandboxWillFail,
@@ -94,5 +95,13 @@ describe('Electron arguments', () => {
     expect(electronArgs({ platform: 'linux', uid: 0, userArgs: [] })).toEqual(['.', XWAYLAND_ARG, '--no-sandbox']);
     expect(electronArgs({ platform: 'linux', uid: 0, userArgs: ['--no-sandbox'] })).toEqual(['.', XWAYLAND_ARG, '--no-sandbox']);
     expect(electronArgs({ platform: 'win32', uid: null, userArgs: ['--inspect'] })).toEqual(['.', '--inspect']);
+  });
+});
+
+describe('npmCommand', () => {
+  it('runs npm.cmd through a shell on Windows (Node refuses a .cmd without one), npm directly elsewhere', () => {
+    expect(npmCommand('win32')).toEqual({ command: 'npm.cmd', shell: true });
+    expect(npmCommand('linux')).toEqual({ command: 'npm', shell: false });
+    expect(npmCommand('darwin')).toEqual({ command: 'npm', shell: false });
   });
 });

@@ -152,6 +152,14 @@ describe('TrayController on macOS', () => {
     tray().emit('click');
     expect(onClick).toHaveBeenCalledOnce();
   });
+
+  it('control-click opens the menu, not the popover, and a quick second click is a click (double-clicks ignored)', () => {
+    const { tray, onClick } = setup('darwin');
+    expect(tray().ignoreDoubleClicks).toBe(true);
+    tray().emit('click', { ctrlKey: true });
+    expect(onClick).not.toHaveBeenCalled();
+    expect(tray().calls.filter(([n]) => n === 'popUpContextMenu')).toHaveLength(1);
+  });
 });
 
 describe('toMenuTemplate', () => {

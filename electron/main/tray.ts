@@ -23,7 +23,10 @@ export interface TrayLike<Image, Menu> {
   setContextMenu(menu: Menu | null): void;
   popUpContextMenu(menu?: Menu): void;
   getBounds(): Rect;
-  on(event: 'click' | 'right-click', listener: () => void): unknown;
+  /** macOS: a quick second click is a second click (closing the popover), not a double-click. */
+  setIgnoreDoubleClickEvents(ignore: boolean): void;
+  /** Electron passes the click's modifier keys first (`KeyboardEvent`: ctrlKey on a macOS control-click). */
+  on(event: 'click' | 'right-click', listener: (event?: { readonly ctrlKey?: boolean }) => void): unknown;
   destroy(): void;
   isDestroyed(): boolean;
 }
@@ -90,9 +93,19 @@ export class TrayController<Image, Menu> {
     const d = this.#deps;
     const tray = d.createTray(d.loadIcon(this.#iconFile('idle', initial)));
     this.#tray = tray;
-    tray.on('click', () => d.onClick());
-    // macOS: a set context menu would swallow the left click, so the menu pops up on right click instead.
-    if (d.platform === 'darwin') tray.on('right-click', () => this.#menu !== null && tray.popUpContextMenu(this.#menu));
+    // macOS: a set context menu would swallow the left click, so the menu pops up on right click and
+    // control-click instead (what a macOS user expects of a menu-bar item), and a quick second click
+    // reaches us as a click (Electron's `setIgnoreDoubleClickEvents`, macOS only) so it closes the popover.
+    if (d.platform === 'darwin') {
+      tray.setIgnoreDoubleClickEvents(true);
+      const popUp = (): void => {
+        if (this.#menu !== null) tray.popUpContextMenu(this.#menu);
+      };
+      tray.on('right-click', popUp);
+      tray.on('click', (event) => (event?.ctrlKey ? popUp() : d.onClick()));
+    } else {
+      tray.on('click', () => d.onClick());
+    }
     this.render(initial);
     this.#scheduleTick();
   }

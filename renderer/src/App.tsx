@@ -139,6 +139,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
             credentials={state.credentials}
             demo={state.demo}
             shortcut={state.shortcut}
+            desktop={state.desktop}
             onChange={(patch) => void actions.setPrefs(patch)}
             onReplaceKey={openKeyForm}
             onRemoveKey={(forgetHistory) => void actions.clearCredentials({ forgetHistory })}

@@ -86,6 +86,41 @@ describe('settings', () => {
     expect(screen.getByTestId('shortcut-failed').textContent).toContain('Ctrl+Alt+G is not available');
   });
 
+  it('says in Alerts that the system blocks notifications, with the remedy, only once one was refused', async () => {
+    const { user, fake } = await renderApp(makeState());
+    await openSettings(user);
+    expect(screen.queryByTestId('notifications-blocked')).toBeNull();
+    fake.push(makeState({ desktop: { ...makeState().desktop, notifications: 'blocked' } }));
+    const alerts = screen.getByRole('region', { name: 'Alerts' });
+    expect(within(alerts).getByTestId('notifications-blocked').textContent).toContain('notification settings');
+  });
+
+  it('says when macOS waits for the user to approve the login item', async () => {
+    const { user } = await renderApp(makeState({ desktop: { ...makeState().desktop, loginItem: 'requires-approval' } }));
+    await openSettings(user);
+    const general = screen.getByRole('region', { name: 'General' });
+    expect(within(general).getByTestId('login-item-approval').textContent).toContain('Login Items');
+  });
+
+  it('says a shortcut under XWayland works only while our window has focus, naming the --toggle remedy', async () => {
+    const { user } = await renderApp(makeState({ shortcut: 'focus-only' }));
+    await openSettings(user);
+    const note = screen.getByTestId('shortcut-focus-only').textContent ?? '';
+    expect(note).toContain('Ctrl+Alt+G works only while a Gate Glance window has focus');
+    expect(note).toContain('gate-glance --toggle');
+    expect(screen.queryByTestId('shortcut-failed')).toBeNull();
+  });
+
+  it('refuses a recorded shortcut that takes an editing key, with the reason, and sends nothing', async () => {
+    const { user, fake } = await renderApp(makeState());
+    await openSettings(user);
+    const calls = fake.fns.setPrefs.mock.calls.length;
+    await user.click(screen.getByTestId('shortcut-record'));
+    await user.keyboard('{Control>}c{/Control}');
+    expect(fake.fns.setPrefs.mock.calls.length).toBe(calls);
+    expect(screen.getByTestId('shortcut-refused').textContent).toContain('Ctrl+C is not used: every app needs it for editing');
+  });
+
   it('names the shortcut in the keys of the platform', () => {
     expect(shortcutLabel('CommandOrControl+Alt+G', false)).toBe('Ctrl+Alt+G');
     expect(shortcutLabel('CommandOrControl+Alt+G', true)).toBe('Cmd+Option+G');

@@ -509,6 +509,8 @@ export const en = {
   'settings.group-below': 'Below {percent} %',
   'settings.privacy': 'Privacy mode (hide every amount)',
   'settings.launch-at-login': 'Open at login',
+  'settings.login-item-approval':
+    'macOS asks you to allow Gate Glance in System Settings › General › Login Items before it opens at login.',
   'settings.api-key': 'API key',
   'settings.key-stored': 'A key ending {hint} is stored in the system keychain.',
   // Settings › Diagnostics (the doctor's report; hint codes from shared/diagnostics.ts).
@@ -569,6 +571,12 @@ export const en = {
   'settings.shortcut-failed':
     '{keys} is not available: another app may use it. Choose another, or run the app with --toggle from a key binding.',
   'settings.shortcut-record': 'Record…',
+  'settings.shortcut-focus-only':
+    '{keys} works only while a Gate Glance window has focus here. To open the popover from anywhere, bind the command gate-glance --toggle in your desktop’s keyboard settings.',
+  'settings.shortcut-refused-edit':
+    '{keys} is not used: every app needs it for editing (copy, paste, cut, undo, select all). Choose another.',
+  'settings.shortcut-refused-system':
+    '{keys} is not used: the system or your desktop needs it (quit, close, switch windows). Choose another.',
   'settings.shortcut-recording': 'Press the keys… (Esc cancels)',
   'settings.tray-panel': 'Tray icon (Linux panels)',
   'settings.tray-panel-automatic': 'Automatic (reads on any panel)',
@@ -583,6 +591,8 @@ export const en = {
   'settings.forget-history': 'Also forget the history recorded with this key',
   'settings.section-alerts': 'Alerts',
   'alerts.none': 'No alerts yet.',
+  'alerts.notifications-blocked':
+    'The system is blocking Gate Glance’s notifications, so alerts cannot show. Allow them in your system’s notification settings (macOS: System Settings › Notifications; Windows: Settings › System › Notifications).',
   'alerts.rule-above': 'Net worth above {money}',
   'alerts.rule-below': 'Net worth below {money}',
   'alerts.rule-move': 'Moves more than {percent} % within 24 h ({currency})',

@@ -480,6 +480,7 @@ export const zhCN: Catalogue = {
   'settings.group-below': '低于 {percent}%',
   'settings.privacy': '隐私模式（隐藏所有金额）',
   'settings.launch-at-login': '登录时打开',
+  'settings.login-item-approval': 'macOS 需要你先在“系统设置 › 通用 › 登录项”中允许 Gate Glance，它才会在登录时打开。',
   'settings.api-key': 'API 密钥',
   'settings.key-stored': '系统钥匙串中保存着一个以 {hint} 结尾的密钥。',
   // Settings › Diagnostics (the doctor's report; hint codes from shared/diagnostics.ts).
@@ -535,6 +536,10 @@ export const zhCN: Catalogue = {
   'settings.shortcut-note': '在任何应用中打开或关闭弹出窗口。',
   'settings.shortcut-failed': '{keys} 不可用：可能已被其他应用占用。请另选一个，或在按键绑定中用 --toggle 运行本应用。',
   'settings.shortcut-record': '录制…',
+  'settings.shortcut-focus-only':
+    '在这里，{keys} 只在 Gate Glance 的窗口获得焦点时有效。要在任何地方打开弹出窗口，请在桌面的键盘设置中为命令 gate-glance --toggle 绑定快捷键。',
+  'settings.shortcut-refused-edit': '没有使用 {keys}：每个应用编辑时都要用到它（复制、粘贴、剪切、撤销、全选）。请另选一个。',
+  'settings.shortcut-refused-system': '没有使用 {keys}：系统或桌面需要它（退出、关闭、切换窗口）。请另选一个。',
   'settings.shortcut-recording': '请按下快捷键…（Esc 取消）',
   'settings.tray-panel': '托盘图标（Linux 面板）',
   'settings.tray-panel-automatic': '自动（在任何面板上都清晰）',
@@ -549,6 +554,8 @@ export const zhCN: Catalogue = {
   'settings.forget-history': '同时删除用此密钥记录的历史',
   'settings.section-alerts': '提醒',
   'alerts.none': '还没有提醒。',
+  'alerts.notifications-blocked':
+    '系统正在阻止 Gate Glance 的通知，提醒无法显示。请在系统的通知设置中允许（macOS：系统设置 › 通知；Windows：设置 › 系统 › 通知）。',
   'alerts.rule-above': '净资产高于 {money}',
   'alerts.rule-below': '净资产低于 {money}',
   'alerts.rule-move': '24 小时内变动超过 {percent} %（{currency}）',

@@ -480,6 +480,7 @@ export const zhTW: Catalogue = {
   'settings.group-below': '低於 {percent}%',
   'settings.privacy': '隱私模式（隱藏所有金額）',
   'settings.launch-at-login': '登入時開啟',
+  'settings.login-item-approval': 'macOS 需要你先在「系統設定 › 一般 › 登入項目」中允許 Gate Glance，它才會在登入時開啟。',
   'settings.api-key': 'API 金鑰',
   'settings.key-stored': '系統鑰匙圈中儲存著一個以 {hint} 結尾的金鑰。',
   // Settings › Diagnostics (the doctor's report; hint codes from shared/diagnostics.ts).
@@ -536,6 +537,10 @@ export const zhTW: Catalogue = {
   'settings.shortcut-note': '在任何應用程式中開啟或關閉彈出視窗。',
   'settings.shortcut-failed': '{keys} 無法使用：可能已被其他應用程式佔用。請另選一個，或在按鍵綁定中以 --toggle 執行本應用程式。',
   'settings.shortcut-record': '錄製…',
+  'settings.shortcut-focus-only':
+    '在這裡，{keys} 只在 Gate Glance 的視窗取得焦點時有效。要在任何地方開啟彈出視窗，請在桌面的鍵盤設定中為指令 gate-glance --toggle 綁定快速鍵。',
+  'settings.shortcut-refused-edit': '沒有使用 {keys}：每個應用程式編輯時都要用到它（拷貝、貼上、剪下、復原、全選）。請另選一個。',
+  'settings.shortcut-refused-system': '沒有使用 {keys}：系統或桌面需要它（結束、關閉、切換視窗）。請另選一個。',
   'settings.shortcut-recording': '請按下快速鍵…（Esc 取消）',
   'settings.tray-panel': '系統匣圖示（Linux 面板）',
   'settings.tray-panel-automatic': '自動（在任何面板上都清晰）',
@@ -550,6 +555,8 @@ export const zhTW: Catalogue = {
   'settings.forget-history': '同時刪除用此金鑰記錄的歷史',
   'settings.section-alerts': '提醒',
   'alerts.none': '還沒有提醒。',
+  'alerts.notifications-blocked':
+    '系統正在阻擋 Gate Glance 的通知，提醒無法顯示。請在系統的通知設定中允許（macOS：系統設定 › 通知；Windows：設定 › 系統 › 通知）。',
   'alerts.rule-above': '淨資產高於 {money}',
   'alerts.rule-below': '淨資產低於 {money}',
   'alerts.rule-move': '24 小時內變動超過 {percent} %（{currency}）',

@@ -63,7 +63,6 @@ async function setup(options: Setup = {}) {
     ...(options.dir !== undefined ? { dataDir: options.dir } : { dataDir: '/data', fs }),
     shell: {
       openExternal: async () => undefined,
-      hideWindow: () => undefined,
       chooseCsvPath: async () => null,
       setLaunchAtLogin: async (): Promise<Result<null>> => ok(null),
       notify: (n) => notes.push({ title: n.title, body: n.body }),

@@ -28,6 +28,11 @@ describe('isGlobalAccelerator', () => {
     ['Ctrl+G+H', 'two keys'],
     ['Ctrl++', 'ambiguous plus'],
     [`Ctrl+${'A'.repeat(70)}`, 'too long'],
+    ['CommandOrControl+C', 'copy in every app'],
+    ['CommandOrControl+Shift+Z', 'redo in every app'],
+    ['CommandOrControl+Q', 'quit'],
+    ['Alt+F4', 'close the window'],
+    ['Alt+Tab', 'switch windows'],
   ])('refuses %j (%s)', (text) => expect(isGlobalAccelerator(text)).toBe(false));
 
   it('the preference schema takes null for off and refuses a non-accelerator', () => {

@@ -5,6 +5,7 @@
  * than Shift, or it would swallow plain typing in every app.
  */
 import { z } from 'zod';
+import { shortcutConflict } from '../../../shared/shortcut-conflict.js';
 
 /** 64 characters hold every real accelerator ("CommandOrControl+Alt+Shift+MediaPreviousTrack" is 45). */
 const MAX_ACCELERATOR_LENGTH = 64;
@@ -73,7 +74,10 @@ function isKeyCode(part: string): boolean {
   return NAMED_KEYS.has(lower);
 }
 
-/** True when `text` is an accelerator Electron accepts and that is fit to be global (a modifier other than Shift). */
+/**
+ * True when `text` is an accelerator Electron accepts and that is fit to be global: a modifier
+ * other than Shift, and no key editing or the system owns (`shortcutConflict`).
+ */
 export function isGlobalAccelerator(text: string): boolean {
   if (text.length === 0 || text.length > MAX_ACCELERATOR_LENGTH) return false;
   // "+" itself is a key ("Ctrl+Plus" is the documented spelling, "Ctrl++" is ambiguous).
@@ -83,7 +87,7 @@ export function isGlobalAccelerator(text: string): boolean {
   const modifiers = parts.map((p) => p.toLowerCase());
   if (modifiers.some((m) => !MODIFIERS.has(m))) return false;
   if (new Set(modifiers).size !== modifiers.length) return false;
-  return modifiers.some((m) => m !== 'shift');
+  return modifiers.some((m) => m !== 'shift') && shortcutConflict(text) === null;
 }
 
 /** The `globalShortcut` preference: an accelerator, or null for none. */

@@ -44,15 +44,18 @@ async function setup(stored: boolean, spotRead = true) {
     fs: new MemoryFileSystem(),
     shell: {
       openExternal: vi.fn(),
-      hideWindow: vi.fn(),
       chooseCsvPath: vi.fn(),
       setLaunchAtLogin: vi.fn(async (): Promise<Result<null>> => ok(null)),
+      notify: vi.fn(),
     },
     random: () => 0,
     log: vi.fn(),
   });
   apps.push(app);
-  const router = createIpcRouter(glanceHandlers(app), { trust: { trustedIds: new Set([1]), appOrigin: APP_ORIGIN }, log: () => {} });
+  const router = createIpcRouter(glanceHandlers(app, { hide: vi.fn() }), {
+    trust: { trustedIds: new Set([1]), appOrigin: APP_ORIGIN },
+    log: () => {},
+  });
   const holdings = async (account: string, currency = 'USDT'): Promise<Result<HoldingsView>> =>
     (await router.dispatch('holdings:get', [{ account, currency }], sender)) as Result<HoldingsView>;
   const settle = async (): Promise<WidgetState> => {

@@ -56,11 +56,9 @@ async function setup(
   const chooseCsvPath = vi.fn(async (_name: string): Promise<string | null> => '/home/u/export.csv');
   const shell = {
     openExternal: vi.fn(async (_url: string) => {}),
-    hideWindow: vi.fn(),
     chooseCsvPath,
     setLaunchAtLogin: vi.fn(async (_on: boolean): Promise<Result<null>> => ok(null)),
-    showWindow: vi.fn(),
-    quit: vi.fn(),
+    notify: vi.fn(),
     ...options.shell,
   };
   const log = vi.fn();
@@ -82,14 +80,18 @@ async function setup(
   apps.push(app);
   const pushes: WidgetState[] = [];
   app.subscribe((s) => pushes.push(s));
-  const router = createIpcRouter(glanceHandlers(app), { trust: { trustedIds: new Set([1]), appOrigin: APP_ORIGIN }, log: () => {} });
+  const popover = { hide: vi.fn() };
+  const router = createIpcRouter(glanceHandlers(app, popover), {
+    trust: { trustedIds: new Set([1]), appOrigin: APP_ORIGIN },
+    log: () => {},
+  });
   const call = (channel: InvokeChannel, ...args: unknown[]) => router.dispatch(channel, args, sender);
   const settle = async () => {
     await app.whenIdle();
     await clock.flush();
     return app.whenIdle();
   };
-  return { app, clock, simulator, store, fs, shell, chooseCsvPath, log, pushes, call, settle, exports };
+  return { app, clock, simulator, store, fs, shell, popover, chooseCsvPath, log, pushes, call, settle, exports };
 }
 
 describe('GlanceApp', () => {
@@ -353,10 +355,11 @@ describe('GlanceApp', () => {
     expect(await call('history:export-csv')).toEqual({ ok: true, value: { saved: false, path: null } });
   });
 
-  it('hides the window and opens only Gate’s key page through the shell', async () => {
-    const { call, shell } = await setup();
+  it('hands window:hide to the popover and opens only Gate’s key page through the shell', async () => {
+    const { call, shell, popover } = await setup();
     expect(await call('window:hide')).toEqual({ ok: true, value: null });
-    expect(shell.hideWindow).toHaveBeenCalledOnce();
+    // The window's own request goes to main's popover, never through the app.
+    expect(popover.hide).toHaveBeenCalledOnce();
     expect(await call('external:open-key-page')).toEqual({ ok: true, value: null });
     expect(shell.openExternal).toHaveBeenCalledWith(GATE_KEY_PAGE_URL);
     expect(GATE_KEY_PAGE_URL.startsWith('https://')).toBe(true);
@@ -385,15 +388,11 @@ describe('GlanceApp', () => {
     await app.runTrayCommand({ type: 'set-currency', currency: 'CNY' });
     await app.runTrayCommand({ type: 'set-privacy', privacy: true });
     await app.runTrayCommand({ type: 'set-launch-at-login', launchAtLogin: true });
-    await app.runTrayCommand({ type: 'open' });
-    await app.runTrayCommand({ type: 'quit' });
     const state = await settle();
     expect(state.currency).toBe('CNY');
     expect(state.prefs.privacy).toBe(true);
     expect(state.prefs.launchAtLogin).toBe(true);
     expect(shell.setLaunchAtLogin).toHaveBeenCalledWith(true);
-    expect(shell.showWindow).toHaveBeenCalledOnce();
-    expect(shell.quit).toHaveBeenCalledOnce();
   });
 
   it('a failing tray command is logged, never an unhandled rejection', async () => {

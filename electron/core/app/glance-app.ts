@@ -52,7 +52,7 @@ import { gateVerifier } from '../secrets/gate-verifier.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { DemoSource } from '../simulator/demo.js';
 import { createDemoSource } from '../simulator/demo.js';
-import type { TrayCommand } from '../tray/tray-model.js';
+import type { TrayAppCommand } from '../tray/tray-model.js';
 
 /** Where "Create an API key" leads: Gate's key management page (a fixed URL; the renderer cannot choose it). */
 export const GATE_KEY_PAGE_URL = 'https://www.gate.io/myaccount/api_key_manage';
@@ -61,17 +61,12 @@ export const GATE_KEY_PAGE_URL = 'https://www.gate.io/myaccount/api_key_manage';
 export interface GlanceShell {
   /** Opens a URL in the user's browser; only ever called with GATE_KEY_PAGE_URL. */
   openExternal(url: string): Promise<void>;
-  hideWindow(): void;
   /** Asks where to save the CSV export; null when the user cancelled. */
   chooseCsvPath(defaultFileName: string): Promise<string | null>;
   /** Registers or removes the app as a login item; a Result so an unsupported desktop can say so. */
   setLaunchAtLogin(enabled: boolean): Promise<Result<null>>;
-  /** Tray "Open": shows the popover. */
-  showWindow?(): void;
-  /** Tray "Quit". */
-  quit?(): void;
-  /** Shows a native notification (an alert that fired); clicking it should call `showWindow`. */
-  notify?(notification: { readonly title: string; readonly body: string }): void;
+  /** Shows a native notification (an alert that fired); the shell opens the popover when it is clicked. */
+  notify(notification: { readonly title: string; readonly body: string }): void;
 }
 
 export interface GlanceAppOptions {
@@ -208,7 +203,7 @@ export class GlanceApp {
       ...(options.fs ? { fs: options.fs } : {}),
       fetchTotal: (currency) => this.#client.getTotalBalance(currency),
       changes: this.#changes,
-      notify: (text) => options.shell.notify?.(text),
+      notify: (text) => options.shell.notify(text),
       log: (message) => log(`alerts: ${message}`),
     });
     this.#state = this.#assemble(null);
@@ -511,10 +506,6 @@ export class GlanceApp {
     }
   }
 
-  hideWindow(): void {
-    this.#options.shell.hideWindow();
-  }
-
   /**
    * What Settings' Diagnostics shows (the object `gate-glance doctor --json` prints): the tray
    * host as the shell reported it, the keychain as last read (re-read at most once a minute), the
@@ -556,15 +547,9 @@ export class GlanceApp {
   }
 
   /** Runs a tray menu command. Never rejects: a menu click has no one to tell, so a failure is logged. */
-  async runTrayCommand(command: TrayCommand): Promise<void> {
+  async runTrayCommand(command: TrayAppCommand): Promise<void> {
     try {
       switch (command.type) {
-        case 'open':
-          this.#options.shell.showWindow?.();
-          return;
-        case 'quit':
-          this.#options.shell.quit?.();
-          return;
         case 'refresh':
           return await this.refresh();
         case 'start-demo':

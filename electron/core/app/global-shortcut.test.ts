@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ShortcutStatus } from '../../../shared/ipc.js';
-import { GlobalShortcut } from './global-shortcut.js';
+import type { ShortcutReach } from './global-shortcut.js';
+import { GlobalShortcut, shortcutReach } from './global-shortcut.js';
 
-function harness(refuse: (accelerator: string) => boolean | 'throw' = () => false) {
+function harness(refuse: (accelerator: string) => boolean | 'throw' = () => false, reach: ShortcutReach = 'global') {
   const held = new Map<string, () => void>();
   const statuses: ShortcutStatus[] = [];
   let presses = 0;
@@ -19,6 +20,7 @@ function harness(refuse: (accelerator: string) => boolean | 'throw' = () => fals
       presses += 1;
     },
     onStatus: (s) => statuses.push(s),
+    reach,
     log: () => undefined,
   });
   return { binder, held, statuses, presses: () => presses };
@@ -29,7 +31,7 @@ describe('GlobalShortcut', () => {
     const h = harness();
     h.binder.apply('CommandOrControl+Alt+G');
     expect([...h.held.keys()]).toEqual(['CommandOrControl+Alt+G']);
-    expect(h.statuses).toEqual(['active']);
+    expect(h.statuses).toEqual(['registered']);
     h.held.get('CommandOrControl+Alt+G')?.();
     expect(h.presses()).toBe(1);
   });
@@ -38,12 +40,12 @@ describe('GlobalShortcut', () => {
     const h = harness();
     h.binder.apply('Ctrl+Alt+G');
     h.binder.apply('Ctrl+Alt+G');
-    expect(h.statuses).toEqual(['active']);
+    expect(h.statuses).toEqual(['registered']);
     h.binder.apply('Ctrl+Alt+B');
     expect([...h.held.keys()]).toEqual(['Ctrl+Alt+B']);
     h.binder.apply(null);
     expect(h.held.size).toBe(0);
-    expect(h.statuses).toEqual(['active', 'active', 'none']);
+    expect(h.statuses).toEqual(['registered', 'registered', 'none']);
   });
 
   it('says failed when another app holds the keys or Electron throws, and holds nothing', () => {
@@ -54,7 +56,7 @@ describe('GlobalShortcut', () => {
     expect(h.statuses).toEqual(['failed', 'failed']);
     expect(h.held.size).toBe(0);
     h.binder.apply('Ctrl+Alt+B');
-    expect(h.statuses.at(-1)).toBe('active');
+    expect(h.statuses.at(-1)).toBe('registered');
   });
 
   it('dispose releases the shortcut for good: a state published during teardown does not take it again', () => {
@@ -64,5 +66,21 @@ describe('GlobalShortcut', () => {
     expect(h.held.size).toBe(0);
     h.binder.apply('Ctrl+Alt+B');
     expect(h.held.size).toBe(0);
+  });
+});
+
+describe('how far a shortcut reaches', () => {
+  it('under XWayland in a Wayland session a granted shortcut is focus-only, and says so', () => {
+    const h = harness(() => false, 'focus-only');
+    h.binder.apply('CommandOrControl+Alt+G');
+    expect(h.statuses).toEqual(['focus-only']);
+  });
+
+  it('is global on macOS, Windows, an X11 session and native Wayland (the portal); focus-only under XWayland', () => {
+    expect(shortcutReach({ platform: 'darwin', sessionType: undefined, nativeWayland: false })).toBe('global');
+    expect(shortcutReach({ platform: 'win32', sessionType: undefined, nativeWayland: false })).toBe('global');
+    expect(shortcutReach({ platform: 'linux', sessionType: 'x11', nativeWayland: false })).toBe('global');
+    expect(shortcutReach({ platform: 'linux', sessionType: 'wayland', nativeWayland: true })).toBe('global');
+    expect(shortcutReach({ platform: 'linux', sessionType: 'wayland', nativeWayland: false })).toBe('focus-only');
   });
 });

@@ -13,7 +13,33 @@ export interface GlobalShortcutOptions {
   readonly unregister: (accelerator: string) => void;
   readonly onPress: () => void;
   readonly onStatus: (status: ShortcutStatus) => void;
+  /** How far a granted shortcut reaches on this desktop (`shortcutReach`). */
+  readonly reach: ShortcutReach;
   readonly log: (message: string) => void;
+}
+
+/** `global`: fires whatever app has focus. `focus-only`: only while one of our windows has it. */
+export type ShortcutReach = 'global' | 'focus-only';
+
+/** What main reads to tell how far a shortcut reaches (as `isNativeWayland` reads it). */
+export interface ShortcutReachInput {
+  readonly platform: NodeJS.Platform;
+  /** `XDG_SESSION_TYPE`. */
+  readonly sessionType: string | undefined;
+  /** Whether Electron runs as a native Wayland client (`isNativeWayland`). */
+  readonly nativeWayland: boolean;
+}
+
+/**
+ * How far a granted shortcut reaches. In a Wayland session under XWayland (the desktop entry's
+ * `--ozone-platform=x11`), Chromium's X11 grab sees keys only while an X11 window (ours) has focus
+ * (electron/electron#15863). Native Wayland goes through the GlobalShortcuts portal that main
+ * enables (`enable-features=GlobalShortcutsPortal`, docs/api/global-shortcut.md), where the
+ * compositor binds it for real; an X11 session grabs for real; macOS and Windows register with the system.
+ */
+export function shortcutReach(input: ShortcutReachInput): ShortcutReach {
+  if (input.platform !== 'linux') return 'global';
+  return input.sessionType?.toLowerCase() === 'wayland' && !input.nativeWayland ? 'focus-only' : 'global';
 }
 
 /** Follows the `globalShortcut` preference; `apply` is cheap to call with every state. */
@@ -47,7 +73,7 @@ export class GlobalShortcut {
     }
     if (granted) this.#held = accelerator;
     else this.#options.log(`global shortcut ${accelerator} is not available`);
-    this.#options.onStatus(granted ? 'active' : 'failed');
+    this.#options.onStatus(granted ? (this.#options.reach === 'global' ? 'registered' : 'focus-only') : 'failed');
   }
 
   /** Releases the shortcut for good (quit). */

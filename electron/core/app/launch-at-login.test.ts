@@ -2,7 +2,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { AUTOSTART_FILE_NAME, autostartDesktopEntry, createLaunchAtLogin, quoteExecArg } from './launch-at-login.js';
+import {
+  AUTOSTART_FILE_NAME,
+  autostartDesktopEntry,
+  createLaunchAtLogin,
+  launchAtLoginFromSystem,
+  quoteExecArg,
+  readLoginItem,
+} from './launch-at-login.js';
 
 const base = mkdtempSync(join(tmpdir(), 'glance-autostart-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -61,5 +68,43 @@ describe('launch at login', () => {
     expect(quoteExecArg('a b')).toBe('"a b"');
     expect(quoteExecArg('x"$`\\')).toBe('"x\\"\\$\\`\\\\"');
     expect(autostartDesktopEntry(['/a', '--flag'])).toContain('Exec=/a --flag\n');
+  });
+});
+
+describe('reading the login item back', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'glance-login-read-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('macOS 13+: enabled, waiting for approval, not registered or not found', async () => {
+    const read = (status: string | undefined, openAtLogin = false) =>
+      readLoginItem({ platform: 'darwin', getLoginItemSettings: () => ({ openAtLogin, status }), autostartDir: dir });
+    expect(await read('enabled')).toBe('on');
+    expect(await read('requires-approval')).toBe('requires-approval');
+    expect(await read('not-registered', true)).toBe('off');
+    expect(await read('not-found')).toBe('off');
+    // Before macOS 13 (and on Windows) only openAtLogin is reported.
+    expect(await read(undefined, true)).toBe('on');
+  });
+
+  it('Windows reads openAtLogin; a throwing read is unknown', async () => {
+    expect(await readLoginItem({ platform: 'win32', getLoginItemSettings: () => ({ openAtLogin: true }), autostartDir: dir })).toBe('on');
+    const broken = () => {
+      throw new Error('no');
+    };
+    expect(await readLoginItem({ platform: 'win32', getLoginItemSettings: broken, autostartDir: dir })).toBe('unknown');
+  });
+
+  it('Linux: the autostart entry is there or not', async () => {
+    const options = { platform: 'linux' as const, getLoginItemSettings: () => ({ openAtLogin: false }), autostartDir: dir };
+    expect(await readLoginItem(options)).toBe('off');
+    writeFileSync(join(dir, AUTOSTART_FILE_NAME), autostartDesktopEntry(['/usr/bin/gate-glance']));
+    expect(await readLoginItem(options)).toBe('on');
+  });
+
+  it('the preference follows what the system has, but not while approval is pending or unknown', () => {
+    expect(launchAtLoginFromSystem('on', false)).toBe(true);
+    expect(launchAtLoginFromSystem('off', true)).toBe(false);
+    expect(launchAtLoginFromSystem('requires-approval', true)).toBe(true);
+    expect(launchAtLoginFromSystem('unknown', false)).toBe(false);
   });
 });

@@ -3,9 +3,10 @@
  * `app.setLoginItemSettings`, passed in); Linux desktops follow the XDG autostart spec, so we
  * write or remove `~/.config/autostart/gate-glance.desktop` ourselves. Errors are values.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Result } from '../../../shared/errors.js';
+import type { DesktopStatus } from '../../../shared/ipc.js';
 import { fail, ok } from '../../../shared/errors.js';
 import { XWAYLAND_ARGS } from '../tray/popover-window-plan.js';
 import { LOGIN_ARG } from './launch-intent.js';
@@ -70,4 +71,52 @@ export function createLaunchAtLogin(options: LaunchAtLoginOptions): (enabled: bo
       return fail('INTERNAL', { reason: 'launch-at-login' });
     }
   };
+}
+
+/**
+ * What Electron's `app.getLoginItemSettings()` reports (docs/api/app.md): `openAtLogin` on macOS
+ * and Windows, and on macOS 13+ a `status` of `not-registered`, `enabled`, `requires-approval`
+ * (registered, waiting for the user in System Settings › Login Items) or `not-found`.
+ */
+interface LoginItemSettingsLike {
+  readonly openAtLogin: boolean;
+  readonly status?: string;
+}
+
+export interface LoginItemReadOptions {
+  readonly platform: NodeJS.Platform;
+  /** `app.getLoginItemSettings` (macOS, Windows; LOGIN_ARG is passed on Windows as when it was set). */
+  readonly getLoginItemSettings: () => LoginItemSettingsLike;
+  /** `$XDG_CONFIG_HOME/autostart` on Linux. */
+  readonly autostartDir: string;
+}
+
+/** What the system has: the login item as `WidgetState.desktop.loginItem` says it. Never rejects. */
+export async function readLoginItem(options: LoginItemReadOptions): Promise<DesktopStatus['loginItem']> {
+  try {
+    if (options.platform === 'darwin' || options.platform === 'win32') {
+      const settings = options.getLoginItemSettings();
+      if (settings.status === 'requires-approval') return 'requires-approval';
+      if (settings.status === 'enabled') return 'on';
+      if (settings.status === 'not-registered' || settings.status === 'not-found') return 'off';
+      return settings.openAtLogin ? 'on' : 'off';
+    }
+    const there = await access(join(options.autostartDir, AUTOSTART_FILE_NAME)).then(
+      () => true,
+      () => false,
+    );
+    return there ? 'on' : 'off';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * The preference that follows what the system has: on or off as it says; unchanged while macOS
+ * waits for approval (the user asked for it) or when the system could not be read.
+ */
+export function launchAtLoginFromSystem(item: DesktopStatus['loginItem'], preference: boolean): boolean {
+  if (item === 'on') return true;
+  if (item === 'off') return false;
+  return preference;
 }

@@ -6,8 +6,13 @@ import { ok } from '../../../shared/errors.js';
 import type { GlanceApp } from '../app/glance-app.js';
 import type { IpcHandlers } from './router.js';
 
-/** Every channel of the contract, answered by `app`. */
-export function glanceHandlers(app: GlanceApp): IpcHandlers {
+/** What the renderer may ask of its own window: main's tray-and-popover class answers it, not the app. */
+export interface PopoverCommands {
+  hide(): void;
+}
+
+/** Every channel of the contract, answered by `app` (and `popover` for the window's own request). */
+export function glanceHandlers(app: GlanceApp, popover: PopoverCommands): IpcHandlers {
   return {
     'state:get': async () => ok(app.getState()),
     'balance:refresh': async () => {
@@ -29,7 +34,7 @@ export function glanceHandlers(app: GlanceApp): IpcHandlers {
     'history:export-csv': () => app.exportHistoryCsv(),
     'holdings:get': (request) => app.getHoldings(request),
     'window:hide': async () => {
-      app.hideWindow();
+      popover.hide();
       return ok(null);
     },
     'external:open-key-page': () => app.openKeyPage(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PopoverPlacementInput, Rect } from './popover-position.js';
-import { POPOVER_GAP, POPOVER_MARGIN, popoverPosition, trayEdge } from './popover-position.js';
+import { POPOVER_GAP, POPOVER_MARGIN, panelEdge, popoverPosition, trayEdge } from './popover-position.js';
 
 const size = { width: 360, height: 480 };
 const zero: Rect = { x: 0, y: 0, width: 0, height: 0 };
@@ -163,5 +163,36 @@ describe('trayEdge', () => {
     expect(trayEdge({ x: 500, y: 740, width: 20, height: 20 }, area)).toBe('bottom');
     expect(trayEdge({ x: -40, y: 300, width: 20, height: 20 }, area)).toBe('left');
     expect(trayEdge({ x: 990, y: 300, width: 20, height: 20 }, area)).toBe('right');
+  });
+});
+
+describe('popoverPosition under XWayland (no tray bounds, no fresh cursor): the panel decides', () => {
+  const display = { x: 0, y: 0, width: 1920, height: 1080 };
+
+  it('GNOME top bar (with a left dock): the top-right corner, against the bar', () => {
+    expect(place({ displayBounds: display, workArea: { x: 64, y: 32, width: 1856, height: 1048 } })).toEqual({
+      x: 1920 - 360 - POPOVER_MARGIN,
+      y: 32 + POPOVER_GAP,
+    });
+  });
+
+  it('KDE bottom panel: the bottom-right corner, against the panel', () => {
+    expect(place({ displayBounds: display, workArea: { x: 0, y: 0, width: 1920, height: 1036 } })).toEqual({
+      x: 1920 - 360 - POPOVER_MARGIN,
+      y: 1036 - 480 - POPOVER_GAP,
+    });
+  });
+
+  it('a left-only panel: the bottom of that side', () => {
+    expect(place({ displayBounds: display, workArea: { x: 48, y: 0, width: 1872, height: 1080 } })).toEqual({
+      x: 48 + POPOVER_GAP,
+      y: 1080 - 480 - POPOVER_MARGIN,
+    });
+  });
+
+  it('an auto-hiding panel (work area = display): the platform’s corner', () => {
+    expect(place({ displayBounds: display, workArea: display })).toEqual({ x: 1920 - 360 - POPOVER_MARGIN, y: POPOVER_MARGIN });
+    expect(panelEdge(display, display)).toBeNull();
+    expect(panelEdge(undefined, display)).toBeNull();
   });
 });

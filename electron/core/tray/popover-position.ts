@@ -25,8 +25,14 @@ export interface PopoverPlacementInput {
   readonly windowSize: { readonly width: number; readonly height: number };
   /** Work area of the display holding the tray (or the cursor): the screen minus panels and docks. */
   readonly workArea: Rect;
-  /** `screen.getCursorScreenPoint()` at the click, when known; `workArea` should be its display's. */
+  /**
+   * `screen.getCursorScreenPoint()` at the click, only when known to be fresh; `workArea` should
+   * be its display's. Under XWayland it is stale after a click on the native panel (X11 only
+   * learns of the pointer over X11 windows), so main passes null there.
+   */
   readonly cursor: Point | null;
+  /** The whole display (`display.bounds`): against `workArea` it tells which edge the panel is on. */
+  readonly displayBounds?: Rect;
   readonly platform: NodeJS.Platform;
 }
 
@@ -101,11 +107,43 @@ function nearCursor(cursor: Point, input: PopoverPlacementInput): Point {
   return fitInside(cursor.x - w.width / 2, y, input);
 }
 
+/**
+ * The edge the panel is on: where the display's bounds exceed its work area. A horizontal panel
+ * wins over a side one (a left dock beside GNOME's top bar: the tray is in the top bar); null
+ * when the work area is the whole display (an auto-hiding panel) or the bounds are unknown.
+ */
+export function panelEdge(displayBounds: Rect | undefined, workArea: Rect): TrayEdge | null {
+  if (!displayBounds) return null;
+  const insets: Record<TrayEdge, number> = {
+    top: workArea.y - displayBounds.y,
+    bottom: displayBounds.y + displayBounds.height - (workArea.y + workArea.height),
+    left: workArea.x - displayBounds.x,
+    right: displayBounds.x + displayBounds.width - (workArea.x + workArea.width),
+  };
+  const horizontal = insets.top >= insets.bottom ? 'top' : 'bottom';
+  if (insets[horizontal] > 0) return horizontal;
+  const side = insets.left >= insets.right ? 'left' : 'right';
+  return insets[side] > 0 ? side : null;
+}
+
 function workAreaCorner(input: PopoverPlacementInput): Point {
   const { windowSize: w, workArea: a } = input;
-  // Windows puts the notification area bottom-right; GNOME/KDE top bars and macOS put it top-right.
-  const y = input.platform === 'win32' ? a.y + a.height - w.height : a.y;
-  return fitInside(a.x + a.width - w.width, y, input);
+  // Trays sit at the panel's far end: the right end of a top or bottom panel, the bottom of a side one.
+  switch (panelEdge(input.displayBounds, a)) {
+    case 'top':
+      return fitInside(a.x + a.width - w.width, a.y, input, POPOVER_MARGIN, POPOVER_GAP);
+    case 'bottom':
+      return fitInside(a.x + a.width - w.width, a.y + a.height - w.height, input, POPOVER_MARGIN, POPOVER_GAP);
+    case 'left':
+      return fitInside(a.x, a.y + a.height - w.height, input, POPOVER_GAP, POPOVER_MARGIN);
+    case 'right':
+      return fitInside(a.x + a.width - w.width, a.y + a.height - w.height, input, POPOVER_GAP, POPOVER_MARGIN);
+    case null: {
+      // Windows puts the notification area bottom-right; GNOME/KDE top bars and macOS put it top-right.
+      const y = input.platform === 'win32' ? a.y + a.height - w.height : a.y;
+      return fitInside(a.x + a.width - w.width, y, input);
+    }
+  }
 }
 
 /** Top-left corner for the popover window. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { XWAYLAND_ARGS, isNativeWayland, popoverWindowPlan, type DisplayServerInput } from './popover-window-plan.js';
+import {
+  NO_TRAY_HOST_PLAN,
+  cursorKnownFresh,
+  XWAYLAND_ARGS,
+  isNativeWayland,
+  popoverPlanFor,
+  popoverWindowPlan,
+  type DisplayServerInput,
+} from './popover-window-plan.js';
 
 const linux = (over: Partial<DisplayServerInput>): DisplayServerInput => ({
   platform: 'linux',
@@ -70,5 +78,32 @@ describe('popoverWindowPlan', () => {
     });
     // isNativeWayland never says true on macOS; the plan does not depend on it there.
     expect(popoverWindowPlan('darwin', true).placement).toBe('tray');
+  });
+});
+
+describe('popoverPlanFor', () => {
+  const switches = (values: Record<string, string>) => ({ getSwitchValue: (name: string) => values[name] ?? '' });
+
+  it('reads XDG_SESSION_TYPE and the ozone switches: forced Wayland floats, our XWayland switch anchors', () => {
+    expect(popoverPlanFor(switches({}), 'linux', { XDG_SESSION_TYPE: 'wayland' }).placement).toBe('floating');
+    expect(popoverPlanFor(switches({ 'ozone-platform': 'x11' }), 'linux', { XDG_SESSION_TYPE: 'wayland' }).placement).toBe('tray');
+    expect(popoverPlanFor(switches({ 'ozone-platform-hint': 'wayland' }), 'linux', { XDG_SESSION_TYPE: 'x11' }).placement).toBe('floating');
+    expect(popoverPlanFor(switches({}), 'linux', {}).placement).toBe('tray');
+    expect(popoverPlanFor(switches({}), 'darwin', { XDG_SESSION_TYPE: 'wayland' })).toMatchObject({
+      placement: 'tray',
+      visibleOnAllWorkspaces: true,
+    });
+  });
+
+  it('without a tray host: an ordinary window that a blur never hides', () => {
+    expect(NO_TRAY_HOST_PLAN).toMatchObject({ placement: 'floating', frame: true, hideOnBlur: false, skipTaskbar: false });
+  });
+});
+
+describe('cursorKnownFresh', () => {
+  it('trusts the cursor except in a Wayland session (XWayland sees it only over X11 windows)', () => {
+    expect(cursorKnownFresh(linux({ sessionType: 'x11' }))).toBe(true);
+    expect(cursorKnownFresh(linux({ sessionType: 'wayland', ozonePlatform: 'x11' }))).toBe(false);
+    expect(cursorKnownFresh({ ...linux({ sessionType: 'wayland' }), platform: 'win32' })).toBe(true);
   });
 });

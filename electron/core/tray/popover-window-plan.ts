@@ -77,3 +77,38 @@ export function popoverWindowPlan(platform: NodeJS.Platform, nativeWayland: bool
     visibleOnAllWorkspaces: platform === 'darwin',
   };
 }
+
+/** The parts of Electron's `app.commandLine` the plan reads. */
+export interface CommandLineLike {
+  getSwitchValue(name: string): string;
+}
+
+/** The display server this process runs on: the platform, XDG_SESSION_TYPE and the ozone switches. */
+export function displayServerOf(commandLine: CommandLineLike, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): DisplayServerInput {
+  return {
+    platform,
+    sessionType: env.XDG_SESSION_TYPE,
+    ozonePlatform: commandLine.getSwitchValue('ozone-platform'),
+    ozonePlatformHint: commandLine.getSwitchValue('ozone-platform-hint'),
+  };
+}
+
+/** The popover plan for this process. */
+export function popoverPlanFor(commandLine: CommandLineLike, platform: NodeJS.Platform, env: NodeJS.ProcessEnv): PopoverWindowPlan {
+  return popoverWindowPlan(platform, isNativeWayland(displayServerOf(commandLine, platform, env)));
+}
+
+/**
+ * The plan while no tray host shows our icon (Linux, after the grace period): an ordinary window
+ * the user can find, move and close, which a blur never hides.
+ */
+export const NO_TRAY_HOST_PLAN: PopoverWindowPlan = popoverWindowPlan('linux', true);
+
+/**
+ * Whether `screen.getCursorScreenPoint()` is the pointer's place at a tray click. Not in a Wayland
+ * session: under XWayland X11 only learns of the pointer over X11 windows (stale after a click on
+ * the native panel), and native Wayland never tells.
+ */
+export function cursorKnownFresh(input: DisplayServerInput): boolean {
+  return !(input.platform === 'linux' && input.sessionType?.toLowerCase() === 'wayland');
+}

@@ -32,6 +32,9 @@ export type TrayCommand =
   | { readonly type: 'set-launch-at-login'; readonly launchAtLogin: boolean }
   | { readonly type: 'quit' };
 
+/** The commands the app answers (`GlanceApp.runTrayCommand`); Open and Quit are the tray-and-popover class's own. */
+export type TrayAppCommand = Exclude<TrayCommand, { readonly type: 'open' } | { readonly type: 'quit' }>;
+
 /** One context-menu entry, close to Electron's MenuItemConstructorOptions but ours. */
 export type TrayMenuItem =
   | { readonly type: 'normal'; readonly label: string; readonly enabled: boolean; readonly command: TrayCommand | null }

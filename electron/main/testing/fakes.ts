@@ -5,7 +5,7 @@
 import type { Clock, TimerHandle } from '../../core/clock.js';
 import type { Rect } from '../../core/tray/popover-position.js';
 import type { FrameLike, InvokeEventLike, IpcMainLike } from '../ipc-binding.js';
-import type { PopoverWindowLike } from '../window.js';
+import type { PopoverWindowLike } from '../popover.js';
 import type { TrayLike } from '../tray.js';
 
 /** A manual clock: `advance(ms)` fires due timers in order. */
@@ -46,8 +46,9 @@ export class FakeClock implements Clock {
 /** A recording Tray. Images and menus are whatever the test's factories return. */
 export class FakeTray<Image, Menu> implements TrayLike<Image, Menu> {
   calls: Array<[string, unknown]> = [];
-  listeners = new Map<string, () => void>();
+  listeners = new Map<string, (event?: { readonly ctrlKey?: boolean }) => void>();
   destroyed = false;
+  ignoreDoubleClicks = false;
   contextMenu: Menu | null = null;
   bounds: Rect = { x: 0, y: 0, width: 0, height: 0 };
   constructor(public image: Image) {}
@@ -71,12 +72,16 @@ export class FakeTray<Image, Menu> implements TrayLike<Image, Menu> {
   getBounds(): Rect {
     return this.bounds;
   }
-  on(event: 'click' | 'right-click', listener: () => void): this {
+  setIgnoreDoubleClickEvents(ignore: boolean): void {
+    this.ignoreDoubleClicks = ignore;
+  }
+  on(event: 'click' | 'right-click', listener: (event?: { readonly ctrlKey?: boolean }) => void): this {
     this.listeners.set(event, listener);
     return this;
   }
-  emit(event: 'click' | 'right-click'): void {
-    this.listeners.get(event)?.();
+  /** As Electron: a click carries its modifier keys. */
+  emit(event: 'click' | 'right-click', keys: { readonly ctrlKey?: boolean } = {}): void {
+    this.listeners.get(event)?.(keys);
   }
   destroy(): void {
     this.destroyed = true;
@@ -99,9 +104,16 @@ export class FakeWindow implements PopoverWindowLike {
   readonly webContents;
   constructor() {
     const id = FakeWindow.nextId++;
+    const contentsListeners = new Map<string, Array<(...args: never[]) => void>>();
     this.webContents = {
       id,
       destroyed: false,
+      listeners: contentsListeners,
+      on: (event: string, listener: (...args: never[]) => void): unknown =>
+        contentsListeners.set(event, [...(contentsListeners.get(event) ?? []), listener]),
+      emit: (event: string, ...args: unknown[]): void => {
+        for (const l of contentsListeners.get(event) ?? []) (l as (...a: unknown[]) => void)(...args);
+      },
       isDestroyed: (): boolean => this.webContents.destroyed || this.destroyed,
       send: (channel: string, payload: unknown): void => {
         this.sent.push([channel, payload]);

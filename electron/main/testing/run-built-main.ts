@@ -23,6 +23,8 @@ export interface BuiltMainOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Lets a test put files in the folder (an earlier version's data) before main starts. */
   readonly prepare?: (dir: string) => void;
+  /** The driver in fake-electron/ (default driver.mjs). */
+  readonly driver?: string;
 }
 
 const runDirs: string[] = [];
@@ -55,7 +57,7 @@ export function runBuiltMain<R>(options: BuiltMainOptions = {}): BuiltMainRun<R>
   const env = builtMainEnv(dir, options.env);
   const r = spawnSync(
     process.execPath,
-    ['--import', join(fake, 'register.mjs'), join(fake, 'driver.mjs'), BUILT.main, ...(options.args ?? [])],
+    ['--import', join(fake, 'register.mjs'), join(fake, options.driver ?? 'driver.mjs'), BUILT.main, ...(options.args ?? [])],
     {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',

@@ -8,7 +8,7 @@ import { useId, useState } from 'react';
 import { MAX_ALERTS, MAX_UNREADABLE_MINUTES, MIN_UNREADABLE_MINUTES, type AlertRule } from '../../../shared/alerts.js';
 import { CURRENCIES, type Currency } from '../../../shared/balance.js';
 import { compareDecimals } from '../../../shared/decimal.js';
-import type { PreferencesPatch } from '../../../shared/ipc.js';
+import type { DesktopStatus, PreferencesPatch } from '../../../shared/ipc.js';
 import type { Preferences } from '../../../shared/prefs.js';
 import { displayMoney, PRIVACY_MASK } from '../../../shared/present/amounts.js';
 import { formatAge, type Words } from '../../../shared/present/message-words.js';
@@ -18,6 +18,8 @@ import { SettingsSection } from './SettingsSection.js';
 /** Props: the preferences (rules, currency, privacy) and where changes go. */
 export interface AlertsSettingsProps {
   readonly prefs: Preferences;
+  /** `blocked` once the system refused a notification: alerts cannot show until the user allows them. */
+  readonly notifications: DesktopStatus['notifications'];
   readonly onChange: (patch: PreferencesPatch) => void;
 }
 
@@ -65,7 +67,7 @@ function newId(rules: readonly AlertRule[], now: number): string {
 }
 
 /** The Alerts section. */
-export function AlertsSettings({ prefs, onChange }: AlertsSettingsProps) {
+export function AlertsSettings({ prefs, notifications, onChange }: AlertsSettingsProps) {
   const words = useWords();
   const id = useId();
   const rules = prefs.alerts;
@@ -96,6 +98,11 @@ export function AlertsSettings({ prefs, onChange }: AlertsSettingsProps) {
 
   return (
     <SettingsSection title={words.t('settings.section-alerts')} testId="settings-alerts">
+      {notifications === 'blocked' ? (
+        <p className="warn" role="status" data-testid="notifications-blocked">
+          {words.t('alerts.notifications-blocked')}
+        </p>
+      ) : null}
       {rules.length === 0 ? (
         <p className="muted" data-testid="alerts-none">
           {words.t('alerts.none')}

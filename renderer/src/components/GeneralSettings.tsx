@@ -1,5 +1,5 @@
 /** Settings › General: how often to refresh, opening at login, and the global shortcut. */
-import type { PreferencesPatch, ShortcutStatus } from '../../../shared/ipc.js';
+import type { DesktopStatus, PreferencesPatch, ShortcutStatus } from '../../../shared/ipc.js';
 import { MAX_REFRESH_INTERVAL_SEC, MIN_REFRESH_INTERVAL_SEC, type Preferences } from '../../../shared/prefs.js';
 import type { Words } from '../../../shared/present/words.js';
 import { useWords } from '../lib/words.js';
@@ -11,6 +11,8 @@ export interface GeneralSettingsProps {
   readonly prefs: Preferences;
   /** Whether the system granted `prefs.globalShortcut`. */
   readonly shortcut: ShortcutStatus;
+  /** What the system reports of the login item (macOS 13+ may wait for the user's approval). */
+  readonly loginItem: DesktopStatus['loginItem'];
   readonly onChange: (patch: PreferencesPatch) => void;
 }
 
@@ -47,6 +49,11 @@ export function GeneralSettings(props: GeneralSettingsProps) {
         <input type="checkbox" checked={prefs.launchAtLogin} onChange={(e) => onChange({ launchAtLogin: e.target.checked })} />
         <span>{words.t('settings.launch-at-login')}</span>
       </label>
+      {props.loginItem === 'requires-approval' ? (
+        <p className="muted" role="note" data-testid="login-item-approval">
+          {words.t('settings.login-item-approval')}
+        </p>
+      ) : null}
       <ShortcutField {...props} />
     </SettingsSection>
   );

@@ -6,7 +6,7 @@
 import { useId } from 'react';
 import type { Diagnostics } from '../../../shared/diagnostics.js';
 import type { Result } from '../../../shared/errors.js';
-import type { CredentialsStatus, PreferencesPatch, ShortcutStatus } from '../../../shared/ipc.js';
+import type { CredentialsStatus, DesktopStatus, PreferencesPatch, ShortcutStatus } from '../../../shared/ipc.js';
 import type { Preferences } from '../../../shared/prefs.js';
 import { useFocusOnOpen } from '../lib/use-focus-on-open.js';
 import { useWords } from '../lib/words.js';
@@ -24,6 +24,8 @@ export interface SettingsPanelProps {
   readonly demo: boolean;
   /** Whether the system granted `prefs.globalShortcut`. */
   readonly shortcut: ShortcutStatus;
+  /** What the desktop allows (notifications, the login item). */
+  readonly desktop: DesktopStatus;
   readonly onChange: (patch: PreferencesPatch) => void;
   readonly onReplaceKey: () => void;
   readonly onRemoveKey: (forgetHistory: boolean) => void;
@@ -38,6 +40,7 @@ export function SettingsPanel({
   credentials,
   demo,
   shortcut,
+  desktop,
   onChange,
   onReplaceKey,
   onRemoveKey,
@@ -58,10 +61,10 @@ export function SettingsPanel({
           {words.t('settings.done')}
         </button>
       </div>
-      <GeneralSettings prefs={prefs} shortcut={shortcut} onChange={onChange} />
+      <GeneralSettings prefs={prefs} shortcut={shortcut} loginItem={desktop.loginItem} onChange={onChange} />
       <DisplaySettings prefs={prefs} onChange={onChange} />
       <LanguageSection locale={prefs.locale} onChange={onChange} />
-      <AlertsSettings prefs={prefs} onChange={onChange} />
+      <AlertsSettings prefs={prefs} notifications={desktop.notifications} onChange={onChange} />
       <KeySettings credentials={credentials} demo={demo} onReplaceKey={onReplaceKey} onRemoveKey={onRemoveKey} />
       <DiagnosticsSection load={loadDiagnostics} />
     </section>

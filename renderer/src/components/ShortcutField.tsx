@@ -7,6 +7,7 @@ import type { KeyboardEvent } from 'react';
 import type { PreferencesPatch, ShortcutStatus } from '../../../shared/ipc.js';
 import { DEFAULT_GLOBAL_SHORTCUT, type Preferences } from '../../../shared/prefs.js';
 import { recordAccelerator } from '../../../shared/record-accelerator.js';
+import { shortcutConflict, type ShortcutConflict } from '../../../shared/shortcut-conflict.js';
 import { useWords } from '../lib/words.js';
 
 /** Shortcuts offered in Settings; all fit Electron's accelerator grammar (main checks again). */
@@ -46,6 +47,7 @@ export function ShortcutField({ prefs, shortcut, onChange }: ShortcutFieldProps)
   const words = useWords();
   const labelId = useId();
   const [recording, setRecording] = useState(false);
+  const [refused, setRefused] = useState<{ readonly keys: string; readonly conflict: ShortcutConflict } | null>(null);
   const current = prefs.globalShortcut;
   const options = current === null || SHORTCUTS.includes(current) ? SHORTCUTS : [...SHORTCUTS, current];
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
@@ -56,7 +58,11 @@ export function ShortcutField({ prefs, shortcut, onChange }: ShortcutFieldProps)
     const r = recordAccelerator(e, isMac());
     if (r.kind === 'incomplete') return;
     setRecording(false);
-    if (r.kind === 'accelerator') onChange({ globalShortcut: r.value });
+    if (r.kind !== 'accelerator') return;
+    // A key every app edits with, or one the system owns, is refused here with the reason (main refuses it too).
+    const conflict = shortcutConflict(r.value);
+    setRefused(conflict === null ? null : { keys: r.value, conflict });
+    if (conflict === null) onChange({ globalShortcut: r.value });
   };
   return (
     <div className="field">
@@ -87,9 +93,19 @@ export function ShortcutField({ prefs, shortcut, onChange }: ShortcutFieldProps)
           {words.t(recording ? 'settings.shortcut-recording' : 'settings.shortcut-record')}
         </button>
       </div>
-      {shortcut === 'failed' && current !== null ? (
+      {refused !== null ? (
+        <small className="warn" role="status" data-testid="shortcut-refused">
+          {words.t(refused.conflict === 'edit' ? 'settings.shortcut-refused-edit' : 'settings.shortcut-refused-system', {
+            keys: shortcutLabel(refused.keys),
+          })}
+        </small>
+      ) : shortcut === 'failed' && current !== null ? (
         <small className="warn" role="status" data-testid="shortcut-failed">
           {words.t('settings.shortcut-failed', { keys: shortcutLabel(current) })}
+        </small>
+      ) : shortcut === 'focus-only' && current !== null ? (
+        <small className="warn" role="status" data-testid="shortcut-focus-only">
+          {words.t('settings.shortcut-focus-only', { keys: shortcutLabel(current) })}
         </small>
       ) : (
         <small className="muted">{words.t('settings.shortcut-note')}</small>

@@ -70,6 +70,7 @@ report.windowFlags = {
   allWorkspaces: win.allWorkspaces ?? null,
 };
 report.appUserModelIds = r.appUserModelIds;
+report.switches = Object.fromEntries(r.app.commandLine.appended);
 report.loaded = win.loaded;
 report.ipcChannels = [...r.ipc.keys()].sort();
 report.hardening = {

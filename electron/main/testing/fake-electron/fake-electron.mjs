@@ -1,6 +1,14 @@
 // A recording stand-in for the parts of Electron's main-process API that out/main uses.
 // Everything it sees is kept on `globalThis.__fakeElectron` for the smoke driver to inspect.
+// It can also fail the way real Electron does, each switched on by an environment variable
+// (FAKE_*) and citing where Electron documents that behaviour.
 import { EventEmitter } from 'node:events';
+
+// FAKE_PLATFORM=darwin|win32: the built main reads `process.platform` (Electron reports the OS it
+// runs on, docs/api/process.md), so the dock, login-item and notification branches run here too.
+// Evaluated before main's own top level, which imports this module first.
+if (process.env.FAKE_PLATFORM) Object.defineProperty(process, 'platform', { value: process.env.FAKE_PLATFORM });
+const flags = new Set((process.env.FAKE_FAIL ?? '').split(',').filter(Boolean));
 
 const rec = {
   schemes: null,
@@ -20,6 +28,10 @@ const rec = {
   exitCode: null,
   /** Every Notification main created, with what it showed. */
   notifications: [],
+  /** `app.dock.hide()` calls (macOS). */
+  dockHidden: 0,
+  /** `app.focus()` calls with their options. */
+  appFocus: [],
 };
 globalThis.__fakeElectron = rec;
 
@@ -27,9 +39,13 @@ let nextWebContentsId = 1;
 
 class FakeApp extends EventEmitter {
   isPackaged = false;
-  dock = undefined;
+  // `app.dock` exists on macOS only (docs/api/app.md, "app.dock macOS Readonly"): undefined elsewhere.
+  dock = process.platform === 'darwin' ? { hide: () => void (rec.dockHidden += 1) } : undefined;
   /** Like Chromium's: the value of `--name=value` on this process's command line, "" when absent. */
   commandLine = {
+    // Switches main appends (Chromium reads them at `ready`): name → value.
+    appended: new Map(),
+    appendSwitch: (name, value) => void this.commandLine.appended.set(name, value ?? ''),
     getSwitchValue: (name) => {
       const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
       return arg ? arg.slice(name.length + 3) : '';
@@ -38,8 +54,21 @@ class FakeApp extends EventEmitter {
   setAppUserModelId(id) {
     rec.appUserModelIds.push(id);
   }
+  // FAKE_FAIL=second-instance: another instance holds the lock. Electron: "If it returns false, your
+  // process should quit immediately, as it has sent its parameters to the first instance" (docs/api/app.md).
   requestSingleInstanceLock() {
-    return true;
+    return !flags.has('second-instance');
+  }
+  focus(options) {
+    rec.appFocus.push(options ?? null);
+  }
+  // docs/api/app.md getLoginItemSettings: `openAtLogin` (macOS, Windows), `wasOpenedAtLogin` (macOS),
+  // and on macOS 13+ `status`: not-registered | enabled | requires-approval | not-found.
+  // FAKE_LOGIN_ITEM names that status; the last setLoginItemSettings decides openAtLogin otherwise.
+  getLoginItemSettings() {
+    const last = rec.loginItems.at(-1);
+    const status = process.env.FAKE_LOGIN_ITEM ?? (last?.openAtLogin ? 'enabled' : 'not-registered');
+    return { openAtLogin: status === 'enabled', wasOpenedAtLogin: false, status, executableWillLaunchAtLogin: status === 'enabled' };
   }
   whenReady() {
     return Promise.resolve();
@@ -120,6 +149,9 @@ export const protocol = {
   handle: (scheme, handler) => rec.protocolHandlers.set(`default:${scheme}`, handler),
 };
 
+// A renderer that crashes is the driver emitting 'render-process-gone' (event, { reason, exitCode }),
+// a failed load 'did-fail-load' (event, errorCode, errorDescription, validatedURL, isMainFrame):
+// docs/api/web-contents.md. Neither reloads by itself in Electron: the page stays blank.
 class FakeWebContents extends EventEmitter {
   constructor() {
     super();
@@ -165,7 +197,14 @@ export class BrowserWindow extends EventEmitter {
   hide() {
     this.visible = false;
   }
-  focus() {}
+  // FAKE_FAIL=focus: the window manager refuses focus (GNOME/Mutter's focus-stealing prevention for a
+  // start without a user-input timestamp, electron/electron#2867): shown, never focused, so no blur ever follows.
+  focus() {
+    if (!flags.has('focus')) this.focused = true;
+  }
+  isFocused() {
+    return this.focused === true;
+  }
   destroy() {
     this.destroyed = true;
     this.webContents.destroyed = true;
@@ -204,7 +243,16 @@ export class Tray extends EventEmitter {
   setContextMenu(menu) {
     this.contextMenu = menu;
   }
-  popUpContextMenu() {}
+  popUpContextMenu(menu) {
+    this.poppedUp = (this.poppedUp ?? 0) + 1;
+    this.poppedMenu = menu;
+  }
+  // macOS only (docs/api/tray.md "tray.setIgnoreDoubleClickEvents(ignore) macOS").
+  setIgnoreDoubleClickEvents(ignore) {
+    if (process.platform !== 'darwin') throw new Error('setIgnoreDoubleClickEvents is macOS only');
+    this.ignoreDoubleClicks = ignore;
+  }
+  // Linux reports no bounds (docs/api/tray.md: getBounds is macOS and Windows), so all zero there.
   getBounds() {
     return { x: 0, y: 0, width: 0, height: 0 };
   }
@@ -226,17 +274,27 @@ export class Notification extends EventEmitter {
     this.shown = false;
     rec.notifications.push(this);
   }
+  // FAKE_FAIL=notification: the system refuses it. docs/api/notification.md, Event 'failed': "Emitted
+  // when an error is encountered while creating and showing the native notification" (denied
+  // permission, an unsigned or ad-hoc signed macOS build); emitted after show() returns.
   show() {
+    if (flags.has('notification')) {
+      setImmediate(() => this.emit('failed', {}, 'Notifications are not allowed for this application'));
+      return;
+    }
     this.shown = true;
   }
 }
 
 export const Menu = { buildFromTemplate: (template) => ({ template }) };
 
+// FAKE_FAIL=empty-icon: "If the path does not exist ... an empty image is returned" (docs/api/native-image.md
+// createFromPath); it never throws.
 export const nativeImage = {
   createFromPath: (path) => ({
     path,
     template: false,
+    isEmpty: () => flags.has('empty-icon'),
     setTemplateImage(v) {
       this.template = v;
     },
@@ -248,23 +306,34 @@ export const nativeTheme = Object.assign(new EventEmitter(), {
   shouldUseDarkColorsForSystemIntegratedUI: false,
 });
 
-export const net = { fetch: (...args) => globalThis.fetch(...args), isOnline: () => true };
+// `net.isOnline()` (docs/api/net.md): the driver flips `rec.online` to make it flap.
+rec.online = true;
+export const net = { fetch: (...args) => globalThis.fetch(...args), isOnline: () => rec.online };
 
 export const globalShortcut = {
   register: (accelerator, onPress) => {
     if ((process.env.FAKE_TAKEN_SHORTCUTS ?? '').split(',').includes(accelerator) || rec.shortcuts.has(accelerator)) return false;
-    rec.shortcuts.set(accelerator, onPress);
+    // FAKE_FAIL=dead-shortcut: registered, never fires. Electron: "When the accelerator is already taken
+    // by other applications, this call will silently fail" (docs/api/global-shortcut.md), and an X11 grab
+    // under XWayland only fires while an X11 window has focus.
+    rec.shortcuts.set(accelerator, flags.has('dead-shortcut') ? () => undefined : onPress);
     return true;
   },
   unregister: (accelerator) => void rec.shortcuts.delete(accelerator),
 };
 
+// 'suspend', 'resume', 'lock-screen', 'unlock-screen' (docs/api/power-monitor.md): the driver emits them.
 export const powerMonitor = new EventEmitter();
+rec.powerMonitor = powerMonitor;
 
 export const screen = {
   getCursorScreenPoint: () => ({ x: 1800, y: 10 }),
-  getDisplayNearestPoint: () => ({ workArea: { x: 0, y: 32, width: 1920, height: 1048 } }),
-  getDisplayMatching: () => ({ workArea: { x: 0, y: 32, width: 1920, height: 1048 } }),
+  // One 1920×1080 display with a 32 px top panel (display.bounds vs display.workArea, docs/api/structures/display.md).
+  getDisplayNearestPoint: () => ({
+    bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+    workArea: { x: 0, y: 32, width: 1920, height: 1048 },
+  }),
+  getDisplayMatching: () => ({ bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 32, width: 1920, height: 1048 } }),
 };
 
 export const shell = { openExternal: async (url) => void rec.opened.push(url) };

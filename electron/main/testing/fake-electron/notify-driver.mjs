@@ -37,6 +37,9 @@ await until(() => r.notifications.length > 0, 'a notification');
 const state = await invoke('state:get');
 report.state = { status: state.value.status, demo: state.value.demo };
 report.notifications = r.notifications.map((n) => ({ title: n.options.title, body: n.options.body, shown: n.shown }));
+// A refused notification ('failed', emitted after show()) becomes the state's `desktop.notifications`.
+await sleep(50);
+report.notificationsState = (await invoke('state:get')).value.desktop.notifications;
 report.visibleBefore = win.visible;
 r.notifications[0].emit('click');
 report.visibleAfter = win.visible;
