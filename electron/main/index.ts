@@ -5,6 +5,7 @@
  * popover window, the tray and the IPC router over GlanceApp's methods, wires power and network
  * events to it, and tears everything down on quit. Every decision lives in electron/core (tested without Electron); this file only wires.
  */
+import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -32,7 +33,9 @@ import { GlobalShortcut, shortcutReach } from '../core/app/global-shortcut.js';
 import { createLaunchAtLogin, launchAtLoginFromSystem, readLoginItem } from '../core/app/launch-at-login.js';
 import { LOGIN_ARG, secondInstanceAction, shouldGreet, startedAtLogin } from '../core/app/launch-intent.js';
 import { isPermissionAllowed } from '../core/app/permissions.js';
-import { OnlineWatcher, PauseGate } from '../core/app/power.js';
+import { NetworkChangeWatcher, OnlineWatcher, PauseGate } from '../core/app/power.js';
+import { StatusNotifierWatch } from '../core/desktop/status-notifier-watch.js';
+import { proxyFromPacResult } from '../core/gate/proxy.js';
 import { systemClock } from '../core/clock.js';
 import { dataDir, legacyDataDirs, prepareDataDir } from '../core/data-dir.js';
 import { createFetchTransport } from '../core/gate/fetch-transport.js';
@@ -100,10 +103,15 @@ function main(): void {
 /** An in-memory session (no `persist:`) for plain http to this computer, with its proxy set to direct. */
 const DIRECT_PARTITION = 'glance-direct';
 
-/** The tray host: the desktop helper's D-Bus watcher goes here on Linux; a test build may script one that appears late. */
+/**
+ * The tray host: on Linux, whether a StatusNotifierWatcher owns its name on the session bus (watched
+ * with gdbus, so a panel that starts after the app still gets the icon); a test build may script one.
+ */
 function trayHostMonitor(): TrayHostMonitor | ManualTrayHost {
   if (devEnv.GLANCE_E2E_TRAY_HOST === 'absent') return new ManualTrayHost('absent');
-  return fixedTrayHost(process.platform === 'linux' ? 'present' : 'not-applicable');
+  if (devEnv.GLANCE_E2E_TRAY_HOST === 'present' || process.platform !== 'linux')
+    return fixedTrayHost(process.platform === 'linux' ? 'present' : 'not-applicable');
+  return new StatusNotifierWatch({ env: process.env, log });
 }
 
 async function start(): Promise<void> {
@@ -174,6 +182,10 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     // After `ready`, so getLocale() answers; the setting and chooseAppLocale decide the rest.
     systemLanguages: { preferredLanguages: app.getPreferredSystemLanguages(), appLocale: app.getLocale() },
+    // Diagnostics: the desktop (its tray remedy) and the proxy Chromium chose for Gate.
+    platform: process.platform,
+    ...(process.env.XDG_CURRENT_DESKTOP ? { desktopName: process.env.XDG_CURRENT_DESKTOP } : {}),
+    resolveProxy: async (url) => proxyFromPacResult(await session.defaultSession.resolveProxy(url)),
     log,
     shell: {
       openExternal: (url) => shell.openExternal(url),
@@ -265,7 +277,7 @@ async function start(): Promise<void> {
   if (!atLogin && secondInstanceAction(process.argv) === 'toggle') ui.show();
   nativeTheme.on('updated', () => ui.refresh());
 
-  const gate = new PauseGate({ pause: () => glance.pause(), resume: () => glance.resume() });
+  const gate = new PauseGate({ pause: () => glance.pause(), resume: () => glance.resume(), suspend: () => glance.suspend() });
   powerMonitor.on('suspend', () => gate.set('suspend', true));
   powerMonitor.on('resume', () => gate.set('suspend', false));
   powerMonitor.on('lock-screen', () => gate.set('lock', true));
@@ -275,6 +287,13 @@ async function start(): Promise<void> {
   });
   const online = new OnlineWatcher({ isOnline: () => net.isOnline(), onOnline: () => glance.networkOnline(), clock: systemClock });
   online.start();
+  // Wi-Fi to VPN without an offline moment: the routes changed, so the next answer may too.
+  const interfaces = new NetworkChangeWatcher({
+    interfaces: () => networkInterfaces(),
+    onChange: () => glance.networkChanged(),
+    clock: systemClock,
+  });
+  interfaces.start();
 
   // `gate-glance --toggle` run again: a key binding, so a second one always hides what the first showed.
   app.on('second-instance', (_event, argv) => (secondInstanceAction(argv) === 'toggle' ? ui.toggleFromKeyboard() : ui.show()));
@@ -297,6 +316,7 @@ async function start(): Promise<void> {
     if (disposed) return;
     disposed = true;
     online.stop();
+    interfaces.stop();
     shortcut.dispose();
     unbindIpc();
     for (const subscription of [opened, commands, unwatchNotifier, unwatchHost]) subscription.dispose();

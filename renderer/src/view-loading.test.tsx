@@ -28,7 +28,8 @@ describe('a view on its way', () => {
       arrival.release();
       await arrival.arrived;
     });
-    const panel = await screen.findByTestId('settings-panel');
+    // The chunk is compiled on its first import: on a loaded machine that alone can take seconds.
+    const panel = await screen.findByTestId('settings-panel', {}, { timeout: 10_000 });
     expect(screen.queryByTestId('view-loading')).toBeNull();
     expect(document.activeElement).toBe(panel.querySelector('h1'));
   });

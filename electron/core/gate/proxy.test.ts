@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bypassesProxy, proxyFor, redactProxy } from './proxy.js';
+import { bypassesProxy, proxyFor, proxyFromPacResult, redactProxy } from './proxy.js';
 
 const gate = new URL('https://api.gateio.ws/api/v4/wallet/total_balance');
 const plain = new URL('http://127.0.0.1:8080/api/v4');
@@ -59,5 +59,16 @@ describe('proxy selection (curl rules)', () => {
     expect(redactProxy('http://user:pa55@proxy.corp:3128')).toBe('http://proxy.corp:3128');
     expect(redactProxy('proxy.corp:3128')).toBe('http://proxy.corp:3128');
     expect(redactProxy('http://[bad')).toBe('the configured proxy');
+  });
+});
+
+describe('proxyFromPacResult', () => {
+  it("reads the first entry of Chromium's answer as a URL, DIRECT as none", () => {
+    expect(proxyFromPacResult('DIRECT')).toBeNull();
+    expect(proxyFromPacResult('PROXY corp.example:3128; DIRECT')).toBe('http://corp.example:3128');
+    expect(proxyFromPacResult('HTTPS secure.example:443')).toBe('https://secure.example:443');
+    expect(proxyFromPacResult('SOCKS5 127.0.0.1:1080')).toBe('socks5://127.0.0.1:1080');
+    expect(proxyFromPacResult('')).toBeNull();
+    expect(proxyFromPacResult('QUIC odd:1')).toBeNull();
   });
 });

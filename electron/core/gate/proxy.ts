@@ -98,3 +98,15 @@ export function redactProxy(proxy: string): string {
     return 'the configured proxy';
   }
 }
+
+/**
+ * The proxy of Chromium's answer for a URL (`session.resolveProxy`, a PAC result such as
+ * `PROXY host:8080; DIRECT`): its first entry as a URL, or null for DIRECT or an answer we cannot read.
+ */
+export function proxyFromPacResult(pac: string): string | null {
+  const first = pac.split(';')[0]?.trim() ?? '';
+  const m = /^(PROXY|HTTPS|SOCKS5?|SOCKS4)\s+(\S+)$/i.exec(first);
+  if (!m) return null;
+  const scheme = { PROXY: 'http', HTTPS: 'https', SOCKS: 'socks4', SOCKS4: 'socks4', SOCKS5: 'socks5' }[m[1]!.toUpperCase()];
+  return scheme === undefined ? null : `${scheme}://${m[2]}`;
+}

@@ -43,6 +43,8 @@ export function builtMainEnv(dir: string, extra: Readonly<Record<string, string 
     FAKE_APP_PATH: PROJECT_ROOT,
     // Its own keychain entry: a smoke run only reads it, and never the user's.
     GLANCE_KEYCHAIN_SERVICE: 'gate-glance-main-smoke',
+    // A tray host that is there (the tests that need it absent say so), not the test machine's session bus.
+    GLANCE_E2E_TRAY_HOST: 'present',
     ...extra,
   };
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];

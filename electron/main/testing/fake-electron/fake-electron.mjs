@@ -125,6 +125,8 @@ function fakeSession(name) {
   s.protocol = {
     handle: (scheme, handler) => rec.protocolHandlers.set(`${name}:${scheme}`, handler),
   };
+  // ses.resolveProxy(url) answers a Promise of Chromium's PAC result (docs/api/session.md): a direct connection here.
+  s.resolveProxy = async () => 'DIRECT';
   // ses.setProxy(config) returns a Promise<void> and applies to requests made after it resolves
   // (electron/docs/api/session.md); ses.fetch is net.fetch scoped to that session (Electron 25+).
   s.proxy = null;
