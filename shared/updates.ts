@@ -12,7 +12,7 @@
 export type UpdateMode = 'self' | 'notify' | 'none';
 
 /** Why a step failed, as a code the words layer renders (`update.failure.<code>`). */
-export type UpdateFailure = 'check-failed' | 'download-failed' | 'integrity' | 'install-failed';
+export type UpdateFailure = 'check-failed' | 'download-failed' | 'integrity';
 
 /** The updater's state machine: idle → checking → available → downloading → ready, or up-to-date / failed. */
 export type UpdatePhase =

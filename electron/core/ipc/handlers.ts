@@ -33,5 +33,15 @@ export function glanceHandlers(app: GlanceApp): IpcHandlers {
       return ok(null);
     },
     'external:open-key-page': () => app.openKeyPage(),
+    'update:check': async () => {
+      await app.checkForUpdates();
+      return ok(null);
+    },
+    'update:download': async () => {
+      await app.downloadUpdate();
+      return ok(null);
+    },
+    'update:restart': async () => app.restartToUpdate(),
+    'update:open-release': () => app.openReleasePage(),
   };
 }

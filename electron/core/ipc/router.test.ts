@@ -48,6 +48,10 @@ function recordingHandlers() {
     }),
     'window:hide': rec('window:hide', null),
     'external:open-key-page': rec('external:open-key-page', null),
+    'update:check': rec('update:check', null),
+    'update:download': rec('update:download', null),
+    'update:restart': rec('update:restart', null),
+    'update:open-release': rec('update:open-release', null),
   };
   return { handlers, calls };
 }
@@ -65,6 +69,10 @@ const VALID_ARGS: { [C in InvokeChannel]: unknown[] } = {
   'holdings:get': [{ account: 'spot', currency: 'BTC' }],
   'window:hide': [],
   'external:open-key-page': [],
+  'update:check': [],
+  'update:download': [],
+  'update:restart': [],
+  'update:open-release': [],
 };
 
 describe('createIpcRouter', () => {

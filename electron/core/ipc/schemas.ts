@@ -40,6 +40,8 @@ const preferencesPatch = z.strictObject({
   trayShowsChange: z.boolean().optional(),
   alerts: alertRulesSchema.optional(),
   globalShortcut: globalShortcutSchema.optional(),
+  checkForUpdates: z.boolean().optional(),
+  downloadUpdatesAutomatically: z.boolean().optional(),
 });
 
 // Gate's account names are short words; a longer one is not a slice the popover could show.
@@ -61,6 +63,10 @@ const CHANNEL_ARG_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<InvokeArgs
   'holdings:get': z.tuple([z.strictObject({ account: z.string().max(HOLDINGS_ACCOUNT_NAME_MAX), currency })]),
   'window:hide': none,
   'external:open-key-page': none,
+  'update:check': none,
+  'update:download': none,
+  'update:restart': none,
+  'update:open-release': none,
 };
 
 /** Field names from the contract that may be named in an error message (anything else is described, not echoed). */

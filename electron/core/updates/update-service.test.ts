@@ -1,40 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { UpdateState } from '../../../shared/updates.js';
 import { VirtualClock } from '../testing/virtual-clock.js';
-import type { UpdateCheckAnswer, Updater } from './update-service.js';
+import { FakeUpdater } from '../testing/fake-updater.js';
+import type { UpdateCheckAnswer } from './update-service.js';
 import { CHECK_INTERVAL_MS, FIRST_CHECK_DELAY_MS, UpdateService } from './update-service.js';
-
-/** electron-updater's AppUpdater as far as the service drives it, answering what each test chooses. */
-class FakeUpdater implements Updater {
-  autoDownload = true;
-  autoInstallOnAppQuit = false;
-  allowDowngrade = true;
-  checks = 0;
-  downloads = 0;
-  installs: Array<[boolean | undefined, boolean | undefined]> = [];
-  answer: () => Promise<UpdateCheckAnswer | null> = async () => ({ isUpdateAvailable: false, updateInfo: { version: '0.1.0' } });
-  downloadResult: () => Promise<unknown> = async () => ['/tmp/update'];
-  #progress: Array<(p: { percent: number }) => void> = [];
-
-  async checkForUpdates(): Promise<UpdateCheckAnswer | null> {
-    this.checks += 1;
-    return this.answer();
-  }
-  async downloadUpdate(): Promise<unknown> {
-    this.downloads += 1;
-    return this.downloadResult();
-  }
-  quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void {
-    this.installs.push([isSilent, isForceRunAfter]);
-  }
-  on(_event: 'download-progress', listener: (p: { percent: number }) => void): this {
-    this.#progress.push(listener);
-    return this;
-  }
-  progress(percent: number): void {
-    for (const l of this.#progress) l({ percent });
-  }
-}
 
 const newer = async (): Promise<UpdateCheckAnswer> => ({ isUpdateAvailable: true, updateInfo: { version: '0.2.0' } });
 

@@ -98,7 +98,7 @@ export class UpdateService {
    */
   configure(settings: { readonly checkAutomatically: boolean; readonly downloadAutomatically: boolean }): void {
     this.#autoDownload = settings.downloadAutomatically;
-    if (settings.checkAutomatically === this.#enabled) return;
+    if (this.#options.updater === null || settings.checkAutomatically === this.#enabled) return;
     this.#enabled = settings.checkAutomatically;
     this.#clearTimer();
     if (this.#enabled) this.#schedule(FIRST_CHECK_DELAY_MS);

@@ -13,6 +13,9 @@ import { DisplaySettings } from './DisplaySettings.js';
 import { GeneralSettings } from './GeneralSettings.js';
 import { KeySettings } from './KeySettings.js';
 import { LanguageSection } from './LanguageSection.js';
+import { UpdatesSettings } from './UpdatesSettings.js';
+import type { UpdateState } from '../../../shared/updates.js';
+import type { UpdateAction } from '../use-glance.js';
 
 /** Props: current preferences and key status, and what the controls do. */
 export interface SettingsPanelProps {
@@ -25,10 +28,23 @@ export interface SettingsPanelProps {
   readonly onReplaceKey: () => void;
   readonly onRemoveKey: (forgetHistory: boolean) => void;
   readonly onClose: () => void;
+  readonly update: UpdateState;
+  readonly onUpdateAction: (action: UpdateAction) => void;
 }
 
 /** The settings view. */
-export function SettingsPanel({ prefs, credentials, demo, shortcut, onChange, onReplaceKey, onRemoveKey, onClose }: SettingsPanelProps) {
+export function SettingsPanel({
+  prefs,
+  credentials,
+  demo,
+  shortcut,
+  onChange,
+  onReplaceKey,
+  onRemoveKey,
+  onClose,
+  update,
+  onUpdateAction,
+}: SettingsPanelProps) {
   const words = useWords();
   const id = useId();
   const heading = useFocusOnOpen<HTMLHeadingElement>();
@@ -48,6 +64,7 @@ export function SettingsPanel({ prefs, credentials, demo, shortcut, onChange, on
       <LanguageSection locale={prefs.locale} onChange={onChange} />
       <AlertsSettings prefs={prefs} onChange={onChange} />
       <KeySettings credentials={credentials} demo={demo} onReplaceKey={onReplaceKey} onRemoveKey={onRemoveKey} />
+      <UpdatesSettings update={update} prefs={prefs} onChange={onChange} onAction={onUpdateAction} />
     </section>
   );
 }

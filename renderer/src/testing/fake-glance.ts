@@ -63,6 +63,10 @@ export function createFakeGlance(initial: WidgetState, history: HistoryPoint[] =
     ),
     hideWindow: vi.fn<GlanceApi['hideWindow']>(() => okResult(null)),
     openKeyPage: vi.fn<GlanceApi['openKeyPage']>(() => okResult(null)),
+    checkForUpdates: vi.fn<GlanceApi['checkForUpdates']>(() => okResult(null)),
+    downloadUpdate: vi.fn<GlanceApi['downloadUpdate']>(() => okResult(null)),
+    restartToUpdate: vi.fn<GlanceApi['restartToUpdate']>(() => okResult(null)),
+    openReleasePage: vi.fn<GlanceApi['openReleasePage']>(() => okResult(null)),
   };
   const api: GlanceApi = {
     ...fns,
