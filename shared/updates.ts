@@ -19,7 +19,8 @@ export type UpdatePhase =
   | { readonly kind: 'idle' }
   | { readonly kind: 'checking' }
   | { readonly kind: 'up-to-date' }
-  | { readonly kind: 'available'; readonly version: string; readonly releaseUrl: string }
+  /** `releaseUrl`: the version's release page, null where the feed does not say. */
+  | { readonly kind: 'available'; readonly version: string; readonly releaseUrl: string | null }
   /** `percent` 0–100, whole numbers (the popover's progress bar). */
   | { readonly kind: 'downloading'; readonly version: string; readonly percent: number }
   | { readonly kind: 'ready'; readonly version: string }

@@ -5,6 +5,7 @@
  * popover window, the tray and the IPC router over GlanceApp's methods, wires power and network
  * events to it, and tears everything down on quit. Every decision lives in electron/core (tested without Electron); this file only wires.
  */
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -40,6 +41,9 @@ import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createIpcRouter, glanceHandlers 
 import { appSecretStore } from '../core/secrets/app-secret-store.js';
 import { popoverPosition } from '../core/tray/popover-position.js';
 import { createStateSender, registerIpc } from './ipc.js';
+import { createAppUpdater, installFacts, readAppUpdateYml } from './updater.js';
+import { UpdateService } from '../core/updates/update-service.js';
+import { releasePageFor } from '../core/updates/update-mode.js';
 import { createNotifier } from './notifications.js';
 import { TrayController } from './tray.js';
 import {
@@ -110,7 +114,26 @@ async function start(): Promise<void> {
   let popover: PopoverController | null = null;
   let tray: TrayController<NativeImage, Menu> | null = null;
 
+  const install = installFacts({
+    platform: process.platform,
+    packaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    env: process.env,
+    packageJson: JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { glanceMacSigned?: unknown },
+  });
+  // A test build may name its own feed configuration; a packaged app reads resources/app-update.yml.
+  const appUpdateYml = readAppUpdateYml(process.resourcesPath, app.isPackaged, devEnv.GLANCE_UPDATE_CONFIG);
+  const updatePlan = createAppUpdater(install, devEnv.GLANCE_UPDATE_CONFIG);
+  const updates = new UpdateService({
+    ...updatePlan,
+    currentVersion: app.getVersion(),
+    releaseUrl: (version) => releasePageFor(appUpdateYml, version),
+    clock: systemClock,
+    log,
+  });
+
   const glance = await GlanceApp.create({
+    updates,
     secretStore: appSecretStore(devEnv),
     transportForAccount: createFetchTransport(((input: string | URL | Request, init?: RequestInit) =>
       net.fetch(input instanceof Request ? input : String(input), init)) as typeof fetch),

@@ -162,7 +162,8 @@ export class GlanceApp {
     this.#clock = clock;
     this.#log = log;
     this.#prefs = prefs;
-    this.#updates = options.updates ?? new UpdateService({ updater: null, mode: 'none', currentVersion: '', releaseUrl: () => '', clock });
+    this.#updates =
+      options.updates ?? new UpdateService({ updater: null, mode: 'none', currentVersion: '', releaseUrl: () => null, clock });
     this.#configureUpdates(prefs.get());
     this.#updates.onDidChange(() => this.#publish());
     this.#history = new HistoryStore({
@@ -360,7 +361,7 @@ export class GlanceApp {
   /** Opens the release page of the version the feed announced (installs a package manager updates). */
   async openReleasePage(): Promise<Result<null>> {
     const phase = this.#updates.state.phase;
-    if (phase.kind !== 'available') return fail('INVALID_REQUEST', { reason: 'no-update-ready' });
+    if (phase.kind !== 'available' || phase.releaseUrl === null) return fail('INVALID_REQUEST', { reason: 'no-update-ready' });
     try {
       await this.#options.shell.openExternal(phase.releaseUrl);
       return ok(null);

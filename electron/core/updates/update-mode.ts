@@ -10,6 +10,24 @@
  */
 import type { UpdateMode } from '../../../shared/updates.js';
 
+/**
+ * The page of a version's release, from the feed electron-builder wrote into `app-update.yml`: a
+ * GitHub release of its owner and repository, or the generic feed's folder. Null when unknown.
+ */
+export function releasePageFor(appUpdateYml: string | null, version: string): string | null {
+  if (appUpdateYml === null) return null;
+  const field = (name: string) => new RegExp(`^${name}:\\s*['"]?([^'"\\s]+)['"]?\\s*$`, 'm').exec(appUpdateYml)?.[1] ?? null;
+  const provider = field('provider');
+  if (provider === 'github') {
+    const owner = field('owner');
+    const repo = field('repo');
+    if (owner === null || repo === null || !/^[\w.-]+$/.test(owner) || !/^[\w.-]+$/.test(repo)) return null;
+    return `https://github.com/${owner}/${repo}/releases/tag/v${encodeURIComponent(version)}`;
+  }
+  const url = field('url');
+  return provider === 'generic' && url !== null && url.startsWith('https://') ? url : null;
+}
+
 export interface InstallFacts {
   readonly platform: NodeJS.Platform;
   readonly packaged: boolean;

@@ -40,7 +40,7 @@ export interface UpdateServiceOptions {
   readonly mode: UpdateMode;
   readonly currentVersion: string;
   /** The release page of a version, for `notify` installs (deb, rpm, ad-hoc macOS). */
-  readonly releaseUrl: (version: string) => string;
+  readonly releaseUrl: (version: string) => string | null;
   readonly clock: Clock;
   /** Operational messages: versions and failure codes, never a URL's query or a path. */
   readonly log?: (message: string) => void;

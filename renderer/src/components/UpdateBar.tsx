@@ -18,7 +18,7 @@ export function UpdateBar({ update, onAction }: UpdateBarProps) {
     text = words.t('update.bar.ready', { version: phase.version });
     action = 'restart';
     label = words.t('update.restart');
-  } else if (phase.kind === 'available') {
+  } else if (phase.kind === 'available' && (mode === 'self' || phase.releaseUrl !== null)) {
     text = words.t('update.phase.available', { version: phase.version });
     action = mode === 'self' ? 'download' : 'release-page';
     label = words.t(mode === 'self' ? 'update.download' : 'update.release-page');

@@ -56,7 +56,7 @@ export function UpdatesSettings({ update, prefs, onChange, onAction }: UpdatesSe
               <button type="button" className="button primary" onClick={() => onAction('download')}>
                 {words.t('update.download')}
               </button>
-            ) : phase.kind === 'available' ? (
+            ) : phase.kind === 'available' && phase.releaseUrl !== null ? (
               <button type="button" className="button" onClick={() => onAction('release-page')}>
                 {words.t('update.release-page')}
               </button>

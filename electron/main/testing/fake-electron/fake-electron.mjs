@@ -1,6 +1,9 @@
 // A recording stand-in for the parts of Electron's main-process API that out/main uses.
 // Everything it sees is kept on `globalThis.__fakeElectron` for the smoke driver to inspect.
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { request } from './net-request.mjs';
 
 const rec = {
   schemes: null,
@@ -24,6 +27,10 @@ const rec = {
 globalThis.__fakeElectron = rec;
 
 let nextWebContentsId = 1;
+
+function appPackageJson() {
+  return JSON.parse(readFileSync(join(process.env.FAKE_APP_PATH ?? process.cwd(), 'package.json'), 'utf8'));
+}
 
 class FakeApp extends EventEmitter {
   isPackaged = false;
@@ -64,6 +71,15 @@ class FakeApp extends EventEmitter {
   }
   getLocale() {
     return (process.env.FAKE_LANGUAGES ?? 'en-US').split(',')[0];
+  }
+  // app.getVersion() / app.getName() (docs/api/app.md): package.json's version, and its productName
+  // (else its name), of the app being run: this checkout's.
+  getVersion() {
+    return appPackageJson().version;
+  }
+  getName() {
+    const pkg = appPackageJson();
+    return pkg.productName ?? pkg.name;
   }
   getAppPath() {
     return process.env.FAKE_APP_PATH;
@@ -238,7 +254,7 @@ export const nativeTheme = Object.assign(new EventEmitter(), {
   shouldUseDarkColorsForSystemIntegratedUI: false,
 });
 
-export const net = { fetch: (...args) => globalThis.fetch(...args), isOnline: () => true };
+export const net = { request, fetch: (...args) => globalThis.fetch(...args), isOnline: () => true };
 
 export const globalShortcut = {
   register: (accelerator, onPress) => {
@@ -274,3 +290,23 @@ export const ipcMain = {
 
 export const contextBridge = {};
 export const ipcRenderer = {};
+
+// For electron.cjs: what `require('electron')` reads, the same objects `import` gets.
+globalThis.__fakeElectronModule = {
+  app,
+  session,
+  protocol,
+  BrowserWindow,
+  Tray,
+  Notification,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  net,
+  globalShortcut,
+  powerMonitor,
+  screen,
+  shell,
+  dialog,
+  ipcMain,
+};
