@@ -34,7 +34,8 @@ export function installFacts(options: {
     packaged: options.packaged,
     appImage: options.env['APPIMAGE'],
     packageType: packageTypeFile !== null && existsSync(packageTypeFile) ? readFileSync(packageTypeFile, 'utf8').trim() : null,
-    macSigned: options.packageJson.glanceMacSigned === true,
+    // electron-builder's -c.extraMetadata passes the value through yargs, which may keep it a string.
+    macSigned: options.packageJson.glanceMacSigned === true || options.packageJson.glanceMacSigned === 'true',
   };
 }
 
