@@ -13,6 +13,7 @@ import type { HistoryRange, HistoryView } from './history.js';
 import type { KeyHealthState } from './key-health.js';
 import type { LocaleChoice } from './locale.js';
 import type { Preferences } from './prefs.js';
+import type { UpdateState } from './updates.js';
 
 /** What the popover shows. `stale` keeps the last good data; `error` has none to keep. */
 export type WidgetStatus = 'onboarding' | 'loading' | 'live' | 'stale' | 'error';
@@ -78,6 +79,8 @@ export interface WidgetState {
   readonly keyHealth: KeyHealthState | null;
   /** What the desktop around the app allows, as the shell found it. */
   readonly desktop: DesktopStatus;
+  /** Where the app's own updater stands (shared/updates.ts). */
+  readonly update: UpdateState;
 }
 
 /**
@@ -160,6 +163,14 @@ interface InvokeChannels {
   'window:hide': { args: []; result: null };
   'external:open-key-page': { args: []; result: null };
   'diagnostics:get': { args: []; result: Diagnostics };
+  /** "Check for updates": at once, whatever the automatic setting. */
+  'update:check': { args: []; result: null };
+  /** "Download" an update that was found (installs that update themselves). */
+  'update:download': { args: []; result: null };
+  /** "Restart to update": quits and installs a downloaded update; refused unless one is ready. */
+  'update:restart': { args: []; result: null };
+  /** Opens the found version's release page (main's own URL; the renderer cannot choose it). */
+  'update:open-release': { args: []; result: null };
 }
 
 /** A request/response channel name. */
@@ -201,6 +212,10 @@ export const INVOKE_METHODS = {
   hideWindow: 'window:hide',
   openKeyPage: 'external:open-key-page',
   getDiagnostics: 'diagnostics:get',
+  checkForUpdates: 'update:check',
+  downloadUpdate: 'update:download',
+  restartToUpdate: 'update:restart',
+  openReleasePage: 'update:open-release',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** A `window.glance` request method name. */

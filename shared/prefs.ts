@@ -38,6 +38,10 @@ export interface Preferences {
    * CommandOrControl+Alt+G is Ctrl+Alt+G on Windows and Linux, Cmd+Option+G on macOS.
    */
   readonly globalShortcut: string | null;
+  /** Looks for a new version 5 s after start and every 12 hours; off means no update request at all. */
+  readonly checkForUpdates: boolean;
+  /** Downloads a found update without asking (it still installs only on quit or "Restart to update"). */
+  readonly downloadUpdatesAutomatically: boolean;
 }
 
 /** The global shortcut a first run gets. */
@@ -63,4 +67,6 @@ export const DEFAULT_PREFERENCES: Preferences = {
   trayShowsChange: false,
   alerts: [],
   globalShortcut: DEFAULT_GLOBAL_SHORTCUT,
+  checkForUpdates: true,
+  downloadUpdatesAutomatically: false,
 };

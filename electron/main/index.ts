@@ -5,6 +5,7 @@
  * popover window, the tray and the IPC router over GlanceApp's methods, wires power and network
  * events to it, and tears everything down on quit. Every decision lives in electron/core (tested without Electron); this file only wires.
  */
+import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +47,9 @@ import { ManualTrayHost, desktopTrayHost, fixedTrayHost } from '../core/desktop/
 import { cursorKnownFresh, displayServerOf, isNativeWayland, popoverPlanFor } from '../core/tray/popover-window-plan.js';
 import { hardenContents, hardenSession } from './hardening.js';
 import { createStateSender, registerIpc } from './ipc.js';
+import { createAppUpdater, installFacts, readAppUpdateYml } from './updater.js';
+import { UpdateService } from '../core/updates/update-service.js';
+import { releasePageFor } from '../core/updates/update-mode.js';
 import { createNotifier } from './notifications.js';
 import { POPOVER_PARTITION, createPopoverBrowserWindow } from './popover-window.js';
 import { TrayPopover } from './tray-popover.js';
@@ -161,6 +165,24 @@ async function start(): Promise<void> {
     quit: () => app.quit(),
   });
 
+  const install = installFacts({
+    platform: process.platform,
+    packaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    env: process.env,
+    packageJson: JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { glanceMacSigned?: unknown },
+  });
+  // A test build may name its own feed configuration; a packaged app reads resources/app-update.yml.
+  const appUpdateYml = readAppUpdateYml(process.resourcesPath, app.isPackaged, devEnv.GLANCE_UPDATE_CONFIG);
+  const updatePlan = createAppUpdater(install, devEnv.GLANCE_UPDATE_CONFIG);
+  const updates = new UpdateService({
+    ...updatePlan,
+    currentVersion: app.getVersion(),
+    releaseUrl: (version) => releasePageFor(appUpdateYml, version),
+    clock: systemClock,
+    log,
+  });
+
   const notifier = createNotifier({
     create: (options) => new Notification(options),
     isSupported: () => Notification.isSupported(),
@@ -168,6 +190,7 @@ async function start(): Promise<void> {
     log,
   });
   const glance = await GlanceApp.create({
+    updates,
     secretStore: appSecretStore(devEnv),
     transportForAccount: createFetchTransport(
       ((input: string | URL | Request, init?: RequestInit) =>

@@ -28,6 +28,7 @@ interface PlatformOptions {
   entitlements?: string;
   entitlementsInherit?: string;
   extendInfo?: Record<string, unknown>;
+  signtoolOptions?: { publisherName?: string[] };
 }
 
 interface BuilderConfig {
@@ -38,6 +39,7 @@ interface BuilderConfig {
   mac?: PlatformOptions;
   win?: PlatformOptions;
   linux?: PlatformOptions;
+  publish?: Array<{ provider: string; releaseType?: string }>;
   deb?: PlatformOptions;
   rpm?: PlatformOptions;
   nsis?: Record<string, unknown>;
@@ -218,5 +220,19 @@ describe('Windows package', () => {
       ? arg.slice(1, -1)
       : new RegExp(String.raw`\b${arg.replace(/\$/g, '\\$')}\s*=\s*"([^"]+)"`).exec(main)?.[1];
     expect(value).toBe(config.appId);
+  });
+});
+
+describe('updates', () => {
+  it('publish to the GitHub releases the updater reads, as full releases (never drafts or pre-releases)', () => {
+    expect(config.publish).toEqual([{ provider: 'github', releaseType: 'release' }]);
+  });
+
+  it('give macOS the zip Squirrel.Mac updates from, beside the DMG people download', () => {
+    expect(config.mac?.target).toEqual(['dmg', 'zip']);
+  });
+
+  it('name the Windows publisher, so the updater verifies the installer it downloads', () => {
+    expect(config.win?.signtoolOptions?.publisherName).toEqual(['Gate Glance contributors']);
   });
 });

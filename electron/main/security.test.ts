@@ -94,6 +94,10 @@ describe('built main bundle', () => {
     expect(main).toMatch(/ipcMain\.handle\(|\.handle\(channel/);
     expect(main).not.toMatch(/ipcMain\.on\(|ipcMain\.once\(/);
   });
+
+  it('never starts a crash reporter: nothing about a crash leaves the computer', () => {
+    expect(main).not.toMatch(/crashReporter/);
+  });
 });
 
 interface Exposed {
@@ -256,10 +260,10 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('names the app and its targets: dmg without a Dock icon, nsis, deb + rpm', () => {
+  it('names the app and its targets: dmg (and the zip Squirrel.Mac updates from) without a Dock icon, nsis, deb + rpm', () => {
     expect(config.appId).toMatch(/^[a-z0-9.-]+$/);
     expect(config.productName).toBe('Gate Glance');
-    expect(config.mac?.target).toEqual(['dmg']);
+    expect(config.mac?.target).toEqual(['dmg', 'zip']);
     expect(config.mac?.extendInfo?.LSUIElement).toBe(true);
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.linux?.target).toEqual(['deb', 'rpm']);

@@ -19,6 +19,7 @@ import { StatusLine } from './components/StatusLine.js';
 import { TotalHeader } from './components/TotalHeader.js';
 import { useLocaleWords } from './lib/use-locale-words.js';
 import { useWords, WordsContext } from './lib/words.js';
+import { UpdateBar } from './components/UpdateBar.js';
 import { useGlance, type GlanceView, type UseGlanceOptions } from './use-glance.js';
 
 /** Props: test seams only (a fake API and clock); the app renders `<App />`. */
@@ -145,6 +146,8 @@ function Popover({ view }: { readonly view: GlanceView }) {
             onRemoveKey={(forgetHistory) => void actions.clearCredentials({ forgetHistory })}
             onClose={backToMain}
             loadDiagnostics={actions.getDiagnostics}
+            update={state.update}
+            onUpdateAction={(action) => void actions.updateAction(action)}
           />
         </Suspense>
       </main>
@@ -254,6 +257,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
         </>
       ) : null}
       {messageBar}
+      <UpdateBar update={state.update} onAction={(action) => void actions.updateAction(action)} />
       {state.demo ? (
         <div className="demo-strip" data-testid="demo-strip">
           <span>{words.t('popover.demo-strip')}</span>

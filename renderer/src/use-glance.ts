@@ -34,6 +34,9 @@ declare global {
 }
 
 /** Test seams: a fake API and a fake clock. The app passes nothing. */
+/** What an update button asks of main. */
+export type UpdateAction = 'check' | 'download' | 'restart' | 'release-page';
+
 export interface UseGlanceOptions {
   readonly api?: GlanceApi;
   readonly now?: () => number;
@@ -53,6 +56,8 @@ interface GlanceActions {
   readonly exportHistoryCsv: () => Promise<void>;
   readonly hideWindow: () => Promise<void>;
   readonly openKeyPage: () => Promise<void>;
+  /** Settings' and the popover's update buttons. */
+  readonly updateAction: (action: UpdateAction) => Promise<void>;
   /** One account's coins; the holdings view shows a failure itself (never the message bar). */
   readonly getHoldings: (request: HoldingsRequest) => Promise<Result<HoldingsView>>;
   /** One range of one currency's history; the chart shows a failure itself. */
@@ -255,6 +260,24 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     await run((a) => a.openKeyPage());
   }, [run]);
 
+  const updateAction = useCallback(
+    async (action: UpdateAction) => {
+      await run((a) => {
+        switch (action) {
+          case 'check':
+            return a.checkForUpdates();
+          case 'download':
+            return a.downloadUpdate();
+          case 'restart':
+            return a.restartToUpdate();
+          case 'release-page':
+            return a.openReleasePage();
+        }
+      });
+    },
+    [run],
+  );
+
   const getHoldings = useCallback(
     async (request: HoldingsRequest): Promise<Result<HoldingsView>> =>
       api === null ? { ok: false, error: NO_BRIDGE } : settle(() => api.getHoldings(request)),
@@ -293,6 +316,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
       exportHistoryCsv,
       hideWindow,
       openKeyPage,
+      updateAction,
       getHoldings,
       getHistory,
       getDiagnostics,

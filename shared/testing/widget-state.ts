@@ -20,6 +20,7 @@ export function widgetState(overrides: Partial<WidgetState> = {}): WidgetState {
     locale: { language: 'en', formatLocale: undefined },
     change24h: null,
     keyHealth: null,
+    update: { mode: 'none', currentVersion: '0.1.0', phase: { kind: 'idle' }, lastCheckAt: null },
     desktop: { trayHost: 'not-applicable', notifications: 'ok', loginItem: 'unknown' },
     demo: false,
     credentials: { stored: false, keyHint: null, keychainError: null, checking: false },

@@ -53,13 +53,14 @@ import type { SecretStore } from '../secrets/secret-store.js';
 import type { DemoSource } from '../simulator/demo.js';
 import { createDemoSource } from '../simulator/demo.js';
 import type { TrayAppCommand } from '../tray/tray-model.js';
+import { UpdateService } from '../updates/update-service.js';
 
 /** Where "Create an API key" leads: Gate's key management page (a fixed URL; the renderer cannot choose it). */
 export const GATE_KEY_PAGE_URL = 'https://www.gate.io/myaccount/api_key_manage';
 
 /** What the app asks of its host (Electron main, or the e2e bridge's stand-ins). */
 export interface GlanceShell {
-  /** Opens a URL in the user's browser; only ever called with GATE_KEY_PAGE_URL. */
+  /** Opens a URL in the user's browser: GATE_KEY_PAGE_URL, or the release page of a version the update feed named. */
   openExternal(url: string): Promise<void>;
   /** Asks where to save the CSV export; null when the user cancelled. */
   chooseCsvPath(defaultFileName: string): Promise<string | null>;
@@ -96,6 +97,8 @@ export interface GlanceAppOptions {
   readonly platform?: string;
   /** `XDG_CURRENT_DESKTOP`, which picks the tray host's remedy. */
   readonly desktopName?: string;
+  /** The app's own updater (main builds it over electron-updater); none means this build never updates. */
+  readonly updates?: UpdateService;
 }
 
 type StateListener = (state: WidgetState) => void;
@@ -137,6 +140,7 @@ export class GlanceApp {
   readonly #ready: Promise<void>;
   #demo = false;
   #shortcut: ShortcutStatus = 'none';
+  readonly #updates: UpdateService;
   #desktop: DesktopStatus = { trayHost: 'not-applicable', notifications: 'ok', loginItem: 'unknown' };
   #demoSource: DemoSource | null = null;
   /** Per-coin detail, asked only by the holdings view: one service per source, so demo and account caches never mix. */
@@ -162,6 +166,10 @@ export class GlanceApp {
     this.#clock = clock;
     this.#log = log;
     this.#prefs = prefs;
+    this.#updates =
+      options.updates ?? new UpdateService({ updater: null, mode: 'none', currentVersion: '', releaseUrl: () => null, clock });
+    this.#configureUpdates(prefs.get());
+    this.#updates.onDidChange(() => this.#publish());
     this.#history = new HistoryStore({
       dir: options.dataDir,
       now: () => clock.now(),
@@ -284,6 +292,7 @@ export class GlanceApp {
       change24h,
       keyHealth: null,
       desktop: this.#desktop,
+      update: this.#updates.state,
     };
   }
 
@@ -334,8 +343,42 @@ export class GlanceApp {
     if (!saved.ok) return saved;
     if (patch.currency !== undefined) this.#balance.setCurrency(saved.value.currency);
     this.#balance.setRefreshInterval(saved.value.refreshIntervalSec);
+    this.#configureUpdates(saved.value);
     this.#publish();
     return saved;
+  }
+
+  // ── Updates ────────────────────────────────────────────────────────────────
+
+  /** "Check for updates" (tray menu, Settings). */
+  checkForUpdates(): Promise<void> {
+    return this.#updates.checkNow();
+  }
+
+  /** "Download" a found update. */
+  downloadUpdate(): Promise<void> {
+    return this.#updates.download();
+  }
+
+  /** "Restart to update": refused unless an update is downloaded and ready. */
+  restartToUpdate(): Result<null> {
+    return this.#updates.restartToUpdate() ? ok(null) : fail('INVALID_REQUEST', { reason: 'no-update-ready' });
+  }
+
+  /** Opens the release page of the version the feed announced (installs a package manager updates). */
+  async openReleasePage(): Promise<Result<null>> {
+    const phase = this.#updates.state.phase;
+    if (phase.kind !== 'available' || phase.releaseUrl === null) return fail('INVALID_REQUEST', { reason: 'no-update-ready' });
+    try {
+      await this.#options.shell.openExternal(phase.releaseUrl);
+      return ok(null);
+    } catch {
+      return fail('INTERNAL', { reason: 'open-browser', url: phase.releaseUrl });
+    }
+  }
+
+  #configureUpdates(prefs: Preferences): void {
+    this.#updates.configure({ checkAutomatically: prefs.checkForUpdates, downloadAutomatically: prefs.downloadUpdatesAutomatically });
   }
 
   /** System suspend or screen lock. */
@@ -565,6 +608,11 @@ export class GlanceApp {
           if (!r.ok) this.#log(`launch at login: ${r.error.code}`);
           return;
         }
+        case 'check-updates':
+          return await this.checkForUpdates();
+        case 'restart-to-update':
+          this.restartToUpdate();
+          return;
       }
     } catch (error) {
       this.#log(`tray command ${command.type} failed (${error instanceof Error ? error.name : 'unknown'})`);
@@ -575,6 +623,7 @@ export class GlanceApp {
   dispose(): void {
     this.#disposed = true;
     this.#alerts.dispose();
+    this.#updates.dispose();
     this.#balance.stop();
     this.#listeners.clear();
   }

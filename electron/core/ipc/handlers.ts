@@ -39,5 +39,15 @@ export function glanceHandlers(app: GlanceApp, popover: PopoverCommands): IpcHan
     },
     'external:open-key-page': () => app.openKeyPage(),
     'diagnostics:get': () => app.getDiagnostics(),
+    'update:check': async () => {
+      await app.checkForUpdates();
+      return ok(null);
+    },
+    'update:download': async () => {
+      await app.downloadUpdate();
+      return ok(null);
+    },
+    'update:restart': async () => app.restartToUpdate(),
+    'update:open-release': () => app.openReleasePage(),
   };
 }

@@ -22,6 +22,8 @@ const CHANGED: { readonly [K in keyof Preferences]: Preferences[K] } = {
   trayShowsChange: true,
   alerts: [{ id: 'a1', kind: 'above', currency: 'USDT', threshold: '100' }],
   globalShortcut: 'CommandOrControl+Alt+G',
+  checkForUpdates: false,
+  downloadUpdatesAutomatically: true,
 };
 
 describe('prefs:set and the preferences store: one schema', () => {

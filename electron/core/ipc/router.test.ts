@@ -50,6 +50,10 @@ function recordingHandlers() {
     'window:hide': rec('window:hide', null),
     'external:open-key-page': rec('external:open-key-page', null),
     'diagnostics:get': rec('diagnostics:get', null),
+    'update:check': rec('update:check', null),
+    'update:download': rec('update:download', null),
+    'update:restart': rec('update:restart', null),
+    'update:open-release': rec('update:open-release', null),
   };
   return { handlers, calls };
 }
@@ -68,6 +72,10 @@ const VALID_ARGS: { [C in InvokeChannel]: unknown[] } = {
   'window:hide': [],
   'external:open-key-page': [],
   'diagnostics:get': [],
+  'update:check': [],
+  'update:download': [],
+  'update:restart': [],
+  'update:open-release': [],
 };
 
 describe('createIpcRouter', () => {

@@ -39,6 +39,10 @@ const CHANNEL_ARG_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<InvokeArgs
   'window:hide': none,
   'external:open-key-page': none,
   'diagnostics:get': none,
+  'update:check': none,
+  'update:download': none,
+  'update:restart': none,
+  'update:open-release': none,
 };
 
 /** Field names from the contract that may be named in an error message (anything else is described, not echoed). */

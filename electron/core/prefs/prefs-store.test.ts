@@ -47,6 +47,8 @@ describe('PrefsStore.load', () => {
       trayShowsChange: true,
       alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }],
       globalShortcut: null,
+      checkForUpdates: false,
+      downloadUpdatesAutomatically: true,
     });
     expect(r.ok).toBe(true);
     const file = JSON.parse(fs.files.get(PATH) ?? 'null');
@@ -63,6 +65,8 @@ describe('PrefsStore.load', () => {
       trayShowsChange: true,
       alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }],
       globalShortcut: null,
+      checkForUpdates: false,
+      downloadUpdatesAutomatically: true,
     });
     const again = memStore(fs);
     const loaded = await again.store.load();
@@ -78,6 +82,8 @@ describe('PrefsStore.load', () => {
       trayShowsChange: true,
       alerts: [{ id: 'a1', kind: 'below', currency: 'BTC', threshold: '0.5' }],
       globalShortcut: null,
+      checkForUpdates: false,
+      downloadUpdatesAutomatically: true,
     });
     expect(loaded.warnings).toEqual([]);
     expect(again.store.get()).toEqual(loaded.prefs);

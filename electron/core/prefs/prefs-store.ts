@@ -44,6 +44,8 @@ const FIELD_SCHEMAS = {
   trayShowsChange: z.boolean(),
   alerts: alertRulesSchema,
   globalShortcut: globalShortcutSchema,
+  checkForUpdates: z.boolean(),
+  downloadUpdatesAutomatically: z.boolean(),
 } satisfies { [K in keyof Preferences]: z.ZodType<Preferences[K]> };
 
 /**
@@ -68,6 +70,8 @@ const FIELD_RULES: Readonly<Record<PrefKey, string>> = {
   trayShowsChange: 'true or false',
   alerts: ALERT_RULES_RULE,
   globalShortcut: GLOBAL_SHORTCUT_RULE,
+  checkForUpdates: 'true or false',
+  downloadUpdatesAutomatically: 'true or false',
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -289,3 +289,24 @@ describe('trayModel in Chinese', () => {
     expect(trayModel(state(), FETCHED + 5_000, 'darwin', opts).title).toBe('12,345.68 USDT');
   });
 });
+
+describe('the tray menu and updates', () => {
+  const withUpdate = (update: WidgetState['update']) => trayModel(widgetState({ update }), 0, 'linux').menu;
+  const labels = (menu: readonly { type: string; label?: string }[]) => menu.filter((i) => i.type === 'normal').map((i) => i.label);
+
+  it('offers "Check for updates" where the app updates, "Restart to update" once one is ready, and nothing in a build that never updates', () => {
+    const base = { currentVersion: '0.1.0', lastCheckAt: null } as const;
+    expect(labels(withUpdate({ ...base, mode: 'self', phase: { kind: 'idle' } }))).toContain('Check for updates');
+    expect(labels(withUpdate({ ...base, mode: 'notify', phase: { kind: 'up-to-date' } }))).toContain('Check for updates');
+    const ready = withUpdate({ ...base, mode: 'self', phase: { kind: 'ready', version: '0.2.0' } });
+    expect(ready.find((i) => i.type === 'normal' && i.label === 'Restart to update')).toMatchObject({
+      enabled: true,
+      command: { type: 'restart-to-update' },
+    });
+    expect(labels(ready)).not.toContain('Check for updates');
+    const checking = withUpdate({ ...base, mode: 'self', phase: { kind: 'checking' } });
+    expect(checking.find((i) => i.type === 'normal' && i.label === 'Check for updates')).toMatchObject({ enabled: false });
+    const none = labels(withUpdate({ ...base, mode: 'none', phase: { kind: 'idle' } }));
+    expect(none.filter((l) => l === 'Check for updates' || l === 'Restart to update')).toEqual([]);
+  });
+});

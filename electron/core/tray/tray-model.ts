@@ -30,6 +30,8 @@ export type TrayCommand =
   | { readonly type: 'set-currency'; readonly currency: Currency }
   | { readonly type: 'set-privacy'; readonly privacy: boolean }
   | { readonly type: 'set-launch-at-login'; readonly launchAtLogin: boolean }
+  | { readonly type: 'check-updates' }
+  | { readonly type: 'restart-to-update' }
   | { readonly type: 'quit' };
 
 /** The commands the app answers (`GlanceApp.runTrayCommand`); Open and Quit are the tray-and-popover class's own. */
@@ -220,9 +222,16 @@ function menuItems(state: WidgetState, now: number, amount: string | null, words
       enabled: true,
       command: { type: 'set-launch-at-login', launchAtLogin: !state.prefs.launchAtLogin },
     },
-    { type: 'separator' },
-    { type: 'normal', label: words.t('tray.menu.quit'), enabled: true, command: { type: 'quit' } },
   );
+  // Updates: "Restart to update" once one is ready, else "Check for updates" (none in a build that never updates).
+  const update = state.update;
+  if (update.phase.kind === 'ready') {
+    items.push({ type: 'normal', label: words.t('update.restart'), enabled: true, command: { type: 'restart-to-update' } });
+  } else if (update.mode !== 'none') {
+    const busy = update.phase.kind === 'checking' || update.phase.kind === 'downloading';
+    items.push({ type: 'normal', label: words.t('update.check-now'), enabled: !busy, command: { type: 'check-updates' } });
+  }
+  items.push({ type: 'separator' }, { type: 'normal', label: words.t('tray.menu.quit'), enabled: true, command: { type: 'quit' } });
   return items;
 }
 

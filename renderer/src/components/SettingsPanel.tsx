@@ -16,6 +16,9 @@ import { DisplaySettings } from './DisplaySettings.js';
 import { GeneralSettings } from './GeneralSettings.js';
 import { KeySettings } from './KeySettings.js';
 import { LanguageSection } from './LanguageSection.js';
+import { UpdatesSettings } from './UpdatesSettings.js';
+import type { UpdateState } from '../../../shared/updates.js';
+import type { UpdateAction } from '../use-glance.js';
 
 /** Props: current preferences and key status, and what the controls do. */
 export interface SettingsPanelProps {
@@ -32,6 +35,8 @@ export interface SettingsPanelProps {
   readonly onClose: () => void;
   /** Runs the doctor's checks in main (Diagnostics). */
   readonly loadDiagnostics: () => Promise<Result<Diagnostics>>;
+  readonly update: UpdateState;
+  readonly onUpdateAction: (action: UpdateAction) => void;
 }
 
 /** The settings view. */
@@ -46,6 +51,8 @@ export function SettingsPanel({
   onRemoveKey,
   onClose,
   loadDiagnostics,
+  update,
+  onUpdateAction,
 }: SettingsPanelProps) {
   const words = useWords();
   const id = useId();
@@ -67,6 +74,7 @@ export function SettingsPanel({
       <AlertsSettings prefs={prefs} notifications={desktop.notifications} onChange={onChange} />
       <KeySettings credentials={credentials} demo={demo} onReplaceKey={onReplaceKey} onRemoveKey={onRemoveKey} />
       <DiagnosticsSection load={loadDiagnostics} />
+      <UpdatesSettings update={update} prefs={prefs} onChange={onChange} onAction={onUpdateAction} />
     </section>
   );
 }

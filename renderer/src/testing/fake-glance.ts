@@ -64,6 +64,10 @@ export function createFakeGlance(initial: WidgetState, history: HistoryPoint[] =
     hideWindow: vi.fn<GlanceApi['hideWindow']>(() => okResult(null)),
     openKeyPage: vi.fn<GlanceApi['openKeyPage']>(() => okResult(null)),
     getDiagnostics: vi.fn<GlanceApi['getDiagnostics']>(() => okResult(DIAGNOSTICS)),
+    checkForUpdates: vi.fn<GlanceApi['checkForUpdates']>(() => okResult(null)),
+    downloadUpdate: vi.fn<GlanceApi['downloadUpdate']>(() => okResult(null)),
+    restartToUpdate: vi.fn<GlanceApi['restartToUpdate']>(() => okResult(null)),
+    openReleasePage: vi.fn<GlanceApi['openReleasePage']>(() => okResult(null)),
   };
   const api: GlanceApi = {
     ...fns,

@@ -3,6 +3,9 @@
 // It can also fail the way real Electron does, each switched on by an environment variable
 // (FAKE_*) and citing where Electron documents that behaviour.
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { request } from './net-request.mjs';
 
 // FAKE_PLATFORM=darwin|win32: the built main reads `process.platform` (Electron reports the OS it
 // runs on, docs/api/process.md), so the dock, login-item and notification branches run here too.
@@ -36,6 +39,10 @@ const rec = {
 globalThis.__fakeElectron = rec;
 
 let nextWebContentsId = 1;
+
+function appPackageJson() {
+  return JSON.parse(readFileSync(join(process.env.FAKE_APP_PATH ?? process.cwd(), 'package.json'), 'utf8'));
+}
 
 class FakeApp extends EventEmitter {
   isPackaged = false;
@@ -93,6 +100,15 @@ class FakeApp extends EventEmitter {
   }
   getLocale() {
     return (process.env.FAKE_LANGUAGES ?? 'en-US').split(',')[0];
+  }
+  // app.getVersion() / app.getName() (docs/api/app.md): package.json's version, and its productName
+  // (else its name), of the app being run: this checkout's.
+  getVersion() {
+    return appPackageJson().version;
+  }
+  getName() {
+    const pkg = appPackageJson();
+    return pkg.productName ?? pkg.name;
   }
   getAppPath() {
     return process.env.FAKE_APP_PATH;
@@ -310,7 +326,7 @@ export const nativeTheme = Object.assign(new EventEmitter(), {
 
 // `net.isOnline()` (docs/api/net.md): the driver flips `rec.online` to make it flap.
 rec.online = true;
-export const net = { fetch: (...args) => globalThis.fetch(...args), isOnline: () => rec.online };
+export const net = { request, fetch: (...args) => globalThis.fetch(...args), isOnline: () => rec.online };
 
 export const globalShortcut = {
   register: (accelerator, onPress) => {
@@ -355,3 +371,23 @@ export const ipcMain = {
 
 export const contextBridge = {};
 export const ipcRenderer = {};
+
+// For electron.cjs: what `require('electron')` reads, the same objects `import` gets.
+globalThis.__fakeElectronModule = {
+  app,
+  session,
+  protocol,
+  BrowserWindow,
+  Tray,
+  Notification,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  net,
+  globalShortcut,
+  powerMonitor,
+  screen,
+  shell,
+  dialog,
+  ipcMain,
+};
