@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'INVALID_SIGNATURE',
   'FORBIDDEN',
   'IP_FORBIDDEN',
+  'KEY_CAN_WRITE',
   'CLOCK_SKEW',
   'RATE_LIMITED',
   'SERVER_ERROR',
@@ -137,6 +138,8 @@ const CLASSES: { readonly [C in ErrorCode]: ErrorClass } = {
   INVALID_SIGNATURE: { kind: 'key', permanent: true },
   FORBIDDEN: { kind: 'key', permanent: true },
   IP_FORBIDDEN: { kind: 'key', permanent: true },
+  // A save refused until the user confirms ("Save anyway", `login --allow-write-key`): never a refresh's error.
+  KEY_CAN_WRITE: { kind: 'key', permanent: false },
   CLOCK_SKEW: { kind: 'remote', permanent: false },
   RATE_LIMITED: { kind: 'remote', permanent: false },
   SERVER_ERROR: { kind: 'remote', permanent: false },

@@ -33,5 +33,6 @@ export function glanceHandlers(app: GlanceApp): IpcHandlers {
       return ok(null);
     },
     'external:open-key-page': () => app.openKeyPage(),
+    'key-health:check': async () => ok(await app.checkKeyHealth()),
   };
 }

@@ -31,7 +31,7 @@ function recordingHandlers() {
     'state:get': rec('state:get', state),
     'balance:refresh': rec('balance:refresh', null),
     'currency:set': rec('currency:set', null),
-    'credentials:save': rec('credentials:save', { status: state.credentials, notices: [], verified: false }),
+    'credentials:save': rec('credentials:save', { status: state.credentials, notices: [], verified: false, keyHealth: null }),
     'credentials:clear': rec('credentials:clear', state.credentials),
     'demo:start': rec('demo:start', null),
     'prefs:set': rec('prefs:set', DEFAULT_PREFERENCES),
@@ -48,6 +48,7 @@ function recordingHandlers() {
     }),
     'window:hide': rec('window:hide', null),
     'external:open-key-page': rec('external:open-key-page', null),
+    'key-health:check': rec('key-health:check', { health: null, checking: false, error: null }),
   };
   return { handlers, calls };
 }
@@ -65,6 +66,7 @@ const VALID_ARGS: { [C in InvokeChannel]: unknown[] } = {
   'holdings:get': [{ account: 'spot', currency: 'BTC' }],
   'window:hide': [],
   'external:open-key-page': [],
+  'key-health:check': [],
 };
 
 describe('createIpcRouter', () => {

@@ -26,6 +26,7 @@ const saveCredentialsInput = z.strictObject({
   key: z.string().max(MAX_KEY_LENGTH),
   secret: z.string().max(MAX_SECRET_LENGTH),
   verify: z.boolean(),
+  allowWriteKey: z.boolean().optional(),
 });
 
 const preferencesPatch = z.strictObject({
@@ -61,6 +62,7 @@ const CHANNEL_ARG_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<InvokeArgs
   'holdings:get': z.tuple([z.strictObject({ account: z.string().max(HOLDINGS_ACCOUNT_NAME_MAX), currency })]),
   'window:hide': none,
   'external:open-key-page': none,
+  'key-health:check': none,
 };
 
 /** Field names from the contract that may be named in an error message (anything else is described, not echoed). */

@@ -125,6 +125,16 @@ export class KeyHealthService {
     return this.checkNow();
   }
 
+  /** A key was saved with its facts already read (the save's own inspection): no second request. */
+  checked(keyHint: string, health: KeyHealth): void {
+    this.#stopped = false;
+    this.#adopt(keyHint, true);
+    this.#attemptedAt = this.#options.clock.now();
+    this.#set({ health, checking: false, error: null });
+    this.#persist(keyHint, this.#attemptedAt, health);
+    this.#schedule(KEY_HEALTH_INTERVAL_MS);
+  }
+
   /** Asks Gate now ("Check now", a save); joins a check already on its way. */
   checkNow(): Promise<KeyHealthState> {
     if (this.#keyHint === null || this.#stopped) return Promise.resolve(this.#state);
