@@ -16,6 +16,7 @@ import type { ErrorPanelProps } from './components/ErrorPanel.js';
 import { LoadingSkeleton } from './components/LoadingSkeleton.js';
 import { StatusBadge } from './components/StatusBadge.js';
 import { StatusLine } from './components/StatusLine.js';
+import { KeyExpiryLine } from './components/KeyExpiryLine.js';
 import { TotalHeader } from './components/TotalHeader.js';
 import { useLocaleWords } from './lib/use-locale-words.js';
 import { useWords, WordsContext } from './lib/words.js';
@@ -143,6 +144,9 @@ function Popover({ view }: { readonly view: GlanceView }) {
             onReplaceKey={openKeyForm}
             onRemoveKey={(forgetHistory) => void actions.clearCredentials({ forgetHistory })}
             onClose={backToMain}
+            keyHealth={state.keyHealth}
+            now={now}
+            onCheckKeyHealth={() => void actions.checkKeyHealth()}
           />
         </Suspense>
       </main>
@@ -251,6 +255,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
           {status === 'stale' || status === 'error' ? <StatusLine ageSeconds={age} {...errorPanel} /> : null}
         </>
       ) : null}
+      <KeyExpiryLine health={state.keyHealth?.health ?? null} now={now} />
       {messageBar}
       {state.demo ? (
         <div className="demo-strip" data-testid="demo-strip">

@@ -52,6 +52,8 @@ interface GlanceActions {
   readonly exportHistoryCsv: () => Promise<void>;
   readonly hideWindow: () => Promise<void>;
   readonly openKeyPage: () => Promise<void>;
+  /** "Check now": asks main to read the key's health again (the state shows the answer). */
+  readonly checkKeyHealth: () => Promise<void>;
   /** One account's coins; the holdings view shows a failure itself (never the message bar). */
   readonly getHoldings: (request: HoldingsRequest) => Promise<Result<HoldingsView>>;
   /** One range of one currency's history; the chart shows a failure itself. */
@@ -252,6 +254,10 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     await run((a) => a.openKeyPage());
   }, [run]);
 
+  const checkKeyHealth = useCallback(async () => {
+    await run((a) => a.checkKeyHealth());
+  }, [run]);
+
   const getHoldings = useCallback(
     async (request: HoldingsRequest): Promise<Result<HoldingsView>> =>
       api === null ? { ok: false, error: NO_BRIDGE } : settle(() => api.getHoldings(request)),
@@ -285,6 +291,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
       exportHistoryCsv,
       hideWindow,
       openKeyPage,
+      checkKeyHealth,
       getHoldings,
       getHistory,
       dismissMessage,

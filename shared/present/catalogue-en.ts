@@ -700,4 +700,5 @@ export const en = {
     'This key can trade/withdraw ({permissions}: read and write). Gate Glance only needs read access; create a read-only key.',
   'error.KEY_CAN_WRITE.hint': 'Create a read-only key on Gate, or choose "Save anyway" to keep this one.',
   'error.KEY_CAN_WRITE.hint.cli': 'Create a read-only key on Gate, or run login again with --allow-write-key to keep this one.',
+  'key-health.continue': 'Continue',
 } satisfies Readonly<Record<string, string>>;

@@ -659,4 +659,5 @@ export const zhCN: Catalogue = {
   'error.KEY_CAN_WRITE.message': '此密钥可以交易或提现（{permissions}：读写）。Gate Glance 只需要读取权限，请创建只读密钥。',
   'error.KEY_CAN_WRITE.hint': '请在 Gate 上创建只读密钥，或选择“仍然保存”保留此密钥。',
   'error.KEY_CAN_WRITE.hint.cli': '请在 Gate 上创建只读密钥，或加上 --allow-write-key 重新运行 login 以保留此密钥。',
+  'key-health.continue': '继续',
 };

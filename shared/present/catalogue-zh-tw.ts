@@ -659,4 +659,5 @@ export const zhTW: Catalogue = {
   'error.KEY_CAN_WRITE.message': '此金鑰可以交易或提領（{permissions}：讀寫）。Gate Glance 只需要讀取權限，請建立唯讀金鑰。',
   'error.KEY_CAN_WRITE.hint': '請在 Gate 上建立唯讀金鑰，或選擇「仍然儲存」保留此金鑰。',
   'error.KEY_CAN_WRITE.hint.cli': '請在 Gate 上建立唯讀金鑰，或加上 --allow-write-key 重新執行 login 以保留此金鑰。',
+  'key-health.continue': '繼續',
 };

@@ -90,7 +90,7 @@ describe('GlanceApp key health', () => {
     const { app, router, mainKeys } = await setup({ stored: false, key: { createdAt: START - 85 * DAY } });
     await app.whenIdle();
     const saved = await router.dispatch('credentials:save', [{ key: KEY, secret: SECRET, verify: true }], sender);
-    expect(saved.ok).toBe(true);
+    expect(saved.ok && (saved.value as { keyHealth: unknown }).keyHealth).toMatchObject({ ipBound: false, readOnly: true });
     await app.whenIdle();
     expect(mainKeys()).toBe(1);
     expect(app.getState().keyHealth?.health?.warnings).toEqual(['EXPIRES_SOON', 'NO_IP_WHITELIST']);

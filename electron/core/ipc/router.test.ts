@@ -2,6 +2,7 @@ import { errorWords } from '../../../shared/present/error-words.js';
 import { ENGLISH } from '../../../shared/present/words.js';
 import type { AppError } from '../../../shared/errors.js';
 import { describe, expect, it, vi } from 'vitest';
+import type { KeyHealth } from '../../../shared/key-health.js';
 import type { InvokeChannel, WidgetState } from '../../../shared/ipc.js';
 import { INVOKE_CHANNELS } from '../../../shared/ipc.js';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
@@ -18,6 +19,15 @@ const sender = { senderFrameUrl: APP_ENTRY_URL, isMainFrame: true, webContentsId
 const trust = { trustedIds: new Set([3]), appOrigin: APP_ORIGIN };
 
 const state: WidgetState = widgetState();
+const KEY_HEALTH: KeyHealth = {
+  checkedAt: 1,
+  readOnly: false,
+  writePermissions: ['spot'],
+  ipBound: false,
+  expiresAt: 2,
+  state: 'normal',
+  warnings: ['WRITE_PERMISSIONS', 'NO_IP_WHITELIST'],
+};
 
 function recordingHandlers() {
   const calls: Array<{ channel: InvokeChannel; args: unknown[] }> = [];
@@ -200,6 +210,7 @@ describe('createIpcRouter', () => {
             notices: [{ kind: 'verify-failed', error: { ...appError('TIMEOUT'), secret: SECRET } }],
             verified: true,
             secret: SECRET,
+            keyHealth: { ...KEY_HEALTH, secret: SECRET },
           } as never),
       },
       { trust, log: () => {} },
@@ -220,6 +231,7 @@ describe('createIpcRouter', () => {
         status: { stored: true, keyHint: '…a1b2', keychainError: null },
         notices: [{ kind: 'verify-failed', error: appError('TIMEOUT') }],
         verified: true,
+        keyHealth: KEY_HEALTH,
       },
     });
   });

@@ -6,6 +6,7 @@
 import { useId } from 'react';
 import type { CredentialsStatus, PreferencesPatch, ShortcutStatus } from '../../../shared/ipc.js';
 import type { Preferences } from '../../../shared/prefs.js';
+import type { KeyHealthState } from '../../../shared/key-health.js';
 import { useFocusOnOpen } from '../lib/use-focus-on-open.js';
 import { useWords } from '../lib/words.js';
 import { AlertsSettings } from './AlertsSettings.js';
@@ -25,10 +26,25 @@ export interface SettingsPanelProps {
   readonly onReplaceKey: () => void;
   readonly onRemoveKey: (forgetHistory: boolean) => void;
   readonly onClose: () => void;
+  readonly keyHealth?: KeyHealthState | null;
+  readonly now?: number;
+  readonly onCheckKeyHealth?: () => void;
 }
 
 /** The settings view. */
-export function SettingsPanel({ prefs, credentials, demo, shortcut, onChange, onReplaceKey, onRemoveKey, onClose }: SettingsPanelProps) {
+export function SettingsPanel({
+  prefs,
+  credentials,
+  demo,
+  shortcut,
+  onChange,
+  onReplaceKey,
+  onRemoveKey,
+  onClose,
+  keyHealth,
+  now,
+  onCheckKeyHealth,
+}: SettingsPanelProps) {
   const words = useWords();
   const id = useId();
   const heading = useFocusOnOpen<HTMLHeadingElement>();
@@ -47,7 +63,15 @@ export function SettingsPanel({ prefs, credentials, demo, shortcut, onChange, on
       <DisplaySettings prefs={prefs} onChange={onChange} />
       <LanguageSection locale={prefs.locale} onChange={onChange} />
       <AlertsSettings prefs={prefs} onChange={onChange} />
-      <KeySettings credentials={credentials} demo={demo} onReplaceKey={onReplaceKey} onRemoveKey={onRemoveKey} />
+      <KeySettings
+        credentials={credentials}
+        demo={demo}
+        onReplaceKey={onReplaceKey}
+        onRemoveKey={onRemoveKey}
+        keyHealth={keyHealth ?? null}
+        {...(now !== undefined ? { now } : {})}
+        {...(onCheckKeyHealth !== undefined ? { onCheckKeyHealth } : {})}
+      />
     </section>
   );
 }
