@@ -5,7 +5,7 @@
  * whitelist names the likely cause in the error's hint.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ok } from '../../../shared/errors.js';
+import { appError, ok } from '../../../shared/errors.js';
 import type { Result } from '../../../shared/errors.js';
 import type { KeyHealthState } from '../../../shared/key-health.js';
 import { errorWords } from '../../../shared/present/error-words.js';
@@ -32,12 +32,14 @@ afterEach(() => {
   for (const app of apps.splice(0)) app.dispose();
 });
 
-async function setup(options: { stored?: boolean; key?: Partial<SimKey>; fs?: MemoryFileSystem; clock?: VirtualClock } = {}) {
+async function setup(
+  options: { stored?: boolean; key?: Partial<SimKey>; fs?: MemoryFileSystem; clock?: VirtualClock; store?: InMemorySecretStore } = {},
+) {
   const clock = options.clock ?? new VirtualClock(START);
   const simulator = createGateSimulator({ keys: [{ key: KEY, secret: SECRET, ...options.key }], clock });
   const fs = options.fs ?? new MemoryFileSystem();
   const app = await GlanceApp.create({
-    secretStore: new InMemorySecretStore(options.stored === false ? null : { key: KEY, secret: SECRET }),
+    secretStore: options.store ?? new InMemorySecretStore(options.stored === false ? null : { key: KEY, secret: SECRET }),
     transportForAccount: createInProcessTransport(simulator),
     baseUrl: 'https://sim.invalid/api/v4',
     clock,
@@ -97,6 +99,23 @@ describe('GlanceApp key health', () => {
     const checked = (await router.dispatch('key-health:check', [], sender)) as Result<KeyHealthState>;
     expect(checked.ok && checked.value.health?.checkedAt).toBe(START);
     expect(mainKeys()).toBe(2);
+  });
+
+  it('a keychain locked at start: the key is read once it answers again', async () => {
+    const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    store.failWith('get', appError('KEYCHAIN_LOCKED', { platform: 'linux' }));
+    const { app, clock, mainKeys } = await setup({ store });
+    await app.whenIdle();
+    expect(mainKeys()).toBe(0);
+    expect(app.getState().keyHealth).toBeNull();
+    store.failWith('get', null);
+    await clock.advance(61_000);
+    app.popoverOpened();
+    await app.whenIdle();
+    await clock.advance(1_000);
+    await app.whenIdle();
+    expect(mainKeys()).toBe(1);
+    expect(app.getState().keyHealth?.health?.readOnly).toBe(true);
   });
 
   it('removing the key forgets its health', async () => {

@@ -472,6 +472,7 @@ export class GlanceApp {
     } else if (knownKey(next)) {
       // Unlocked again: a schedule stopped by the keychain may run.
       this.#balance.unblock();
+      if (next.stored && next.keyHint !== null) void this.#keyHealth.start(next.keyHint);
     }
   }
 
