@@ -12,6 +12,7 @@ describe('error classes', () => {
       'INVALID_SIGNATURE',
       'FORBIDDEN',
       'IP_FORBIDDEN',
+      'KEY_CAN_WRITE',
     ]);
     expect(keychain).toEqual(['KEYCHAIN_UNAVAILABLE', 'KEYCHAIN_LOCKED', 'KEYCHAIN_DENIED', 'KEYCHAIN_ERROR']);
     expect(keys.filter((c) => keychain.includes(c))).toEqual([]);

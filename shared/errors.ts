@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'INVALID_SIGNATURE',
   'FORBIDDEN',
   'IP_FORBIDDEN',
+  'KEY_CAN_WRITE',
   'CLOCK_SKEW',
   'RATE_LIMITED',
   'SERVER_ERROR',
@@ -142,6 +143,8 @@ const CLASSES: { readonly [C in ErrorCode]: ErrorClass } = {
   INVALID_SIGNATURE: { kind: 'key', permanent: true, rejectsKey: true },
   FORBIDDEN: { kind: 'key', permanent: true, rejectsKey: true },
   IP_FORBIDDEN: { kind: 'key', permanent: true, rejectsKey: true },
+  // A save refused until the user confirms ("Save anyway", `login --allow-write-key`): never a refresh's error.
+  KEY_CAN_WRITE: { kind: 'key', permanent: false, rejectsKey: false },
   CLOCK_SKEW: { kind: 'remote', permanent: false, rejectsKey: false },
   RATE_LIMITED: { kind: 'remote', permanent: false, rejectsKey: false },
   SERVER_ERROR: { kind: 'remote', permanent: false, rejectsKey: false },

@@ -10,7 +10,7 @@ import type { AppError, Result } from './errors.js';
 import type { HoldingsView } from './holdings.js';
 import type { Change24h } from './change.js';
 import type { HistoryRange, HistoryView } from './history.js';
-import type { KeyHealthState } from './key-health.js';
+import type { KeyHealth, KeyHealthState } from './key-health.js';
 import type { LocaleChoice } from './locale.js';
 import type { Preferences } from './prefs.js';
 import type { UpdateState } from './updates.js';
@@ -104,6 +104,8 @@ export interface SaveCredentialsInput {
   readonly secret: string;
   /** Make one signed call before storing, to prove the pair and its wallet permission. */
   readonly verify: boolean;
+  /** Store a key that can trade or withdraw (after "Save anyway"); without it such a key is refused with KEY_CAN_WRITE. */
+  readonly allowWriteKey?: boolean;
 }
 
 /** Something the user should know after a save, as a value each surface words in its own language. */
@@ -119,6 +121,8 @@ export interface SaveCredentialsResult {
   /** What the user should know (an unusual key shape, a verification that could not run), as values each reader words. */
   readonly notices: readonly CredentialsNotice[];
   readonly verified: boolean;
+  /** What Gate said of the key right after verifying it (null when not verified, or Gate did not answer). */
+  readonly keyHealth: KeyHealth | null;
 }
 
 /** What "Remove key" asks: the history recorded from this endpoint can go with the key, or stay for the next key. */
@@ -171,6 +175,7 @@ interface InvokeChannels {
   'update:restart': { args: []; result: null };
   /** Opens the found version's release page (main's own URL; the renderer cannot choose it). */
   'update:open-release': { args: []; result: null };
+  'key-health:check': { args: []; result: KeyHealthState };
 }
 
 /** A request/response channel name. */
@@ -216,6 +221,7 @@ export const INVOKE_METHODS = {
   downloadUpdate: 'update:download',
   restartToUpdate: 'update:restart',
   openReleasePage: 'update:open-release',
+  checkKeyHealth: 'key-health:check',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** A `window.glance` request method name. */

@@ -19,7 +19,7 @@ import { createNodeTransport } from '../../electron/core/gate/node-transport.js'
 import type { Credentials } from '../../electron/core/gate/types.js';
 import { KeytarSecretStore } from '../../electron/core/secrets/keytar-store.js';
 import type { SecretStore } from '../../electron/core/secrets/secret-store.js';
-import type { GateSimulator, SimFault } from '../../electron/core/simulator/handler.js';
+import type { GateSimulator, SimFault, SimKey } from '../../electron/core/simulator/handler.js';
 import { GATE_EXAMPLE_PORTFOLIO, totalBalanceBody } from '../../electron/core/simulator/portfolio.js';
 import type { SimPortfolio } from '../../electron/core/simulator/portfolio.js';
 import { startSimulatorServer } from '../../electron/core/simulator/server.js';
@@ -49,6 +49,11 @@ export interface HarnessOptions {
   readonly keytarMissing?: boolean;
   /** What the system reports of its languages, as main passes Electron's (default: none, so English). */
   readonly systemLanguages?: SystemLanguages;
+  /**
+   * What Gate says of the key (permissions that can write, whitelist, creation time, state);
+   * default a healthy key: read-only and bound to the loopback address, so it never expires.
+   */
+  readonly key?: Omit<SimKey, 'key' | 'secret'>;
 }
 
 /** What Node's loader throws for a module npm did not install. */
@@ -100,7 +105,7 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
   const credentials: Credentials = { key: randomHex(16), secret: randomHex(32) };
   const portfolio = options.portfolio ?? GATE_EXAMPLE_PORTFOLIO;
   const server = await startSimulatorServer({
-    keys: [credentials],
+    keys: [{ ...credentials, ...(options.key ?? { allowedIps: ['127.0.0.1'] }) }],
     portfolio,
     rateLimit: { limit: 80, windowMs: options.rateLimitWindowMs ?? 3_000 },
     serverClockOffsetMs: options.serverClockOffsetMs ?? 0,

@@ -90,7 +90,8 @@ let sim: SimulatorServer;
 beforeAll(async () => {
   buildPrivateCli();
   keyring = await startPrivateKeyring('unlocked');
-  sim = await startSimulatorServer({ keys: [{ key: KEY, secret: SECRET }] });
+  // A healthy key (read-only, bound to the loopback address), so login and status warn of nothing.
+  sim = await startSimulatorServer({ keys: [{ key: KEY, secret: SECRET, allowedIps: ['127.0.0.1'] }] });
 }, 180_000);
 
 afterAll(async () => {
@@ -107,10 +108,20 @@ describe('gate-glance round trip through the real keychain', () => {
     expect(login.stdout).toBe(`Saved API key ${HINT} in the OS keychain. Gate accepted it, with wallet read permission.\n`);
     expect(login.code).toBe(0);
 
-    const status = await cli(env, ['status']);
-    expect(status).toEqual({ code: 0, stdout: `API key:   stored (${HINT})\nKeychain:  OK\n`, stderr: '' });
-    const statusJson = await cli(env, ['status', '--json']);
-    expect(JSON.parse(statusJson.stdout)).toEqual({ stored: true, keyHint: HINT, keychainError: null, envCredentials: false });
+    const status = await cli(env, ['status', '--base-url', sim.url]);
+    expect(status).toEqual({
+      code: 0,
+      stdout: `API key:   stored (${HINT})\nKeychain:  OK\nRead-only: yes\nIP-bound:  yes\nExpires:   not while bound to an IP address\nState:     normal\n`,
+      stderr: '',
+    });
+    const statusJson = await cli(env, ['status', '--json', '--base-url', sim.url]);
+    expect(JSON.parse(statusJson.stdout)).toEqual({
+      stored: true,
+      keyHint: HINT,
+      keychainError: null,
+      envCredentials: false,
+      key: { readOnly: true, writePermissions: [], ipBound: true, expiresAt: null, expiryEstimated: true, state: 'normal', warnings: [] },
+    });
 
     const before = sim.simulator.log.length;
     const balance = await cli(env, ['balance', '--base-url', sim.url, '--json']);
@@ -183,7 +194,7 @@ describe('gate-glance round trip through the real keychain', () => {
     expect(screen).toContain(KEY); // the key is echoed, so you can see what you pasted
     expectNoSecret(screen, SECRET);
     expect(screen).toContain(`Saved API key ${HINT} in the OS keychain.`);
-    expect((await cli(env, ['status'])).stdout).toContain(HINT);
+    expect((await cli(env, ['status', '--base-url', sim.url])).stdout).toContain(HINT);
     expect((await cli(env, ['logout'])).code).toBe(0);
   });
 

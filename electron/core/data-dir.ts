@@ -168,3 +168,6 @@ function adoptLegacyFiles(from: readonly string[], to: string): string[] {
   }
   return notes;
 }
+
+/** The last key-health check (its time, the key's last four characters and Gate's facts; never the secret), beside prefs.json. */
+export const KEY_HEALTH_FILE_NAME = 'key-health.json';

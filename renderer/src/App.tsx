@@ -16,6 +16,7 @@ import type { ErrorPanelProps } from './components/ErrorPanel.js';
 import { LoadingSkeleton } from './components/LoadingSkeleton.js';
 import { StatusBadge } from './components/StatusBadge.js';
 import { StatusLine } from './components/StatusLine.js';
+import { KeyExpiryLine } from './components/KeyExpiryLine.js';
 import { TotalHeader } from './components/TotalHeader.js';
 import { useLocaleWords } from './lib/use-locale-words.js';
 import { useWords, WordsContext } from './lib/words.js';
@@ -148,6 +149,9 @@ function Popover({ view }: { readonly view: GlanceView }) {
             loadDiagnostics={actions.getDiagnostics}
             update={state.update}
             onUpdateAction={(action) => void actions.updateAction(action)}
+            keyHealth={state.keyHealth}
+            now={now}
+            onCheckKeyHealth={() => void actions.checkKeyHealth()}
           />
         </Suspense>
       </main>
@@ -256,6 +260,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
           {status === 'stale' || status === 'error' ? <StatusLine ageSeconds={age} {...errorPanel} /> : null}
         </>
       ) : null}
+      <KeyExpiryLine health={state.keyHealth?.health ?? null} now={now} />
       {messageBar}
       <UpdateBar update={state.update} onAction={(action) => void actions.updateAction(action)} />
       {state.demo ? (

@@ -58,6 +58,8 @@ interface GlanceActions {
   readonly openKeyPage: () => Promise<void>;
   /** Settings' and the popover's update buttons. */
   readonly updateAction: (action: UpdateAction) => Promise<void>;
+  /** "Check now": asks main to read the key's health again (the state shows the answer). */
+  readonly checkKeyHealth: () => Promise<void>;
   /** One account's coins; the holdings view shows a failure itself (never the message bar). */
   readonly getHoldings: (request: HoldingsRequest) => Promise<Result<HoldingsView>>;
   /** One range of one currency's history; the chart shows a failure itself. */
@@ -277,6 +279,9 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     },
     [run],
   );
+  const checkKeyHealth = useCallback(async () => {
+    await run((a) => a.checkKeyHealth());
+  }, [run]);
 
   const getHoldings = useCallback(
     async (request: HoldingsRequest): Promise<Result<HoldingsView>> =>
@@ -317,6 +322,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
       hideWindow,
       openKeyPage,
       updateAction,
+      checkKeyHealth,
       getHoldings,
       getHistory,
       getDiagnostics,

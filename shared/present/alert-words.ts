@@ -5,6 +5,7 @@
  */
 import type { AlertEvent } from '../alerts.js';
 import { displayMoney } from './amounts.js';
+import { calendarDate } from './key-health-words.js';
 import type { Words } from './words.js';
 
 /** What a notification shows. */
@@ -46,4 +47,12 @@ export function alertWords(words: Words, event: AlertEvent, privacy: boolean): A
             : words.t('alert.unreadable.body.stale', { minutes: event.staleMinutes }),
       };
   }
+}
+
+/** The notice before the key's estimated expiry: days and an "about" date, never an amount. */
+export function keyExpiryWords(words: Words, days: number, expiresAt: number): AlertText {
+  return {
+    title: words.t('alert.key-expiry.title', { days: Math.max(1, days) }),
+    body: words.t('alert.key-expiry.body', { date: calendarDate(words, expiresAt) }),
+  };
 }

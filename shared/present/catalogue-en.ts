@@ -707,4 +707,72 @@ export const en = {
   'update.failure.check-failed': 'Could not check for updates. Gate Glance will try again later.',
   'update.failure.download-failed': 'The update could not be downloaded. Try again later.',
   'update.failure.integrity': 'The downloaded update did not match its checksum and was discarded.',
+
+  // Key health (issue 24): Gate permission names, the key facts and warnings, Save anyway, the tooltip, the expiry notice, errors.
+  'key-health.permission.wallet': 'Wallet',
+  'key-health.permission.spot': 'Spot',
+  'key-health.permission.futures': 'Perpetual Futures',
+  'key-health.permission.delivery': 'Delivery Futures',
+  'key-health.permission.earn': 'Earn',
+  'key-health.permission.options': 'Options',
+  'key-health.permission.account': 'Account',
+  'key-health.permission.unified': 'Unified Account',
+  'key-health.permission.margin': 'Margin',
+  'key-health.permission.loan': 'Lending',
+  'key-health.permission.custody': 'Custody',
+  'key-health.permission.copy': 'Copy Trading',
+  'key-health.permission.pilot': 'Pilot',
+  'key-health.permission.otc': 'OTC',
+  'key-health.permission.alpha': 'Alpha',
+  'key-health.permission.crossx': 'Cross-Exchange',
+  'key-health.permission.other': 'another permission',
+  'key-health.list-separator': ', ',
+  'key-health.warning.WRITE_PERMISSIONS':
+    'This key can trade/withdraw ({permissions}: read and write). Gate Glance only needs read access; create a read-only key.',
+  'key-health.warning.EXPIRES_SOON':
+    '{days, plural, =0 {This key stops working about today} one {This key stops working in about # day} other {This key stops working in about # days}} (around {date}): keys without an IP whitelist last about 90 days.',
+  'key-health.warning.NO_IP_WHITELIST':
+    "{known, select, yes {This key is not bound to an IP address, so Gate keeps it for about 90 days: it stops working around {date}.} other {This key is not bound to an IP address, so Gate keeps it for about 90 days.}} To keep it, add your IP address to the key's IP whitelist on Gate's API key page (or create a new key then).",
+  'key-health.warning.KEY_LOCKED':
+    "{state, select, frozen {Gate has frozen this key.} other {Gate has locked this key.}} Check it on Gate's API key page.",
+  'key-health.warning.ACCOUNT_PERMISSION_MISSING':
+    "Gate says nothing more about this key: it lacks the read-only Account permission. Add it on Gate's API key page to see whether the key is read-only and when it expires; everything else works as before.",
+  'key-health.title': 'Key health',
+  'key-health.read-only': 'Read-only',
+  'key-health.ip-bound': 'Bound to an IP address',
+  'key-health.expiry': 'Expires',
+  'key-health.state': 'State',
+  'key-health.checked': 'Last checked',
+  'key-health.yes': 'yes',
+  'key-health.no': 'no',
+  'key-health.unknown': 'unknown',
+  'key-health.can-write': 'no: {permissions} can write',
+  'key-health.expires-in':
+    '{days, plural, =0 {about today (around {date})} one {in about # day (around {date})} other {in about # days (around {date})}}',
+  'key-health.expired-ago':
+    '{days, plural, one {probably about # day ago (around {date})} other {probably about # days ago (around {date})}}',
+  'key-health.no-expiry': 'not while bound to an IP address',
+  'key-health.state-value': '{state, select, normal {normal} locked {locked} frozen {frozen} other {unknown}}',
+  'key-health.never-checked': 'not yet',
+  'key-health.checking': 'Checking with Gate…',
+  'key-health.check-now': 'Check now',
+  'key-health.check-failed': 'The last check failed: {message}',
+  'key-health.expiry-line':
+    '{days, plural, =0 {The API key stops working about today} one {The API key stops working in about # day} other {The API key stops working in about # days}} (around {date}).',
+  'key-health.save-anyway': 'Save anyway',
+  'tray.tooltip.key-expiry':
+    '{days, plural, =0 {API key expires about today} one {API key expires in about # day} other {API key expires in about # days}}',
+  'alert.key-expiry.title':
+    '{days, plural, one {Your Gate API key expires in about # day} other {Your Gate API key expires in about # days}}',
+  'alert.key-expiry.body':
+    'Keys without an IP whitelist stop working after about 90 days, around {date} for this one. Bind your IP address to it or create a new key on Gate, then use Replace key.',
+  'error.INVALID_KEY.message.likely-expired': 'Gate did not accept the API key.',
+  'error.INVALID_KEY.hint.likely-expired':
+    'Keys without an IP whitelist expire after 90 days; this one was about {days} days old. Create a new key on Gate (bind your IP address to keep it), then use Replace key.',
+  'error.KEY_CAN_WRITE.title': 'This key can trade/withdraw',
+  'error.KEY_CAN_WRITE.message':
+    'This key can trade/withdraw ({permissions}: read and write). Gate Glance only needs read access; create a read-only key.',
+  'error.KEY_CAN_WRITE.hint': 'Create a read-only key on Gate, or choose "Save anyway" to keep this one.',
+  'error.KEY_CAN_WRITE.hint.cli': 'Create a read-only key on Gate, or run login again with --allow-write-key to keep this one.',
+  'key-health.continue': 'Continue',
 } satisfies Readonly<Record<string, string>>;

@@ -115,6 +115,7 @@ Options:
       --no-verify        save without the test call
       --base-url URL     API base URL for the test call (default {baseUrl})
       --timeout MS       test call timeout in milliseconds (default {timeoutMs})
+      --allow-write-key  save a key that can trade or withdraw (refused otherwise)
   -h, --help             show this help
 
 Create a key at https://www.gate.io/myaccount/api_key_manage with "Wallet: read only".
@@ -133,13 +134,18 @@ Options:
 
 Exit codes: 0 removed (or nothing stored), 2 usage, 3 keychain problem, 1 the history could not be deleted.
 `,
-  'cli.help.status': `Usage: gate-glance status [--json]
+  'cli.help.status': `Usage: gate-glance status [--json] [--base-url URL] [--timeout MS]
 
 Says whether an API key is stored in the OS keychain (showing only its last four characters,
-never any of the secret) and whether the keychain can be used.
+never any of the secret) and whether the keychain can be used; then asks Gate what it says of
+the key (GATE_API_KEY/GATE_API_SECRET when set, else the stored one): read-only or not, bound
+to an IP address or not, when a key without an IP whitelist stops working (an estimate: about
+90 days after it was created or last edited), and whether Gate locked it.
 
 Options:
       --json             print {jsonShape} as JSON
+      --base-url URL     API base URL (default {baseUrl})
+      --timeout MS       request timeout in milliseconds (default {timeoutMs})
   -h, --help             show this help
 
 Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2 usage.
@@ -293,4 +299,9 @@ Options:
 
 Exit codes: 0 nothing to do, 5 something has a remedy (a hint), 2 usage.
 `,
+  // Key health (issue 24): `status` lines, `login --allow-write-key`.
+  'cli.status.read-only': 'Read-only: {value}',
+  'cli.status.ip-bound': 'IP-bound:  {value}',
+  'cli.status.expiry': 'Expires:   {value}',
+  'cli.status.key-state': 'State:     {value}',
 } satisfies Readonly<Record<string, string>>;

@@ -111,6 +111,7 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
       --no-verify        不进行测试调用直接保存
       --base-url URL     测试调用的 API 基础 URL（默认 {baseUrl}）
       --timeout MS       测试调用超时，单位毫秒（默认 {timeoutMs}）
+      --allow-write-key  保存可以交易或提现的密钥（否则拒绝保存）
   -h, --help             显示此帮助
 
 请在 https://www.gate.io/myaccount/api_key_manage 创建密钥，权限选“钱包：只读”。
@@ -128,13 +129,17 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
 
 退出码：0 已移除（或本来就没有保存），2 用法错误，3 钥匙串出错，1 无法删除历史。
 `,
-  'cli.help.status': `用法：gate-glance status [--json]
+  'cli.help.status': `用法：gate-glance status [--json] [--base-url URL] [--timeout MS]
 
 说明系统钥匙串中是否保存了 API 密钥（只显示其最后四个字符，绝不显示 Secret 的任何部分），
-以及钥匙串能否使用。
+以及钥匙串能否使用；然后向 Gate 查询此密钥（设置了 GATE_API_KEY/GATE_API_SECRET 时用它们，
+否则用已保存的密钥）：是否只读、是否绑定 IP 地址、未绑定 IP 白名单的密钥何时失效（估算：
+创建或上次修改后约 90 天），以及 Gate 是否锁定了它。
 
 选项：
       --json             以 JSON 输出 {jsonShape}
+      --base-url URL     API 基础地址（默认 {baseUrl}）
+      --timeout MS       请求超时，单位毫秒（默认 {timeoutMs}）
   -h, --help             显示此帮助
 
 退出码：0 已保存密钥，3 未保存密钥或钥匙串无法使用，2 用法错误。
@@ -275,4 +280,9 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
 
 退出代码：0 一切正常，5 有需要处理的项（附提示），2 用法错误。
 `,
+  // Key health (issue 24): `status` lines, `login --allow-write-key`.
+  'cli.status.read-only': '只读：    {value}',
+  'cli.status.ip-bound': '绑定 IP： {value}',
+  'cli.status.expiry': '失效：    {value}',
+  'cli.status.key-state': '状态：    {value}',
 };

@@ -111,6 +111,7 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
       --no-verify        不進行測試呼叫直接儲存
       --base-url URL     測試呼叫的 API 基礎 URL（預設 {baseUrl}）
       --timeout MS       測試呼叫逾時，單位毫秒（預設 {timeoutMs}）
+      --allow-write-key  儲存可以交易或提領的金鑰（否則拒絕儲存）
   -h, --help             顯示此說明
 
 請在 https://www.gate.io/myaccount/api_key_manage 建立金鑰，權限選「錢包：唯讀」。
@@ -128,13 +129,17 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
 
 結束代碼：0 已移除（或本來就沒有儲存），2 用法錯誤，3 鑰匙圈出錯，1 無法刪除歷史。
 `,
-  'cli.help.status': `用法：gate-glance status [--json]
+  'cli.help.status': `用法：gate-glance status [--json] [--base-url URL] [--timeout MS]
 
 說明系統鑰匙圈中是否儲存了 API 金鑰（只顯示其最後四個字元，絕不顯示 Secret 的任何部分），
-以及鑰匙圈能否使用。
+以及鑰匙圈能否使用；然後向 Gate 查詢此金鑰（設定了 GATE_API_KEY/GATE_API_SECRET 時用它們，
+否則用已儲存的金鑰）：是否唯讀、是否綁定 IP 位址、未綁定 IP 白名單的金鑰何時失效（估算：
+建立或上次修改後約 90 天），以及 Gate 是否鎖定了它。
 
 選項：
       --json             以 JSON 輸出 {jsonShape}
+      --base-url URL     API 基礎位址（預設 {baseUrl}）
+      --timeout MS       請求逾時，單位毫秒（預設 {timeoutMs}）
   -h, --help             顯示此說明
 
 結束代碼：0 已儲存金鑰，3 未儲存金鑰或鑰匙圈無法使用，2 用法錯誤。
@@ -277,4 +282,9 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
 
 結束代碼：0 一切正常，5 有需要處理的項目（附提示），2 用法錯誤。
 `,
+  // Key health (issue 24): `status` lines, `login --allow-write-key`.
+  'cli.status.read-only': '唯讀：    {value}',
+  'cli.status.ip-bound': '綁定 IP： {value}',
+  'cli.status.expiry': '失效：    {value}',
+  'cli.status.key-state': '狀態：    {value}',
 };

@@ -5,6 +5,7 @@
  */
 import type { AppError } from '../errors.js';
 import type { MessageKey } from './catalogue.js';
+import { permissionList } from './key-health-words.js';
 import type { Words } from './words.js';
 
 /** What people read about one error. */
@@ -40,7 +41,12 @@ function variant(words: Words, base: string, reason: string | number | undefined
 
 /** The title, message and hint of an error in these words. */
 export function errorWords(words: Words, error: AppError): ErrorWords {
-  const { code, params } = error;
+  const { code } = error;
+  // Gate's permission names travel as codes ("spot,wallet") and are worded here, as a list in the reader's language.
+  const params =
+    code === 'KEY_CAN_WRITE'
+      ? { ...error.params, permissions: permissionList(words, String(error.params['permissions'] ?? '').split(',')) }
+      : error.params;
   // The cause's words replace the English ones the error carries for logs and `--json`.
   const detail = (code === 'NETWORK' ? networkCauseWords(words, params) : null) ?? error.detail;
   const reason = params['reason'];

@@ -5,7 +5,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../../shared/errors.js';
 import { CredentialsService } from '../../core/secrets/credentials-service.js';
-import { gateVerifier } from '../../core/secrets/gate-verifier.js';
+import { gateInspector, gateVerifier } from '../../core/secrets/gate-verifier.js';
 import { InMemorySecretStore } from '../../core/secrets/in-memory-store.js';
 import { createGateSimulator, type GateSimulator } from '../../core/simulator/handler.js';
 import { createInProcessTransport } from '../../core/simulator/in-process-transport.js';
@@ -22,6 +22,8 @@ import { expectNoSecret } from '../../core/testing/secret-leak.js';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const SECRET = 'fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210';
+const NOW = Date.UTC(2026, 11, 6, 12);
+const DAY = 86_400_000;
 const LOCKED: AppError = keychainErrorFromMessage('Cannot create an item in a locked collection', 'linux');
 const LOCKED_LINE =
   'error: KEYCHAIN_LOCKED: The OS keychain is locked (Cannot create an item in a locked collection). — Unlock your login keyring (Passwords and Keys / Seahorse, or KWallet), or log out and in again, then try again.\n';
@@ -56,15 +58,17 @@ function world(options: { tty?: boolean; rawMode?: boolean; env?: Record<string,
 
 function depsFor(store: InMemorySecretStore, sim?: GateSimulator): CredentialsCommandDeps & { targets: unknown[] } {
   const targets: unknown[] = [];
+  // Without a simulator of its own, `status` asks one that knows no key (never the real Gate).
+  const gate = sim ?? createGateSimulator();
   return {
     targets,
+    clock: { now: () => NOW },
+    createTransport: () => createInProcessTransport(gate),
     createService: async (_io, target) => {
       targets.push(target);
       if (target === null || !sim) return new CredentialsService({ store });
-      return new CredentialsService({
-        store,
-        verify: gateVerifier({ transport: createInProcessTransport(sim), baseUrl: target.baseUrl, timeoutMs: target.timeoutMs }),
-      });
+      const options = { transport: createInProcessTransport(sim), baseUrl: target.baseUrl, timeoutMs: target.timeoutMs };
+      return new CredentialsService({ store, verify: gateVerifier(options), inspect: gateInspector(options) });
     },
   };
 }
@@ -257,16 +261,86 @@ describe('gate-glance logout', () => {
 });
 
 describe('gate-glance status', () => {
-  it('shows a stored key by its hint (exit 0), as text and as JSON', async () => {
+  it('shows a stored key by its hint and what Gate says of it (exit 0), as text and as JSON', async () => {
     const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    const sim = createGateSimulator({ keys: [{ key: KEY, secret: SECRET, allowedIps: ['127.0.0.1'] }], clock: { now: () => NOW } });
     const w = world();
-    expect(await createStatusCommand(depsFor(store))([], w.io)).toBe(0);
-    expect(w.stdout.text).toBe('API key:   stored (…cdef)\nKeychain:  OK\n');
-    const j = world({ env: { GATE_API_KEY: 'k', GATE_API_SECRET: 's' } });
-    expect(await createStatusCommand(depsFor(store))(['--json'], j.io)).toBe(0);
-    expect(JSON.parse(j.stdout.text)).toEqual({ stored: true, keyHint: '…cdef', keychainError: null, envCredentials: true });
+    expect(await createStatusCommand(depsFor(store, sim))([], w.io)).toBe(0);
+    expect(w.stdout.text).toBe(
+      'API key:   stored (…cdef)\nKeychain:  OK\nRead-only: yes\nIP-bound:  yes\nExpires:   not while bound to an IP address\nState:     normal\n',
+    );
+    expect(w.stderr.text).toBe('');
+    const j = world();
+    expect(await createStatusCommand(depsFor(store, sim))(['--json'], j.io)).toBe(0);
+    expect(JSON.parse(j.stdout.text)).toEqual({
+      stored: true,
+      keyHint: '…cdef',
+      keychainError: null,
+      envCredentials: false,
+      key: { readOnly: true, writePermissions: [], ipBound: true, expiresAt: null, expiryEstimated: true, state: 'normal', warnings: [] },
+    });
     noSecretIn(w);
     noSecretIn(j);
+  });
+
+  it('GATE_API_KEY/GATE_API_SECRET come first: a key that can write, without whitelist, 85 days old', async () => {
+    const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    const envKey = 'env-key-00112233445566778899';
+    const envSecret = 'env-secret-00112233445566778899aabb';
+    const sim = createGateSimulator({
+      keys: [{ key: envKey, secret: envSecret, writePermissions: ['spot'], createdAt: NOW - 85 * DAY }],
+      clock: { now: () => NOW },
+    });
+    const j = world({ env: { GATE_API_KEY: envKey, GATE_API_SECRET: envSecret } });
+    expect(await createStatusCommand(depsFor(store, sim))(['--json'], j.io)).toBe(0);
+    expect(JSON.parse(j.stdout.text)).toMatchObject({
+      envCredentials: true,
+      key: {
+        readOnly: false,
+        writePermissions: ['spot'],
+        ipBound: false,
+        expiresAt: new Date(NOW + 5 * DAY).toISOString(),
+        expiryEstimated: true,
+        state: 'normal',
+        warnings: ['WRITE_PERMISSIONS', 'EXPIRES_SOON', 'NO_IP_WHITELIST'],
+      },
+    });
+    expect(j.stderr.text.split('\n')[0]).toBe(
+      'warning: This key can trade/withdraw (Spot: read and write). Gate Glance only needs read access; create a read-only key.',
+    );
+    expect(j.stderr.text).toContain('warning: This key stops working in about 5 days (around Dec 11, 2026)');
+    const t = world({ env: { GATE_API_KEY: envKey, GATE_API_SECRET: envSecret } });
+    await createStatusCommand(depsFor(store, sim))([], t.io);
+    expect(t.stdout.text).toContain('Read-only: no: Spot can write\nIP-bound:  no\nExpires:   in about 5 days (around Dec 11, 2026)\n');
+  });
+
+  it('a key without the Account permission: every fact unknown, and the warning says why; main_keys failing is an error line', async () => {
+    const store = new InMemorySecretStore({ key: KEY, secret: SECRET });
+    const sim = createGateSimulator({ keys: [{ key: KEY, secret: SECRET, permissions: { account: false } }], clock: { now: () => NOW } });
+    const j = world();
+    expect(await createStatusCommand(depsFor(store, sim))(['--json'], j.io)).toBe(0);
+    expect(JSON.parse(j.stdout.text).key).toEqual({
+      readOnly: null,
+      writePermissions: [],
+      ipBound: null,
+      expiresAt: null,
+      expiryEstimated: true,
+      state: null,
+      warnings: ['ACCOUNT_PERMISSION_MISSING'],
+    });
+    expect(j.stderr.text).toMatch(/^warning: Gate says nothing more about this key: it lacks the read-only Account permission/);
+    sim.setFault({ kind: 'server-error', status: 502 }, 1, 'account_main_keys');
+    const f = world();
+    expect(await createStatusCommand(depsFor(store, sim))(['--json'], f.io)).toBe(0);
+    expect(JSON.parse(f.stdout.text).key).toMatchObject({ readOnly: null, warnings: [] });
+    expect(f.stderr.text).toMatch(/^error: SERVER_ERROR: /);
+  });
+
+  it('takes --base-url and --timeout like balance', async () => {
+    const w = world();
+    expect(await createStatusCommand(depsFor(new InMemorySecretStore()))(['--timeout', 'soon'], w.io)).toBe(2);
+    const b = world();
+    expect(await createStatusCommand(depsFor(new InMemorySecretStore()))(['--base-url', 'ftp://x'], b.io)).toBe(2);
   });
 
   it('no key stored: exit 3 and a pointer to login', async () => {
@@ -281,10 +355,47 @@ describe('gate-glance status', () => {
     store.failWith('health', LOCKED);
     const w = world();
     expect(await createStatusCommand(depsFor(store))(['--json'], w.io)).toBe(3);
-    expect(JSON.parse(w.stdout.text)).toEqual({ stored: false, keyHint: null, keychainError: LOCKED, envCredentials: false });
+    expect(JSON.parse(w.stdout.text)).toEqual({ stored: false, keyHint: null, keychainError: LOCKED, envCredentials: false, key: null });
     expect(w.stderr.text).toBe(LOCKED_LINE);
     const t = world({ env: { GATE_API_KEY: 'k', GATE_API_SECRET: 's' } });
     expect(await createStatusCommand(depsFor(store))([], t.io)).toBe(3);
     expect(t.stdout.text).toMatch(/^API key: {3}unknown .*\nKeychain: {2}KEYCHAIN_LOCKED\nEnv: .*uses them first\n$/);
+  });
+});
+
+describe('gate-glance login and key health', () => {
+  it('refuses a key that can trade or withdraw unless --allow-write-key, and prints what Gate said after saving', async () => {
+    const store = new InMemorySecretStore();
+    const sim = createGateSimulator({
+      keys: [{ key: KEY, secret: SECRET, writePermissions: ['spot', 'wallet'] }],
+      clock: { now: () => NOW },
+    });
+    const w = world();
+    w.stdin.end(`${KEY}\n${SECRET}\n`);
+    expect(await createLoginCommand(depsFor(store, sim))([], w.io)).toBe(3);
+    expect(w.stderr.text).toContain(
+      'error: KEY_CAN_WRITE: This key can trade/withdraw (Spot, Wallet: read and write). Gate Glance only needs read access; create a read-only key. The key was not saved.',
+    );
+    expect(w.stderr.text).toContain('run login again with --allow-write-key');
+    expect(await store.get()).toEqual({ ok: true, value: null });
+
+    const again = world();
+    again.stdin.end(`${KEY}\n${SECRET}\n`);
+    expect(await createLoginCommand(depsFor(store, sim))(['--allow-write-key'], again.io)).toBe(0);
+    expect(again.stderr.text).toContain('warning: This key can trade/withdraw (Spot, Wallet: read and write).');
+    expect((await store.get()).ok && (await store.get())).toMatchObject({ value: { key: KEY } });
+    noSecretIn(w);
+    noSecretIn(again);
+  });
+
+  it('a read-only key without whitelist is saved, with the calm note and its estimated date', async () => {
+    const store = new InMemorySecretStore();
+    const sim = createGateSimulator({ keys: [{ key: KEY, secret: SECRET, createdAt: NOW - 10 * DAY }], clock: { now: () => NOW } });
+    const w = world();
+    w.stdin.end(`${KEY}\n${SECRET}\n`);
+    expect(await createLoginCommand(depsFor(store, sim))([], w.io)).toBe(0);
+    expect(w.stderr.text).toContain(
+      'warning: This key is not bound to an IP address, so Gate keeps it for about 90 days: it stops working around Feb 24, 2027.',
+    );
   });
 });

@@ -7,13 +7,18 @@
  */
 import { rejectsKey, type AppError } from '../../../shared/errors.js';
 import type { CredentialsStatus } from '../../../shared/ipc.js';
-import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS } from '../../core/gate/client.js';
+import type { KeyHealth } from '../../../shared/key-health.js';
+import type { Clock } from '../../core/clock.js';
+import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, GateClient } from '../../core/gate/client.js';
+import { readKeyHealth } from '../../core/key-health/key-health-service.js';
+import { keyHealthFacts, keyWarningText } from '../../../shared/present/key-health-words.js';
+import { envThenFallback } from '../credentials-source.js';
 import { createNodeTransport } from '../../core/gate/node-transport.js';
 import type { Transport } from '../../core/gate/types.js';
 import type { CredentialsService } from '../../core/secrets/credentials-service.js';
 import { HistoryStore } from '../../core/balance/history-store.js';
 import { dataDir } from '../../core/data-dir.js';
-import { baseUrlOption } from '../common-options.js';
+import { baseUrlOption, timeoutOption } from '../common-options.js';
 import { parseArgs, parseBaseUrlOption, type OptionSpec } from '../args.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
@@ -40,6 +45,8 @@ export interface CredentialsCommandDeps {
   readonly createTransport?: (env: Readonly<Record<string, string | undefined>>) => Transport;
   /** The data folder shared with the app, for `logout --forget-history`. */
   readonly dataDir?: (env: CliIo['env']) => string;
+  /** For `status`'s key health: when "now" is (dates of the estimated expiry). */
+  readonly clock?: Pick<Clock, 'now'>;
 }
 
 /** The most stdin `login` reads when piped: two lines of a few hundred characters at most. */
@@ -58,9 +65,10 @@ async function defaultService(io: CliIo, target: VerifyTarget | null, deps: Cred
   ]);
   const store = new KeytarSecretStore();
   if (target === null) return new CredentialsService({ store });
-  const { gateVerifier } = await import('../../core/secrets/gate-verifier.js');
+  const { gateInspector, gateVerifier } = await import('../../core/secrets/gate-verifier.js');
   const transport = (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env);
-  return new CredentialsService({ store, verify: gateVerifier({ transport, baseUrl: target.baseUrl, timeoutMs: target.timeoutMs }) });
+  const gate = { transport, baseUrl: target.baseUrl, timeoutMs: target.timeoutMs };
+  return new CredentialsService({ store, verify: gateVerifier(gate), inspect: gateInspector(gate) });
 }
 
 function serviceFactory(deps: CredentialsCommandDeps): (io: CliIo, target: VerifyTarget | null) => Promise<CredentialsService> {
@@ -199,6 +207,7 @@ const LOGIN_SPECS: readonly OptionSpec[] = [
   { name: 'no-verify' },
   { name: 'base-url', value: true },
   { name: 'timeout', value: true },
+  { name: 'allow-write-key' },
   { name: 'help', short: 'h' },
 ];
 
@@ -239,12 +248,20 @@ export function createLoginCommand(deps: CredentialsCommandDeps = {}): CliComman
 
     const service = await makeService(io, verify ? { baseUrl, timeoutMs } : null);
     if (verify) io.stderr.write(`${words.cli('cli.login.checking')}\n`);
-    const saved = await service.save({ key: input.key, secret: input.secret, verify });
+    const saved = await service.save({ key: input.key, secret: input.secret, verify, allowWriteKey: o['allow-write-key'] === true });
     if (!saved.ok) {
-      io.stderr.write(rejectionLine(words, saved.error));
-      return exitCodeFor(saved.error.code);
+      // The CLI's way past the refusal is an option, not the popover's button.
+      const error =
+        saved.error.code === 'KEY_CAN_WRITE' ? { ...saved.error, params: { ...saved.error.params, reason: 'cli' } } : saved.error;
+      io.stderr.write(rejectionLine(words, error));
+      return exitCodeFor(error.code);
     }
     for (const notice of saved.value.notices) io.stderr.write(`${words.cli('cli.warning', { text: noticeText(words, notice) })}\n`);
+    const health = saved.value.keyHealth;
+    if (health !== null) {
+      const now = (deps.clock ?? Date).now();
+      for (const w of health.warnings) io.stderr.write(`${words.cli('cli.warning', { text: keyWarningText(words, w, health, now) })}\n`);
+    }
     const hint = saved.value.status.keyHint ?? '';
     io.stdout.write(`${words.cli('cli.login.saved', { hint, verified: saved.value.verified ? 'yes' : 'no' })}\n`);
     if (io.env[ENV_KEY] || io.env[ENV_SECRET]) {
@@ -256,7 +273,7 @@ export function createLoginCommand(deps: CredentialsCommandDeps = {}): CliComman
 
 /** A verification rejection says the key was NOT saved, which the client's own words cannot know. */
 function rejectionLine(words: CliWords, error: AppError): string {
-  if (rejectsKey(error.code)) {
+  if (rejectsKey(error.code) || error.code === 'KEY_CAN_WRITE') {
     const { message, hint } = errorWords(words, error);
     return `${words.cli('cli.error', { code: error.code, message: oneLine(words.t('cli.login.not-saved', { message })), hint: oneLine(hint) })}\n`;
   }
@@ -304,34 +321,101 @@ export function createLogoutCommand(deps: CredentialsCommandDeps = {}): CliComma
   };
 }
 
+/** `status --json`'s `key`: what Gate says of the key, null where unknown; the expiry is always an estimate. */
+interface KeyJson {
+  readonly readOnly: boolean | null;
+  readonly writePermissions: readonly string[];
+  readonly ipBound: boolean | null;
+  readonly expiresAt: string | null;
+  readonly expiryEstimated: true;
+  readonly state: KeyHealth['state'];
+  readonly warnings: KeyHealth['warnings'];
+}
+
+function keyJson(health: KeyHealth | null): KeyJson {
+  return {
+    readOnly: health?.readOnly ?? null,
+    writePermissions: health?.writePermissions ?? [],
+    ipBound: health?.ipBound ?? null,
+    expiresAt: health?.expiresAt == null ? null : new Date(health.expiresAt).toISOString(),
+    expiryEstimated: true,
+    state: health?.state ?? null,
+    warnings: health?.warnings ?? [],
+  };
+}
+
+const STATUS_SPECS: readonly OptionSpec[] = [
+  { name: 'json' },
+  { name: 'base-url', value: true },
+  { name: 'timeout', value: true },
+  { name: 'help', short: 'h' },
+];
+
 /** Builds `gate-glance status`. */
 export function createStatusCommand(deps: CredentialsCommandDeps = {}): CliCommand {
   const makeService = serviceFactory(deps);
   return async (argv, io) => {
-    const parsed = parseArgs(argv, [{ name: 'json' }, { name: 'help', short: 'h' }]);
+    const parsed = parseArgs(argv, STATUS_SPECS);
     const words = wordsOf(io);
     if (!parsed.ok) return reportUsage(io, parsed.problem, 'status');
     if (parsed.options['help']) {
-      io.stdout.write(words.cli('cli.help.status', { jsonShape: '{"stored","keyHint","keychainError","envCredentials"}' }));
+      io.stdout.write(
+        words.cli('cli.help.status', {
+          jsonShape: '{"stored","keyHint","keychainError","envCredentials","key"}',
+          baseUrl: DEFAULT_BASE_URL,
+          timeoutMs: DEFAULT_TIMEOUT_MS,
+        }),
+      );
       return EXIT.ok;
     }
     if (parsed.positionals.length > 0) return reportUsage(io, { key: 'cli.usage.no-arguments', params: { command: 'status' } }, 'status');
+    const timeoutOpt = timeoutOption(parsed.options['timeout']);
+    if (!timeoutOpt.ok) return reportUsage(io, timeoutOpt.problem, 'status');
+    const baseUrlOpt = baseUrlOption(parsed.options['base-url'], false);
+    if (!baseUrlOpt.ok) return reportUsage(io, baseUrlOpt.problem, 'status');
     const json = parsed.options['json'] === true;
     const service = await makeService(io, null);
     const status = await service.status();
     const envCredentials = Boolean(io.env[ENV_KEY]?.trim() && io.env[ENV_SECRET]?.trim());
-    if (json) io.stdout.write(`${JSON.stringify({ ...status, envCredentials })}\n`);
-    else io.stdout.write(statusText(words, status, envCredentials));
+    // What Gate says of the key in use: the environment's pair first, as `balance` signs with it.
+    let health: KeyHealth | null = null;
+    let healthError: AppError | null = null;
+    if (envCredentials || status.stored) {
+      const client = new GateClient({
+        transport: (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env),
+        credentials: envThenFallback(io.env, service.provider),
+        baseUrl: baseUrlOpt.value,
+        timeoutMs: timeoutOpt.value,
+      });
+      const read = await readKeyHealth(client, () => (deps.clock ?? Date).now());
+      if (read.ok) health = read.value;
+      else healthError = read.error;
+    }
+    const checked = envCredentials || status.stored;
+    if (json) io.stdout.write(`${JSON.stringify({ ...status, envCredentials, key: checked ? keyJson(health) : null })}\n`);
+    else io.stdout.write(statusText(words, status, envCredentials, health, (deps.clock ?? Date).now()));
+    if (health !== null) {
+      const now = (deps.clock ?? Date).now();
+      for (const w of health.warnings) io.stderr.write(`${words.cli('cli.warning', { text: keyWarningText(words, w, health, now) })}\n`);
+    }
     if (status.keychainError) {
       // The one-line error goes to stderr as for every command (stdout already has the JSON).
       io.stderr.write(errorLine(words, status.keychainError));
       return EXIT.credentials;
     }
+    if (healthError !== null) io.stderr.write(errorLine(words, healthError));
     return status.stored ? EXIT.ok : EXIT.credentials;
   };
 }
 
-function statusText(words: CliWords, status: CredentialsStatus, envCredentials: boolean): string {
+const FACT_LINES = {
+  'read-only': 'cli.status.read-only',
+  'ip-bound': 'cli.status.ip-bound',
+  expiry: 'cli.status.expiry',
+  state: 'cli.status.key-state',
+} as const;
+
+function statusText(words: CliWords, status: CredentialsStatus, envCredentials: boolean, health: KeyHealth | null, now: number): string {
   const lines: string[] = [];
   if (status.keychainError) {
     lines.push(words.cli('cli.status.unknown'));
@@ -344,5 +428,7 @@ function statusText(words: CliWords, status: CredentialsStatus, envCredentials: 
     lines.push(words.cli('cli.status.keychain-ok'));
   }
   if (envCredentials) lines.push(words.cli('cli.status.env', { keyVariable: ENV_KEY, secretVariable: ENV_SECRET }));
+  if (health !== null)
+    for (const fact of keyHealthFacts(words, health, now)) lines.push(words.cli(FACT_LINES[fact.id], { value: fact.value }));
   return `${lines.join('\n')}\n`;
 }

@@ -20,7 +20,7 @@ import type { Change24h } from '../../../shared/change.js';
 import { rejectsKey } from '../../../shared/errors.js';
 import type { WidgetState } from '../../../shared/ipc.js';
 import type { AlertText } from '../../../shared/present/alert-words.js';
-import { alertWords } from '../../../shared/present/alert-words.js';
+import { alertWords, keyExpiryWords } from '../../../shared/present/alert-words.js';
 import type { Clock } from '../clock.js';
 import type { BalanceResult } from '../gate/types.js';
 import type { FileSystem } from '../files/private-files.js';
@@ -29,6 +29,8 @@ import type { TotalAt } from '../balance/change-tracker.js';
 import { wordsForLocale } from '../app/locale-words.js';
 import type { AlertMemory, AlertObservation } from './alert-rules.js';
 import { emptyMemory, evaluateAlerts } from './alert-rules.js';
+import type { KeyExpiryMemory } from './key-expiry-rules.js';
+import { evaluateKeyExpiry } from './key-expiry-rules.js';
 import { ALERTS_FILE_NAME } from '../data-dir.js';
 
 /** Gate caches total_balance for a minute: asking an alert currency more often learns nothing. */
@@ -59,6 +61,11 @@ const fileSchema = z.strictObject({
   version: z.literal(1),
   memory: memoryRecordSchema,
   lastSuccessAt: z.number().int().nonnegative().nullable(),
+  // Absent in files written before key health: nothing sent yet.
+  keyExpiry: z
+    .strictObject({ expiresAt: z.number().int().nonnegative(), sent: z.array(z.number().int().min(0).max(365)).max(10) })
+    .nullable()
+    .optional(),
 });
 
 /** What the service needs of the change tracker. */
@@ -90,6 +97,8 @@ export class AlertService {
   readonly #path: string;
   readonly #log: (message: string) => void;
   #memory: Readonly<Record<string, AlertMemory>> = emptyMemory();
+  /** The key-expiry notices sent for the key's estimated expiry (key-expiry-rules.ts). */
+  #keyExpiry: KeyExpiryMemory | null = null;
   #lastSuccessAt: number | null = null;
   #persistedSuccessAt: number | null = null;
   /** The newest total of each currency from the account: the shown one and the side fetches. */
@@ -144,6 +153,7 @@ export class AlertService {
       return;
     }
     this.#memory = parsed.data.memory;
+    this.#keyExpiry = parsed.data.keyExpiry ?? null;
     this.#lastSuccessAt = parsed.data.lastSuccessAt;
     this.#persistedSuccessAt = parsed.data.lastSuccessAt;
   }
@@ -167,6 +177,21 @@ export class AlertService {
     }
     if (refreshed) this.#fetchOthers(rules, state.currency);
     this.#evaluate(state, rules);
+    this.#evaluateKeyExpiry(state);
+  }
+
+  /** Once at 14, 7 and 1 days before the key's estimated expiry; no amount is ever in it, so privacy mode changes nothing. */
+  #evaluateKeyExpiry(state: WidgetState): void {
+    const decision = evaluateKeyExpiry(state.keyHealth?.health?.expiresAt ?? null, this.#keyExpiry, this.#options.clock.now());
+    if (decision.memory === this.#keyExpiry) return;
+    this.#keyExpiry = decision.memory;
+    this.#persist();
+    if (decision.notice === null) return;
+    try {
+      this.#options.notify(keyExpiryWords(wordsForLocale(state.locale), decision.notice.days, decision.notice.expiresAt));
+    } catch (error) {
+      this.#log(`a notification could not be shown (${error instanceof Error ? error.name : 'unknown'})`);
+    }
   }
 
   /** Resolves once no side request is in flight and every write is done (tests, and before quitting). */
@@ -264,7 +289,7 @@ export class AlertService {
   }
 
   #persist(): void {
-    const data = { version: 1, memory: this.#memory, lastSuccessAt: this.#lastSuccessAt };
+    const data = { version: 1, memory: this.#memory, lastSuccessAt: this.#lastSuccessAt, keyExpiry: this.#keyExpiry };
     this.#persistedSuccessAt = this.#lastSuccessAt;
     this.#writes = this.#writes
       .then(() => writeFileAtomic(this.#fs, this.#path, `${JSON.stringify(data)}\n`))

@@ -48,7 +48,10 @@ import type { Transport } from '../gate/types.js';
 import type { FileSystem } from '../files/private-files.js';
 import { PrefsStore } from '../prefs/prefs-store.js';
 import { CredentialsService } from '../secrets/credentials-service.js';
-import { gateVerifier } from '../secrets/gate-verifier.js';
+import { gateInspector, gateVerifier } from '../secrets/gate-verifier.js';
+import { KeyHealthService } from '../key-health/key-health-service.js';
+import type { KeyHealthState } from '../../../shared/key-health.js';
+import { explainRejection } from '../../../shared/key-health.js';
 import type { SecretStore } from '../secrets/secret-store.js';
 import type { DemoSource } from '../simulator/demo.js';
 import { createDemoSource } from '../simulator/demo.js';
@@ -135,6 +138,12 @@ export class GlanceApp {
   readonly #credentials: CredentialsService;
   readonly #client: GateClient;
   readonly #balance: BalanceService;
+  /** What Gate says of the stored key: on start unless checked within the day, daily, and after a save. */
+  readonly #keyHealth: KeyHealthService;
+  /** The demo key's health (healthy and read-only), read once from the in-process simulator. */
+  #demoKeyHealth: KeyHealthService | null = null;
+  /** The last balance error and its explained form, so an unchanged error stays the same object. */
+  #explained: { readonly from: AppError | null; readonly health: unknown; readonly to: AppError | null } | null = null;
   readonly #listeners = new Set<StateListener>();
   /** Resolves once the keychain has answered and the schedule runs on the right source. */
   readonly #ready: Promise<void>;
@@ -186,11 +195,20 @@ export class GlanceApp {
     this.#credentials = new CredentialsService({
       store: options.secretStore,
       verify: gateVerifier(gate),
+      inspect: gateInspector(gate),
       clock,
       onObserved: (state) => this.#keychainChanged(state),
     });
     this.#client = new GateClient({ ...gate, credentials: this.#credentials.provider });
     this.#accountHoldings = new HoldingsService({ client: this.#client, clock });
+    this.#keyHealth = new KeyHealthService({
+      client: this.#client,
+      clock,
+      dataDir: options.dataDir,
+      ...(options.fs ? { fs: options.fs } : {}),
+      onChange: () => this.#publish(),
+      log: (message) => log(`key health: ${message}`),
+    });
     const current = prefs.get();
     this.#balance = new BalanceService({
       source: this.#client,
@@ -224,6 +242,8 @@ export class GlanceApp {
     if (this.#disposed) return;
     // A save or clear while the keychain was first read has already chosen the source.
     if (before === this.#keyGeneration && !credentials.stored && credentials.keychainError === null) this.#useDemo();
+    if (before === this.#keyGeneration && credentials.stored && credentials.keyHint !== null)
+      void this.#keyHealth.start(credentials.keyHint);
     void this.#balance.start();
   }
 
@@ -255,6 +275,8 @@ export class GlanceApp {
     await this.#ready;
     await this.#balance.whenIdle();
     await this.#alerts.whenIdle();
+    await this.#keyHealth.whenIdle();
+    await this.#demoKeyHealth?.whenIdle();
     return this.#state;
   }
 
@@ -281,8 +303,10 @@ export class GlanceApp {
       shown === null
         ? null
         : (this.#changes.knownChange({ currency: shown.currency, at: shown.fetchedAt, total: shown.total.amount }) ?? null);
+    const keyHealth = this.#keyHealthState(credentials.stored);
     return {
       ...balance,
+      error: this.#explain(balance.error, keyHealth),
       status,
       demo: this.#demo,
       credentials,
@@ -290,13 +314,28 @@ export class GlanceApp {
       shortcut: this.#shortcut,
       locale,
       change24h,
-      keyHealth: null,
+      keyHealth,
       desktop: this.#desktop,
       update: this.#updates.state,
     };
   }
 
   #lastPrefs: Preferences | null = null;
+
+  #keyHealthState(stored: boolean): KeyHealthState | null {
+    if (this.#demo) return this.#demoKeyHealth?.state ?? null;
+    return stored ? this.#keyHealth.state : null;
+  }
+
+  /** Gate's rejection with its likely cause (an old key without whitelist), the same object while nothing changed. */
+  #explain(error: AppError | null, keyHealth: KeyHealthState | null): AppError | null {
+    const health = keyHealth?.health ?? null;
+    const cached = this.#explained;
+    if (cached !== null && cached.from === error && cached.health === health) return cached.to;
+    const to = explainRejection(error, health, this.#clock.now());
+    this.#explained = { from: error, health, to };
+    return to;
+  }
 
   #publish(): void {
     const previous = this.#state;
@@ -413,6 +452,9 @@ export class GlanceApp {
     const saved = await this.#credentials.save(input);
     if (!saved.ok) return saved;
     this.#keyGeneration += 1;
+    const hint = saved.value.status.keyHint ?? '';
+    if (saved.value.keyHealth !== null) this.#keyHealth.checked(hint, saved.value.keyHealth);
+    else void this.#keyHealth.keySaved(hint);
     this.#useAccount();
     return saved;
   }
@@ -422,6 +464,7 @@ export class GlanceApp {
     const cleared = await this.#credentials.clear();
     if (!cleared.ok) return cleared;
     this.#keyGeneration += 1;
+    this.#keyHealth.clear();
     if (forgetHistory) {
       await this.#history.clear().catch(() => this.#log('history: could not clear'));
       this.#changes.clear();
@@ -458,6 +501,10 @@ export class GlanceApp {
       clock: this.#clock,
       ...(this.#options.timeoutMs !== undefined ? { timeoutMs: this.#options.timeoutMs } : {}),
     });
+    if (this.#demoKeyHealth === null) {
+      this.#demoKeyHealth = new KeyHealthService({ client: this.#demoSource.client, clock: this.#clock, onChange: () => this.#publish() });
+      void this.#demoKeyHealth.start('demo');
+    }
     // Demo figures are not the user's net worth: they never enter the user's history.
     this.#balance.setSource(this.#demoSource.client, null);
     this.#publish();
@@ -494,10 +541,13 @@ export class GlanceApp {
       if (previous.stored !== next.stored || previous.keyHint !== next.keyHint) {
         this.#balance.reset();
         this.#accountHoldings.clear();
+        if (next.stored && next.keyHint !== null) void this.#keyHealth.keySaved(next.keyHint);
+        else this.#keyHealth.clear();
       }
     } else if (knownKey(next)) {
       // Unlocked again: a schedule stopped by the keychain may run.
       this.#balance.unblock();
+      if (next.stored && next.keyHint !== null) void this.#keyHealth.start(next.keyHint);
     }
   }
 
@@ -510,6 +560,13 @@ export class GlanceApp {
     const holdings =
       demo !== null ? (this.#demoHoldings ??= new HoldingsService({ client: demo.client, clock: this.#clock })) : this.#accountHoldings;
     return readHoldingsView(holdings, request, this.#state.balance);
+  }
+
+  /** "Check now": asks Gate what it says of the key (the demo's in demo mode); joins a check on its way. */
+  async checkKeyHealth(): Promise<KeyHealthState> {
+    await this.#ready;
+    if (this.#demo && this.#demoKeyHealth !== null) return this.#demoKeyHealth.checkNow();
+    return this.#keyHealth.checkNow();
   }
 
   /** The desktop shell registered (or could not register) the global shortcut the preferences name. */
@@ -624,6 +681,8 @@ export class GlanceApp {
     this.#disposed = true;
     this.#alerts.dispose();
     this.#updates.dispose();
+    this.#keyHealth.stop();
+    this.#demoKeyHealth?.stop();
     this.#balance.stop();
     this.#listeners.clear();
   }

@@ -11,6 +11,8 @@ import { appError, type AppError, type Result } from '../../../shared/errors.js'
 import type { Clock } from '../clock.js';
 import { mapErrorResponse, mapTransportFailure, parseEpochHeader, readGateError } from './errors.js';
 import type { EndpointBounds } from './limits.js';
+import type { AccountDetailInfo, KeyInfo } from './key-schema.js';
+import { ACCOUNT_DETAIL_BOUNDS, MAIN_KEYS_BOUNDS, parseAccountDetail, parseMainKeys } from './key-schema.js';
 import { SERVER_TIME_BOUNDS, TOTAL_BALANCE_BOUNDS, parseServerTime, parseTotalBalance } from './schema.js';
 import { signedHeaders } from './signing.js';
 import type { BalanceResult, BalanceSource, Credentials, CredentialsProvider, FetchMeta, Transport, TransportResponse } from './types.js';
@@ -134,6 +136,35 @@ export class GateClient implements BalanceSource {
       return { ok: true, response: reply.response, fetchedAt: this.#clock.now() };
     } catch {
       return { ok: false, error: appError('INTERNAL', { reason: 'read' }), label: null };
+    }
+  }
+
+  /** What Gate says of the key in use (`GET /account/main_keys`; needs the key's Account read permission, else FORBIDDEN). */
+  async getKeyInfo(options: CallOptions = {}): Promise<Result<KeyInfo>> {
+    return this.#readAccount('/account/main_keys', MAIN_KEYS_BOUNDS, options, (body, key) => parseMainKeys(body, key));
+  }
+
+  /** The account's detail (`GET /account/detail`), read for its IP whitelist; needs Account read permission too. */
+  async getAccountDetail(options: CallOptions = {}): Promise<Result<AccountDetailInfo>> {
+    return this.#readAccount('/account/detail', ACCOUNT_DETAIL_BOUNDS, options, (body) => parseAccountDetail(body));
+  }
+
+  async #readAccount<T>(
+    path: string,
+    bounds: EndpointBounds,
+    options: CallOptions,
+    parse: (body: string, key: string) => Result<T>,
+  ): Promise<Result<T>> {
+    try {
+      const creds = await this.#credentials();
+      if (!creds.ok) return creds;
+      if (creds.value === null || creds.value.key.trim() === '' || creds.value.secret === '')
+        return { ok: false, error: appError('MISSING_CREDENTIALS') };
+      const reply = await this.#signedGetSynced(path, '', bounds, creds.value, options.signal);
+      if (!reply.ok) return { ok: false, error: reply.error };
+      return parse(reply.response.body, creds.value.key);
+    } catch {
+      return { ok: false, error: appError('INTERNAL', { reason: 'read' }) };
     }
   }
 

@@ -2,6 +2,7 @@ import { errorWords } from '../../../shared/present/error-words.js';
 import { ENGLISH } from '../../../shared/present/words.js';
 import type { AppError } from '../../../shared/errors.js';
 import { describe, expect, it, vi } from 'vitest';
+import type { KeyHealth } from '../../../shared/key-health.js';
 import type { InvokeChannel, WidgetState } from '../../../shared/ipc.js';
 import { INVOKE_CHANNELS } from '../../../shared/ipc.js';
 import { DEFAULT_PREFERENCES } from '../../../shared/prefs.js';
@@ -19,6 +20,15 @@ const sender = { senderFrameUrl: APP_ENTRY_URL, isMainFrame: true, webContentsId
 const trust = { trustedIds: new Set([3]), appOrigin: APP_ORIGIN };
 
 const state: WidgetState = widgetState();
+const KEY_HEALTH: KeyHealth = {
+  checkedAt: 1,
+  readOnly: false,
+  writePermissions: ['spot'],
+  ipBound: false,
+  expiresAt: 2,
+  state: 'normal',
+  warnings: ['WRITE_PERMISSIONS', 'NO_IP_WHITELIST'],
+};
 
 function recordingHandlers() {
   const calls: Array<{ channel: InvokeChannel; args: unknown[] }> = [];
@@ -32,7 +42,7 @@ function recordingHandlers() {
     'state:get': rec('state:get', state),
     'balance:refresh': rec('balance:refresh', null),
     'currency:set': rec('currency:set', null),
-    'credentials:save': rec('credentials:save', { status: state.credentials, notices: [], verified: false }),
+    'credentials:save': rec('credentials:save', { status: state.credentials, notices: [], verified: false, keyHealth: null }),
     'credentials:clear': rec('credentials:clear', state.credentials),
     'demo:start': rec('demo:start', null),
     'prefs:set': rec('prefs:set', DEFAULT_PREFERENCES),
@@ -54,6 +64,7 @@ function recordingHandlers() {
     'update:download': rec('update:download', null),
     'update:restart': rec('update:restart', null),
     'update:open-release': rec('update:open-release', null),
+    'key-health:check': rec('key-health:check', { health: null, checking: false, error: null }),
   };
   return { handlers, calls };
 }
@@ -76,6 +87,7 @@ const VALID_ARGS: { [C in InvokeChannel]: unknown[] } = {
   'update:download': [],
   'update:restart': [],
   'update:open-release': [],
+  'key-health:check': [],
 };
 
 describe('createIpcRouter', () => {
@@ -209,6 +221,7 @@ describe('createIpcRouter', () => {
             notices: [{ kind: 'verify-failed', error: { ...appError('TIMEOUT'), secret: SECRET } }],
             verified: true,
             secret: SECRET,
+            keyHealth: { ...KEY_HEALTH, secret: SECRET },
           } as never),
       },
       { trust, log: () => {} },
@@ -229,6 +242,7 @@ describe('createIpcRouter', () => {
         status: { stored: true, keyHint: '…a1b2', keychainError: null },
         notices: [{ kind: 'verify-failed', error: appError('TIMEOUT') }],
         verified: true,
+        keyHealth: KEY_HEALTH,
       },
     });
   });

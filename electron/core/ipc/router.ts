@@ -6,8 +6,17 @@
  * field so nothing secret can ride along. Electron main and the browser e2e bridge both
  * dispatch through it.
  */
-import type { CredentialsNotice, CredentialsStatus, InvokeArgs, InvokeChannel, InvokeResult, WidgetState } from '../../../shared/ipc.js';
+import type {
+  CredentialsNotice,
+  CredentialsStatus,
+  InvokeArgs,
+  InvokeChannel,
+  InvokeResult,
+  SaveCredentialsResult,
+  WidgetState,
+} from '../../../shared/ipc.js';
 import { INVOKE_CHANNELS } from '../../../shared/ipc.js';
+import type { KeyHealth } from '../../../shared/key-health.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { fail } from '../../../shared/errors.js';
 import { parseChannelArgs } from './schemas.js';
@@ -81,16 +90,30 @@ function sanitizeValue(channel: InvokeChannel, value: unknown): unknown {
     case 'credentials:clear':
       return toPublicCredentialsStatus(value as CredentialsStatus);
     case 'credentials:save': {
-      const v = value as { status: CredentialsStatus; notices: readonly CredentialsNotice[]; verified: boolean };
+      const v = value as SaveCredentialsResult;
       return {
         status: toPublicCredentialsStatus(v.status),
         notices: Array.isArray(v.notices) ? v.notices.map(toPublicNotice) : [],
         verified: v.verified === true,
+        keyHealth: v.keyHealth ? toPublicKeyHealth(v.keyHealth) : null,
       };
     }
     default:
       return value;
   }
+}
+
+/** Gate's facts about a key, field by field (permission names, flags, times), so nothing else rides along. */
+function toPublicKeyHealth(h: KeyHealth): KeyHealth {
+  return {
+    checkedAt: h.checkedAt,
+    readOnly: h.readOnly,
+    writePermissions: [...h.writePermissions],
+    ipBound: h.ipBound,
+    expiresAt: h.expiresAt,
+    state: h.state,
+    warnings: [...h.warnings],
+  };
 }
 
 /** A state as it may reach a renderer (a `state:get` reply or a push): credentials by their public fields only. */

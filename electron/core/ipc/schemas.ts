@@ -17,6 +17,7 @@ const saveCredentialsInput = z.strictObject({
   key: z.string().max(MAX_KEY_LENGTH),
   secret: z.string().max(MAX_SECRET_LENGTH),
   verify: z.boolean(),
+  allowWriteKey: z.boolean().optional(),
 });
 
 // Gate's account names are short words; a longer one is not a slice the popover could show.
@@ -43,6 +44,7 @@ const CHANNEL_ARG_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<InvokeArgs
   'update:download': none,
   'update:restart': none,
   'update:open-release': none,
+  'key-health:check': none,
 };
 
 /** Field names from the contract that may be named in an error message (anything else is described, not echoed). */

@@ -4,12 +4,12 @@ import type { CredentialsStatus, SaveCredentialsResult } from '../../../shared/i
 import { noticeText } from '../../../shared/present/notice-words.js';
 import { ENGLISH } from '../../../shared/present/words.js';
 import type { BalanceResult, Credentials } from '../gate/types.js';
-import { createGateSimulator } from '../simulator/handler.js';
+import { createGateSimulator, type SimKey } from '../simulator/handler.js';
 import { createInProcessTransport } from '../simulator/in-process-transport.js';
 import { VirtualClock } from '../testing/virtual-clock.js';
 import { CredentialsService, EMPTY_CREDENTIALS_STATUS, KEYCHAIN_RETRY_MS, RECHECK_INTERVAL_MS } from './credentials-service.js';
 import type { SecretStore } from './secret-store.js';
-import { gateVerifier } from './gate-verifier.js';
+import { gateInspector, gateVerifier } from './gate-verifier.js';
 import { InMemorySecretStore } from './in-memory-store.js';
 import { expectNoSecret } from '../testing/secret-leak.js';
 
@@ -62,7 +62,7 @@ describe('CredentialsService.save', () => {
     const r = await service.save({ key: ` ${KEY} `, secret: `${SECRET}\n`, verify: false });
     expect(r).toEqual({
       ok: true,
-      value: { status: { stored: true, keyHint: '…cdef', keychainError: null }, notices: [], verified: false },
+      value: { status: { stored: true, keyHint: '…cdef', keychainError: null }, notices: [], verified: false, keyHealth: null },
     });
     expect(await store.get()).toEqual({ ok: true, value: { key: KEY, secret: SECRET } });
     expect(changes).toEqual([{ stored: true, keyHint: '…cdef', keychainError: null }]);
@@ -305,5 +305,43 @@ describe('CredentialsService: the pair is read once and kept in memory (issue 22
     await service.recheck();
     expect(gets(inner)).toBe(3);
     expect(await service.provider()).toMatchObject({ ok: true, value: { key: 'ffffffffffffffffffffffffffff1111' } });
+  });
+});
+
+describe('CredentialsService.save: a key that can trade or withdraw', () => {
+  const NOW = Date.UTC(2026, 11, 6);
+  function serviceFor(extra: Partial<SimKey>) {
+    const sim = createGateSimulator({ keys: [{ key: KEY, secret: SECRET, ...extra }], clock: { now: () => NOW } });
+    const target = { transport: createInProcessTransport(sim), baseUrl: 'https://sim.invalid/api/v4', clock: { now: () => NOW } };
+    const store = new InMemorySecretStore();
+    return { store, sim, service: new CredentialsService({ store, verify: gateVerifier(target), inspect: gateInspector(target) }) };
+  }
+
+  it('is refused with KEY_CAN_WRITE naming its write permissions, and nothing is stored', async () => {
+    const { store, service } = serviceFor({ writePermissions: ['wallet', 'spot'] });
+    const r = await service.save({ key: KEY, secret: SECRET, verify: true });
+    expect(r.ok ? null : r.error).toEqual(appError('KEY_CAN_WRITE', { permissions: 'spot,wallet' }));
+    expect(await store.get()).toEqual({ ok: true, value: null });
+  });
+
+  it('is stored after "Save anyway" (allowWriteKey), with what Gate said of it', async () => {
+    const { store, service } = serviceFor({ writePermissions: ['spot'] });
+    const r = await service.save({ key: KEY, secret: SECRET, verify: true, allowWriteKey: true });
+    expect(r.ok && r.value.keyHealth?.writePermissions).toEqual(['spot']);
+    expect((await store.get()).ok).toBe(true);
+    expect(await service.status()).toMatchObject({ stored: true });
+  });
+
+  it('a read-only key without whitelist is stored with its estimated expiry; one request more than the verification', async () => {
+    const { sim, service } = serviceFor({ createdAt: NOW - 10 * 86_400_000 });
+    const r = await service.save({ key: KEY, secret: SECRET, verify: true });
+    expect(r.ok && r.value.keyHealth).toMatchObject({ readOnly: true, ipBound: false, expiresAt: NOW + 80 * 86_400_000 });
+    expect(sim.log.map((e) => e.path)).toEqual(['/api/v4/wallet/total_balance', '/api/v4/account/main_keys']);
+  });
+
+  it('a key without the Account permission is stored, its facts unknown', async () => {
+    const { service } = serviceFor({ permissions: { account: false } });
+    const r = await service.save({ key: KEY, secret: SECRET, verify: true });
+    expect(r.ok && r.value.keyHealth?.warnings).toEqual(['ACCOUNT_PERMISSION_MISSING']);
   });
 });

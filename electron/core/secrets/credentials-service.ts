@@ -21,7 +21,8 @@ import type {
   SaveCredentialsInput,
   SaveCredentialsResult,
 } from '../../../shared/ipc.js';
-import { appError, ok, rejectsKey, type AppError, type Result } from '../../../shared/errors.js';
+import { appError, ok, rejectsKey, type AppError, type ErrorCode, type Result } from '../../../shared/errors.js';
+import type { KeyHealth } from '../../../shared/key-health.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { BalanceResult, Credentials, CredentialsProvider } from '../gate/types.js';
 import type { SecretStore } from './secret-store.js';
@@ -30,11 +31,16 @@ import { keyHint, validateCredentialsInput } from './validate-credentials.js';
 /** Proves a candidate pair with one signed call (e.g. GateClient.getTotalBalance with a provider answering the pair). */
 export type VerifyCredentials = (credentials: Credentials) => Promise<BalanceResult>;
 
+/** Reads what Gate says of a candidate key (main_keys), after it was verified. */
+export type InspectCredentials = (credentials: Credentials) => Promise<Result<KeyHealth>>;
+
 /** What a CredentialsService is built from. */
 export interface CredentialsServiceOptions {
   readonly store: SecretStore;
   /** Absent where no Gate client is at hand; a save asking for verification then saves with a warning. */
   readonly verify?: VerifyCredentials;
+  /** Reads the verified key's health before storing it: a key that can write is refused unless the save allows it. */
+  readonly inspect?: InspectCredentials;
   /** Called after every successful save or clear. */
   readonly onChange?: (status: CredentialsStatus) => void;
   /** Called when a read found the keychain other than last known (unlocked, key replaced or removed elsewhere). */
@@ -69,6 +75,7 @@ function statusOf(credentials: Credentials): CredentialsStatus {
 export class CredentialsService {
   readonly #store: SecretStore;
   readonly #verify: VerifyCredentials | undefined;
+  readonly #inspect: InspectCredentials | undefined;
   readonly #onChange: ((status: CredentialsStatus) => void) | undefined;
   readonly #onObserved: ((state: CredentialsState) => void) | undefined;
   readonly #clock: Clock;
@@ -98,6 +105,7 @@ export class CredentialsService {
   constructor(options: CredentialsServiceOptions) {
     this.#store = options.store;
     this.#verify = options.verify;
+    this.#inspect = options.inspect;
     this.#onChange = options.onChange;
     this.#onObserved = options.onObserved;
     this.#clock = options.clock ?? systemClock;
@@ -135,7 +143,9 @@ export class CredentialsService {
   /**
    * Validates, optionally verifies with one signed call, then stores the pair. A permanent
    * verification failure (bad key or signature, no wallet permission, IP not allowed) rejects
-   * the save and leaves any previously stored pair untouched.
+   * the save and leaves any previously stored pair untouched. A verified key is then inspected
+   * (one more request): one that can trade or withdraw is refused with KEY_CAN_WRITE unless
+   * `allowWriteKey`; an inspection that fails says nothing about the key and saves it.
    */
   async save(input: SaveCredentialsInput): Promise<Result<SaveCredentialsResult>> {
     const validated = validateCredentialsInput(input);
@@ -155,13 +165,17 @@ export class CredentialsService {
         else notices.push({ kind: 'verify-failed', error: outcome.error });
       }
     }
+    const keyHealth = verified && this.#inspect !== undefined ? await safeInspect(this.#inspect, credentials) : null;
+    if (keyHealth !== null && keyHealth.writePermissions.length > 0 && input.allowWriteKey !== true) {
+      return { ok: false, error: appError('KEY_CAN_WRITE', { permissions: keyHealth.writePermissions.join(',') }) };
+    }
     const stored = await this.#store.set(credentials);
     if (!stored.ok) return stored;
     this.#remember({ credentials });
     const status = statusOf(credentials);
     this.#state = { ...status, checking: false };
     this.#onChange?.(status);
-    return ok({ status, notices, verified });
+    return ok({ status, notices, verified, keyHealth });
   }
 
   /** Deletes the stored pair (a no-op when none is stored). Fails only when the keychain cannot be changed. */
@@ -220,6 +234,15 @@ function sameState(a: CredentialsState, b: CredentialsState): boolean {
 
 function publicStatus(state: CredentialsState): CredentialsStatus {
   return { stored: state.stored, keyHint: state.keyHint, keychainError: state.keychainError };
+}
+
+async function safeInspect(inspect: InspectCredentials, credentials: Credentials): Promise<KeyHealth | null> {
+  try {
+    const r = await inspect(credentials);
+    return r.ok ? r.value : null;
+  } catch {
+    return null;
+  }
 }
 
 async function safeVerify(verify: VerifyCredentials, credentials: Credentials): Promise<{ ok: true } | { ok: false; error: AppError }> {

@@ -6,12 +6,21 @@
  */
 import { GateClient, type GateClientOptions } from '../gate/client.js';
 import type { Credentials } from '../gate/types.js';
-import type { VerifyCredentials } from './credentials-service.js';
+import { readKeyHealth } from '../key-health/key-health-service.js';
+import type { InspectCredentials, VerifyCredentials } from './credentials-service.js';
 
 /** Builds a verifier from everything a GateClient needs except credentials (transport, base URL, clock, timeout). */
 export function gateVerifier(options: Omit<GateClientOptions, 'credentials'>): VerifyCredentials {
   return async (credentials: Credentials) => {
     const client = new GateClient({ ...options, credentials: async () => ({ ok: true, value: credentials }) });
     return client.getTotalBalance('USDT');
+  };
+}
+
+/** Builds the inspection of a verified pair: what main_keys says of it, through the same GateClient. */
+export function gateInspector(options: Omit<GateClientOptions, 'credentials'>): InspectCredentials {
+  return async (credentials: Credentials) => {
+    const client = new GateClient({ ...options, credentials: async () => ({ ok: true, value: credentials }) });
+    return readKeyHealth(client, () => (options.clock ?? { now: () => Date.now() }).now());
   };
 }

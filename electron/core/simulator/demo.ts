@@ -29,7 +29,8 @@ export interface DemoSource {
 /** Builds the demo: the real GateClient, in-process simulator, demo portfolio and key. */
 export function createDemoSource(options: { readonly clock?: Pick<Clock, 'now'>; readonly timeoutMs?: number } = {}): DemoSource {
   const simulator = createGateSimulator({
-    keys: [DEMO_CREDENTIALS],
+    // A healthy key: read-only, bound to the in-process transport's address, so it never expires.
+    keys: [{ ...DEMO_CREDENTIALS, allowedIps: ['127.0.0.1'] }],
     portfolio: DEMO_PORTFOLIO,
     ...(options.clock ? { clock: options.clock } : {}),
   });

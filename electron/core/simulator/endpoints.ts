@@ -6,6 +6,7 @@
  * limits around these.
  */
 import type { Currency } from '../../../shared/balance.js';
+import type { SimKey } from './handler.js';
 import type { FuturesSettle, SimPortfolio } from './portfolio.js';
 import { futuresAccount, lends, portfolioTickers, spotCoins, totalBalanceBody } from './portfolio.js';
 
@@ -22,6 +23,7 @@ export type SimEndpoint =
   | 'earn_uni_lends'
   | 'unified_accounts'
   | 'account_detail'
+  | 'account_main_keys'
   | 'spot_tickers';
 
 interface EndpointSpec {
@@ -45,6 +47,7 @@ export const SIM_ENDPOINTS: Readonly<Record<SimEndpoint, EndpointSpec>> = {
   earn_uni_lends: { path: '/api/v4/earn/uni/lends', permission: 'earn', rateLimit: PRIVATE },
   unified_accounts: { path: '/api/v4/unified/accounts', permission: 'unified', rateLimit: PRIVATE },
   account_detail: { path: '/api/v4/account/detail', permission: 'account', rateLimit: PRIVATE },
+  account_main_keys: { path: '/api/v4/account/main_keys', permission: 'account', rateLimit: PRIVATE },
   spot_tickers: { path: '/api/v4/spot/tickers', permission: null, rateLimit: PUBLIC },
 };
 
@@ -192,7 +195,15 @@ function tickersBody(portfolio: SimPortfolio, params: URLSearchParams): Endpoint
 export function endpointAnswer(
   endpoint: SimEndpoint,
   params: URLSearchParams,
-  context: { readonly portfolio: SimPortfolio; readonly serverNow: number; readonly currencyValid: (c: string) => c is Currency },
+  context: {
+    readonly portfolio: SimPortfolio;
+    readonly serverNow: number;
+    readonly currencyValid: (c: string) => c is Currency;
+    /** The signed request's key (null for public endpoints). */
+    readonly key?: SimKey | null;
+    /** Epoch ms the simulator started: the creation time of a key that names none. */
+    readonly startedAt?: number;
+  },
 ): EndpointAnswer {
   const { portfolio, serverNow } = context;
   switch (endpoint) {
@@ -224,7 +235,7 @@ export function endpointAnswer(
       return {
         ok: true,
         body: {
-          ip_whitelist: [],
+          ip_whitelist: [...(context.key?.allowedIps ?? [])],
           currency_pairs: [],
           user_id: 10001,
           tier: 1,
@@ -232,9 +243,39 @@ export function endpointAnswer(
           copy_trading_role: 0,
         },
       };
+    case 'account_main_keys':
+      return { ok: true, body: mainKeysBody(context.key ?? null, portfolio, context.startedAt ?? serverNow) };
     case 'spot_tickers':
       return tickersBody(portfolio, params);
   }
+}
+
+/** Read permissions a key holds unless told otherwise (SimKey.permissions). */
+const READ_PERMISSIONS: readonly SimPermission[] = ['wallet', 'spot', 'futures', 'earn', 'unified', 'account'];
+
+/**
+ * The key's own AccountKeyInfo, as the SDKs type main_keys' answer (one object, times as
+ * strings of Unix seconds): its permissions with `read_only`, its whitelist, state and times.
+ */
+function mainKeysBody(key: SimKey | null, portfolio: SimPortfolio, startedAt: number): Record<string, unknown> {
+  const writes = new Set(key?.writePermissions ?? []);
+  const held = READ_PERMISSIONS.filter((p) => (p === 'wallet' ? key?.walletRead !== false : true) && key?.permissions?.[p] !== false);
+  const names = [...new Set<string>([...held, ...writes])];
+  const created = key?.createdAt ?? startedAt;
+  const seconds = (ms: number): string => String(Math.floor(ms / 1000));
+  return {
+    state: key?.state ?? 1,
+    mode: portfolio.unified ? 2 : 1,
+    name: 'gate-glance',
+    currency_pairs: [],
+    user_id: 10001,
+    ip_whitelist: [...(key?.allowedIps ?? [])],
+    perms: names.map((name) => ({ name, read_only: !writes.has(name) })),
+    key: { mode: portfolio.unified ? 2 : 1 },
+    created_at: seconds(created),
+    updated_at: seconds(key?.updatedAt ?? created),
+    last_access: seconds(startedAt),
+  };
 }
 
 /** The broken bodies of the `malformed-json` and `wrong-shape` faults, shaped after each endpoint. */

@@ -1,7 +1,7 @@
 /**
  * A Gate APIv4 simulator as a pure request handler: it answers `GET /api/v4/spot/time`,
  * `/wallet/total_balance`, the per-coin `/spot/accounts`, `/futures/{usdt,btc}/accounts`,
- * `/earn/uni/lends`, `/unified/accounts`, `/account/detail` and the public `/spot/tickers` the
+ * `/earn/uni/lends`, `/unified/accounts`, `/account/detail`, `/account/main_keys` and the public `/spot/tickers` the
  * way Gate does — KEY/SIGN/Timestamp checks with the 60 s window, Gate's error labels and
  * statuses, Gate's per-endpoint rate limits with its rate-limit headers, exact currency
  * conversion, all from one per-coin portfolio — and can misbehave on demand, per endpoint
@@ -10,6 +10,7 @@
  * mode all wrap this one handler.
  */
 import { isCurrency } from '../../../shared/balance.js';
+import { KEY_LIFETIME_DAYS } from '../../../shared/key-health.js';
 import type { Clock } from '../clock.js';
 import { verifySignature } from '../gate/signing.js';
 import type { SimPortfolio } from './portfolio.js';
@@ -43,8 +44,20 @@ export interface SimKey {
   readonly walletRead?: boolean;
   /** Read permissions by part (wallet, spot, futures, earn, unified, account); a false one answers 403 FORBIDDEN. Default all true. */
   readonly permissions?: Readonly<Partial<Record<SimPermission, boolean>>>;
-  /** When set, only these caller IPs are allowed; others get 403 IP_FORBIDDEN. */
+  /** When set, only these caller IPs are allowed; others get 403 IP_FORBIDDEN. It is also the key's `ip_whitelist`. */
   readonly allowedIps?: readonly string[];
+  /** Gate's names of the permissions that can write (`read_only: false` in main_keys). Default none: a read-only key. */
+  readonly writePermissions?: readonly string[];
+  /**
+   * Epoch ms the key was created. A key with a creation time and no IP whitelist is refused
+   * KEY_LIFETIME_DAYS after the later of this and `updatedAt` (see `expiredKey`); without one it
+   * never expires here (main_keys then says it was created when the simulator started).
+   */
+  readonly createdAt?: number;
+  /** Epoch ms of the key's last edit; default its creation. */
+  readonly updatedAt?: number;
+  /** Gate's `state`: 1 normal (default), 2 locked, 3 frozen. Reads are still answered (see the handler's tests). */
+  readonly state?: 1 | 2 | 3;
 }
 
 /** Misbehaviour on demand, per endpoint (total_balance unless told); `spot/time` is never faulted, so a client can read the clock. */
@@ -121,6 +134,16 @@ const HTML_PAGE = `<!DOCTYPE html>
 <body><center><h1>502 Bad Gateway</h1></center><hr><center>cloudflare</center></body></html>
 `;
 
+/**
+ * Gate documents that a key without an IP whitelist is valid for 90 days (KEY_LIFETIME_DAYS) but
+ * not how an expired key is refused: we assume the way it refuses a key it does not know (401
+ * INVALID_KEY), which is what a deleted key gets too.
+ */
+function expiredKey(key: SimKey, now: number): boolean {
+  if (key.createdAt === undefined || (key.allowedIps !== undefined && key.allowedIps.length > 0)) return false;
+  return now >= Math.max(key.createdAt, key.updatedAt ?? key.createdAt) + KEY_LIFETIME_DAYS * 86_400_000;
+}
+
 /** Builds a simulator. Without options it knows no keys and holds Gate's documented example portfolio. */
 export function createGateSimulator(options: GateSimulatorOptions = {}): GateSimulator {
   const clock = options.clock ?? { now: () => Date.now() };
@@ -135,6 +158,7 @@ export function createGateSimulator(options: GateSimulatorOptions = {}): GateSim
   const hanging = new Set<() => void>();
 
   const serverNow = (): number => clock.now() + offsetMs;
+  const startedAt = clock.now();
 
   // Gate counts per endpoint, per key (private) or per IP (public).
   function rateHeaders(endpoint: SimEndpoint, who: string): { headers: Record<string, string>; exceeded: boolean } {
@@ -235,7 +259,7 @@ export function createGateSimulator(options: GateSimulatorOptions = {}): GateSim
     if (!keyName || !sign || !ts)
       return refuse(gateError(401, 'MISSING_REQUIRED_HEADER', 'Missing required header: KEY, SIGN or Timestamp'), null);
     const key = keys.get(keyName);
-    if (!key) return refuse(gateError(401, 'INVALID_KEY', 'Invalid key provided'), keyName);
+    if (!key || expiredKey(key, serverNow())) return refuse(gateError(401, 'INVALID_KEY', 'Invalid key provided'), keyName);
     const tsSeconds = Number(ts);
     if (!/^\d+(\.\d+)?$/.test(ts) || Math.abs(serverNow() - tsSeconds * 1000) > TIMESTAMP_WINDOW_MS) {
       return refuse(gateError(401, 'REQUEST_EXPIRED', 'gap between request Timestamp and server time exceeds 60'), keyName);
@@ -272,7 +296,13 @@ export function createGateSimulator(options: GateSimulatorOptions = {}): GateSim
     }
     const limit = rateHeaders(endpoint, who);
     if (limit.exceeded) return { res: gateError(429, 'TOO_MANY_REQUESTS', 'Request Rate limit Exceeded', limit.headers), key };
-    const answer = endpointAnswer(endpoint, new URLSearchParams(query), { portfolio, serverNow: serverNow(), currencyValid: isCurrency });
+    const answer = endpointAnswer(endpoint, new URLSearchParams(query), {
+      portfolio,
+      serverNow: serverNow(),
+      currencyValid: isCurrency,
+      key: key === null ? null : (keys.get(key) ?? null),
+      startedAt,
+    });
     if (!answer.ok) return { res: gateError(answer.status, answer.label, answer.message, limit.headers), key };
     return { res: { kind: 'reply', status: 200, headers: { ...JSON_HEADERS, ...limit.headers }, body: JSON.stringify(answer.body) }, key };
   }

@@ -7,6 +7,7 @@
 import { CURRENCIES } from '../../../shared/balance.js';
 import type { Currency } from '../../../shared/balance.js';
 import type { WidgetState } from '../../../shared/ipc.js';
+import { daysUntilExpiry, EXPIRY_QUIET_DAYS, expiryWithin } from '../../../shared/key-health.js';
 import type { Change24h } from '../../../shared/change.js';
 import { displayMoney, PRIVACY_MASK } from '../../../shared/present/amounts.js';
 import { changeBrief, changeInFull, changeOverSpan } from '../../../shared/present/change.js';
@@ -147,6 +148,9 @@ function tooltipText(state: WidgetState, now: number, amount: string | null, wor
     lines.push(words.t('tray.tooltip.no-data', { demo }));
     if (state.error) lines.push(errorWords(words, state.error).message);
   }
+  // No new icon: the tooltip alone mentions a key that stops working within the week.
+  const expiry = expiryWithin(state.keyHealth?.health ?? null, now, EXPIRY_QUIET_DAYS);
+  if (expiry !== null) lines.push(words.t('tray.tooltip.key-expiry', { days: Math.max(0, daysUntilExpiry(expiry, now)) }));
   return truncate(lines.join('\n'), MAX_TOOLTIP_LENGTH);
 }
 

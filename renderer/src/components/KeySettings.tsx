@@ -1,11 +1,14 @@
 /**
- * Settings › API key: the stored key by its hint only, replace it, or remove it after a question
- * that also asks whether the history recorded from this endpoint goes with it.
+ * Settings › API key: the stored key by its hint only, what Gate says of it (KeyHealthSection),
+ * replace it, or remove it after a question that also asks whether the history recorded from
+ * this endpoint goes with it.
  */
 import { useState } from 'react';
 import type { CredentialsStatus } from '../../../shared/ipc.js';
+import type { KeyHealthState } from '../../../shared/key-health.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import { useWords } from '../lib/words.js';
+import { KeyHealthSection } from './KeyHealthSection.js';
 
 /** Props: the key status and what the buttons do. */
 export interface KeySettingsProps {
@@ -14,10 +17,14 @@ export interface KeySettingsProps {
   readonly onReplaceKey: () => void;
   /** `forgetHistory`: the user also asked to forget the local history. */
   readonly onRemoveKey: (forgetHistory: boolean) => void;
+  /** What Gate says of the key (null with no key); with `now` and "Check now". */
+  readonly keyHealth?: KeyHealthState | null;
+  readonly now?: number;
+  readonly onCheckKeyHealth?: () => void;
 }
 
 /** The API key section. */
-export function KeySettings({ credentials, demo, onReplaceKey, onRemoveKey }: KeySettingsProps) {
+export function KeySettings({ credentials, demo, onReplaceKey, onRemoveKey, keyHealth, now, onCheckKeyHealth }: KeySettingsProps) {
   const words = useWords();
   const [confirmRemove, setConfirmRemove] = useState(false);
   // Keeping the history is the default: a replaced key reads the same account.
@@ -36,6 +43,9 @@ export function KeySettings({ credentials, demo, onReplaceKey, onRemoveKey }: Ke
           ? words.t('settings.key-stored', { hint: credentials.keyHint ?? '…' })
           : words.t(demo ? 'settings.no-key-demo' : 'settings.no-key')}
       </p>
+      {keyHealth != null && now !== undefined && onCheckKeyHealth !== undefined ? (
+        <KeyHealthSection keyHealth={keyHealth} now={now} onCheckNow={onCheckKeyHealth} />
+      ) : null}
       <div className="form-actions">
         <button type="button" className="button" onClick={onReplaceKey} data-testid="replace-key">
           {words.t(credentials.stored ? 'settings.replace-key' : 'settings.add-key')}

@@ -1,12 +1,17 @@
 /**
  * Connect a Gate account: key + secret (the secret goes to main once, into the keychain,
  * and is wiped from this form as soon as main answers), an optional verify call, where to
- * create a read-only key, and a way to try the app with demo data first.
+ * create a read-only key, and a way to try the app with demo data first. A key Gate says can
+ * trade or withdraw is refused until "Save anyway" (the one answer that keeps the secret in the
+ * form, for that second send); a saved key without an IP whitelist gets a calm note with its
+ * estimated last day before the form closes.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { appError, type AppError, type Result } from '../../../shared/errors.js';
 import type { CredentialsStatus, SaveCredentialsInput, SaveCredentialsResult } from '../../../shared/ipc.js';
+import type { KeyHealth } from '../../../shared/key-health.js';
 import { errorWords } from '../../../shared/present/error-words.js';
+import { keyWarningText } from '../../../shared/present/key-health-words.js';
 import { richText } from '../lib/rich-text.js';
 import { useWords } from '../lib/words.js';
 
@@ -32,10 +37,11 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
   const [verify, setVerify] = useState(true);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<AppError | null>(null);
+  /** A saved key Gate said something about (no IP whitelist, …): shown before the form closes. */
+  const [savedHealth, setSavedHealth] = useState<{ readonly health: KeyHealth; readonly at: number } | null>(null);
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const input = { key: key.trim(), secret: secret.trim(), verify };
+  const send = async (allowWriteKey: boolean) => {
+    const input = { key: key.trim(), secret: secret.trim(), verify, ...(allowWriteKey ? { allowWriteKey } : {}) };
     if (input.key === '' || input.secret === '') {
       setProblem(appError('INVALID_CREDENTIALS_INPUT', { reason: 'both-needed' }));
       return;
@@ -43,16 +49,54 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
     setBusy(true);
     setProblem(null);
     const result = await onSave(input);
-    // The secret never stays in the page longer than the request.
-    setSecret('');
+    // The secret never stays in the page longer than the request, but for the question "Save anyway?".
+    if (result.ok || result.error.code !== 'KEY_CAN_WRITE') setSecret('');
     setBusy(false);
     if (result.ok) {
       setKey('');
-      onSaved();
+      const health = result.value.keyHealth;
+      const notable = health?.warnings.filter((w) => w !== 'WRITE_PERMISSIONS') ?? [];
+      if (health != null && notable.length > 0) setSavedHealth({ health, at: Date.now() });
+      else onSaved();
     } else {
       setProblem(result.error);
     }
   };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    await send(false);
+  };
+
+  if (savedHealth !== null) {
+    const { health, at } = savedHealth;
+    return (
+      <section className="onboarding" data-testid="key-saved-note">
+        <h1>{words.t(mode === 'first-run' ? 'onboarding.title-first-run' : 'onboarding.title-replace')}</h1>
+        {health.warnings
+          .filter((w) => w !== 'WRITE_PERMISSIONS')
+          .map((w) => (
+            <p key={w} className="muted" data-warning={w}>
+              {keyWarningText(words, w, health, at)}
+            </p>
+          ))}
+        <div className="form-actions">
+          <button
+            type="button"
+            className="button primary"
+            autoFocus
+            data-testid="key-saved-continue"
+            onClick={() => {
+              setSavedHealth(null);
+              onSaved();
+            }}
+          >
+            {words.t('key-health.continue')}
+          </button>
+        </div>
+      </section>
+    );
+  }
 
   const keychain = credentials.keychainError === null ? null : errorWords(words, credentials.keychainError);
   const said = problem === null ? null : errorWords(words, problem);
@@ -124,6 +168,11 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
           <div className="panel-title">{said.title}</div>
           <div className="panel-reason">{said.message}</div>
           <div className="panel-hint">{said.hint}</div>
+          {problem.code === 'KEY_CAN_WRITE' ? (
+            <button type="button" className="button danger" data-testid="save-anyway" disabled={busy} onClick={() => void send(true)}>
+              {words.t('key-health.save-anyway')}
+            </button>
+          ) : null}
         </div>
       ) : null}
       <div className="form-actions">

@@ -8,6 +8,7 @@ import type { Diagnostics } from '../../../shared/diagnostics.js';
 import type { Result } from '../../../shared/errors.js';
 import type { CredentialsStatus, DesktopStatus, PreferencesPatch, ShortcutStatus } from '../../../shared/ipc.js';
 import type { Preferences } from '../../../shared/prefs.js';
+import type { KeyHealthState } from '../../../shared/key-health.js';
 import { useFocusOnOpen } from '../lib/use-focus-on-open.js';
 import { useWords } from '../lib/words.js';
 import { AlertsSettings } from './AlertsSettings.js';
@@ -37,6 +38,9 @@ export interface SettingsPanelProps {
   readonly loadDiagnostics: () => Promise<Result<Diagnostics>>;
   readonly update: UpdateState;
   readonly onUpdateAction: (action: UpdateAction) => void;
+  readonly keyHealth?: KeyHealthState | null;
+  readonly now?: number;
+  readonly onCheckKeyHealth?: () => void;
 }
 
 /** The settings view. */
@@ -53,6 +57,9 @@ export function SettingsPanel({
   loadDiagnostics,
   update,
   onUpdateAction,
+  keyHealth,
+  now,
+  onCheckKeyHealth,
 }: SettingsPanelProps) {
   const words = useWords();
   const id = useId();
@@ -72,7 +79,15 @@ export function SettingsPanel({
       <DisplaySettings prefs={prefs} onChange={onChange} />
       <LanguageSection locale={prefs.locale} onChange={onChange} />
       <AlertsSettings prefs={prefs} notifications={desktop.notifications} onChange={onChange} />
-      <KeySettings credentials={credentials} demo={demo} onReplaceKey={onReplaceKey} onRemoveKey={onRemoveKey} />
+      <KeySettings
+        credentials={credentials}
+        demo={demo}
+        onReplaceKey={onReplaceKey}
+        onRemoveKey={onRemoveKey}
+        keyHealth={keyHealth ?? null}
+        {...(now !== undefined ? { now } : {})}
+        {...(onCheckKeyHealth !== undefined ? { onCheckKeyHealth } : {})}
+      />
       <DiagnosticsSection load={loadDiagnostics} />
       <UpdatesSettings update={update} prefs={prefs} onChange={onChange} onAction={onUpdateAction} />
     </section>

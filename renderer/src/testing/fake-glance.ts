@@ -35,7 +35,7 @@ export function createFakeGlance(initial: WidgetState, history: HistoryPoint[] =
     refresh: vi.fn<GlanceApi['refresh']>(() => okResult(null)),
     setCurrency: vi.fn<GlanceApi['setCurrency']>(() => okResult(null)),
     saveCredentials: vi.fn<GlanceApi['saveCredentials']>(() =>
-      okResult({ status: { stored: true, keyHint: '…beef', keychainError: null }, notices: [], verified: true }),
+      okResult({ status: { stored: true, keyHint: '…beef', keychainError: null }, notices: [], verified: true, keyHealth: null }),
     ),
     clearCredentials: vi.fn<GlanceApi['clearCredentials']>(() => okResult({ stored: false, keyHint: null, keychainError: null })),
     startDemo: vi.fn<GlanceApi['startDemo']>(() => okResult(null)),
@@ -50,6 +50,7 @@ export function createFakeGlance(initial: WidgetState, history: HistoryPoint[] =
       ),
     ),
     exportHistoryCsv: vi.fn<GlanceApi['exportHistoryCsv']>(() => okResult({ saved: true, path: '/tmp/glance.csv' })),
+    checkKeyHealth: vi.fn<GlanceApi['checkKeyHealth']>(() => okResult(current.keyHealth ?? { health: null, checking: false, error: null })),
     getHoldings: vi.fn<GlanceApi['getHoldings']>((request) =>
       okResult({
         account: request.account,
