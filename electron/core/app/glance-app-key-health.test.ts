@@ -55,7 +55,10 @@ async function setup(
     log: () => {},
   });
   apps.push(app);
-  const router = createIpcRouter(glanceHandlers(app, { hide: vi.fn() }), { trust: { trustedIds: new Set([1]), appOrigin: APP_ORIGIN }, log: () => {} });
+  const router = createIpcRouter(glanceHandlers(app, { hide: vi.fn() }), {
+    trust: { trustedIds: new Set([1]), appOrigin: APP_ORIGIN },
+    log: () => {},
+  });
   const mainKeys = () => simulator.log.filter((e) => e.path === '/api/v4/account/main_keys').length;
   return { app, clock, simulator, fs, router, mainKeys };
 }

@@ -21,7 +21,7 @@ import type {
   SaveCredentialsInput,
   SaveCredentialsResult,
 } from '../../../shared/ipc.js';
-import { appError, ok, rejectsKey, type AppError, type ErrorCode, type Result } from '../../../shared/errors.js';
+import { appError, ok, rejectsKey, type AppError, type Result } from '../../../shared/errors.js';
 import type { KeyHealth } from '../../../shared/key-health.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { BalanceResult, Credentials, CredentialsProvider } from '../gate/types.js';
