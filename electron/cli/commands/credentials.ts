@@ -258,7 +258,8 @@ export function createLoginCommand(deps: CredentialsCommandDeps = {}): CliComman
 function rejectionLine(words: CliWords, error: AppError): string {
   if (error.code === 'INVALID_KEY' || error.code === 'INVALID_SIGNATURE' || error.code === 'FORBIDDEN' || error.code === 'IP_FORBIDDEN') {
     const { message, hint } = errorWords(words, error);
-    return `${words.cli('cli.error', { code: error.code, message: oneLine(words.t('cli.login.not-saved', { message })), hint: oneLine(hint) })}\n`;
+    const statement = oneLine(words.t('cli.login.not-saved', { message })).replace(/[.。]$/u, '');
+    return `${words.cli('cli.error', { code: error.code, statement, hint: oneLine(hint) })}\n`;
   }
   return errorLine(words, error);
 }
