@@ -510,7 +510,7 @@ export const zhCN: Catalogue = {
   'settings.tray-panel-dark': '深色面板',
 
   'settings.change-colours': '涨跌颜色',
-  'settings.change-colours-auto': '自动（随语言：简体中文红涨绿跌）',
+  'settings.change-colours-auto': '自动（随语言：中文红涨绿跌）',
   'settings.change-colours-green-up': '绿涨红跌',
   'settings.change-colours-red-up': '红涨绿跌',
   'settings.tray-shows-change': '在菜单栏显示涨跌幅',

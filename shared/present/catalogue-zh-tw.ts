@@ -510,7 +510,7 @@ export const zhTW: Catalogue = {
   'settings.tray-panel-dark': '深色面板',
 
   'settings.change-colours': '漲跌顏色',
-  'settings.change-colours-auto': '自動（依語言：簡體中文紅漲綠跌）',
+  'settings.change-colours-auto': '自動（依語言：中文紅漲綠跌，香港綠漲紅跌）',
   'settings.change-colours-green-up': '綠漲紅跌',
   'settings.change-colours-red-up': '紅漲綠跌',
   'settings.tray-shows-change': '在選單列顯示漲跌幅',
