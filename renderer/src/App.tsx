@@ -197,12 +197,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
     <main className="app" data-status={status}>
       <header className="topbar">
         <h1 className="app-name">{words.t('popover.app-name')}</h1>
-        {state.demo ? (
-          <span className="badge badge-demo" data-testid="demo-badge">
-            {words.t('popover.demo-badge')}
-          </span>
-        ) : null}
-        <StatusBadge status={status} refreshing={state.refreshing} />
+        <StatusBadge status={status} refreshing={state.refreshing} demo={state.demo} />
         <span className="spacer" />
         <button
           type="button"
@@ -284,6 +279,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
           ) : panel === 'chart' ? (
             <Suspense fallback={<LoadingSkeleton what="view" />}>
               <HistoryChartPanel
+                demo={state.demo}
                 currency={balance.currency}
                 privacy={privacy}
                 fetchedAt={balance.fetchedAt}

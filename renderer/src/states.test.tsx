@@ -226,6 +226,9 @@ describe('demo', () => {
       makeState({ demo: true, credentials: { stored: false, keyHint: null, keychainError: null, checking: false } }),
     );
     expect(screen.getByTestId('demo-badge').textContent).toBe('Demo data');
+    // One badge: "Demo data" takes the place of "Live".
+    expect(screen.getByTestId('status-badge').textContent).toBe('Demo data');
+    expect(screen.queryByText('Live')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Connect your Gate account' }));
     expect(await screen.findByRole('heading', { name: 'Connect your Gate account' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Try the demo' })).toBeNull();

@@ -450,6 +450,7 @@ export const en = {
 
   'breakdown.title': 'Accounts',
   'breakdown.table-view': 'Table view',
+  'breakdown.chart-view': 'Chart view',
   'breakdown.nothing-to-chart': 'No account holds a positive balance, so there is nothing to chart.',
   'breakdown.below-zero': 'Below zero',
   'breakdown.negative-note':
@@ -487,6 +488,7 @@ export const en = {
   'chart.range-all': 'All',
   'chart.loading': 'Loading history',
   'chart.empty': 'No history in this range yet: each refresh adds a point.',
+  'chart.empty-demo': 'No history is recorded for the demo: connect your Gate account and each refresh adds a point.',
   'chart.label': 'Net worth in {currency} over time',
   'chart.point': '{time}: {money}',
   'chart.hint': 'Point at the line, or focus it and use the arrow keys, to read a value.',
@@ -499,7 +501,7 @@ export const en = {
   'chart.table-total': 'Total ({currency})',
 
   'settings.title': 'Settings',
-  'settings.done': 'Done',
+  'settings.done': 'Back',
   'settings.refresh': 'Refresh',
   'settings.every-hour': 'Every hour',
   'settings.every-hours': 'Every {count} h',
@@ -517,7 +519,7 @@ export const en = {
   'settings.no-key-demo': 'No key stored: showing demo data.',
   'settings.no-key': 'No key stored.',
   'settings.replace-key': 'Replace key',
-  'settings.add-key': 'Add key',
+  'settings.add-key': 'Connect your Gate account',
   'settings.remove-key': 'Remove key',
   'settings.confirm-removal': 'Confirm removal',
   'settings.remove-question': 'Remove the key from the keychain? The widget stops updating until you add one again.',
@@ -609,7 +611,7 @@ export const en = {
   'language.zh-TW': '繁體中文',
 
   // The holdings view (zh moved its words here).
-  'holdings.back': '← Accounts',
+  'holdings.back': 'Back',
   'holdings.try-again': 'Try again',
   'holdings.total-unaffected': 'The total above is not affected.',
   'holdings.loading': 'Reading this account’s coins…',

@@ -425,6 +425,7 @@ export const zhCN: Catalogue = {
 
   'breakdown.title': '账户',
   'breakdown.table-view': '表格视图',
+  'breakdown.chart-view': '图表视图',
   'breakdown.nothing-to-chart': '没有余额为正的账户，因此无可绘制的图表。',
   'breakdown.below-zero': '低于零',
   'breakdown.negative-note': '负余额无法成为饼图的一块。它仍计入总额，上面的占比只按余额为正的账户计算。',
@@ -461,6 +462,7 @@ export const zhCN: Catalogue = {
   'chart.range-all': '全部',
   'chart.loading': '正在加载历史',
   'chart.empty': '此范围内还没有历史：每次刷新都会添加一个数据点。',
+  'chart.empty-demo': '演示数据不记录历史：连接您的 Gate 账户后，每次刷新都会添加一个数据点。',
   'chart.label': '以 {currency} 计的净资产走势',
   'chart.point': '{time}：{money}',
   'chart.hint': '将指针悬停在曲线上，或聚焦后按方向键查看数值。',
@@ -472,7 +474,7 @@ export const zhCN: Catalogue = {
   'chart.table-time': '时间',
   'chart.table-total': '总额（{currency}）',
   'settings.title': '设置',
-  'settings.done': '完成',
+  'settings.done': '返回',
   'settings.refresh': '刷新频率',
   'settings.every-hour': '每小时',
   'settings.every-hours': '每 {count} 小时',
@@ -490,7 +492,7 @@ export const zhCN: Catalogue = {
   'settings.no-key-demo': '未保存密钥：正在显示演示数据。',
   'settings.no-key': '未保存密钥。',
   'settings.replace-key': '更换密钥',
-  'settings.add-key': '添加密钥',
+  'settings.add-key': '连接您的 Gate 账户',
   'settings.remove-key': '移除密钥',
   'settings.confirm-removal': '确认移除',
   'settings.remove-question': '要从钥匙串中移除密钥吗？在重新添加之前，小组件将停止更新。',
@@ -577,7 +579,7 @@ export const zhCN: Catalogue = {
   'language.zh-TW': '繁體中文',
 
   // The holdings view.
-  'holdings.back': '← 账户',
+  'holdings.back': '返回',
   'holdings.try-again': '重试',
   'holdings.total-unaffected': '上方的总额不受影响。',
   'holdings.loading': '正在读取此账户的币种…',

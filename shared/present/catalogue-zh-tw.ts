@@ -425,6 +425,7 @@ export const zhTW: Catalogue = {
 
   'breakdown.title': '帳戶',
   'breakdown.table-view': '表格檢視',
+  'breakdown.chart-view': '圖表檢視',
   'breakdown.nothing-to-chart': '沒有餘額為正的帳戶，因此無可繪製的圖表。',
   'breakdown.below-zero': '低於零',
   'breakdown.negative-note': '負餘額無法成為圓餅圖的一塊。它仍計入總額，上面的佔比只依餘額為正的帳戶計算。',
@@ -461,6 +462,7 @@ export const zhTW: Catalogue = {
   'chart.range-all': '全部',
   'chart.loading': '正在載入歷史',
   'chart.empty': '此範圍內還沒有歷史：每次重新整理都會新增一個資料點。',
+  'chart.empty-demo': '示範資料不記錄歷史：連結您的 Gate 帳戶後，每次重新整理都會新增一個資料點。',
   'chart.label': '以 {currency} 計的淨資產走勢',
   'chart.point': '{time}：{money}',
   'chart.hint': '將指標懸停在曲線上，或聚焦後按方向鍵查看數值。',
@@ -472,7 +474,7 @@ export const zhTW: Catalogue = {
   'chart.table-time': '時間',
   'chart.table-total': '總額（{currency}）',
   'settings.title': '設定',
-  'settings.done': '完成',
+  'settings.done': '返回',
   'settings.refresh': '更新頻率',
   'settings.every-hour': '每小時',
   'settings.every-hours': '每 {count} 小時',
@@ -490,7 +492,7 @@ export const zhTW: Catalogue = {
   'settings.no-key-demo': '未儲存金鑰：正在顯示示範資料。',
   'settings.no-key': '未儲存金鑰。',
   'settings.replace-key': '更換金鑰',
-  'settings.add-key': '新增金鑰',
+  'settings.add-key': '連結您的 Gate 帳戶',
   'settings.remove-key': '移除金鑰',
   'settings.confirm-removal': '確認移除',
   'settings.remove-question': '要從鑰匙圈中移除金鑰嗎？在重新新增之前，小工具將停止更新。',
@@ -577,7 +579,7 @@ export const zhTW: Catalogue = {
   'language.zh-TW': '繁體中文',
 
   // The holdings view.
-  'holdings.back': '← 帳戶',
+  'holdings.back': '返回',
   'holdings.try-again': '重試',
   'holdings.total-unaffected': '上方的總額不受影響。',
   'holdings.loading': '正在讀取此帳戶的幣種…',

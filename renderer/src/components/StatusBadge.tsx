@@ -9,15 +9,18 @@ import { useWords } from '../lib/words.js';
 export interface StatusBadgeProps {
   readonly status: WidgetStatus;
   readonly refreshing: boolean;
+  /** Demo data: "Demo data" takes the place of "Live" (one badge, never both). */
+  readonly demo?: boolean;
 }
 
 /** A small pill with a coloured dot; "Updating…" is added while a request runs. */
-export function StatusBadge({ status, refreshing }: StatusBadgeProps) {
+export function StatusBadge({ status, refreshing, demo = false }: StatusBadgeProps) {
   const words = useWords();
+  const demoLive = demo && status === 'live';
   return (
-    <span className={`badge badge-${status}`} data-testid="status-badge" data-status={status}>
+    <span className={`badge badge-${demoLive ? 'demo' : status}`} data-testid="status-badge" data-status={status}>
       <span className="dot" aria-hidden="true" />
-      {words.t(`status.${status}`)}
+      {demoLive ? <span data-testid="demo-badge">{words.t('popover.demo-badge')}</span> : words.t(`status.${status}`)}
       {refreshing && status !== 'loading' ? <span className="badge-updating">{words.t('status.updating')}</span> : null}
     </span>
   );
