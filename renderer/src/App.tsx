@@ -17,6 +17,7 @@ import { LoadingSkeleton } from './components/LoadingSkeleton.js';
 import { StatusBadge } from './components/StatusBadge.js';
 import { StatusLine } from './components/StatusLine.js';
 import { TotalHeader } from './components/TotalHeader.js';
+import { actionFor } from './lib/error-actions.js';
 import { useLocaleWords } from './lib/use-locale-words.js';
 import { useWords, WordsContext } from './lib/words.js';
 import { useGlance, type GlanceView, type UseGlanceOptions } from './use-glance.js';
@@ -197,7 +198,12 @@ function Popover({ view }: { readonly view: GlanceView }) {
     <main className="app" data-status={status}>
       <header className="topbar">
         <h1 className="app-name">{words.t('popover.app-name')}</h1>
-        <StatusBadge status={status} refreshing={state.refreshing} demo={state.demo} />
+        <StatusBadge
+          status={status}
+          refreshing={state.refreshing}
+          demo={state.demo}
+          keyProblem={state.error !== null && actionFor(state.error.code) === 'fix-key'}
+        />
         <span className="spacer" />
         <button
           type="button"

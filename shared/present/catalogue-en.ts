@@ -417,6 +417,8 @@ export const en = {
   'panel.retry-in': 'Retry in {countdown}',
   'panel.retry': 'Retry',
   'panel.retrying': 'Retrying…',
+  'panel.details': 'Details',
+  'panel.copy-details': 'Copy',
 
   // Glance v2 (#15): the compact status line under the total.
   'status-line.not-refreshed': 'Not refreshed',

@@ -396,6 +396,8 @@ export const zhCN: Catalogue = {
   'panel.retry-in': '{countdown}后重试',
   'panel.retry': '重试',
   'panel.retrying': '正在重试…',
+  'panel.details': '详情',
+  'panel.copy-details': '复制',
 
   'status-line.not-refreshed': '未刷新',
   'status-line.rate-limited-retrying': '请求过于频繁，{countdown}后重试',

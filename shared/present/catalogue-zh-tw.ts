@@ -396,6 +396,8 @@ export const zhTW: Catalogue = {
   'panel.retry-in': '{countdown}後重試',
   'panel.retry': '重試',
   'panel.retrying': '正在重試…',
+  'panel.details': '詳細資料',
+  'panel.copy-details': '複製',
 
   'status-line.not-refreshed': '未重新整理',
   'status-line.rate-limited-retrying': '請求過於頻繁，{countdown}後重試',
