@@ -15,6 +15,7 @@ const GATE_KEYS = [
   'options',
   'payment',
   'meme_box',
+  'unified',
 ];
 
 describe('accountName', () => {
@@ -30,8 +31,9 @@ describe('accountName', () => {
       '权证',
       '牛熊证',
       '期权',
-      '支付账户',
+      'Gate Pay',
       'Alpha',
+      '统一账户',
     ]);
     expect(GATE_KEYS.map((k) => accountName(k, accountLabel(k), 'zh-TW'))).toEqual([
       '現貨',
@@ -44,8 +46,9 @@ describe('accountName', () => {
       '權證',
       '牛熊證',
       '期權',
-      '支付帳戶',
+      'Gate Pay',
       'Alpha',
+      '統一帳戶',
     ]);
   });
 

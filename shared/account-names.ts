@@ -5,7 +5,8 @@
  *
  * Checked against Gate's Chinese sources (see the README's language section): 现货, 逐仓杠杆,
  * 全仓杠杆, 永续合约, 交割合约 and 期权 (APIv4 zh_CN docs), 理财 and Alpha (gate/gate-skills
- * README_zh and SKILL.md); 量化, 权证, 牛熊证 and 支付账户 are our best reading. Traditional
+ * README_zh and SKILL.md); 量化, 权证 and 牛熊证 are our best reading; the payment account
+ * is the product Gate's Chinese material calls Gate Pay. Traditional
  * forms follow Taiwan usage (帳戶, 槓桿).
  */
 import type { Language } from './locale.js';
@@ -24,7 +25,8 @@ const NAMES: Readonly<Record<Chinese, ReadonlyMap<string, string>>> = {
     ['warrant', '权证'],
     ['cbbc', '牛熊证'],
     ['options', '期权'],
-    ['payment', '支付账户'],
+    ['payment', 'Gate Pay'],
+    ['unified', '统一账户'],
     ['meme_box', 'Alpha'],
   ]),
   'zh-TW': new Map([
@@ -38,7 +40,8 @@ const NAMES: Readonly<Record<Chinese, ReadonlyMap<string, string>>> = {
     ['warrant', '權證'],
     ['cbbc', '牛熊證'],
     ['options', '期權'],
-    ['payment', '支付帳戶'],
+    ['payment', 'Gate Pay'],
+    ['unified', '統一帳戶'],
     ['meme_box', 'Alpha'],
   ]),
 };

@@ -21,6 +21,8 @@ const LABELS: ReadonlyMap<string, string> = new Map([
   ['cbbc', 'CBBC'],
   ['options', 'Options'],
   ['payment', 'Payment'],
+  // Not a total_balance key: the holdings view's fourth account (`/unified/accounts`).
+  ['unified', 'Unified account'],
   // Gate's web and app call this the "Alpha" account; `meme_box` is only its API key.
   ['meme_box', 'Alpha'],
 ]);

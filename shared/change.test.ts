@@ -72,12 +72,16 @@ describe('change24h', () => {
 });
 
 describe('changeColour', () => {
-  it('auto: red up in mainland Chinese, green up elsewhere', () => {
+  it('auto: red up in mainland China and Taiwan, green up in Hong Kong and elsewhere', () => {
     expect(changeColour(1, 'auto', 'zh-CN')).toBe('red');
     expect(changeColour(-1, 'auto', 'zh-CN')).toBe('green');
     expect(changeColour(1, 'auto', 'zh-Hans-CN')).toBe('red');
     expect(changeColour(1, 'auto', 'zh')).toBe('red');
-    expect(changeColour(1, 'auto', 'zh-TW')).toBe('green');
+    expect(changeColour(1, 'auto', 'zh-TW')).toBe('red');
+    expect(changeColour(-1, 'auto', 'zh-Hant-TW')).toBe('green');
+    expect(changeColour(1, 'auto', 'zh-Hant')).toBe('red');
+    expect(changeColour(1, 'auto', 'zh-HK')).toBe('green');
+    expect(changeColour(1, 'auto', 'zh-SG')).toBe('green');
     expect(changeColour(1, 'auto', 'zh-Hant-HK')).toBe('green');
     expect(changeColour(1, 'auto', 'en-US')).toBe('green');
     expect(changeColour(-1, 'auto', 'de')).toBe('red');

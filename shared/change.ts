@@ -62,21 +62,20 @@ export type ChangeColourRule = (typeof CHANGE_COLOUR_RULES)[number];
 export type ChangeColour = 'green' | 'red' | 'neutral';
 
 /**
- * `auto` follows the reader's convention: in mainland China (zh-CN, and zh-Hans without a
- * region) a rise is red and a fall green; elsewhere a rise is green.
+ * `auto` follows the reader's convention: in mainland China and Taiwan (zh-CN, zh-TW, zh-Hans,
+ * zh-Hant without a region) a rise is red and a fall green (紅漲綠跌, as Taiwan's exchange and
+ * brokers show it); Hong Kong and Macau follow the Western way, as HKEX quotes do, and so does
+ * Singapore; elsewhere a rise is green.
  */
 export function changeColour(direction: -1 | 0 | 1, rule: ChangeColourRule, locale: string): ChangeColour {
   if (direction === 0) return 'neutral';
-  const redUp = rule === 'red-up' || (rule === 'auto' && isMainlandChinese(locale));
+  const redUp = rule === 'red-up' || (rule === 'auto' && risesRed(locale));
   const up = direction > 0;
   return up === redUp ? 'red' : 'green';
 }
 
-function isMainlandChinese(locale: string): boolean {
+function risesRed(locale: string): boolean {
   const parts = locale.replace(/_/g, '-').toLowerCase().split('-');
   if (parts[0] !== 'zh') return false;
-  const rest = parts.slice(1);
-  if (rest.includes('cn')) return true;
-  if (rest.some((p) => p === 'tw' || p === 'hk' || p === 'mo' || p === 'hant' || p === 'sg')) return false;
-  return rest.length === 0 || rest.includes('hans');
+  return !parts.slice(1).some((p) => p === 'hk' || p === 'mo' || p === 'sg');
 }

@@ -29,14 +29,6 @@ export function isHoldingsAccount(value: unknown): value is HoldingsAccount {
   return typeof value === 'string' && (HOLDINGS_ACCOUNTS as readonly string[]).includes(value);
 }
 
-/** The read permission a Gate API key needs for each account's per-coin endpoint, as Gate names it. */
-export const HOLDINGS_PERMISSION: Readonly<Record<HoldingsAccount, string>> = {
-  spot: 'Spot',
-  futures: 'Perpetual Futures',
-  finance: 'Earn',
-  unified: 'Unified Account',
-};
-
 /** One coin of an account as Gate reports it (futures: one entry per settle currency). */
 export interface CoinBalance {
   /** Gate's currency code, e.g. `BTC`. */

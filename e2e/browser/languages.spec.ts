@@ -28,8 +28,8 @@ interface Expected {
 }
 
 // The status line's short title ("Rate limited, retrying in 6 s" and its variants) begins so.
-const RATE_LIMITED_CN = '请求受限';
-const RATE_LIMITED_TW = '請求受限';
+const RATE_LIMITED_CN = '请求过于频繁';
+const RATE_LIMITED_TW = '請求過於頻繁';
 
 const EXPECTED: Record<Exclude<Language, 'en'>, Expected> = {
   'zh-CN': {
@@ -47,7 +47,7 @@ const EXPECTED: Record<Exclude<Language, 'en'>, Expected> = {
   },
   'zh-TW': {
     demo: '示範資料',
-    connect: '連線您的 Gate 帳戶',
+    connect: '連結您的 Gate 帳戶',
     spot: '現貨',
     quant: '量化',
     settings: '設定',

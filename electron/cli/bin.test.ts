@@ -212,7 +212,7 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
       LANG: 'zh_CN.UTF-8',
     });
     expect(zh.code).toBe(4);
-    expect(zh.err).toMatch(/^错误：NETWORK：无法连接到 Gate：连接被拒绝（127\.0\.0\.1:9）。 — /);
+    expect(zh.err).toMatch(/^错误：NETWORK：无法连接到 Gate：连接被拒绝（127\.0\.0\.1:9）。请检查网络连接/);
   });
 
   it('never sends plain http:// (this computer) through HTTP_PROXY: the key would cross it in clear text', async () => {
@@ -312,7 +312,7 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
       expect(cli(['history', '--help'], zhCN).out).toMatch(/^用法：gate-glance history \[选项\]/);
       const wrong = cli(['balance', '--base-url', url], { ...zhCN, GATE_API_KEY: KEY, GATE_API_SECRET: 'wrong-s3kr1t-123' });
       expect(wrong.code).toBe(3);
-      expect(wrong.err).toMatch(/^错误：INVALID_SIGNATURE：[^\n]*\p{Script=Han}[^\n]* — [^\n]*\p{Script=Han}[^\n]*\n$/u);
+      expect(wrong.err).toMatch(/^错误：INVALID_SIGNATURE：[^\n—]*\p{Script=Han}[^\n—]*（Gate：[^\n]*）。[^\n—]*\p{Script=Han}[^\n—]*\n$/u);
       // A data folder of its own with no history: the change is null in every run, only the time differs.
       const creds = { GATE_API_KEY: KEY, GATE_API_SECRET: SECRET, GATE_GLANCE_DATA_DIR: mkdtempSync(join(tmpdir(), 'glance-bin-lang-')) };
       const outputs = [{ LANG: 'C' }, zhCN, { LANG: 'zh_TW.UTF-8' }, { LANG: 'de_DE.UTF-8' }].map(

@@ -18,7 +18,7 @@ export function currencyOption(raw: string | true | undefined): OptionValue<Curr
     ? { ok: true, value }
     : {
         ok: false,
-        problem: { key: 'cli.usage.unknown-currency', params: { currency: value.slice(0, 20), currencies: CURRENCIES.join(', ') } },
+        problem: { key: 'cli.usage.unknown-currency', params: { currency: value.slice(0, 20) }, lists: { currencies: CURRENCIES } },
       };
 }
 

@@ -34,14 +34,14 @@ describe('the CLI in Chinese', () => {
     const now = Date.UTC(2026, 11, 1, 12);
     const history = { ...COMMANDS, history: createHistoryCommand({ dataDir: () => dir, now: () => now }) };
     expect((await run(['history'], { LANG: 'zh_CN.UTF-8' }, history)).out).toBe(
-      '全部时间内还没有 USDT 的历史。应用和 `gate-glance balance` 每次成功刷新都会记录一个点。\n',
+      '还没有 USDT 的历史记录。应用和 `gate-glance balance` 每次成功刷新都会记录一个点。\n',
     );
     await writeFile(
       join(dir, historyFileName()),
       [1, 2].map((h) => `${JSON.stringify({ at: now - h * 3600_000, currency: 'USDT', total: '12345.5' })}\n`).join(''),
     );
     const table = (await run(['history', '--range', '24h'], { LANG: 'zh_TW.UTF-8' }, history)).out;
-    expect(table).toMatch(/^Gate\.io 淨資產歷史（估算），USDT，最近 24h：2 個點，從最早的開始\n\n時間\s+總額（USDT）\n/);
+    expect(table).toMatch(/^Gate\.io 淨資產歷史（估算，USDT，最近 24 小時）：共 2 筆，按時間先後排列\n\n時間\s+總額（USDT）\n/);
     expect(table).toMatch(/^2026\/12\/1\s10:00:00 UTC\s+12,345\.50$/m);
   });
 
@@ -57,9 +57,9 @@ describe('the CLI in Chinese', () => {
     const service = new CredentialsService({ store: new InMemorySecretStore(null) });
     const status = { ...COMMANDS, status: createStatusCommand({ createService: () => Promise.resolve(service) }) };
     const r = await run(['status'], { LC_ALL: 'zh_CN.UTF-8' }, status);
-    expect(r.out).toBe('API 密钥：未保存 — 请运行 `gate-glance login`\n钥匙串：  正常\n');
+    expect(r.out).toBe('API 密钥：未保存，请运行 `gate-glance login`\n钥匙串：  正常\n');
     const usage = await run(['balance', '--currency', 'EUR'], { LANG: 'zh_TW.UTF-8' });
-    expect([usage.code, usage.err]).toEqual([2, '錯誤：未知幣別「EUR」；請使用 BTC, CNY, USD, USDT（參見 `gate-glance help balance`）\n']);
+    expect([usage.code, usage.err]).toEqual([2, '錯誤：未知幣別「EUR」；請使用 BTC、CNY、USD、USDT（參見 `gate-glance help balance`）\n']);
     expect((await run(['nope'], { LANG: 'zh_CN.UTF-8' })).err).toBe('错误：未知命令“nope”（参见 `gate-glance --help`）\n');
   });
 

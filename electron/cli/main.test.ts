@@ -282,7 +282,7 @@ describe('gate-glance (in-process)', () => {
     const io = captureIo({});
     const code = await runCli(['boom'], io, { boom: () => Promise.reject(new Error(`leak ${CREDS.secret}`)) });
     expect(code).toBe(1);
-    expect(io.err()).toBe('error: INTERNAL: gate-glance failed unexpectedly — This is a bug in Gate Glance; please report it.\n');
+    expect(io.err()).toBe('error: INTERNAL: gate-glance failed unexpectedly. — This is a bug in Gate Glance; please report it.\n');
   });
 
   it('the real command table has balance, wired to a keychain fallback', () => {

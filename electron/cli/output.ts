@@ -9,7 +9,7 @@ import { errorWords, oneLine } from '../../shared/present/error-words.js';
 import type { CliMessageKey } from '../../shared/present/catalogue.js';
 import { CLI_ENGLISH, type CliWords } from '../../shared/present/cli-words.js';
 import type { MessageParams } from '../../shared/present/message-format.js';
-import { ENGLISH } from '../../shared/present/words.js';
+import { ENGLISH, formatList } from '../../shared/present/words.js';
 import { cleanText } from '../../shared/text.js';
 import { UnsafeFileError } from '../core/files/private-files.js';
 import type { CliIo } from './io.js';
@@ -33,7 +33,8 @@ export function exitCodeFor(code: ErrorCode): number {
 /** `error: CODE: message — hint` (in the words' language), the one line every command writes to stderr for an error. */
 export function errorLine(words: CliWords, error: AppError): string {
   const w = errorWords(words, error);
-  return `${words.cli('cli.error', { code: error.code, message: oneLine(w.message), hint: oneLine(w.hint) })}\n`;
+  const statement = oneLine(w.message).replace(/[.。]$/u, '');
+  return `${words.cli('cli.error', { code: error.code, statement, hint: oneLine(w.hint) })}\n`;
 }
 
 /**
@@ -70,6 +71,8 @@ export function reportError(io: CliIo, error: AppError, json: boolean, words: Cl
 export interface UsageProblem {
   readonly key: Extract<CliMessageKey, `cli.usage.${string}`>;
   readonly params?: MessageParams;
+  /** Values that are lists of codes, joined in the reader's language when worded. */
+  readonly lists?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A usage error: one line naming the problem and where to read more, in the words' language; exit 2. */
@@ -78,6 +81,16 @@ export function reportUsage(io: CliIo, problem: UsageProblem, command?: string):
   const help = command ? `gate-glance help ${command}` : 'gate-glance --help';
   // A value here may be the user's own argument, pasted from anywhere: it passes the one sanitiser.
   const params = Object.fromEntries(Object.entries(problem.params ?? {}).map(([k, v]) => [k, typeof v === 'string' ? cleanText(v) : v]));
-  io.stderr.write(`${words.cli('cli.usage.error', { message: oneLine(words.cli(problem.key, params)), help })}\n`);
+  const lists = Object.fromEntries(
+    Object.entries(problem.lists ?? {}).map(([name, items]) => [
+      name,
+      formatList(
+        words,
+        items.map((item) => cleanText(item)),
+      ),
+    ]),
+  );
+  const message = oneLine(words.cli(problem.key, { ...params, ...lists }));
+  io.stderr.write(`${words.cli('cli.usage.error', { message, help })}\n`);
   return EXIT.usage;
 }

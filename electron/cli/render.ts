@@ -307,7 +307,7 @@ export function historyTable(
 ): string {
   const words = context.words ?? CLI_ENGLISH;
   const span = words.cli('cli.history.span', { range: context.range });
-  if (points.length === 0) return `${words.cli('cli.history.empty', { currency: context.currency, span })}\n`;
+  if (points.length === 0) return `${words.cli('cli.history.empty', { currency: context.currency, span, range: context.range })}\n`;
   const locale = context.locale ?? words.numberLocale;
   const fmt = (amount: string): string => formatAmount(amount, { currency: context.currency, ...(locale ? { locale } : {}) });
   const rows = points.map((p) => [utcStamp(p.at, words), fmt(p.total)] as const);

@@ -18,6 +18,7 @@ import { StatusBadge } from './components/StatusBadge.js';
 import { StatusLine } from './components/StatusLine.js';
 import { KeyExpiryLine } from './components/KeyExpiryLine.js';
 import { TotalHeader } from './components/TotalHeader.js';
+import { actionFor } from './lib/error-actions.js';
 import { useLocaleWords } from './lib/use-locale-words.js';
 import { useWords, WordsContext } from './lib/words.js';
 import { UpdateBar } from './components/UpdateBar.js';
@@ -206,12 +207,12 @@ function Popover({ view }: { readonly view: GlanceView }) {
     <main className="app" data-status={status}>
       <header className="topbar">
         <h1 className="app-name">{words.t('popover.app-name')}</h1>
-        {state.demo ? (
-          <span className="badge badge-demo" data-testid="demo-badge">
-            {words.t('popover.demo-badge')}
-          </span>
-        ) : null}
-        <StatusBadge status={status} refreshing={state.refreshing} />
+        <StatusBadge
+          status={status}
+          refreshing={state.refreshing}
+          demo={state.demo}
+          keyProblem={state.error !== null && actionFor(state.error.code) === 'fix-key'}
+        />
         <span className="spacer" />
         <button
           type="button"
@@ -295,6 +296,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
           ) : panel === 'chart' ? (
             <Suspense fallback={<LoadingSkeleton what="view" />}>
               <HistoryChartPanel
+                demo={state.demo}
                 currency={balance.currency}
                 privacy={privacy}
                 fetchedAt={balance.fetchedAt}

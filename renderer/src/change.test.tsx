@@ -53,7 +53,8 @@ describe('the 24-hour change', () => {
   it.each([
     ['auto', 'zh-CN', 1, 'red'],
     ['auto', 'zh-CN', -1, 'green'],
-    ['auto', 'zh-TW', 1, 'green'],
+    ['auto', 'zh-TW', 1, 'red'],
+    ['auto', 'en', 1, 'green'],
     ['red-up', 'en', 1, 'red'],
     ['red-up', 'en', -1, 'green'],
     ['green-up', 'zh-CN', 1, 'green'],

@@ -144,6 +144,18 @@ describe('the history chart', () => {
     expect((await screen.findByTestId('chart-empty')).textContent).toContain('No history in this range yet');
   });
 
+  it('tells the demo that it records no history, rather than to wait for refreshes', async () => {
+    const { fake, user } = await renderApp(makeState({ demo: true }), { history: HISTORY });
+    fake.fns.getHistory.mockResolvedValue({
+      ok: true,
+      value: { range: '24h', points: [], gaps: [], high: null, low: null, last: null, total: 0 },
+    });
+    await user.click(screen.getByRole('button', { name: 'History chart' }));
+    const empty = await screen.findByTestId('chart-empty');
+    expect(empty.textContent).toContain('No history is recorded for the demo');
+    expect(empty.textContent).not.toContain('No history in this range yet');
+  });
+
   it('shows a failure in the view with Retry, and goes back with Back and Escape', async () => {
     const { fake, user } = await renderApp(makeState(), { history: HISTORY });
     fake.fns.getHistory.mockResolvedValueOnce({ ok: false, error: appError('INTERNAL', { reason: 'thrown' }, 'disk gone') });

@@ -107,7 +107,7 @@ describe('holdings view', () => {
 
   it('shows a missing permission with Fix key, other failures with Try again, and keeps the total', async () => {
     const { fake, user } = await renderApp(makeState({ balance }));
-    const forbidden: AppError = appError('FORBIDDEN', { reason: 'holdings-permission', permission: 'Spot' });
+    const forbidden: AppError = appError('FORBIDDEN', { reason: 'holdings-permission', account: 'spot' });
     fake.fns.getHoldings.mockImplementation(answer(() => ({ ok: false, error: forbidden })));
     await user.click(screen.getByTestId('legend-spot'));
     const alert = await screen.findByTestId('holdings-error');

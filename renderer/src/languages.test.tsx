@@ -20,7 +20,7 @@ describe('the popover in Chinese', () => {
         locale: { language: 'zh-CN', formatLocale: 'zh-CN' },
       }),
     );
-    expect(await screen.findByText('估算净资产')).toBeTruthy();
+    expect(await screen.findByText('预估净资产')).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(screen.getByTestId('total-amount').getAttribute('title')).toBe('¥633,967,350,312,281,193.068368815439797304437');
     expect(screen.getByTestId('status-badge').textContent).toContain('实时');
@@ -31,7 +31,7 @@ describe('the popover in Chinese', () => {
 
   it('zh-TW: Traditional words and lang="zh-TW"', async () => {
     await renderApp(makeState({ locale: { language: 'zh-TW', formatLocale: 'zh-TW' } }));
-    expect(await screen.findByText('估算淨資產')).toBeTruthy();
+    expect(await screen.findByText('預估淨資產')).toBeTruthy();
     expect(document.documentElement.lang).toBe('zh-TW');
     expect(screen.getByTestId('status-badge').textContent).toContain('即時');
     expect(within(screen.getByTestId('legend')).getByText('現貨')).toBeTruthy();

@@ -25,7 +25,7 @@ describe('settings', () => {
     expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ privacy: true });
     await user.click(within(panel).getByLabelText('Open at login'));
     expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ launchAtLogin: true });
-    await user.click(within(panel).getByRole('button', { name: 'Done' }));
+    await user.click(within(panel).getByRole('button', { name: 'Back' }));
     expect(screen.queryByTestId('settings-panel')).toBeNull();
   });
 

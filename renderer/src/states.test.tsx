@@ -7,7 +7,8 @@ import { App } from './App.js';
 import { makeState, T0 } from './testing/fixtures.js';
 import { openSettings, renderApp } from './testing/render-app.js';
 
-const NETWORK: AppError = appError('NETWORK', {}, 'the connection was refused (api.gateio.ws:443)');
+// As core words it: the cause by name (worded in the reader's language), the raw text for logs.
+const NETWORK: AppError = appError('NETWORK', { cause: 'refused', where: 'api.gateio.ws:443' }, 'ECONNREFUSED api.gateio.ws:443');
 const INVALID_KEY: AppError = appError('INVALID_KEY');
 
 describe('onboarding', () => {
@@ -130,6 +131,22 @@ describe('stale', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByTestId('total')).toBeTruthy();
   });
+
+  it("calls a key that lost its permission an error, not stale, and keeps Gate's own words behind Details", async () => {
+    const forbidden = appError('FORBIDDEN', {}, 'FORBIDDEN: Forbidden: API key lacks wallet permission');
+    const { user } = await renderApp(makeState({ status: 'stale', error: forbidden }));
+    const badge = screen.getByTestId('status-badge');
+    expect([badge.dataset.severity, badge.textContent]).toEqual(['error', 'Error']);
+    await user.click(screen.getByTestId('status-line-toggle'));
+    const banner = screen.getByTestId('stale-banner');
+    expect(banner.className).toContain('panel-error');
+    expect(banner.querySelector('.panel-reason')?.textContent).not.toContain('Gate:');
+    const details = within(banner).getByTestId('error-details');
+    expect(details.hasAttribute('open')).toBe(false);
+    expect(within(details).getByTestId('error-detail-text').textContent).toBe(
+      'FORBIDDEN: FORBIDDEN: Forbidden: API key lacks wallet permission',
+    );
+  });
 });
 
 describe('error', () => {
@@ -226,6 +243,9 @@ describe('demo', () => {
       makeState({ demo: true, credentials: { stored: false, keyHint: null, keychainError: null, checking: false } }),
     );
     expect(screen.getByTestId('demo-badge').textContent).toBe('Demo data');
+    // One badge: "Demo data" takes the place of "Live".
+    expect(screen.getByTestId('status-badge').textContent).toBe('Demo data');
+    expect(screen.queryByText('Live')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Connect your Gate account' }));
     expect(await screen.findByRole('heading', { name: 'Connect your Gate account' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Try the demo' })).toBeNull();

@@ -8,7 +8,8 @@ import type { WidgetState } from '../../shared/ipc.js';
 import { makeState, T0 } from './testing/fixtures.js';
 import { renderApp } from './testing/render-app.js';
 
-const NETWORK: AppError = appError('NETWORK', {}, 'the connection was refused (api.gateio.ws:443)');
+// As core words it: the cause by name (worded in the reader's language), the raw text for logs.
+const NETWORK: AppError = appError('NETWORK', { cause: 'refused', where: 'api.gateio.ws:443' }, 'ECONNREFUSED api.gateio.ws:443');
 const FORBIDDEN: AppError = appError('FORBIDDEN');
 const LIMITED: AppError = appError('RATE_LIMITED', { reason: 'http-429', waitMs: 6_000 }, null, 6_000);
 

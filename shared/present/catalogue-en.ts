@@ -17,12 +17,17 @@ const REBUILD = 'then run `npm rebuild keytar` in the Gate Glance folder; the de
 const CREDENTIALS_HINT =
   "Copy the key and the secret again from Gate's API management page (APIv4 keys) and paste each into its own field.";
 const FIELD = '{field, select, key {The API key} other {The API secret}}';
+// An account's per-coin read permission, as Gate's API Management names it.
+const PERMISSION = '{account, select, spot {Spot} futures {Perpetual Futures} finance {Earn} unified {Unified Account} other {{account}}}';
+// Which of Gate's answers was bad (a code from the holdings schema).
+const ANSWER =
+  '{what, select, spot-accounts {spot accounts} futures-account {futures account} earn-lends {Earn lends} unified-account {unified account} spot-tickers {spot tickers} other {{what}}}';
 const BODY = '{bodyKind, select, html {an HTML page, {bytes} bytes} empty {an empty body} other {{bytes} bytes of non-JSON text}}';
-const GATE_DETAIL = '{message} (Gate: {detail})';
+const GATE_DETAIL = '{statement} (Gate: {detail}).';
 const SYSTEM_DETAIL = '{statement} ({detail}).';
 
 export const en = {
-  'error.detail': '{message} ({detail})',
+  'error.detail': '{statement} ({detail}).',
 
   'error.MISSING_CREDENTIALS.title': 'No API key stored',
   'error.MISSING_CREDENTIALS.message': 'No Gate API key is set up.',
@@ -41,7 +46,7 @@ export const en = {
   'error.INVALID_CREDENTIALS_INPUT.message.too-short': `${FIELD} is only {length} characters long; it looks cut off.`,
   'error.INVALID_CREDENTIALS_INPUT.message.same': 'The API key and the secret are the same text.',
   'error.INVALID_CREDENTIALS_INPUT.message.swapped':
-    'The API key and the secret look swapped (the key is 64 hex characters, the secret 32).',
+    'The API key and the secret look swapped (what was pasted as the key has 64 characters, the secret only 32).',
   'error.INVALID_CREDENTIALS_INPUT.message.both-needed': 'Enter both the API key and the API secret.',
   'error.INVALID_CREDENTIALS_INPUT.message.env-half': '{present} is set but {missing} is empty or missing.',
   'error.INVALID_CREDENTIALS_INPUT.hint': CREDENTIALS_HINT,
@@ -66,10 +71,8 @@ export const en = {
   'error.FORBIDDEN.title': 'The key lacks wallet read permission',
   'error.FORBIDDEN.message': 'This API key is not allowed to read wallet balances.',
   'error.FORBIDDEN.message.http-403': 'Gate refused the request for this API key.',
-  'error.FORBIDDEN.message.holdings-permission':
-    "This key lacks the {permission} (read) permission, so Gate does not list this account's coins.",
-  'error.FORBIDDEN.hint.holdings-permission':
-    'Edit the key in Gate\'s API Management and enable "{permission}: read only". The total keeps working without it.',
+  'error.FORBIDDEN.message.holdings-permission': `This key lacks the ${PERMISSION} (read) permission, so Gate does not list this account's coins.`,
+  'error.FORBIDDEN.hint.holdings-permission': `Edit the key in Gate's API Management and enable "${PERMISSION}: read only". The total keeps working without it.`,
   'error.FORBIDDEN.hint': 'Edit the key in Gate\'s API Management and enable the "Wallet" permission (read only is enough).',
   'error.FORBIDDEN.detail': GATE_DETAIL,
 
@@ -113,16 +116,16 @@ export const en = {
   'error.BAD_RESPONSE.message.http-body': `Unexpected answer: HTTP {status} with ${BODY}.`,
   'error.BAD_RESPONSE.message.too-large': "The answer was too large to be Gate's.",
   'error.BAD_RESPONSE.message.too-many-accounts': "Gate's answer listed {count} accounts, more than the {max} it can have.",
-  'error.BAD_RESPONSE.message.holdings-shape': "Gate's {what} answer did not have the expected shape (at {path}: {issue}).",
-  'error.BAD_RESPONSE.message.holdings-not-json': `Gate's {what} answer was not JSON (${BODY}).`,
-  'error.BAD_RESPONSE.message.holdings-too-many': "Gate's {what} answer listed more than {max} entries.",
+  'error.BAD_RESPONSE.message.holdings-shape': `Gate's ${ANSWER} answer did not have the expected shape (at {path}: {issue}).`,
+  'error.BAD_RESPONSE.message.holdings-not-json': `Gate's ${ANSWER} answer was not JSON (${BODY}).`,
+  'error.BAD_RESPONSE.message.holdings-too-many': `Gate's ${ANSWER} answer listed more than {max} entries.`,
   'error.BAD_RESPONSE.message.unified-too-many': "Gate's unified account answer listed more than {max} currencies.",
   'error.BAD_RESPONSE.message.mixed-up': 'The answer was for a different currency than the one asked for.',
   'error.BAD_RESPONSE.hint':
     'Something other than Gate may have answered (a proxy, captive portal or wrong base URL). Check the base URL and proxy settings; if it persists, Gate may have changed its API.',
   'error.BAD_RESPONSE.hint.mixed-up': 'Try again; if it persists, please report it.',
   'error.BAD_RESPONSE.detail':
-    "{reason, select, too-large {The answer was too large to be Gate's: it was larger than the {limit} this request allows.} other {{message} (Gate: {detail})}}",
+    "{reason, select, too-large {The answer was too large to be Gate's: it was larger than the {limit} this request allows.} other {{statement} (Gate: {detail}).}}",
 
   'error.NETWORK.title': 'Cannot reach Gate',
   'error.NETWORK.message': 'Could not reach Gate.',
@@ -253,7 +256,7 @@ export const en = {
   'error.INVALID_REQUEST.hint.prefs-not-object': 'Send only the fields to change.',
   'error.INVALID_REQUEST.hint.prefs-invalid': 'Choose a value within the allowed range.',
   'error.INVALID_REQUEST.detail':
-    '{reason, select, prefs-invalid {Invalid preferences: {detail}.} payload {Invalid request to {channel}: {detail}.} other {{message} ({detail})}}',
+    '{reason, select, prefs-invalid {Invalid preferences: {detail}.} payload {Invalid request to {channel}: {detail}.} other {{statement} ({detail}).}}',
 
   'error.UNTRUSTED_SENDER.title': 'Request refused',
   'error.UNTRUSTED_SENDER.message': 'This request did not come from Gate Glance’s own window.',
@@ -279,7 +282,7 @@ export const en = {
   'error.INTERNAL.message.unexpected': 'gate-glance failed unexpectedly',
   'error.INTERNAL.message.thrown': 'The request failed unexpectedly.',
   'error.INTERNAL.detail':
-    '{reason, select, prefs-write {Could not save preferences ({detail}); the previous ones stay in effect.} other {{message} ({detail})}}',
+    '{reason, select, prefs-write {Could not save preferences ({detail}); the previous ones stay in effect.} other {{statement} ({detail}).}}',
   'error.INTERNAL.hint': 'This is a bug in Gate Glance; please report it.',
   'error.INTERNAL.hint.source': 'This is a bug in Gate Glance; please report it. The last good data is kept.',
   'error.INTERNAL.hint.ipc': 'Try again; restart the app if it keeps happening.',
@@ -414,6 +417,8 @@ export const en = {
   'panel.retry-in': 'Retry in {countdown}',
   'panel.retry': 'Retry',
   'panel.retrying': 'Retrying…',
+  'panel.details': 'Details',
+  'panel.copy-details': 'Copy',
 
   // Glance v2 (#15): the compact status line under the total.
   'status-line.not-refreshed': 'Not refreshed',
@@ -447,6 +452,7 @@ export const en = {
 
   'breakdown.title': 'Accounts',
   'breakdown.table-view': 'Table view',
+  'breakdown.chart-view': 'Chart view',
   'breakdown.nothing-to-chart': 'No account holds a positive balance, so there is nothing to chart.',
   'breakdown.below-zero': 'Below zero',
   'breakdown.negative-note':
@@ -484,6 +490,7 @@ export const en = {
   'chart.range-all': 'All',
   'chart.loading': 'Loading history',
   'chart.empty': 'No history in this range yet: each refresh adds a point.',
+  'chart.empty-demo': 'No history is recorded for the demo: connect your Gate account and each refresh adds a point.',
   'chart.label': 'Net worth in {currency} over time',
   'chart.point': '{time}: {money}',
   'chart.hint': 'Point at the line, or focus it and use the arrow keys, to read a value.',
@@ -496,7 +503,7 @@ export const en = {
   'chart.table-total': 'Total ({currency})',
 
   'settings.title': 'Settings',
-  'settings.done': 'Done',
+  'settings.done': 'Back',
   'settings.refresh': 'Refresh',
   'settings.every-hour': 'Every hour',
   'settings.every-hours': 'Every {count} h',
@@ -557,7 +564,7 @@ export const en = {
   'settings.no-key-demo': 'No key stored: showing demo data.',
   'settings.no-key': 'No key stored.',
   'settings.replace-key': 'Replace key',
-  'settings.add-key': 'Add key',
+  'settings.add-key': 'Connect your Gate account',
   'settings.remove-key': 'Remove key',
   'settings.confirm-removal': 'Confirm removal',
   'settings.remove-question': 'Remove the key from the keychain? The widget stops updating until you add one again.',
@@ -643,6 +650,8 @@ export const en = {
   'unaccounted.note.private': "Gate's total and the sum of its accounts differ.",
   'share.percent': '{share} %',
   'share.tiny': '< 0.01 %',
+  // What separates the items of a list of codes in a sentence.
+  'list.separator': ', ',
 
   // Settings: the Language section (zh).
   'settings.section-language': 'Language',
@@ -655,7 +664,7 @@ export const en = {
   'language.zh-TW': '繁體中文',
 
   // The holdings view (zh moved its words here).
-  'holdings.back': '← Accounts',
+  'holdings.back': 'Back',
   'holdings.try-again': 'Try again',
   'holdings.total-unaffected': 'The total above is not affected.',
   'holdings.loading': 'Reading this account’s coins…',

@@ -9,13 +9,18 @@ const NO_PLAINTEXT = 'Gate Glance 绝不会改用明文文件保存。';
 // keytar is an optional dependency: npm leaves it out, without failing, where it cannot be built.
 const REBUILD = '然后在 Gate Glance 文件夹中运行 `npm rebuild keytar`；在此期间可以先用演示数据。';
 const CREDENTIALS_HINT = '请从 Gate 的 API 管理页面（APIv4 密钥）重新复制 Key 和 Secret，分别粘贴到各自的输入框。';
-const FIELD = '{field, select, key {API Key} other {API Secret}}';
+const FIELD = '{field, select, key {API Key} other {Secret}}';
+// An account's per-coin read permission, as Gate's Chinese API management names it (onboarding says the same).
+const PERMISSION = '{account, select, spot {现货} futures {永续合约} finance {理财} unified {统一账户} other {{account}}}';
+// Which of Gate's answers was bad (a code from the holdings schema).
+const ANSWER =
+  '{what, select, spot-accounts {现货账户} futures-account {永续合约账户} earn-lends {理财借出} unified-account {统一账户} spot-tickers {现货行情} other {{what}}}';
 const BODY = '{bodyKind, select, html {一个 HTML 页面，{bytes} 字节} empty {空内容} other {{bytes} 字节的非 JSON 文本}}';
-const GATE_DETAIL = '{message}（Gate：{detail}）';
+const GATE_DETAIL = '{statement}（Gate：{detail}）。';
 const SYSTEM_DETAIL = '{statement}（{detail}）。';
 
 export const zhCN: Catalogue = {
-  'error.detail': '{message}（{detail}）',
+  'error.detail': '{statement}（{detail}）。',
 
   'error.MISSING_CREDENTIALS.title': '未保存 API 密钥',
   'error.MISSING_CREDENTIALS.message': '尚未设置 Gate API 密钥。',
@@ -30,11 +35,11 @@ export const zhCN: Catalogue = {
   'error.INVALID_CREDENTIALS_INPUT.message.whitespace': `${FIELD} 中间有空格或换行。`,
   'error.INVALID_CREDENTIALS_INPUT.message.key-character': 'API Key 含有不可能出现在 Key 中的字符（{character}）。',
   'error.INVALID_CREDENTIALS_INPUT.message.secret-character':
-    'API Secret 含有不可能出现在 Secret 中的字符（控制字符、不可见字符或非 ASCII 字符）。',
+    'Secret 含有不可能出现在 Secret 中的字符（控制字符、不可见字符或非 ASCII 字符）。',
   'error.INVALID_CREDENTIALS_INPUT.message.too-short': `${FIELD} 只有 {length} 个字符，看起来不完整。`,
   'error.INVALID_CREDENTIALS_INPUT.message.same': 'API Key 和 Secret 是同一段文本。',
-  'error.INVALID_CREDENTIALS_INPUT.message.swapped': 'API Key 和 Secret 似乎填反了（Key 是 64 个十六进制字符，Secret 是 32 个）。',
-  'error.INVALID_CREDENTIALS_INPUT.message.both-needed': '请同时输入 API Key 和 API Secret。',
+  'error.INVALID_CREDENTIALS_INPUT.message.swapped': 'API Key 和 Secret 似乎填反了（填入 Key 的有 64 个字符，填入 Secret 的只有 32 个）。',
+  'error.INVALID_CREDENTIALS_INPUT.message.both-needed': '请同时输入 API Key 和 Secret。',
   'error.INVALID_CREDENTIALS_INPUT.message.env-half': '已设置 {present}，但 {missing} 为空或未设置。',
   'error.INVALID_CREDENTIALS_INPUT.hint': CREDENTIALS_HINT,
   'error.INVALID_CREDENTIALS_INPUT.hint.whitespace': `${CREDENTIALS_HINT} Key 和 Secret 中不会有空格。`,
@@ -51,14 +56,14 @@ export const zhCN: Catalogue = {
 
   'error.INVALID_SIGNATURE.title': 'Gate 拒绝了签名',
   'error.INVALID_SIGNATURE.message': 'Gate 拒绝了请求的签名。',
-  'error.INVALID_SIGNATURE.hint': 'API Secret 与 Key 不匹配。请重新粘贴 Secret（它只在创建密钥时显示一次；如果丢失，请新建一个密钥）。',
+  'error.INVALID_SIGNATURE.hint': 'Secret 与 API Key 不匹配。请重新粘贴 Secret（它只在创建密钥时显示一次；如果丢失，请新建一个密钥）。',
   'error.INVALID_SIGNATURE.detail': GATE_DETAIL,
 
   'error.FORBIDDEN.title': '此密钥没有钱包读取权限',
   'error.FORBIDDEN.message': '此 API 密钥无权读取钱包余额。',
   'error.FORBIDDEN.message.http-403': 'Gate 拒绝了此 API 密钥的请求。',
-  'error.FORBIDDEN.message.holdings-permission': '此密钥缺少“{permission}”（读取）权限，因此 Gate 不会列出此账户的币种。',
-  'error.FORBIDDEN.hint.holdings-permission': '在 Gate 的 API 管理中编辑此密钥，开启“{permission}：只读”。没有它，总额仍可正常显示。',
+  'error.FORBIDDEN.message.holdings-permission': `此密钥未开启“${PERMISSION}”只读权限，因此 Gate 不会列出此账户的币种。`,
+  'error.FORBIDDEN.hint.holdings-permission': `在 Gate 的 API 管理中编辑此密钥，请开启“${PERMISSION}：只读”。没有它，总额仍可正常显示。`,
   'error.FORBIDDEN.hint': '在 Gate 的 API 管理中编辑此密钥，开启“钱包”权限（只读即可）。',
   'error.FORBIDDEN.detail': GATE_DETAIL,
 
@@ -99,16 +104,16 @@ export const zhCN: Catalogue = {
   'error.BAD_RESPONSE.message.http-body': `意外的响应：HTTP {status}，内容为${BODY}。`,
   'error.BAD_RESPONSE.message.too-large': '响应太大，不可能来自 Gate。',
   'error.BAD_RESPONSE.message.too-many-accounts': 'Gate 的响应列出了 {count} 个账户，超过了最多 {max} 个。',
-  'error.BAD_RESPONSE.message.holdings-shape': 'Gate 的{what}响应格式与预期不符（位于 {path}：{issue}）。',
-  'error.BAD_RESPONSE.message.holdings-not-json': `Gate 的{what}响应不是 JSON（${BODY}）。`,
-  'error.BAD_RESPONSE.message.holdings-too-many': 'Gate 的{what}响应列出了超过 {max} 个条目。',
+  'error.BAD_RESPONSE.message.holdings-shape': `Gate 的${ANSWER}响应格式与预期不符（位于 {path}：{issue}）。`,
+  'error.BAD_RESPONSE.message.holdings-not-json': `Gate 的${ANSWER}响应不是 JSON（${BODY}）。`,
+  'error.BAD_RESPONSE.message.holdings-too-many': `Gate 的${ANSWER}响应列出了超过 {max} 个条目。`,
   'error.BAD_RESPONSE.message.unified-too-many': 'Gate 的统一账户响应列出了超过 {max} 个币种。',
   'error.BAD_RESPONSE.message.mixed-up': '响应对应的币种与请求的不同。',
   'error.BAD_RESPONSE.hint':
-    '响应的可能不是 Gate（代理、强制门户或错误的基础 URL）。请检查基础 URL 和代理设置；如果持续出现，可能是 Gate 更改了 API。',
+    '响应的可能不是 Gate（代理、需要网页登录的 Wi-Fi（如酒店、机场）或错误的基础 URL）。请检查基础 URL 和代理设置；如果持续出现，可能是 Gate 更改了 API。',
   'error.BAD_RESPONSE.hint.mixed-up': '请重试；如果持续出现，请报告此问题。',
   'error.BAD_RESPONSE.detail':
-    '{reason, select, too-large {响应太大，不可能来自 Gate：超过了本次请求允许的 {limit}。} other {{message}（Gate：{detail}）}}',
+    '{reason, select, too-large {响应太大，不可能来自 Gate：超过了本次请求允许的 {limit}。} other {{statement}（Gate：{detail}）。}}',
 
   'error.NETWORK.title': '无法连接 Gate',
   'error.NETWORK.message': '无法连接到 Gate。',
@@ -141,7 +146,7 @@ export const zhCN: Catalogue = {
   'error.NETWORK.cause.errno': '错误 {code}',
   'error.NETWORK.cause.net-other': '连接失败（{code}）',
   'error.NETWORK.cause.not-http': '应答不是有效的 HTTP（{code}）',
-  'error.NETWORK.cause.redirect': '服务器返回了重定向，而 Gate 从不这样做（是强制门户，还是基础 URL 有误？）',
+  'error.NETWORK.cause.redirect': '服务器返回了重定向，而 Gate 从不这样做（是需要网页登录的 Wi-Fi（如酒店、机场），还是基础 URL 有误？）',
   'error.NETWORK.cause.too-many-redirects': '服务器重定向次数过多',
   'error.NETWORK.cause.cert-expired': '服务器的 TLS 证书已过期',
   'error.NETWORK.cause.cert-date': '服务器的 TLS 证书已过期或尚未生效（请检查这台电脑的时钟）',
@@ -233,7 +238,7 @@ export const zhCN: Catalogue = {
   'error.INVALID_REQUEST.hint.prefs-not-object': '只发送要修改的字段。',
   'error.INVALID_REQUEST.hint.prefs-invalid': '请选择允许范围内的值。',
   'error.INVALID_REQUEST.detail':
-    '{reason, select, prefs-invalid {偏好设置无效：{detail}。} payload {对 {channel} 的请求无效：{detail}。} other {{message}（{detail}）}}',
+    '{reason, select, prefs-invalid {偏好设置无效：{detail}。} payload {对 {channel} 的请求无效：{detail}。} other {{statement}（{detail}）。}}',
 
   'error.UNTRUSTED_SENDER.title': '请求被拒绝',
   'error.UNTRUSTED_SENDER.message': '此请求并非来自 Gate Glance 自己的窗口。',
@@ -250,7 +255,7 @@ export const zhCN: Catalogue = {
   'error.INTERNAL.message.source': '余额来源意外失败。',
   'error.INTERNAL.message.history-read': '无法读取本地历史记录。',
   'error.INTERNAL.message.export-write': '无法写入 CSV 文件。',
-  'error.INTERNAL.message.launch-at-login': '无法更改“登录时启动”。',
+  'error.INTERNAL.message.launch-at-login': '无法更改“开机自动启动”。',
   'error.INTERNAL.message.prefs-write': '无法保存偏好设置；之前的设置仍然有效。',
   'error.INTERNAL.message.open-browser': '无法打开浏览器。',
   'error.INTERNAL.message.verify': '测试调用意外失败。',
@@ -259,7 +264,7 @@ export const zhCN: Catalogue = {
   'error.INTERNAL.message.unexpected': 'gate-glance 意外失败',
   'error.INTERNAL.message.thrown': '请求意外失败。',
   'error.INTERNAL.detail':
-    '{reason, select, prefs-write {无法保存偏好设置（{detail}）；之前的设置仍然有效。} other {{message}（{detail}）}}',
+    '{reason, select, prefs-write {无法保存偏好设置（{detail}）；之前的设置仍然有效。} other {{statement}（{detail}）。}}',
   'error.INTERNAL.hint': '这是 Gate Glance 的缺陷；请报告此问题。',
   'error.INTERNAL.hint.source': '这是 Gate Glance 的缺陷；请报告此问题。最后一次的有效数据会保留。',
   'error.INTERNAL.hint.ipc': '请重试；如果反复出现，请重启应用。',
@@ -290,7 +295,7 @@ export const zhCN: Catalogue = {
   'notice.verify-unavailable': '无法验证：此处未配置与 Gate 的连接；已保存，未做测试调用。',
 
   'notice.key-shape': 'API Key 不像 Gate 的 APIv4 Key 那样是 32 个十六进制字符（它有 {length} 个字符）；已按输入保存。',
-  'notice.secret-shape': 'API Secret 不像 Gate 的 APIv4 Secret 那样是 64 个十六进制字符（它有 {length} 个字符）；已按输入保存。',
+  'notice.secret-shape': 'Secret 不像 Gate 的 APIv4 Secret 那样是 64 个十六进制字符（它有 {length} 个字符）；已按输入保存。',
 
   // The tray.
   'tray.updated-now': '刚刚更新',
@@ -312,12 +317,12 @@ export const zhCN: Catalogue = {
   'tray.title.live': '{demo, select, yes {演示 } other {}}{amount}',
   'tray.title.stale': '⚠ {demo, select, yes {演示 } other {}}{amount}',
   'tray.menu.open': '打开 Gate Glance',
-  'tray.menu.demo': '试用演示',
+  'tray.menu.demo': '体验演示模式',
   'tray.menu.refresh': '立即刷新',
   'tray.menu.refreshing': '正在刷新…',
   'tray.menu.currency': '币种',
   'tray.menu.privacy': '隐私模式',
-  'tray.menu.launch-at-login': '登录时启动',
+  'tray.menu.launch-at-login': '开机自动启动',
   'tray.menu.quit': '退出 Gate Glance',
 
   // The 24-hour change (shared/present/change.ts; the tray's tooltip, menu and macOS title).
@@ -356,7 +361,7 @@ export const zhCN: Catalogue = {
   'cli.waybar.account': '{account}：{amount}',
   'cli.waybar.account-share': '{account}：{amount}（{share}）',
   'cli.waybar.as-of': '截至 {at}',
-  'cli.login.not-saved': '{message} 密钥未保存。',
+  'cli.login.not-saved': '{message}密钥未保存。',
 
   // The popover.
   'popover.app-name': 'Gate Glance',
@@ -381,7 +386,7 @@ export const zhCN: Catalogue = {
   'status.updating': ' · 正在更新…',
 
   'panel.refresh-failed': '刷新失败',
-  'panel.data-age': '数据是 {age}前的',
+  'panel.data-age': '数据更新于 {age}前',
   'panel.no-data': '没有数据',
   'panel.reason': '{title}：{message}',
   'panel.no-refresh-since': '此后没有一次刷新成功。',
@@ -391,24 +396,26 @@ export const zhCN: Catalogue = {
   'panel.retry-in': '{countdown}后重试',
   'panel.retry': '重试',
   'panel.retrying': '正在重试…',
+  'panel.details': '详情',
+  'panel.copy-details': '复制',
 
   'status-line.not-refreshed': '未刷新',
-  'status-line.rate-limited-retrying': '请求受限，{countdown}后重试',
-  'status-line.rate-limited-wait': '请求受限，{countdown}后可重试',
-  'status-line.rate-limited': '请求受限',
+  'status-line.rate-limited-retrying': '请求过于频繁，{countdown}后重试',
+  'status-line.rate-limited-wait': '请求过于频繁，{countdown}后可重试',
+  'status-line.rate-limited': '请求过于频繁',
   'status-line.title.FORBIDDEN': '密钥缺少钱包权限',
   'status-line.title.INVALID_KEY': 'Gate 拒绝了密钥',
-  'status-line.title.INVALID_SIGNATURE': '密钥与 Secret 不匹配',
+  'status-line.title.INVALID_SIGNATURE': 'API Key 与 Secret 不匹配',
   'status-line.title.IP_FORBIDDEN': '此 IP 地址不允许使用该密钥',
   'status-line.title.OVERDUE': '未刷新',
   'status-line.title.BAD_RESPONSE': '无法读取 Gate 的应答',
   'status-line.age': '{age}前',
   'status-line.show-details': '显示详情',
   'status-line.hide-details': '隐藏详情',
-  'change-line.label': '24 小时变化：',
+  'change-line.label': '24 小时涨跌：',
   'change-line.span-24h': '24 小时',
   'change-line.since': '自 {time} 起',
-  'total.label': '估算净资产',
+  'total.label': '预估净资产',
   'total.copied': '已复制',
   'total.copy-failed': '复制失败',
   'total.copy': '复制精确总额',
@@ -420,6 +427,7 @@ export const zhCN: Catalogue = {
 
   'breakdown.title': '账户',
   'breakdown.table-view': '表格视图',
+  'breakdown.chart-view': '图表视图',
   'breakdown.nothing-to-chart': '没有余额为正的账户，因此无可绘制的图表。',
   'breakdown.below-zero': '低于零',
   'breakdown.negative-note': '负余额无法成为饼图的一块。它仍计入总额，上面的占比只按余额为正的账户计算。',
@@ -456,19 +464,20 @@ export const zhCN: Catalogue = {
   'chart.range-all': '全部',
   'chart.loading': '正在加载历史',
   'chart.empty': '此范围内还没有历史：每次刷新都会添加一个数据点。',
+  'chart.empty-demo': '演示数据不记录历史：连接您的 Gate 账户后，每次刷新都会添加一个数据点。',
   'chart.label': '以 {currency} 计的净资产走势',
   'chart.point': '{time}：{money}',
-  'chart.hint': '指向曲线，或聚焦后用方向键，读取数值。',
+  'chart.hint': '将指针悬停在曲线上，或聚焦后按方向键查看数值。',
   'chart.high': '最高',
   'chart.low': '最低',
   'chart.last': '最新',
   'chart.table-summary': '以表格显示 {count} 个数据点',
-  'chart.table-thinned': '以表格显示 {total} 个中的 {count} 个数据点（已抽稀）',
+  'chart.table-thinned': '以表格显示 {total} 个中的 {count} 个数据点（已精简）',
   'chart.table-time': '时间',
   'chart.table-total': '总额（{currency}）',
   'settings.title': '设置',
-  'settings.done': '完成',
-  'settings.refresh': '刷新',
+  'settings.done': '返回',
+  'settings.refresh': '刷新频率',
   'settings.every-hour': '每小时',
   'settings.every-hours': '每 {count} 小时',
   'settings.every-minute': '每分钟',
@@ -479,8 +488,8 @@ export const zhCN: Catalogue = {
   'settings.group-never': '从不',
   'settings.group-below': '低于 {percent}%',
   'settings.privacy': '隐私模式（隐藏所有金额）',
-  'settings.launch-at-login': '登录时打开',
-  'settings.login-item-approval': 'macOS 需要你先在“系统设置 › 通用 › 登录项”中允许 Gate Glance，它才会在登录时打开。',
+  'settings.launch-at-login': '开机自动启动',
+  'settings.login-item-approval': 'macOS 需要你先在“系统设置 › 通用 › 登录项”中允许 Gate Glance，它才会开机自动启动。',
   'settings.api-key': 'API 密钥',
   'settings.key-stored': '系统钥匙串中保存着一个以 {hint} 结尾的密钥。',
   // Settings › Diagnostics (the doctor's report; hint codes from shared/diagnostics.ts).
@@ -523,7 +532,7 @@ export const zhCN: Catalogue = {
   'settings.no-key-demo': '未保存密钥：正在显示演示数据。',
   'settings.no-key': '未保存密钥。',
   'settings.replace-key': '更换密钥',
-  'settings.add-key': '添加密钥',
+  'settings.add-key': '连接您的 Gate 账户',
   'settings.remove-key': '移除密钥',
   'settings.confirm-removal': '确认移除',
   'settings.remove-question': '要从钥匙串中移除密钥吗？在重新添加之前，小组件将停止更新。',
@@ -547,10 +556,10 @@ export const zhCN: Catalogue = {
   'settings.tray-panel-dark': '深色面板',
 
   'settings.change-colours': '涨跌颜色',
-  'settings.change-colours-auto': '自动（随语言：简体中文红涨绿跌）',
+  'settings.change-colours-auto': '自动（随语言：中文红涨绿跌）',
   'settings.change-colours-green-up': '绿涨红跌',
   'settings.change-colours-red-up': '红涨绿跌',
-  'settings.tray-shows-change': '在菜单栏显示变化',
+  'settings.tray-shows-change': '在菜单栏显示涨跌幅',
   'settings.forget-history': '同时删除用此密钥记录的历史',
   'settings.section-alerts': '提醒',
   'alerts.none': '还没有提醒。',
@@ -558,7 +567,7 @@ export const zhCN: Catalogue = {
     '系统正在阻止 Gate Glance 的通知，提醒无法显示。请在系统的通知设置中允许（macOS：系统设置 › 通知；Windows：设置 › 系统 › 通知）。',
   'alerts.rule-above': '净资产高于 {money}',
   'alerts.rule-below': '净资产低于 {money}',
-  'alerts.rule-move': '24 小时内变动超过 {percent} %（{currency}）',
+  'alerts.rule-move': '24 小时内变动超过 {percent}%（{currency}）',
   'alerts.rule-unreadable': '无法读取账户，或 {age}没有新数据',
   'alerts.remove': '移除',
   'alerts.remove-named': '移除提醒：{rule}',
@@ -584,13 +593,13 @@ export const zhCN: Catalogue = {
   'onboarding.open-key-page': '打开 Gate 的 API 密钥页面',
   'onboarding.stored-hint': '已保存一个以 {hint} 结尾的密钥；保存会替换它。',
   'onboarding.key': 'API Key',
-  'onboarding.secret': 'API Secret',
+  'onboarding.secret': 'Secret',
   'onboarding.verify': '保存前先用 Gate 检查密钥',
   'onboarding.checking': '正在检查…',
   'onboarding.saving': '正在保存…',
   'onboarding.save': '保存密钥',
   'onboarding.cancel': '取消',
-  'onboarding.demo': '试用演示',
+  'onboarding.demo': '体验演示模式',
 
   // Amounts and shares.
   'amount.money': '{currency, select, CNY {{sign}¥{amount}} other {{sign}{amount} {currency}}}',
@@ -599,10 +608,11 @@ export const zhCN: Catalogue = {
   'unaccounted.label': '未归入账户',
   'unaccounted.amount.more': '+{amount}',
   'unaccounted.note.more': 'Gate 的总额比各账户之和多 {money}：Gate 把部分资产（如 TradFi）计入总额，却不归入任何账户。',
-  'unaccounted.note.less': '各账户之和比 Gate 的总额多 {money}：Gate 没有把部分账户（如支付账户）计入总额。',
+  'unaccounted.note.less': '各账户之和比 Gate 的总额多 {money}：Gate 没有把部分账户（如 Gate Pay）计入总额。',
   'unaccounted.note.private': 'Gate 的总额与各账户之和不一致。',
   'share.percent': '{share}%',
   'share.tiny': '< 0.01%',
+  'list.separator': '、',
 
   // Settings: the Language section (zh).
   'settings.section-language': '语言',
@@ -615,7 +625,7 @@ export const zhCN: Catalogue = {
   'language.zh-TW': '繁體中文',
 
   // The holdings view.
-  'holdings.back': '← 账户',
+  'holdings.back': '返回',
   'holdings.try-again': '重试',
   'holdings.total-unaffected': '上方的总额不受影响。',
   'holdings.loading': '正在读取此账户的币种…',
@@ -627,9 +637,9 @@ export const zhCN: Catalogue = {
   'holdings.quantity': '数量',
   'holdings.value': '估值',
   'holdings.share': '占比',
-  'holdings.small': '小额余额（{count} 个币种）',
+  'holdings.small': '小额资产（{count} 个币种）',
   'holdings.no-price': '无价格',
-  'holdings.note': '估值为 Gate 对该账户的估算，按每个币种以最新现货价格计算的价值分摊；占比低于 0.1% 的币种并入小额余额。',
+  'holdings.note': '估值为 Gate 对该账户的估算，按每个币种以最新现货价格计算的价值分摊；占比低于 0.1% 的币种并入小额资产。',
 
   // The render-error panel, onboarding's permissions, the chart's hint.
   'boundary.title': '出了点问题',

@@ -9,13 +9,18 @@ const NO_PLAINTEXT = 'Gate Glance 絕不會改用明文檔案儲存。';
 // keytar is an optional dependency: npm leaves it out, without failing, where it cannot be built.
 const REBUILD = '然後在 Gate Glance 資料夾中執行 `npm rebuild keytar`；在此期間可以先用示範資料。';
 const CREDENTIALS_HINT = '請從 Gate 的 API 管理頁面（APIv4 金鑰）重新複製 Key 和 Secret，分別貼上到各自的輸入框。';
-const FIELD = '{field, select, key {API Key} other {API Secret}}';
+const FIELD = '{field, select, key {API Key} other {Secret}}';
+// An account's per-coin read permission, as Gate's Chinese API management names it (onboarding says the same).
+const PERMISSION = '{account, select, spot {現貨} futures {永續合約} finance {理財} unified {統一帳戶} other {{account}}}';
+// Which of Gate's answers was bad (a code from the holdings schema).
+const ANSWER =
+  '{what, select, spot-accounts {現貨帳戶} futures-account {永續合約帳戶} earn-lends {理財借出} unified-account {統一帳戶} spot-tickers {現貨行情} other {{what}}}';
 const BODY = '{bodyKind, select, html {一個 HTML 頁面，{bytes} 位元組} empty {空內容} other {{bytes} 位元組的非 JSON 文字}}';
-const GATE_DETAIL = '{message}（Gate：{detail}）';
+const GATE_DETAIL = '{statement}（Gate：{detail}）。';
 const SYSTEM_DETAIL = '{statement}（{detail}）。';
 
 export const zhTW: Catalogue = {
-  'error.detail': '{message}（{detail}）',
+  'error.detail': '{statement}（{detail}）。',
 
   'error.MISSING_CREDENTIALS.title': '未儲存 API 金鑰',
   'error.MISSING_CREDENTIALS.message': '尚未設定 Gate API 金鑰。',
@@ -30,11 +35,11 @@ export const zhTW: Catalogue = {
   'error.INVALID_CREDENTIALS_INPUT.message.whitespace': `${FIELD} 中間有空格或換行。`,
   'error.INVALID_CREDENTIALS_INPUT.message.key-character': 'API Key 含有不可能出現在 Key 中的字元（{character}）。',
   'error.INVALID_CREDENTIALS_INPUT.message.secret-character':
-    'API Secret 含有不可能出現在 Secret 中的字元（控制字元、不可見字元或非 ASCII 字元）。',
+    'Secret 含有不可能出現在 Secret 中的字元（控制字元、不可見字元或非 ASCII 字元）。',
   'error.INVALID_CREDENTIALS_INPUT.message.too-short': `${FIELD} 只有 {length} 個字元，看起來不完整。`,
   'error.INVALID_CREDENTIALS_INPUT.message.same': 'API Key 和 Secret 是同一段文字。',
-  'error.INVALID_CREDENTIALS_INPUT.message.swapped': 'API Key 和 Secret 似乎填反了（Key 是 64 個十六進位字元，Secret 是 32 個）。',
-  'error.INVALID_CREDENTIALS_INPUT.message.both-needed': '請同時輸入 API Key 和 API Secret。',
+  'error.INVALID_CREDENTIALS_INPUT.message.swapped': 'API Key 和 Secret 似乎填反了（填入 Key 的有 64 個字元，填入 Secret 的只有 32 個）。',
+  'error.INVALID_CREDENTIALS_INPUT.message.both-needed': '請同時輸入 API Key 和 Secret。',
   'error.INVALID_CREDENTIALS_INPUT.message.env-half': '已設定 {present}，但 {missing} 為空或未設定。',
   'error.INVALID_CREDENTIALS_INPUT.hint': CREDENTIALS_HINT,
   'error.INVALID_CREDENTIALS_INPUT.hint.whitespace': `${CREDENTIALS_HINT} Key 和 Secret 中不會有空格。`,
@@ -51,20 +56,20 @@ export const zhTW: Catalogue = {
 
   'error.INVALID_SIGNATURE.title': 'Gate 拒絕了簽名',
   'error.INVALID_SIGNATURE.message': 'Gate 拒絕了請求的簽名。',
-  'error.INVALID_SIGNATURE.hint': 'API Secret 與 Key 不相符。請重新貼上 Secret（它只在建立金鑰時顯示一次；如果丟失，請建立新的金鑰）。',
+  'error.INVALID_SIGNATURE.hint': 'Secret 與 API Key 不相符。請重新貼上 Secret（它只在建立金鑰時顯示一次；如果丟失，請建立新的金鑰）。',
   'error.INVALID_SIGNATURE.detail': GATE_DETAIL,
 
   'error.FORBIDDEN.title': '此金鑰沒有錢包讀取權限',
   'error.FORBIDDEN.message': '此 API 金鑰無權讀取錢包餘額。',
   'error.FORBIDDEN.message.http-403': 'Gate 拒絕了此 API 金鑰的請求。',
-  'error.FORBIDDEN.message.holdings-permission': '此金鑰缺少「{permission}」（讀取）權限，因此 Gate 不會列出此帳戶的幣種。',
-  'error.FORBIDDEN.hint.holdings-permission': '在 Gate 的 API 管理中編輯此金鑰，開啟「{permission}：唯讀」。沒有它，總額仍可正常顯示。',
+  'error.FORBIDDEN.message.holdings-permission': `此金鑰未開啟「${PERMISSION}」唯讀權限，因此 Gate 不會列出此帳戶的幣種。`,
+  'error.FORBIDDEN.hint.holdings-permission': `在 Gate 的 API 管理中編輯此金鑰，請開啟「${PERMISSION}：唯讀」。沒有它，總額仍可正常顯示。`,
   'error.FORBIDDEN.hint': '在 Gate 的 API 管理中編輯此金鑰，開啟「錢包」權限（唯讀即可）。',
   'error.FORBIDDEN.detail': GATE_DETAIL,
 
-  'error.IP_FORBIDDEN.title': 'Gate 拒絕了此 IP 地址使用該金鑰',
-  'error.IP_FORBIDDEN.message': 'Gate 拒絕了本機 IP 地址使用此 API 金鑰。',
-  'error.IP_FORBIDDEN.hint': '此金鑰只接受來自白名單 IP 地址的請求。請把本機的公網 IP 加入金鑰的白名單，或取消該限制。',
+  'error.IP_FORBIDDEN.title': 'Gate 拒絕了此 IP 位址使用該金鑰',
+  'error.IP_FORBIDDEN.message': 'Gate 拒絕了本機 IP 位址使用此 API 金鑰。',
+  'error.IP_FORBIDDEN.hint': '此金鑰只接受來自白名單 IP 位址的請求。請把本機的對外 IP 加入金鑰的白名單，或取消該限制。',
   'error.IP_FORBIDDEN.detail': GATE_DETAIL,
 
   'error.CLOCK_SKEW.title': '電腦時鐘不準',
@@ -99,22 +104,22 @@ export const zhTW: Catalogue = {
   'error.BAD_RESPONSE.message.http-body': `意外的回應：HTTP {status}，內容為${BODY}。`,
   'error.BAD_RESPONSE.message.too-large': '回應太大，不可能來自 Gate。',
   'error.BAD_RESPONSE.message.too-many-accounts': 'Gate 的回應列出了 {count} 個帳戶，超過了最多 {max} 個。',
-  'error.BAD_RESPONSE.message.holdings-shape': 'Gate 的{what}回應格式與預期不符（位於 {path}：{issue}）。',
-  'error.BAD_RESPONSE.message.holdings-not-json': `Gate 的{what}回應不是 JSON（${BODY}）。`,
-  'error.BAD_RESPONSE.message.holdings-too-many': 'Gate 的{what}回應列出了超過 {max} 個項目。',
+  'error.BAD_RESPONSE.message.holdings-shape': `Gate 的${ANSWER}回應格式與預期不符（位於 {path}：{issue}）。`,
+  'error.BAD_RESPONSE.message.holdings-not-json': `Gate 的${ANSWER}回應不是 JSON（${BODY}）。`,
+  'error.BAD_RESPONSE.message.holdings-too-many': `Gate 的${ANSWER}回應列出了超過 {max} 個項目。`,
   'error.BAD_RESPONSE.message.unified-too-many': 'Gate 的統一帳戶回應列出了超過 {max} 個幣種。',
   'error.BAD_RESPONSE.message.mixed-up': '回應對應的幣別與請求的不同。',
   'error.BAD_RESPONSE.hint':
-    '回應的可能不是 Gate（代理、強制登入頁面或錯誤的基礎 URL）。請檢查基礎 URL 和代理設定；如果持續出現，可能是 Gate 更改了 API。',
+    '回應的可能不是 Gate（代理、需要網頁登入的 Wi-Fi（如飯店、機場）或錯誤的基礎 URL）。請檢查基礎 URL 和代理設定；如果持續出現，可能是 Gate 更改了 API。',
   'error.BAD_RESPONSE.hint.mixed-up': '請重試；如果持續出現，請報告此問題。',
   'error.BAD_RESPONSE.detail':
-    '{reason, select, too-large {回應太大，不可能來自 Gate：超過了本次請求允許的 {limit}。} other {{message}（Gate：{detail}）}}',
+    '{reason, select, too-large {回應太大，不可能來自 Gate：超過了本次請求允許的 {limit}。} other {{statement}（Gate：{detail}）。}}',
 
   'error.NETWORK.title': '無法連線 Gate',
   'error.NETWORK.message': '無法連線到 Gate。',
   'error.NETWORK.message.proxy-auth': '代理要求提供憑證（HTTP 407）：請把它們寫進代理 URL，例如 http://user:password@proxy:3128。',
   'error.NETWORK.hint': '請檢查網路連線，如果使用代理，也請檢查代理（HTTPS_PROXY / 系統代理設定）。',
-  'error.NETWORK.message.insecure-url': '未傳送：把金鑰傳送到該地址並不安全。',
+  'error.NETWORK.message.insecure-url': '未傳送：把金鑰傳送到該網址並不安全。',
   'error.NETWORK.detail': '{reason, select, insecure-url {未傳送：{detail}。} other {無法連線到 Gate：{detail}。}}',
   'error.NETWORK.where': '{via, select, proxy {（代理 {where}）} other {（{where}）}}',
   'error.NETWORK.cause.refused': '連線被拒絕',
@@ -141,7 +146,7 @@ export const zhTW: Catalogue = {
   'error.NETWORK.cause.errno': '錯誤 {code}',
   'error.NETWORK.cause.net-other': '連線失敗（{code}）',
   'error.NETWORK.cause.not-http': '回應不是有效的 HTTP（{code}）',
-  'error.NETWORK.cause.redirect': '伺服器回傳了重新導向，而 Gate 從不這樣做（是強制入口網頁，還是基礎 URL 有誤？）',
+  'error.NETWORK.cause.redirect': '伺服器回傳了重新導向，而 Gate 從不這樣做（是需要網頁登入的 Wi-Fi（如飯店、機場），還是基礎 URL 有誤？）',
   'error.NETWORK.cause.too-many-redirects': '伺服器重新導向次數過多',
   'error.NETWORK.cause.cert-expired': '伺服器的 TLS 憑證已過期',
   'error.NETWORK.cause.cert-date': '伺服器的 TLS 憑證已過期或尚未生效（請檢查這台電腦的時鐘）',
@@ -194,7 +199,7 @@ export const zhTW: Catalogue = {
   'error.KEYCHAIN_UNAVAILABLE.hint.no-dbus': `{platform, select, darwin {開啟「鑰匙圈存取」，確認存在預設（「登入」）鑰匙圈且已解鎖。${NO_PLAINTEXT}} win32 {此工作階段中無法使用認證管理員：請從正常的 Windows 互動式登入中執行 Gate Glance。${NO_PLAINTEXT}} other {請在桌面工作階段中執行 Gate Glance（它需要 D-Bus 工作階段匯流排 DBUS_SESSION_BUS_ADDRESS），並執行 gnome-keyring 或 KWallet。在無桌面的機器上可以這樣啟動：dbus-run-session -- sh -c 'gnome-keyring-daemon --unlock --components=secrets; <command>'。${NO_PLAINTEXT}}}`,
   'error.KEYCHAIN_UNAVAILABLE.hint.no-default-keyring': `{platform, select, darwin {開啟「鑰匙圈存取」，確認存在預設（「登入」）鑰匙圈且已解鎖。${NO_PLAINTEXT}} win32 {此工作階段中無法使用認證管理員：請從正常的 Windows 互動式登入中執行 Gate Glance。${NO_PLAINTEXT}} other {請在「密碼和金鑰」（Seahorse）或 KWallet 中建立或解鎖預設（「登入」）金鑰環，然後重試。${NO_PLAINTEXT}}}`,
   'error.KEYCHAIN_UNAVAILABLE.hint.not-installed': `{platform, select, darwin {npm 無法建置 keytar：請安裝 Xcode 命令列工具（\`xcode-select --install\`），${REBUILD}${NO_PLAINTEXT}} win32 {npm 無法建置 keytar：請安裝 Visual Studio Build Tools 並勾選「使用 C++ 的桌面開發」，${REBUILD}${NO_PLAINTEXT}} other {npm 無法建置 keytar，因為缺少 libsecret 的開發檔案。請安裝它們（Debian/Ubuntu：\`sudo apt install libsecret-1-dev pkg-config\`；Fedora：\`sudo dnf install libsecret-devel\`），${REBUILD}${NO_PLAINTEXT}}}`,
-  'error.KEYCHAIN_UNAVAILABLE.hint.load-failed': `{platform, select, darwin {請重新安裝 Gate Glance：keytar 的原生模組與這臺 Mac 不相符。${NO_PLAINTEXT}} win32 {請重新安裝 Gate Glance：keytar 的原生模組與此係統不相符。${NO_PLAINTEXT}} other {請安裝 libsecret（\`sudo apt install libsecret-1-0\`）並重新安裝 Gate Glance，使 keytar 的原生模組與此係統相符。${NO_PLAINTEXT}}}`,
+  'error.KEYCHAIN_UNAVAILABLE.hint.load-failed': `{platform, select, darwin {請重新安裝 Gate Glance：keytar 的原生模組與這台 Mac 不相符。${NO_PLAINTEXT}} win32 {請重新安裝 Gate Glance：keytar 的原生模組與此系統不相符。${NO_PLAINTEXT}} other {請安裝 libsecret（\`sudo apt install libsecret-1-0\`）並重新安裝 Gate Glance，使 keytar 的原生模組與此系統相符。${NO_PLAINTEXT}}}`,
   'error.KEYCHAIN_UNAVAILABLE.hint.timeout':
     '{platform, select, darwin {可能有鑰匙圈提示正在等待回應：請回應後重試。} win32 {認證管理員沒有回應：請重試，如果反覆出現，請重新啟動 Windows。} other {金鑰環可能在等待解鎖提示，或 gnome-keyring/KWallet 卡住了：請回應提示或重新啟動金鑰環常駐程式，然後重試。}}',
 
@@ -233,7 +238,7 @@ export const zhTW: Catalogue = {
   'error.INVALID_REQUEST.hint.prefs-not-object': '只發送要修改的欄位。',
   'error.INVALID_REQUEST.hint.prefs-invalid': '請選擇允許範圍內的值。',
   'error.INVALID_REQUEST.detail':
-    '{reason, select, prefs-invalid {偏好設定無效：{detail}。} payload {對 {channel} 的請求無效：{detail}。} other {{message}（{detail}）}}',
+    '{reason, select, prefs-invalid {偏好設定無效：{detail}。} payload {對 {channel} 的請求無效：{detail}。} other {{statement}（{detail}）。}}',
 
   'error.UNTRUSTED_SENDER.title': '請求被拒絕',
   'error.UNTRUSTED_SENDER.message': '此請求並非來自 Gate Glance 自己的視窗。',
@@ -250,7 +255,7 @@ export const zhTW: Catalogue = {
   'error.INTERNAL.message.source': '餘額來源意外失敗。',
   'error.INTERNAL.message.history-read': '無法讀取本機歷史紀錄。',
   'error.INTERNAL.message.export-write': '無法寫入 CSV 檔案。',
-  'error.INTERNAL.message.launch-at-login': '無法更改「登入時啟動」。',
+  'error.INTERNAL.message.launch-at-login': '無法更改「開機時自動啟動」。',
   'error.INTERNAL.message.prefs-write': '無法儲存偏好設定；之前的設定仍然有效。',
   'error.INTERNAL.message.open-browser': '無法開啟瀏覽器。',
   'error.INTERNAL.message.verify': '測試呼叫意外失敗。',
@@ -259,14 +264,14 @@ export const zhTW: Catalogue = {
   'error.INTERNAL.message.unexpected': 'gate-glance 意外失敗',
   'error.INTERNAL.message.thrown': '請求意外失敗。',
   'error.INTERNAL.detail':
-    '{reason, select, prefs-write {無法儲存偏好設定（{detail}）；之前的設定仍然有效。} other {{message}（{detail}）}}',
+    '{reason, select, prefs-write {無法儲存偏好設定（{detail}）；之前的設定仍然有效。} other {{statement}（{detail}）。}}',
   'error.INTERNAL.hint': '這是 Gate Glance 的缺陷；請報告此問題。',
   'error.INTERNAL.hint.source': '這是 Gate Glance 的缺陷；請報告此問題。最後一次的有效資料會保留。',
   'error.INTERNAL.hint.ipc': '請重試；如果反覆出現，請重新啟動應用程式。',
-  'error.INTERNAL.hint.history-read': '請檢查應用程式資料資料夾是否可讀。',
+  'error.INTERNAL.hint.history-read': '請檢查應用程式的資料夾是否可讀。',
   'error.INTERNAL.hint.export-write': '請選擇一個可寫入的資料夾，然後重試。',
   'error.INTERNAL.hint.launch-at-login': '請檢查自啟動資料夾是否可寫，或自行把 Gate Glance 加入啟動項。',
-  'error.INTERNAL.hint.prefs-write': '請檢查磁碟是否已滿，以及應用程式資料資料夾是否可寫。',
+  'error.INTERNAL.hint.prefs-write': '請檢查磁碟是否已滿，以及應用程式的資料夾是否可寫。',
   'error.INTERNAL.hint.open-browser': '請自行開啟 {url}。',
   'error.INTERNAL.hint.verify': '請稍後重試。',
   'error.INTERNAL.hint.no-answer': '請重試；如果反覆出現，請重新啟動應用程式。',
@@ -290,7 +295,7 @@ export const zhTW: Catalogue = {
   'notice.verify-unavailable': '無法驗證：此處未設定與 Gate 的連線；已儲存，未做測試呼叫。',
 
   'notice.key-shape': 'API Key 不像 Gate 的 APIv4 Key 那樣是 32 個十六進位字元（它有 {length} 個字元）；已依輸入內容儲存。',
-  'notice.secret-shape': 'API Secret 不像 Gate 的 APIv4 Secret 那樣是 64 個十六進位字元（它有 {length} 個字元）；已依輸入內容儲存。',
+  'notice.secret-shape': 'Secret 不像 Gate 的 APIv4 Secret 那樣是 64 個十六進位字元（它有 {length} 個字元）；已依輸入內容儲存。',
 
   // The tray.
   'tray.updated-now': '剛剛更新',
@@ -312,12 +317,12 @@ export const zhTW: Catalogue = {
   'tray.title.live': '{demo, select, yes {示範 } other {}}{amount}',
   'tray.title.stale': '⚠ {demo, select, yes {示範 } other {}}{amount}',
   'tray.menu.open': '開啟 Gate Glance',
-  'tray.menu.demo': '試用示範',
+  'tray.menu.demo': '試用示範模式',
   'tray.menu.refresh': '立即重新整理',
   'tray.menu.refreshing': '正在重新整理…',
   'tray.menu.currency': '幣別',
   'tray.menu.privacy': '隱私模式',
-  'tray.menu.launch-at-login': '登入時啟動',
+  'tray.menu.launch-at-login': '開機時自動啟動',
   'tray.menu.quit': '結束 Gate Glance',
 
   // The 24-hour change (shared/present/change.ts; the tray's tooltip, menu and macOS title).
@@ -336,8 +341,8 @@ export const zhTW: Catalogue = {
   'alert.move.title': '淨資產 24 小時內{direction, select, up {上漲} other {下跌}}{size, select, none {} other { {percent}%}}',
   'alert.move.body': '您的 Gate.io 淨資產（{currency}）在 24 小時內變動超過 {percent}%。',
   'alert.unreadable.title': 'Gate Glance 無法再讀取您的帳戶',
-  'alert.unreadable.body.permanent': 'Gate 拒絕了此 API 金鑰（金鑰錯誤，或其錢包權限已被移除）。請打開 Gate Glance 修復金鑰。',
-  'alert.unreadable.body.stale': '超過 {minutes} 分鐘沒有從 Gate 取得最新資料。請打開 Gate Glance 查看原因。',
+  'alert.unreadable.body.permanent': 'Gate 拒絕了此 API 金鑰（金鑰錯誤，或其錢包權限已被移除）。請開啟 Gate Glance 修復金鑰。',
+  'alert.unreadable.body.stale': '超過 {minutes} 分鐘沒有從 Gate 取得最新資料。請開啟 Gate Glance 查看原因。',
 
   // The CLI.
   'cli.unavailable': '不可用（{code}）',
@@ -348,7 +353,7 @@ export const zhTW: Catalogue = {
   'cli.table.share': '佔比',
   'cli.table.no-share': '—',
   'cli.table.total': '合計',
-  'cli.table.unrealised-pnl': '未實現盈虧',
+  'cli.table.unrealised-pnl': '未實現損益',
   'cli.table.borrowed': '借入',
   'cli.table.no-accounts': 'Gate 沒有列出任何帳戶。',
   'cli.table.negative-note': '低於零的帳戶會列出，但不計入佔比。',
@@ -356,7 +361,7 @@ export const zhTW: Catalogue = {
   'cli.waybar.account': '{account}：{amount}',
   'cli.waybar.account-share': '{account}：{amount}（{share}）',
   'cli.waybar.as-of': '截至 {at}',
-  'cli.login.not-saved': '{message} 金鑰未儲存。',
+  'cli.login.not-saved': '{message}金鑰未儲存。',
 
   // The popover.
   'popover.app-name': 'Gate Glance',
@@ -365,7 +370,7 @@ export const zhTW: Catalogue = {
   'popover.settings': '設定',
   'popover.dismiss': '關閉',
   'popover.demo-strip': '您看到的是一個虛構的資產組合。',
-  'popover.connect': '連線您的 Gate 帳戶',
+  'popover.connect': '連結您的 Gate 帳戶',
   'popover.switching': '在 {to} 資料到達前，仍顯示 {from}…',
   'popover.key-removed': '金鑰已從鑰匙圈中移除。',
   'popover.history-saved': '歷史紀錄已儲存到 {path}。',
@@ -381,7 +386,7 @@ export const zhTW: Catalogue = {
   'status.updating': ' · 正在更新…',
 
   'panel.refresh-failed': '重新整理失敗',
-  'panel.data-age': '資料是 {age}前的',
+  'panel.data-age': '資料更新於 {age}前',
   'panel.no-data': '沒有資料',
   'panel.reason': '{title}：{message}',
   'panel.no-refresh-since': '此後沒有一次重新整理成功。',
@@ -391,35 +396,38 @@ export const zhTW: Catalogue = {
   'panel.retry-in': '{countdown}後重試',
   'panel.retry': '重試',
   'panel.retrying': '正在重試…',
+  'panel.details': '詳細資料',
+  'panel.copy-details': '複製',
 
   'status-line.not-refreshed': '未重新整理',
-  'status-line.rate-limited-retrying': '請求受限，{countdown}後重試',
-  'status-line.rate-limited-wait': '請求受限，{countdown}後可重試',
-  'status-line.rate-limited': '請求受限',
+  'status-line.rate-limited-retrying': '請求過於頻繁，{countdown}後重試',
+  'status-line.rate-limited-wait': '請求過於頻繁，{countdown}後可重試',
+  'status-line.rate-limited': '請求過於頻繁',
   'status-line.title.FORBIDDEN': '金鑰缺少錢包權限',
   'status-line.title.INVALID_KEY': 'Gate 拒絕了金鑰',
-  'status-line.title.INVALID_SIGNATURE': '金鑰與 Secret 不相符',
+  'status-line.title.INVALID_SIGNATURE': 'API Key 與 Secret 不相符',
   'status-line.title.IP_FORBIDDEN': '此 IP 位址不允許使用該金鑰',
   'status-line.title.OVERDUE': '未重新整理',
   'status-line.title.BAD_RESPONSE': '無法讀取 Gate 的回應',
   'status-line.age': '{age}前',
   'status-line.show-details': '顯示詳細資訊',
   'status-line.hide-details': '隱藏詳細資訊',
-  'change-line.label': '24 小時變化：',
+  'change-line.label': '24 小時漲跌：',
   'change-line.span-24h': '24 小時',
   'change-line.since': '自 {time} 起',
-  'total.label': '估算淨資產',
+  'total.label': '預估淨資產',
   'total.copied': '已複製',
   'total.copy-failed': '複製失敗',
   'total.copy': '複製精確總額',
   'total.copy-title': '複製全部位數',
   'total.copy-private': '關閉隱私模式後才能複製',
-  'total.unrealised-pnl': '未實現盈虧',
+  'total.unrealised-pnl': '未實現損益',
   'total.borrowed': '借入',
   'total.as-of': '截至 {time} · 依 Gate 的匯率換算',
 
   'breakdown.title': '帳戶',
   'breakdown.table-view': '表格檢視',
+  'breakdown.chart-view': '圖表檢視',
   'breakdown.nothing-to-chart': '沒有餘額為正的帳戶，因此無可繪製的圖表。',
   'breakdown.below-zero': '低於零',
   'breakdown.negative-note': '負餘額無法成為圓餅圖的一塊。它仍計入總額，上面的佔比只依餘額為正的帳戶計算。',
@@ -456,9 +464,10 @@ export const zhTW: Catalogue = {
   'chart.range-all': '全部',
   'chart.loading': '正在載入歷史',
   'chart.empty': '此範圍內還沒有歷史：每次重新整理都會新增一個資料點。',
+  'chart.empty-demo': '示範資料不記錄歷史：連結您的 Gate 帳戶後，每次重新整理都會新增一個資料點。',
   'chart.label': '以 {currency} 計的淨資產走勢',
   'chart.point': '{time}：{money}',
-  'chart.hint': '指向曲線，或聚焦後用方向鍵，讀取數值。',
+  'chart.hint': '將指標懸停在曲線上，或聚焦後按方向鍵查看數值。',
   'chart.high': '最高',
   'chart.low': '最低',
   'chart.last': '最新',
@@ -467,8 +476,8 @@ export const zhTW: Catalogue = {
   'chart.table-time': '時間',
   'chart.table-total': '總額（{currency}）',
   'settings.title': '設定',
-  'settings.done': '完成',
-  'settings.refresh': '重新整理',
+  'settings.done': '返回',
+  'settings.refresh': '更新頻率',
   'settings.every-hour': '每小時',
   'settings.every-hours': '每 {count} 小時',
   'settings.every-minute': '每分鐘',
@@ -479,8 +488,8 @@ export const zhTW: Catalogue = {
   'settings.group-never': '從不',
   'settings.group-below': '低於 {percent}%',
   'settings.privacy': '隱私模式（隱藏所有金額）',
-  'settings.launch-at-login': '登入時開啟',
-  'settings.login-item-approval': 'macOS 需要你先在「系統設定 › 一般 › 登入項目」中允許 Gate Glance，它才會在登入時開啟。',
+  'settings.launch-at-login': '開機時自動啟動',
+  'settings.login-item-approval': 'macOS 需要你先在「系統設定 › 一般 › 登入項目」中允許 Gate Glance，它才會開機時自動啟動。',
   'settings.api-key': 'API 金鑰',
   'settings.key-stored': '系統鑰匙圈中儲存著一個以 {hint} 結尾的金鑰。',
   // Settings › Diagnostics (the doctor's report; hint codes from shared/diagnostics.ts).
@@ -524,7 +533,7 @@ export const zhTW: Catalogue = {
   'settings.no-key-demo': '未儲存金鑰：正在顯示示範資料。',
   'settings.no-key': '未儲存金鑰。',
   'settings.replace-key': '更換金鑰',
-  'settings.add-key': '新增金鑰',
+  'settings.add-key': '連結您的 Gate 帳戶',
   'settings.remove-key': '移除金鑰',
   'settings.confirm-removal': '確認移除',
   'settings.remove-question': '要從鑰匙圈中移除金鑰嗎？在重新新增之前，小工具將停止更新。',
@@ -548,10 +557,10 @@ export const zhTW: Catalogue = {
   'settings.tray-panel-dark': '深色面板',
 
   'settings.change-colours': '漲跌顏色',
-  'settings.change-colours-auto': '自動（依語言：簡體中文紅漲綠跌）',
+  'settings.change-colours-auto': '自動（依語言：中文紅漲綠跌，香港綠漲紅跌）',
   'settings.change-colours-green-up': '綠漲紅跌',
   'settings.change-colours-red-up': '紅漲綠跌',
-  'settings.tray-shows-change': '在選單列顯示變化',
+  'settings.tray-shows-change': '在選單列顯示漲跌幅',
   'settings.forget-history': '同時刪除用此金鑰記錄的歷史',
   'settings.section-alerts': '提醒',
   'alerts.none': '還沒有提醒。',
@@ -559,7 +568,7 @@ export const zhTW: Catalogue = {
     '系統正在阻擋 Gate Glance 的通知，提醒無法顯示。請在系統的通知設定中允許（macOS：系統設定 › 通知；Windows：設定 › 系統 › 通知）。',
   'alerts.rule-above': '淨資產高於 {money}',
   'alerts.rule-below': '淨資產低於 {money}',
-  'alerts.rule-move': '24 小時內變動超過 {percent} %（{currency}）',
+  'alerts.rule-move': '24 小時內變動超過 {percent}%（{currency}）',
   'alerts.rule-unreadable': '無法讀取帳戶，或 {age}沒有新資料',
   'alerts.remove': '移除',
   'alerts.remove-named': '移除提醒：{rule}',
@@ -577,7 +586,7 @@ export const zhTW: Catalogue = {
   'alerts.invalid-percent': '請輸入大於 0 且不超過 1000 的百分比，例如 5。',
   'alerts.note': '每個提醒是一則系統通知，每次越過門檻只通知一次。示範資料不會觸發提醒。',
   'alerts.full': '提醒已達上限（{max} 個）；移除一個後才能再新增。',
-  'onboarding.title-first-run': '連線您的 Gate 帳戶',
+  'onboarding.title-first-run': '連結您的 Gate 帳戶',
   'onboarding.title-replace': '更換 API 金鑰',
   'onboarding.intro-before': '在 Gate 建立一個 APIv4 金鑰，只授予',
   'onboarding.intro-permission': '錢包唯讀',
@@ -585,13 +594,13 @@ export const zhTW: Catalogue = {
   'onboarding.open-key-page': '開啟 Gate 的 API 金鑰頁面',
   'onboarding.stored-hint': '已儲存一個以 {hint} 結尾的金鑰；儲存會替換它。',
   'onboarding.key': 'API Key',
-  'onboarding.secret': 'API Secret',
+  'onboarding.secret': 'Secret',
   'onboarding.verify': '儲存前先用 Gate 檢查金鑰',
   'onboarding.checking': '正在檢查…',
   'onboarding.saving': '正在儲存…',
   'onboarding.save': '儲存金鑰',
   'onboarding.cancel': '取消',
-  'onboarding.demo': '試用示範',
+  'onboarding.demo': '試用示範模式',
 
   // Amounts and shares.
   'amount.money': '{currency, select, other {{sign}{amount} {currency}}}',
@@ -600,10 +609,11 @@ export const zhTW: Catalogue = {
   'unaccounted.label': '未歸入帳戶',
   'unaccounted.amount.more': '+{amount}',
   'unaccounted.note.more': 'Gate 的總額比各帳戶之和多 {money}：Gate 把部分資產（如 TradFi）計入總額，卻不歸入任何帳戶。',
-  'unaccounted.note.less': '各帳戶之和比 Gate 的總額多 {money}：Gate 沒有把部分帳戶（如支付帳戶）計入總額。',
+  'unaccounted.note.less': '各帳戶之和比 Gate 的總額多 {money}：Gate 沒有把部分帳戶（如 Gate Pay）計入總額。',
   'unaccounted.note.private': 'Gate 的總額與各帳戶之和不一致。',
   'share.percent': '{share}%',
   'share.tiny': '< 0.01%',
+  'list.separator': '、',
 
   // Settings: the Language section (zh).
   'settings.section-language': '語言',
@@ -616,7 +626,7 @@ export const zhTW: Catalogue = {
   'language.zh-TW': '繁體中文',
 
   // The holdings view.
-  'holdings.back': '← 帳戶',
+  'holdings.back': '返回',
   'holdings.try-again': '重試',
   'holdings.total-unaffected': '上方的總額不受影響。',
   'holdings.loading': '正在讀取此帳戶的幣種…',
@@ -628,9 +638,9 @@ export const zhTW: Catalogue = {
   'holdings.quantity': '數量',
   'holdings.value': '估值',
   'holdings.share': '佔比',
-  'holdings.small': '小額餘額（{count} 個幣種）',
+  'holdings.small': '小額資產（{count} 個幣種）',
   'holdings.no-price': '無價格',
-  'holdings.note': '估值為 Gate 對該帳戶的估算，依每個幣種以最新現貨價格計算的價值分攤；佔比低於 0.1% 的幣種併入小額餘額。',
+  'holdings.note': '估值為 Gate 對該帳戶的估算，依每個幣種以最新現貨價格計算的價值分攤；佔比低於 0.1% 的幣種併入小額資產。',
 
   // The render-error panel, onboarding's permissions, the chart's hint.
   'boundary.title': '出了點問題',

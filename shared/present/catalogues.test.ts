@@ -6,7 +6,10 @@ import { zhTW } from './catalogue-zh-tw.js';
 import { cliEn } from './cli-catalogue-en.js';
 import { cliZhCN } from './cli-catalogue-zh-cn.js';
 import { cliZhTW } from './cli-catalogue-zh-tw.js';
+import { appError } from '../errors.js';
+import { errorWords } from './error-words.js';
 import { formatMessage, placeholdersOf } from './message-format.js';
+import { createWords, formatList } from './message-words.js';
 
 type Patterns = Readonly<Record<string, string>>;
 
@@ -88,5 +91,34 @@ describe('Simplified and Traditional', () => {
     // The sign before ¥, as Intl writes CNY in zh-CN.
     expect(money(zhCN['amount.money'], '-')).toBe('-¥1');
     expect(money(zhTW['amount.money'], '-')).toBe('-1 CNY');
+  });
+});
+
+describe('values put into Chinese sentences', () => {
+  const zh = createWords(zhCN, 'zh-CN');
+  const tw = createWords(zhTW, 'zh-TW');
+  // Latin words other than the names that stay as written (Gate, API, JSON…).
+  const english = (text: string): string[] =>
+    (text.match(/[A-Za-z]{3,}/g) ?? []).filter((w) => !['Gate', 'API', 'Key', 'JSON'].includes(w));
+
+  it('word the permission an account needs and the answer that was bad, from their codes', () => {
+    const permission = errorWords(zh, appError('FORBIDDEN', { reason: 'holdings-permission', account: 'spot' }));
+    expect(permission.message).toBe('此密钥未开启“现货”只读权限，因此 Gate 不会列出此账户的币种。');
+    expect(permission.hint).toContain('请开启“现货：只读”');
+    expect(errorWords(tw, appError('FORBIDDEN', { reason: 'holdings-permission', account: 'futures' })).message).toContain('「永續合約」');
+    const shape = errorWords(zh, appError('BAD_RESPONSE', { reason: 'holdings-shape', what: 'earn-lends', path: '0', issue: '?' }));
+    expect(english(shape.message)).toEqual([]);
+    expect(createWords(en, 'en').t('error.FORBIDDEN.message.holdings-permission', { account: 'unified' })).toContain('Unified Account');
+  });
+
+  it("join a list of codes with the language's own separator", () => {
+    expect(formatList(zh, ['24h', '7d', 'all'])).toBe('24h、7d、all');
+    expect(formatList(tw, ['BTC', 'CNY'])).toBe('BTC、CNY');
+    expect(formatList(createWords(en, 'en'), ['BTC', 'CNY'])).toBe('BTC, CNY');
+  });
+
+  it("put Gate's detail before the full stop, once", () => {
+    const detailed = errorWords(zh, appError('INVALID_KEY', {}, 'INVALID_KEY: bad'));
+    expect(detailed.message).toBe('Gate 无法识别此 API Key（Gate：INVALID_KEY: bad）。');
   });
 });

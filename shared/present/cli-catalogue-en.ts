@@ -81,7 +81,8 @@ ${CREDENTIALS_NOTE}
 
 ${REMOTE_EXIT}
 `,
-  'cli.help.holdings.permission': '{permission} for {account}',
+  'cli.help.holdings.permission':
+    '{account, select, spot {Spot} futures {Perpetual Futures} finance {Earn} unified {Unified Account} other {{account}}} for {account}',
   'cli.help.history': `Usage: gate-glance history [options]
 
 Prints the net-worth history that the app and \`gate-glance balance\` record on this computer
@@ -182,7 +183,7 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
   'cli.usage.logout-base-url': '--base-url only says whose history --forget-history deletes',
 
   // One error on stderr: `error: CODE: message — hint`.
-  'cli.error': 'error: {code}: {message} — {hint}',
+  'cli.error': 'error: {code}: {statement}. — {hint}',
   'cli.warning': 'warning: {text}',
 
   // login, logout, status.
@@ -224,8 +225,10 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
 
   // history.
   'cli.history.read-failed': 'error: INTERNAL: could not read the history ({code}) — Check that the data folder {dir} is readable.',
-  'cli.history.span': '{range, select, all {all of it} other {the last {range}}}',
-  'cli.history.empty': 'No {currency} history for {span} yet. The app and `gate-glance balance` record one point per successful refresh.',
+  'cli.history.span':
+    '{range, select, all {all time} 24h {the last 24 hours} 7d {the last 7 days} 30d {the last 30 days} other {the last {range}}}',
+  'cli.history.empty':
+    '{range, select, all {No {currency} history yet.} other {No {currency} history in {span} yet.}} The app and `gate-glance balance` record one point per successful refresh.',
   'cli.history.heading':
     'Gate.io net worth history (estimated), {currency}, {span}: {count, plural, one {# point} other {# points}}, oldest first',
   'cli.history.time': 'Time',

@@ -72,12 +72,13 @@ ${REMOTE_EXIT}
       --demo             使用内置的演示组合；无需 API 密钥
   -h, --help             显示此帮助
 
-除钱包外，密钥还需要这些只读权限：{permissions}。
+除钱包外：{permissions}。
 ${CREDENTIALS_NOTE}
 
 ${REMOTE_EXIT}
 `,
-  'cli.help.holdings.permission': '{account} 需要 {permission}',
+  'cli.help.holdings.permission':
+    '{account, select, spot {现货账户需开启“现货”} futures {永续合约账户需开启“永续合约”} finance {理财账户需开启“理财”} unified {统一账户需开启“统一账户”} other {{account} 需开启}}只读权限',
   'cli.help.history': `用法：gate-glance history [选项]
 
 输出应用和 \`gate-glance balance\` 在本机记录的净资产历史（Gate 估算的总额，从最早的开始）。
@@ -172,25 +173,25 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
   'cli.usage.verify-both': '请选择 --verify 或 --no-verify，不要同时使用',
   'cli.usage.logout-base-url': '--base-url 只用于指明 --forget-history 删除谁的历史',
 
-  'cli.error': '错误：{code}：{message} — {hint}',
+  'cli.error': '错误：{code}：{statement}。{hint}',
   'cli.warning': '警告：{text}',
 
   // login, logout, status.
   'cli.login.prompt-key': 'API Key：',
-  'cli.login.prompt-secret': 'API Secret（不显示）：',
+  'cli.login.prompt-secret': 'Secret（不显示）：',
   'cli.login.cancelled': '错误：CANCELLED：登录已取消；没有保存任何内容。',
   'cli.login.checking': '正在用一次签名调用向 Gate 检查密钥…',
   'cli.login.saved': '已把 API 密钥 {hint} 保存到系统钥匙串。{verified, select, yes {Gate 已接受它，并具有钱包读取权限。} other {}}',
   'cli.login.env-note': '注意：此 shell 中设置了 {keyVariable}/{secretVariable}；`balance` 会优先使用它们，而不是已保存的密钥。',
   'cli.logout.removed': '已从系统钥匙串中移除 API 密钥 {hint}。',
   'cli.logout.nothing': '没有保存 API 密钥；无需移除。',
-  'cli.logout.forget-failed': '错误：INTERNAL：无法删除历史（{code}） — 请检查数据文件夹 {dir} 是否可写，然后重新运行。',
+  'cli.logout.forget-failed': '错误：INTERNAL：无法删除历史（{code}）。请检查数据文件夹 {dir} 是否可写，然后重新运行。',
   'cli.logout.forgot': '已清除本机记录的净资产历史。',
   'cli.status.unknown': 'API 密钥：未知（无法读取钥匙串）',
   'cli.status.keychain-error': '钥匙串：  {code}',
   'cli.status.stored': 'API 密钥：已保存（{hint}）',
   'cli.status.keychain-ok': '钥匙串：  正常',
-  'cli.status.not-stored': 'API 密钥：未保存 — 请运行 `gate-glance login`',
+  'cli.status.not-stored': 'API 密钥：未保存，请运行 `gate-glance login`',
   'cli.status.env': '环境变量：已设置 {keyVariable} 和 {secretVariable}；`balance` 会优先使用它们',
 
   // CNY reads ¥ in Simplified Chinese.
@@ -198,9 +199,9 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
 
   // The 24-hour change.
   'cli.change.span': '{partial, select, yes {自 {time} 起} other {24 小时}}',
-  'cli.change.row': '变化（{span}）',
+  'cli.change.row': '涨跌（{span}）',
   'cli.change.brief': '{size}{partial, select, yes {（自 {time} 起）} other {}}',
-  'cli.change.tooltip': '变化（{span}）：{money}{percent, select, none {} other {（{percent}%）}}',
+  'cli.change.tooltip': '涨跌（{span}）：{money}{percent, select, none {} other {（{percent}%）}}',
   'cli.history.warning':
     '{what, select, data-dir {找不到历史所在的数据文件夹} record {无法把这次的余额记入历史} other {无法读取历史}}（{code}）；余额本身不受影响。',
   'cli.history.locked': '被另一个 Gate Glance 锁定',
@@ -210,10 +211,11 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
   'cli.history.refused': '错误：无法读取历史：{problem}。',
 
   // history.
-  'cli.history.read-failed': '错误：INTERNAL：无法读取历史（{code}） — 请检查数据文件夹 {dir} 是否可读。',
-  'cli.history.span': '{range, select, all {全部时间} other {最近 {range}}}',
-  'cli.history.empty': '{span}内还没有 {currency} 的历史。应用和 `gate-glance balance` 每次成功刷新都会记录一个点。',
-  'cli.history.heading': 'Gate.io 净资产历史（估算），{currency}，{span}：{count} 个点，从最早的开始',
+  'cli.history.read-failed': '错误：INTERNAL：无法读取历史（{code}）。请检查数据文件夹 {dir} 是否可读。',
+  'cli.history.span': '{range, select, all {全部} 24h {最近 24 小时} 7d {最近 7 天} 30d {最近 30 天} other {最近 {range}}}',
+  'cli.history.empty':
+    '{range, select, all {还没有 {currency} 的历史记录。} other {{span}内还没有 {currency} 的历史记录。}}应用和 `gate-glance balance` 每次成功刷新都会记录一个点。',
+  'cli.history.heading': 'Gate.io 净资产历史（估算，{currency}，{span}）：共 {count} 条，按时间先后排列',
   'cli.history.time': '时间',
   'cli.history.total': '总额（{currency}）',
 

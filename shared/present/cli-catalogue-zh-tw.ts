@@ -72,12 +72,13 @@ ${REMOTE_EXIT}
       --demo             使用內建的示範組合；無需 API 金鑰
   -h, --help             顯示此說明
 
-除錢包外，金鑰還需要這些唯讀權限：{permissions}。
+除錢包外：{permissions}。
 ${CREDENTIALS_NOTE}
 
 ${REMOTE_EXIT}
 `,
-  'cli.help.holdings.permission': '{account} 需要 {permission}',
+  'cli.help.holdings.permission':
+    '{account, select, spot {現貨帳戶需開啟「現貨」} futures {永續合約帳戶需開啟「永續合約」} finance {理財帳戶需開啟「理財」} unified {統一帳戶需開啟「統一帳戶」} other {{account} 需開啟}}唯讀權限',
   'cli.help.history': `用法：gate-glance history [選項]
 
 輸出應用程式和 \`gate-glance balance\` 在本機記錄的淨資產歷史（Gate 估算的總額，從最早的開始）。
@@ -173,25 +174,25 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
   'cli.usage.verify-both': '請選擇 --verify 或 --no-verify，不要同時使用',
   'cli.usage.logout-base-url': '--base-url 只用於指明 --forget-history 刪除誰的歷史',
 
-  'cli.error': '錯誤：{code}：{message} — {hint}',
+  'cli.error': '錯誤：{code}：{statement}。{hint}',
   'cli.warning': '警告：{text}',
 
   // login, logout, status.
   'cli.login.prompt-key': 'API Key：',
-  'cli.login.prompt-secret': 'API Secret（不顯示）：',
+  'cli.login.prompt-secret': 'Secret（不顯示）：',
   'cli.login.cancelled': '錯誤：CANCELLED：登入已取消；沒有儲存任何內容。',
   'cli.login.checking': '正在用一次簽名呼叫向 Gate 檢查金鑰…',
   'cli.login.saved': '已把 API 金鑰 {hint} 儲存到系統鑰匙圈。{verified, select, yes {Gate 已接受它，並具有錢包讀取權限。} other {}}',
   'cli.login.env-note': '注意：此 shell 中設定了 {keyVariable}/{secretVariable}；`balance` 會優先使用它們，而不是已儲存的金鑰。',
   'cli.logout.removed': '已從系統鑰匙圈中移除 API 金鑰 {hint}。',
   'cli.logout.nothing': '沒有儲存 API 金鑰；無需移除。',
-  'cli.logout.forget-failed': '錯誤：INTERNAL：無法刪除歷史（{code}） — 請檢查資料夾 {dir} 是否可寫入，然後重新執行。',
+  'cli.logout.forget-failed': '錯誤：INTERNAL：無法刪除歷史（{code}）。請檢查資料夾 {dir} 是否可寫入，然後重新執行。',
   'cli.logout.forgot': '已清除本機記錄的淨資產歷史。',
   'cli.status.unknown': 'API 金鑰：未知（無法讀取鑰匙圈）',
   'cli.status.keychain-error': '鑰匙圈：  {code}',
   'cli.status.stored': 'API 金鑰：已儲存（{hint}）',
   'cli.status.keychain-ok': '鑰匙圈：  正常',
-  'cli.status.not-stored': 'API 金鑰：未儲存 — 請執行 `gate-glance login`',
+  'cli.status.not-stored': 'API 金鑰：未儲存，請執行 `gate-glance login`',
   'cli.status.env': '環境變數：已設定 {keyVariable} 和 {secretVariable}；`balance` 會優先使用它們',
 
   // Taiwan writes CNY by its code, as the shared catalogue does.
@@ -199,9 +200,9 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
 
   // The 24-hour change.
   'cli.change.span': '{partial, select, yes {自 {time} 起} other {24 小時}}',
-  'cli.change.row': '變化（{span}）',
+  'cli.change.row': '漲跌（{span}）',
   'cli.change.brief': '{size}{partial, select, yes {（自 {time} 起）} other {}}',
-  'cli.change.tooltip': '變化（{span}）：{money}{percent, select, none {} other {（{percent}%）}}',
+  'cli.change.tooltip': '漲跌（{span}）：{money}{percent, select, none {} other {（{percent}%）}}',
   'cli.history.warning':
     '{what, select, data-dir {找不到歷史所在的資料夾} record {無法把這次的餘額記入歷史} other {無法讀取歷史}}（{code}）；餘額本身不受影響。',
   'cli.history.locked': '被另一個 Gate Glance 鎖定',
@@ -211,10 +212,11 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
   'cli.history.refused': '錯誤：無法讀取歷史：{problem}。',
 
   // history.
-  'cli.history.read-failed': '錯誤：INTERNAL：無法讀取歷史（{code}） — 請檢查資料夾 {dir} 是否可讀取。',
-  'cli.history.span': '{range, select, all {全部時間} other {最近 {range}}}',
-  'cli.history.empty': '{span}內還沒有 {currency} 的歷史。應用程式和 `gate-glance balance` 每次成功重新整理都會記錄一個點。',
-  'cli.history.heading': 'Gate.io 淨資產歷史（估算），{currency}，{span}：{count} 個點，從最早的開始',
+  'cli.history.read-failed': '錯誤：INTERNAL：無法讀取歷史（{code}）。請檢查資料夾 {dir} 是否可讀取。',
+  'cli.history.span': '{range, select, all {全部} 24h {最近 24 小時} 7d {最近 7 天} 30d {最近 30 天} other {最近 {range}}}',
+  'cli.history.empty':
+    '{range, select, all {還沒有 {currency} 的歷史紀錄。} other {{span}內還沒有 {currency} 的歷史紀錄。}}應用程式和 `gate-glance balance` 每次成功重新整理都會記錄一個點。',
+  'cli.history.heading': 'Gate.io 淨資產歷史（估算，{currency}，{span}）：共 {count} 筆，按時間先後排列',
   'cli.history.time': '時間',
   'cli.history.total': '總額（{currency}）',
 
@@ -225,7 +227,7 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
   'cli.holdings.price': '價格（USDT）',
   'cli.holdings.value': '估值（{currency}）',
   'cli.holdings.share': '佔比',
-  'cli.holdings.pnl': '未實現盈虧',
+  'cli.holdings.pnl': '未實現損益',
   'cli.holdings.no-price': '無價格',
   'cli.holdings.classic': '此帳戶不是統一帳戶模式（Gate 回傳 "classic"）：請改看現貨、永續合約和理財帳戶。',
   'cli.holdings.no-coins': 'Gate 沒有列出此帳戶中的任何幣種。',

@@ -13,6 +13,8 @@ export interface ErrorWords {
   readonly title: string;
   /** What happened, with the detail worked in when there is one. */
   readonly message: string;
+  /** What happened in these words alone, without the detail: the sentence a screen shows, the detail kept behind "Details". */
+  readonly summary: string;
   readonly hint: string;
   /** Gate's or the system's own words, as carried by the error; a failed connection's cause in these words. */
   readonly detail: string | null;
@@ -48,15 +50,19 @@ export function errorWords(words: Words, error: AppError): ErrorWords {
       ? { ...error.params, permissions: permissionList(words, String(error.params['permissions'] ?? '').split(',')) }
       : error.params;
   // The cause's words replace the English ones the error carries for logs and `--json`.
-  const detail = (code === 'NETWORK' ? networkCauseWords(words, params) : null) ?? error.detail;
+  const cause = code === 'NETWORK' ? networkCauseWords(words, params) : null;
+  const detail = cause ?? error.detail;
   const reason = params['reason'];
   const summary = words.t(variant(words, `error.${code}.message`, reason), params);
   const detailKey = `error.${code}.detail`;
   const template: MessageKey = words.has(detailKey) ? detailKey : 'error.detail';
+  const message =
+    detail === null ? summary : words.t(template, { ...params, message: summary, statement: summary.replace(/[.。]$/u, ''), detail });
   return {
     title: words.t(variant(words, `error.${code}.title`, undefined), params),
-    message:
-      detail === null ? summary : words.t(template, { ...params, message: summary, statement: summary.replace(/[.。]$/u, ''), detail }),
+    message,
+    // A cause worded here belongs in the sentence; Gate's or the system's own words do not.
+    summary: cause === null ? summary : message,
     hint: words.t(variant(words, `error.${code}.hint`, reason), params),
     detail,
   };

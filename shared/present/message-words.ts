@@ -42,6 +42,11 @@ export function renderPattern(words: Words, pattern: string, params: MessagePara
   });
 }
 
+/** Codes or phrases listed in a sentence: "a, b, c" in English, "a、b、c" in Chinese (never English commas in a Chinese sentence). */
+export function formatList(words: Words, items: readonly string[]): string {
+  return items.join(words.t('list.separator'));
+}
+
 /** "250 ms", "1 second", "10 seconds" (rounded up): how long something may take. */
 export function formatDuration(words: Words, ms: number): string {
   if (ms < 1000) return words.t('time.milliseconds', { count: Math.max(0, Math.round(ms)) });

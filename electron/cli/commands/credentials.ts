@@ -275,7 +275,8 @@ export function createLoginCommand(deps: CredentialsCommandDeps = {}): CliComman
 function rejectionLine(words: CliWords, error: AppError): string {
   if (rejectsKey(error.code) || error.code === 'KEY_CAN_WRITE') {
     const { message, hint } = errorWords(words, error);
-    return `${words.cli('cli.error', { code: error.code, message: oneLine(words.t('cli.login.not-saved', { message })), hint: oneLine(hint) })}\n`;
+    const statement = oneLine(words.t('cli.login.not-saved', { message })).replace(/[.。]$/u, '');
+    return `${words.cli('cli.error', { code: error.code, statement, hint: oneLine(hint) })}\n`;
   }
   return errorLine(words, error);
 }

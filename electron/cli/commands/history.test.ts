@@ -97,14 +97,14 @@ describe('gate-glance history', () => {
       `timestamp,currency,total\n${new Date(NOW - 3 * 24 * H).toISOString()},USDT,100\n${new Date(NOW - 2 * H).toISOString()},USDT,101.25\n`,
     );
     const table = (await run('history', [], { now: NOW })).out.split('\n');
-    expect(table[0]).toBe('Gate.io net worth history (estimated), USDT, all of it: 3 points, oldest first');
+    expect(table[0]).toBe('Gate.io net worth history (estimated), USDT, all time: 3 points, oldest first');
     expect(table.slice(2, 6)).toEqual([
       'Time                     Total (USDT)',
       '2026-01-29 12:00:00 UTC         90.50',
       '2026-03-07 12:00:00 UTC        100.00',
       '2026-03-10 10:00:00 UTC        101.25',
     ]);
-    expect((await run('history', ['--currency', 'CNY'], { now: NOW })).out).toMatch(/^No CNY history for all of it yet\./);
+    expect((await run('history', ['--currency', 'CNY'], { now: NOW })).out).toMatch(/^No CNY history yet\./);
   });
 
   it('--base-url reads that endpoint’s own history', async () => {

@@ -12,6 +12,7 @@ import { parseArgs } from '../args.js';
 import { baseUrlOption, currencyOption } from '../common-options.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
+import { formatList } from '../../../shared/present/words.js';
 import { fileProblemWords, reportUsage, wordsOf } from '../output.js';
 import { historyJson, historyTable } from '../render.js';
 
@@ -41,7 +42,7 @@ export function createHistoryCommand(options: HistoryCommandOptions): CliCommand
     if (o['help']) {
       io.stdout.write(
         words.cli('cli.help.history', {
-          ranges: HISTORY_RANGES.join(', '),
+          ranges: formatList(words, HISTORY_RANGES),
           baseUrl: DEFAULT_BASE_URL,
           jsonShape: '[{"at","currency","total"}, ...]',
         }),
@@ -62,7 +63,7 @@ export function createHistoryCommand(options: HistoryCommandOptions): CliCommand
     if (!isHistoryRange(rawRange))
       return reportUsage(
         io,
-        { key: 'cli.usage.unknown-range', params: { range: rawRange.slice(0, 20), ranges: HISTORY_RANGES.join(', ') } },
+        { key: 'cli.usage.unknown-range', params: { range: rawRange.slice(0, 20) }, lists: { ranges: HISTORY_RANGES } },
         'history',
       );
     const range: HistoryRange = rawRange;

@@ -6,7 +6,7 @@
  */
 import type { DecimalString } from '../../../shared/balance.js';
 import type { HoldingsAccount } from '../../../shared/holdings.js';
-import { HOLDINGS_ACCOUNTS, HOLDINGS_PERMISSION, isHoldingsAccount } from '../../../shared/holdings.js';
+import { HOLDINGS_ACCOUNTS, isHoldingsAccount } from '../../../shared/holdings.js';
 import type { Clock } from '../../core/clock.js';
 import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, GateClient } from '../../core/gate/client.js';
 import { createNodeTransport } from '../../core/gate/node-transport.js';
@@ -18,6 +18,7 @@ import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
 import { holdingsJson, holdingsTable } from '../holdings-render.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
+import { formatList } from '../../../shared/present/words.js';
 import { reportError, reportUsage, wordsOf } from '../output.js';
 
 /** What `holdings` can be given instead of the real world (tests). */
@@ -47,9 +48,10 @@ export function createHoldingsCommand(options: HoldingsCommandOptions = {}): Cli
     if (!parsed.ok) return reportUsage(io, parsed.problem, 'holdings');
     const o = parsed.options;
     if (o['help']) {
-      const permissions = HOLDINGS_ACCOUNTS.map((a) =>
-        words.cli('cli.help.holdings.permission', { permission: HOLDINGS_PERMISSION[a], account: a }),
-      ).join(', ');
+      const permissions = formatList(
+        words,
+        HOLDINGS_ACCOUNTS.map((account) => words.cli('cli.help.holdings.permission', { account })),
+      );
       io.stdout.write(words.cli('cli.help.holdings', { baseUrl: DEFAULT_BASE_URL, timeoutMs: DEFAULT_TIMEOUT_MS, permissions }));
       return EXIT.ok;
     }
@@ -72,7 +74,7 @@ export function createHoldingsCommand(options: HoldingsCommandOptions = {}): Cli
     if (!isHoldingsAccount(rawAccount))
       return reportUsage(
         io,
-        { key: 'cli.usage.unknown-account', params: { account: rawAccount.slice(0, 20), accounts: HOLDINGS_ACCOUNTS.join(', ') } },
+        { key: 'cli.usage.unknown-account', params: { account: rawAccount.slice(0, 20) }, lists: { accounts: HOLDINGS_ACCOUNTS } },
         'holdings',
       );
     const account: HoldingsAccount = rawAccount;

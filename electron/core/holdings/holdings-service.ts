@@ -11,7 +11,7 @@ import { sumDecimals } from '../../../shared/decimal.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { appError, ok } from '../../../shared/errors.js';
 import type { CoinBalance, HoldingsAccount, HoldingsBreakdown, TickerPrices } from '../../../shared/holdings.js';
-import { computeHoldings, HOLDINGS_PERMISSION, pricingPairs } from '../../../shared/holdings.js';
+import { computeHoldings, pricingPairs } from '../../../shared/holdings.js';
 import type { Clock } from '../clock.js';
 import type { GetOptions, GetReply } from '../gate/client.js';
 import type { EndpointBounds } from '../gate/limits.js';
@@ -88,8 +88,7 @@ interface Cached<T> {
 
 /** The words for a key without the read permission an account's endpoint needs. */
 function missingPermission(account: HoldingsAccount): AppError {
-  const permission = HOLDINGS_PERMISSION[account];
-  return appError('FORBIDDEN', { reason: 'holdings-permission', permission });
+  return appError('FORBIDDEN', { reason: 'holdings-permission', account });
 }
 
 /** Reads, caches and prices one account's coins. */

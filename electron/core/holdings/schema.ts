@@ -80,7 +80,10 @@ export type UniLendEntry = z.infer<typeof uniLend>;
 /** The unified account: `mode` and `balances` as `[coin, balance]` pairs in Gate's order. */
 export type UnifiedAccountsBody = z.infer<typeof unifiedAccounts>;
 
-function badShape(what: string, issues: readonly z.core.$ZodIssue[]): Result<never> {
+/** Which answer was bad, as a code the catalogues word (never English dropped into a sentence). */
+type Answer = 'spot-accounts' | 'futures-account' | 'earn-lends' | 'unified-account' | 'spot-tickers';
+
+function badShape(what: Answer, issues: readonly z.core.$ZodIssue[]): Result<never> {
   const issue = issues[0];
   // A path segment may be a coin or a key Gate sent: outside text, cleaned and bounded like any other.
   const where = issue && issue.path.length > 0 ? issue.path.map((p) => cleanText(String(p), 40)).join('.') : 'the body';
@@ -88,7 +91,7 @@ function badShape(what: string, issues: readonly z.core.$ZodIssue[]): Result<nev
 }
 
 // The body bound itself is the transport's (it stops reading there); entry caps are checked here.
-function parseJson(body: string, what: string): Result<unknown> {
+function parseJson(body: string, what: Answer): Result<unknown> {
   try {
     return ok(JSON.parse(body) as unknown);
   } catch {
@@ -96,7 +99,7 @@ function parseJson(body: string, what: string): Result<unknown> {
   }
 }
 
-function parseList<S extends z.ZodMiniType>(body: string, what: string, bounds: EndpointBounds, item: S): Result<z.infer<S>[]> {
+function parseList<S extends z.ZodMiniType>(body: string, what: Answer, bounds: EndpointBounds, item: S): Result<z.infer<S>[]> {
   const json = parseJson(body, what);
   if (!json.ok) return json;
   if (Array.isArray(json.value) && json.value.length > bounds.maxEntries) {
@@ -108,29 +111,29 @@ function parseList<S extends z.ZodMiniType>(body: string, what: string, bounds: 
 
 /** `GET /spot/accounts`. */
 export function parseSpotAccounts(body: string): Result<SpotAccountEntry[]> {
-  return parseList(body, 'spot accounts', HOLDINGS_BOUNDS.spotAccounts, spotAccount);
+  return parseList(body, 'spot-accounts', HOLDINGS_BOUNDS.spotAccounts, spotAccount);
 }
 
 /** `GET /futures/{settle}/accounts`. */
 export function parseFuturesAccount(body: string): Result<FuturesAccountEntry> {
-  const json = parseJson(body, 'futures account');
+  const json = parseJson(body, 'futures-account');
   if (!json.ok) return json;
   const parsed = futuresAccount.safeParse(json.value);
-  return parsed.success ? ok(parsed.data) : badShape('futures account', parsed.error.issues);
+  return parsed.success ? ok(parsed.data) : badShape('futures-account', parsed.error.issues);
 }
 
 /** One page of `GET /earn/uni/lends`. */
 export function parseUniLendsPage(body: string): Result<UniLendEntry[]> {
-  return parseList(body, 'Earn lends', HOLDINGS_BOUNDS.uniLendsPage, uniLend);
+  return parseList(body, 'earn-lends', HOLDINGS_BOUNDS.uniLendsPage, uniLend);
 }
 
 /** `GET /unified/accounts`. */
 export function parseUnifiedAccounts(body: string): Result<UnifiedAccountsBody> {
   const bounds = HOLDINGS_BOUNDS.unifiedAccounts;
-  const json = parseJson(body, 'unified account');
+  const json = parseJson(body, 'unified-account');
   if (!json.ok) return json;
   const parsed = unifiedAccounts.safeParse(json.value);
-  if (!parsed.success) return badShape('unified account', parsed.error.issues);
+  if (!parsed.success) return badShape('unified-account', parsed.error.issues);
   if ((parsed.data.balances ?? []).length > bounds.maxEntries) {
     return fail('BAD_RESPONSE', { reason: 'unified-too-many', max: bounds.maxEntries });
   }
@@ -139,7 +142,7 @@ export function parseUnifiedAccounts(body: string): Result<UnifiedAccountsBody> 
 
 /** `GET /spot/tickers` (all pairs): `last` by pair, Gate's strings (empty ones included). */
 export function parseSpotTickers(body: string): Result<Map<string, string>> {
-  const list = parseList(body, 'spot tickers', HOLDINGS_BOUNDS.spotTickers, ticker);
+  const list = parseList(body, 'spot-tickers', HOLDINGS_BOUNDS.spotTickers, ticker);
   if (!list.ok) return list;
   const prices = new Map<string, string>();
   for (const t of list.value) prices.set(t.currency_pair, t.last ?? '');

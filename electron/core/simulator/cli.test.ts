@@ -43,19 +43,21 @@ describe('simulator command line', () => {
     expect(!started.ok && started.message).toMatch(message);
   });
 
-  it('prints `listening on …` first and stops when stdin closes (--exit-on-stdin-close)', async () => {
+  it('prints `listening on …` first, then a base URL that works as --base-url as is, and stops when stdin closes (--exit-on-stdin-close)', async () => {
     const child = spawn(process.execPath, [join(root, 'scripts', 'simulator.mjs'), '--port', '0', '--exit-on-stdin-close'], {
       cwd: root,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    const first = await new Promise<string>((resolve) => {
+    const [first, second] = await new Promise<string[]>((resolve) => {
       let buf = '';
       child.stdout.on('data', (c: Buffer) => {
         buf += c.toString('utf8');
-        if (buf.includes('\n')) resolve(buf.split('\n')[0]!);
+        if (buf.split('\n').length > 2) resolve(buf.split('\n'));
       });
     });
     expect(first).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
+    const origin = first!.replace('listening on ', '');
+    expect(second).toBe(`base URL: ${origin}/api/v4  (gate-glance balance --base-url ${origin}/api/v4)`);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.stdin.end();
     expect(await exited).toBe(0);

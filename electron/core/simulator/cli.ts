@@ -112,6 +112,8 @@ export async function simulatorMain(argv: readonly string[], stdout: Writable, s
     return;
   }
   stdout.write(`listening on ${started.server.origin}\n`);
+  // The first line stays as scripts parse it; the second is the value `--base-url` takes as is.
+  stdout.write(`base URL: ${started.server.origin}/api/v4  (gate-glance balance --base-url ${started.server.origin}/api/v4)\n`);
   const stop = (): void => {
     void started.server.close().then(() => process.exit(0));
   };

@@ -51,11 +51,11 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
         <button
           type="button"
           className="link-button"
-          aria-pressed={view === 'table'}
           data-testid="table-toggle"
+          data-view={view}
           onClick={() => onViewChange(view === 'table' ? 'chart' : 'table')}
         >
-          {words.t('breakdown.table-view')}
+          {words.t(view === 'table' ? 'breakdown.chart-view' : 'breakdown.table-view')}
         </button>
       </div>
       {view === 'table' ? (

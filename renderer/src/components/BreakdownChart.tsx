@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Pie, PieChart, Sector, type PieSectorShapeProps } from 'recharts';
 import type { Currency } from '../../../shared/balance.js';
 import { displayAmount, displayShare, exactMoney } from '../../../shared/present/amounts.js';
+import { formatList } from '../../../shared/present/message-words.js';
 import { OTHER_KEY, type Slice } from '../lib/slices.js';
 import { useWords } from '../lib/words.js';
 import { Breakable } from './Breakable.js';
@@ -58,7 +59,12 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
     words.t('breakdown.chart-item', { account: label, share: displayShare(words, share, false) });
   const described = privacy
     ? words.t('breakdown.chart-private', { count: slices.length })
-    : words.t('breakdown.chart-described', { list: slices.map((s) => item(s.label, s.share)).join(', ') });
+    : words.t('breakdown.chart-described', {
+        list: formatList(
+          words,
+          slices.map((s) => item(s.label, s.share)),
+        ),
+      });
 
   const shape = (props: PieSectorShapeProps) => {
     // recharts hands the React key inside the props; it must not be spread into JSX.

@@ -8,6 +8,7 @@ import { errorWords } from '../../../shared/present/error-words.js';
 import { formatAge, formatCountdown } from '../../../shared/present/message-words.js';
 import { actionFor, secondsUntil } from '../lib/error-actions.js';
 import { useWords } from '../lib/words.js';
+import { ErrorDetails } from './ErrorDetails.js';
 
 /** Props: the error (null for a silent stale), timing, and the actions to offer. */
 export interface ErrorPanelProps {
@@ -50,6 +51,8 @@ export function ErrorPanel({
   // refused until then) and the scheduler's next attempt (which may back off further).
   const gateWait = rateLimitedUntil === null || action === 'fix-key' ? 0 : secondsUntil(rateLimitedUntil, now);
   const nextAuto = nextRefreshAt === null || action === 'fix-key' ? 0 : secondsUntil(nextRefreshAt, now);
+  // A key that needs the user is an error whatever data is kept: the panel wears the error's colour.
+  const severity = action === 'fix-key' || variant === 'error' ? 'error' : 'stale';
   const title =
     variant === 'stale'
       ? ageSeconds === null || ageSeconds < 5
@@ -60,7 +63,7 @@ export function ErrorPanel({
         : words.t('panel.no-data');
   return (
     <div
-      className={`panel panel-${variant}`}
+      className={`panel panel-${severity}`}
       role={variant === 'error' ? 'alert' : 'status'}
       data-testid={variant === 'stale' ? 'stale-banner' : 'error-view'}
       data-code={error?.code ?? ''}
@@ -71,11 +74,11 @@ export function ErrorPanel({
           {said === null
             ? words.t('panel.no-refresh-since')
             : said.title === shownTitle
-              ? said.message
-              : words.t('panel.reason', { title: said.title, message: said.message })}
+              ? said.summary
+              : words.t('panel.reason', { title: said.title, message: said.summary })}
         </div>
       ) : said !== null ? (
-        <div className="panel-reason">{said.message}</div>
+        <div className="panel-reason">{said.summary}</div>
       ) : null}
       {said !== null ? <div className="panel-hint">{said.hint}</div> : null}
       {variant === 'stale' ? (
@@ -83,7 +86,6 @@ export function ErrorPanel({
         <div className="panel-kept">{words.t('panel.kept')}</div>
       ) : null}
       <div className="panel-actions">
-        {error !== null ? <code className="panel-code">{error.code}</code> : null}
         {nextAuto > 0 ? (
           <span className="muted panel-next" data-testid="next-refresh">
             {words.t('panel.next-refresh', { countdown: formatCountdown(words, nextAuto) })}
@@ -108,6 +110,7 @@ export function ErrorPanel({
           </button>
         ) : null}
       </div>
+      {error !== null ? <ErrorDetails code={error.code} detail={said?.detail ?? null} /> : null}
     </div>
   );
 }

@@ -23,6 +23,8 @@ import { useWords } from '../lib/words.js';
 export interface HistoryChartPanelProps {
   readonly currency: Currency;
   readonly privacy: boolean;
+  /** The demo records no history, so its empty chart says so rather than "each refresh adds a point". */
+  readonly demo?: boolean;
   /** Changes with each new balance, so the open chart takes the new point in. */
   readonly fetchedAt: number | null;
   readonly load: (query: HistoryQuery) => Promise<Result<HistoryView>>;
@@ -54,7 +56,7 @@ function pointWords(words: Words, point: HistoryPoint, currency: Currency): stri
 }
 
 /** The chart view. */
-export function HistoryChartPanel({ currency, privacy, fetchedAt, load, onBack }: HistoryChartPanelProps) {
+export function HistoryChartPanel({ currency, privacy, demo = false, fetchedAt, load, onBack }: HistoryChartPanelProps) {
   const words = useWords();
   const id = useId();
   const heading = useFocusOnOpen<HTMLHeadingElement>();
@@ -134,6 +136,7 @@ export function HistoryChartPanel({ currency, privacy, fetchedAt, load, onBack }
           {words.t('chart.title', { currency })}
         </h2>
         <button type="button" className="link-button" data-testid="chart-back" onClick={onBack}>
+          <span aria-hidden="true">← </span>
           {words.t('chart.back')}
         </button>
       </div>
@@ -167,7 +170,7 @@ export function HistoryChartPanel({ currency, privacy, fetchedAt, load, onBack }
         </div>
       ) : points.length === 0 || g === null ? (
         <p className="muted" data-testid="chart-empty">
-          {words.t('chart.empty')}
+          {words.t(demo ? 'chart.empty-demo' : 'chart.empty')}
         </p>
       ) : (
         <>

@@ -94,6 +94,7 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
     <section className="holdings" aria-labelledby="holdings-title" data-testid="holdings">
       <div className="section-head">
         <button type="button" className="link-button" data-testid="holdings-back" onClick={onBack}>
+          <span aria-hidden="true">← </span>
           {words.t('holdings.back')}
         </button>
       </div>

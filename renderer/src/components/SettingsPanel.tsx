@@ -71,7 +71,8 @@ export function SettingsPanel({
         <h1 id={`${id}-title`} ref={heading} tabIndex={-1}>
           {words.t('settings.title')}
         </h1>
-        <button type="button" className="button" onClick={onClose} data-testid="settings-close">
+        <button type="button" className="link-button" onClick={onClose} data-testid="settings-close">
+          <span aria-hidden="true">← </span>
           {words.t('settings.done')}
         </button>
       </div>

@@ -9,15 +9,26 @@ import { useWords } from '../lib/words.js';
 export interface StatusBadgeProps {
   readonly status: WidgetStatus;
   readonly refreshing: boolean;
+  /** Demo data: "Demo data" takes the place of "Live" (one badge, never both). */
+  readonly demo?: boolean;
+  /** Kept data whose key needs the user (revoked, lost its permission): worded and coloured as the error it is, not "Stale". */
+  readonly keyProblem?: boolean;
 }
 
 /** A small pill with a coloured dot; "Updating…" is added while a request runs. */
-export function StatusBadge({ status, refreshing }: StatusBadgeProps) {
+export function StatusBadge({ status, refreshing, demo = false, keyProblem = false }: StatusBadgeProps) {
   const words = useWords();
+  const demoLive = demo && status === 'live';
+  const severity = status === 'stale' && keyProblem ? 'error' : status;
   return (
-    <span className={`badge badge-${status}`} data-testid="status-badge" data-status={status}>
+    <span
+      className={`badge badge-${demoLive ? 'demo' : severity}`}
+      data-testid="status-badge"
+      data-status={status}
+      data-severity={severity}
+    >
       <span className="dot" aria-hidden="true" />
-      {words.t(`status.${status}`)}
+      {demoLive ? <span data-testid="demo-badge">{words.t('popover.demo-badge')}</span> : words.t(`status.${severity}`)}
       {refreshing && status !== 'loading' ? <span className="badge-updating">{words.t('status.updating')}</span> : null}
     </span>
   );
