@@ -174,7 +174,7 @@ describe('mapping Gate errors', () => {
     );
     expect(busy).toEqual({ code: 'SERVER_ERROR', params: { status: 503 }, detail: 'TOO_BUSY: Server is too busy' });
     expect(said(busy)).toMatchObject({
-      message: 'Gate answered with an error (HTTP 503). (Gate: TOO_BUSY: Server is too busy)',
+      message: 'Gate answered with an error (HTTP 503) (Gate: TOO_BUSY: Server is too busy).',
       hint: 'This is usually brief and not caused by your key or settings. Try again in a minute.',
     });
     expect(said(busy).hint).not.toMatch(/kept|last good data/i);
