@@ -72,7 +72,9 @@ test.describe('currency', () => {
     for (let i = 0; i < 12 && (await focusedTestId()) !== 'table-toggle'; i += 1) await page.keyboard.press('Tab');
     expect(await focusedTestId()).toBe('table-toggle');
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('table-toggle')).toHaveAttribute('aria-pressed', 'true');
+    // The control says what it will do next: the table is showing, so it offers the chart.
+    await expect(page.getByTestId('table-toggle')).toHaveAttribute('data-view', 'table');
+    await expect(page.getByTestId('table-toggle')).toHaveText('Chart view');
     const table = page.getByRole('table', { name: 'Accounts in USDT (estimated)' });
     await expect(table).toBeVisible();
     // Every account of Gate's example is a row (zero ones too), with the exact shares of the positive ones.
@@ -84,7 +86,8 @@ test.describe('currency', () => {
     await world.capture('table-usdt');
 
     await page.keyboard.press('Space');
-    await expect(page.getByTestId('table-toggle')).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByTestId('table-toggle')).toHaveAttribute('data-view', 'chart');
+    await expect(page.getByTestId('table-toggle')).toHaveText('Table view');
     await liveChartReady(page);
 
     // Escape asks main to hide the popover.

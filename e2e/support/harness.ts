@@ -6,6 +6,9 @@
  * and the shell differ), and reached only through GlanceApp's IPC router (sender check + zod
  * validation), as main's ipcMain handlers are.
  */
+import { systemClock } from '../../electron/core/clock.js';
+import { FakeUpdater } from '../../electron/core/testing/fake-updater.js';
+import { UpdateService } from '../../electron/core/updates/update-service.js';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -54,6 +57,18 @@ export interface HarnessOptions {
    * default a healthy key: read-only and bound to the loopback address, so it never expires.
    */
   readonly key?: Omit<SimKey, 'key' | 'secret'>;
+  /** An update already downloaded and ready to install (electron-updater stood in for), for the ready state's pictures. */
+  readonly update?: 'ready';
+}
+
+/** The app's updater after electron-updater found 0.2.0 and downloaded it (its stand-in answers as it would). */
+async function readyUpdate(): Promise<UpdateService> {
+  const updater = new FakeUpdater();
+  updater.answer = async () => ({ isUpdateAvailable: true, updateInfo: { version: '0.2.0' } });
+  const updates = new UpdateService({ updater, mode: 'self', currentVersion: '0.1.0', releaseUrl: () => null, clock: systemClock });
+  await updates.checkNow();
+  await updates.download();
+  return updates;
 }
 
 /** What Node's loader throws for a module npm did not install. */
@@ -131,7 +146,9 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
 
   const shellLog: ShellCall[] = [];
   const notifyListeners = new Set<(notification: BridgeNotification) => void>();
+  const updates = options.update === 'ready' ? await readyUpdate() : undefined;
   const app = await GlanceApp.create({
+    ...(updates ? { updates } : {}),
     secretStore: store,
     transportForAccount: createNodeTransport({ env: {} }),
     baseUrl: server.url,
