@@ -4,7 +4,6 @@
  * and the notification core decided on shown by main as an Electron Notification; clicking it
  * opens the popover. The driver runs as a child while this process serves the simulator.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulatorServer } from '../core/simulator/server.js';
 import { startSimulatorServer } from '../core/simulator/server.js';
-import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';
-import { builtMainEnv } from './testing/run-built-main.js';
+import { ensureBuiltApp } from './testing/built-app.js';
+import { builtMainEnv, spawnBuiltMain } from './testing/run-built-main.js';
 
 interface Report {
   prefs: boolean;
@@ -31,26 +30,7 @@ let server: SimulatorServer;
 let report: Report;
 let refused: Report;
 
-/** Runs the driver as a child without blocking this process, which serves the simulator meanwhile. */
-function runDriver(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const fake = join(PROJECT_ROOT, 'electron', 'main', 'testing', 'fake-electron');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', join(fake, 'register.mjs'), join(fake, 'notify-driver.mjs'), BUILT.main], {
-      cwd: PROJECT_ROOT,
-      env,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const runDriver = (env: NodeJS.ProcessEnv) => spawnBuiltMain('notify-driver.mjs', env);
 
 async function runOnce(extra: Record<string, string>, credentials: { key: string; secret: string }): Promise<Report> {
   // Each run in its own folder: an alert that fired is remembered (alerts.json) and would not fire again.

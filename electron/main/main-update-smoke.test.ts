@@ -5,7 +5,6 @@
  * the SHA-512, as Settings' "Check for updates" and "Download" ask over IPC. The feed's shape is
  * what electron-builder publishes (`files` with url, sha512 and size; `path`; `releaseDate`).
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingHttpHeaders, Server } from 'node:http';
@@ -15,8 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UpdateState } from '../../shared/updates.js';
-import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';
-import { builtMainEnv } from './testing/run-built-main.js';
+import { ensureBuiltApp } from './testing/built-app.js';
+import { builtMainEnv, spawnBuiltMain } from './testing/run-built-main.js';
 
 interface Report {
   before: UpdateState;
@@ -52,26 +51,11 @@ function feedYml(): string {
   ].join('\n');
 }
 
-function runDriver(env: NodeJS.ProcessEnv): Promise<Report> {
-  const fake = join(PROJECT_ROOT, 'electron', 'main', 'testing', 'fake-electron');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', join(fake, 'register.mjs'), join(fake, 'update-driver.mjs'), BUILT.main], {
-      cwd: PROJECT_ROOT,
-      env,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const line = stdout.split('\n').find((l) => l.startsWith('SMOKE '));
-      if (!line) reject(new Error(`the update driver reported nothing (status ${String(code)})\n${stdout}\n${stderr}`));
-      else resolve(JSON.parse(line.slice('SMOKE '.length)) as Report);
-    });
-  });
+async function runDriver(env: NodeJS.ProcessEnv): Promise<Report> {
+  const r = await spawnBuiltMain('update-driver.mjs', env);
+  const line = r.stdout.split('\n').find((l) => l.startsWith('SMOKE '));
+  if (!line) throw new Error(`the update driver reported nothing (status ${String(r.code)})\n${r.stdout}\n${r.stderr}`);
+  return JSON.parse(line.slice('SMOKE '.length)) as Report;
 }
 
 async function run(which: Feed | 'down'): Promise<{ report: Report; runDir: string }> {

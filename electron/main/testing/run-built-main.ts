@@ -3,7 +3,7 @@
  * recording fake (fake-electron/), in a throw-away folder, and answers what its driver reported
  * on the `SMOKE ` line. The smoke tests differ only in arguments and environment.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,4 +75,28 @@ export function runBuiltMain<R>(options: BuiltMainOptions = {}): BuiltMainRun<R>
 /** Deletes every folder `runBuiltMain` made in this test file. */
 export function removeRunDirs(): void {
   for (const dir of runDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Runs the built main under one of the fake Electron's drivers (`notify-driver.mjs`, …) as a child
+ * without blocking this process, which serves the simulator or a feed meanwhile; killed after 60 s.
+ */
+export function spawnBuiltMain(driver: string, env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const fake = join(PROJECT_ROOT, 'electron', 'main', 'testing', 'fake-electron');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', join(fake, 'register.mjs'), join(fake, driver), BUILT.main], {
+      cwd: PROJECT_ROOT,
+      env,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
 }
