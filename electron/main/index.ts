@@ -5,7 +5,6 @@
  * popover window, the tray and the IPC router over GlanceApp's methods, wires power and network
  * events to it, and tears everything down on quit. Every decision lives in electron/core (tested without Electron); this file only wires.
  */
-import { readFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,9 +46,7 @@ import { ManualTrayHost, desktopTrayHost, fixedTrayHost } from '../core/desktop/
 import { cursorKnownFresh, displayServerOf, isNativeWayland, popoverPlanFor } from '../core/tray/popover-window-plan.js';
 import { hardenContents, hardenSession } from './hardening.js';
 import { createStateSender, registerIpc } from './ipc.js';
-import { createAppUpdater, installFacts, readAppUpdateYml } from './updater.js';
-import { UpdateService } from '../core/updates/update-service.js';
-import { releasePageFor } from '../core/updates/update-mode.js';
+import { createAppUpdates } from './updater.js';
 import { createNotifier } from './notifications.js';
 import { POPOVER_PARTITION, createPopoverBrowserWindow } from './popover-window.js';
 import { TrayPopover } from './tray-popover.js';
@@ -118,6 +115,15 @@ function trayHostMonitor(): TrayHostMonitor | ManualTrayHost {
   return new StatusNotifierWatch({ env: process.env, log });
 }
 
+/**
+ * Electron's `net.fetch` (and a session's `fetch`) as the transport's `fetch`: they take a URL string
+ * or a Request, and a URL object is passed as its string.
+ */
+function asFetch(fetchOf: (input: string | Request, init?: RequestInit) => Promise<Response>): typeof fetch {
+  return ((input: string | URL | Request, init?: RequestInit) =>
+    fetchOf(input instanceof Request ? input : String(input), init)) as typeof fetch;
+}
+
 async function start(): Promise<void> {
   const popoverSession = session.fromPartition(POPOVER_PARTITION);
   hardenSession(session.defaultSession);
@@ -165,20 +171,15 @@ async function start(): Promise<void> {
     quit: () => app.quit(),
   });
 
-  const install = installFacts({
+  // A test build may name its own feed configuration; a packaged app reads resources/app-update.yml.
+  const updates = createAppUpdates({
     platform: process.platform,
     packaged: app.isPackaged,
     resourcesPath: process.resourcesPath,
     env: process.env,
-    packageJson: JSON.parse(readFileSync(join(app.getAppPath(), 'package.json'), 'utf8')) as { glanceMacSigned?: unknown },
-  });
-  // A test build may name its own feed configuration; a packaged app reads resources/app-update.yml.
-  const appUpdateYml = readAppUpdateYml(process.resourcesPath, app.isPackaged, devEnv.GLANCE_UPDATE_CONFIG);
-  const updatePlan = createAppUpdater(install, devEnv.GLANCE_UPDATE_CONFIG);
-  const updates = new UpdateService({
-    ...updatePlan,
-    currentVersion: app.getVersion(),
-    releaseUrl: (version) => releasePageFor(appUpdateYml, version),
+    appPath: app.getAppPath(),
+    version: app.getVersion(),
+    devConfigPath: devEnv.GLANCE_UPDATE_CONFIG,
     clock: systemClock,
     log,
   });
@@ -192,14 +193,9 @@ async function start(): Promise<void> {
   const glance = await GlanceApp.create({
     updates,
     secretStore: appSecretStore(devEnv),
-    transportForAccount: createFetchTransport(
-      ((input: string | URL | Request, init?: RequestInit) =>
-        net.fetch(input instanceof Request ? input : String(input), init)) as typeof fetch,
-      {
-        directFetch: ((input: string | URL | Request, init?: RequestInit) =>
-          directSession.fetch(input instanceof Request ? input : String(input), init)) as typeof fetch,
-      },
-    ),
+    transportForAccount: createFetchTransport(asFetch(net.fetch.bind(net)), {
+      directFetch: asFetch(directSession.fetch.bind(directSession)),
+    }),
     ...(devEnv.GLANCE_GATE_BASE_URL ? { baseUrl: devEnv.GLANCE_GATE_BASE_URL } : {}),
     clock: systemClock,
     dataDir: app.getPath('userData'),

@@ -11,16 +11,19 @@ import { join } from 'node:path';
 import electronUpdater from 'electron-updater';
 import type { InstallFacts } from '../core/updates/update-mode.js';
 import { updateModeFor } from '../core/updates/update-mode.js';
+import type { Clock } from '../core/clock.js';
 import type { Updater } from '../core/updates/update-service.js';
+import { UpdateService } from '../core/updates/update-service.js';
+import { releasePageFor } from '../core/updates/update-mode.js';
 import type { UpdateMode } from '../../shared/updates.js';
 
-export interface AppUpdaterPlan {
+interface AppUpdaterPlan {
   readonly mode: UpdateMode;
   readonly updater: Updater | null;
 }
 
 /** What main reads of this install (electron-builder's files, the AppImage runtime's variable, the build's metadata). */
-export function installFacts(options: {
+function installFacts(options: {
   readonly platform: NodeJS.Platform;
   readonly packaged: boolean;
   readonly resourcesPath: string;
@@ -39,7 +42,7 @@ export function installFacts(options: {
   };
 }
 
-export function createAppUpdater(facts: InstallFacts, devConfigPath: string | undefined): AppUpdaterPlan {
+function createAppUpdater(facts: InstallFacts, devConfigPath: string | undefined): AppUpdaterPlan {
   const mode = devConfigPath ? 'self' : updateModeFor(facts);
   if (mode === 'none') return { mode, updater: null };
   const { autoUpdater } = electronUpdater;
@@ -56,7 +59,41 @@ export function createAppUpdater(facts: InstallFacts, devConfigPath: string | un
 }
 
 /** The feed's configuration: a test build's own file, else electron-builder's `resources/app-update.yml`; null where there is none. */
-export function readAppUpdateYml(resourcesPath: string, packaged: boolean, devConfigPath: string | undefined): string | null {
+function readAppUpdateYml(resourcesPath: string, packaged: boolean, devConfigPath: string | undefined): string | null {
   const file = devConfigPath ?? (packaged ? join(resourcesPath, 'app-update.yml') : null);
   return file !== null && existsSync(file) ? readFileSync(file, 'utf8') : null;
+}
+
+/** What main knows of this install, read once at start. */
+export interface AppUpdatesOptions {
+  readonly platform: NodeJS.Platform;
+  readonly packaged: boolean;
+  readonly resourcesPath: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** The folder holding the app's package.json (`app.getAppPath()`). */
+  readonly appPath: string;
+  readonly version: string;
+  /** An unpackaged test build's own feed configuration (GLANCE_UPDATE_CONFIG); undefined otherwise. */
+  readonly devConfigPath: string | undefined;
+  readonly clock: Clock;
+  readonly log: (message: string) => void;
+}
+
+/** The app's UpdateService over electron-updater, as this install allows (self, notify or none). */
+export function createAppUpdates(options: AppUpdatesOptions): UpdateService {
+  const facts = installFacts({
+    platform: options.platform,
+    packaged: options.packaged,
+    resourcesPath: options.resourcesPath,
+    env: options.env,
+    packageJson: JSON.parse(readFileSync(join(options.appPath, 'package.json'), 'utf8')) as { glanceMacSigned?: unknown },
+  });
+  const appUpdateYml = readAppUpdateYml(options.resourcesPath, options.packaged, options.devConfigPath);
+  return new UpdateService({
+    ...createAppUpdater(facts, options.devConfigPath),
+    currentVersion: options.version,
+    releaseUrl: (version) => releasePageFor(appUpdateYml, version),
+    clock: options.clock,
+    log: options.log,
+  });
 }
