@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noDbusEnv, startPrivateKeyring, type PrivateKeyring } from '../testing/private-keyring.js';
-import { StatusNotifierWatch, trayHostOnce, type TrayHostStatus } from './status-notifier-watch.js';
+import { StatusNotifierWatch, trayHostOnce, type WatchStatus } from './status-notifier-watch.js';
 
 /** Debian's interpreter, which has python3-dbus (a pyenv `python3` on PATH may not). */
 const PYTHON = '/usr/bin/python3';
@@ -42,7 +42,7 @@ function standIn(): Promise<ChildProcess> {
   });
 }
 
-function nextStatus(watch: StatusNotifierWatch, want: TrayHostStatus): Promise<void> {
+function nextStatus(watch: StatusNotifierWatch, want: WatchStatus): Promise<void> {
   if (watch.status === want) return Promise.resolve();
   return new Promise((resolve) => {
     const sub = watch.onDidChange((status) => {
@@ -55,7 +55,7 @@ function nextStatus(watch: StatusNotifierWatch, want: TrayHostStatus): Promise<v
 
 describe('StatusNotifierWatch on a real session bus', () => {
   it('absent at first, present when a watcher claims the name late, absent again when it goes away', async () => {
-    const seen: TrayHostStatus[] = [];
+    const seen: WatchStatus[] = [];
     const watch = new StatusNotifierWatch({ env: bus.env });
     watch.onDidChange((s) => seen.push(s));
     try {

@@ -19,16 +19,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Disposable, TrayHostMonitor, TrayHostStatus } from './tray-host.js';
 
 /** The bus name a StatusNotifierItem host registers (KDE's specification, used by every implementation). */
 const STATUS_NOTIFIER_WATCHER = 'org.kde.StatusNotifierWatcher';
 
-/** `unknown`: not answered yet, or the session bus (or gdbus) could not be reached. */
-export type TrayHostStatus = 'present' | 'absent' | 'unknown';
-
-export interface Disposable {
-  dispose(): void;
-}
+/** What the watch can say (a bus applies wherever it runs): `unknown` is not answered yet, or no session bus (or gdbus). */
+export type WatchStatus = Exclude<TrayHostStatus, 'not-applicable'>;
 
 /** What the watcher needs of a child process (node's ChildProcess has it). */
 export interface WatchProcess {
@@ -69,10 +66,10 @@ function spawnProcess(command: string, args: readonly string[], env: Record<stri
 }
 
 /** Watches the tray host's bus name from construction until `dispose()`. Never throws. */
-export class StatusNotifierWatch implements Disposable {
-  readonly #listeners = new Set<(status: TrayHostStatus) => void>();
+export class StatusNotifierWatch implements TrayHostMonitor {
+  readonly #listeners = new Set<(status: WatchStatus) => void>();
   readonly #log: (message: string) => void;
-  #status: TrayHostStatus = 'unknown';
+  #status: WatchStatus = 'unknown';
   #child: WatchProcess | null = null;
   #buffer = '';
   #disposed = false;
@@ -96,12 +93,12 @@ export class StatusNotifierWatch implements Disposable {
     }
   }
 
-  get status(): TrayHostStatus {
+  get status(): WatchStatus {
     return this.#status;
   }
 
   /** Called with each new status; the returned Disposable unsubscribes. */
-  onDidChange(listener: (status: TrayHostStatus) => void): Disposable {
+  onDidChange(listener: (status: WatchStatus) => void): Disposable {
     this.#listeners.add(listener);
     return { dispose: () => void this.#listeners.delete(listener) };
   }
@@ -137,7 +134,7 @@ export class StatusNotifierWatch implements Disposable {
     this.#set('unknown');
   }
 
-  #set(status: TrayHostStatus): void {
+  #set(status: WatchStatus): void {
     if (this.#disposed || status === this.#status) return;
     this.#status = status;
     for (const listener of [...this.#listeners]) listener(status);
@@ -145,7 +142,7 @@ export class StatusNotifierWatch implements Disposable {
 }
 
 /** One answer for the doctor: the first status the watch reaches, `unknown` when gdbus ends first or after `timeoutMs`. */
-export function trayHostOnce(options: StatusNotifierWatchOptions & { readonly timeoutMs?: number } = {}): Promise<TrayHostStatus> {
+export function trayHostOnce(options: StatusNotifierWatchOptions & { readonly timeoutMs?: number } = {}): Promise<WatchStatus> {
   return new Promise((resolve) => {
     let done = false;
     const start = options.spawn ?? spawnProcess;
@@ -159,7 +156,7 @@ export function trayHostOnce(options: StatusNotifierWatchOptions & { readonly ti
       },
     });
     const timer = setTimeout(() => finish(watch.status), options.timeoutMs ?? 2_000);
-    function finish(status: TrayHostStatus): void {
+    function finish(status: WatchStatus): void {
       if (done) return;
       done = true;
       clearTimeout(timer);
