@@ -5,7 +5,7 @@ import type { Result } from '../../../shared/errors.js';
 import type { AccountDetailInfo, KeyInfo } from '../gate/key-schema.js';
 import { MemoryFileSystem } from '../testing/memory-file-system.js';
 import { VirtualClock } from '../testing/virtual-clock.js';
-import { KEY_HEALTH_INTERVAL_MS, KeyHealthService } from './key-health-service.js';
+import { KEY_HEALTH_INTERVAL_MS, KEY_HEALTH_RETRY_MS, KeyHealthService } from './key-health-service.js';
 
 const HOUR = 3_600_000;
 const INFO: KeyInfo = { state: 1, ipWhitelist: ['1.2.3.4'], perms: [{ name: 'spot', readOnly: true }], createdAt: 1, updatedAt: 1 };
@@ -100,6 +100,93 @@ describe('KeyHealthService', () => {
     await service.whenIdle();
     expect(service.state).toEqual({ health: null, checking: false, error: null });
     expect([...fs.files.keys()].some((p) => p.endsWith('key-health.json'))).toBe(false);
+    service.stop();
+  });
+
+  it('a failure that passes (a skewed clock at login, offline, 429) is retried within minutes, across a restart; a rejected key waits the day', async () => {
+    const clock = new VirtualClock(Date.UTC(2026, 0, 1));
+    const fs = new MemoryFileSystem();
+    const answers: Result<KeyInfo>[] = [
+      fail('CLOCK_SKEW', { reason: 'still-rejected', offset: 90_000 }),
+      fail('NETWORK', { cause: 'offline' }),
+      fail('RATE_LIMITED', {}, null, 20 * 60_000),
+    ];
+    const first = build(
+      clock,
+      fs,
+      fakeClient(() => answers.shift() ?? ok(INFO)),
+    );
+    await first.service.start('…a1b2');
+    await first.service.whenIdle();
+    expect(first.service.state.error?.code).toBe('CLOCK_SKEW');
+    await clock.advance(KEY_HEALTH_RETRY_MS[0]!);
+    await first.service.whenIdle();
+    expect(first.client.calls).toHaveLength(2);
+    expect(first.service.state.error?.code).toBe('NETWORK');
+    first.service.stop();
+
+    // Restarted before the second retry is due: the file's next time is kept, not a day from the attempt.
+    await clock.advance(60_000);
+    const second = build(
+      clock,
+      fs,
+      fakeClient(() => answers.shift() ?? ok(INFO)),
+    );
+    await second.service.start('…a1b2');
+    await second.service.whenIdle();
+    expect(second.client.calls).toEqual([]);
+    await clock.advance(KEY_HEALTH_RETRY_MS[1]! - 60_000);
+    await second.service.whenIdle();
+    expect(second.client.calls).toEqual(['main_keys']);
+    expect(second.service.state.error?.code).toBe('RATE_LIMITED');
+    // Gate asked for 20 minutes; the third step (1 h) is longer, so 1 h.
+    await clock.advance(KEY_HEALTH_RETRY_MS[2]! - 1);
+    expect(second.client.calls).toHaveLength(1);
+    await clock.advance(1);
+    await second.service.whenIdle();
+    expect(second.client.calls).toHaveLength(2);
+    expect(second.service.state).toMatchObject({ error: null, health: { readOnly: true } });
+    // An answer resets the steps: the next check is a day away.
+    await clock.advance(KEY_HEALTH_INTERVAL_MS - 1);
+    expect(second.client.calls).toHaveLength(2);
+    second.service.stop();
+
+    const rejectedClock = new VirtualClock(Date.UTC(2026, 0, 1));
+    const rejected = build(
+      rejectedClock,
+      new MemoryFileSystem(),
+      fakeClient(() => fail('INVALID_KEY', {})),
+    );
+    await rejected.service.start('…e5f6');
+    await rejected.service.whenIdle();
+    expect(rejected.service.state.error?.code).toBe('INVALID_KEY');
+    await rejectedClock.advance(KEY_HEALTH_INTERVAL_MS - 1);
+    expect(rejected.client.calls).toHaveLength(1);
+    await rejectedClock.advance(1);
+    await rejected.service.whenIdle();
+    expect(rejected.client.calls).toHaveLength(2);
+    rejected.service.stop();
+  });
+
+  it('a retry waits at least as long as Gate asked (Retry-After beyond the step)', async () => {
+    const clock = new VirtualClock(Date.UTC(2026, 0, 1));
+    let first = true;
+    const { service, client } = build(
+      clock,
+      new MemoryFileSystem(),
+      fakeClient(() => {
+        if (!first) return ok(INFO);
+        first = false;
+        return fail('RATE_LIMITED', {}, null, 40 * 60_000);
+      }),
+    );
+    await service.start('…a1b2');
+    await service.whenIdle();
+    await clock.advance(KEY_HEALTH_RETRY_MS[0]!);
+    expect(client.calls).toHaveLength(1);
+    await clock.advance(40 * 60_000 - KEY_HEALTH_RETRY_MS[0]!);
+    await service.whenIdle();
+    expect(client.calls).toHaveLength(2);
     service.stop();
   });
 

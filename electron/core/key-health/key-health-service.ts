@@ -9,8 +9,8 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Result } from '../../../shared/errors.js';
-import { ok } from '../../../shared/errors.js';
+import type { AppError, Result } from '../../../shared/errors.js';
+import { isPermanentError, ok } from '../../../shared/errors.js';
 import type { KeyHealth, KeyHealthState } from '../../../shared/key-health.js';
 import type { Clock, TimerHandle } from '../clock.js';
 import { KEY_HEALTH_FILE_NAME } from '../data-dir.js';
@@ -21,6 +21,12 @@ import { accountPermissionMissing, keyHealthFrom, needsAccountDetail } from './k
 
 /** One check a day (ms). */
 export const KEY_HEALTH_INTERVAL_MS = 86_400_000;
+/**
+ * After a failure that passes (offline at login, a 429, a 5xx, a clock Gate refused before the
+ * client learnt its offset), the next tries come sooner than a day (ms): 5 min, 15 min, 1 h, 4 h.
+ * A failure that names the key (INVALID_KEY, FORBIDDEN, …) waits the day: asking again changes nothing.
+ */
+export const KEY_HEALTH_RETRY_MS: readonly number[] = [300_000, 900_000, 3_600_000, 14_400_000];
 const MAX_FILE_BYTES = 64 * 1024;
 
 /** What a check needs of a Gate client (GateClient). */
@@ -65,6 +71,10 @@ const fileSchema = z.strictObject({
   keyHint: z.string().max(16),
   /** When the last check was made, whatever its outcome (the daily limit counts attempts). */
   attemptedAt: z.number().int().nonnegative(),
+  /** When the next check is due; absent in files written before retries (a day after the attempt). */
+  nextAt: z.number().int().nonnegative().optional(),
+  /** Failures that passed, in a row, since the last answer (picks the next retry's wait). */
+  failures: z.number().int().nonnegative().max(1000).optional(),
   health: healthSchema.nullable(),
 });
 
@@ -79,6 +89,9 @@ export class KeyHealthService {
   #state: KeyHealthState = IDLE;
   #keyHint: string | null = null;
   #attemptedAt: number | null = null;
+  /** When the next check is due (a day after an answer, sooner after a failure that passes). */
+  #nextAt: number | null = null;
+  #failures = 0;
   #timer: TimerHandle | null = null;
   #inFlight: Promise<KeyHealthState> | null = null;
   #writes: Promise<void> = Promise.resolve();
@@ -110,12 +123,15 @@ export class KeyHealthService {
     if (generation !== this.#generation || this.#stopped) return;
     if (saved !== null && saved.keyHint === keyHint) {
       this.#attemptedAt = saved.attemptedAt;
+      this.#nextAt = saved.nextAt ?? saved.attemptedAt + KEY_HEALTH_INTERVAL_MS;
+      this.#failures = saved.failures ?? 0;
       if (saved.health !== null) this.#set({ health: saved.health, checking: false, error: null });
     }
     const now = this.#options.clock.now();
-    const due = this.#attemptedAt === null || now - this.#attemptedAt >= KEY_HEALTH_INTERVAL_MS || this.#attemptedAt > now;
+    // An attempt "in the future" means the clock was set back: ask rather than trust the file.
+    const due = this.#attemptedAt === null || this.#nextAt === null || now >= this.#nextAt || this.#attemptedAt > now;
     if (due) void this.checkNow();
-    else this.#schedule(this.#attemptedAt! + KEY_HEALTH_INTERVAL_MS - now);
+    else this.#schedule(this.#nextAt! - now);
   }
 
   /** A key was saved (here, or seen replaced elsewhere): its facts are read at once. */
@@ -130,8 +146,10 @@ export class KeyHealthService {
     this.#stopped = false;
     this.#adopt(keyHint, true);
     this.#attemptedAt = this.#options.clock.now();
+    this.#failures = 0;
+    this.#nextAt = this.#attemptedAt + KEY_HEALTH_INTERVAL_MS;
     this.#set({ health, checking: false, error: null });
-    this.#persist(keyHint, this.#attemptedAt, health);
+    this.#persist(keyHint, health);
     this.#schedule(KEY_HEALTH_INTERVAL_MS);
   }
 
@@ -149,6 +167,8 @@ export class KeyHealthService {
     this.#generation += 1;
     this.#keyHint = null;
     this.#attemptedAt = null;
+    this.#nextAt = null;
+    this.#failures = 0;
     this.#cancelTimer();
     this.#set(IDLE);
     if (this.#path !== null) {
@@ -174,6 +194,8 @@ export class KeyHealthService {
     this.#generation += 1;
     this.#keyHint = keyHint;
     this.#attemptedAt = null;
+    this.#nextAt = null;
+    this.#failures = 0;
     this.#inFlight = null;
     this.#cancelTimer();
     this.#set(IDLE);
@@ -198,8 +220,11 @@ export class KeyHealthService {
       result.ok ? { health: result.value, checking: false, error: null } : { ...this.#state, checking: false, error: result.error },
     );
     if (!result.ok) this.#log(`check failed: ${result.error.code}`);
-    this.#persist(keyHint, now, this.#state.health);
-    if (!this.#stopped) this.#schedule(KEY_HEALTH_INTERVAL_MS);
+    this.#failures = result.ok || isPermanentError(result.error.code) ? 0 : this.#failures + 1;
+    const wait = result.ok ? KEY_HEALTH_INTERVAL_MS : retryWait(result.error, this.#failures);
+    this.#nextAt = now + wait;
+    this.#persist(keyHint, this.#state.health);
+    if (!this.#stopped) this.#schedule(wait);
     return this.#state;
   }
 
@@ -248,12 +273,19 @@ export class KeyHealthService {
     return parsed.data;
   }
 
-  #persist(keyHint: string, attemptedAt: number, health: KeyHealth | null): void {
+  #persist(keyHint: string, health: KeyHealth | null): void {
     if (this.#path === null) return;
     const path = this.#path;
-    const data = { version: 1, keyHint, attemptedAt, health };
+    const data = { version: 1, keyHint, attemptedAt: this.#attemptedAt, nextAt: this.#nextAt, failures: this.#failures, health };
     this.#writes = this.#writes
       .then(() => writeFileAtomic(this.#fs, path, `${JSON.stringify(data)}\n`))
       .catch((error: unknown) => this.#log(`could not save ${KEY_HEALTH_FILE_NAME} (${error instanceof Error ? error.name : 'unknown'})`));
   }
+}
+
+/** How long after a failed check the next one runs (ms): a day for the key's own fault, else the retry steps, never sooner than Gate asked. */
+function retryWait(error: AppError, failures: number): number {
+  if (isPermanentError(error.code) || failures === 0) return KEY_HEALTH_INTERVAL_MS;
+  const step = KEY_HEALTH_RETRY_MS[Math.min(failures, KEY_HEALTH_RETRY_MS.length) - 1]!;
+  return Math.min(KEY_HEALTH_INTERVAL_MS, Math.max(step, error.retryAfterMs ?? 0));
 }
