@@ -13,7 +13,6 @@ import { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, GateClient } from '../../core/gat
 import { readKeyHealth } from '../../core/key-health/key-health-service.js';
 import { keyHealthFacts, keyWarningText } from '../../../shared/present/key-health-words.js';
 import { envThenFallback } from '../credentials-source.js';
-import { checkKeyInput } from '../../core/secrets/validate-credentials.js';
 import { createNodeTransport } from '../../core/gate/node-transport.js';
 import type { Transport } from '../../core/gate/types.js';
 import type { CredentialsService } from '../../core/secrets/credentials-service.js';
@@ -133,6 +132,8 @@ async function readTerminal(io: CliIo): Promise<LoginInput> {
   const stdin = io.stdin;
   const setRaw = stdin.setRawMode?.bind(stdin);
   if (!setRaw) return { kind: 'usage', problem: { key: 'cli.usage.no-hidden-input' } };
+  // Loaded here, not at the top: `balance` starts without it.
+  const { checkKeyInput } = await import('../../core/secrets/validate-credentials.js');
   const fields: string[] = [''];
   const prompts = [wordsOf(io).cli('cli.login.prompt-key'), wordsOf(io).cli('cli.login.prompt-secret')];
   io.stderr.write(prompts[0] ?? '');
