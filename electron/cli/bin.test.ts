@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from '../core/testing/project-root.js';
 import { historyFileName } from '../core/balance/history-store.js';
 import { startTestProxy } from '../core/testing/simulator.js';
 import { expectNoSecret } from '../core/testing/secret-leak.js';
+import { columns } from './columns.js';
 
 const root = PROJECT_ROOT;
 const bin = join(root, 'bin', 'gate-glance.cjs');
@@ -66,7 +67,7 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
   it('balance --demo works with no key and no TypeScript loader', () => {
     const r = cli(['balance', '--demo']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/DEMO portfolio/);
+    expect(r.out).toMatch(/demo portfolio/);
     expect(r.out).toMatch(/^Total\s+38,522\.03$/m);
   });
 
@@ -240,10 +241,11 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
     const zhCN = { LANG: 'zh_CN.UTF-8' };
 
     it('LANG=zh_CN.UTF-8: a Simplified Chinese table with ¥ amounts and Gate’s account names, lined up in columns', () => {
-      const r = cli(['balance', '--demo', '--currency', 'CNY'], zhCN);
+      const r = cli(['balance', '--demo', '--currency', 'CNY'], { ...zhCN, COLUMNS: '100', TZ: 'Asia/Shanghai' });
       expect([r.code, r.err]).toEqual([0, '']);
+      // Local time, its zone said once.
       expect(r.out).toMatch(
-        /^Gate\.io 总余额（演示组合，并非您的账户） — 按 Gate 的汇率以 CNY 估算，\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d:\d\d UTC\n/,
+        /^Gate\.io 总余额（演示组合，并非您的账户） — 按 Gate 的汇率以 CNY 估\n?算，\d{4}年\d\d月\d\d日\s\d\d:\d\d:\d\d（UTC\+08:00）\n/,
       );
       expect(r.out).toMatch(/^账户\s+金额（CNY）\s+占比$/m);
       expect(r.out).toMatch(/^现货\s+¥[\d,]+\.\d\d\s+[\d.]+%$/m);
@@ -333,6 +335,88 @@ describe('node bin/gate-glance.cjs (built bundle, real processes)', () => {
       );
       expect(errors[1]).toBe(errors[0]);
       expect(errors[0]).toMatch(/^\{"error":\{"code":"INVALID_SIGNATURE","message":"Gate rejected/);
+    });
+  });
+
+  describe('in a terminal of any width (issue 23 §5)', () => {
+    const widest = (text: string): number => Math.max(...text.split('\n').map(columns));
+
+    for (const width of [40, 60, 80, 120]) {
+      for (const locale of ['en', 'zh-CN'] as const) {
+        it(`${width} columns, ${locale}: prose, help and tables fit, whole words and whole numbers`, () => {
+          const run = (args: string[]) => cli([...args, '--locale', locale], { COLUMNS: String(width), TZ: 'Asia/Shanghai' });
+          const balance = run(['balance', '--demo']);
+          const spot = run(['holdings', '--demo']);
+          const help = run(['help', 'balance']);
+          const top = cli(['--help'], { COLUMNS: String(width), LANG: locale === 'en' ? 'C' : 'zh_CN.UTF-8' });
+          for (const r of [balance, spot, help, top]) {
+            expect([r.code, r.err]).toEqual([0, '']);
+            // Prose and help stop at 100 columns on a wide terminal; tables may use it all.
+            expect(widest(r.out)).toBeLessThanOrEqual(r === help || r === top ? Math.min(width, 100) : width);
+          }
+          // Amounts are never cut or wrapped: each is whole on its line, the total's line among them.
+          for (const amount of ['18,452.73', '9,870.12', '38,522.03', '-113.88']) expect(balance.out).toContain(amount);
+          for (const amount of ['11,400.00', '1,162.52120045', '18,452.73']) expect(spot.out).toContain(amount);
+          // Words are whole: no "e/stimated"; the time and its zone stay together.
+          if (locale === 'en') {
+            expect(balance.out).toContain('estimated');
+            for (const option of ['--currency CUR', '--no-history', '--format FORMAT']) expect(help.out).toContain(option);
+          }
+          expect(balance.out).toMatch(/\d\d:\d\d:\d\d[\u00a0（]+UTC\+08:00/);
+          // A table that cannot fit loses its share column first, never its amounts.
+          const share = locale === 'en' ? /^Spot\s+18,452\.73\s+47\.89 %$/m : /^现货\s+18,452\.73\s+47\.89%$/m;
+          if (width >= 60) expect(balance.out).toMatch(share);
+          if (width === 40 && locale === 'en') expect(balance.out).toMatch(/^Spot\s+18,452\.73$/m);
+        });
+      }
+    }
+
+    it('a real terminal: stdout.columns decides (a 50-column pty)', () => {
+      const r = spawnSync(
+        'script',
+        ['-q', '-e', '-c', `stty cols 50 rows 40; "${process.execPath}" "${bin}" balance --demo`, '/dev/null'],
+        {
+          cwd: root,
+          env: env({ TERM: 'dumb' }),
+          encoding: 'utf8',
+          timeout: 15_000,
+        },
+      );
+      expect(r.status).toBe(0);
+      const out = r.stdout.replace(/\r\n/g, '\n');
+      expect(out).toMatch(/^Spot\s+18,452\.73\s+47\.89 %$/m);
+      expect(widest(out)).toBeLessThanOrEqual(50);
+      expect(out).toContain('estimated');
+    });
+
+    it('one time zone per output: local time with the offset once, in one form for balance, holdings and history; UTC in --json', () => {
+      const zh = { LANG: 'zh_CN.UTF-8', TZ: 'Asia/Shanghai', COLUMNS: '120' };
+      const stamp = /\d{4}年\d\d月\d\d日\u00a0\d\d:\d\d:\d\d（UTC\+08:00）/u;
+      const balance = cli(['balance', '--demo'], zh).out;
+      const holdings = cli(['holdings', '--demo'], zh).out;
+      for (const out of [balance, holdings]) {
+        expect(out).toMatch(stamp);
+        expect(out.match(/UTC/g)).toHaveLength(1);
+        expect(out).not.toMatch(/\d{4}-\d\d-\d\d/);
+      }
+      const english = cli(['holdings', '--demo'], { TZ: 'America/New_York', COLUMNS: '120' }).out;
+      expect(english).toMatch(
+        /^Gate\.io Spot holdings \(demo portfolio, not your account\) — \d{4}-\d\d-\d\d\u00a0\d\d:\d\d:\d\d\u00a0UTC-0[45]:00$/m,
+      );
+      // Scripts read UTC: --json keeps ISO-8601 with Z whatever the zone.
+      const json = JSON.parse(cli(['balance', '--demo', '--json'], zh).out) as { fetchedAt: string };
+      expect(json.fetchedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    });
+
+    it('one percent style per language across balance and holdings; "demo" one way', () => {
+      const en = cli(['balance', '--demo']).out + cli(['holdings', '--demo']).out;
+      expect(en.match(/\d %/g)?.length).toBeGreaterThan(10);
+      expect(en).not.toMatch(/\d%/);
+      expect(en).not.toMatch(/DEMO/);
+      const zh = cli(['balance', '--demo'], { LANG: 'zh_CN.UTF-8' }).out + cli(['holdings', '--demo'], { LANG: 'zh_CN.UTF-8' }).out;
+      expect(zh.match(/\d%/g)?.length).toBeGreaterThan(10);
+      expect(zh).not.toMatch(/\d %/);
+      expect(cli(['holdings', '--demo', '--account', 'unified']).out).toMatch(/^Gate\.io Unified account holdings \(demo portfolio/);
     });
   });
 

@@ -9,7 +9,9 @@ import { formatAmount } from '../../shared/decimal.js';
 import type { HoldingsAccount, HoldingsBreakdown } from '../../shared/holdings.js';
 import { accountText, displayShare, moneyText, PRIVACY_MASK } from '../../shared/present/amounts.js';
 import { CLI_ENGLISH, type CliWords } from '../../shared/present/cli-words.js';
-import { columns, padColumns } from './columns.js';
+import { zonedStamp } from './render.js';
+import { fitTable } from './table.js';
+import { DEFAULT_WIDTH, wrapLine } from './wrap.js';
 
 /** One coin of the `--json` document. */
 interface HoldingsJsonCoin {
@@ -65,6 +67,10 @@ export interface HoldingsTableOptions {
   readonly locale?: string;
   /** The language to write in; English by default. */
   readonly words?: CliWords;
+  /** The zone the time is shown in; the system's by default. */
+  readonly timeZone?: string;
+  /** Terminal columns (80 by default). */
+  readonly width?: number;
 }
 
 /** The readable table: coin, quantity, price, value, share (and PnL for futures). */
@@ -92,32 +98,46 @@ export function holdingsTable(breakdown: HoldingsBreakdown, fetchedAt: number, o
     r.valueUsdt === null || r.valueUsdt.startsWith('-') ? '—' : displayShare(words, r.share, options.privacy),
     ...(futures ? [r.unrealisedPnl ? hide(exact(r.unrealisedPnl)) : '—'] : []),
   ]);
-  const all = [header, ...rows];
-  // Terminal columns, not characters: a Chinese character takes two.
-  const widths = header.map((_, i) => Math.max(...all.map((r) => columns(r[i] ?? ''))));
-  const line = (r: readonly string[]): string =>
-    r
-      .map((cell, i) => padColumns(cell, widths[i] ?? 0, i > 0))
-      .join('  ')
-      .trimEnd();
-  const stamp = `${new Date(fetchedAt).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  const width = options.width ?? DEFAULT_WIDTH;
+  const prose = (text: string): string[] => wrapLine(text, width);
+  // Too narrow: the price goes first, then the PnL, the share and the quantity; the coin and its value stay.
+  const table = fitTable(
+    [
+      { cut: true },
+      { right: true, drop: 4 },
+      { right: true, drop: 1 },
+      { right: true },
+      { right: true, drop: 3 },
+      { right: true, drop: 2 },
+    ].slice(0, header.length),
+    [header, ...rows],
+    width,
+  );
   const name = accountText(words, { name: breakdown.account, label: accountLabel(breakdown.account) });
-  const out = [words.cli('cli.holdings.heading', { account: name, demo: options.demo ? 'yes' : 'no', at: stamp }), ''];
+  const heading = words.cli('cli.holdings.heading', {
+    account: name,
+    demo: options.demo ? 'yes' : 'no',
+    at: zonedStamp(words, fetchedAt, options.timeZone),
+  });
+  const out = [...prose(heading), ''];
   if (breakdown.account === 'unified' && options.mode === 'classic') {
-    out.push(words.cli('cli.holdings.classic'));
+    out.push(...prose(words.cli('cli.holdings.classic')));
     return `${out.join('\n')}\n`;
   }
   if (rows.length === 0) {
-    out.push(words.cli('cli.holdings.no-coins'));
+    out.push(...prose(words.cli('cli.holdings.no-coins')));
     return `${out.join('\n')}\n`;
   }
-  out.push(line(header), ...rows.map(line), '─'.repeat(widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1)));
+  out.push(table.line(header), ...rows.map(table.line), '─'.repeat(table.width));
   out.push(
-    breakdown.amount === null
-      ? words.cli('cli.holdings.no-estimate')
-      : words.cli('cli.holdings.estimate', { account: name, money: moneyText(words, hide(money(breakdown.amount)), breakdown.currency) }),
+    ...prose(
+      breakdown.amount === null
+        ? words.cli('cli.holdings.no-estimate')
+        : words.cli('cli.holdings.estimate', { account: name, money: moneyText(words, hide(money(breakdown.amount)), breakdown.currency) }),
+    ),
   );
-  out.push('', words.cli('cli.holdings.values-note'));
-  if (breakdown.rows.some((r) => r.valueUsdt !== null && r.valueUsdt.startsWith('-'))) out.push(words.cli('cli.holdings.negative-note'));
+  out.push('', ...prose(words.cli('cli.holdings.values-note')));
+  if (breakdown.rows.some((r) => r.valueUsdt !== null && r.valueUsdt.startsWith('-')))
+    out.push(...prose(words.cli('cli.holdings.negative-note')));
   return `${out.join('\n')}\n`;
 }

@@ -190,7 +190,9 @@ describe('gate-glance holdings (in-process)', () => {
     expect(help.code).toBe(0);
     for (const option of ['--account', '--currency', '--json', '--format', '--private', '--base-url', '--timeout', '--demo'])
       expect(help.out).toContain(option);
-    expect(help.out).toContain('Spot for spot, Perpetual Futures for futures, Earn for finance, Unified Account for unified');
+    expect(help.out.replace(/\s+/g, ' ')).toContain(
+      'Spot for spot, Perpetual Futures for futures, Earn for finance, Unified Account for unified',
+    );
     expect(usageText()).toMatch(/\n {2}holdings +show what one account is made of/);
   });
 });

@@ -33,7 +33,8 @@ describe('the CLI in Chinese', () => {
   it('history: the table, its heading and the empty answer', async () => {
     const now = Date.UTC(2026, 11, 1, 12);
     const history = { ...COMMANDS, history: createHistoryCommand({ dataDir: () => dir, now: () => now }) };
-    expect((await run(['history'], { LANG: 'zh_CN.UTF-8' }, history)).out).toBe(
+    // Wrapped at 80 columns between two Han characters: joined again, it is the one sentence.
+    expect((await run(['history'], { LANG: 'zh_CN.UTF-8' }, history)).out.replace(/\n(?!$)/g, '')).toBe(
       '还没有 USDT 的历史记录。应用和 `gate-glance balance` 每次成功刷新都会记录一个点。\n',
     );
     await writeFile(
@@ -41,14 +42,23 @@ describe('the CLI in Chinese', () => {
       [1, 2].map((h) => `${JSON.stringify({ at: now - h * 3600_000, currency: 'USDT', total: '12345.5' })}\n`).join(''),
     );
     const table = (await run(['history', '--range', '24h'], { LANG: 'zh_TW.UTF-8' }, history)).out;
-    expect(table).toMatch(/^Gate\.io 淨資產歷史（估算，USDT，最近 24 小時）：共 2 筆，按時間先後排列\n\n時間\s+總額（USDT）\n/);
-    expect(table).toMatch(/^2026\/12\/1\s10:00:00 UTC\s+12,345\.50$/m);
+    // Local time in the same form as balance and holdings, the zone once in the column's header.
+    const at = new Date(now - 2 * 3600_000);
+    const p2 = (n: number): string => String(n).padStart(2, '0');
+    const offset = -at.getTimezoneOffset();
+    const zone =
+      offset === 0 ? 'UTC' : `UTC${offset > 0 ? '\\+' : '-'}${p2(Math.floor(Math.abs(offset) / 60))}:${p2(Math.abs(offset) % 60)}`;
+    expect(table).toMatch(
+      new RegExp(`^Gate\\.io 淨資產歷史（估算，USDT，最近 24 小時）：共 2 筆，按時間先後排列\n\n時間（${zone}）\\s+總額（USDT）\n`),
+    );
+    const day = `${at.getFullYear()}年${p2(at.getMonth() + 1)}月${p2(at.getDate())}日`;
+    expect(table).toMatch(new RegExp(`^${day} ${p2(at.getHours())}:00:00\\s+12,345\\.50$`, 'm'));
   });
 
   it('holdings: Gate’s account name, columns in the language, no English left', async () => {
     const r = await run(['holdings', '--demo'], { LANG: 'zh_TW.UTF-8' });
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^Gate\.io 現貨持倉（示範組合，並非您的帳戶） — /);
+    expect(r.out).toMatch(/^Gate\.io 現貨持倉（示範組合，並非您的帳戶），截至 \d{4}年\d\d月\d\d日\s\d\d:\d\d:\d\d（UTC[+-\d:]*）\n/);
     expect(r.out).toMatch(/^幣種\s+數量\s+價格（USDT）\s+估值（USDT）\s+佔比$/m);
     expect(r.out).not.toMatch(/\b(Coin|Quantity|Share|Values)\b/);
   });

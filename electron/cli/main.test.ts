@@ -155,7 +155,7 @@ describe('gate-glance (in-process)', () => {
     const { code, out } = await run(['balance', '--demo', '--json'], {});
     expect(code).toBe(0);
     expect(JSON.parse(out)).toMatchObject({ currency: 'USDT', total: { amount: '38522.03252045' } });
-    expect((await run(['balance', '--demo'], {})).out).toMatch(/DEMO portfolio, not your account/);
+    expect((await run(['balance', '--demo'], {})).out).toMatch(/demo portfolio, not your account/);
     expect((await run(['balance', '--demo', '--short', '--currency', 'CNY'], {})).out).toMatch(/^demo [\d,]+\.\d\d CNY\n$/);
     expect(keychainCalls).toBe(0);
   });

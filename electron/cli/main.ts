@@ -18,6 +18,7 @@ import type { CliMessageKey } from '../../shared/present/catalogue.js';
 import { CLI_ENGLISH, loadCliWords, type CliWords } from '../../shared/present/cli-words.js';
 import { takeLocaleOption } from './locale-option.js';
 import { errorLine, reportUsage } from './output.js';
+import { fitToTerminal } from './wrap.js';
 
 // Set by scripts/build-cli.mjs from package.json; "dev" when run from source.
 declare const __GATE_GLANCE_VERSION__: string | undefined;
@@ -82,11 +83,11 @@ export async function runCli(
     if (!option.ok) return reportUsage(io, { key: 'cli.usage.unknown-locale', params: { locale: option.value } });
     const [first, ...rest] = option.argv;
     if (first === undefined) {
-      io.stderr.write(usageText(commands, words));
+      io.stderr.write(fitToTerminal(io, usageText(commands, words)));
       return EXIT.usage;
     }
     if (first === '--help' || first === '-h') {
-      io.stdout.write(usageText(commands, words));
+      io.stdout.write(fitToTerminal(io, usageText(commands, words)));
       return EXIT.ok;
     }
     if (first === '--version' || first === '-V') {
@@ -96,7 +97,7 @@ export async function runCli(
     if (first === 'help') {
       const topic = rest[0];
       if (topic === undefined) {
-        io.stdout.write(usageText(commands, words));
+        io.stdout.write(fitToTerminal(io, usageText(commands, words)));
         return EXIT.ok;
       }
       const command = Object.hasOwn(commands, topic) ? commands[topic] : undefined;

@@ -7,14 +7,16 @@ import type { BalanceSnapshot, Currency, HistoryPoint } from '../../shared/balan
 import { summarizeBalance } from '../../shared/accounts.js';
 import type { Change24h } from '../../shared/change.js';
 import { formatAmount } from '../../shared/decimal.js';
-import { changeParts } from '../../shared/present/change.js';
+import { changeParts, changePercent } from '../../shared/present/change.js';
+import { utcOffsetText, wallClock, wallClockParams } from '../../shared/present/dates.js';
 import type { HistoryRange } from '../../shared/history.js';
 import type { AppError } from '../../shared/errors.js';
 import { accountText, displayAmount, displayMoney, displayShare, moneyText } from '../../shared/present/amounts.js';
 import { CLI_ENGLISH, type CliWords } from '../../shared/present/cli-words.js';
 import { errorWords } from '../../shared/present/error-words.js';
 import { unaccountedView } from '../../shared/present/unaccounted.js';
-import { columns, padColumns } from './columns.js';
+import { fitTable } from './table.js';
+import { DEFAULT_WIDTH, wrapLine } from './wrap.js';
 
 /** The `--json` document: amounts verbatim, accounts by amount descending, shares of the positive sum. */
 export interface BalanceJson {
@@ -75,8 +77,10 @@ export interface HumanFormatOptions {
   readonly words?: CliWords;
   /** Overrides the words' number locale (tests). */
   readonly locale?: string;
-  /** For "since 09:14"; the system's zone by default. */
+  /** The zone every time is shown in ("since 09:14", when the data was fetched); the system's zone by default. */
   readonly timeZone?: string;
+  /** Terminal columns the table and its prose must fit (80 by default). */
+  readonly width?: number;
   /** The change against the local history; not shown with privacy on (its sign and size tell too much). */
   readonly change?: Change24h | null;
 }
@@ -95,12 +99,7 @@ function visibleChange(options: HumanFormatOptions): Change24h | null {
 
 /** `09:14` in the reader's zone: when a partial change starts. */
 function clockTime(ms: number, options: HumanFormatOptions): string {
-  return new Intl.DateTimeFormat(options.locale ?? options.words?.numberLocale ?? 'en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  }).format(ms);
+  return wallClockParams(wallClock(ms, options.timeZone))['minutes'] ?? '';
 }
 
 /** The change's figures in the reader's (or the tests') number locale. */
@@ -113,7 +112,7 @@ function parts(change: Change24h, currency: Currency, options: HumanFormatOption
 function changeBrief(change: Change24h, currency: Currency, options: HumanFormatOptions): string {
   const words = options.words ?? CLI_ENGLISH;
   const figures = parts(change, currency, options);
-  const size = figures.percent !== null ? `${figures.percent}%` : moneyText(words, figures.amount, currency);
+  const size = changePercent(words, figures) ?? moneyText(words, figures.amount, currency);
   return words.cli('cli.change.brief', { size, ...span(change, options) });
 }
 
@@ -122,7 +121,7 @@ function changeSpan(change: Change24h, options: HumanFormatOptions): string {
   return (options.words ?? CLI_ENGLISH).cli('cli.change.span', span(change, options));
 }
 
-/** The span's parameters; the clock time only when partial (a first date format costs ~6 ms). */
+/** The span's parameters; the clock time only when partial. */
 function span(change: Change24h, options: HumanFormatOptions): { partial: 'yes' | 'no'; time: string } {
   return change.partial ? { partial: 'yes', time: clockTime(change.from, options) } : { partial: 'no', time: '' };
 }
@@ -141,28 +140,18 @@ export function shortLine(snapshot: BalanceSnapshot, options: HumanFormatOptions
   return options.demo ? words.t('cli.short.demo', { money: line }) : line;
 }
 
-/** When the data was fetched, in UTC: `2026-12-01 14:05:09 UTC`, or the language's own date form in Chinese. */
-function utcStamp(ms: number, words: CliWords): string {
-  if (words.language === 'en') return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-  const stamp = new Intl.DateTimeFormat(words.numberLocale ?? words.language, {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-    hourCycle: 'h23',
-    timeZone: 'UTC',
-  }).format(ms);
-  return `${stamp} UTC`;
+/**
+ * A moment in the reader's zone, with the zone said once: `2026-12-01 22:05:09 UTC+08:00`. Its spaces
+ * are no-break spaces: prose wrapped to the terminal never leaves the zone or the time alone on a line.
+ */
+export function zonedStamp(words: CliWords, ms: number, timeZone?: string): string {
+  const clock = wallClock(ms, timeZone);
+  return words.cli('cli.time.zoned', { ...wallClockParams(clock), zone: utcOffsetText(clock.offsetMinutes) }).replace(/ /g, '\u00a0');
 }
 
-/** A table line: columns padded to terminal columns (a Chinese character takes two), the first left-aligned. */
-function tableLine(cells: readonly string[], widths: readonly number[]): string {
-  return cells
-    .map((cell, i) => padColumns(cell, widths[i] ?? 0, i > 0))
-    .join('  ')
-    .trimEnd();
-}
-
-function columnWidths(rows: ReadonlyArray<readonly string[]>): number[] {
-  return (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => columns(r[i] ?? ''))));
+/** Prose lines fitted to the width. */
+function prose(text: string, width: number): string[] {
+  return text.split('\n').flatMap((line) => wrapLine(line, width));
 }
 
 /** The readable table: account, amount, share, then the total and its PnL/borrowed lines. */
@@ -198,31 +187,30 @@ export function balanceTable(snapshot: BalanceSnapshot, options: HumanFormatOpti
   const change = visibleChange(options);
   if (change) {
     const figures = parts(change, snapshot.currency, options);
-    footer.push([
-      words.cli('cli.change.row', { span: changeSpan(change, options) }),
-      figures.amount,
-      figures.percent !== null ? `${figures.percent}%` : '',
-    ]);
+    footer.push([words.cli('cli.change.row', { span: changeSpan(change, options) }), figures.amount, changePercent(words, figures) ?? '']);
   }
-  const widths = columnWidths([header, ...rows, ...footer]);
-  const [w0 = 0, w1 = 0, w2 = 0] = widths;
-  const line = (r: [string, string, string]): string => tableLine(r, widths);
+  const width = options.width ?? DEFAULT_WIDTH;
+  // Too narrow: the share goes first, then account names are cut; amounts stay whole.
+  const table = fitTable([{ cut: true }, { right: true }, { right: true, drop: 1 }], [header, ...rows, ...footer], width);
   const out: string[] = [];
   out.push(
-    words.t('cli.table.heading', {
-      demo: options.demo ? 'yes' : 'no',
-      currency: snapshot.currency,
-      at: utcStamp(snapshot.fetchedAt, words),
-    }),
+    ...prose(
+      words.t('cli.table.heading', {
+        demo: options.demo ? 'yes' : 'no',
+        currency: snapshot.currency,
+        at: zonedStamp(words, snapshot.fetchedAt, options.timeZone),
+      }),
+      width,
+    ),
   );
   out.push('');
-  out.push(line(header));
-  for (const r of rows) out.push(line(r));
-  out.push('─'.repeat(w0 + w1 + w2 + 4));
-  for (const r of footer) out.push(line(r));
-  if (summary.accounts.length === 0) out.push('', words.t('cli.table.no-accounts'));
-  if (summary.negative.length > 0) out.push('', words.t('cli.table.negative-note'));
-  if (unaccounted) out.push('', unaccounted.note);
+  out.push(table.line(header));
+  for (const r of rows) out.push(table.line(r));
+  out.push('─'.repeat(table.width));
+  for (const r of footer) out.push(table.line(r));
+  if (summary.accounts.length === 0) out.push('', ...prose(words.t('cli.table.no-accounts'), width));
+  if (summary.negative.length > 0) out.push('', ...prose(words.t('cli.table.negative-note'), width));
+  if (unaccounted) out.push('', ...prose(unaccounted.note, width));
   return `${out.join('\n')}\n`;
 }
 
@@ -252,7 +240,7 @@ export function waybarJson(snapshot: BalanceSnapshot, options: HumanFormatOption
           words.cli('cli.change.tooltip', {
             span: changeSpan(change, options),
             money: moneyText(words, figures.amount, snapshot.currency),
-            percent: figures.percent ?? 'none',
+            percent: changePercent(words, figures) ?? 'none',
           }),
         ]
       : [];
@@ -262,7 +250,12 @@ export function waybarJson(snapshot: BalanceSnapshot, options: HumanFormatOption
     demo: options.demo ? 'yes' : 'no',
     money: moneyText(words, fmt(snapshot.total.amount), snapshot.currency),
   });
-  const tooltip = [total, ...changeLine, ...lines, words.t('cli.waybar.as-of', { at: utcStamp(snapshot.fetchedAt, words) })].join('\n');
+  const tooltip = [
+    total,
+    ...changeLine,
+    ...lines,
+    words.t('cli.waybar.as-of', { at: zonedStamp(words, snapshot.fetchedAt, options.timeZone) }),
+  ].join('\n');
   // Waybar takes a list of classes; one class stays a plain string, as before.
   const classes = [options.demo ? 'demo' : 'live', ...(change && change.direction !== 0 ? [change.direction > 0 ? 'up' : 'down'] : [])];
   return JSON.stringify({
@@ -300,20 +293,42 @@ export function historyJson(
   return points.map((p) => ({ at: new Date(p.at).toISOString(), currency: p.currency, total: p.total }));
 }
 
-/** `history`'s table: one row per point, oldest first, amounts at the currency's display digits. */
+/** `history`'s table: one row per point, oldest first, amounts at the currency's display digits, times in the reader's zone. */
 export function historyTable(
   points: readonly HistoryPoint[],
-  context: { readonly currency: Currency; readonly range: HistoryRange; readonly locale?: string; readonly words?: CliWords },
+  context: {
+    readonly currency: Currency;
+    readonly range: HistoryRange;
+    readonly locale?: string;
+    readonly words?: CliWords;
+    readonly timeZone?: string;
+    /** Terminal columns (80 by default). */
+    readonly width?: number;
+  },
 ): string {
   const words = context.words ?? CLI_ENGLISH;
+  const width = context.width ?? DEFAULT_WIDTH;
   const span = words.cli('cli.history.span', { range: context.range });
-  if (points.length === 0) return `${words.cli('cli.history.empty', { currency: context.currency, span, range: context.range })}\n`;
+  if (points.length === 0) {
+    return `${prose(words.cli('cli.history.empty', { currency: context.currency, span, range: context.range }), width).join('\n')}\n`;
+  }
   const locale = context.locale ?? words.numberLocale;
   const fmt = (amount: string): string => formatAmount(amount, { currency: context.currency, ...(locale ? { locale } : {}) });
-  const rows = points.map((p) => [utcStamp(p.at, words), fmt(p.total)] as const);
-  const header = [words.cli('cli.history.time'), words.cli('cli.history.total', { currency: context.currency })] as const;
-  const widths = columnWidths([header, ...rows]);
-  const out = [words.cli('cli.history.heading', { currency: context.currency, span, count: points.length }), ''];
-  for (const r of [header, ...rows]) out.push(tableLine(r, widths));
+  // The zone is said once, in the header (the newest point's offset); a point from the other side of a
+  // daylight-saving change says its own.
+  const clocks = points.map((p) => wallClock(p.at, context.timeZone));
+  const offset = clocks[clocks.length - 1]?.offsetMinutes ?? 0;
+  const rows = points.map((p, i) => {
+    const clock = clocks[i]!;
+    const stamp = words.cli('cli.time.stamp', wallClockParams(clock));
+    return [clock.offsetMinutes === offset ? stamp : `${stamp} ${utcOffsetText(clock.offsetMinutes)}`, fmt(p.total)] as const;
+  });
+  const header = [
+    words.cli('cli.history.time', { zone: utcOffsetText(offset) }),
+    words.cli('cli.history.total', { currency: context.currency }),
+  ] as const;
+  const table = fitTable([{}, { right: true }], [header, ...rows], width);
+  const out = [...prose(words.cli('cli.history.heading', { currency: context.currency, span, count: points.length }), width), ''];
+  for (const r of [header, ...rows]) out.push(table.line(r));
   return `${out.join('\n')}\n`;
 }

@@ -368,7 +368,7 @@ export const en = {
   'cli.unavailable': 'n/a ({code})',
   'cli.short.demo': 'demo {money}',
   'cli.table.heading':
-    "Gate.io total balance{demo, select, yes { (DEMO portfolio, not your account)} other {}} — estimated in {currency} at Gate's rates, {at}",
+    "Gate.io total balance{demo, select, yes { (demo portfolio, not your account)} other {}} — estimated in {currency} at Gate's rates, {at}",
   'cli.table.account': 'Account',
   'cli.table.amount': 'Amount ({currency})',
   'cli.table.share': 'Share',
@@ -378,7 +378,7 @@ export const en = {
   'cli.table.borrowed': 'Borrowed',
   'cli.table.no-accounts': 'Gate listed no accounts.',
   'cli.table.negative-note': 'Accounts below zero are listed but not counted in the shares.',
-  'cli.waybar.total': 'Gate.io total (estimated){demo, select, yes {, DEMO} other {}}: {money}',
+  'cli.waybar.total': 'Gate.io total (estimated){demo, select, yes {, demo} other {}}: {money}',
   'cli.waybar.account': '{account}: {amount}',
   'cli.waybar.account-share': '{account}: {amount} ({share})',
   'cli.waybar.as-of': 'as of {at}',

@@ -56,7 +56,7 @@ export function changeParts(
 }
 
 /** `+1.23 %`; null when there is none (an earlier total ≤ 0). */
-function changePercent(words: Words, parts: ChangeParts): string | null {
+export function changePercent(words: Words, parts: ChangeParts): string | null {
   return parts.percent === null ? null : words.t('change.percent', { percent: parts.percent });
 }
 

@@ -179,6 +179,7 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
   'cli.usage.no-hidden-input': 'this terminal cannot hide input; pipe the key and the secret into login instead',
   'cli.usage.login-arguments':
     'login takes no arguments; the key and the secret are read from stdin (never from arguments, which other users can see in `ps`)',
+  'cli.usage.empty-key': 'the API key is empty; paste the key at the "API key:" prompt, then the secret at the next one',
   'cli.usage.verify-both': 'choose --verify or --no-verify, not both',
   'cli.usage.logout-base-url': '--base-url only says whose history --forget-history deletes',
 
@@ -190,6 +191,9 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
   'cli.login.prompt-key': 'API key: ',
   'cli.login.prompt-secret': 'API secret (not shown): ',
   'cli.login.cancelled': 'error: CANCELLED: login cancelled; nothing was stored.',
+  // What to do about a key or secret that cannot be one, in a terminal's terms (the popover's hint speaks of fields).
+  'cli.login.input-hint':
+    "{reason, select, whitespace {Copy the key and the secret again from Gate's API management page (APIv4 keys) and run `gate-glance login` again; a key or secret never contains spaces.} other {Copy the key and the secret again from Gate's API management page (APIv4 keys) and run `gate-glance login` again: the key at the first prompt, the secret at the second.}}",
   'cli.login.checking': 'Checking the key with one signed call to Gate…',
   'cli.login.saved':
     'Saved API key {hint} in the OS keychain.{verified, select, yes { Gate accepted it, with wallet read permission.} other {}}',
@@ -213,7 +217,7 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
   'cli.change.span': '{partial, select, yes {since {time}} other {24 h}}',
   'cli.change.row': 'Change ({span})',
   'cli.change.brief': '{size}{partial, select, yes { since {time}} other {}}',
-  'cli.change.tooltip': 'Change ({span}): {money}{percent, select, none {} other { ({percent}%)}}',
+  'cli.change.tooltip': 'Change ({span}): {money}{percent, select, none {} other { ({percent})}}',
   'cli.history.warning':
     '{what, select, data-dir {could not find the data folder for the history} record {could not record this balance in the history} other {could not read the history}} ({code}); the balance itself is not affected.',
   'cli.history.locked': 'locked by another Gate Glance',
@@ -223,6 +227,10 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
     '{code, select, DIR_SHARED {the data folder {path} can be changed by other users ({who, select, owner {it belongs to another user} other {its mode is {mode}}}); Gate Glance keeps its files only in a folder of your own and does not change a folder it did not create: point GATE_GLANCE_DATA_DIR at a new folder of yours, or make this one yours alone (chmod go-w {path})} DIR_SYMLINK {the data folder {path} is a symbolic link; Gate Glance keeps its files only in a real folder: replace the link with a folder, or point GATE_GLANCE_DATA_DIR at one} FILE_SYMLINK {{path} is a symbolic link, which is never followed; remove it} NOT_A_FILE {{path} is not a regular file} NOT_A_DIR {{path} is not a folder} other {{path} is larger than it can be}}',
   'cli.history.refused': 'error: could not read the history: {problem}.',
 
+  // Times in the reader's zone (human output; --json and --csv keep ISO-8601 UTC): the zone is said once per output.
+  'cli.time.stamp': '{year}-{month}-{day} {time}',
+  'cli.time.zoned': '{year}-{month}-{day} {time} {zone}',
+
   // history.
   'cli.history.read-failed': 'error: INTERNAL: could not read the history ({code}) — Check that the data folder {dir} is readable.',
   'cli.history.span':
@@ -231,11 +239,11 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
     '{range, select, all {No {currency} history yet.} other {No {currency} history in {span} yet.}} The app and `gate-glance balance` record one point per successful refresh.',
   'cli.history.heading':
     'Gate.io net worth history (estimated), {currency}, {span}: {count, plural, one {# point} other {# points}}, oldest first',
-  'cli.history.time': 'Time',
+  'cli.history.time': 'Time ({zone})',
   'cli.history.total': 'Total ({currency})',
 
   // holdings.
-  'cli.holdings.heading': 'Gate.io {account} holdings{demo, select, yes { (DEMO portfolio, not your account)} other {}} — {at}',
+  'cli.holdings.heading': 'Gate.io {account} holdings{demo, select, yes { (demo portfolio, not your account)} other {}} — {at}',
   'cli.holdings.coin': 'Coin',
   'cli.holdings.quantity': 'Quantity',
   'cli.holdings.price': 'Price (USDT)',

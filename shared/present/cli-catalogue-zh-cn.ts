@@ -170,6 +170,7 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
   'cli.usage.stdin-lines': '标准输入有 {count} 个非空行；login 需要两行：先是 Key，然后是 Secret',
   'cli.usage.no-hidden-input': '此终端无法隐藏输入；请改为把 Key 和 Secret 通过管道传给 login',
   'cli.usage.login-arguments': 'login 不接受参数；Key 和 Secret 从标准输入读取（绝不从参数读取，因为其他用户能在 `ps` 中看到参数）',
+  'cli.usage.empty-key': 'API Key 为空；请在“API Key：”提示处粘贴 Key，再在下一个提示处粘贴 Secret',
   'cli.usage.verify-both': '请选择 --verify 或 --no-verify，不要同时使用',
   'cli.usage.logout-base-url': '--base-url 只用于指明 --forget-history 删除谁的历史',
 
@@ -180,6 +181,8 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
   'cli.login.prompt-key': 'API Key：',
   'cli.login.prompt-secret': 'Secret（不显示）：',
   'cli.login.cancelled': '错误：CANCELLED：登录已取消；没有保存任何内容。',
+  'cli.login.input-hint':
+    '{reason, select, whitespace {请从 Gate 的 API 管理页面（APIv4 密钥）重新复制 Key 和 Secret，然后重新运行 `gate-glance login`；Key 和 Secret 中不会有空格。} other {请从 Gate 的 API 管理页面（APIv4 密钥）重新复制 Key 和 Secret，然后重新运行 `gate-glance login`：在第一个提示处粘贴 Key，在第二个提示处粘贴 Secret。}}',
   'cli.login.checking': '正在用一次签名调用向 Gate 检查密钥…',
   'cli.login.saved': '已把 API 密钥 {hint} 保存到系统钥匙串。{verified, select, yes {Gate 已接受它，并具有钱包读取权限。} other {}}',
   'cli.login.env-note': '注意：此 shell 中设置了 {keyVariable}/{secretVariable}；`balance` 会优先使用它们，而不是已保存的密钥。',
@@ -201,7 +204,7 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
   'cli.change.span': '{partial, select, yes {自 {time} 起} other {24 小时}}',
   'cli.change.row': '涨跌（{span}）',
   'cli.change.brief': '{size}{partial, select, yes {（自 {time} 起）} other {}}',
-  'cli.change.tooltip': '涨跌（{span}）：{money}{percent, select, none {} other {（{percent}%）}}',
+  'cli.change.tooltip': '涨跌（{span}）：{money}{percent, select, none {} other {（{percent}）}}',
   'cli.history.warning':
     '{what, select, data-dir {找不到历史所在的数据文件夹} record {无法把这次的余额记入历史} other {无法读取历史}}（{code}）；余额本身不受影响。',
   'cli.history.locked': '被另一个 Gate Glance 锁定',
@@ -210,17 +213,19 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
     '{code, select, DIR_SHARED {其他用户可以更改数据文件夹 {path}（{who, select, owner {它属于另一个用户} other {其权限为 {mode}}}）；Gate Glance 只把文件保存在你自己的文件夹中，也不会更改不是它创建的文件夹：请把 GATE_GLANCE_DATA_DIR 指向你自己的新文件夹，或让这个文件夹只属于你（chmod go-w {path}）} DIR_SYMLINK {数据文件夹 {path} 是一个符号链接；Gate Glance 只把文件保存在真实的文件夹中：请用文件夹替换该链接，或把 GATE_GLANCE_DATA_DIR 指向一个文件夹} FILE_SYMLINK {{path} 是一个符号链接，不会被跟随；请删除它} NOT_A_FILE {{path} 不是普通文件} NOT_A_DIR {{path} 不是文件夹} other {{path} 超出了允许的大小}}',
   'cli.history.refused': '错误：无法读取历史：{problem}。',
 
+  'cli.time.stamp': '{year}年{month}月{day}日 {time}',
+  'cli.time.zoned': '{year}年{month}月{day}日 {time}（{zone}）',
   // history.
   'cli.history.read-failed': '错误：INTERNAL：无法读取历史（{code}）。请检查数据文件夹 {dir} 是否可读。',
   'cli.history.span': '{range, select, all {全部} 24h {最近 24 小时} 7d {最近 7 天} 30d {最近 30 天} other {最近 {range}}}',
   'cli.history.empty':
     '{range, select, all {还没有 {currency} 的历史记录。} other {{span}内还没有 {currency} 的历史记录。}}应用和 `gate-glance balance` 每次成功刷新都会记录一个点。',
   'cli.history.heading': 'Gate.io 净资产历史（估算，{currency}，{span}）：共 {count} 条，按时间先后排列',
-  'cli.history.time': '时间',
+  'cli.history.time': '时间（{zone}）',
   'cli.history.total': '总额（{currency}）',
 
   // holdings.
-  'cli.holdings.heading': 'Gate.io {account}持仓{demo, select, yes {（演示组合，并非您的账户）} other {}} — {at}',
+  'cli.holdings.heading': 'Gate.io {account}持仓{demo, select, yes {（演示组合，并非您的账户）} other {}}，截至 {at}',
   'cli.holdings.coin': '币种',
   'cli.holdings.quantity': '数量',
   'cli.holdings.price': '价格（USDT）',

@@ -171,6 +171,7 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
   'cli.usage.stdin-lines': '標準輸入有 {count} 個非空行；login 需要兩行：先是 Key，然後是 Secret',
   'cli.usage.no-hidden-input': '此終端機無法隱藏輸入；請改為把 Key 和 Secret 透過管道傳給 login',
   'cli.usage.login-arguments': 'login 不接受引數；Key 和 Secret 從標準輸入讀取（絕不從引數讀取，因為其他使用者能在 `ps` 中看到引數）',
+  'cli.usage.empty-key': 'API Key 為空；請在「API Key：」提示處貼上 Key，再在下一個提示處貼上 Secret',
   'cli.usage.verify-both': '請選擇 --verify 或 --no-verify，不要同時使用',
   'cli.usage.logout-base-url': '--base-url 只用於指明 --forget-history 刪除誰的歷史',
 
@@ -181,6 +182,8 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
   'cli.login.prompt-key': 'API Key：',
   'cli.login.prompt-secret': 'Secret（不顯示）：',
   'cli.login.cancelled': '錯誤：CANCELLED：登入已取消；沒有儲存任何內容。',
+  'cli.login.input-hint':
+    '{reason, select, whitespace {請從 Gate 的 API 管理頁面（APIv4 金鑰）重新複製 Key 和 Secret，然後重新執行 `gate-glance login`；Key 和 Secret 中不會有空格。} other {請從 Gate 的 API 管理頁面（APIv4 金鑰）重新複製 Key 和 Secret，然後重新執行 `gate-glance login`：在第一個提示處貼上 Key，在第二個提示處貼上 Secret。}}',
   'cli.login.checking': '正在用一次簽名呼叫向 Gate 檢查金鑰…',
   'cli.login.saved': '已把 API 金鑰 {hint} 儲存到系統鑰匙圈。{verified, select, yes {Gate 已接受它，並具有錢包讀取權限。} other {}}',
   'cli.login.env-note': '注意：此 shell 中設定了 {keyVariable}/{secretVariable}；`balance` 會優先使用它們，而不是已儲存的金鑰。',
@@ -202,7 +205,7 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
   'cli.change.span': '{partial, select, yes {自 {time} 起} other {24 小時}}',
   'cli.change.row': '漲跌（{span}）',
   'cli.change.brief': '{size}{partial, select, yes {（自 {time} 起）} other {}}',
-  'cli.change.tooltip': '漲跌（{span}）：{money}{percent, select, none {} other {（{percent}%）}}',
+  'cli.change.tooltip': '漲跌（{span}）：{money}{percent, select, none {} other {（{percent}）}}',
   'cli.history.warning':
     '{what, select, data-dir {找不到歷史所在的資料夾} record {無法把這次的餘額記入歷史} other {無法讀取歷史}}（{code}）；餘額本身不受影響。',
   'cli.history.locked': '被另一個 Gate Glance 鎖定',
@@ -211,17 +214,19 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
     '{code, select, DIR_SHARED {其他使用者可以變更資料夾 {path}（{who, select, owner {它屬於另一個使用者} other {其權限為 {mode}}}）；Gate Glance 只把檔案儲存在你自己的資料夾中，也不會變更不是它建立的資料夾：請把 GATE_GLANCE_DATA_DIR 指向你自己的新資料夾，或讓這個資料夾只屬於你（chmod go-w {path}）} DIR_SYMLINK {資料夾 {path} 是一個符號連結；Gate Glance 只把檔案儲存在真實的資料夾中：請用資料夾取代該連結，或把 GATE_GLANCE_DATA_DIR 指向一個資料夾} FILE_SYMLINK {{path} 是一個符號連結，不會被跟隨；請刪除它} NOT_A_FILE {{path} 不是一般檔案} NOT_A_DIR {{path} 不是資料夾} other {{path} 超出了允許的大小}}',
   'cli.history.refused': '錯誤：無法讀取歷史：{problem}。',
 
+  'cli.time.stamp': '{year}年{month}月{day}日 {time}',
+  'cli.time.zoned': '{year}年{month}月{day}日 {time}（{zone}）',
   // history.
   'cli.history.read-failed': '錯誤：INTERNAL：無法讀取歷史（{code}）。請檢查資料夾 {dir} 是否可讀取。',
   'cli.history.span': '{range, select, all {全部} 24h {最近 24 小時} 7d {最近 7 天} 30d {最近 30 天} other {最近 {range}}}',
   'cli.history.empty':
     '{range, select, all {還沒有 {currency} 的歷史紀錄。} other {{span}內還沒有 {currency} 的歷史紀錄。}}應用程式和 `gate-glance balance` 每次成功重新整理都會記錄一個點。',
   'cli.history.heading': 'Gate.io 淨資產歷史（估算，{currency}，{span}）：共 {count} 筆，按時間先後排列',
-  'cli.history.time': '時間',
+  'cli.history.time': '時間（{zone}）',
   'cli.history.total': '總額（{currency}）',
 
   // holdings.
-  'cli.holdings.heading': 'Gate.io {account}持倉{demo, select, yes {（示範組合，並非您的帳戶）} other {}} — {at}',
+  'cli.holdings.heading': 'Gate.io {account}持倉{demo, select, yes {（示範組合，並非您的帳戶）} other {}}，截至 {at}',
   'cli.holdings.coin': '幣種',
   'cli.holdings.quantity': '數量',
   'cli.holdings.price': '價格（USDT）',

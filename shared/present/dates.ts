@@ -47,3 +47,65 @@ export function asOfTime(words: Words, epochMs: number, now: number): string {
 export function shortDateTime(words: Words, epochMs: number): string {
   return formatter(words, 'date-time', undefined).format(epochMs);
 }
+
+/** A moment as a wall clock shows it in one zone, with that zone's offset from UTC in minutes (east positive). */
+export interface WallClock {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  readonly offsetMinutes: number;
+}
+
+const zoneParts = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The wall clock at `epochMs` in `timeZone`, or in the system's zone without one. The system's
+ * zone is read through Date's own getters: no Intl formatter is built on the CLI's start path.
+ */
+export function wallClock(epochMs: number, timeZone?: string): WallClock {
+  if (timeZone === undefined) {
+    const d = new Date(epochMs);
+    return {
+      year: d.getFullYear(),
+      month: d.getMonth() + 1,
+      day: d.getDate(),
+      hour: d.getHours(),
+      minute: d.getMinutes(),
+      second: d.getSeconds(),
+      offsetMinutes: -d.getTimezoneOffset(),
+    };
+  }
+  let f = zoneParts.get(timeZone);
+  if (f === undefined) {
+    const numeric = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' } as const;
+    f = new Intl.DateTimeFormat('en-US', { ...numeric, hourCycle: 'h23', timeZone });
+    zoneParts.set(timeZone, f);
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(f.formatToParts(epochMs).find((p) => p.type === type)?.value);
+  const [year, month, day, hour, minute, second] = [part('year'), part('month'), part('day'), part('hour'), part('minute'), part('second')];
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  return { year, month, day, hour, minute, second, offsetMinutes: Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000) };
+}
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** `UTC+08:00`, `UTC-03:30`, or `UTC` for no offset: the zone a local time is in, said once per output. */
+export function utcOffsetText(offsetMinutes: number): string {
+  if (offsetMinutes === 0) return 'UTC';
+  const size = Math.abs(offsetMinutes);
+  return `UTC${offsetMinutes > 0 ? '+' : '-'}${two(Math.floor(size / 60))}:${two(size % 60)}`;
+}
+
+/** The parameters of a date pattern (`cli.time.stamp`): month and day in two digits, so a column of dates lines up. */
+export function wallClockParams(clock: WallClock): Readonly<Record<string, string>> {
+  return {
+    year: String(clock.year),
+    month: two(clock.month),
+    day: two(clock.day),
+    time: `${two(clock.hour)}:${two(clock.minute)}:${two(clock.second)}`,
+    minutes: `${two(clock.hour)}:${two(clock.minute)}`,
+  };
+}

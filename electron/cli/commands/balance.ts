@@ -18,6 +18,7 @@ import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import { fileProblemWords, reportError, reportUsage, wordsOf } from '../output.js';
+import { fitToTerminal, terminalWidth } from '../wrap.js';
 import { warmAmountFormatting } from '../../../shared/present/amounts.js';
 import { balanceJson, balanceTable, jsonText, shortLine, waybarErrorJson, waybarJson } from '../render.js';
 
@@ -113,7 +114,7 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
     if (!parsed.ok) return reportUsage(io, parsed.problem, 'balance');
     const o = parsed.options;
     if (o['help']) {
-      io.stdout.write(words.cli('cli.help.balance', { baseUrl: DEFAULT_BASE_URL, timeoutMs: DEFAULT_TIMEOUT_MS }));
+      io.stdout.write(fitToTerminal(io, words.cli('cli.help.balance', { baseUrl: DEFAULT_BASE_URL, timeoutMs: DEFAULT_TIMEOUT_MS })));
       return EXIT.ok;
     }
     if (parsed.positionals.length > 0)
@@ -174,7 +175,7 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
     }
     // The demo's figures are not the user's: they are never compared with nor added to the history.
     const change = demo ? null : await consultHistory(io, deps, baseUrl, result.balance, o['no-history'] !== true);
-    const human = { privacy: o['private'] === true, full: o['full'] === true, demo, change, words };
+    const human = { privacy: o['private'] === true, full: o['full'] === true, demo, change, words, width: terminalWidth(io) };
     if (format === 'json') io.stdout.write(`${jsonText(balanceJson(result.balance, change))}\n`);
     else if (format === 'short') io.stdout.write(`${shortLine(result.balance, human)}\n`);
     else if (format === 'waybar') io.stdout.write(`${waybarJson(result.balance, human)}\n`);

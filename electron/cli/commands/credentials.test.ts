@@ -229,6 +229,41 @@ describe('gate-glance login (terminal)', () => {
     expect(store.calls).toEqual([]);
   });
 
+  it('an empty key is a usage error at once (exit 2): the secret is never asked for', async () => {
+    const w = world({ tty: true });
+    const { code, store } = await typeInto(w, ['  \r']);
+    expect(code).toBe(2);
+    expect(w.rawModes).toEqual([true, false]);
+    expect(w.stderr.text).toBe(
+      'API key:   \nerror: the API key is empty; paste the key at the "API key:" prompt, then the secret at the next one (see `gate-glance help login`)\n',
+    );
+    expect(w.stderr.text).not.toContain('API secret');
+    expect(store.calls).toEqual([]);
+  });
+
+  it('a key that cannot be one is refused before the secret is asked for, in a terminal’s words', async () => {
+    const w = world({ tty: true });
+    // A paste of both lines at once: the secret after a bad key is dropped unread, never echoed.
+    const { code, store } = await typeInto(w, [`abc\r${SECRET}\r`]);
+    expect(code).toBe(3);
+    expect(w.stderr.text).not.toContain('API secret');
+    expect(w.stderr.text).toMatch(
+      /^API key: abc\nerror: INVALID_CREDENTIALS_INPUT: The API key is only 3 characters long; it looks cut off\. — /m,
+    );
+    expect(w.stderr.text).toContain('run `gate-glance login` again: the key at the first prompt, the secret at the second.');
+    expect(w.stderr.text).not.toMatch(/field/);
+    expect(store.calls).toEqual([]);
+    noSecretIn(w);
+  });
+
+  it('a good key goes on to the secret prompt, whose problems are worded for the terminal too', async () => {
+    const w = world({ tty: true });
+    const { code } = await typeInto(w, [`${KEY}\r`, 'short\r']);
+    expect(code).toBe(3);
+    expect(w.stderr.text).toContain('API secret (not shown): \nerror: INVALID_CREDENTIALS_INPUT: The API secret is only 5 characters long');
+    expect(w.stderr.text).not.toMatch(/field/);
+  });
+
   it('a terminal that cannot hide input is refused rather than echoing the secret', async () => {
     const w = world({ tty: true, rawMode: false });
     const { code, store } = await typeInto(w, []);

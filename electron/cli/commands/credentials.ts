@@ -26,6 +26,7 @@ import { errorWords, oneLine } from '../../../shared/present/error-words.js';
 import type { CliWords } from '../../../shared/present/cli-words.js';
 import { noticeText } from '../../../shared/present/notice-words.js';
 import { errorLine, exitCodeFor, reportError, reportUsage, wordsOf, type UsageProblem } from '../output.js';
+import { fitToTerminal } from '../wrap.js';
 
 /** Where the login's test call goes and how long it may take. */
 interface VerifyTarget {
@@ -97,7 +98,8 @@ function escapeSequenceEnd(text: string): number {
 type LoginInput =
   | { readonly kind: 'ok'; readonly key: string; readonly secret: string }
   | { readonly kind: 'cancelled' }
-  | { readonly kind: 'usage'; readonly problem: UsageProblem };
+  | { readonly kind: 'usage'; readonly problem: UsageProblem }
+  | { readonly kind: 'invalid'; readonly error: AppError };
 
 /** Reads "key\nsecret" from a pipe or file: at most MAX_LOGIN_INPUT_BYTES, never waiting for more than two lines. */
 async function readPiped(stdin: CliIo['stdin']): Promise<LoginInput> {
@@ -130,6 +132,8 @@ async function readTerminal(io: CliIo): Promise<LoginInput> {
   const stdin = io.stdin;
   const setRaw = stdin.setRawMode?.bind(stdin);
   if (!setRaw) return { kind: 'usage', problem: { key: 'cli.usage.no-hidden-input' } };
+  // Loaded here, not at the top: `balance` starts without it.
+  const { checkKeyInput } = await import('../../core/secrets/validate-credentials.js');
   const fields: string[] = [''];
   const prompts = [wordsOf(io).cli('cli.login.prompt-key'), wordsOf(io).cli('cli.login.prompt-secret')];
   io.stderr.write(prompts[0] ?? '');
@@ -166,6 +170,17 @@ async function readTerminal(io: CliIo): Promise<LoginInput> {
             io.stderr.write('\n');
             if (index === 1) {
               finish({ kind: 'ok', key: fields[0] ?? '', secret: fields[1] ?? '' });
+              return;
+            }
+            // The key is checked before the secret is asked for: a bad key is said now, not after the secret.
+            const key = fields[0] ?? '';
+            if (key.trim() === '') {
+              finish({ kind: 'usage', problem: { key: 'cli.usage.empty-key' } });
+              return;
+            }
+            const problem = checkKeyInput(key);
+            if (problem !== null && !problem.ok) {
+              finish({ kind: 'invalid', error: problem.error });
               return;
             }
             fields.push('');
@@ -220,7 +235,7 @@ export function createLoginCommand(deps: CredentialsCommandDeps = {}): CliComman
     if (!parsed.ok) return reportUsage(io, parsed.problem, 'login');
     const o = parsed.options;
     if (o['help']) {
-      io.stdout.write(words.cli('cli.help.login', { baseUrl: DEFAULT_BASE_URL, timeoutMs: DEFAULT_TIMEOUT_MS }));
+      io.stdout.write(fitToTerminal(io, words.cli('cli.help.login', { baseUrl: DEFAULT_BASE_URL, timeoutMs: DEFAULT_TIMEOUT_MS })));
       return EXIT.ok;
     }
     if (parsed.positionals.length > 0) {
@@ -245,6 +260,10 @@ export function createLoginCommand(deps: CredentialsCommandDeps = {}): CliComman
     const input = io.stdin.isTTY ? await readTerminal(io) : await readPiped(io.stdin);
     if (input.kind === 'cancelled') return cancelled(io);
     if (input.kind === 'usage') return reportUsage(io, input.problem, 'login');
+    if (input.kind === 'invalid') {
+      io.stderr.write(rejectionLine(words, input.error));
+      return exitCodeFor(input.error.code);
+    }
 
     const service = await makeService(io, verify ? { baseUrl, timeoutMs } : null);
     if (verify) io.stderr.write(`${words.cli('cli.login.checking')}\n`);
@@ -271,8 +290,19 @@ export function createLoginCommand(deps: CredentialsCommandDeps = {}): CliComman
   };
 }
 
-/** A verification rejection says the key was NOT saved, which the client's own words cannot know. */
+// Reasons whose own hint already fits a terminal; the others' speak of the popover's fields.
+const INPUT_HINTS_OF_THEIR_OWN: ReadonlySet<unknown> = new Set(['swapped', 'both-needed', 'env-half']);
+
+/**
+ * A verification rejection says the key was NOT saved, which the client's own words cannot know;
+ * a key or secret that cannot be one gets a terminal's hint.
+ */
 function rejectionLine(words: CliWords, error: AppError): string {
+  if (error.code === 'INVALID_CREDENTIALS_INPUT' && !INPUT_HINTS_OF_THEIR_OWN.has(error.params['reason'])) {
+    const statement = oneLine(errorWords(words, error).message).replace(/[.。]$/u, '');
+    const hint = words.cli('cli.login.input-hint', { reason: String(error.params['reason'] ?? '') });
+    return `${words.cli('cli.error', { code: error.code, statement, hint })}\n`;
+  }
   if (rejectsKey(error.code) || error.code === 'KEY_CAN_WRITE') {
     const { message, hint } = errorWords(words, error);
     const statement = oneLine(words.t('cli.login.not-saved', { message })).replace(/[.。]$/u, '');
@@ -289,7 +319,7 @@ export function createLogoutCommand(deps: CredentialsCommandDeps = {}): CliComma
     const words = wordsOf(io);
     if (!parsed.ok) return reportUsage(io, parsed.problem, 'logout');
     if (parsed.options['help']) {
-      io.stdout.write(words.cli('cli.help.logout', { baseUrl: DEFAULT_BASE_URL }));
+      io.stdout.write(fitToTerminal(io, words.cli('cli.help.logout', { baseUrl: DEFAULT_BASE_URL })));
       return EXIT.ok;
     }
     if (parsed.positionals.length > 0) return reportUsage(io, { key: 'cli.usage.no-arguments', params: { command: 'logout' } }, 'logout');
@@ -361,11 +391,14 @@ export function createStatusCommand(deps: CredentialsCommandDeps = {}): CliComma
     if (!parsed.ok) return reportUsage(io, parsed.problem, 'status');
     if (parsed.options['help']) {
       io.stdout.write(
-        words.cli('cli.help.status', {
-          jsonShape: '{"stored","keyHint","keychainError","envCredentials","key"}',
-          baseUrl: DEFAULT_BASE_URL,
-          timeoutMs: DEFAULT_TIMEOUT_MS,
-        }),
+        fitToTerminal(
+          io,
+          words.cli('cli.help.status', {
+            jsonShape: '{"stored","keyHint","keychainError","envCredentials","key"}',
+            baseUrl: DEFAULT_BASE_URL,
+            timeoutMs: DEFAULT_TIMEOUT_MS,
+          }),
+        ),
       );
       return EXIT.ok;
     }

@@ -167,10 +167,12 @@ describe('gate-glance doctor (human)', () => {
     const { out } = await doctor(['--base-url', server.url], deps, { XDG_CURRENT_DESKTOP: 'KDE' });
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^Tray icon host {2}absent$/);
-    expect(lines[1]).toBe(
-      `${' '.repeat('Tray icon host'.length + 2)}→ Add the "System Tray" widget to a panel, then start Gate Glance again.`,
-    );
-    expect(lines[2]).toMatch(/^Keychain {8}locked$/);
+    // The remedy wraps at 80 columns, its second line under the first's words.
+    expect(lines.slice(1, 3)).toEqual([
+      `${' '.repeat('Tray icon host'.length + 2)}→ Add the "System Tray" widget to a panel, then start Gate`,
+      `${' '.repeat('Tray icon host'.length + 4)}Glance again.`,
+    ]);
+    expect(lines[3]).toMatch(/^Keychain {8}locked$/);
     expect(out).toContain(`Data folder     OK  ${okDir}`);
     expect(out).toMatch(/Gate {12}OK {2}clock difference -?\d+\.\d s/);
     expect(out).toContain('Proxy           none (direct connection)');
@@ -186,7 +188,7 @@ describe('gate-glance doctor (human)', () => {
     // Labels are padded by terminal columns (a Han character is two): every value starts in one column.
     const starts = zh
       .split('\n')
-      .filter((l) => l !== '' && !l.trimStart().startsWith('→'))
+      .filter((l) => l !== '' && !l.startsWith(' '))
       .map((l) => {
         const m = /^(\S(?:.*?\S)?)( {2,})/.exec(l);
         return m === null ? -1 : columns(m[1]!) + m[2]!.length;

@@ -21,6 +21,7 @@ import { envThenFallback } from '../credentials-source.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import { reportUsage, wordsOf } from '../output.js';
+import { fitToTerminal, terminalWidth, wrapLine } from '../wrap.js';
 
 /** Exit code when the report names something to do (at least one hint). */
 export const DOCTOR_ATTENTION_EXIT = 5;
@@ -65,7 +66,7 @@ function once(provider: CredentialsProvider): CredentialsProvider {
 }
 
 /** The human report: one aligned line per part, its remedy indented under it. */
-function report(d: Diagnostics, words: CliWords): string {
+function report(d: Diagnostics, words: CliWords, terminal: number): string {
   const status = (s: string): string => words.cli(`cli.doctor.status.${s}` as CliMessageKey);
   const hint = (h: DiagnosticHint | null): string | null => (h === null ? null : words.cli(`cli.doctor.hint.${h}` as CliMessageKey));
   const skew = d.gate.clockSkewMs === null ? '' : words.cli('cli.doctor.clock', { seconds: (d.gate.clockSkewMs / 1000).toFixed(1) });
@@ -80,7 +81,7 @@ function report(d: Diagnostics, words: CliWords): string {
   const lines: string[] = [];
   for (const [label, value, remedy] of rows) {
     lines.push(`${padColumns(label, width, false)}  ${value}`);
-    if (remedy !== null) lines.push(`${' '.repeat(width + 2)}→ ${remedy}`);
+    if (remedy !== null) lines.push(...wrapLine(`${' '.repeat(width + 2)}→ ${remedy}`, terminal, ' '.repeat(width + 4)));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -93,7 +94,12 @@ export function createDoctorCommand(deps: DoctorCommandDeps = {}): CliCommand {
     if (!parsed.ok) return reportUsage(io, parsed.problem, 'doctor');
     const o = parsed.options;
     if (o['help']) {
-      io.stdout.write(words.cli('cli.help.doctor', { jsonShape: JSON_SHAPE, baseUrl: DEFAULT_BASE_URL, timeoutMs: DEFAULT_TIMEOUT_MS }));
+      io.stdout.write(
+        fitToTerminal(
+          io,
+          words.cli('cli.help.doctor', { jsonShape: JSON_SHAPE, baseUrl: DEFAULT_BASE_URL, timeoutMs: DEFAULT_TIMEOUT_MS }),
+        ),
+      );
       return EXIT.ok;
     }
     if (parsed.positionals.length > 0) {
@@ -130,7 +136,7 @@ export function createDoctorCommand(deps: DoctorCommandDeps = {}): CliCommand {
       proxyUrl: proxyUrlFor(baseUrl, io.env),
     });
     if (o['json'] === true) io.stdout.write(`${JSON.stringify(diagnostics)}\n`);
-    else io.stdout.write(report(diagnostics, words));
+    else io.stdout.write(report(diagnostics, words, terminalWidth(io)));
     const hints = [diagnostics.trayHost.hint, diagnostics.keychain.hint, diagnostics.dataDir.hint, diagnostics.gate.hint];
     return hints.some((h) => h !== null) ? DOCTOR_ATTENTION_EXIT : EXIT.ok;
   };

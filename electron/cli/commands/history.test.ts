@@ -41,14 +41,22 @@ afterEach(async () => {
 const line = (at: number, total: string, currency = 'USDT'): string => `${JSON.stringify({ at, currency, total })}\n`;
 const seed = (lines: string[], baseUrl?: string): Promise<void> => writeFile(join(dir, historyFileName(baseUrl)), lines.join(''));
 
-async function run(command: 'balance' | 'history' | 'logout', argv: string[], options: { now?: number; store?: InMemorySecretStore } = {}) {
+async function run(
+  command: 'balance' | 'history' | 'logout',
+  argv: string[],
+  options: { now?: number; store?: InMemorySecretStore; timeZone?: string } = {},
+) {
   const io = captureIo(command === 'balance' ? ENV : {});
   const dataDir = () => dir;
   const cmd =
     command === 'balance'
       ? createBalanceCommand({ dataDir })
       : command === 'history'
-        ? createHistoryCommand({ dataDir, ...(options.now !== undefined ? { now: () => options.now! } : {}) })
+        ? createHistoryCommand({
+            dataDir,
+            timeZone: options.timeZone ?? 'UTC',
+            ...(options.now !== undefined ? { now: () => options.now! } : {}),
+          })
         : createLogoutCommand({
             dataDir,
             createService: async () => new CredentialsService({ store: options.store ?? new InMemorySecretStore() }),
@@ -99,10 +107,22 @@ describe('gate-glance history', () => {
     const table = (await run('history', [], { now: NOW })).out.split('\n');
     expect(table[0]).toBe('Gate.io net worth history (estimated), USDT, all time: 3 points, oldest first');
     expect(table.slice(2, 6)).toEqual([
-      'Time                     Total (USDT)',
-      '2026-01-29 12:00:00 UTC         90.50',
-      '2026-03-07 12:00:00 UTC        100.00',
-      '2026-03-10 10:00:00 UTC        101.25',
+      'Time (UTC)           Total (USDT)',
+      '2026-01-29 12:00:00         90.50',
+      '2026-03-07 12:00:00        100.00',
+      '2026-03-10 10:00:00        101.25',
+    ]);
+    // Human output is in the reader's zone, said once in the header; --json and --csv above stay in UTC.
+    expect((await run('history', [], { now: NOW, timeZone: 'Asia/Shanghai' })).out.split('\n').slice(2, 4)).toEqual([
+      'Time (UTC+08:00)     Total (USDT)',
+      '2026-01-29 20:00:00         90.50',
+    ]);
+    // A point from the other side of a daylight-saving change says its own offset; the header says the newest one's.
+    expect((await run('history', [], { now: NOW, timeZone: 'America/New_York' })).out.split('\n').slice(2, 6)).toEqual([
+      'Time (UTC-04:00)               Total (USDT)',
+      '2026-01-29 07:00:00 UTC-05:00         90.50',
+      '2026-03-07 07:00:00 UTC-05:00        100.00',
+      '2026-03-10 06:00:00                  101.25',
     ]);
     expect((await run('history', ['--currency', 'CNY'], { now: NOW })).out).toMatch(/^No CNY history yet\./);
   });
@@ -164,12 +184,12 @@ describe('gate-glance balance and the history', () => {
     const now = Date.now();
     await seed([line(now - 26 * H, '600000000000000000')], server.url);
     expect((await run('balance', ['--short', '--base-url', server.url, '--no-history'])).out).toBe(
-      '633,967,350,312,281,193.07 USDT +5.66%\n',
+      '633,967,350,312,281,193.07 USDT +5.66 %\n',
     );
     const up = JSON.parse((await run('balance', ['--format', 'waybar', '--base-url', server.url, '--no-history'])).out);
     expect(up.class).toEqual(['live', 'up']);
-    expect(up.text).toBe('633,967,350,312,281,193.07 USDT +5.66%');
-    expect(up.tooltip.split('\n')[1]).toBe('Change (24 h): +33,967,350,312,281,193.07 USDT (+5.66%)');
+    expect(up.text).toBe('633,967,350,312,281,193.07 USDT +5.66 %');
+    expect(up.tooltip.split('\n')[1]).toBe('Change (24 h): +33,967,350,312,281,193.07 USDT (+5.66 %)');
     await seed([line(now - 26 * H, '700000000000000000')], server.url);
     expect(JSON.parse((await run('balance', ['--format', 'waybar', '--base-url', server.url, '--no-history'])).out).class).toEqual([
       'live',
@@ -183,10 +203,10 @@ describe('gate-glance balance and the history', () => {
     await seed([line(now - 2 * H, '600000000000000000')], server.url);
     const since = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now - 2 * H);
     expect((await run('balance', ['--short', '--base-url', server.url, '--no-history'])).out).toBe(
-      `633,967,350,312,281,193.07 USDT +5.66% since ${since}\n`,
+      `633,967,350,312,281,193.07 USDT +5.66 % since ${since}\n`,
     );
     const table = (await run('balance', ['--base-url', server.url, '--no-history'])).out;
-    expect(table).toMatch(new RegExp(`^Change \\(since ${since}\\)\\s+\\+33,967,350,312,281,193\\.07\\s+\\+5\\.66%$`, 'm'));
+    expect(table).toMatch(new RegExp(`^Change \\(since ${since}\\)\\s+\\+33,967,350,312,281,193\\.07\\s+\\+5\\.66 %$`, 'm'));
     // --no-history recorded none of these.
     expect((await readFile(join(dir, historyFileName(server.url)), 'utf8')).trim().split('\n')).toHaveLength(1);
   });

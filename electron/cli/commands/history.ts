@@ -14,6 +14,7 @@ import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import { formatList } from '../../../shared/present/words.js';
 import { fileProblemWords, reportUsage, wordsOf } from '../output.js';
+import { fitToTerminal, terminalWidth } from '../wrap.js';
 import { historyJson, historyTable } from '../render.js';
 
 /** What `history` can be given instead of the real world. */
@@ -21,6 +22,8 @@ export interface HistoryCommandOptions {
   /** The data folder shared with the app. */
   readonly dataDir: (env: CliIo['env']) => string;
   readonly now?: () => number;
+  /** The zone the table's times are shown in; the system's by default. */
+  readonly timeZone?: string;
 }
 
 const SPECS = [
@@ -41,11 +44,14 @@ export function createHistoryCommand(options: HistoryCommandOptions): CliCommand
     const o = parsed.options;
     if (o['help']) {
       io.stdout.write(
-        words.cli('cli.help.history', {
-          ranges: formatList(words, HISTORY_RANGES),
-          baseUrl: DEFAULT_BASE_URL,
-          jsonShape: '[{"at","currency","total"}, ...]',
-        }),
+        fitToTerminal(
+          io,
+          words.cli('cli.help.history', {
+            ranges: formatList(words, HISTORY_RANGES),
+            baseUrl: DEFAULT_BASE_URL,
+            jsonShape: '[{"at","currency","total"}, ...]',
+          }),
+        ),
       );
       return EXIT.ok;
     }
@@ -89,7 +95,16 @@ export function createHistoryCommand(options: HistoryCommandOptions): CliCommand
     const shown = pointsInRange(points, range, (options.now ?? Date.now)());
     if (o['json']) io.stdout.write(`${JSON.stringify(historyJson(shown))}\n`);
     else if (o['csv']) io.stdout.write(historyToCsv(shown));
-    else io.stdout.write(historyTable(shown, { currency, range, words }));
+    else
+      io.stdout.write(
+        historyTable(shown, {
+          currency,
+          range,
+          words,
+          width: terminalWidth(io),
+          ...(options.timeZone !== undefined ? { timeZone: options.timeZone } : {}),
+        }),
+      );
     return EXIT.ok;
   };
 }

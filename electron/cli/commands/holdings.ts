@@ -20,6 +20,7 @@ import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import { formatList } from '../../../shared/present/words.js';
 import { reportError, reportUsage, wordsOf } from '../output.js';
+import { fitToTerminal, terminalWidth } from '../wrap.js';
 
 /** What `holdings` can be given instead of the real world (tests). */
 export interface HoldingsCommandOptions {
@@ -52,7 +53,9 @@ export function createHoldingsCommand(options: HoldingsCommandOptions = {}): Cli
         words,
         HOLDINGS_ACCOUNTS.map((account) => words.cli('cli.help.holdings.permission', { account })),
       );
-      io.stdout.write(words.cli('cli.help.holdings', { baseUrl: DEFAULT_BASE_URL, timeoutMs: DEFAULT_TIMEOUT_MS, permissions }));
+      io.stdout.write(
+        fitToTerminal(io, words.cli('cli.help.holdings', { baseUrl: DEFAULT_BASE_URL, timeoutMs: DEFAULT_TIMEOUT_MS, permissions })),
+      );
       return EXIT.ok;
     }
     if (parsed.positionals.length > 0)
@@ -117,6 +120,7 @@ export function createHoldingsCommand(options: HoldingsCommandOptions = {}): Cli
           privacy: o['private'] === true,
           demo,
           words,
+          width: terminalWidth(io),
           ...(result.mode !== undefined ? { mode: result.mode } : {}),
         }),
       );

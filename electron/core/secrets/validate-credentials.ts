@@ -56,6 +56,14 @@ function checkOne(value: string, label: 'key' | 'secret', max: number): Result<V
 }
 
 /**
+ * Checks the key alone (trimmed), as soon as it is typed and before the secret is asked for:
+ * the same rules as for the pair, so a bad key is said at once. Null when the key may go on.
+ */
+export function checkKeyInput(key: string): Result<ValidatedCredentials> | null {
+  return checkOne(key.trim(), 'key', MAX_KEY_LENGTH);
+}
+
+/**
  * Trims and checks a key pair. Rejects empty, absurdly short/long, whitespace-inside,
  * control/non-ASCII, identical or swapped input with INVALID_CREDENTIALS_INPUT; accepts a
  * pair that is not Gate's usual 32/64 hex characters with a warning. Messages never
