@@ -112,7 +112,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
             onFixKey={() => window.location.reload()}
           />
         ) : (
-          <LoadingSkeleton />
+          <LoadingSkeleton header />
         )}
       </main>
     );
@@ -203,6 +203,16 @@ function Popover({ view }: { readonly view: GlanceView }) {
     onDemo: state.demo ? null : () => void actions.startDemo(),
   } satisfies Omit<ErrorPanelProps, 'variant' | 'ageSeconds'>;
 
+  // At the foot of the main view, where it never pushes the figures down.
+  const demoStrip = state.demo ? (
+    <div className="demo-strip" data-testid="demo-strip">
+      <span>{words.t('popover.demo-strip')}</span>
+      <button type="button" className="link-button" data-testid="connect-account" onClick={openKeyForm}>
+        {words.t('popover.connect')}
+      </button>
+    </div>
+  ) : null;
+
   return (
     <main className="app" data-status={status}>
       <header className="topbar">
@@ -246,9 +256,24 @@ function Popover({ view }: { readonly view: GlanceView }) {
           </svg>
         </button>
       </header>
+      {/* Right under the header in every state and currency: nothing above it changes height. */}
+      <CurrencySelector value={shownCurrency} onChange={(c) => void actions.setCurrency(c)} />
       {balance !== null ? (
         <>
-          <TotalHeader balance={balance} privacy={privacy} now={now}>
+          <TotalHeader
+            balance={balance}
+            privacy={privacy}
+            now={now}
+            foot={
+              switching ? (
+                <div className="muted switching" role="status" data-testid="switching">
+                  {words.t('popover.switching', { from: balance.currency, to: shownCurrency })}
+                </div>
+              ) : status === 'stale' || status === 'error' ? (
+                <StatusLine ageSeconds={age} {...errorPanel} />
+              ) : null
+            }
+          >
             <ChangeLine
               change={switching ? null : state.change24h}
               currency={balance.currency}
@@ -256,28 +281,15 @@ function Popover({ view }: { readonly view: GlanceView }) {
               privacy={privacy}
               colours={state.prefs.changeColours}
               locale={state.locale.formatLocale ?? state.locale.language}
+              intervalMs={state.prefs.refreshIntervalSec * 1000}
+              reserve={!state.demo}
             />
           </TotalHeader>
-          {status === 'stale' || status === 'error' ? <StatusLine ageSeconds={age} {...errorPanel} /> : null}
         </>
       ) : null}
       <KeyExpiryLine health={state.keyHealth?.health ?? null} now={now} />
       {messageBar}
       <UpdateBar update={state.update} onAction={(action) => void actions.updateAction(action)} />
-      {state.demo ? (
-        <div className="demo-strip" data-testid="demo-strip">
-          <span>{words.t('popover.demo-strip')}</span>
-          <button type="button" className="link-button" data-testid="connect-account" onClick={openKeyForm}>
-            {words.t('popover.connect')}
-          </button>
-        </div>
-      ) : null}
-      <CurrencySelector value={shownCurrency} onChange={(c) => void actions.setCurrency(c)} />
-      {switching ? (
-        <div className="muted switching" role="status" data-testid="switching">
-          {words.t('popover.switching', { from: balance.currency, to: shownCurrency })}
-        </div>
-      ) : null}
       {balance !== null ? (
         <>
           {panel === 'holdings' && holdingsAccount !== null ? (
@@ -315,7 +327,10 @@ function Popover({ view }: { readonly view: GlanceView }) {
                 onViewChange={setBreakdownView}
                 onOpenAccount={openHoldings}
               />
-              <HistoryRow onOpenChart={() => setPanel('chart')} onExport={() => void actions.exportHistoryCsv()} />
+              <div className="main-foot">
+                <HistoryRow onOpenChart={() => setPanel('chart')} onExport={() => void actions.exportHistoryCsv()} />
+                {demoStrip}
+              </div>
             </>
           )}
         </>
@@ -324,6 +339,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
       ) : (
         <LoadingSkeleton />
       )}
+      {balance === null || panel !== 'main' ? <div className="main-foot">{demoStrip}</div> : null}
     </main>
   );
 }

@@ -124,7 +124,8 @@ describe('the 24-hour sparkline', () => {
       { at: T0 - 12 * HOUR, currency: 'USDT', total: '140' },
       { at: T0 - 12 * HOUR + 60_000, currency: 'USDT', total: '141' },
     ];
-    await renderApp(stateWith(change()), { history });
+    // Measured since the oldest point: the line is the whole history.
+    await renderApp(stateWith(change({ from: T0 - 20 * HOUR, fromTotal: '100', partial: true })), { history });
     const d = (await screen.findByTestId('sparkline')).querySelector('path')?.getAttribute('d') ?? '';
     expect(d.match(/M/g)).toHaveLength(2);
     expect(d.split(' ').map((s) => s[0])).toEqual(['M', 'L', 'M', 'L']);
@@ -138,10 +139,52 @@ describe('the 24-hour sparkline', () => {
       // The computer slept: the newest point has no neighbour within reach.
       { at: T0, currency: 'USDT', total: '110' },
     ];
-    await renderApp(stateWith(change()), { history });
+    await renderApp(stateWith(change({ from: T0 - 20 * HOUR, fromTotal: '100', partial: true })), { history });
     const line = await screen.findByTestId('sparkline');
     expect(line.querySelector('path')?.getAttribute('d')).toBe('M0.0,22.0 L0.1,2.0 M96.0,12.0');
     const dots = screen.getAllByTestId('sparkline-dot');
     expect(dots.map((c) => [c.getAttribute('cx'), c.getAttribute('cy')])).toEqual([['96', '12']]);
+  });
+
+  it('covers the window of the change: from the point it is measured against, which the 24-hour view may not hold', async () => {
+    const history: HistoryPoint[] = [
+      { at: T0 - 24 * HOUR + 2 * 60_000, currency: 'USDT', total: '120' },
+      { at: T0 - 12 * HOUR, currency: 'USDT', total: '140' },
+      { at: T0, currency: 'USDT', total: '110' },
+    ];
+    // The change is measured against a point a minute before the 24 hours: the line starts there (x 0, the low's y).
+    await renderApp(stateWith(change({ from: T0 - 24 * HOUR - 60_000, fromTotal: '100' })), { history });
+    const d = (await screen.findByTestId('sparkline')).querySelector('path')?.getAttribute('d') ?? '';
+    expect(d.split(' ')).toHaveLength(4);
+    expect(d.startsWith('M0.0,22.0 L')).toBe(true);
+    expect(screen.getByTestId('sparkline').getAttribute('aria-label')).toContain('4 points');
+  });
+
+  it('leaves out what is older than a partial change measured since a later point', async () => {
+    const history: HistoryPoint[] = [
+      { at: T0 - 3 * HOUR, currency: 'USDT', total: '500' },
+      { at: T0 - 2 * HOUR, currency: 'USDT', total: '100' },
+      { at: T0 - 2 * HOUR + 60_000, currency: 'USDT', total: '110' },
+      { at: T0, currency: 'USDT', total: '120' },
+    ];
+    await renderApp(stateWith(change({ from: T0 - 2 * HOUR, fromTotal: '100', partial: true })), { history });
+    expect((await screen.findByTestId('sparkline')).getAttribute('aria-label')).toContain('3 points');
+  });
+
+  it.each([
+    ['en', 1, 'green'],
+    ['zh-CN', 1, 'red'],
+    ['zh-TW', 1, 'red'],
+    ['zh-TW', -1, 'green'],
+  ] as const)('in %s, direction %d, the line sits in the change, which wears %s', async (language, direction, colour) => {
+    const history: HistoryPoint[] = [
+      { at: T0 - 2 * HOUR, currency: 'USDT', total: '100' },
+      { at: T0, currency: 'USDT', total: '120' },
+    ];
+    const c = change({ from: T0 - 2 * HOUR, fromTotal: '100', partial: true, direction, amount: direction > 0 ? '20' : '-20' });
+    await renderApp(stateWith(c, 'auto', language), { history });
+    const line = await screen.findByTestId('sparkline');
+    // styles.css colours `.change-<colour> .sparkline` as the figure.
+    expect(line.closest('[data-testid="change"]')?.classList.contains(`change-${colour}`)).toBe(true);
   });
 });

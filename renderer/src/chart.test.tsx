@@ -45,7 +45,7 @@ describe('the history chart', () => {
   it('opens under the total (which stays first), on 24 h of the shown currency', async () => {
     const { fake } = await openChart();
     const main = document.querySelector('main.app')!;
-    expect((main.children[1] as HTMLElement).dataset.testid).toBe('total');
+    expect((main.children[2] as HTMLElement).dataset.testid).toBe('total');
     expect(screen.getByRole('heading', { name: 'History · USDT' })).toBe(document.activeElement);
     expect(fake.fns.getHistory).toHaveBeenLastCalledWith({ currency: 'USDT', range: '24h' });
     expect(screen.getByTestId('range-24h').getAttribute('aria-pressed')).toBe('true');

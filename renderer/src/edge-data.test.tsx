@@ -75,9 +75,13 @@ describe('edge data', () => {
       { label: 'moon_vault', share: '75.00 %' },
       { label: 'Spot', share: '25.00 %' },
     ]);
-    const negative = screen.getByTestId('negative-accounts');
-    expect(within(negative).getByRole('listitem').textContent).toBe('Perpetual futures-20.50');
-    expect(negative.textContent).toContain('A negative balance cannot be a pie slice');
+    // One legend-style row: name, amount, "not in the shares"; why is one click away (and on hover).
+    const row = within(screen.getByTestId('negative-accounts')).getByTestId('below-zero-futures');
+    const summary = row.querySelector('summary')!;
+    expect(summary.textContent).toBe('Perpetual futures-20.50not in the shares');
+    expect(summary.title).toMatch(/^A negative balance cannot be a pie slice/);
+    expect((row as HTMLDetailsElement).open).toBe(false);
+    expect(within(row).getByTestId('below-zero-note').textContent).toMatch(/^A negative balance cannot be a pie slice/);
     expect(screen.getByTestId('total-amount').textContent).toBe('379.50');
     expect(document.querySelectorAll('.recharts-pie-sector')).toHaveLength(2);
   });

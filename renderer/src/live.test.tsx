@@ -132,7 +132,8 @@ describe('live state with Gate’s documented example', () => {
 describe('as of', () => {
   it('adds the date when the data is from another day', async () => {
     const yesterday = T0 - 24 * 3600_000;
-    await renderApp(makeState({ status: 'stale', balance: { ...makeState().balance!, fetchedAt: yesterday } }));
+    // Live data (stale data has the status line in this place, with its age instead).
+    await renderApp(makeState({ status: 'live', staleAt: T0 + 60_000, balance: { ...makeState().balance!, fetchedAt: yesterday } }));
     const text = screen.getByTestId('as-of').textContent ?? '';
     expect(text).toContain(`as of ${asOfTime(yesterday, T0)}`);
     expect(asOfTime(yesterday, T0)).toMatch(/^\w{3} \d{1,2}, \d\d:\d\d:\d\d$/);

@@ -48,7 +48,7 @@ describe('privacy mode', () => {
     expect(screen.getByRole('button', { name: 'Hide amounts' }).getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('masks the table and the chart view alike, without telling which account is empty or below zero', async () => {
+  it("masks the table and the chart view alike; the chart keeps the normal view's accounts, never calling one empty or below zero", async () => {
     const balance = snapshotOf([
       ['spot', '123.45'],
       ['futures', '-67.89'],
@@ -56,16 +56,19 @@ describe('privacy mode', () => {
       ['margin', '0.5'],
     ]);
     const { user } = await renderApp(privateState(balance));
-    // Chart view: one masked row per account, alphabetical, no "below zero" list, no empty disclosure.
+    // Chart view: the accounts the normal view charts (its count), one masked row each, alphabetical,
+    // with no colour for a slice the plain ring does not draw; no "below zero" row, no empty disclosure.
     expect(screen.queryByTestId('negative-accounts')).toBeNull();
     expect(screen.queryByTestId('empty-accounts')).toBeNull();
     const legend = within(screen.getByRole('list', { name: 'Legend' })).getAllByRole('listitem');
-    expect(legend.map((li) => li.querySelector('.legend-label')?.textContent)).toEqual(['Margin', 'Perpetual futures', 'Quant', 'Spot']);
+    expect(legend.map((li) => li.querySelector('.legend-label')?.textContent)).toEqual(['Margin', 'Spot']);
     for (const li of legend) {
       expect(li.querySelector('.legend-share')?.textContent).toBe('•••');
       expect(li.querySelector('.legend-amount')?.textContent).toBe('•••');
+      expect((li.querySelector('.swatch') as HTMLElement).style.background).toBe('');
     }
-    expect(screen.getByRole('img', { name: 'Breakdown of 4 accounts (shares hidden)' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'Breakdown of 2 accounts (shares hidden)' })).toBeTruthy();
+    expect(screen.getByTestId('breakdown-chart').querySelector('.chart-centre strong')?.textContent).toBe('2');
     let shown = everythingShown();
     expect(shown).not.toMatch(/\d[.,]\d/);
     expect(shown).not.toMatch(/\d{3}/);

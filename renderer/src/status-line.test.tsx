@@ -19,6 +19,14 @@ function blocks(): string[] {
   return [...(main?.children ?? [])].map((el) => (el as HTMLElement).dataset.testid ?? el.tagName.toLowerCase());
 }
 
+/** The status line is the one line under the total's card, where "as of" is when the data is live. */
+function expectLineUnderTotal(): void {
+  expect(blocks().slice(0, 4)).toEqual(['header', 'currency-selector', 'total', 'total-foot']);
+  const foot = screen.getByTestId('total-foot');
+  expect(within(foot).getByTestId('status-line')).toBeTruthy();
+  expect(within(foot).queryByTestId('as-of')).toBeNull();
+}
+
 interface Case {
   readonly name: string;
   readonly state: WidgetState;
@@ -81,13 +89,15 @@ const CASES: readonly Case[] = [
 describe('the total is always first', () => {
   it('live: the total right under the top bar and no status line', async () => {
     await renderApp(makeState());
-    expect(blocks().slice(0, 3)).toEqual(['header', 'total', 'currency-selector']);
+    // The selector sits above everything that changes height; the line under the card says "as of".
+    expect(blocks().slice(0, 4)).toEqual(['header', 'currency-selector', 'total', 'total-foot']);
     expect(screen.queryByTestId('status-line')).toBeNull();
+    expect(within(screen.getByTestId('total-foot')).getByTestId('as-of')).toBeTruthy();
   });
 
   it.each(CASES)('$name: the total in the same place, one compact line under it, the explanation one click away', async (c) => {
     const { user, fake } = await renderApp(c.state, { now: c.now });
-    expect(blocks().slice(0, 3)).toEqual(['header', 'total', 'status-line']);
+    expectLineUnderTotal();
     expect(screen.getByTestId('total-amount').textContent).toBe('633,967,350,312,281,193.07');
 
     const line = screen.getByTestId('status-line');
@@ -105,7 +115,7 @@ describe('the total is always first', () => {
     expect(line.contains(details)).toBe(true);
     expect(details.textContent).toContain(c.hint);
     // The explanation opens below the line: the total has not moved.
-    expect(blocks().slice(0, 3)).toEqual(['header', 'total', 'status-line']);
+    expectLineUnderTotal();
 
     if (c.action === 'wait') {
       expect((within(details).getByTestId('rate-limit-wait') as HTMLButtonElement).disabled).toBe(true);
@@ -142,7 +152,7 @@ describe('the total is always first', () => {
     fake.push(makeState({ status: 'stale', error: FORBIDDEN, nextRefreshAt: null }));
     expect(screen.getByTestId('status-line-title').textContent).toBe('Key lacks wallet permission');
     expect(screen.getByTestId('status-line').dataset.code).toBe('FORBIDDEN');
-    expect(blocks().slice(0, 3)).toEqual(['header', 'total', 'status-line']);
+    expectLineUnderTotal();
   });
 
   it('with no data to keep, the error is still shown in full (there is no total to protect)', async () => {

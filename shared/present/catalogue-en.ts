@@ -457,6 +457,7 @@ export const en = {
   'breakdown.below-zero': 'Below zero',
   'breakdown.negative-note':
     'A negative balance cannot be a pie slice. It still counts in the total, and the shares above are of the positive accounts only.',
+  'breakdown.below-zero-row': 'not in the shares',
   'breakdown.empty-accounts': '{count, plural, one {# empty account} other {# empty accounts}}',
   'breakdown.other': 'Other ({count})',
   'breakdown.chart-private': 'Breakdown of {count} accounts (shares hidden)',

@@ -431,6 +431,7 @@ export const zhCN: Catalogue = {
   'breakdown.nothing-to-chart': '没有余额为正的账户，因此无可绘制的图表。',
   'breakdown.below-zero': '低于零',
   'breakdown.negative-note': '负余额无法成为饼图的一块。它仍计入总额，上面的占比只按余额为正的账户计算。',
+  'breakdown.below-zero-row': '不计入占比',
   'breakdown.empty-accounts': '{count, plural, other {# 个空账户}}',
   'breakdown.other': '其他（{count}）',
   'breakdown.chart-private': '{count} 个账户的分布（已隐藏占比）',

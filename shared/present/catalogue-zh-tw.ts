@@ -431,6 +431,7 @@ export const zhTW: Catalogue = {
   'breakdown.nothing-to-chart': '沒有餘額為正的帳戶，因此無可繪製的圖表。',
   'breakdown.below-zero': '低於零',
   'breakdown.negative-note': '負餘額無法成為圓餅圖的一塊。它仍計入總額，上面的佔比只依餘額為正的帳戶計算。',
+  'breakdown.below-zero-row': '不計入佔比',
   'breakdown.empty-accounts': '{count, plural, other {# 個空帳戶}}',
   'breakdown.other': '其他（{count}）',
   'breakdown.chart-private': '{count} 個帳戶的分佈（已隱藏佔比）',

@@ -1,9 +1,9 @@
 /**
- * The breakdown section: chart or table (a toggle), the "n empty accounts" disclosure, the
- * accounts below zero, which cannot be slices and are listed with a note instead, and a note
- * when the accounts do not add up to Gate's total.
- * In privacy mode no part of it may tell which account is large, small, empty or negative:
- * every account gets the same masked row, in alphabetical order, under a plain ring.
+ * The breakdown section: chart or table (a toggle), the accounts below zero (which cannot be
+ * slices: one legend-style row each, why one click or a hover away), the "n empty accounts"
+ * disclosure, and a note when the accounts do not add up to Gate's total.
+ * In privacy mode no part of it may tell which account is large or small: the accounts the
+ * normal view charts get the same masked row each, in alphabetical order, under a plain ring.
  */
 import { useMemo } from 'react';
 import { summarizeBalance } from '../../../shared/accounts.js';
@@ -12,7 +12,6 @@ import { displayAmount, exactMoney, withAccountNames } from '../../../shared/pre
 import { unaccountedView } from '../../../shared/present/unaccounted.js';
 import { buildSlices, privateSlices } from '../lib/slices.js';
 import { useWords } from '../lib/words.js';
-import { Breakable } from './Breakable.js';
 import { BreakdownChart } from './BreakdownChart.js';
 import { BreakdownTable } from './BreakdownTable.js';
 
@@ -36,7 +35,8 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
   const words = useWords();
   const summary = useMemo(() => withAccountNames(words, summarizeBalance(balance)), [balance, words]);
   const slices = useMemo(
-    () => (privacy ? privateSlices(summary.accounts) : buildSlices(summary.positive, thresholdPercent, words)),
+    // Masked: the same accounts the normal view charts (its count stays), each its own row, by name.
+    () => (privacy ? privateSlices(summary.positive) : buildSlices(summary.positive, thresholdPercent, words)),
     [summary, thresholdPercent, privacy, words],
   );
   // Which accounts are below zero or empty is itself private: masked mode lists them all alike.
@@ -60,7 +60,8 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
       </div>
       {view === 'table' ? (
         <BreakdownTable balance={balance} summary={summary} privacy={privacy} {...(onOpenAccount ? { onOpenAccount } : {})} />
-      ) : slices.length > 0 ? (
+      ) : slices.length > 0 || privacy ? (
+        // Masked, even no positive account is a plain ring: "nothing to chart" would tell.
         <BreakdownChart
           slices={slices}
           currency={currency}
@@ -79,20 +80,30 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
         </p>
       ) : null}
       {showSigns && summary.negative.length > 0 ? (
-        <div className="negative" data-testid="negative-accounts">
-          <h3>{words.t('breakdown.below-zero')}</h3>
-          <ul>
-            {summary.negative.map((a) => (
-              <li key={a.name}>
-                <span>{a.label}</span>
-                <span className="num" title={exactMoney(words, a.amount, currency, privacy)}>
-                  <Breakable text={displayAmount(words, a.amount, currency, { privacy })} />
-                </span>
-              </li>
-            ))}
-          </ul>
-          <p className="note">{words.t('breakdown.negative-note')}</p>
-        </div>
+        <ul className="below-zero" aria-label={words.t('breakdown.below-zero')} data-testid="negative-accounts">
+          {summary.negative.map((a) => (
+            // One legend-style row; why it is not a slice is one click (or a hover) away.
+            <li key={a.name}>
+              <details className="below-zero-row" data-testid={`below-zero-${a.name}`}>
+                <summary title={words.t('breakdown.negative-note')}>
+                  <span className="swatch swatch-below-zero" aria-hidden="true" />
+                  <span className="legend-label">{a.label}</span>
+                  <span
+                    className="below-zero-amount num"
+                    data-testid="below-zero-amount"
+                    title={exactMoney(words, a.amount, currency, privacy)}
+                  >
+                    {displayAmount(words, a.amount, currency, { privacy })}
+                  </span>
+                  <span className="below-zero-aside">{words.t('breakdown.below-zero-row')}</span>
+                </summary>
+                <p className="note" data-testid="below-zero-note">
+                  {words.t('breakdown.negative-note')}
+                </p>
+              </details>
+            </li>
+          ))}
+        </ul>
       ) : null}
       {showSigns && summary.zero.length > 0 ? (
         <details className="empty-accounts" data-testid="empty-accounts">

@@ -22,9 +22,12 @@ export interface BreakdownChartProps {
   readonly onOpenAccount?: (account: string) => void;
 }
 
-const SIZE = 132;
-/** Legend rows beyond this many go to one line each. */
-const COMPACT_AFTER = 4;
+const SIZE = 100;
+/**
+ * Amounts longer than this (characters as shown, e.g. "1,234,567.89") go under their account's
+ * name instead of beside it; the legend's column is too narrow for name, amount and share then.
+ */
+const ONE_LINE_AMOUNT = 12;
 
 interface Datum {
   readonly key: string;
@@ -74,7 +77,8 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
     return <Sector {...sector} opacity={dim ? 0.3 : 1} />;
   };
 
-  const compact = slices.length > COMPACT_AFTER;
+  const amounts = slices.map((s) => displayAmount(words, s.amount, currency, { privacy }));
+  const stacked = amounts.some((a) => a.length > ONE_LINE_AMOUNT);
   return (
     <div className="chart-block" data-testid="breakdown-chart">
       <div className="chart" role="img" aria-label={described} style={{ width: SIZE, height: SIZE }}>
@@ -86,8 +90,8 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
               data={data}
               dataKey="value"
               nameKey="label"
-              innerRadius={42}
-              outerRadius={64}
+              innerRadius={32}
+              outerRadius={49}
               paddingAngle={slices.length > 1 ? 1 : 0}
               startAngle={90}
               endAngle={-270}
@@ -117,9 +121,9 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
           )}
         </div>
       </div>
-      {/* More than four rows: one line each (the amount read out, on hover and in the table), so six still fit the popover. */}
-      <ul className={`legend${compact ? ' legend-compact' : ''}`} aria-label={words.t('breakdown.legend')} data-testid="legend">
-        {slices.map((s) => (
+      {/* One line per account (name, amount, share), so eight fit beside the pie; long amounts go under the name. */}
+      <ul className={`legend${stacked ? ' legend-stacked' : ''}`} aria-label={words.t('breakdown.legend')} data-testid="legend">
+        {slices.map((s, i) => (
           <li
             key={s.key}
             tabIndex={0}
@@ -136,26 +140,16 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
               open(s.key);
             }}
             aria-description={onOpenAccount && accountOf(s.key) !== null ? words.t('breakdown.open-hint') : undefined}
-            title={
-              privacy
-                ? undefined
-                : s.members.length > 1
-                  ? s.members.map((m) => item(m.label, m.share)).join('\n')
-                  : compact
-                    ? exactMoney(words, s.amount, currency, privacy)
-                    : undefined
-            }
+            title={privacy ? undefined : s.members.length > 1 ? s.members.map((m) => item(m.label, m.share)).join('\n') : s.label}
           >
-            <span className="swatch" style={{ background: s.colour }} aria-hidden="true" />
+            {/* Masked, the ring is plain: a colour would point at a slice that is not drawn. */}
+            <span className="swatch" style={privacy ? undefined : { background: s.colour }} aria-hidden="true" />
             <span className="legend-label">{s.label}</span>
+            <span className="legend-amount" data-testid="legend-amount" title={exactMoney(words, s.amount, currency, privacy)}>
+              <Breakable text={amounts[i] ?? ''} />
+            </span>
             <span className="legend-share" data-testid="legend-share">
               {displayShare(words, s.share, privacy)}
-            </span>
-            <span
-              className={compact ? 'legend-amount visually-hidden' : 'legend-amount'}
-              title={exactMoney(words, s.amount, currency, privacy)}
-            >
-              <Breakable text={displayAmount(words, s.amount, currency, { privacy })} />
             </span>
           </li>
         ))}

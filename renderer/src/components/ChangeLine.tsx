@@ -1,14 +1,16 @@
 /**
  * What changed: the total now against the local history 24 hours ago (or since the oldest point,
  * said as "since 09:14"), signed, coloured by direction as the user's rule and locale say, with
- * a sparkline of the last 24 hours. No change without an earlier point; the row is left out
- * when there is neither a change nor a line to draw.
+ * a sparkline over the same window (from the point the change is measured against) in the same
+ * colour. No change without an earlier point; the row keeps its height even when empty, so
+ * nothing under the total moves when a change appears or another currency has none.
  */
 import type { Currency } from '../../../shared/balance.js';
 import { changeColour, type Change24h, type ChangeColourRule } from '../../../shared/change.js';
 import type { HistoryView } from '../../../shared/history.js';
 import { PRIVACY_MASK } from '../../../shared/present/amounts.js';
 import { changeParts } from '../../../shared/present/change.js';
+import { changeWindow } from '../lib/line-geometry.js';
 import { useWords } from '../lib/words.js';
 import { Sparkline } from './Sparkline.js';
 
@@ -20,15 +22,21 @@ export interface ChangeLineProps {
   readonly day: HistoryView | null;
   readonly privacy: boolean;
   readonly colours: ChangeColourRule;
-  /** The locale whose convention `auto` follows (red up in zh-CN). */
+  /** The locale whose convention `auto` follows (red up in zh-CN and zh-TW). */
   readonly locale: string;
+  /** The refresh interval, ms: the line breaks where points are further apart than three of them. */
+  readonly intervalMs: number;
+  /** Whether the row keeps its height while empty; the demo, which records no history, never has a change to make room for. */
+  readonly reserve?: boolean;
 }
 
 /** The change row under the total. */
-export function ChangeLine({ change, currency, day, privacy, colours, locale }: ChangeLineProps) {
+export function ChangeLine({ change, currency, day, privacy, colours, locale, intervalMs, reserve = true }: ChangeLineProps) {
   const words = useWords();
-  const line = day !== null && day.points.length >= 2 ? <Sparkline points={day.points} gaps={day.gaps} privacy={privacy} /> : null;
-  if (change === null) return line === null ? null : <div className="change">{line}</div>;
+  // Without a change (another currency's figure on its way) the day is drawn as it is, uncoloured.
+  const shown = day === null ? null : change === null ? day : changeWindow(day, change, intervalMs);
+  const line = shown !== null && shown.points.length >= 2 ? <Sparkline points={shown.points} gaps={shown.gaps} privacy={privacy} /> : null;
+  if (change === null) return line === null && !reserve ? null : <div className="change change-neutral change-empty">{line}</div>;
   const text = changeParts(words, change, currency);
   // Privacy hides the direction too: its colour and arrow alone tell which way the money went.
   const colour = privacy ? 'neutral' : changeColour(change.direction, colours, locale);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../../shared/balance.js';
-import { lineGeometry, linePath } from './line-geometry.js';
+import { changeWindow, lineGeometry, linePath } from './line-geometry.js';
 
 const pt = (at: number, total: string): HistoryPoint => ({ at, currency: 'USDT', total });
 const BOX = { width: 100, height: 20, padY: 2 };
@@ -26,5 +26,39 @@ describe('linePath', () => {
     const g = lineGeometry(points, BOX);
     expect(linePath(points, [2], g)).toBe('M0.0,18.0 L33.3,2.0 M66.7,18.0 L100.0,2.0');
     expect(linePath(points, [], g).match(/M/g)).toHaveLength(1);
+  });
+});
+
+describe('changeWindow', () => {
+  const MIN = 60_000;
+  const day = { points: [pt(10 * MIN, '100'), pt(11 * MIN, '101'), pt(12 * MIN, '99'), pt(20 * MIN, '98')], gaps: [3] };
+
+  it('starts at the point the change is measured against, put first when the day view does not hold it', () => {
+    const w = changeWindow(day, { from: 9 * MIN, fromTotal: '105' }, MIN);
+    expect(w.points.map((p) => [p.at, p.total])).toEqual([
+      [9 * MIN, '105'],
+      [10 * MIN, '100'],
+      [11 * MIN, '101'],
+      [12 * MIN, '99'],
+      [20 * MIN, '98'],
+    ]);
+    // The day's own break moves with its points; base and first point are one refresh apart: no break.
+    expect(w.gaps).toEqual([4]);
+  });
+
+  it('breaks the line after the base point when more than three refreshes separate them', () => {
+    expect(changeWindow(day, { from: 5 * MIN, fromTotal: '105' }, MIN).gaps).toEqual([1, 4]);
+    // A five-minute refresh interval makes the same distance ordinary.
+    expect(changeWindow(day, { from: 5 * MIN, fromTotal: '105' }, 5 * MIN).gaps).toEqual([4]);
+  });
+
+  it('leaves out points older than the base (a change since the oldest point is the whole window), keeping its breaks', () => {
+    const w = changeWindow(day, { from: 11 * MIN, fromTotal: '101' }, MIN);
+    expect(w.points.map((p) => p.at)).toEqual([11 * MIN, 12 * MIN, 20 * MIN]);
+    expect(w.gaps).toEqual([2]);
+  });
+
+  it('is empty when every point of the view is older than the base', () => {
+    expect(changeWindow(day, { from: 21 * MIN, fromTotal: '1' }, MIN)).toEqual({ points: [], gaps: [] });
   });
 });

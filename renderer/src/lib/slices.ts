@@ -66,9 +66,10 @@ function accountSlice(a: AccountShare): Slice {
 }
 
 /**
- * Privacy mode's rows: every account (positive, empty or negative) as its own row, sorted by
- * label, so neither grouping into "Other", nor the order, nor which rows exist can hint at
- * an amount or a sign. Shares and amounts are carried but masked by whoever shows them.
+ * Privacy mode's rows: each of `accounts` as its own row, sorted by label, so neither grouping
+ * into "Other" nor the order can hint at an amount. The chart passes the accounts it charts
+ * (the positive ones: the count the normal view shows), the table every account. Shares and
+ * amounts are carried but masked by whoever shows them.
  */
 export function privateSlices(accounts: readonly AccountShare[]): Slice[] {
   return [...accounts]
