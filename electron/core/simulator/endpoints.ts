@@ -78,7 +78,7 @@ const UNI_LENDS_MAX_LIMIT = 100;
  * takes both). ASSUMPTION: Gate's usual 100 as default and largest page; the client never
  * depends on the default, it always asks for this size.
  */
-export const SUB_ACCOUNT_BALANCES_MAX_LIMIT = 100;
+const SUB_ACCOUNT_BALANCES_MAX_LIMIT = 100;
 
 /** A 200 body, or Gate's refusal. */
 export type EndpointAnswer =

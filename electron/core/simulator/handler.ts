@@ -70,7 +70,7 @@ export interface SimKey {
 }
 
 /** The main account's user id in every simulated answer. */
-export const SIM_MAIN_USER_ID = 10001;
+const SIM_MAIN_USER_ID = 10001;
 
 /** Misbehaviour on demand, per endpoint (total_balance unless told); `spot/time` is never faulted, so a client can read the clock. */
 export type SimFault =

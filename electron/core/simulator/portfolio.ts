@@ -49,7 +49,7 @@ interface SimUnifiedBalance {
 }
 
 /** One coin of a cross margin account (`CrossMarginBalance`): its net is available + freeze − borrowed − interest. */
-export interface SimCrossMarginCoin {
+interface SimCrossMarginCoin {
   readonly currency: string;
   readonly available: string;
   readonly freeze: string;
@@ -58,7 +58,7 @@ export interface SimCrossMarginCoin {
 }
 
 /** One side of an isolated margin pair (`MarginAccountCurrency`): Gate's `available` already includes what was borrowed. */
-export interface SimMarginSide {
+interface SimMarginSide {
   readonly currency: string;
   readonly available: string;
   readonly locked: string;
@@ -67,7 +67,7 @@ export interface SimMarginSide {
 }
 
 /** One isolated margin market (`MarginAccount`). */
-export interface SimMarginPair {
+interface SimMarginPair {
   readonly currencyPair: string;
   readonly base: SimMarginSide;
   readonly quote: SimMarginSide;
