@@ -48,6 +48,7 @@ Options:
       --timeout MS       request timeout in milliseconds (default {timeoutMs})
       --demo             use the built-in demo portfolio; needs no API key (records nothing)
       --no-history       do not record this balance in the local history
+      --sub-accounts     also count the key's sub-accounts (estimated from their balances)
       --locale LANG      en, zh-CN or zh-TW (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)
   -h, --help             show this help
 
@@ -307,4 +308,25 @@ Exit codes: 0 nothing to do, 5 something has a remedy (a hint), 2 usage.
   'cli.status.ip-bound': 'IP-bound:  {value}',
   'cli.status.expiry': 'Expires:   {value}',
   'cli.status.key-state': 'State:     {value}',
+  // Sources (issue 25): `balance --sub-accounts`.
+  'cli.sources.source': 'Source',
+  'cli.sources.notes': 'Notes',
+  // Between a row's notes.
+  'cli.sources.separator': ', ',
+  'cli.sources.key': '{name} (key)',
+  'cli.sources.sub-account': '{name} (sub-account {uid})',
+  'cli.sources.sub-accounts-of': 'sub-accounts of {name}',
+  'cli.sources.estimated': 'estimated',
+  'cli.sources.partial': 'partial',
+  'cli.sources.covers': '{products} only',
+  'cli.sources.product': '{product, select, spot {spot} futures {futures} cross_margin {cross margin} margin {margin} other {{product}}}',
+  'cli.sources.unpriced': 'not priced: {coins}',
+  'cli.sources.stale': 'stale',
+  'cli.sources.error': 'error {code}',
+  'cli.sources.combined': 'Combined',
+  'cli.sources.note':
+    "Sub-accounts are estimated by Gate Glance from their balances at Gate's last prices: spot available and locked, futures equity (total + unrealised PnL), margin net of loans and interest. Earn, unified and other products Gate gives no sub-account balance for are not included.",
+  'cli.sources.rate':
+    "{rate, select, gate-totals {Sub-accounts are converted from USDT at the rate of Gate's own totals.} btc-ticker {Sub-accounts are converted from USDT at 1 / BTC_USDT last.} usd-par {Gate gave no rate: sub-accounts are converted at 1 USDT = 1 USD.} other {}}",
+  'cli.sources.problem': '{name}: {message}',
 } satisfies Readonly<Record<string, string>>;

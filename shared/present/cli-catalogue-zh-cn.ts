@@ -45,6 +45,7 @@ export const cliZhCN: CliCatalogue = {
       --timeout MS       请求超时，单位毫秒（默认 {timeoutMs}）
       --demo             使用内置的演示组合；无需 API 密钥（不记录任何内容）
       --no-history       不把这次的余额记入本地历史
+      --sub-accounts     同时计入此密钥的子账户（根据其余额估算）
       --locale LANG      en、zh-CN 或 zh-TW（默认取自 LC_ALL、LC_MESSAGES、LANG、LANGUAGE）
   -h, --help             显示此帮助
 
@@ -287,4 +288,25 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
   'cli.status.ip-bound': '绑定 IP： {value}',
   'cli.status.expiry': '失效：    {value}',
   'cli.status.key-state': '状态：    {value}',
+  // 来源（issue 25）：`balance --sub-accounts`。
+  'cli.sources.source': '来源',
+  'cli.sources.notes': '说明',
+  // Between a row's notes.
+  'cli.sources.separator': '；',
+  'cli.sources.key': '{name}（密钥）',
+  'cli.sources.sub-account': '{name}（子账户 {uid}）',
+  'cli.sources.sub-accounts-of': '{name} 的子账户',
+  'cli.sources.estimated': '估算',
+  'cli.sources.partial': '不完整',
+  'cli.sources.covers': '仅{products}',
+  'cli.sources.product': '{product, select, spot {现货} futures {合约} cross_margin {全仓杠杆} margin {逐仓杠杆} other {{product}}}',
+  'cli.sources.unpriced': '无价格：{coins}',
+  'cli.sources.stale': '已过时',
+  'cli.sources.error': '错误 {code}',
+  'cli.sources.combined': '合计',
+  'cli.sources.note':
+    '子账户由 Gate Glance 按 Gate 最新成交价根据其余额估算：现货可用与冻结、合约权益（总额 + 未实现盈亏）、杠杆扣除借款和利息。Gate 不提供子账户余额的理财、统一账户等产品不计入。',
+  'cli.sources.rate':
+    '{rate, select, gate-totals {子账户按 Gate 自身总额的汇率从 USDT 换算。} btc-ticker {子账户按 1 / BTC_USDT 最新价从 USDT 换算。} usd-par {Gate 未提供汇率：子账户按 1 USDT = 1 USD 换算。} other {}}',
+  'cli.sources.problem': '{name}：{message}',
 };
