@@ -49,6 +49,7 @@ Options:
       --demo             use the built-in demo portfolio; needs no API key (records nothing)
       --no-history       do not record this balance in the local history
       --sub-accounts     also count the key's sub-accounts (estimated from their balances)
+      --profile NAME     the key stored with \`login --profile NAME\` (default: the default one)
       --locale LANG      en, zh-CN or zh-TW (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)
   -h, --help             show this help
 
@@ -118,6 +119,7 @@ Options:
       --base-url URL     API base URL for the test call (default {baseUrl})
       --timeout MS       test call timeout in milliseconds (default {timeoutMs})
       --allow-write-key  save a key that can trade or withdraw (refused otherwise)
+      --profile NAME     store the pair as profile NAME, its own keychain entry (default: default)
   -h, --help             show this help
 
 Create a key at https://www.gate.io/myaccount/api_key_manage with "Wallet: read only".
@@ -162,6 +164,7 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
   'cli.usage.unexpected-argument': 'unexpected argument "{argument}"',
   'cli.usage.no-arguments': '{command} takes no arguments',
   'cli.usage.unknown-locale': 'unknown language "{locale}"; use en, zh-CN or zh-TW',
+  'cli.usage.profile-name': 'cannot use "{profile}" as a profile name: use letters, digits, _ and -, at most 32',
   'cli.usage.one-format':
     'choose one output format ({command, select, balance {--json, --short or --format} holdings {--json or --format} other {--json or --csv}})',
   'cli.usage.unknown-format':

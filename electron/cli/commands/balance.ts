@@ -14,7 +14,8 @@ import { HistoryStore } from '../../core/balance/history-store.js';
 import { dataDir } from '../../core/data-dir.js';
 import { parseArgs } from '../args.js';
 import { baseUrlOption, currencyOption, timeoutOption } from '../common-options.js';
-import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
+import { noStoredCredentials, profileCredentials } from '../credentials-source.js';
+import { profileKeychainCredentials } from '../keychain-credentials.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import { fileProblemWords, reportError, reportUsage, wordsOf } from '../output.js';
@@ -23,19 +24,21 @@ import { balanceJson, balanceTable, jsonText, shortLine, waybarErrorJson, waybar
 import type { Source } from '../../../shared/portfolio.js';
 import { combineSources } from '../../../shared/portfolio.js';
 import { sourcesJson, sourcesTable } from '../sources-render.js';
+import { DEFAULT_PROFILE } from '../../core/secrets/profiles.js';
 
 /** The key's total and every source it reads, its sub-accounts included (loaded only for `--sub-accounts`). */
 async function readWithSubAccounts(
   client: GateClient,
   currency: Currency,
   clock: Pick<Clock, 'now'> | undefined,
+  profile: string,
 ): Promise<{ total: BalanceResult; sources: readonly Source[] }> {
   const [{ readProfileSources }, { SubAccountReader }] = await Promise.all([
     import('../../core/portfolio/profile-sources.js'),
     import('../../core/portfolio/sub-account-reader.js'),
   ]);
   const subAccounts = new SubAccountReader({ client, ...(clock ? { clock } : {}) });
-  return readProfileSources({ profile: 'default', client, currency, subAccounts });
+  return readProfileSources({ profile, client, currency, subAccounts });
 }
 
 /** What `balance` can be given instead of the real world (tests, the app's composition). */
@@ -50,6 +53,8 @@ export interface BalanceCommandDeps {
   readonly clock?: Pick<Clock, 'now'>;
   /** The data folder shared with the app (history); default from the environment and platform. */
   readonly dataDir?: (env: CliIo['env']) => string;
+  /** A named profile's keychain entry (`--profile NAME`); default: the OS keychain. */
+  readonly profileCredentials?: (profile: string) => CredentialsProvider;
 }
 
 const SPECS = [
@@ -174,21 +179,30 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
     if (demo) {
       const { createDemoSource } = await import('../../core/simulator/demo.js');
       const client = createDemoSource({ timeoutMs, subAccounts: withSubAccounts, ...(deps.clock ? { clock: deps.clock } : {}) }).client;
-      if (withSubAccounts) ({ total: result, sources } = await readWithSubAccounts(client, currency, deps.clock));
+      if (withSubAccounts)
+        ({ total: result, sources } = await readWithSubAccounts(client, currency, deps.clock, io.profile ?? DEFAULT_PROFILE));
       else result = await client.getTotalBalance(currency);
     } else if (withSubAccounts) {
       const client = new GateClient({
         transport: (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env),
-        credentials: envThenFallback(io.env, deps.keychainCredentials ?? noStoredCredentials),
+        credentials: profileCredentials(
+          io,
+          deps.keychainCredentials ?? noStoredCredentials,
+          deps.profileCredentials ?? profileKeychainCredentials,
+        ),
         baseUrl,
         timeoutMs,
         ...(deps.clock ? { clock: deps.clock } : {}),
       });
-      ({ total: result, sources } = await readWithSubAccounts(client, currency, deps.clock));
+      ({ total: result, sources } = await readWithSubAccounts(client, currency, deps.clock, io.profile ?? DEFAULT_PROFILE));
     } else {
       const client = new GateClient({
         transport: (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env),
-        credentials: envThenFallback(io.env, deps.keychainCredentials ?? noStoredCredentials),
+        credentials: profileCredentials(
+          io,
+          deps.keychainCredentials ?? noStoredCredentials,
+          deps.profileCredentials ?? profileKeychainCredentials,
+        ),
         baseUrl,
         timeoutMs,
         ...(deps.clock ? { clock: deps.clock } : {}),
