@@ -160,6 +160,15 @@ function expiredKey(key: SimKey, now: number): boolean {
   return now >= Math.max(key.createdAt, key.updatedAt ?? key.createdAt) + KEY_LIFETIME_DAYS * 86_400_000;
 }
 
+/** `query` with its %XX escapes decoded (as `unescape` does for the SDK); unchanged when one is malformed. */
+function percentDecoded(query: string): string {
+  try {
+    return decodeURIComponent(query);
+  } catch {
+    return query;
+  }
+}
+
 /** Builds a simulator. Without options it knows no keys and holds Gate's documented example portfolio. */
 export function createGateSimulator(options: GateSimulatorOptions = {}): GateSimulator {
   const clock = options.clock ?? { now: () => Date.now() };
@@ -290,7 +299,11 @@ export function createGateSimulator(options: GateSimulatorOptions = {}): GateSim
     if (!/^\d+(\.\d+)?$/.test(ts) || Math.abs(serverNow() - tsSeconds * 1000) > TIMESTAMP_WINDOW_MS) {
       return refuse(gateError(401, 'REQUEST_EXPIRED', 'gap between request Timestamp and server time exceeds 60'), keyName);
     }
-    if (!verifySignature(key.secret, { method: request.method, path, query, body: request.body ?? '', timestamp: ts }, sign)) {
+    // Gate's own SDK (gate-api, models.js) sends the query percent-encoded (`sub_uid=1%2C2`) but signs
+    // it unescaped (`sub_uid=1,2`), and Gate accepts that: a signature over either form is valid.
+    const signedOver = (q: string): boolean =>
+      verifySignature(key.secret, { method: request.method, path, query: q, body: request.body ?? '', timestamp: ts }, sign);
+    if (!signedOver(query) && !(query.includes('%') && signedOver(percentDecoded(query)))) {
       return refuse(gateError(401, 'INVALID_SIGNATURE', 'Signature mismatch'), keyName);
     }
     if (key.allowedIps && !key.allowedIps.includes(request.remoteAddress ?? '')) {
