@@ -64,6 +64,16 @@ export function multiplyDecimals(a: DecimalString, b: DecimalString): DecimalStr
   return big(a).times(big(b)).toFixed();
 }
 
+/**
+ * a ÷ b truncated toward zero at `dp` decimal places (a conversion at a rate derived from two
+ * of Gate's figures, which rarely ends). `b` must not be zero.
+ */
+export function divideDecimals(a: DecimalString, b: DecimalString, dp: number): DecimalString {
+  const divisor = big(b);
+  if (divisor.eq(new Exact('0'))) throw new RangeError('division by zero');
+  return truncatedQuotient(big(a), divisor, dp).toFixed();
+}
+
 /** Sign of an exact decimal: -1, 0 or 1 ("-0.00" is 0). */
 export function signOfDecimal(value: DecimalString): -1 | 0 | 1 {
   return big(value).cmp(new Exact('0'));

@@ -7,6 +7,7 @@
 import type { Result } from '../../shared/errors.js';
 import { fail, ok } from '../../shared/errors.js';
 import type { Credentials, CredentialsProvider } from '../core/gate/types.js';
+import { DEFAULT_PROFILE } from '../core/secrets/profiles.js';
 
 /** The environment variables the CLI reads credentials from. */
 const ENV_KEY = 'GATE_API_KEY';
@@ -36,4 +37,18 @@ export function envThenFallback(env: Readonly<Record<string, string | undefined>
       return fail('KEYCHAIN_ERROR', { reason: 'read-failed' });
     }
   };
+}
+
+/**
+ * The credentials of a command run: the default profile reads the environment, then `keychain`
+ * (today's entry); a named profile (`--profile NAME`) reads its own keychain entry only, so the
+ * environment's key is never taken for another account's.
+ */
+export function profileCredentials(
+  io: { readonly env: Readonly<Record<string, string | undefined>>; readonly profile?: string },
+  keychain: CredentialsProvider,
+  profileKeychain: (profile: string) => CredentialsProvider,
+): CredentialsProvider {
+  if (io.profile === undefined || io.profile === DEFAULT_PROFILE) return envThenFallback(io.env, keychain);
+  return profileKeychain(io.profile);
 }

@@ -15,6 +15,8 @@ export interface CliIo {
   readonly platform?: string;
   /** The language of human output; `runCli` fills it from `--locale` and the environment (English without it). */
   readonly words?: CliWords;
+  /** `--profile NAME` (runCli takes it out of every command line); undefined: the default profile. */
+  readonly profile?: string;
 }
 
 /** A sub-command: takes its own argv (after the command name) and answers an exit code. */

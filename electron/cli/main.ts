@@ -17,6 +17,7 @@ import { appError } from '../../shared/errors.js';
 import type { CliMessageKey } from '../../shared/present/catalogue.js';
 import { CLI_ENGLISH, loadCliWords, type CliWords } from '../../shared/present/cli-words.js';
 import { takeLocaleOption } from './locale-option.js';
+import { takeProfileOption } from './profile-option.js';
 import { errorLine, reportUsage } from './output.js';
 import { fitToTerminal } from './wrap.js';
 
@@ -79,9 +80,12 @@ export async function runCli(
   try {
     const option = takeLocaleOption(rawArgv);
     words = rawIo.words ?? (await chooseWords(rawIo, option.ok ? option.locale : undefined));
-    const io: CliIo = { ...rawIo, words };
-    if (!option.ok) return reportUsage(io, { key: 'cli.usage.unknown-locale', params: { locale: option.value } });
-    const [first, ...rest] = option.argv;
+    const plainIo: CliIo = { ...rawIo, words };
+    if (!option.ok) return reportUsage(plainIo, { key: 'cli.usage.unknown-locale', params: { locale: option.value } });
+    const profileOption = takeProfileOption(option.argv);
+    if (!profileOption.ok) return reportUsage(plainIo, { key: 'cli.usage.profile-name', params: { profile: profileOption.value } });
+    const io: CliIo = profileOption.profile === undefined ? plainIo : { ...plainIo, profile: profileOption.profile };
+    const [first, ...rest] = profileOption.argv;
     if (first === undefined) {
       io.stderr.write(fitToTerminal(io, usageText(commands, words)));
       return EXIT.usage;

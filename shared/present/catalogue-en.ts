@@ -19,9 +19,11 @@ const CREDENTIALS_HINT =
 const FIELD = '{field, select, key {The API key} other {The API secret}}';
 // An account's per-coin read permission, as Gate's API Management names it.
 const PERMISSION = '{account, select, spot {Spot} futures {Perpetual Futures} finance {Earn} unified {Unified Account} other {{account}}}';
+// The permission a main key needs to read its sub-accounts, as Gate's API Management names it.
+const SUB_PERMISSION = '{permission, select, sub-account {Sub-account} other {Wallet}}';
 // Which of Gate's answers was bad (a code from the holdings schema).
 const ANSWER =
-  '{what, select, spot-accounts {spot accounts} futures-account {futures account} earn-lends {Earn lends} unified-account {unified account} spot-tickers {spot tickers} other {{what}}}';
+  '{what, select, spot-accounts {spot accounts} futures-account {futures account} earn-lends {Earn lends} unified-account {unified account} spot-tickers {spot tickers} sub-accounts {sub-accounts list} sub-account-balances {sub-account spot balances} sub-account-futures {sub-account futures balances} sub-account-cross-margin {sub-account cross margin balances} sub-account-margin {sub-account margin balances} other {{what}}}';
 const BODY = '{bodyKind, select, html {an HTML page, {bytes} bytes} empty {an empty body} other {{bytes} bytes of non-JSON text}}';
 const GATE_DETAIL = '{statement} (Gate: {detail}).';
 const SYSTEM_DETAIL = '{statement} ({detail}).';
@@ -73,6 +75,8 @@ export const en = {
   'error.FORBIDDEN.message.http-403': 'Gate refused the request for this API key.',
   'error.FORBIDDEN.message.holdings-permission': `This key lacks the ${PERMISSION} (read) permission, so Gate does not list this account's coins.`,
   'error.FORBIDDEN.hint.holdings-permission': `Edit the key in Gate's API Management and enable "${PERMISSION}: read only". The total keeps working without it.`,
+  'error.FORBIDDEN.message.sub-accounts-permission': `This key cannot read its sub-accounts: it needs the ${SUB_PERMISSION} (read) permission, or it is a sub-account's own key.`,
+  'error.FORBIDDEN.hint.sub-accounts-permission': `Edit the key in Gate's API Management and enable "${SUB_PERMISSION}: read only" (on the main account's key). The key's own total keeps working without it.`,
   'error.FORBIDDEN.hint': 'Edit the key in Gate\'s API Management and enable the "Wallet" permission (read only is enough).',
   'error.FORBIDDEN.detail': GATE_DETAIL,
 
@@ -96,6 +100,8 @@ export const en = {
   'error.RATE_LIMITED.message.http-429': 'Too many requests; Gate can be asked again in {waitMs, duration}.',
   'error.RATE_LIMITED.message.holdings':
     "Gate asked to wait before this account's coins are read again; it can be asked in {waitMs, duration}.",
+  'error.RATE_LIMITED.message.sub-accounts':
+    'Gate asked us to wait before reading the sub-accounts again; they can be asked again in {waitMs, duration}.',
   'error.RATE_LIMITED.hint': 'Wait a moment; Gate allows 80 balance requests per 10 seconds and the data only changes once a minute.',
   'error.RATE_LIMITED.detail': GATE_DETAIL,
 
@@ -198,6 +204,7 @@ export const en = {
   'error.INVALID_CURRENCY.message': 'Gate does not accept this currency for totals.',
   'error.INVALID_CURRENCY.message.not-offered': '"{currency}" is not one of {currencies}.',
   'error.INVALID_CURRENCY.message.unknown': 'That is not a currency Gate can convert to.',
+  'error.INVALID_CURRENCY.message.no-rate': 'Gate gave no rate to convert sub-account values into {currency}.',
   'error.INVALID_CURRENCY.hint': 'Use one of BTC, CNY, USD or USDT.',
   'error.INVALID_CURRENCY.detail': GATE_DETAIL,
 

@@ -12,9 +12,11 @@ const CREDENTIALS_HINT = '请从 Gate 的 API 管理页面（APIv4 密钥）重�
 const FIELD = '{field, select, key {API Key} other {Secret}}';
 // An account's per-coin read permission, as Gate's Chinese API management names it (onboarding says the same).
 const PERMISSION = '{account, select, spot {现货} futures {永续合约} finance {理财} unified {统一账户} other {{account}}}';
+// The permission a main key needs to read its sub-accounts, as Gate's API Management names it.
+const SUB_PERMISSION = '{permission, select, sub-account {子账户} other {钱包}}';
 // Which of Gate's answers was bad (a code from the holdings schema).
 const ANSWER =
-  '{what, select, spot-accounts {现货账户} futures-account {永续合约账户} earn-lends {理财借出} unified-account {统一账户} spot-tickers {现货行情} other {{what}}}';
+  '{what, select, spot-accounts {现货账户} futures-account {永续合约账户} earn-lends {理财借出} unified-account {统一账户} spot-tickers {现货行情} sub-accounts {子账户列表} sub-account-balances {子账户现货余额} sub-account-futures {子账户合约余额} sub-account-cross-margin {子账户全仓杠杆余额} sub-account-margin {子账户逐仓杠杆余额} other {{what}}}';
 const BODY = '{bodyKind, select, html {一个 HTML 页面，{bytes} 字节} empty {空内容} other {{bytes} 字节的非 JSON 文本}}';
 const GATE_DETAIL = '{statement}（Gate：{detail}）。';
 const SYSTEM_DETAIL = '{statement}（{detail}）。';
@@ -64,6 +66,8 @@ export const zhCN: Catalogue = {
   'error.FORBIDDEN.message.http-403': 'Gate 拒绝了此 API 密钥的请求。',
   'error.FORBIDDEN.message.holdings-permission': `此密钥未开启“${PERMISSION}”只读权限，因此 Gate 不会列出此账户的币种。`,
   'error.FORBIDDEN.hint.holdings-permission': `在 Gate 的 API 管理中编辑此密钥，请开启“${PERMISSION}：只读”。没有它，总额仍可正常显示。`,
+  'error.FORBIDDEN.message.sub-accounts-permission': `此密钥无法读取子账户：它需要“${SUB_PERMISSION}”只读权限，或者它是子账户自己的密钥。`,
+  'error.FORBIDDEN.hint.sub-accounts-permission': `在 Gate 的 API 管理中编辑主账户的密钥，请开启“${SUB_PERMISSION}：只读”。没有它，此密钥自己的总额仍可正常显示。`,
   'error.FORBIDDEN.hint': '在 Gate 的 API 管理中编辑此密钥，开启“钱包”权限（只读即可）。',
   'error.FORBIDDEN.detail': GATE_DETAIL,
 
@@ -84,6 +88,7 @@ export const zhCN: Catalogue = {
   'error.RATE_LIMITED.message': '已达到 Gate 的频率限制；{waitMs, duration}后可再次请求。',
   'error.RATE_LIMITED.message.http-429': '请求过多；{waitMs, duration}后可再次请求 Gate。',
   'error.RATE_LIMITED.message.holdings': 'Gate 要求稍候再读取此账户的币种；{waitMs, duration}后可再次请求。',
+  'error.RATE_LIMITED.message.sub-accounts': 'Gate 要求稍候再读取子账户；{waitMs, duration}后可再次请求。',
   'error.RATE_LIMITED.hint': '请稍候；Gate 每 10 秒最多允许 80 次余额请求，而数据每分钟只更新一次。',
   'error.RATE_LIMITED.detail': GATE_DETAIL,
 
@@ -183,6 +188,7 @@ export const zhCN: Catalogue = {
   'error.INVALID_CURRENCY.message': 'Gate 不接受以此币种计算总额。',
   'error.INVALID_CURRENCY.message.not-offered': '“{currency}”不是 {currencies} 之一。',
   'error.INVALID_CURRENCY.message.unknown': 'Gate 无法换算成该币种。',
+  'error.INVALID_CURRENCY.message.no-rate': 'Gate 没有提供把子账户估值换算成 {currency} 的汇率。',
   'error.INVALID_CURRENCY.hint': '请使用 BTC、CNY、USD 或 USDT 之一。',
   'error.INVALID_CURRENCY.detail': GATE_DETAIL,
 

@@ -12,9 +12,11 @@ const CREDENTIALS_HINT = '請從 Gate 的 API 管理頁面（APIv4 金鑰）重�
 const FIELD = '{field, select, key {API Key} other {Secret}}';
 // An account's per-coin read permission, as Gate's Chinese API management names it (onboarding says the same).
 const PERMISSION = '{account, select, spot {現貨} futures {永續合約} finance {理財} unified {統一帳戶} other {{account}}}';
+// The permission a main key needs to read its sub-accounts, as Gate's API Management names it.
+const SUB_PERMISSION = '{permission, select, sub-account {子帳戶} other {錢包}}';
 // Which of Gate's answers was bad (a code from the holdings schema).
 const ANSWER =
-  '{what, select, spot-accounts {現貨帳戶} futures-account {永續合約帳戶} earn-lends {理財借出} unified-account {統一帳戶} spot-tickers {現貨行情} other {{what}}}';
+  '{what, select, spot-accounts {現貨帳戶} futures-account {永續合約帳戶} earn-lends {理財借出} unified-account {統一帳戶} spot-tickers {現貨行情} sub-accounts {子帳戶列表} sub-account-balances {子帳戶現貨餘額} sub-account-futures {子帳戶合約餘額} sub-account-cross-margin {子帳戶全倉槓桿餘額} sub-account-margin {子帳戶逐倉槓桿餘額} other {{what}}}';
 const BODY = '{bodyKind, select, html {一個 HTML 頁面，{bytes} 位元組} empty {空內容} other {{bytes} 位元組的非 JSON 文字}}';
 const GATE_DETAIL = '{statement}（Gate：{detail}）。';
 const SYSTEM_DETAIL = '{statement}（{detail}）。';
@@ -64,6 +66,8 @@ export const zhTW: Catalogue = {
   'error.FORBIDDEN.message.http-403': 'Gate 拒絕了此 API 金鑰的請求。',
   'error.FORBIDDEN.message.holdings-permission': `此金鑰未開啟「${PERMISSION}」唯讀權限，因此 Gate 不會列出此帳戶的幣種。`,
   'error.FORBIDDEN.hint.holdings-permission': `在 Gate 的 API 管理中編輯此金鑰，請開啟「${PERMISSION}：唯讀」。沒有它，總額仍可正常顯示。`,
+  'error.FORBIDDEN.message.sub-accounts-permission': `此金鑰無法讀取子帳戶：它需要「${SUB_PERMISSION}」唯讀權限，或者它是子帳戶自己的金鑰。`,
+  'error.FORBIDDEN.hint.sub-accounts-permission': `在 Gate 的 API 管理中編輯主帳戶的金鑰，請開啟「${SUB_PERMISSION}：唯讀」。沒有它，此金鑰自己的總額仍可正常顯示。`,
   'error.FORBIDDEN.hint': '在 Gate 的 API 管理中編輯此金鑰，開啟「錢包」權限（唯讀即可）。',
   'error.FORBIDDEN.detail': GATE_DETAIL,
 
@@ -84,6 +88,7 @@ export const zhTW: Catalogue = {
   'error.RATE_LIMITED.message': '已達到 Gate 的頻率限制；{waitMs, duration}後可再次請求。',
   'error.RATE_LIMITED.message.http-429': '請求過多；{waitMs, duration}後可再次請求 Gate。',
   'error.RATE_LIMITED.message.holdings': 'Gate 要求稍候再讀取此帳戶的幣種；{waitMs, duration}後可再次請求。',
+  'error.RATE_LIMITED.message.sub-accounts': 'Gate 要求稍候再讀取子帳戶；{waitMs, duration}後可再次請求。',
   'error.RATE_LIMITED.hint': '請稍候；Gate 每 10 秒最多允許 80 次餘額請求，而資料每分鐘只更新一次。',
   'error.RATE_LIMITED.detail': GATE_DETAIL,
 
@@ -183,6 +188,7 @@ export const zhTW: Catalogue = {
   'error.INVALID_CURRENCY.message': 'Gate 不接受以此幣別計算總額。',
   'error.INVALID_CURRENCY.message.not-offered': '「{currency}」不是 {currencies} 之一。',
   'error.INVALID_CURRENCY.message.unknown': 'Gate 無法換算成該幣別。',
+  'error.INVALID_CURRENCY.message.no-rate': 'Gate 沒有提供把子帳戶估值換算成 {currency} 的匯率。',
   'error.INVALID_CURRENCY.hint': '請使用 BTC、CNY、USD 或 USDT 之一。',
   'error.INVALID_CURRENCY.detail': GATE_DETAIL,
 

@@ -48,6 +48,8 @@ Options:
       --timeout MS       request timeout in milliseconds (default {timeoutMs})
       --demo             use the built-in demo portfolio; needs no API key (records nothing)
       --no-history       do not record this balance in the local history
+      --sub-accounts     also count the key's sub-accounts (estimated from their balances)
+      --profile NAME     the key stored with \`login --profile NAME\` (default: the default one)
       --locale LANG      en, zh-CN or zh-TW (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)
   -h, --help             show this help
 
@@ -117,6 +119,7 @@ Options:
       --base-url URL     API base URL for the test call (default {baseUrl})
       --timeout MS       test call timeout in milliseconds (default {timeoutMs})
       --allow-write-key  save a key that can trade or withdraw (refused otherwise)
+      --profile NAME     store the pair as profile NAME, its own keychain entry (default: default)
   -h, --help             show this help
 
 Create a key at https://www.gate.io/myaccount/api_key_manage with "Wallet: read only".
@@ -161,6 +164,7 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
   'cli.usage.unexpected-argument': 'unexpected argument "{argument}"',
   'cli.usage.no-arguments': '{command} takes no arguments',
   'cli.usage.unknown-locale': 'unknown language "{locale}"; use en, zh-CN or zh-TW',
+  'cli.usage.profile-name': 'cannot use "{profile}" as a profile name: use letters, digits, _ and -, at most 32',
   'cli.usage.one-format':
     'choose one output format ({command, select, balance {--json, --short or --format} holdings {--json or --format} other {--json or --csv}})',
   'cli.usage.unknown-format':
@@ -315,4 +319,25 @@ Exit codes: 0 nothing to do, 5 something has a remedy (a hint), 2 usage.
   'cli.status.ip-bound': 'IP-bound:  {value}',
   'cli.status.expiry': 'Expires:   {value}',
   'cli.status.key-state': 'State:     {value}',
+  // Sources (issue 25): `balance --sub-accounts`.
+  'cli.sources.source': 'Source',
+  'cli.sources.notes': 'Notes',
+  // Between a row's notes.
+  'cli.sources.separator': ', ',
+  'cli.sources.key': '{name} (key)',
+  'cli.sources.sub-account': '{name} (sub-account {uid})',
+  'cli.sources.sub-accounts-of': 'sub-accounts of {name}',
+  'cli.sources.estimated': 'estimated',
+  'cli.sources.partial': 'partial',
+  'cli.sources.covers': '{products} only',
+  'cli.sources.product': '{product, select, spot {spot} futures {futures} cross_margin {cross margin} margin {margin} other {{product}}}',
+  'cli.sources.unpriced': 'not priced: {coins}',
+  'cli.sources.stale': 'stale',
+  'cli.sources.error': 'error {code}',
+  'cli.sources.combined': 'Combined',
+  'cli.sources.note':
+    "Sub-accounts are estimated by Gate Glance from their balances at Gate's last prices: spot available and locked, futures equity (total + unrealised PnL), margin net of loans and interest. Earn, unified and other products Gate gives no sub-account balance for are not included.",
+  'cli.sources.rate':
+    "{rate, select, gate-totals {Sub-accounts are converted from USDT at the rate of Gate's own totals.} btc-ticker {Sub-accounts are converted from USDT at 1 / BTC_USDT last.} usd-par {Gate gave no rate: sub-accounts are converted at 1 USDT = 1 USD.} other {}}",
+  'cli.sources.problem': '{name}: {message}',
 } satisfies Readonly<Record<string, string>>;

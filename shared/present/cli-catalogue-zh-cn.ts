@@ -45,6 +45,8 @@ export const cliZhCN: CliCatalogue = {
       --timeout MS       请求超时，单位毫秒（默认 {timeoutMs}）
       --demo             使用内置的演示组合；无需 API 密钥（不记录任何内容）
       --no-history       不把这次的余额记入本地历史
+      --sub-accounts     同时计入此密钥的子账户（根据其余额估算）
+      --profile NAME     使用以 \`login --profile NAME\` 保存的密钥（默认：default）
       --locale LANG      en、zh-CN 或 zh-TW（默认取自 LC_ALL、LC_MESSAGES、LANG、LANGUAGE）
   -h, --help             显示此帮助
 
@@ -113,6 +115,7 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
       --base-url URL     测试调用的 API 基础 URL（默认 {baseUrl}）
       --timeout MS       测试调用超时，单位毫秒（默认 {timeoutMs}）
       --allow-write-key  保存可以交易或提现的密钥（否则拒绝保存）
+      --profile NAME     以配置 NAME 保存这对密钥，作为独立的钥匙串条目（默认：default）
   -h, --help             显示此帮助
 
 请在 https://www.gate.io/myaccount/api_key_manage 创建密钥，权限选“钱包：只读”。
@@ -155,6 +158,7 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
   'cli.usage.unexpected-argument': '多余的参数“{argument}”',
   'cli.usage.no-arguments': '{command} 不接受参数',
   'cli.usage.unknown-locale': '未知语言“{locale}”；请使用 en、zh-CN 或 zh-TW',
+  'cli.usage.profile-name': '不能用“{profile}”作为配置名：请使用字母、数字、_ 和 -，最多 32 个字符',
   'cli.usage.one-format':
     '请只选择一种输出格式（{command, select, balance {--json、--short 或 --format} holdings {--json 或 --format} other {--json 或 --csv}}）',
   'cli.usage.unknown-format': '未知格式“{format}”；请使用 {command, select, balance {table、json、short 或 waybar} other {table 或 json}}',
@@ -292,4 +296,25 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
   'cli.status.ip-bound': '绑定 IP： {value}',
   'cli.status.expiry': '失效：    {value}',
   'cli.status.key-state': '状态：    {value}',
+  // 来源（issue 25）：`balance --sub-accounts`。
+  'cli.sources.source': '来源',
+  'cli.sources.notes': '说明',
+  // Between a row's notes.
+  'cli.sources.separator': '；',
+  'cli.sources.key': '{name}（密钥）',
+  'cli.sources.sub-account': '{name}（子账户 {uid}）',
+  'cli.sources.sub-accounts-of': '{name} 的子账户',
+  'cli.sources.estimated': '估算',
+  'cli.sources.partial': '不完整',
+  'cli.sources.covers': '仅{products}',
+  'cli.sources.product': '{product, select, spot {现货} futures {合约} cross_margin {全仓杠杆} margin {逐仓杠杆} other {{product}}}',
+  'cli.sources.unpriced': '无价格：{coins}',
+  'cli.sources.stale': '已过时',
+  'cli.sources.error': '错误 {code}',
+  'cli.sources.combined': '合计',
+  'cli.sources.note':
+    '子账户由 Gate Glance 按 Gate 最新成交价根据其余额估算：现货可用与冻结、合约权益（总额 + 未实现盈亏）、杠杆扣除借款和利息。Gate 不提供子账户余额的理财、统一账户等产品不计入。',
+  'cli.sources.rate':
+    '{rate, select, gate-totals {子账户按 Gate 自身总额的汇率从 USDT 换算。} btc-ticker {子账户按 1 / BTC_USDT 最新价从 USDT 换算。} usd-par {Gate 未提供汇率：子账户按 1 USDT = 1 USD 换算。} other {}}',
+  'cli.sources.problem': '{name}：{message}',
 };

@@ -45,6 +45,8 @@ export const cliZhTW: CliCatalogue = {
       --timeout MS       請求逾時，單位毫秒（預設 {timeoutMs}）
       --demo             使用內建的示範組合；無需 API 金鑰（不記錄任何內容）
       --no-history       不把這次的餘額記入本機歷史
+      --sub-accounts     同時計入此金鑰的子帳戶（依其餘額估算）
+      --profile NAME     使用以 \`login --profile NAME\` 儲存的金鑰（預設：default）
       --locale LANG      en、zh-CN 或 zh-TW（預設取自 LC_ALL、LC_MESSAGES、LANG、LANGUAGE）
   -h, --help             顯示此說明
 
@@ -113,6 +115,7 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
       --base-url URL     測試呼叫的 API 基礎 URL（預設 {baseUrl}）
       --timeout MS       測試呼叫逾時，單位毫秒（預設 {timeoutMs}）
       --allow-write-key  儲存可以交易或提領的金鑰（否則拒絕儲存）
+      --profile NAME     以設定檔 NAME 儲存這組金鑰，作為獨立的鑰匙圈項目（預設：default）
   -h, --help             顯示此說明
 
 請在 https://www.gate.io/myaccount/api_key_manage 建立金鑰，權限選「錢包：唯讀」。
@@ -155,6 +158,7 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
   'cli.usage.unexpected-argument': '多餘的引數「{argument}」',
   'cli.usage.no-arguments': '{command} 不接受引數',
   'cli.usage.unknown-locale': '未知語言「{locale}」；請使用 en、zh-CN 或 zh-TW',
+  'cli.usage.profile-name': '不能用「{profile}」作為設定檔名稱：請使用字母、數字、_ 與 -，最多 32 個字元',
   'cli.usage.one-format':
     '請只選擇一種輸出格式（{command, select, balance {--json、--short 或 --format} holdings {--json 或 --format} other {--json 或 --csv}}）',
   'cli.usage.unknown-format':
@@ -294,4 +298,25 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
   'cli.status.ip-bound': '綁定 IP： {value}',
   'cli.status.expiry': '失效：    {value}',
   'cli.status.key-state': '狀態：    {value}',
+  // 來源（issue 25）：`balance --sub-accounts`。
+  'cli.sources.source': '來源',
+  'cli.sources.notes': '說明',
+  // Between a row's notes.
+  'cli.sources.separator': '；',
+  'cli.sources.key': '{name}（金鑰）',
+  'cli.sources.sub-account': '{name}（子帳戶 {uid}）',
+  'cli.sources.sub-accounts-of': '{name} 的子帳戶',
+  'cli.sources.estimated': '估算',
+  'cli.sources.partial': '不完整',
+  'cli.sources.covers': '僅{products}',
+  'cli.sources.product': '{product, select, spot {現貨} futures {合約} cross_margin {全倉槓桿} margin {逐倉槓桿} other {{product}}}',
+  'cli.sources.unpriced': '無價格：{coins}',
+  'cli.sources.stale': '已過時',
+  'cli.sources.error': '錯誤 {code}',
+  'cli.sources.combined': '合計',
+  'cli.sources.note':
+    '子帳戶由 Gate Glance 依 Gate 最新成交價根據其餘額估算：現貨可用與凍結、合約權益（總額 + 未實現損益）、槓桿扣除借款與利息。Gate 不提供子帳戶餘額的理財、統一帳戶等產品不計入。',
+  'cli.sources.rate':
+    '{rate, select, gate-totals {子帳戶依 Gate 自身總額的匯率從 USDT 換算。} btc-ticker {子帳戶依 1 / BTC_USDT 最新價從 USDT 換算。} usd-par {Gate 未提供匯率：子帳戶依 1 USDT = 1 USD 換算。} other {}}',
+  'cli.sources.problem': '{name}：{message}',
 };

@@ -14,13 +14,33 @@ import { HistoryStore } from '../../core/balance/history-store.js';
 import { dataDir } from '../../core/data-dir.js';
 import { parseArgs } from '../args.js';
 import { baseUrlOption, currencyOption, timeoutOption } from '../common-options.js';
-import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
+import { noStoredCredentials, profileCredentials } from '../credentials-source.js';
+import { profileKeychainCredentials } from '../keychain-credentials.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import { fileProblemWords, reportError, reportUsage, wordsOf } from '../output.js';
 import { fitToTerminal, terminalWidth } from '../wrap.js';
 import { warmAmountFormatting } from '../../../shared/present/amounts.js';
 import { balanceJson, balanceTable, jsonText, shortLine, waybarErrorJson, waybarJson } from '../render.js';
+import type { Source } from '../../../shared/portfolio.js';
+import { combineSources } from '../../../shared/portfolio.js';
+import { sourcesJson, sourcesTable } from '../sources-render.js';
+import { DEFAULT_PROFILE } from '../../core/secrets/profiles.js';
+
+/** The key's total and every source it reads, its sub-accounts included (loaded only for `--sub-accounts`). */
+async function readWithSubAccounts(
+  client: GateClient,
+  currency: Currency,
+  clock: Pick<Clock, 'now'> | undefined,
+  profile: string,
+): Promise<{ total: BalanceResult; sources: readonly Source[] }> {
+  const [{ readProfileSources }, { SubAccountReader }] = await Promise.all([
+    import('../../core/portfolio/profile-sources.js'),
+    import('../../core/portfolio/sub-account-reader.js'),
+  ]);
+  const subAccounts = new SubAccountReader({ client, ...(clock ? { clock } : {}) });
+  return readProfileSources({ profile, client, currency, subAccounts });
+}
 
 /** What `balance` can be given instead of the real world (tests, the app's composition). */
 export interface BalanceCommandDeps {
@@ -34,6 +54,8 @@ export interface BalanceCommandDeps {
   readonly clock?: Pick<Clock, 'now'>;
   /** The data folder shared with the app (history); default from the environment and platform. */
   readonly dataDir?: (env: CliIo['env']) => string;
+  /** A named profile's keychain entry (`--profile NAME`); default: the OS keychain. */
+  readonly profileCredentials?: (profile: string) => CredentialsProvider;
 }
 
 const SPECS = [
@@ -47,6 +69,7 @@ const SPECS = [
   { name: 'timeout', value: true },
   { name: 'demo' },
   { name: 'no-history' },
+  { name: 'sub-accounts' },
   { name: 'help', short: 'h' },
 ] as const;
 
@@ -151,14 +174,36 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
     if (!baseUrlOpt.ok) return reportUsage(io, baseUrlOpt.problem, 'balance');
     const baseUrl = baseUrlOpt.value;
 
+    const withSubAccounts = o['sub-accounts'] === true;
     let result: BalanceResult;
+    let sources: readonly Source[] | null = null;
     if (demo) {
       const { createDemoSource } = await import('../../core/simulator/demo.js');
-      result = await createDemoSource({ timeoutMs, ...(deps.clock ? { clock: deps.clock } : {}) }).client.getTotalBalance(currency);
+      const client = createDemoSource({ timeoutMs, subAccounts: withSubAccounts, ...(deps.clock ? { clock: deps.clock } : {}) }).client;
+      if (withSubAccounts)
+        ({ total: result, sources } = await readWithSubAccounts(client, currency, deps.clock, io.profile ?? DEFAULT_PROFILE));
+      else result = await client.getTotalBalance(currency);
+    } else if (withSubAccounts) {
+      const client = new GateClient({
+        transport: (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env),
+        credentials: profileCredentials(
+          io,
+          deps.keychainCredentials ?? noStoredCredentials,
+          deps.profileCredentials ?? profileKeychainCredentials,
+        ),
+        baseUrl,
+        timeoutMs,
+        ...(deps.clock ? { clock: deps.clock } : {}),
+      });
+      ({ total: result, sources } = await readWithSubAccounts(client, currency, deps.clock, io.profile ?? DEFAULT_PROFILE));
     } else {
       const client = new GateClient({
         transport: (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env),
-        credentials: envThenFallback(io.env, deps.keychainCredentials ?? noStoredCredentials),
+        credentials: profileCredentials(
+          io,
+          deps.keychainCredentials ?? noStoredCredentials,
+          deps.profileCredentials ?? profileKeychainCredentials,
+        ),
         baseUrl,
         timeoutMs,
         ...(deps.clock ? { clock: deps.clock } : {}),
@@ -176,7 +221,17 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
     // The demo's figures are not the user's: they are never compared with nor added to the history.
     const change = demo ? null : await consultHistory(io, deps, baseUrl, result.balance, o['no-history'] !== true);
     const human = { privacy: o['private'] === true, full: o['full'] === true, demo, change, words, width: terminalWidth(io) };
-    if (format === 'json') io.stdout.write(`${jsonText(balanceJson(result.balance, change))}\n`);
+    // More than one source: `total` stays the key's own figure, `sources` and `combined` are added.
+    const several = sources !== null && sources.length > 1 ? sources : null;
+    if (format === 'json' && several)
+      io.stdout.write(
+        `${jsonText({ ...balanceJson(result.balance, change), ...sourcesJson(several, combineSources(several, currency), words) })}\n`,
+      );
+    else if (format === 'table' && several)
+      io.stdout.write(
+        `${balanceTable(result.balance, human)}\n${sourcesTable(several, combineSources(several, currency), { privacy: human.privacy, full: human.full, words })}`,
+      );
+    else if (format === 'json') io.stdout.write(`${jsonText(balanceJson(result.balance, change))}\n`);
     else if (format === 'short') io.stdout.write(`${shortLine(result.balance, human)}\n`);
     else if (format === 'waybar') io.stdout.write(`${waybarJson(result.balance, human)}\n`);
     else io.stdout.write(balanceTable(result.balance, human));

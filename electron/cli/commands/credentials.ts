@@ -5,6 +5,7 @@
  * works for scripts. The same CredentialsService as the app validates, verifies and stores,
  * so the CLI and the app can never disagree about what a good key is.
  */
+import { profileAccount } from '../../core/secrets/profiles.js';
 import { rejectsKey, type AppError } from '../../../shared/errors.js';
 import type { CredentialsStatus } from '../../../shared/ipc.js';
 import type { KeyHealth } from '../../../shared/key-health.js';
@@ -64,7 +65,8 @@ async function defaultService(io: CliIo, target: VerifyTarget | null, deps: Cred
     import('../../core/secrets/credentials-service.js'),
     import('../../core/secrets/keytar-store.js'),
   ]);
-  const store = new KeytarSecretStore();
+  // `--profile NAME`: that profile's own entry; none named: today's entry.
+  const store = new KeytarSecretStore(io.profile === undefined ? {} : { account: profileAccount(io.profile) });
   if (target === null) return new CredentialsService({ store });
   const { gateInspector, gateVerifier } = await import('../../core/secrets/gate-verifier.js');
   const transport = (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env);

@@ -14,7 +14,8 @@ import type { CredentialsProvider, Transport } from '../../core/gate/types.js';
 import { HoldingsService, holdingsResult } from '../../core/holdings/holdings-service.js';
 import { parseArgs } from '../args.js';
 import { baseUrlOption, currencyOption, timeoutOption } from '../common-options.js';
-import { envThenFallback, noStoredCredentials } from '../credentials-source.js';
+import { noStoredCredentials, profileCredentials } from '../credentials-source.js';
+import { profileKeychainCredentials } from '../keychain-credentials.js';
 import { holdingsJson, holdingsTable } from '../holdings-render.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
@@ -27,6 +28,8 @@ export interface HoldingsCommandOptions {
   readonly keychainCredentials?: CredentialsProvider;
   readonly createTransport?: (env: Readonly<Record<string, string | undefined>>) => Transport;
   readonly clock?: Pick<Clock, 'now'>;
+  /** A named profile's keychain entry (`--profile NAME`); default: the OS keychain. */
+  readonly profileCredentials?: (profile: string) => CredentialsProvider;
 }
 
 const SPECS = [
@@ -96,7 +99,11 @@ export function createHoldingsCommand(options: HoldingsCommandOptions = {}): Cli
     } else {
       client = new GateClient({
         transport: (options.createTransport ?? ((env) => createNodeTransport({ env })))(io.env),
-        credentials: envThenFallback(io.env, options.keychainCredentials ?? noStoredCredentials),
+        credentials: profileCredentials(
+          io,
+          options.keychainCredentials ?? noStoredCredentials,
+          options.profileCredentials ?? profileKeychainCredentials,
+        ),
         baseUrl: baseUrl.value,
         timeoutMs: timeout.value,
         ...(options.clock ? { clock: options.clock } : {}),

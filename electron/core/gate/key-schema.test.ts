@@ -109,7 +109,7 @@ describe('unixSeconds', () => {
 });
 
 describe('parseAccountDetail', () => {
-  it("reads the whitelist of Gate's documented example", () => {
+  it("reads the whitelist and the user id of Gate's documented example", () => {
     const body = JSON.stringify({
       user_id: 1667201533,
       ip_whitelist: ['127.0.0.1'],
@@ -117,6 +117,12 @@ describe('parseAccountDetail', () => {
       key: { mode: 1 },
       tier: 2,
     });
-    expect(parseAccountDetail(body)).toEqual({ ok: true, value: { ipWhitelist: ['127.0.0.1'] } });
+    expect(parseAccountDetail(body)).toEqual({ ok: true, value: { ipWhitelist: ['127.0.0.1'], userId: '1667201533' } });
+  });
+
+  it('leaves the user id out when Gate sends none, and refuses one that is not a whole number', () => {
+    expect(parseAccountDetail(JSON.stringify({ ip_whitelist: [] }))).toEqual({ ok: true, value: { ipWhitelist: [] } });
+    expect(parseAccountDetail(JSON.stringify({ user_id: '12' })).ok).toBe(false);
+    expect(parseAccountDetail(JSON.stringify({ user_id: 1.5 })).ok).toBe(false);
   });
 });

@@ -46,6 +46,8 @@ export interface KeyInfo {
 /** What /account/detail says that key health reads. */
 export interface AccountDetailInfo {
   readonly ipWhitelist: readonly string[] | null;
+  /** Gate's user id of the key's account (a sub-account's own key answers the sub-account's); absent when Gate sent none. */
+  readonly userId?: string;
 }
 
 // Gate's permission names are lower-case words (`spot`, `crossx`); anything else is not shown.
@@ -61,7 +63,10 @@ const keyInfo = z.looseObject({
   updated_at: time,
   update_at: time,
 });
-const accountDetail = z.looseObject({ ip_whitelist: z.optional(z.nullable(z.array(z.string()))) });
+const accountDetail = z.looseObject({
+  ip_whitelist: z.optional(z.nullable(z.array(z.string()))),
+  user_id: z.optional(z.nullable(z.number().check(z.int(), z.nonnegative()))),
+});
 
 type KeyInfoBody = z.infer<typeof keyInfo>;
 
@@ -130,5 +135,11 @@ export function parseAccountDetail(body: string): Result<AccountDetailInfo> {
   const json = parseJson(body, 'account/detail');
   if (!json.ok) return json;
   const parsed = accountDetail.safeParse(json.value);
-  return parsed.success ? ok({ ipWhitelist: parsed.data.ip_whitelist ?? null }) : badShape('account/detail', parsed.error.issues);
+  if (!parsed.success) return badShape('account/detail', parsed.error.issues);
+  const userId = parsed.data.user_id;
+  return ok(
+    userId === undefined || userId === null
+      ? { ipWhitelist: parsed.data.ip_whitelist ?? null }
+      : { ipWhitelist: parsed.data.ip_whitelist ?? null, userId: String(userId) },
+  );
 }

@@ -28,10 +28,10 @@ export const HOLDINGS_BOUNDS = {
   spotTickers: defineBounds({ maxBodyBytes: 8192 * KIB, maxEntries: 20_000 }),
 } as const;
 
-const decimal = z.string().check(z.refine((v) => isDecimalString(v), { message: 'not a decimal string' }));
+export const decimal = z.string().check(z.refine((v) => isDecimalString(v), { message: 'not a decimal string' }));
 // Gate's currency codes (BTC, 1INCH, BTC3L): letters, digits and a few separators. Anything else
 // (control characters, escapes, bidi marks) is not a coin Gate lists and is never printed.
-const code = z.string().check(z.regex(/^[\p{L}\p{N}_.-]{1,32}$/u));
+export const code = z.string().check(z.regex(/^[\p{L}\p{N}_.-]{1,32}$/u));
 
 const spotAccount = z.looseObject({ currency: code, available: decimal, locked: decimal });
 const futuresAccount = z.looseObject({
@@ -81,7 +81,17 @@ export type UniLendEntry = z.infer<typeof uniLend>;
 export type UnifiedAccountsBody = z.infer<typeof unifiedAccounts>;
 
 /** Which answer was bad, as a code the catalogues word (never English dropped into a sentence). */
-type Answer = 'spot-accounts' | 'futures-account' | 'earn-lends' | 'unified-account' | 'spot-tickers';
+export type Answer =
+  | 'spot-accounts'
+  | 'futures-account'
+  | 'earn-lends'
+  | 'unified-account'
+  | 'spot-tickers'
+  | 'sub-accounts'
+  | 'sub-account-balances'
+  | 'sub-account-futures'
+  | 'sub-account-cross-margin'
+  | 'sub-account-margin';
 
 function badShape(what: Answer, issues: readonly z.core.$ZodIssue[]): Result<never> {
   const issue = issues[0];
@@ -99,7 +109,8 @@ function parseJson(body: string, what: Answer): Result<unknown> {
   }
 }
 
-function parseList<S extends z.ZodMiniType>(body: string, what: Answer, bounds: EndpointBounds, item: S): Result<z.infer<S>[]> {
+/** A JSON list of `item`s, at most `bounds.maxEntries` of them. */
+export function parseList<S extends z.ZodMiniType>(body: string, what: Answer, bounds: EndpointBounds, item: S): Result<z.infer<S>[]> {
   const json = parseJson(body, what);
   if (!json.ok) return json;
   if (Array.isArray(json.value) && json.value.length > bounds.maxEntries) {

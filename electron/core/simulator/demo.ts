@@ -10,7 +10,7 @@ import type { Credentials } from '../gate/types.js';
 import type { GateSimulator } from './handler.js';
 import { createGateSimulator } from './handler.js';
 import { createInProcessTransport } from './in-process-transport.js';
-import { DEMO_PORTFOLIO } from './portfolio.js';
+import { DEMO_PORTFOLIO, DEMO_SUB_ACCOUNTS } from './portfolio.js';
 
 export { DEMO_PORTFOLIO } from './portfolio.js';
 
@@ -27,11 +27,19 @@ export interface DemoSource {
 }
 
 /** Builds the demo: the real GateClient, in-process simulator, demo portfolio and key. */
-export function createDemoSource(options: { readonly clock?: Pick<Clock, 'now'>; readonly timeoutMs?: number } = {}): DemoSource {
+export function createDemoSource(
+  options: {
+    readonly clock?: Pick<Clock, 'now'>;
+    readonly timeoutMs?: number;
+    /** The demo account has the two DEMO_SUB_ACCOUNTS (their switch is on). */
+    readonly subAccounts?: boolean;
+  } = {},
+): DemoSource {
   const simulator = createGateSimulator({
     // A healthy key: read-only, bound to the in-process transport's address, so it never expires.
     keys: [{ ...DEMO_CREDENTIALS, allowedIps: ['127.0.0.1'] }],
     portfolio: DEMO_PORTFOLIO,
+    ...(options.subAccounts ? { subAccounts: DEMO_SUB_ACCOUNTS } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const client = new GateClient({

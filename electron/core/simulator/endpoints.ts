@@ -7,11 +7,11 @@
  */
 import type { Currency } from '../../../shared/balance.js';
 import type { SimKey } from './handler.js';
-import type { FuturesSettle, SimPortfolio } from './portfolio.js';
-import { futuresAccount, lends, portfolioTickers, spotCoins, totalBalanceBody } from './portfolio.js';
+import type { FuturesSettle, SimPortfolio, SimSubAccount } from './portfolio.js';
+import { FUTURES_SETTLES, futuresAccount, lends, portfolioTickers, spotCoins, totalBalanceBody } from './portfolio.js';
 
 /** The permission a key needs per part, named after Gate's API key permissions (all read-only). */
-export type SimPermission = 'wallet' | 'spot' | 'futures' | 'earn' | 'unified' | 'account';
+export type SimPermission = 'wallet' | 'spot' | 'futures' | 'earn' | 'unified' | 'account' | 'sub_account';
 
 /** Every endpoint the simulator answers. */
 export type SimEndpoint =
@@ -24,7 +24,12 @@ export type SimEndpoint =
   | 'unified_accounts'
   | 'account_detail'
   | 'account_main_keys'
-  | 'spot_tickers';
+  | 'spot_tickers'
+  | 'sub_accounts'
+  | 'sub_account_balances'
+  | 'sub_account_futures_balances'
+  | 'sub_account_cross_margin_balances'
+  | 'sub_account_margin_balances';
 
 interface EndpointSpec {
   readonly path: string;
@@ -36,6 +41,8 @@ interface EndpointSpec {
 // endpoints 150 / 10 s per account per endpoint, public ones 200 / 10 s per IP per endpoint.
 const PRIVATE = { limit: 150, windowMs: 10_000 } as const;
 const PUBLIC = { limit: 200, windowMs: 10_000 } as const;
+// DESIGN.md's rule for wallet endpoints other than total_balance: 200 / 10 s each.
+const WALLET = { limit: 200, windowMs: 10_000 } as const;
 
 /** Path, permission and rate limit of each endpoint. */
 export const SIM_ENDPOINTS: Readonly<Record<SimEndpoint, EndpointSpec>> = {
@@ -49,6 +56,13 @@ export const SIM_ENDPOINTS: Readonly<Record<SimEndpoint, EndpointSpec>> = {
   account_detail: { path: '/api/v4/account/detail', permission: 'account', rateLimit: PRIVATE },
   account_main_keys: { path: '/api/v4/account/main_keys', permission: 'account', rateLimit: PRIVATE },
   spot_tickers: { path: '/api/v4/spot/tickers', permission: null, rateLimit: PUBLIC },
+  // ASSUMPTION: listing sub-accounts needs the key's Sub-account ("Sa") read permission, Gate's
+  // name for sub-account management in API Management; the balances are Wallet endpoints.
+  sub_accounts: { path: '/api/v4/sub_accounts', permission: 'sub_account', rateLimit: PRIVATE },
+  sub_account_balances: { path: '/api/v4/wallet/sub_account_balances', permission: 'wallet', rateLimit: WALLET },
+  sub_account_futures_balances: { path: '/api/v4/wallet/sub_account_futures_balances', permission: 'wallet', rateLimit: WALLET },
+  sub_account_cross_margin_balances: { path: '/api/v4/wallet/sub_account_cross_margin_balances', permission: 'wallet', rateLimit: WALLET },
+  sub_account_margin_balances: { path: '/api/v4/wallet/sub_account_margin_balances', permission: 'wallet', rateLimit: WALLET },
 };
 
 /** Endpoint by request path. */
@@ -58,6 +72,13 @@ export const ENDPOINT_PATHS: ReadonlyMap<string, SimEndpoint> = new Map(
 
 /** Gate's page size bound for `/earn/uni/lends` (`limit`, default 100). */
 const UNI_LENDS_MAX_LIMIT = 100;
+
+/**
+ * `/wallet/sub_account_balances` pages (`page`, `limit`: gate-api 7.2.144's listSubAccountBalances
+ * takes both). ASSUMPTION: Gate's usual 100 as default and largest page; the client never
+ * depends on the default, it always asks for this size.
+ */
+const SUB_ACCOUNT_BALANCES_MAX_LIMIT = 100;
 
 /** A 200 body, or Gate's refusal. */
 export type EndpointAnswer =
@@ -203,6 +224,8 @@ export function endpointAnswer(
     readonly key?: SimKey | null;
     /** Epoch ms the simulator started: the creation time of a key that names none. */
     readonly startedAt?: number;
+    /** The signed key's account: its Gate user id, and its sub-accounts (null: the key is a sub-account's own). */
+    readonly account?: { readonly userId: number; readonly subAccounts: readonly SimSubAccount[] | null };
   },
 ): EndpointAnswer {
   const { portfolio, serverNow } = context;
@@ -237,16 +260,129 @@ export function endpointAnswer(
         body: {
           ip_whitelist: [...(context.key?.allowedIps ?? [])],
           currency_pairs: [],
-          user_id: 10001,
+          user_id: context.account?.userId ?? 10001,
           tier: 1,
           key: { mode: portfolio.unified ? 2 : 1 },
           copy_trading_role: 0,
         },
       };
     case 'account_main_keys':
-      return { ok: true, body: mainKeysBody(context.key ?? null, portfolio, context.startedAt ?? serverNow) };
+      return {
+        ok: true,
+        body: mainKeysBody(context.key ?? null, portfolio, context.startedAt ?? serverNow, context.account?.userId ?? 10001),
+      };
     case 'spot_tickers':
       return tickersBody(portfolio, params);
+    case 'sub_accounts':
+    case 'sub_account_balances':
+    case 'sub_account_futures_balances':
+    case 'sub_account_cross_margin_balances':
+    case 'sub_account_margin_balances':
+      return subAccountAnswer(endpoint, params, context.account?.subAccounts ?? []);
+  }
+}
+
+/**
+ * The main account's sub-accounts endpoints. A sub-account's own key gets 403 FORBIDDEN here
+ * (the handler refuses it before this): ASSUMPTION, Gate documents these as main-account calls.
+ */
+function subAccountAnswer(
+  endpoint: 'sub_accounts' | `sub_account_${'balances' | 'futures_balances' | 'cross_margin_balances' | 'margin_balances'}`,
+  params: URLSearchParams,
+  all: readonly SimSubAccount[],
+): EndpointAnswer {
+  if (endpoint === 'sub_accounts') {
+    // Gate: `type=0` lists every type (regular and cross margin); no `type` lists regular ones only.
+    const type = params.get('type');
+    if (type !== null && type !== '0' && type !== '1') return invalid('Invalid type');
+    return {
+      ok: true,
+      body: all
+        .filter((s) => type === '0' || (s.type ?? 1) === 1)
+        .map((s) => ({
+          remark: s.remark ?? '',
+          login_name: s.loginName,
+          password: '',
+          email: '',
+          state: s.state ?? 1,
+          type: s.type ?? 1,
+          user_id: s.userId,
+          create_time: 1_700_000_000,
+        })),
+    };
+  }
+  const raw = params.get('sub_uid');
+  if (raw !== null && !/^\d{1,12}(,\d{1,12})*$/.test(raw)) return invalid('Invalid sub_uid');
+  const wanted = raw === null ? null : new Set(raw.split(','));
+  // A uid that is not one of this account's sub-accounts is left out, not an error (ASSUMPTION).
+  let subs = all.filter((s) => wanted === null || wanted.has(String(s.userId)));
+  switch (endpoint) {
+    case 'sub_account_balances': {
+      const page = pageParam(params, 'page', 1, 100_000);
+      const limit = pageParam(params, 'limit', SUB_ACCOUNT_BALANCES_MAX_LIMIT, SUB_ACCOUNT_BALANCES_MAX_LIMIT);
+      if (page === null) return invalid('Invalid page');
+      if (limit === null) return invalid(`Invalid limit, must be 1-${SUB_ACCOUNT_BALANCES_MAX_LIMIT}`);
+      subs = subs.slice((page - 1) * limit, page * limit);
+      return {
+        ok: true,
+        body: subs.map((s) => {
+          const coins = spotCoins(s.portfolio);
+          return {
+            uid: String(s.userId),
+            available: Object.fromEntries(coins.map((c) => [c.currency, c.available])),
+            locking: Object.fromEntries(coins.map((c) => [c.currency, c.locked])),
+          };
+        }),
+      };
+    }
+    case 'sub_account_futures_balances': {
+      const settle = params.get('settle') ?? 'usdt';
+      if (!(FUTURES_SETTLES as readonly string[]).includes(settle)) return invalid('Invalid settle');
+      return {
+        ok: true,
+        body: subs.map((s) => {
+          const body = futuresBody(s.portfolio, settle as FuturesSettle);
+          return { uid: String(s.userId), available: body.ok ? { [settle]: body.body } : {} };
+        }),
+      };
+    }
+    case 'sub_account_cross_margin_balances':
+      return {
+        ok: true,
+        body: subs.map((s) => ({
+          uid: String(s.userId),
+          available: {
+            // Gate: user_id 0 means the sub-account has not opened a cross margin account.
+            user_id: s.portfolio.crossMargin ? s.userId : 0,
+            locked: false,
+            balances: Object.fromEntries(
+              (s.portfolio.crossMargin ?? []).map((c) => [
+                c.currency,
+                { available: c.available, freeze: c.freeze, borrowed: c.borrowed, interest: c.interest },
+              ]),
+            ),
+            // Gate's own USDT figures are discounted collateral values: the client never values from them.
+            total: '0',
+            borrowed: '0',
+            net: '0',
+          },
+        })),
+      };
+    case 'sub_account_margin_balances':
+      return {
+        ok: true,
+        body: subs.map((s) => ({
+          uid: String(s.userId),
+          available: (s.portfolio.margin ?? []).map((p) => ({
+            currency_pair: p.currencyPair,
+            account_type: 'risk',
+            leverage: '3',
+            locked: false,
+            base: { ...p.base },
+            quote: { ...p.quote },
+          })),
+        })),
+      };
   }
 }
 
@@ -257,7 +393,7 @@ const READ_PERMISSIONS: readonly SimPermission[] = ['wallet', 'spot', 'futures',
  * The key's own AccountKeyInfo, as the SDKs type main_keys' answer (one object, times as
  * strings of Unix seconds): its permissions with `read_only`, its whitelist, state and times.
  */
-function mainKeysBody(key: SimKey | null, portfolio: SimPortfolio, startedAt: number): Record<string, unknown> {
+function mainKeysBody(key: SimKey | null, portfolio: SimPortfolio, startedAt: number, userId: number): Record<string, unknown> {
   const writes = new Set(key?.writePermissions ?? []);
   const held = READ_PERMISSIONS.filter((p) => (p === 'wallet' ? key?.walletRead !== false : true) && key?.permissions?.[p] !== false);
   const names = [...new Set<string>([...held, ...writes])];
@@ -268,7 +404,7 @@ function mainKeysBody(key: SimKey | null, portfolio: SimPortfolio, startedAt: nu
     mode: portfolio.unified ? 2 : 1,
     name: 'gate-glance',
     currency_pairs: [],
-    user_id: 10001,
+    user_id: userId,
     ip_whitelist: [...(key?.allowedIps ?? [])],
     perms: names.map((name) => ({ name, read_only: !writes.has(name) })),
     key: { mode: portfolio.unified ? 2 : 1 },

@@ -13,7 +13,7 @@ import { isCurrency } from '../../../shared/balance.js';
 import { KEY_LIFETIME_DAYS } from '../../../shared/key-health.js';
 import type { Clock } from '../clock.js';
 import { verifySignature } from '../gate/signing.js';
-import type { SimPortfolio } from './portfolio.js';
+import type { SimPortfolio, SimSubAccount } from './portfolio.js';
 import { GATE_EXAMPLE_PORTFOLIO } from './portfolio.js';
 import type { SimEndpoint, SimPermission } from './endpoints.js';
 import { ENDPOINT_PATHS, endpointAnswer, faultBody, SIM_ENDPOINTS } from './endpoints.js';
@@ -58,7 +58,19 @@ export interface SimKey {
   readonly updatedAt?: number;
   /** Gate's `state`: 1 normal (default), 2 locked, 3 frozen. Reads are still answered (see the handler's tests). */
   readonly state?: 1 | 2 | 3;
+  /**
+   * The Gate account the key belongs to. Unset: the simulator's main account (user 10001, the
+   * simulator's portfolio and sub-accounts). A sub-account's user id: that sub-account's own key
+   * (its portfolio; the sub-account endpoints refuse it). Any other id: another Gate account,
+   * holding `portfolio` and `subAccounts`.
+   */
+  readonly userId?: number;
+  readonly portfolio?: SimPortfolio;
+  readonly subAccounts?: readonly SimSubAccount[];
 }
+
+/** The main account's user id in every simulated answer. */
+const SIM_MAIN_USER_ID = 10001;
 
 /** Misbehaviour on demand, per endpoint (total_balance unless told); `spot/time` is never faulted, so a client can read the clock. */
 export type SimFault =
@@ -82,6 +94,8 @@ export interface GateSimulatorOptions {
   readonly rateLimit?: RateLimit;
   /** Other endpoints' limits (default: Gate's, SIM_ENDPOINTS). */
   readonly rateLimits?: Readonly<Partial<Record<SimEndpoint, RateLimit>>>;
+  /** The main account's sub-accounts (default none). */
+  readonly subAccounts?: readonly SimSubAccount[];
 }
 
 /** Requests allowed per window. */
@@ -110,6 +124,8 @@ export interface GateSimulator {
   setPortfolio(portfolio: SimPortfolio): void;
   setServerClockOffset(ms: number): void;
   setKeys(keys: readonly SimKey[]): void;
+  /** Replaces the main account's sub-accounts. */
+  setSubAccounts(subAccounts: readonly SimSubAccount[]): void;
   /** Requests handled so far, oldest first: the newest SIM_LOG_LIMIT at least (the demo runs for days). */
   readonly log: readonly SimLogEntry[];
   /** Ends every hanging request (they get a dropped connection). */
@@ -144,6 +160,15 @@ function expiredKey(key: SimKey, now: number): boolean {
   return now >= Math.max(key.createdAt, key.updatedAt ?? key.createdAt) + KEY_LIFETIME_DAYS * 86_400_000;
 }
 
+/** `query` with its %XX escapes decoded (as `unescape` does for the SDK); unchanged when one is malformed. */
+function percentDecoded(query: string): string {
+  try {
+    return decodeURIComponent(query);
+  } catch {
+    return query;
+  }
+}
+
 /** Builds a simulator. Without options it knows no keys and holds Gate's documented example portfolio. */
 export function createGateSimulator(options: GateSimulatorOptions = {}): GateSimulator {
   const clock = options.clock ?? { now: () => Date.now() };
@@ -151,6 +176,7 @@ export function createGateSimulator(options: GateSimulatorOptions = {}): GateSim
     (endpoint === 'total_balance' ? options.rateLimit : undefined) ?? options.rateLimits?.[endpoint] ?? SIM_ENDPOINTS[endpoint].rateLimit;
   let keys = new Map((options.keys ?? []).map((k) => [k.key, k]));
   let portfolio = options.portfolio ?? GATE_EXAMPLE_PORTFOLIO;
+  let subAccounts = options.subAccounts ?? [];
   let offsetMs = options.serverClockOffsetMs ?? 0;
   const faults = new Map<SimEndpoint, { fault: SimFault; times: number }>();
   const windows = new Map<string, { start: number; count: number }>();
@@ -211,6 +237,15 @@ export function createGateSimulator(options: GateSimulatorOptions = {}): GateSim
 
   type Handled = { res: SimResponse; key: string | null; hung?: boolean };
 
+  /** The account a key reads: its user id, portfolio and sub-accounts (null for a sub-account's own key). */
+  function accountOf(key: SimKey | null): { userId: number; portfolio: SimPortfolio; subAccounts: readonly SimSubAccount[] | null } {
+    if (key?.userId === undefined || key.userId === SIM_MAIN_USER_ID) return { userId: SIM_MAIN_USER_ID, portfolio, subAccounts };
+    const owners = [subAccounts, ...[...keys.values()].map((k) => k.subAccounts ?? [])];
+    const sub = owners.flat().find((s) => s.userId === key.userId);
+    if (sub) return { userId: sub.userId, portfolio: sub.portfolio, subAccounts: null };
+    return { userId: key.userId, portfolio: key.portfolio ?? portfolio, subAccounts: key.subAccounts ?? [] };
+  }
+
   async function faulted(endpoint: SimEndpoint, signal?: AbortSignal): Promise<Handled | null> {
     const f = takeFault(endpoint);
     if (!f) return null;
@@ -264,7 +299,11 @@ export function createGateSimulator(options: GateSimulatorOptions = {}): GateSim
     if (!/^\d+(\.\d+)?$/.test(ts) || Math.abs(serverNow() - tsSeconds * 1000) > TIMESTAMP_WINDOW_MS) {
       return refuse(gateError(401, 'REQUEST_EXPIRED', 'gap between request Timestamp and server time exceeds 60'), keyName);
     }
-    if (!verifySignature(key.secret, { method: request.method, path, query, body: request.body ?? '', timestamp: ts }, sign)) {
+    // Gate's own SDK (gate-api, models.js) sends the query percent-encoded (`sub_uid=1%2C2`) but signs
+    // it unescaped (`sub_uid=1,2`), and Gate accepts that: a signature over either form is valid.
+    const signedOver = (q: string): boolean =>
+      verifySignature(key.secret, { method: request.method, path, query: q, body: request.body ?? '', timestamp: ts }, sign);
+    if (!signedOver(query) && !(query.includes('%') && signedOver(percentDecoded(query)))) {
       return refuse(gateError(401, 'INVALID_SIGNATURE', 'Signature mismatch'), keyName);
     }
     if (key.allowedIps && !key.allowedIps.includes(request.remoteAddress ?? '')) {
@@ -294,13 +333,18 @@ export function createGateSimulator(options: GateSimulatorOptions = {}): GateSim
       key = auth.key;
       who = `key ${auth.key}`;
     }
+    const simKey = key === null ? null : (keys.get(key) ?? null);
+    const account = accountOf(simKey);
+    if (endpoint.startsWith('sub_account') && account.subAccounts === null)
+      return { res: gateError(403, 'FORBIDDEN', 'Forbidden: sub-account keys cannot query sub-accounts'), key };
     const limit = rateHeaders(endpoint, who);
     if (limit.exceeded) return { res: gateError(429, 'TOO_MANY_REQUESTS', 'Request Rate limit Exceeded', limit.headers), key };
     const answer = endpointAnswer(endpoint, new URLSearchParams(query), {
-      portfolio,
+      portfolio: simKey === null ? portfolio : account.portfolio,
+      account,
       serverNow: serverNow(),
       currencyValid: isCurrency,
-      key: key === null ? null : (keys.get(key) ?? null),
+      key: simKey,
       startedAt,
     });
     if (!answer.ok) return { res: gateError(answer.status, answer.label, answer.message, limit.headers), key };
@@ -335,6 +379,9 @@ export function createGateSimulator(options: GateSimulatorOptions = {}): GateSim
     },
     setServerClockOffset(ms) {
       offsetMs = ms;
+    },
+    setSubAccounts(next) {
+      subAccounts = next;
     },
     setKeys(next) {
       keys = new Map(next.map((k) => [k.key, k]));

@@ -8,7 +8,7 @@
  * in the USDT-settled futures account, so even Gate's 40-digit example comes back digit for digit.
  */
 import type { Currency } from '../../../shared/balance.js';
-import { multiplyDecimals, sumDecimals } from '../../../shared/decimal.js';
+import { multiplyDecimals, subtractDecimals, sumDecimals } from '../../../shared/decimal.js';
 import { priceInUsdt } from '../../../shared/holdings.js';
 
 /** One account of the portfolio, valued in USDT. Amounts are decimal strings (any length, any sign). */
@@ -48,8 +48,33 @@ interface SimUnifiedBalance {
   readonly freeze: string;
 }
 
+/** One coin of a cross margin account (`CrossMarginBalance`): its net is available + freeze − borrowed − interest. */
+interface SimCrossMarginCoin {
+  readonly currency: string;
+  readonly available: string;
+  readonly freeze: string;
+  readonly borrowed: string;
+  readonly interest: string;
+}
+
+/** One side of an isolated margin pair (`MarginAccountCurrency`): Gate's `available` already includes what was borrowed. */
+interface SimMarginSide {
+  readonly currency: string;
+  readonly available: string;
+  readonly locked: string;
+  readonly borrowed: string;
+  readonly interest: string;
+}
+
+/** One isolated margin market (`MarginAccount`). */
+interface SimMarginPair {
+  readonly currencyPair: string;
+  readonly base: SimMarginSide;
+  readonly quote: SimMarginSide;
+}
+
 /** The settle currencies of Gate's perpetual futures. */
-const FUTURES_SETTLES = ['usdt', 'btc'] as const;
+export const FUTURES_SETTLES = ['usdt', 'btc'] as const;
 /** A futures settle currency as the path spells it. */
 export type FuturesSettle = (typeof FUTURES_SETTLES)[number];
 
@@ -71,6 +96,10 @@ export interface SimPortfolio {
   /** A settle currency left out was never opened: Gate answers USER_NOT_FOUND. */
   readonly futures?: Readonly<Partial<Record<FuturesSettle, SimFuturesAccount>>>;
   readonly lends?: readonly SimLend[];
+  /** Given: the cross_margin account is derived from these coins (net of borrowing and interest). */
+  readonly crossMargin?: readonly SimCrossMarginCoin[];
+  /** Given: the margin account is derived from these isolated markets (net of borrowing and interest). */
+  readonly margin?: readonly SimMarginPair[];
   readonly unified?: { readonly mode: 'multi_currency' | 'single_currency' | 'portfolio'; readonly balances: readonly SimUnifiedBalance[] };
   /** Spot `last` by pair; default SIM_TICKERS. An empty string is a pair without a trade. */
   readonly tickers?: Readonly<Record<string, string>>;
@@ -157,8 +186,31 @@ export function portfolioAccounts(portfolio: SimPortfolio): [string, SimAccount]
   }
   if (portfolio.lends)
     derived.push(['finance', { amount: sumDecimals(portfolio.lends.map((l) => usdtValue(portfolio, l.currency, l.amount))) }]);
+  if (portfolio.margin) {
+    const sides = portfolio.margin.flatMap((p) => [p.base, p.quote]);
+    derived.push([
+      'margin',
+      netAccount(
+        portfolio,
+        sides.map((c) => ({ ...c, freeze: c.locked })),
+      ),
+    ]);
+  }
+  if (portfolio.crossMargin) derived.push(['cross_margin', netAccount(portfolio, portfolio.crossMargin)]);
   const names = new Set(derived.map(([name]) => name));
   return [...derived, ...Object.entries(portfolio.accounts).filter(([name]) => !names.has(name))];
+}
+
+/** A borrowing account valued in USDT: Σ (available + freeze − borrowed − interest) × price, with what was borrowed. */
+function netAccount(portfolio: SimPortfolio, coins: readonly SimCrossMarginCoin[]): SimAccount {
+  return {
+    amount: sumDecimals(
+      coins.map((c) =>
+        usdtValue(portfolio, c.currency, subtractDecimals(sumDecimals([c.available, c.freeze]), sumDecimals([c.borrowed, c.interest]))),
+      ),
+    ),
+    borrowed: sumDecimals(coins.map((c) => usdtValue(portfolio, c.currency, c.borrowed))),
+  };
 }
 
 /** `amount` (USDT) in `currency`, exactly; USDT returns the very same string. */
@@ -267,3 +319,56 @@ export const HOSTILE_PORTFOLIO: SimPortfolio = {
   ]),
   unlisted: '75.25',
 };
+
+/**
+ * A sub-account of a main account (`GET /sub_accounts`: `user_id`, `login_name`, `remark`,
+ * `state` 1 normal | 2 locked, `type` 1 regular | 3 cross margin) with its own portfolio, which
+ * the main key reads through `/wallet/sub_account_*` and the sub-account's own key (a SimKey
+ * whose `userId` is this one) reads like any account.
+ */
+export interface SimSubAccount {
+  readonly userId: number;
+  readonly loginName: string;
+  readonly remark?: string;
+  readonly state?: 1 | 2;
+  readonly type?: 1 | 3;
+  readonly portfolio: SimPortfolio;
+}
+
+/**
+ * Two demo sub-accounts: a grid bot's spot and futures (one BTC-settled), and a cross margin
+ * account with a loan. Their coins are priced at SIM_TICKERS; POINT has no market (unpriced).
+ */
+export const DEMO_SUB_ACCOUNTS: readonly SimSubAccount[] = [
+  {
+    userId: 20001,
+    loginName: 'grid_bot',
+    remark: 'Grid bot',
+    portfolio: {
+      accounts: {},
+      spot: [
+        { currency: 'USDT', available: '812.5', locked: '187.5' }, // 1000
+        { currency: 'ETH', available: '0.25', locked: '0.25' }, // 1700
+        { currency: 'POINT', available: '5', locked: '0' }, // no market
+      ],
+      futures: {
+        usdt: { total: '600', unrealisedPnl: '-25.5', available: '400' }, // 574.5
+        btc: { total: '0.002', unrealisedPnl: '0.0001', available: '0.001' }, // 0.0021 × 95000 = 199.5
+      },
+    },
+  },
+  {
+    userId: 20002,
+    loginName: 'hedge_cm',
+    remark: 'Hedge',
+    type: 3,
+    portfolio: {
+      accounts: {},
+      spot: [{ currency: 'BTC', available: '0.01', locked: '0' }], // 950
+      crossMargin: [
+        { currency: 'USDT', available: '500', freeze: '0', borrowed: '200', interest: '0.5' }, // 299.5
+        { currency: 'SOL', available: '2', freeze: '0', borrowed: '0', interest: '0' }, // 380
+      ],
+    },
+  },
+];

@@ -3,12 +3,12 @@
  * sends and parses against it, the simulator speaks Gate's protocol (fractional timestamps,
  * lower-case method from axios, the query string as the SDK serialises it).
  */
-import { AccountApi, ApiClient, EarnUniApi, FuturesApi, SpotApi, UnifiedApi, WalletApi } from 'gate-api';
+import { AccountApi, ApiClient, EarnUniApi, FuturesApi, SpotApi, SubAccountApi, UnifiedApi, WalletApi } from 'gate-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GATE_EXAMPLE_TOTAL } from '../../../shared/testing/gate-example.js';
 import type { SimulatorServer } from './server.js';
 import { startSimulatorServer } from './server.js';
-import { DEMO_PORTFOLIO, GATE_EXAMPLE_PORTFOLIO } from './portfolio.js';
+import { DEMO_PORTFOLIO, DEMO_SUB_ACCOUNTS, GATE_EXAMPLE_PORTFOLIO } from './portfolio.js';
 
 const KEY = 'sdk-key-00112233445566778899aabbccddeeff';
 const SECRET = 'sdk-secret-ffeeddccbbaa99887766554433221100';
@@ -113,6 +113,28 @@ describe("Gate's official SDK against the simulator", () => {
       });
     } finally {
       server.simulator.setPortfolio(GATE_EXAMPLE_PORTFOLIO);
+    }
+  });
+
+  it('answers the SDK’s sub-account calls, whose uid list it sends percent-encoded but signs unescaped', async () => {
+    server.simulator.setSubAccounts(DEMO_SUB_ACCOUNTS);
+    try {
+      const client = apiClient(server.url);
+      const list = (await new SubAccountApi(client).listSubAccounts({ type: '0' })).body;
+      expect(list.map((s) => [s.userId, s.loginName, s.type])).toEqual([
+        [20001, 'grid_bot', 1],
+        [20002, 'hedge_cm', 3],
+      ]);
+      const wallet = new WalletApi(client);
+      const spot = (await wallet.listSubAccountBalances({ subUid: '20001,20002', page: 1, limit: 100 })).body;
+      expect(spot[0]).toMatchObject({ uid: '20001', available: { USDT: '812.5' }, locking: { USDT: '187.5' } });
+      const futures = (await wallet.listSubAccountFuturesBalances({ subUid: '20001,20002', settle: 'btc' })).body;
+      expect(futures[0]?.available?.['btc']?.total).toBe('0.002');
+      const cross = (await wallet.listSubAccountCrossMarginBalances({ subUid: '20002' })).body;
+      expect(cross[0]?.available?.balances?.['SOL']?.available).toBe('2');
+      expect((await wallet.listSubAccountMarginBalances({ subUid: '20001' })).body).toEqual([{ uid: '20001', available: [] }]);
+    } finally {
+      server.simulator.setSubAccounts([]);
     }
   });
 });

@@ -1,0 +1,148 @@
+// A main key with 50 sub-accounts (issue 25): requests per refresh and per hour, and the cold
+// `gate-glance balance --sub-accounts --json` (fresh process: total_balance, the sub-account list,
+// the five sub-account balance answers and the all-pairs tickers, ~1.4 MB as on Gate, from the
+// simulator on 127.0.0.1) against Gate's official Node SDK making the same calls in a fresh
+// process, with bare `node -e ''` as the floor. Median wall time of N interleaved runs, the
+// ratio, peak RSS. Prints figures; never asserts. Target: ≤ 1/2 of the SDK's wall time.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SimSubAccount } from '../electron/core/simulator/portfolio.js';
+import { DEMO_PORTFOLIO, DEMO_SUB_ACCOUNTS, SIM_TICKERS } from '../electron/core/simulator/portfolio.js';
+import { startSimulatorServer } from '../electron/core/simulator/server.js';
+import { median, run } from './child-run.js';
+
+const root = process.env['GLANCE_ROOT'] ?? process.cwd();
+const RUNS = Number(process.env['GLANCE_BENCH_RUNS'] ?? 11);
+const SUBS = 50;
+const KEY = { key: 'bench-subs-key-0123456789abcdef', secret: 'bench-subs-secret-0123456789abcdef' };
+const TIME = '/usr/bin/time';
+const FILLER_PAIRS = 5000;
+const baseEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', LANG: 'C.UTF-8', GATE_API_KEY: KEY.key, GATE_API_SECRET: KEY.secret };
+
+if (!existsSync(join(root, 'out', 'cli', 'gate-glance.cjs')) || process.env['GLANCE_BENCH_REBUILD'] !== '0') {
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) {
+    console.log(`cannot build the CLI: ${built.stderr}`);
+    process.exit(1);
+  }
+}
+
+const tickers: Record<string, string> = { ...SIM_TICKERS };
+for (let i = 0; i < FILLER_PAIRS; i += 1) tickers[`FILL${i}_USDT`] = `${(i % 97) + 1}.${String(i).padStart(4, '0')}`;
+// The demo's two sub-accounts' portfolios, 25 times each: spot, futures in both settles, cross margin.
+const subAccounts: SimSubAccount[] = Array.from({ length: SUBS }, (_, i) => ({
+  ...DEMO_SUB_ACCOUNTS[i % DEMO_SUB_ACCOUNTS.length]!,
+  userId: 30000 + i,
+  loginName: `bot_${i}`,
+  type: 1,
+}));
+const unlimited = { limit: 1_000_000, windowMs: 10_000 };
+const server = await startSimulatorServer({
+  keys: [KEY],
+  portfolio: { ...DEMO_PORTFOLIO, tickers },
+  subAccounts,
+  rateLimit: unlimited,
+  rateLimits: {
+    spot_tickers: unlimited,
+    sub_accounts: unlimited,
+    sub_account_balances: unlimited,
+    sub_account_futures_balances: unlimited,
+    sub_account_cross_margin_balances: unlimited,
+    sub_account_margin_balances: unlimited,
+  },
+});
+const dir = mkdtempSync(join(tmpdir(), 'glance-bench-'));
+const sdkScript = join(dir, 'sdk-sub-accounts.cjs');
+// What a developer would write with Gate's SDK: the total and the list at once, then every balance call at once.
+writeFileSync(
+  sdkScript,
+  `const { ApiClient, SpotApi, SubAccountApi, WalletApi } = require(${JSON.stringify(join(root, 'node_modules', 'gate-api'))});
+const client = new ApiClient(process.argv[2]);
+client.setApiKeySecret(process.env.GATE_API_KEY, process.env.GATE_API_SECRET);
+const wallet = new WalletApi(client);
+Promise.all([wallet.getTotalBalance({ currency: 'USDT' }), new SubAccountApi(client).listSubAccounts({ type: '0' })])
+  .then(([total, list]) => {
+    const subUid = list.body.map((s) => s.userId).join(',');
+    return Promise.all([
+      wallet.listSubAccountBalances({ subUid, page: 1, limit: 100 }),
+      wallet.listSubAccountFuturesBalances({ subUid, settle: 'usdt' }),
+      wallet.listSubAccountFuturesBalances({ subUid, settle: 'btc' }),
+      wallet.listSubAccountCrossMarginBalances({ subUid }),
+      wallet.listSubAccountMarginBalances({ subUid }),
+      new SpotApi(client).listTickers({}),
+    ]).then(([spot, usdt, btc, cross, margin, tickers]) => {
+      const last = new Map(tickers.body.map((t) => [t.currencyPair, t.last]));
+      process.stdout.write(JSON.stringify({ total: total.body.total.amount, subs: spot.body.map((s) => ({ uid: s.uid, coins: Object.keys(s.available || {}).map((c) => [c, last.get(c + '_USDT') || null]) })), futures: usdt.body.length + btc.body.length, cross: cross.body.length, margin: margin.body.length }) + '\\n');
+    });
+  })
+  .catch((e) => { process.stderr.write('sdk error ' + (e.response ? e.response.status : e.message) + '\\n'); process.exitCode = 4; });
+`,
+);
+
+const CLI = 'gate-glance balance --sub-accounts --json';
+const SDK = 'gate-api SDK, same 8 calls';
+const cliArgs = [join(root, 'bin', 'gate-glance.cjs'), 'balance', '--sub-accounts', '--json', '--no-history', '--base-url', server.url];
+const cases = [
+  { name: "node -e ''", cmd: process.execPath, args: ['-e', ''] },
+  { name: CLI, cmd: process.execPath, args: cliArgs },
+  { name: SDK, cmd: process.execPath, args: [sdkScript, server.url] },
+] as const;
+
+const before = server.simulator.log.length;
+const first = await run(root, process.execPath, cliArgs, baseEnv);
+const perRead = server.simulator.log.length - before;
+const wall = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+const rss = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+try {
+  for (const c of cases) await run(root, c.cmd, [...c.args], baseEnv);
+  for (let i = 0; i < RUNS; i += 1) {
+    for (const c of cases) {
+      const s = await run(root, c.cmd, [...c.args], baseEnv);
+      if (s.code !== 0) {
+        console.log(`${c.name}: exit ${s.code}: ${s.stderr.trim().slice(0, 200)}`);
+        continue;
+      }
+      wall.get(c.name)!.push(s.ms);
+    }
+  }
+  if (existsSync(TIME)) {
+    for (let i = 0; i < Math.min(RUNS, 5); i += 1) {
+      for (const c of cases) {
+        const s = await run(root, TIME, ['-f', 'maxrss_kb=%M', c.cmd, ...c.args], baseEnv);
+        const m = /maxrss_kb=(\d+)/.exec(s.stderr);
+        if (m) rss.get(c.name)!.push(Number(m[1]) / 1024);
+      }
+    }
+  }
+} finally {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+// The app refreshes once a minute; the list is kept 10 minutes (so 6 of 60 refreshes ask for it).
+const perRefresh = perRead - 1;
+console.log(
+  `${SUBS} sub-accounts: ${perRead} requests on a cold read (exit ${first.code}), ${perRefresh} per refresh with the list cached`,
+);
+console.log(`requests per hour at one refresh a minute: ${60 * perRefresh + 6} (of which total_balance 60, public tickers 60)`);
+console.log(`runs: ${RUNS} per case (interleaved, after one warm-up), node ${process.version}`);
+console.log('case                                        median ms   min ms   peak RSS MiB (median)');
+for (const c of cases) {
+  const w = wall.get(c.name)!;
+  const r = rss.get(c.name)!;
+  if (w.length === 0) {
+    console.log(`${c.name.padEnd(42)}  (no successful runs)`);
+    continue;
+  }
+  console.log(
+    `${c.name.padEnd(42)}  ${median(w).toFixed(1).padStart(9)}  ${Math.min(...w)
+      .toFixed(1)
+      .padStart(7)}  ${r.length ? median(r).toFixed(1).padStart(8) : '     n/a'}`,
+  );
+}
+const cliW = wall.get(CLI)!;
+const sdkW = wall.get(SDK)!;
+if (cliW.length && sdkW.length)
+  console.log(`\nbalance --sub-accounts CLI / SDK wall-time ratio (median): ${(median(cliW) / median(sdkW)).toFixed(3)}  (target ≤ 0.5)`);

@@ -1,0 +1,129 @@
+/**
+ * `balance --sub-accounts`: the sources and their combined figure, as the JSON fields `sources`
+ * and `combined` (added to today's object, whose `total` stays the key's own Gate figure) and as
+ * a table with one row per source and the combined total. Amounts in JSON are exact and
+ * unrounded; errors are worded in the reader's language.
+ */
+import type { Currency } from '../../shared/balance.js';
+import type { Combined, Source } from '../../shared/portfolio.js';
+import { countOnce } from '../../shared/portfolio.js';
+import { displayAmount } from '../../shared/present/amounts.js';
+import { CLI_ENGLISH, type CliWords } from '../../shared/present/cli-words.js';
+import { errorWords } from '../../shared/present/error-words.js';
+import { formatList } from '../../shared/present/words.js';
+import { columns, padColumns } from './columns.js';
+
+/** One source in `--json`, with the field names the issue fixes. */
+interface SourceJson {
+  readonly kind: 'key' | 'sub-account';
+  readonly profile: string;
+  readonly uid: string | null;
+  readonly name: string;
+  readonly total: { readonly currency: Currency; readonly amount: string } | null;
+  readonly estimated: boolean;
+  readonly partial: boolean;
+  readonly covers: readonly string[];
+  readonly unpriced: readonly string[];
+  readonly status: 'ok' | 'stale' | 'error';
+  readonly error: { readonly code: string; readonly message: string } | null;
+}
+
+/** The `sources` and `combined` fields of `balance --json` (sources counted once, in reading order). */
+export function sourcesJson(
+  sources: readonly Source[],
+  combined: Combined,
+  words: CliWords = CLI_ENGLISH,
+): { sources: SourceJson[]; combined: { currency: Currency; amount: string; partial: boolean; estimated: boolean } } {
+  return {
+    sources: countOnce(sources).map((s) => ({
+      kind: s.kind,
+      profile: s.profile,
+      uid: s.uid,
+      name: s.name,
+      total: s.total,
+      estimated: s.estimated,
+      partial: s.partial,
+      covers: s.covers,
+      unpriced: s.unpriced,
+      status: s.status,
+      error: s.error === null ? null : { code: s.error.code, message: errorWords(words, s.error).message },
+    })),
+    combined: { currency: combined.currency, amount: combined.amount, partial: combined.partial, estimated: combined.estimated },
+  };
+}
+
+/** The source's name in a table row. */
+function sourceLabel(words: CliWords, s: Source): string {
+  if (s.kind === 'key') return words.cli('cli.sources.key', { name: s.name });
+  return s.uid === null
+    ? words.cli('cli.sources.sub-accounts-of', { name: s.name })
+    : words.cli('cli.sources.sub-account', { name: s.name, uid: s.uid });
+}
+
+/** What a row's figure is: estimated, which products, unpriced coins, stale, error. */
+function sourceNotes(words: CliWords, s: Source): string {
+  const notes: string[] = [];
+  if (s.estimated && s.total !== null) notes.push(words.cli('cli.sources.estimated'));
+  if (s.kind === 'sub-account' && s.covers.length > 0)
+    notes.push(
+      words.cli('cli.sources.covers', {
+        products: formatList(
+          words,
+          s.covers.map((product) => words.cli('cli.sources.product', { product })),
+        ),
+      }),
+    );
+  if (s.unpriced.length > 0) notes.push(words.cli('cli.sources.unpriced', { coins: formatList(words, s.unpriced) }));
+  if (s.status === 'stale') notes.push(words.cli('cli.sources.stale'));
+  if (s.error !== null) notes.push(words.cli('cli.sources.error', { code: s.error.code }));
+  return notes.join(words.cli('cli.sources.separator'));
+}
+
+/** The sources table: one row per source, the combined figure, what the estimates are and why a source failed. */
+export function sourcesTable(
+  sources: readonly Source[],
+  combined: Combined,
+  options: { readonly privacy: boolean; readonly full: boolean; readonly words?: CliWords },
+): string {
+  const words = options.words ?? CLI_ENGLISH;
+  const counted = countOnce(sources);
+  const display = { privacy: options.privacy, precision: options.full ? 'full' : 'display' } as const;
+  const amount = (value: string | undefined): string =>
+    value === undefined ? '—' : displayAmount(words, value, combined.currency, display);
+  const header = [
+    words.cli('cli.sources.source'),
+    words.t('cli.table.amount', { currency: combined.currency }),
+    words.cli('cli.sources.notes'),
+  ];
+  const rows = counted.map((s) => [
+    sourceLabel(words, s),
+    amount(s.total?.currency === combined.currency ? s.total.amount : undefined),
+    sourceNotes(words, s),
+  ]);
+  const combinedNotes = [
+    combined.estimated ? words.cli('cli.sources.estimated') : '',
+    combined.partial ? words.cli('cli.sources.partial') : '',
+    combined.stale ? words.cli('cli.sources.stale') : '',
+  ].filter((n) => n !== '');
+  const footer = [words.cli('cli.sources.combined'), amount(combined.amount), combinedNotes.join(words.cli('cli.sources.separator'))];
+  const all = [header, ...rows, footer];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => columns(r[i] ?? ''))));
+  const line = (r: readonly string[]): string =>
+    r
+      .map((cell, i) => padColumns(cell, widths[i] ?? 0, i === 1))
+      .join('  ')
+      .trimEnd();
+  const out = [line(header), ...rows.map(line), '─'.repeat((widths[0] ?? 0) + (widths[1] ?? 0) + 2), line(footer)];
+  if (counted.some((s) => s.kind === 'sub-account' && s.total !== null)) {
+    out.push('', words.cli('cli.sources.note'));
+    const rate = counted.find((s) => s.rate !== null && s.rate !== 'identity')?.rate;
+    if (rate !== undefined && rate !== null) out.push(words.cli('cli.sources.rate', { rate }));
+  }
+  const failed = counted.filter((s) => s.error !== null);
+  if (failed.length > 0)
+    out.push(
+      '',
+      ...failed.map((s) => words.cli('cli.sources.problem', { name: sourceLabel(words, s), message: errorWords(words, s.error!).message })),
+    );
+  return `${out.join('\n')}\n`;
+}
