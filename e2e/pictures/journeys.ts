@@ -11,6 +11,7 @@ import { systemClock } from '../../electron/core/clock.js';
 import type { Clock } from '../../electron/core/clock.js';
 import { InMemorySecretStore } from '../../electron/core/secrets/in-memory-store.js';
 import { DEMO_PORTFOLIO, totalBalanceBody } from '../../electron/core/simulator/portfolio.js';
+import type { BrowserPicture } from '../../scripts/pictures.mjs';
 import type { Harness, HarnessOptions } from '../support/harness.js';
 import { writeMonthOfHistory } from '../support/month-of-history.js';
 import { failNextRefresh, liveChartReady, openStatusDetails, refreshOk } from '../browser/journeys.js';
@@ -38,7 +39,7 @@ interface PictureWorld {
 
 /** One picture's journey: the backend it needs, and the steps to its state. */
 export interface PictureJourney {
-  readonly harness: Omit<HarnessOptions, 'systemLanguages' | 'store' | 'clock'>;
+  readonly harness: Omit<HarnessOptions, 'systemLanguages' | 'store' | 'clock' | 'credentials'>;
   run(world: PictureWorld): Promise<void>;
 }
 
@@ -46,7 +47,7 @@ export interface PictureJourney {
  * The backend every picture starts from: the demo portfolio behind a stored key, kept in memory
  * (the pictures need no keyring; the browser tier proves the real one), at PICTURE_NOW.
  */
-export function pictureHarness(journey: PictureJourney, language: 'en' | 'zh-CN'): HarnessOptions {
+export function pictureHarness(journey: PictureJourney, language: BrowserPicture['language']): HarnessOptions {
   return {
     withKey: true,
     portfolio: DEMO_PORTFOLIO,
