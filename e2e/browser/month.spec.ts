@@ -2,7 +2,7 @@
  * A month of use, as the history file holds it after the store has thinned it (a point a minute
  * for 48 hours, the last of each hour before), read through the real core: the chart gets at
  * most ~500 points of a range that span all of it, one unbroken line, high and low over every
- * point of the range; the sparkline draws the whole day. Its pictures are README's.
+ * point of the range; the sparkline draws the whole day.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,50 +10,13 @@ import type { HistoryPoint } from '../../shared/balance.js';
 import { thinHistory } from '../../shared/history.js';
 import { formatHistoryLine, historyFileName } from '../../electron/core/balance/history-store.js';
 import { GATE_EXAMPLE_PORTFOLIO, totalBalanceBody } from '../../electron/core/simulator/portfolio.js';
+import { money, monthOfMinutes, toCents } from '../support/month-of-history.js';
 import { test, expect } from './fixtures.js';
 import { liveChartReady, refreshOk } from './journeys.js';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+const DAY = 24 * 60 * 60_000;
 
-/** A small seeded PRNG (mulberry32): the same month on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** Cents as Gate writes money: digits, a point, two decimals (exact; no float ever holds the amount). */
-const money = (cents: bigint): string => `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
 const shown = (cents: bigint): string => `${(cents / 100n).toLocaleString('en-US')}.${String(cents % 100n).padStart(2, '0')} USDT`;
-
-/**
- * One point a minute for `days` days up to a minute ago, swinging a few percent around `nowCents`
- * (a nine-day wave, a daily one and a random walk that ends at zero now), as cents.
- */
-function monthOfMinutes(now: number, nowCents: bigint, days: number): { at: number; cents: bigint }[] {
-  const next = random(20261201);
-  const count = Math.floor((days * DAY) / MINUTE);
-  const walk: number[] = new Array<number>(count);
-  let w = 0;
-  for (let i = count - 1; i >= 0; i -= 1) {
-    walk[i] = w;
-    w += (next() - 0.5) * 0.0016;
-  }
-  const out: { at: number; cents: bigint }[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const at = now - (count - i) * MINUTE;
-    const t = at - now;
-    const factor = 1 + 0.035 * Math.sin((2 * Math.PI * t) / (9 * DAY)) + 0.008 * Math.sin((2 * Math.PI * t) / DAY) + walk[i]!;
-    out.push({ at, cents: (nowCents * BigInt(Math.round(factor * 1_000_000))) / 1_000_000n });
-  }
-  return out;
-}
 
 test.describe('a month of history', () => {
   test.use({ harnessOptions: { withKey: true } });
@@ -63,7 +26,7 @@ test.describe('a month of history', () => {
   }) => {
     const { page, harness } = world;
     const live = (totalBalanceBody(GATE_EXAMPLE_PORTFOLIO, 'USDT')['total'] as { amount: string }).amount;
-    const liveCents = BigInt(live.replace('.', '').slice(0, live.indexOf('.') + 2));
+    const liveCents = toCents(live);
     const now = Date.now();
     const minutes = monthOfMinutes(now, liveCents, 29);
     const stored = thinHistory(

@@ -2,7 +2,7 @@
  * An update that electron-updater downloaded (a stand-in answers as it would), over the real
  * services: the popover says it in one line with "Restart to update", the tray-menu's twin, and
  * Settings › Updates says which version runs, which is ready, and offers the same action. Fits
- * the 360×480 popover; the pictures are README's.
+ * the 360×480 popover.
  */
 import { test, expect } from './fixtures.js';
 import { liveChartReady } from './journeys.js';

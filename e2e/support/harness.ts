@@ -7,6 +7,7 @@
  * validation), as main's ipcMain handlers are.
  */
 import { systemClock } from '../../electron/core/clock.js';
+import type { Clock } from '../../electron/core/clock.js';
 import { FakeUpdater } from '../../electron/core/testing/fake-updater.js';
 import { UpdateService } from '../../electron/core/updates/update-service.js';
 import { randomBytes } from 'node:crypto';
@@ -59,13 +60,17 @@ export interface HarnessOptions {
   readonly key?: Omit<SimKey, 'key' | 'secret'>;
   /** An update already downloaded and ready to install (electron-updater stood in for), for the ready state's pictures. */
   readonly update?: 'ready';
+  /** The app's and the simulator's clock (README's pictures stop it at one instant); default the system clock. */
+  readonly clock?: Clock;
+  /** The pair the simulator accepts; default a random one per harness. */
+  readonly credentials?: Credentials;
 }
 
 /** The app's updater after electron-updater found 0.2.0 and downloaded it (its stand-in answers as it would). */
-async function readyUpdate(): Promise<UpdateService> {
+async function readyUpdate(clock: Clock): Promise<UpdateService> {
   const updater = new FakeUpdater();
   updater.answer = async () => ({ isUpdateAvailable: true, updateInfo: { version: '0.2.0' } });
-  const updates = new UpdateService({ updater, mode: 'self', currentVersion: '0.1.0', releaseUrl: () => null, clock: systemClock });
+  const updates = new UpdateService({ updater, mode: 'self', currentVersion: '0.1.0', releaseUrl: () => null, clock });
   await updates.checkNow();
   await updates.download();
   return updates;
@@ -117,13 +122,14 @@ function randomHex(bytes: number): string {
 
 /** Starts simulator, keychain store and app; the keychain has answered and the first refresh is on its way when this resolves. */
 export async function startHarness(options: HarnessOptions & HarnessPlacement): Promise<Harness> {
-  const credentials: Credentials = { key: randomHex(16), secret: randomHex(32) };
+  const credentials: Credentials = options.credentials ?? { key: randomHex(16), secret: randomHex(32) };
   const portfolio = options.portfolio ?? GATE_EXAMPLE_PORTFOLIO;
   const server = await startSimulatorServer({
     keys: [{ ...credentials, ...(options.key ?? { allowedIps: ['127.0.0.1'] }) }],
     portfolio,
     rateLimit: { limit: 80, windowMs: options.rateLimitWindowMs ?? 3_000 },
     serverClockOffsetMs: options.serverClockOffsetMs ?? 0,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   if (options.initialFault) server.simulator.setFault(options.initialFault);
   const dataDir = await mkdtemp(join(tmpdir(), 'glance-e2e-'));
@@ -146,9 +152,10 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
 
   const shellLog: ShellCall[] = [];
   const notifyListeners = new Set<(notification: BridgeNotification) => void>();
-  const updates = options.update === 'ready' ? await readyUpdate() : undefined;
+  const updates = options.update === 'ready' ? await readyUpdate(options.clock ?? systemClock) : undefined;
   const app = await GlanceApp.create({
     ...(updates ? { updates } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
     secretStore: store,
     transportForAccount: createNodeTransport({ env: {} }),
     baseUrl: server.url,
