@@ -639,7 +639,8 @@ export const zhCN: Catalogue = {
   'holdings.share': '占比',
   'holdings.small': '小额资产（{count} 个币种）',
   'holdings.no-price': '无价格',
-  'holdings.note': '估值为 Gate 对该账户的估算，按每个币种以最新现货价格计算的价值分摊；占比低于 0.1% 的币种并入小额资产。',
+  'holdings.note-values': '估值为 Gate 对该账户的估算，按每个币种以最新现货价格计算的价值分摊。',
+  'holdings.note-folded': '占比低于 0.1% 的币种并入小额资产。',
 
   // The render-error panel, onboarding's permissions, the chart's hint.
   'boundary.title': '出了点问题',
