@@ -572,6 +572,8 @@ export const en = {
   'settings.keep': 'Keep',
   'settings.section-general': 'General',
   'settings.section-display': 'Display',
+  'settings.section-advanced': 'Advanced',
+  'settings.sections': 'Settings sections',
   'settings.shortcut': 'Keyboard shortcut',
   'settings.shortcut-off': 'Off',
   'settings.shortcut-note': 'Opens and closes the popover from any app.',

@@ -540,6 +540,8 @@ export const zhCN: Catalogue = {
   'settings.keep': '保留',
   'settings.section-general': '通用',
   'settings.section-display': '显示',
+  'settings.section-advanced': '高级',
+  'settings.sections': '设置分类',
   'settings.shortcut': '键盘快捷键',
   'settings.shortcut-off': '关闭',
   'settings.shortcut-note': '在任何应用中打开或关闭弹出窗口。',

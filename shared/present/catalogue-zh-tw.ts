@@ -541,6 +541,8 @@ export const zhTW: Catalogue = {
   'settings.keep': '保留',
   'settings.section-general': '一般',
   'settings.section-display': '顯示',
+  'settings.section-advanced': '進階',
+  'settings.sections': '設定分類',
   'settings.shortcut': '鍵盤快速鍵',
   'settings.shortcut-off': '關閉',
   'settings.shortcut-note': '在任何應用程式中開啟或關閉彈出視窗。',
