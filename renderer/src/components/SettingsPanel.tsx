@@ -62,7 +62,7 @@ const TABS = [
 export type SettingsTab = (typeof TABS)[number][0];
 
 /** Where an arrow, Home or End key moves from tab `from` (wrapping), or null for another key. */
-export function nextTab(from: number, key: string, count: number): number | null {
+function nextTab(from: number, key: string, count: number): number | null {
   switch (key) {
     case 'ArrowRight':
       return (from + 1) % count;
