@@ -140,6 +140,7 @@ test.describe('bridge', () => {
         await g.setPrefs({ privacy: false });
       });
       await page.getByTestId('settings-open').click();
+      await page.getByTestId('settings-tab-key').click();
       await page.getByTestId('replace-key').click();
       await page.getByLabel('API key', { exact: true }).fill(harness.credentials.key);
       await page.getByLabel('API secret', { exact: true }).fill(harness.credentials.secret);

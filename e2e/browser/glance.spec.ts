@@ -141,6 +141,7 @@ test.describe('alerts in Settings', () => {
     await world.open();
     await liveChartReady(page);
     await page.getByTestId('settings-open').click();
+    await page.getByTestId('settings-tab-alerts').click();
     const section = page.getByTestId('settings-alerts');
     await section.scrollIntoViewIfNeeded();
     await expect(page.getByTestId('alerts-none')).toBeVisible();
@@ -197,6 +198,7 @@ test.describe('alert notifications', () => {
     await world.open();
     await liveChartReady(page);
     await page.getByTestId('settings-open').click();
+    await page.getByTestId('settings-tab-alerts').click();
     await page.getByTestId('settings-alerts').scrollIntoViewIfNeeded();
     await page.getByTestId('alert-kind').selectOption('above');
     await page.getByTestId('alert-value').fill('1');

@@ -47,6 +47,7 @@ test.describe('history and shell actions', () => {
     await world.open();
     await liveChartReady(page);
     await page.getByTestId('settings-open').click();
+    await page.getByTestId('settings-tab-key').click();
     await page.getByTestId('replace-key').click();
     await page.getByTestId('open-key-page').click();
     await expect.poll(() => harness.shellLog.filter((c) => c.call === 'openExternal').map((c) => c.arg)).toEqual([GATE_KEY_PAGE_URL]);

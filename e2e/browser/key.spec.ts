@@ -99,6 +99,7 @@ test.describe('API key', () => {
       await liveChartReady(page);
 
       await page.getByTestId('settings-open').click();
+      await page.getByTestId('settings-tab-key').click();
       await expect(page.getByTestId('key-status')).toContainText(`A key ending …${harness.credentials.key.slice(-4)} is stored`);
       await world.capture('settings');
       await page.getByTestId('remove-key').click();

@@ -22,6 +22,7 @@ test('a downloaded update: one line in the popover, then Settings › Updates, e
   await captureState(page, 'update-ready');
 
   await page.getByTestId('settings-open').click();
+  await page.getByTestId('settings-tab-advanced').click();
   const section = page.getByTestId('settings-updates');
   await section.scrollIntoViewIfNeeded();
   await expect(section).toContainText('Version 0.1.0');

@@ -77,6 +77,20 @@ describe('the history chart', () => {
     expect(document.querySelectorAll('.chart-mark')).toHaveLength(3);
   });
 
+  it('labels its y-axis with the high, the middle and the low, and puts the how-to sentence under high, low and last', async () => {
+    await openChart();
+    await screen.findByTestId('chart-plot');
+    const ticks = screen.getAllByTestId('chart-y-tick');
+    expect(ticks.map((t) => t.textContent)).toEqual(['150.13', '125.19', '100.25']);
+    // Each sits where the line draws its value: the high near the top, the low near the bottom.
+    const tops = ticks.map((t) => parseFloat(t.style.top));
+    expect(tops[0]).toBeLessThan(tops[1]!);
+    expect(tops[1]).toBeCloseTo(50, 5);
+    expect(tops[2]).toBeGreaterThan(tops[1]!);
+    const readout = screen.getByTestId('chart-readout');
+    expect(screen.getByTestId('chart-last').compareDocumentPosition(readout) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('breaks the line over a gap', async () => {
     await openChart();
     const d = (await screen.findByTestId('chart-line')).getAttribute('d') ?? '';

@@ -78,6 +78,25 @@ describe('holdings view', () => {
     expect(fake.fns.getHoldings).toHaveBeenCalledTimes(2);
   });
 
+  it('says coins were folded only when some were; the total is one unbroken figure in its own cell', async () => {
+    const { fake, user } = await renderApp(makeState({ balance }));
+    fake.fns.getHoldings.mockImplementation(answer(spotView()));
+    await user.click(screen.getByTestId('legend-spot'));
+    await screen.findByTestId('holdings-table');
+    expect(screen.getByTestId('holdings-folded-note').textContent).toBe('Coins under 0.1 % are folded into small balances.');
+    const total = screen.getByTestId('holdings-total-amount');
+    // No <wbr> or other break point inside the figure.
+    expect([total.textContent, total.children.length, total.className.includes('nowrap')]).toEqual(['18,452.73', 0, true]);
+    await user.click(screen.getByTestId('holdings-back'));
+
+    const big = { ...spotView(), small: null };
+    fake.fns.getHoldings.mockImplementation(answer(big));
+    await user.click(await screen.findByTestId('legend-spot'));
+    await screen.findByTestId('holdings-table');
+    expect(screen.queryByTestId('coin-small')).toBeNull();
+    expect(screen.queryByTestId('holdings-folded-note')).toBeNull();
+  });
+
   it('says Gate gives no per-coin detail for other accounts, with their total', async () => {
     const { fake, user } = await renderApp(makeState({ balance }));
     fake.fns.getHoldings.mockImplementation(answer(holdingsView('margin', 'USDT', '1204.5', null, null)));

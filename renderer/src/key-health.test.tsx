@@ -68,7 +68,7 @@ describe('onboarding and key health', () => {
 describe('Settings › API key health', () => {
   it('shows read-only ✓, IP-bound ✗, the estimated expiry with "about", state, last checked; Check now asks main', async () => {
     const { user, fake } = await renderApp(makeState({ keyHealth: { health: health(), checking: false, error: null } }));
-    await openSettings(user);
+    await openSettings(user, 'key');
     const section = screen.getByTestId('key-health');
     expect(within(section).getByTestId('key-fact-read-only').textContent).toBe('Read-only✓ yes');
     expect(within(section).getByTestId('key-fact-ip-bound').textContent).toBe('Bound to an IP address✗ no');
@@ -107,7 +107,7 @@ describe('Settings › API key health', () => {
   it('Account permission missing: every fact unknown, and the warning says why', async () => {
     const missing = health({ readOnly: null, ipBound: null, expiresAt: null, state: null, warnings: ['ACCOUNT_PERMISSION_MISSING'] });
     const { user } = await renderApp(makeState({ keyHealth: { health: missing, checking: false, error: null } }));
-    await openSettings(user);
+    await openSettings(user, 'key');
     const section = screen.getByTestId('key-health');
     expect(within(section).getByTestId('key-fact-read-only').textContent).toBe('Read-only– unknown');
     expect(within(section).getByTestId('key-warnings').textContent).toContain('it lacks the read-only Account permission');

@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_ALERTS, type AlertRule } from '../../shared/alerts.js';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../shared/prefs.js';
 import { DisplaySettings } from './components/DisplaySettings.js';
+import type { SettingsTab } from './components/SettingsPanel.js';
 import { makeState } from './testing/fixtures.js';
 import { openSettings as openPanel, renderApp } from './testing/render-app.js';
 
@@ -13,9 +14,9 @@ const ABOVE: AlertRule = { id: 'a1', kind: 'above', currency: 'USDT', threshold:
 const MOVE: AlertRule = { id: 'm1', kind: 'move', currency: 'BTC', percent: '5' };
 const UNREADABLE: AlertRule = { id: 'u1', kind: 'unreadable', staleMinutes: 60 };
 
-async function openSettings(prefs: Partial<Preferences> = {}) {
+async function openSettings(prefs: Partial<Preferences> = {}, tab: SettingsTab = 'alerts') {
   const rendered = await renderApp(makeState({ prefs: { ...DEFAULT_PREFERENCES, ...prefs } }));
-  await openPanel(rendered.user);
+  await openPanel(rendered.user, tab);
   return rendered;
 }
 
@@ -106,7 +107,7 @@ describe('Settings › Alerts', () => {
 
 describe('Settings › Display', () => {
   it('sets how a rise and a fall are coloured', async () => {
-    const { user, fake } = await openSettings();
+    const { user, fake } = await openSettings({}, 'display');
     const display = screen.getByRole('region', { name: 'Display' });
     const select = within(display).getByLabelText('Colours of a rise and a fall') as HTMLSelectElement;
     expect([...select.options].map((o) => o.value)).toEqual(['auto', 'green-up', 'red-up']);
@@ -126,7 +127,7 @@ describe('Settings › Display', () => {
 
 describe('Remove key', () => {
   it('keeps the history unless asked to forget it', async () => {
-    const { user, fake } = await openSettings();
+    const { user, fake } = await openSettings({}, 'key');
     await user.click(screen.getByRole('button', { name: 'Remove key' }));
     expect((screen.getByLabelText('Also forget the history recorded with this key') as HTMLInputElement).checked).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Remove' }));
@@ -134,7 +135,7 @@ describe('Remove key', () => {
   });
 
   it('forgets the history too when ticked', async () => {
-    const { user, fake } = await openSettings();
+    const { user, fake } = await openSettings({}, 'key');
     await user.click(screen.getByRole('button', { name: 'Remove key' }));
     await user.click(screen.getByLabelText('Also forget the history recorded with this key'));
     await user.click(screen.getByRole('button', { name: 'Remove' }));

@@ -9,7 +9,7 @@ import { openSettings, renderApp } from './testing/render-app.js';
 describe('Settings › Diagnostics', () => {
   it('asks main once on opening and shows each part, the remedy under the one that needs it', async () => {
     const { user, fake } = await renderApp(makeState());
-    await openSettings(user);
+    await openSettings(user, 'advanced');
     const section = screen.getByRole('region', { name: 'Diagnostics' });
     await waitFor(() => expect(within(section).getByTestId('diagnostics-trayHost')).toBeTruthy());
     expect(fake.fns.getDiagnostics).toHaveBeenCalledTimes(1);
@@ -30,7 +30,7 @@ describe('Settings › Diagnostics', () => {
       ok: true,
       value: { ...DIAGNOSTICS, trayHost: { status: 'present', hint: null }, proxy: { url: 'http://proxy.example:3128' } },
     });
-    await openSettings(user);
+    await openSettings(user, 'advanced');
     const section = screen.getByRole('region', { name: 'Diagnostics' });
     await waitFor(() => expect(within(section).getByTestId('diagnostics-trayHost').textContent).toContain('absent'));
     await user.click(within(section).getByRole('button', { name: 'Check again' }));
@@ -46,6 +46,7 @@ describe('Settings › Diagnostics', () => {
   it('in Chinese', async () => {
     const { user } = await renderApp(makeState({ locale: { language: 'zh-CN', formatLocale: 'zh-CN' } }));
     await user.click(await screen.findByRole('button', { name: '设置' }));
+    await user.click(await screen.findByRole('tab', { name: '高级' }));
     const section = await screen.findByRole('region', { name: '诊断' });
     await waitFor(() => expect(within(section).getByTestId('diagnostics-trayHost').textContent).toContain('托盘图标宿主'));
     expect(within(section).getByTestId('diagnostics-trayHost').textContent).toContain('安装并启用 GNOME 扩展');

@@ -19,27 +19,74 @@ describe('settings', () => {
     expect(Math.min(...values)).toBe(MIN_REFRESH_INTERVAL_SEC);
     await user.selectOptions(interval, '300');
     expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ refreshIntervalSec: 300 });
+    await user.click(within(panel).getByRole('tab', { name: 'Display' }));
     await user.selectOptions(within(panel).getByLabelText(/Group small accounts/), '5');
     expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ smallSliceThresholdPercent: 5 });
     await user.click(within(panel).getByLabelText('Privacy mode (hide every amount)'));
     expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ privacy: true });
+    await user.click(within(panel).getByRole('tab', { name: 'General' }));
     await user.click(within(panel).getByLabelText('Open at login'));
     expect(fake.fns.setPrefs).toHaveBeenLastCalledWith({ launchAtLogin: true });
     await user.click(within(panel).getByRole('button', { name: 'Back' }));
     expect(screen.queryByTestId('settings-panel')).toBeNull();
   });
 
-  it('groups settings into General, Display and API key sections', async () => {
+  it('puts its sections behind tabs: General (with the language), Display, Alerts, API key, Advanced', async () => {
     const { user } = await renderApp(makeState());
     await openSettings(user);
+    const tabs = within(screen.getByRole('tablist', { name: 'Settings sections' })).getAllByRole('tab');
+    expect(tabs.map((t) => [t.textContent, t.getAttribute('aria-selected')])).toEqual([
+      ['General', 'true'],
+      ['Display', 'false'],
+      ['Alerts', 'false'],
+      ['API key', 'false'],
+      ['Advanced', 'false'],
+    ]);
+    // Only the chosen tab's panel is shown, and it is named by its tab.
+    expect(screen.getAllByRole('tabpanel')).toHaveLength(1);
+    expect(screen.getByRole('tabpanel', { name: 'General' })).toBeTruthy();
     const general = screen.getByRole('region', { name: 'General' });
     expect(within(general).getByLabelText(/Refresh/)).toBeTruthy();
     expect(within(general).getByLabelText('Open at login')).toBeTruthy();
     expect(within(general).getByLabelText(/Keyboard shortcut/)).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Language' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Display' })).toBeNull();
+    await user.click(screen.getByRole('tab', { name: 'Display' }));
     const display = screen.getByRole('region', { name: 'Display' });
     expect(within(display).getByLabelText(/Group small accounts/)).toBeTruthy();
     expect(within(display).getByLabelText(/Tray icon/)).toBeTruthy();
-    expect(within(screen.getByTestId('key-status')).getByRole('heading', { name: 'API key' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'General' })).toBeNull();
+    await user.click(screen.getByRole('tab', { name: 'API key' }));
+    expect(within(screen.getByRole('tabpanel', { name: 'API key' })).getByRole('heading', { name: 'API key' })).toBeTruthy();
+    await user.click(screen.getByRole('tab', { name: 'Advanced' }));
+    expect(screen.getByRole('region', { name: 'Diagnostics' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Updates' })).toBeTruthy();
+  });
+
+  it('moves between tabs with the arrow keys, Home and End; one tab is in the Tab order', async () => {
+    const { user } = await renderApp(makeState());
+    await openSettings(user);
+    const tab = (name: string) => screen.getByRole('tab', { name });
+    const selected = () => screen.getAllByRole('tab').filter((t) => t.getAttribute('aria-selected') === 'true');
+    expect(screen.getAllByRole('tab').map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    tab('General').focus();
+    await user.keyboard('{ArrowRight}');
+    expect([document.activeElement, selected()]).toEqual([tab('Display'), [tab('Display')]]);
+    await user.keyboard('{End}');
+    expect([document.activeElement, selected()]).toEqual([tab('Advanced'), [tab('Advanced')]]);
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement).toBe(tab('General'));
+    await user.keyboard('{ArrowLeft}');
+    expect(document.activeElement).toBe(tab('Advanced'));
+    await user.keyboard('{Home}');
+    expect([document.activeElement, selected()]).toEqual([tab('General'), [tab('General')]]);
+    expect(screen.getAllByRole('tab').map((t) => t.tabIndex)).toEqual([0, -1, -1, -1, -1]);
+    // A half-written alert survives a look at another tab: every panel stays mounted.
+    await user.click(tab('Alerts'));
+    await user.type(screen.getByTestId('alert-value'), '42');
+    await user.click(tab('Display'));
+    await user.click(tab('Alerts'));
+    expect((screen.getByTestId('alert-value') as HTMLInputElement).value).toBe('42');
   });
 
   it('changes the tray panel preference and the global shortcut, or turns the shortcut off', async () => {
@@ -88,7 +135,7 @@ describe('settings', () => {
 
   it('says in Alerts that the system blocks notifications, with the remedy, only once one was refused', async () => {
     const { user, fake } = await renderApp(makeState());
-    await openSettings(user);
+    await openSettings(user, 'alerts');
     expect(screen.queryByTestId('notifications-blocked')).toBeNull();
     fake.push(makeState({ desktop: { ...makeState().desktop, notifications: 'blocked' } }));
     const alerts = screen.getByRole('region', { name: 'Alerts' });
@@ -128,7 +175,7 @@ describe('settings', () => {
 
   it('knows the key only by its hint, and removes it after a confirmation', async () => {
     const { user, fake } = await renderApp(makeState());
-    await openSettings(user);
+    await openSettings(user, 'key');
     expect(screen.getByTestId('key-status').textContent).toContain('A key ending …a1b2 is stored');
     await user.click(screen.getByRole('button', { name: 'Remove key' }));
     expect(fake.fns.clearCredentials).not.toHaveBeenCalled();
@@ -139,7 +186,7 @@ describe('settings', () => {
 
   it('opens the key form to replace the key and comes back on Cancel', async () => {
     const { user } = await renderApp(makeState());
-    await openSettings(user);
+    await openSettings(user, 'key');
     await user.click(screen.getByRole('button', { name: 'Replace key' }));
     expect(await screen.findByRole('heading', { name: 'Replace the API key' })).toBeTruthy();
     expect(screen.getByTestId('stored-key-hint').textContent).toContain('…a1b2');

@@ -277,7 +277,7 @@ describe('a keychain that recovers', () => {
         credentials: { stored: false, keyHint: null, keychainError: locked, checking: false },
       }),
     );
-    await openSettings(user);
+    await openSettings(user, 'key');
     expect(screen.getByTestId('key-status').textContent).toContain('Unlock your login keyring');
     expect(screen.getByTestId('key-status').textContent).toContain('No key stored.');
     // The keychain was unlocked; main's next state (after a refresh or the popover opening) says so.

@@ -43,7 +43,7 @@ describe('updates', () => {
 
   it('Settings › Updates: the version, both switches, the last check, and "Check for updates"', async () => {
     const { user, fake } = await renderApp(makeState({ update: update({ phase: { kind: 'failed', failure: 'check-failed' } }) }));
-    await openSettings(user);
+    await openSettings(user, 'advanced');
     const section = screen.getByRole('region', { name: 'Updates' });
     expect(within(section).getByText('Version 0.1.0')).toBeTruthy();
     expect(within(section).getByTestId('update-status').textContent).toContain('Could not check for updates.');
@@ -58,12 +58,12 @@ describe('updates', () => {
 
   it('a package-managed install has no download switch; a build that never updates says so and offers nothing', async () => {
     const notify = await renderApp(makeState({ update: update({ mode: 'notify' }) }));
-    await openSettings(notify.user);
+    await openSettings(notify.user, 'advanced');
     expect(within(screen.getByRole('region', { name: 'Updates' })).queryByLabelText('Download updates automatically')).toBeNull();
     notify.view.unmount();
 
     const none = await renderApp(makeState({ update: update({ mode: 'none' }) }));
-    await openSettings(none.user);
+    await openSettings(none.user, 'advanced');
     const section = screen.getByRole('region', { name: 'Updates' });
     expect(section.textContent).toContain('This build does not update itself.');
     expect(within(section).queryByRole('button')).toBeNull();

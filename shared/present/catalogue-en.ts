@@ -580,6 +580,8 @@ export const en = {
   'settings.keep': 'Keep',
   'settings.section-general': 'General',
   'settings.section-display': 'Display',
+  'settings.section-advanced': 'Advanced',
+  'settings.sections': 'Settings sections',
   'settings.shortcut': 'Keyboard shortcut',
   'settings.shortcut-off': 'Off',
   'settings.shortcut-note': 'Opens and closes the popover from any app.',
@@ -686,8 +688,8 @@ export const en = {
   'holdings.share': 'Share',
   'holdings.small': 'Small balances ({count, plural, one {# coin} other {# coins}})',
   'holdings.no-price': 'no price',
-  'holdings.note':
-    'Values are Gate’s estimate for the account, shared out by each coin’s value at the last spot price; coins under 0.1 % are folded into small balances.',
+  'holdings.note-values': 'Values are Gate’s estimate for the account, shared out by each coin’s value at the last spot price.',
+  'holdings.note-folded': 'Coins under 0.1 % are folded into small balances.',
 
   // Words the literal-words lint rule moved here (zh): the render-error panel, onboarding's permissions, the chart's hint.
   'boundary.title': 'Something went wrong',

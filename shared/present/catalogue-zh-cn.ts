@@ -547,6 +547,8 @@ export const zhCN: Catalogue = {
   'settings.keep': '保留',
   'settings.section-general': '通用',
   'settings.section-display': '显示',
+  'settings.section-advanced': '高级',
+  'settings.sections': '设置分类',
   'settings.shortcut': '键盘快捷键',
   'settings.shortcut-off': '关闭',
   'settings.shortcut-note': '在任何应用中打开或关闭弹出窗口。',
@@ -646,7 +648,8 @@ export const zhCN: Catalogue = {
   'holdings.share': '占比',
   'holdings.small': '小额资产（{count} 个币种）',
   'holdings.no-price': '无价格',
-  'holdings.note': '估值为 Gate 对该账户的估算，按每个币种以最新现货价格计算的价值分摊；占比低于 0.1% 的币种并入小额资产。',
+  'holdings.note-values': '估值为 Gate 对该账户的估算，按每个币种以最新现货价格计算的价值分摊。',
+  'holdings.note-folded': '占比低于 0.1% 的币种并入小额资产。',
 
   // The render-error panel, onboarding's permissions, the chart's hint.
   'boundary.title': '出了点问题',

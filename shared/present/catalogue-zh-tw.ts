@@ -548,6 +548,8 @@ export const zhTW: Catalogue = {
   'settings.keep': '保留',
   'settings.section-general': '一般',
   'settings.section-display': '顯示',
+  'settings.section-advanced': '進階',
+  'settings.sections': '設定分類',
   'settings.shortcut': '鍵盤快速鍵',
   'settings.shortcut-off': '關閉',
   'settings.shortcut-note': '在任何應用程式中開啟或關閉彈出視窗。',
@@ -647,7 +649,8 @@ export const zhTW: Catalogue = {
   'holdings.share': '佔比',
   'holdings.small': '小額資產（{count} 個幣種）',
   'holdings.no-price': '無價格',
-  'holdings.note': '估值為 Gate 對該帳戶的估算，依每個幣種以最新現貨價格計算的價值分攤；佔比低於 0.1% 的幣種併入小額資產。',
+  'holdings.note-values': '估值為 Gate 對該帳戶的估算，依每個幣種以最新現貨價格計算的價值分攤。',
+  'holdings.note-folded': '佔比低於 0.1% 的幣種併入小額資產。',
 
   // The render-error panel, onboarding's permissions, the chart's hint.
   'boundary.title': '出了點問題',

@@ -63,7 +63,7 @@ async function setup(stored: boolean, spotRead = true) {
     await clock.flush();
     return app.whenIdle();
   };
-  return { app, simulator, holdings, settle };
+  return { app, simulator, holdings, settle, clock };
 }
 
 describe('GlanceApp holdings:get', () => {
@@ -78,6 +78,25 @@ describe('GlanceApp holdings:get', () => {
     expect(view.rows.map((c) => c.coin)).toEqual(['BTC', 'ETH', 'USDT', 'GT', 'NMR', 'FTT', 'POINT']);
     expect(view.small).toEqual({ coins: ['DOGE', 'PEPE'], valueUsdt: '16.01', value: '16.01', share: '0.09' });
     expect(sumDecimals([...view.rows.flatMap((c) => (c.value ? [c.value] : [])), view.small?.value ?? '0'])).toBe('18452.73');
+  });
+
+  it('is as old as the total it adds up to: coins read after the refresh carry the refresh’s time', async () => {
+    const { app, holdings, settle, clock } = await setup(true);
+    const state = await settle();
+    const refreshedAt = state.balance!.fetchedAt;
+    await clock.advance(5_000);
+    const spot = await holdings('spot');
+    expect(spot.ok ? spot.value.fetchedAt : null).toBe(refreshedAt);
+    // Coins still cached from before a later refresh are the older part, so their time is the view's.
+    await clock.advance(20_000);
+    await app.refresh();
+    const later = await settle();
+    expect(later.balance!.fetchedAt).toBeGreaterThan(refreshedAt);
+    const again = await holdings('spot');
+    expect(again.ok ? again.value.fetchedAt : null).toBe(refreshedAt + 5_000);
+    // In another currency than the snapshot's, nothing is shared out against it: the coins' own time.
+    const btc = await holdings('spot', 'BTC');
+    expect(btc.ok ? [btc.value.amount, btc.value.fetchedAt] : null).toEqual([null, refreshedAt + 5_000]);
   });
 
   it('answers "no per-coin detail" with the account total for other accounts', async () => {

@@ -1,8 +1,9 @@
 /**
  * The history chart, opened from the main view under the total: one currency's local history
  * over 24 h / 7 d / 30 d / all (`history:get`, thinned by main to about 500 points that span the
- * range), its high, low and last labelled, a readout that follows the pointer and the arrow
- * keys, and a table of the same points. A stretch the app was not running (`view.gaps`) is a
+ * range), two or three values labelled on its y-axis, its high, low and last under it, a readout
+ * that follows the pointer and the arrow keys (the how-to sentence until then), and a table of
+ * the same points. A stretch the app was not running (`view.gaps`) is a
  * break in the line, never a straight line across. Privacy mode shows none of it. Loaded
  * lazily: the first view's JavaScript does not carry it.
  */
@@ -11,13 +12,14 @@ import type { Currency, HistoryPoint } from '../../../shared/balance.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { HISTORY_RANGES, lonePoints, type HistoryRange, type HistoryView } from '../../../shared/history.js';
 import type { HistoryQuery } from '../../../shared/ipc.js';
-import { displayMoney } from '../../../shared/present/amounts.js';
+import { displayAmount, displayMoney } from '../../../shared/present/amounts.js';
 import { shortDateTime } from '../../../shared/present/dates.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import type { Words } from '../../../shared/present/words.js';
 import { lineGeometry, linePath } from '../lib/line-geometry.js';
 import { useFocusOnOpen } from '../lib/use-focus-on-open.js';
 import { useWords } from '../lib/words.js';
+import { yAxisValues } from '../lib/y-axis.js';
 
 /** What the chart shows and how it reaches main. */
 export interface HistoryChartPanelProps {
@@ -44,7 +46,9 @@ const RANGE_WORDS = {
 } as const satisfies Readonly<Record<HistoryRange, string>>;
 
 const W = 336;
-const H = 120;
+/** The plot's height, px (one viewBox unit each): high, low and last fit under it at 360×480. */
+const H = 96;
+/** Room above the high and below the low for the axis labels that sit on them. */
 const PAD_Y = 8;
 const BOX = { width: W, height: H, padY: PAD_Y } as const;
 
@@ -231,13 +235,26 @@ export function HistoryChartPanel({ currency, privacy, demo = false, fetchedAt, 
                 />
               ) : null}
             </svg>
+            {view!.high !== null && view!.low !== null ? (
+              <div className="chart-y" aria-hidden="true">
+                {yAxisValues(view!.low.total, view!.high.total, (v) =>
+                  displayAmount(words, v, currency, { privacy: false, short: true }),
+                ).map((tick) => (
+                  <span
+                    key={tick.text}
+                    className="chart-y-tick"
+                    style={{ top: `${Math.min(100, Math.max(0, (g.y(tick.value) / H) * 100))}%` }}
+                    data-testid="chart-y-tick"
+                  >
+                    {tick.text}
+                  </span>
+                ))}
+              </div>
+            ) : null}
           </div>
           <div className="chart-axis muted">
             <span>{shortDateTime(words, points[0]!.at)}</span>
             <span>{shortDateTime(words, points[points.length - 1]!.at)}</span>
-          </div>
-          <div className="chart-readout" aria-live="polite" data-testid="chart-readout">
-            {focus !== undefined ? pointWords(words, focus, currency) : words.t('chart.hint')}
           </div>
           <dl className="chart-marks">
             {marks.map(([name, p]) =>
@@ -251,6 +268,9 @@ export function HistoryChartPanel({ currency, privacy, demo = false, fetchedAt, 
               ),
             )}
           </dl>
+          <div className="chart-readout" aria-live="polite" data-testid="chart-readout">
+            {focus !== undefined ? pointWords(words, focus, currency) : words.t('chart.hint')}
+          </div>
           <details className="chart-table" data-testid="chart-table">
             <summary>
               {view!.total > points.length

@@ -93,14 +93,14 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
   return (
     <section className="holdings" aria-labelledby="holdings-title" data-testid="holdings">
       <div className="section-head">
+        <h2 id="holdings-title" tabIndex={-1} ref={heading}>
+          {label}
+        </h2>
         <button type="button" className="link-button" data-testid="holdings-back" onClick={onBack}>
           <span aria-hidden="true">← </span>
           {words.t('holdings.back')}
         </button>
       </div>
-      <h2 id="holdings-title" tabIndex={-1} ref={heading}>
-        {label}
-      </h2>
       {error !== null ? (
         <div className="holdings-error" role="alert" data-testid="holdings-error">
           <p>
@@ -142,8 +142,9 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
           {words.t('holdings.empty')}
         </p>
       ) : (
-        // Huge quantities can make the table scroll sideways: the region then takes the keyboard focus to scroll.
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="holdings-title">
+        // The coins scroll between the fixed head and total row, so the total stays on screen; huge quantities
+        // can make the table scroll sideways too. The region takes the keyboard focus to scroll.
+        <div className="table-wrap holdings-scroll" tabIndex={0} role="region" aria-labelledby="holdings-title">
           <table className="breakdown-table holdings-table" data-testid="holdings-table">
             <caption>
               {words.t('holdings.caption', {
@@ -158,7 +159,7 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
                 <th scope="col" className="num">
                   {words.t('holdings.quantity')}
                 </th>
-                <th scope="col" className="num">
+                <th scope="col" className="num" title={privacy ? undefined : words.t('holdings.note-values')}>
                   {words.t('holdings.value')}
                 </th>
                 <th scope="col" className="num">
@@ -196,9 +197,11 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
               ))}
               {!privacy && view.small !== null ? (
                 <tr data-testid="coin-small" title={view.small.coins.join(', ')}>
-                  <th scope="row">{words.t('holdings.small', { count: view.small.coins.length })}</th>
-                  <td className="num" />
-                  <td className="num">
+                  {/* The label takes the empty quantity cell too, so it stays on one line. */}
+                  <th scope="row" colSpan={2} className="nowrap">
+                    {words.t('holdings.small', { count: view.small.coins.length })}
+                  </th>
+                  <td className="num nowrap">
                     {view.small.value !== null
                       ? displayAmount(words, view.small.value, currency, { privacy: false })
                       : words.t('cli.table.no-share')}
@@ -210,19 +213,25 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
             {view.amount !== null ? (
               <tfoot>
                 <tr>
-                  <th scope="row">{label}</th>
-                  <td className="num" />
-                  <td className="num" title={exactMoney(words, view.amount, currency, privacy)}>
-                    <Breakable text={displayAmount(words, view.amount, currency, { privacy })} />
+                  <th scope="row" colSpan={2}>
+                    {label}
+                  </th>
+                  {/* One line, as the total above it: a figure split across lines reads as two numbers. */}
+                  <td className="num nowrap" data-testid="holdings-total-amount" title={exactMoney(words, view.amount, currency, privacy)}>
+                    {displayAmount(words, view.amount, currency, { privacy })}
                   </td>
                   <td className="num">{privacy ? PRIVACY_MASK : ''}</td>
                 </tr>
               </tfoot>
             ) : null}
           </table>
-          <p className="note">{words.t('holdings.note')}</p>
         </div>
       )}
+      {view !== null && view.detail && !privacy && view.small !== null ? (
+        <p className="note" data-testid="holdings-folded-note">
+          {words.t('holdings.note-folded')}
+        </p>
+      ) : null}
     </section>
   );
 }

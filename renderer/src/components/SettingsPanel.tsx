@@ -1,9 +1,15 @@
 /**
- * Preferences and the key, one section component per concern. Every change goes to main at once
- * (main validates and stores); the panel shows what main's state says. The key is only ever
- * known by its hint.
+ * Preferences and the key, one section component per concern, behind five tabs so each fits the
+ * 360×480 popover: General (with the language), Display, Alerts, API key, Advanced (diagnostics
+ * and updates). Tabs rather than a list of sections to drill into: at 360 px five short labels
+ * fit one row, every section is one click from every other, and nothing needs a second Back
+ * (the way a desktop app's settings window switches panes). The tab list follows the WAI-ARIA
+ * tabs pattern: one tab in the Tab order, the arrow keys, Home and End move and select. Every
+ * panel stays mounted (hidden when not chosen), so a half-written alert survives a look
+ * elsewhere. Every change goes to main at once (main validates and stores); the panel shows what
+ * main's state says. The key is only ever known by its hint.
  */
-import { useId } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Diagnostics } from '../../../shared/diagnostics.js';
 import type { Result } from '../../../shared/errors.js';
 import type { CredentialsStatus, DesktopStatus, PreferencesPatch, ShortcutStatus } from '../../../shared/ipc.js';
@@ -43,6 +49,34 @@ export interface SettingsPanelProps {
   readonly onCheckKeyHealth?: () => void;
 }
 
+/** The tabs, in order, with the words of their labels. */
+const TABS = [
+  ['general', 'settings.section-general'],
+  ['display', 'settings.section-display'],
+  ['alerts', 'settings.section-alerts'],
+  ['key', 'settings.api-key'],
+  ['advanced', 'settings.section-advanced'],
+] as const;
+
+/** A tab of Settings. */
+export type SettingsTab = (typeof TABS)[number][0];
+
+/** Where an arrow, Home or End key moves from tab `from` (wrapping), or null for another key. */
+function nextTab(from: number, key: string, count: number): number | null {
+  switch (key) {
+    case 'ArrowRight':
+      return (from + 1) % count;
+    case 'ArrowLeft':
+      return (from - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return null;
+  }
+}
+
 /** The settings view. */
 export function SettingsPanel({
   prefs,
@@ -64,6 +98,28 @@ export function SettingsPanel({
   const words = useWords();
   const id = useId();
   const heading = useFocusOnOpen<HTMLHeadingElement>();
+  const [tab, setTab] = useState<SettingsTab>('general');
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  const onTabKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const to = nextTab(
+      TABS.findIndex(([t]) => t === tab),
+      event.key,
+      TABS.length,
+    );
+    if (to === null) return;
+    event.preventDefault();
+    setTab(TABS[to]![0]);
+    tabs.current[to]?.focus();
+  };
+  const panel = (name: SettingsTab) => ({
+    role: 'tabpanel',
+    id: `${id}-panel-${name}`,
+    'aria-labelledby': `${id}-tab-${name}`,
+    hidden: tab !== name,
+    className: 'settings-pane',
+    'data-testid': `settings-pane-${name}`,
+  });
 
   return (
     <section className="settings" aria-labelledby={`${id}-title`} data-testid="settings-panel">
@@ -76,21 +132,52 @@ export function SettingsPanel({
           {words.t('settings.done')}
         </button>
       </div>
-      <GeneralSettings prefs={prefs} shortcut={shortcut} loginItem={desktop.loginItem} onChange={onChange} />
-      <DisplaySettings prefs={prefs} onChange={onChange} />
-      <LanguageSection locale={prefs.locale} onChange={onChange} />
-      <AlertsSettings prefs={prefs} notifications={desktop.notifications} onChange={onChange} />
-      <KeySettings
-        credentials={credentials}
-        demo={demo}
-        onReplaceKey={onReplaceKey}
-        onRemoveKey={onRemoveKey}
-        keyHealth={keyHealth ?? null}
-        {...(now !== undefined ? { now } : {})}
-        {...(onCheckKeyHealth !== undefined ? { onCheckKeyHealth } : {})}
-      />
-      <DiagnosticsSection load={loadDiagnostics} />
-      <UpdatesSettings update={update} prefs={prefs} onChange={onChange} onAction={onUpdateAction} />
+      <div className="segmented settings-tabs" role="tablist" aria-label={words.t('settings.sections')} onKeyDown={onTabKey}>
+        {TABS.map(([name, label], i) => (
+          <button
+            key={name}
+            ref={(el) => {
+              tabs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            className="segment"
+            id={`${id}-tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`${id}-panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            data-testid={`settings-tab-${name}`}
+            onClick={() => setTab(name)}
+          >
+            {words.t(label)}
+          </button>
+        ))}
+      </div>
+      <div {...panel('general')}>
+        <GeneralSettings prefs={prefs} shortcut={shortcut} loginItem={desktop.loginItem} onChange={onChange} />
+        <LanguageSection locale={prefs.locale} onChange={onChange} />
+      </div>
+      <div {...panel('display')}>
+        <DisplaySettings prefs={prefs} onChange={onChange} />
+      </div>
+      <div {...panel('alerts')}>
+        <AlertsSettings prefs={prefs} notifications={desktop.notifications} onChange={onChange} />
+      </div>
+      <div {...panel('key')}>
+        <KeySettings
+          credentials={credentials}
+          demo={demo}
+          onReplaceKey={onReplaceKey}
+          onRemoveKey={onRemoveKey}
+          keyHealth={keyHealth ?? null}
+          {...(now !== undefined ? { now } : {})}
+          {...(onCheckKeyHealth !== undefined ? { onCheckKeyHealth } : {})}
+        />
+      </div>
+      <div {...panel('advanced')}>
+        <DiagnosticsSection load={loadDiagnostics} />
+        <UpdatesSettings update={update} prefs={prefs} onChange={onChange} onAction={onUpdateAction} />
+      </div>
     </section>
   );
 }

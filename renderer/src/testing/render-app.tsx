@@ -4,6 +4,7 @@ import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { HistoryPoint } from '../../../shared/balance.js';
 import type { WidgetState } from '../../../shared/ipc.js';
 import { App } from '../App.js';
+import type { SettingsTab } from '../components/SettingsPanel.js';
 import { createFakeGlance, type FakeGlance } from './fake-glance.js';
 import { T0 } from './fixtures.js';
 
@@ -52,8 +53,10 @@ async function waitForState(fake: FakeGlance): Promise<void> {
   });
 }
 
-/** Opens Settings (its own chunk, loaded on first open) and waits until it is on screen. */
-export async function openSettings(user: UserEvent): Promise<HTMLElement> {
+/** Opens Settings (its own chunk, loaded on first open), waits until it is on screen, and chooses `tab` when given. */
+export async function openSettings(user: UserEvent, tab?: SettingsTab): Promise<HTMLElement> {
   await user.click(screen.getByRole('button', { name: 'Settings' }));
-  return screen.findByTestId('settings-panel');
+  const panel = await screen.findByTestId('settings-panel');
+  if (tab !== undefined) await user.click(screen.getByTestId(`settings-tab-${tab}`));
+  return panel;
 }
