@@ -67,9 +67,10 @@ async function live(world: PictureWorld): Promise<void> {
   await liveChartReady(world.page);
 }
 
-async function openSettings(page: Page): Promise<void> {
+async function openSettings(page: Page, tab?: 'alerts' | 'key' | 'advanced'): Promise<void> {
   await page.getByTestId('settings-open').click();
   await expect(page.getByTestId('settings-panel')).toBeVisible();
+  if (tab !== undefined) await page.getByTestId(`settings-tab-${tab}`).click();
 }
 
 /** A month of use in the history file, then a refresh that reads it: the change and its sparkline show. */
@@ -132,7 +133,7 @@ export const PICTURE_JOURNEYS: Readonly<Record<string, PictureJourney>> = {
     async run(world) {
       const { page } = world;
       await live(world);
-      await openSettings(page);
+      await openSettings(page, 'alerts');
       const section = page.getByTestId('settings-alerts');
       await section.scrollIntoViewIfNeeded();
       for (const [kind, value, currency] of [
@@ -158,7 +159,7 @@ export const PICTURE_JOURNEYS: Readonly<Record<string, PictureJourney>> = {
     async run(world) {
       const { page } = world;
       await live(world);
-      await openSettings(page);
+      await openSettings(page, 'key');
       const section = page.getByTestId('key-health');
       await expect(section.getByTestId('key-fact-expiry')).toContainText('in about 5 days');
       await section.scrollIntoViewIfNeeded();
@@ -194,7 +195,7 @@ export const PICTURE_JOURNEYS: Readonly<Record<string, PictureJourney>> = {
     async run(world) {
       const { page } = world;
       await live(world);
-      await openSettings(page);
+      await openSettings(page, 'advanced');
       const section = page.getByTestId('settings-updates');
       await section.scrollIntoViewIfNeeded();
       await expect(section.getByTestId('update-status')).toBeVisible();

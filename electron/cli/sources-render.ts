@@ -12,6 +12,7 @@ import { CLI_ENGLISH, type CliWords } from '../../shared/present/cli-words.js';
 import { errorWords } from '../../shared/present/error-words.js';
 import { formatList } from '../../shared/present/words.js';
 import { columns, padColumns } from './columns.js';
+import { wrapLine } from './wrap.js';
 
 /** One source in `--json`, with the field names the issue fixes. */
 interface SourceJson {
@@ -83,9 +84,11 @@ function sourceNotes(words: CliWords, s: Source): string {
 export function sourcesTable(
   sources: readonly Source[],
   combined: Combined,
-  options: { readonly privacy: boolean; readonly full: boolean; readonly words?: CliWords },
+  options: { readonly privacy: boolean; readonly full: boolean; readonly words?: CliWords; readonly width?: number },
 ): string {
   const words = options.words ?? CLI_ENGLISH;
+  // The prose under the table wraps at the terminal's width, as help does (prose stops at 100 columns).
+  const prose = (text: string): string[] => wrapLine(text, Math.min(options.width ?? 80, 100));
   const counted = countOnce(sources);
   const display = { privacy: options.privacy, precision: options.full ? 'full' : 'display' } as const;
   const amount = (value: string | undefined): string =>
@@ -115,15 +118,17 @@ export function sourcesTable(
       .trimEnd();
   const out = [line(header), ...rows.map(line), '─'.repeat((widths[0] ?? 0) + (widths[1] ?? 0) + 2), line(footer)];
   if (counted.some((s) => s.kind === 'sub-account' && s.total !== null)) {
-    out.push('', words.cli('cli.sources.note'));
+    out.push('', ...prose(words.cli('cli.sources.note')));
     const rate = counted.find((s) => s.rate !== null && s.rate !== 'identity')?.rate;
-    if (rate !== undefined && rate !== null) out.push(words.cli('cli.sources.rate', { rate }));
+    if (rate !== undefined && rate !== null) out.push(...prose(words.cli('cli.sources.rate', { rate })));
   }
   const failed = counted.filter((s) => s.error !== null);
   if (failed.length > 0)
     out.push(
       '',
-      ...failed.map((s) => words.cli('cli.sources.problem', { name: sourceLabel(words, s), message: errorWords(words, s.error!).message })),
+      ...failed.flatMap((s) =>
+        prose(words.cli('cli.sources.problem', { name: sourceLabel(words, s), message: errorWords(words, s.error!).message })),
+      ),
     );
   return `${out.join('\n')}\n`;
 }

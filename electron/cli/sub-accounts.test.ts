@@ -21,8 +21,8 @@ const NO_SUBS: Credentials = { key: 'cli-nosub-key-00112233', secret: 'cli-nosub
 const env = (c: Credentials = CREDS) => ({ GATE_API_KEY: c.key, GATE_API_SECRET: c.secret });
 const TABLE = { balance: createBalanceCommand() };
 
-async function run(argv: string[], c: Credentials = CREDS) {
-  const io = captureIo(env(c));
+async function run(argv: string[], c: Credentials = CREDS, extraEnv: Record<string, string> = {}) {
+  const io = captureIo({ ...env(c), ...extraEnv });
   const code = await runCli([...argv, '--no-history'], io, TABLE);
   const out = io.out();
   const err = io.err();
@@ -102,6 +102,15 @@ describe('gate-glance balance --sub-accounts (in-process)', () => {
     expect(out).toContain('Sub-accounts are estimated by Gate Glance from their balances');
     const masked = await run(['balance', '--sub-accounts', '--private', '--base-url', server.url]);
     expect(masked.out).not.toMatch(/3,474|43,625/);
+  });
+
+  it('wraps the prose under the sources table at the terminal width, never a word broken', async () => {
+    const { code, out } = await run(['balance', '--sub-accounts', '--base-url', server.url], CREDS, { COLUMNS: '60' });
+    expect(code).toBe(0);
+    const prose = out.slice(out.indexOf('Sub-accounts are estimated')).trimEnd().split('\n');
+    expect(prose.length).toBeGreaterThan(2);
+    for (const line of prose) expect(line.length).toBeLessThanOrEqual(60);
+    expect(prose.join(' ')).toContain('futures equity (total + unrealised PnL)');
   });
 
   it('makes a key that may not list sub-accounts one source in error, worded, and still exits 0 with the key’s total', async () => {

@@ -229,7 +229,7 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
       );
     else if (format === 'table' && several)
       io.stdout.write(
-        `${balanceTable(result.balance, human)}\n${sourcesTable(several, combineSources(several, currency), { privacy: human.privacy, full: human.full, words })}`,
+        `${balanceTable(result.balance, human)}\n${sourcesTable(several, combineSources(several, currency), { privacy: human.privacy, full: human.full, words, width: human.width })}`,
       );
     else if (format === 'json') io.stdout.write(`${jsonText(balanceJson(result.balance, change))}\n`);
     else if (format === 'short') io.stdout.write(`${shortLine(result.balance, human)}\n`);
