@@ -4,7 +4,7 @@
  * and the browser e2e bridge are all typed from it. Every invoke answers a `Result`, so a
  * rejected sender or payload is a value the UI can show, not an exception.
  */
-import type { Diagnostics } from './diagnostics.js';
+import type { DiagnosticHint, Diagnostics } from './diagnostics.js';
 import type { BalanceSnapshot, Currency } from './balance.js';
 import type { AppError, Result } from './errors.js';
 import type { HoldingsView } from './holdings.js';
@@ -93,6 +93,8 @@ export interface DesktopStatus {
   readonly trayHost: 'present' | 'absent' | 'not-applicable';
   readonly notifications: 'ok' | 'blocked';
   readonly loginItem: 'on' | 'off' | 'requires-approval' | 'unknown';
+  /** The remedy for an absent tray host on this desktop (Diagnostics' own hint), which the popover names while it is a window; null otherwise. */
+  readonly trayHostHint: DiagnosticHint | null;
 }
 
 /** See `WidgetState.shortcut`. */

@@ -20,8 +20,10 @@ interface Report {
     traysAtStart: number;
     desktopAtStart: string;
     fallback: { visible: boolean; frame: boolean; skipTaskbar: boolean; afterBlur: boolean };
+    hintWhileAbsent: string | null;
     traysAfterHost: number;
     desktopAfterHost: string;
+    hintAfterHost: string | null;
   };
   tray: { contextMenuSet: boolean; ignoreDoubleClicks: boolean | null; ctrlClick: { poppedUp: number; popoverVisible: boolean } };
   toggle: { first: boolean; focused: boolean; second: boolean };
@@ -46,7 +48,7 @@ beforeAll(() => {
   ensureBuiltApp();
   mac = run({ FAKE_PLATFORM: 'darwin', FAKE_LOGIN_ITEM: 'requires-approval' });
   windows = run({ FAKE_PLATFORM: 'win32', FAKE_FAIL: 'empty-icon' });
-  lateHost = run({ GLANCE_E2E_TRAY_HOST: 'absent', FAKE_FAIL: 'focus' });
+  lateHost = run({ GLANCE_E2E_TRAY_HOST: 'absent', FAKE_FAIL: 'focus', XDG_CURRENT_DESKTOP: 'ubuntu:GNOME' });
   second = run({ FAKE_FAIL: 'second-instance' });
 }, 240_000);
 
@@ -83,6 +85,10 @@ describe('built main on Linux with a tray host that appears late', () => {
   it('creates no tray while none is there, then shows the popover as an ordinary window that a blur does not hide', () => {
     expect(lateHost.trayHost).toMatchObject({ traysAtStart: 0, desktopAtStart: 'absent' });
     expect(lateHost.trayHost?.fallback).toEqual({ visible: true, frame: true, skipTaskbar: false, afterBlur: true });
+  });
+
+  it('names the remedy for the desktop while the popover is a window (GNOME: the AppIndicator extension), and none once a host is there', () => {
+    expect(lateHost.trayHost).toMatchObject({ hintWhileAbsent: 'tray-host-gnome', hintAfterHost: null });
   });
 
   it('creates the tray once the host appears, and the state says so', () => {

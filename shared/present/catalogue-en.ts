@@ -393,6 +393,7 @@ export const en = {
   'popover.demo-strip': 'You are looking at a made-up portfolio.',
   'popover.connect': 'Connect your Gate account',
   'popover.switching': 'Showing {from} until {to} arrives…',
+  'popover.no-tray-host': 'No tray icon on this desktop. {remedy}',
   'popover.key-removed': 'The key was removed from the keychain.',
   'popover.history-saved': 'History saved to {path}.',
   'popover.history-saved-somewhere': 'History saved to the chosen file.',

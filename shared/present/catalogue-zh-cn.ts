@@ -372,6 +372,7 @@ export const zhCN: Catalogue = {
   'popover.demo-strip': '您看到的是一个虚构的资产组合。',
   'popover.connect': '连接您的 Gate 账户',
   'popover.switching': '在 {to} 数据到达前，仍显示 {from}…',
+  'popover.no-tray-host': '此桌面上没有托盘图标。{remedy}',
   'popover.key-removed': '密钥已从钥匙串中移除。',
   'popover.history-saved': '历史记录已保存到 {path}。',
   'popover.history-saved-somewhere': '历史记录已保存到所选文件。',

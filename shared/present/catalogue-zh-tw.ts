@@ -372,6 +372,7 @@ export const zhTW: Catalogue = {
   'popover.demo-strip': '您看到的是一個虛構的資產組合。',
   'popover.connect': '連結您的 Gate 帳戶',
   'popover.switching': '在 {to} 資料到達前，仍顯示 {from}…',
+  'popover.no-tray-host': '此桌面上沒有系統匣圖示。{remedy}',
   'popover.key-removed': '金鑰已從鑰匙圈中移除。',
   'popover.history-saved': '歷史紀錄已儲存到 {path}。',
   'popover.history-saved-somewhere': '歷史紀錄已儲存到所選檔案。',

@@ -39,7 +39,7 @@ import { AlertService } from '../alerts/alert-service.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import { DEFAULT_BASE_URL, GateClient } from '../gate/client.js';
-import { diagnose } from '../diagnostics/diagnose.js';
+import { diagnose, diagnoseTrayHost } from '../diagnostics/diagnose.js';
 import { inspectDataDir } from '../diagnostics/gather.js';
 import type { Diagnostics } from '../../../shared/diagnostics.js';
 import { HoldingsService } from '../holdings/holdings-service.js';
@@ -150,7 +150,7 @@ export class GlanceApp {
   #demo = false;
   #shortcut: ShortcutStatus = 'none';
   readonly #updates: UpdateService;
-  #desktop: DesktopStatus = { trayHost: 'not-applicable', notifications: 'ok', loginItem: 'unknown' };
+  #desktop: DesktopStatus = { trayHost: 'not-applicable', notifications: 'ok', loginItem: 'unknown', trayHostHint: null };
   #demoSource: DemoSource | null = null;
   /** Per-coin detail, asked only by the holdings view: one service per source, so demo and account caches never mix. */
   readonly #accountHoldings: HoldingsService;
@@ -576,8 +576,14 @@ export class GlanceApp {
   }
 
   /** The desktop shell found out more of what the desktop allows (a tray host appeared, a notification was refused, …). */
-  desktopChanged(change: Partial<DesktopStatus>): void {
-    this.#desktop = { ...this.#desktop, ...change };
+  desktopChanged(change: Partial<Omit<DesktopStatus, 'trayHostHint'>>): void {
+    const desktop = { ...this.#desktop, ...change };
+    const { hint } = diagnoseTrayHost({
+      platform: this.#options.platform ?? process.platform,
+      desktop: this.#options.desktopName,
+      trayHost: desktop.trayHost,
+    });
+    this.#desktop = { ...desktop, trayHostHint: hint };
     this.#publish();
   }
 

@@ -56,12 +56,15 @@ if (process.env.GLANCE_E2E_TRAY_HOST === 'absent') {
   const fallback = r.windows[1];
   fallback.emit('ready-to-show');
   report.trayHost.fallback = { visible: fallback.visible, frame: fallback.options.frame, skipTaskbar: fallback.options.skipTaskbar };
+  // The notice the window then shows names the remedy for the desktop (XDG_CURRENT_DESKTOP).
+  report.trayHost.hintWhileAbsent = (await desktop()).trayHostHint;
   fallback.emit('blur');
   report.trayHost.fallback.afterBlur = fallback.visible;
   globalThis.__glanceE2E.trayHost('present');
   report.trayHost.traysAfterHost = r.trays.length;
   await until(async () => (await desktop()).trayHost === 'present', 'the host in the state');
   report.trayHost.desktopAfterHost = (await desktop()).trayHost;
+  report.trayHost.hintAfterHost = (await desktop()).trayHostHint;
 } else {
   await until(() => r.trays.length === 1, 'the tray');
 }

@@ -1,0 +1,63 @@
+// What the desktop shell reports to the app (tray host, notifications, login item) and what the
+// state then says: the popover's no-tray-host notice reads its remedy from `desktop.trayHostHint`,
+// the same hint Diagnostics shows.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ok } from '../../../shared/errors.js';
+import type { Result } from '../../../shared/errors.js';
+import { InMemorySecretStore } from '../secrets/in-memory-store.js';
+import { createGateSimulator } from '../simulator/handler.js';
+import { createInProcessTransport } from '../simulator/in-process-transport.js';
+import { MemoryFileSystem } from '../testing/memory-file-system.js';
+import { VirtualClock } from '../testing/virtual-clock.js';
+import { GlanceApp } from './glance-app.js';
+
+const apps: GlanceApp[] = [];
+afterEach(() => {
+  for (const app of apps.splice(0)) app.dispose();
+});
+
+async function setup(platform: string, desktopName?: string) {
+  const clock = new VirtualClock(Date.UTC(2026, 11, 6, 12));
+  const app = await GlanceApp.create({
+    secretStore: new InMemorySecretStore(null),
+    transportForAccount: createInProcessTransport(createGateSimulator({ keys: [], clock })),
+    clock,
+    dataDir: '/data',
+    fs: new MemoryFileSystem(),
+    shell: {
+      openExternal: vi.fn(async (_url: string) => {}),
+      chooseCsvPath: async () => null,
+      setLaunchAtLogin: async (): Promise<Result<null>> => ok(null),
+      notify: vi.fn(),
+    },
+    platform,
+    ...(desktopName !== undefined ? { desktopName } : {}),
+    random: () => 0,
+    log: () => undefined,
+  });
+  apps.push(app);
+  return app;
+}
+
+describe('GlanceApp: the desktop around it', () => {
+  it.each([
+    ['ubuntu:GNOME', 'tray-host-gnome'],
+    ['KDE', 'tray-host-kde'],
+    ['sway', 'tray-host-other'],
+  ] as const)('an absent tray host on %s names its remedy in the state, and a host that appears clears it', async (desktop, hint) => {
+    const app = await setup('linux', desktop);
+    expect(app.getState().desktop.trayHostHint).toBeNull();
+    app.desktopChanged({ trayHost: 'absent' });
+    expect(app.getState().desktop).toMatchObject({ trayHost: 'absent', trayHostHint: hint });
+    app.desktopChanged({ notifications: 'blocked' });
+    expect(app.getState().desktop.trayHostHint).toBe(hint);
+    app.desktopChanged({ trayHost: 'present' });
+    expect(app.getState().desktop).toMatchObject({ trayHost: 'present', trayHostHint: null });
+  });
+
+  it('names no remedy where the question does not arise (macOS, Windows)', async () => {
+    const app = await setup('darwin');
+    app.desktopChanged({ trayHost: 'absent' });
+    expect(app.getState().desktop.trayHostHint).toBeNull();
+  });
+});
