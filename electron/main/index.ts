@@ -250,6 +250,7 @@ async function start(): Promise<void> {
   );
   const sendState = createStateSender(() => ui.pushTargets());
   const opened = ui.onDidShow(() => glance.popoverOpened());
+  const closed = ui.onDidHide(() => glance.popoverClosed());
   const commands = ui.onDidCommand((command) => void glance.runTrayCommand(command));
 
   // The preferred global shortcut toggles the popover; whether the system granted it is state (Settings says so).
@@ -338,7 +339,7 @@ async function start(): Promise<void> {
     interfaces.stop();
     shortcut.dispose();
     unbindIpc();
-    for (const subscription of [opened, commands, unwatchNotifier, unwatchHost]) subscription.dispose();
+    for (const subscription of [opened, closed, commands, unwatchNotifier, unwatchHost]) subscription.dispose();
     unsubscribe();
     ui.dispose();
     trayHost.dispose();

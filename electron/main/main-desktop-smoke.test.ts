@@ -27,6 +27,7 @@ interface Report {
   };
   tray: { contextMenuSet: boolean; ignoreDoubleClicks: boolean | null; ctrlClick: { poppedUp: number; popoverVisible: boolean } };
   toggle: { first: boolean; focused: boolean; second: boolean };
+  watched: { open: boolean; waitOpenSec: number; hidden: boolean; waitHiddenSec: number };
   crash: { reloaded: number; logged: boolean };
   power: { suspended: number | null; resumed: boolean };
   icons: { warned: string[] };
@@ -109,6 +110,21 @@ describe('built main on Linux with a tray host that appears late', () => {
 
   it('quits with tray and window destroyed', () => {
     expect(lateHost.quit).toEqual({ trayDestroyed: true, windowDestroyed: true });
+  });
+});
+
+describe('built main: the schedule follows the popover', () => {
+  it.each([
+    ['macOS', () => mac],
+    ['Windows', () => windows],
+    ['Linux', () => lateHost],
+  ])('on %s: at most a minute between attempts while it is open, the hour the preference asks once it is hidden', (_os, report) => {
+    const { open, waitOpenSec, hidden, waitHiddenSec } = report().watched;
+    expect(open && hidden).toBe(true);
+    expect(waitOpenSec).toBeGreaterThan(50);
+    expect(waitOpenSec).toBeLessThanOrEqual(60);
+    expect(waitHiddenSec).toBeGreaterThan(3500);
+    expect(waitHiddenSec).toBeLessThanOrEqual(3600);
   });
 });
 

@@ -53,6 +53,8 @@ export interface PopoverOptions {
   readonly log: (message: string) => void;
   /** The window was just shown. */
   onShow(): void;
+  /** The shown window went away: hidden (blur, toggle, Escape) or closed by the user. */
+  onHide(): void;
 }
 
 /**
@@ -70,6 +72,8 @@ export class PopoverController {
   #hiddenByBlurAt = Number.NEGATIVE_INFINITY;
   #reloads = 0;
   #reloadTimer: TimerHandle | null = null;
+  /** Whether the user sees it: set by `#reveal`, cleared (telling `onHide` once) by a hide or a close. */
+  #shown = false;
   readonly #options: PopoverOptions;
 
   constructor(options: PopoverOptions) {
@@ -106,6 +110,8 @@ export class PopoverController {
       if (this.#window !== win) return;
       this.#window = null;
       this.#cancelReload();
+      // An ordinary window's close button (no tray host, native Wayland) is a hide too.
+      this.#hidden();
     });
     // A crashed renderer or a failed load would leave a blank popover: load the page again, later each time.
     win.webContents.on('render-process-gone', (_event, details) => this.#scheduleReload(win, `renderer gone (${details.reason})`));
@@ -172,7 +178,14 @@ export class PopoverController {
 
   #hide(win: PopoverWindowLike): void {
     win.hide();
+    this.#hidden();
     if (this.#windowPlan !== this.#plan) this.#rebuild(win);
+  }
+
+  #hidden(): void {
+    if (!this.#shown) return;
+    this.#shown = false;
+    this.#options.onHide();
   }
 
   #rebuild(win: PopoverWindowLike): void {
@@ -191,6 +204,7 @@ export class PopoverController {
     }
     win.show();
     win.focus();
+    this.#shown = true;
     this.#options.onShow();
   }
 

@@ -46,11 +46,13 @@ function setup(options: { host?: TrayHostStatus | ManualTrayHost; platform?: Nod
     quit: () => quits.push(clock.now()),
   });
   const shown: number[] = [];
+  const hidden: number[] = [];
   const commands: TrayAppCommand[] = [];
   ui.onDidShow(() => shown.push(clock.now()));
+  ui.onDidHide(() => hidden.push(clock.now()));
   ui.onDidCommand((c) => commands.push(c));
   const state: WidgetState = widgetState({});
-  return { ui, clock, trays, windows, plans, quits, shown, commands, state };
+  return { ui, clock, trays, windows, plans, quits, shown, hidden, commands, state };
 }
 
 function menuItem(tray: FakeTray<string, Menu>, label: RegExp): MenuItemConstructorOptions {
@@ -73,8 +75,8 @@ describe('TrayPopover', () => {
     expect(commands).toEqual([{ type: 'refresh' }]);
   });
 
-  it('a tray click toggles the popover next to the tray, tells onDidShow, and hide() (the renderer) hides it', () => {
-    const { ui, trays, windows, shown, state } = setup();
+  it('a tray click toggles the popover next to the tray, tells onDidShow, and hide() (the renderer) hides it and tells onDidHide', () => {
+    const { ui, trays, windows, shown, hidden, state } = setup();
     ui.start(state);
     windows[0]!.emit('ready-to-show');
     trays[0]!.emit('click');
@@ -82,8 +84,10 @@ describe('TrayPopover', () => {
     expect(shown).toHaveLength(1);
     // Top panel, cursor at (1800, 10): the top-right corner of the work area.
     expect(windows[0]!.position).toEqual([1920 - 360 - 8, 32 + 8]);
+    expect(hidden).toHaveLength(0);
     ui.hide();
     expect(ui.isVisible()).toBe(false);
+    expect(hidden).toHaveLength(1);
   });
 
   it('under XWayland (stale cursor) places the popover at the panel’s end, not at the cursor', () => {

@@ -3,7 +3,7 @@
  * one object owns the tray icon, the popover window, toggling, placement and hide-on-blur, and
  * answers the tray's Open and Quit itself. The app tells it *what* to show (`render(state)`);
  * it tells the app only what the user asked of the app (`onDidCommand`) and that the popover
- * opened (`onDidShow`). Every decision is a pure function in core: the tray model and icon
+ * opened (`onDidShow`) or went away (`onDidHide`). Every decision is a pure function in core: the tray model and icon
  * (core/tray), the placement (popover-position.ts), the window plan (popover-window-plan.ts) and
  * what to do while no tray host is there (core/desktop/tray-host.ts).
  */
@@ -66,6 +66,7 @@ export class TrayPopover<Image, Menu> {
   readonly #popover: PopoverController;
   readonly #tray: TrayController<Image, Menu>;
   readonly #showListeners = new Set<Listener<void>>();
+  readonly #hideListeners = new Set<Listener<void>>();
   readonly #commandListeners = new Set<Listener<TrayAppCommand>>();
   #startedAt = 0;
   #state: WidgetState | null = null;
@@ -83,6 +84,9 @@ export class TrayPopover<Image, Menu> {
       log: options.log,
       onShow: () => {
         for (const listener of [...this.#showListeners]) listener();
+      },
+      onHide: () => {
+        for (const listener of [...this.#hideListeners]) listener();
       },
     });
     this.#tray = new TrayController<Image, Menu>({
@@ -104,6 +108,11 @@ export class TrayPopover<Image, Menu> {
   /** The popover was shown (the app re-reads what may have changed while it was hidden). */
   onDidShow(listener: () => void): Disposable {
     return subscribe(this.#showListeners, listener);
+  }
+
+  /** The shown popover was hidden or closed (the app's schedule keeps its own interval again). */
+  onDidHide(listener: () => void): Disposable {
+    return subscribe(this.#hideListeners, listener);
   }
 
   /** A tray menu command for the app (refresh, currency, privacy, login item, demo). */
@@ -222,6 +231,7 @@ export class TrayPopover<Image, Menu> {
     this.#hostWatch?.dispose();
     this.#hostWatch = null;
     this.#showListeners.clear();
+    this.#hideListeners.clear();
     this.#commandListeners.clear();
     this.#tray.dispose();
     this.#popover.dispose();

@@ -90,6 +90,20 @@ report.toggle = { first: win().visible, focused: win().isFocused() };
 r.app.emit('second-instance', {}, ['gate-glance', '--toggle'], '/');
 report.toggle.second = win().visible;
 
+// While the popover is open no wait exceeds a minute; once hidden the schedule keeps its own
+// interval again (TrayPopover's hide reaches GlanceApp.popoverClosed). Measured on a manual
+// refresh's next attempt, an hour away by the preference.
+await invoke('prefs:set', { refreshIntervalSec: 3600 });
+const nextWait = async () => {
+  await invoke('balance:refresh');
+  return Math.round(((await invoke('state:get')).value.nextRefreshAt - Date.now()) / 1000);
+};
+r.app.emit('second-instance', {}, ['gate-glance'], '/');
+report.watched = { open: win().visible, waitOpenSec: await nextWait() };
+await invoke('window:hide');
+report.watched.hidden = !win().visible;
+report.watched.waitHiddenSec = await nextWait();
+
 // A renderer that crashes is reloaded (Electron leaves it blank).
 const loadsBefore = win().loaded.length;
 wc().emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
