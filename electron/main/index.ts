@@ -35,6 +35,7 @@ import { LOGIN_ARG, secondInstanceAction, shouldGreet, startedAtLogin } from '..
 import { isPermissionAllowed } from '../core/app/permissions.js';
 import { NetworkChangeWatcher, OnlineWatcher, PauseGate } from '../core/app/power.js';
 import { StatusNotifierWatch } from '../core/desktop/status-notifier-watch.js';
+import { secondLaunchShow, xwaylandRelaunchArgs } from '../core/desktop/second-launch.js';
 import { proxyFromPacResult } from '../core/gate/proxy.js';
 import { systemClock } from '../core/clock.js';
 import { dataDir, legacyDataDirs, prepareDataDir } from '../core/data-dir.js';
@@ -83,8 +84,23 @@ process.on('uncaughtException', (error) => log(`uncaught error (${error.name})`)
 process.on('unhandledRejection', (reason) => log(`unhandled rejection (${reason instanceof Error ? reason.name : typeof reason})`));
 
 function main(): void {
+  // A second launch hands its arguments (and, on native Wayland, its XDG activation token) to the first and quits.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
+    return;
+  }
+  // Started without the desktop entry's switches in a Wayland session (`gate-glance --toggle` from a
+  // key binding): start again as the entry would, before Chromium shows anything.
+  const relaunch = xwaylandRelaunchArgs({
+    ...displayServerOf(app.commandLine, process.platform, process.env),
+    packaged: app.isPackaged,
+    display: process.env.DISPLAY,
+    argv: process.argv,
+  });
+  if (relaunch !== null) {
+    app.releaseSingleInstanceLock();
+    app.relaunch({ args: relaunch });
+    app.exit(0);
     return;
   }
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
@@ -145,6 +161,7 @@ async function start(): Promise<void> {
   const ui = new TrayPopover<NativeImage, Menu>({
     platform: process.platform,
     plan: popoverPlanFor(app.commandLine, process.platform, process.env),
+    secondLaunch: secondLaunchShow(display),
     trayHost,
     createTray: (image) => new Tray(image),
     loadIcon: (fileName) => {
@@ -316,7 +333,7 @@ async function start(): Promise<void> {
   interfaces.start();
 
   // `gate-glance --toggle` run again: a key binding, so a second one always hides what the first showed.
-  app.on('second-instance', (_event, argv) => (secondInstanceAction(argv) === 'toggle' ? ui.toggleFromKeyboard() : ui.show()));
+  app.on('second-instance', (_event, argv) => (secondInstanceAction(argv) === 'toggle' ? ui.toggleFromSecondLaunch() : ui.show()));
   app.on('activate', () => ui.show());
 
   if (devEnv.GLANCE_E2E === '1' || devEnv.GLANCE_E2E_TRAY_HOST) {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID } from '../core/app/app-identity.js';
+import { XWAYLAND_ARGS } from '../core/tray/popover-window-plan.js';
 import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';
 import { loadBuilderConfig } from './testing/builder-config.js';
 
@@ -193,6 +194,10 @@ describe('Linux packages', () => {
       expect(lines.get('Exec'), target).toBe('"/opt/Gate Glance/gate-glance" --ozone-platform=x11 %U');
       expect(lines.get('Categories'), target).toBe('Office;Finance;');
     }
+  });
+
+  it('put in Exec= the switches main starts again with when launched without them (gate-glance --toggle from a key binding)', () => {
+    expect(config.linux?.executableArgs).toEqual(XWAYLAND_ARGS);
   });
 
   it('name the desktop entry as package.json desktopName says, so GNOME matches the notifications and windows to it', () => {

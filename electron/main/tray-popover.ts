@@ -12,6 +12,7 @@ import type { WidgetState } from '../../shared/ipc.js';
 import type { Clock, TimerHandle } from '../core/clock.js';
 import type { Disposable, TrayHostMonitor } from '../core/desktop/tray-host.js';
 import { TRAY_HOST_GRACE_MS, trayHostPlan } from '../core/desktop/tray-host.js';
+import type { SecondLaunchShow } from '../core/desktop/second-launch.js';
 import type { Point, Rect } from '../core/tray/popover-position.js';
 import { popoverPosition } from '../core/tray/popover-position.js';
 import type { PopoverWindowPlan } from '../core/tray/popover-window-plan.js';
@@ -41,6 +42,8 @@ export interface TrayPopoverOptions<Image, Menu> {
   buildMenu(template: MenuItemConstructorOptions[]): Menu;
   createWindow(plan: PopoverWindowPlan): PopoverWindowLike;
   readonly screen: ScreenLike;
+  /** How a second launch's `--toggle` shows the popover on this display server (core's secondLaunchShow). */
+  readonly secondLaunch: SecondLaunchShow;
   /** Whether the cursor is where the user clicked (core's cursorKnownFresh): not in a Wayland session. */
   readonly cursorFresh: boolean;
   /** `nativeTheme.shouldUseDarkColorsForSystemIntegratedUI` (Windows taskbar), read at every draw. */
@@ -157,9 +160,14 @@ export class TrayPopover<Image, Menu> {
     this.#popover.hide();
   }
 
-  /** The global shortcut and `--toggle`: hide when shown, show when hidden. */
+  /** The global shortcut: hide when shown, show when hidden. */
   toggleFromKeyboard(): void {
     this.#popover.toggleFromKeyboard();
+  }
+
+  /** `gate-glance --toggle` run again: as the shortcut, shown the way this display server lets a second launch show it. */
+  toggleFromSecondLaunch(): void {
+    this.#popover.toggleFromKeyboard(this.#options.secondLaunch);
   }
 
   isVisible(): boolean {

@@ -33,6 +33,21 @@ if (process.env.FAKE_FAIL?.includes('second-instance')) {
   process.exit(0);
 }
 
+if (process.env.FAKE_PACKAGED === '1') {
+  // A packaged launch that starts again with other switches: main relaunches, exits and builds nothing.
+  await sleep(300);
+  report.launch = {
+    relaunches: r.relaunches,
+    locksReleased: r.locksReleased,
+    exitCode: r.exitCode,
+    windows: r.windows.length,
+    trays: r.trays.length,
+    ipc: r.ipc.size,
+  };
+  process.stdout.write(`SMOKE ${JSON.stringify(report)}\n`);
+  process.exit(0);
+}
+
 await until(() => r.ipc.size > 0 && r.windows.length >= 1, 'window and IPC');
 const wc = () => r.windows.at(-1).webContents;
 const invoke = (channel, ...args) => {

@@ -35,6 +35,9 @@ const rec = {
   dockHidden: 0,
   /** `app.focus()` calls with their options. */
   appFocus: [],
+  /** `app.relaunch()` calls with their options, and `app.releaseSingleInstanceLock()` calls. */
+  relaunches: [],
+  locksReleased: 0,
 };
 globalThis.__fakeElectron = rec;
 
@@ -45,7 +48,9 @@ function appPackageJson() {
 }
 
 class FakeApp extends EventEmitter {
-  isPackaged = false;
+  // FAKE_PACKAGED=1: run as a packaged app (docs/api/app.md app.isPackaged); main then ignores its test
+  // hooks, so only runs that end before they matter (a relaunch) use it.
+  isPackaged = process.env.FAKE_PACKAGED === '1';
   // `app.dock` exists on macOS only (docs/api/app.md, "app.dock macOS Readonly"): undefined elsewhere.
   dock = process.platform === 'darwin' ? { hide: () => void (rec.dockHidden += 1) } : undefined;
   /** Like Chromium's: the value of `--name=value` on this process's command line, "" when absent. */
@@ -65,6 +70,14 @@ class FakeApp extends EventEmitter {
   // process should quit immediately, as it has sent its parameters to the first instance" (docs/api/app.md).
   requestSingleInstanceLock() {
     return !flags.has('second-instance');
+  }
+  releaseSingleInstanceLock() {
+    rec.locksReleased += 1;
+  }
+  // docs/api/app.md relaunch: "does not quit the app when executed. You have to call app.quit or
+  // app.exit"; `args` replaces the arguments after the executable.
+  relaunch(options) {
+    rec.relaunches.push(options ?? null);
   }
   focus(options) {
     rec.appFocus.push(options ?? null);
@@ -212,12 +225,18 @@ export class BrowserWindow extends EventEmitter {
   show() {
     this.visible = true;
   }
+  // "Shows the window but doesn't focus on it" (docs/api/browser-window.md win.showInactive).
+  showInactive() {
+    this.visible = true;
+    this.inactiveShows = (this.inactiveShows ?? 0) + 1;
+  }
   hide() {
     this.visible = false;
   }
   // FAKE_FAIL=focus: the window manager refuses focus (GNOME/Mutter's focus-stealing prevention for a
   // start without a user-input timestamp, electron/electron#2867): shown, never focused, so no blur ever follows.
   focus() {
+    this.focusCalls = (this.focusCalls ?? 0) + 1;
     if (!flags.has('focus')) this.focused = true;
   }
   isFocused() {
