@@ -16,6 +16,7 @@ interface Report {
   dock: { hidden: number };
   appUserModelIds: string[];
   loginItemRead: string;
+  shortcutHeld: string[];
   trayHost?: {
     traysAtStart: number;
     desktopAtStart: string;
@@ -63,6 +64,10 @@ describe('built main as macOS', () => {
     expect(mac.appUserModelIds).toEqual([]);
   });
 
+  it('holds Cmd+Option+G as the global shortcut', () => {
+    expect(mac.shortcutHeld).toEqual(['CommandOrControl+Alt+G']);
+  });
+
   it('reads the login item back: macOS 13+ waiting for approval', () => {
     expect(mac.loginItemRead).toBe('requires-approval');
   });
@@ -75,6 +80,10 @@ describe('built main as Windows', () => {
     expect(windows.tray.contextMenuSet).toBe(true);
     expect(windows.tray.ignoreDoubleClicks).toBeNull();
     expect(windows.loginItemRead).toBe('off');
+  });
+
+  it('holds Alt+Shift+G as the global shortcut, not Ctrl+Alt+G (AltGr+G types "]" on Czech, Hungarian, … keyboards)', () => {
+    expect(windows.shortcutHeld).toEqual(['Alt+Shift+G']);
   });
 
   it('says which tray icon could not be read (createFromPath answers an empty image)', () => {

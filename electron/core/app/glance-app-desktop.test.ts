@@ -55,6 +55,12 @@ describe('GlanceApp: the desktop around it', () => {
     expect(app.getState().desktop).toMatchObject({ trayHost: 'present', trayHostHint: null });
   });
 
+  it('a first run on Windows holds Alt+Shift+G (Ctrl+Alt is AltGr there), elsewhere Ctrl/Cmd+Alt+G', async () => {
+    expect((await setup('win32')).getState().prefs.globalShortcut).toBe('Alt+Shift+G');
+    expect((await setup('darwin')).getState().prefs.globalShortcut).toBe('CommandOrControl+Alt+G');
+    expect((await setup('linux')).getState().prefs.globalShortcut).toBe('CommandOrControl+Alt+G');
+  });
+
   it('names no remedy where the question does not arise (macOS, Windows)', async () => {
     const app = await setup('darwin');
     app.desktopChanged({ trayHost: 'absent' });

@@ -26,7 +26,7 @@ import type {
   ShortcutStatus,
   WidgetState,
 } from '../../../shared/ipc.js';
-import type { Preferences } from '../../../shared/prefs.js';
+import { defaultPreferences, type Preferences } from '../../../shared/prefs.js';
 import type { BalanceState } from '../balance/balance-service.js';
 import { BalanceService } from '../balance/balance-service.js';
 import { historyView } from '../../../shared/history.js';
@@ -162,7 +162,14 @@ export class GlanceApp {
   static async create(options: GlanceAppOptions): Promise<GlanceApp> {
     const clock = options.clock ?? systemClock;
     const log = options.log ?? ((message: string) => console.warn(`[app] ${message}`));
-    const prefs = new PrefsStore({ dir: options.dataDir, now: () => clock.now(), warn: log, ...(options.fs ? { fs: options.fs } : {}) });
+    const prefs = new PrefsStore({
+      dir: options.dataDir,
+      now: () => clock.now(),
+      warn: log,
+      // Windows' global shortcut differs (AltGr): shared/prefs.ts defaultGlobalShortcut.
+      defaults: defaultPreferences(options.platform ?? process.platform),
+      ...(options.fs ? { fs: options.fs } : {}),
+    });
     const loaded = await prefs.load();
     for (const warning of loaded.warnings) log(`preferences: ${warning}`);
     const app = new GlanceApp(options, clock, log, prefs);

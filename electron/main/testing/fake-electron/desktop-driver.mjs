@@ -63,6 +63,7 @@ const desktop = async () => (await invoke('state:get')).value.desktop;
 report.dock = { hidden: r.dockHidden };
 report.appUserModelIds = r.appUserModelIds;
 report.loginItemRead = (await desktop()).loginItem;
+report.shortcutHeld = [...r.shortcuts.keys()];
 
 if (process.env.GLANCE_E2E_TRAY_HOST === 'absent') {
   // No tray host: no tray, and after the grace period the popover shows itself as a window.
