@@ -178,6 +178,8 @@ interface InvokeChannels {
   /** Opens the found version's release page (main's own URL; the renderer cannot choose it). */
   'update:open-release': { args: []; result: null };
   'key-health:check': { args: []; result: KeyHealthState };
+  /** macOS 13+: opens System Settings › General › Login Items, where a login item waiting for approval is allowed. */
+  'login-item:open-settings': { args: []; result: null };
 }
 
 /** A request/response channel name. */
@@ -224,6 +226,7 @@ export const INVOKE_METHODS = {
   restartToUpdate: 'update:restart',
   openReleasePage: 'update:open-release',
   checkKeyHealth: 'key-health:check',
+  openLoginItemSettings: 'login-item:open-settings',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** A `window.glance` request method name. */

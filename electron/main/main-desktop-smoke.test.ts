@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID } from '../core/app/app-identity.js';
+import { LOGIN_ITEMS_SETTINGS_URL } from '../core/app/launch-at-login.js';
 import { ensureBuiltApp } from './testing/built-app.js';
 import { removeRunDirs, runBuiltMain } from './testing/run-built-main.js';
 
@@ -17,6 +18,7 @@ interface Report {
   appUserModelIds: string[];
   loginItemRead: string;
   shortcutHeld: string[];
+  loginItemsButton: { ok: boolean; opened: string[] };
   trayHost?: {
     traysAtStart: number;
     desktopAtStart: string;
@@ -68,8 +70,10 @@ describe('built main as macOS', () => {
     expect(mac.shortcutHeld).toEqual(['CommandOrControl+Alt+G']);
   });
 
-  it('reads the login item back: macOS 13+ waiting for approval', () => {
+  it('reads the login item back: macOS 13+ waiting for approval, and Settings’ button opens Login Items in System Settings', () => {
     expect(mac.loginItemRead).toBe('requires-approval');
+    expect(mac.loginItemsButton).toEqual({ ok: true, opened: [LOGIN_ITEMS_SETTINGS_URL] });
+    expect(windows.loginItemsButton).toEqual({ ok: false, opened: [] });
   });
 });
 

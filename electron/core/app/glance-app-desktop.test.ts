@@ -9,14 +9,18 @@ import { createGateSimulator } from '../simulator/handler.js';
 import { createInProcessTransport } from '../simulator/in-process-transport.js';
 import { MemoryFileSystem } from '../testing/memory-file-system.js';
 import { VirtualClock } from '../testing/virtual-clock.js';
+import { errorWords } from '../../../shared/present/error-words.js';
+import { ENGLISH } from '../../../shared/present/words.js';
+import { APP_ENTRY_URL, APP_ORIGIN, createIpcRouter, glanceHandlers } from '../ipc/index.js';
 import { GlanceApp } from './glance-app.js';
+import { LOGIN_ITEMS_SETTINGS_URL } from './launch-at-login.js';
 
 const apps: GlanceApp[] = [];
 afterEach(() => {
   for (const app of apps.splice(0)) app.dispose();
 });
 
-async function setup(platform: string, desktopName?: string) {
+async function setup(platform: string, desktopName?: string, openExternal: (url: string) => Promise<void> = async () => undefined) {
   const clock = new VirtualClock(Date.UTC(2026, 11, 6, 12));
   const app = await GlanceApp.create({
     secretStore: new InMemorySecretStore(null),
@@ -25,7 +29,7 @@ async function setup(platform: string, desktopName?: string) {
     dataDir: '/data',
     fs: new MemoryFileSystem(),
     shell: {
-      openExternal: vi.fn(async (_url: string) => {}),
+      openExternal,
       chooseCsvPath: async () => null,
       setLaunchAtLogin: async (): Promise<Result<null>> => ok(null),
       notify: vi.fn(),
@@ -38,6 +42,42 @@ async function setup(platform: string, desktopName?: string) {
   apps.push(app);
   return app;
 }
+
+describe('GlanceApp: Login Items (macOS 13+ "requires approval")', () => {
+  const event = { senderFrameUrl: APP_ENTRY_URL, isMainFrame: true, webContentsId: 1 };
+
+  it('login-item:open-settings opens System Settings › Login Items on macOS, a fixed URL the renderer cannot choose', async () => {
+    const opened: string[] = [];
+    const app = await setup('darwin', undefined, async (url) => void opened.push(url));
+    const router = createIpcRouter(glanceHandlers(app, { hide: () => undefined }), {
+      trust: { trustedIds: new Set([1]), appOrigin: APP_ORIGIN },
+      log: () => undefined,
+    });
+    expect(await router.dispatch('login-item:open-settings', [], event)).toEqual({ ok: true, value: null });
+    expect(opened).toEqual([LOGIN_ITEMS_SETTINGS_URL]);
+    expect(LOGIN_ITEMS_SETTINGS_URL).toBe('x-apple.systempreferences:com.apple.LoginItems-Settings.extension');
+    // No argument is taken: the URL is main's.
+    expect(await router.dispatch('login-item:open-settings', ['https://evil.example/'], event)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_REQUEST' },
+    });
+    expect(opened).toHaveLength(1);
+  });
+
+  it('says so when System Settings would not open, and refuses elsewhere (no such list)', async () => {
+    const refusing = await setup('darwin', undefined, async () => {
+      throw new Error('no handler for the URL');
+    });
+    const failed = await refusing.openLoginItemSettings();
+    expect(failed).toMatchObject({ ok: false, error: { code: 'INTERNAL', params: { reason: 'open-login-items' } } });
+    if (!failed.ok)
+      expect(errorWords(ENGLISH, failed.error).hint).toBe('Open System Settings › General › Login Items yourself and allow Gate Glance.');
+    const opened: string[] = [];
+    const linux = await setup('linux', undefined, async (url) => void opened.push(url));
+    expect(await linux.openLoginItemSettings()).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });
+    expect(opened).toEqual([]);
+  });
+});
 
 describe('GlanceApp: the desktop around it', () => {
   it.each([

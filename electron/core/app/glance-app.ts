@@ -57,13 +57,17 @@ import type { DemoSource } from '../simulator/demo.js';
 import { createDemoSource } from '../simulator/demo.js';
 import type { TrayAppCommand } from '../tray/tray-model.js';
 import { UpdateService } from '../updates/update-service.js';
+import { LOGIN_ITEMS_SETTINGS_URL } from './launch-at-login.js';
 
 /** Where "Create an API key" leads: Gate's key management page (a fixed URL; the renderer cannot choose it). */
 export const GATE_KEY_PAGE_URL = 'https://www.gate.io/myaccount/api_key_manage';
 
 /** What the app asks of its host (Electron main, or the e2e bridge's stand-ins). */
 export interface GlanceShell {
-  /** Opens a URL in the user's browser: GATE_KEY_PAGE_URL, or the release page of a version the update feed named. */
+  /**
+   * Opens a URL in the user's browser: GATE_KEY_PAGE_URL, or the release page of a version the update
+   * feed named; on macOS also LOGIN_ITEMS_SETTINGS_URL, which System Settings opens.
+   */
   openExternal(url: string): Promise<void>;
   /** Asks where to save the CSV export; null when the user cancelled. */
   chooseCsvPath(defaultFileName: string): Promise<string | null>;
@@ -656,6 +660,17 @@ export class GlanceApp {
       return ok(null);
     } catch {
       return fail('INTERNAL', { reason: 'open-browser', url: GATE_KEY_PAGE_URL });
+    }
+  }
+
+  /** macOS: opens Login Items in System Settings, where a login item waiting for approval is allowed (a fixed URL). */
+  async openLoginItemSettings(): Promise<Result<null>> {
+    if ((this.#options.platform ?? process.platform) !== 'darwin') return fail('INVALID_REQUEST', { reason: 'login-items-macos' });
+    try {
+      await this.#options.shell.openExternal(LOGIN_ITEMS_SETTINGS_URL);
+      return ok(null);
+    } catch {
+      return fail('INTERNAL', { reason: 'open-login-items' });
     }
   }
 

@@ -64,6 +64,9 @@ report.dock = { hidden: r.dockHidden };
 report.appUserModelIds = r.appUserModelIds;
 report.loginItemRead = (await desktop()).loginItem;
 report.shortcutHeld = [...r.shortcuts.keys()];
+// Settings' "Open Login Items" (macOS 13+, a login item waiting for approval): main's URL, through shell.openExternal.
+const loginItems = await invoke('login-item:open-settings');
+report.loginItemsButton = { ok: loginItems.ok, opened: [...r.opened] };
 
 if (process.env.GLANCE_E2E_TRAY_HOST === 'absent') {
   // No tray host: no tray, and after the grace period the popover shows itself as a window.
