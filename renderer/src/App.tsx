@@ -154,6 +154,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
             keyHealth={state.keyHealth}
             now={now}
             onCheckKeyHealth={() => void actions.checkKeyHealth()}
+            onOpenLoginItems={() => void actions.openLoginItemSettings()}
           />
         </Suspense>
       </main>

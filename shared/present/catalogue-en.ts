@@ -522,6 +522,7 @@ export const en = {
   'settings.launch-at-login': 'Open at login',
   'settings.login-item-approval':
     'macOS asks you to allow Gate Glance in System Settings › General › Login Items before it opens at login.',
+  'settings.open-login-items': 'Open Login Items',
   'settings.api-key': 'API key',
   'settings.key-stored': 'A key ending {hint} is stored in the system keychain.',
   // Settings › Diagnostics (the doctor's report; hint codes from shared/diagnostics.ts).

@@ -493,6 +493,7 @@ export const zhCN: Catalogue = {
   'settings.privacy': '隐私模式（隐藏所有金额）',
   'settings.launch-at-login': '开机自动启动',
   'settings.login-item-approval': 'macOS 需要你先在“系统设置 › 通用 › 登录项”中允许 Gate Glance，它才会开机自动启动。',
+  'settings.open-login-items': '打开“登录项”',
   'settings.api-key': 'API 密钥',
   'settings.key-stored': '系统钥匙串中保存着一个以 {hint} 结尾的密钥。',
   // Settings › Diagnostics (the doctor's report; hint codes from shared/diagnostics.ts).

@@ -493,6 +493,7 @@ export const zhTW: Catalogue = {
   'settings.privacy': '隱私模式（隱藏所有金額）',
   'settings.launch-at-login': '開機時自動啟動',
   'settings.login-item-approval': 'macOS 需要你先在「系統設定 › 一般 › 登入項目」中允許 Gate Glance，它才會開機時自動啟動。',
+  'settings.open-login-items': '開啟「登入項目」',
   'settings.api-key': 'API 金鑰',
   'settings.key-stored': '系統鑰匙圈中儲存著一個以 {hint} 結尾的金鑰。',
   // Settings › Diagnostics (the doctor's report; hint codes from shared/diagnostics.ts).

@@ -41,6 +41,8 @@ export interface SettingsPanelProps {
   readonly keyHealth?: KeyHealthState | null;
   readonly now?: number;
   readonly onCheckKeyHealth?: () => void;
+  /** macOS 13+: opens Login Items, where a login item waiting for approval is allowed. */
+  readonly onOpenLoginItems: () => void;
 }
 
 /** The settings view. */
@@ -60,6 +62,7 @@ export function SettingsPanel({
   keyHealth,
   now,
   onCheckKeyHealth,
+  onOpenLoginItems,
 }: SettingsPanelProps) {
   const words = useWords();
   const id = useId();
@@ -76,7 +79,13 @@ export function SettingsPanel({
           {words.t('settings.done')}
         </button>
       </div>
-      <GeneralSettings prefs={prefs} shortcut={shortcut} loginItem={desktop.loginItem} onChange={onChange} />
+      <GeneralSettings
+        prefs={prefs}
+        shortcut={shortcut}
+        loginItem={desktop.loginItem}
+        onChange={onChange}
+        onOpenLoginItems={onOpenLoginItems}
+      />
       <DisplaySettings prefs={prefs} onChange={onChange} />
       <LanguageSection locale={prefs.locale} onChange={onChange} />
       <AlertsSettings prefs={prefs} notifications={desktop.notifications} onChange={onChange} />
