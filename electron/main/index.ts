@@ -205,6 +205,8 @@ async function start(): Promise<void> {
     create: (options) => new Notification(options),
     isSupported: () => Notification.isSupported(),
     onClick: () => ui.show(),
+    // A toast clicked in Action Center later (or one that started the app) still opens the popover.
+    handleActivation: process.platform === 'win32' ? (onActivate) => Notification.handleActivation(() => onActivate()) : null,
     log,
   });
   const glance = await GlanceApp.create({

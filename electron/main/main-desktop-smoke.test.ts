@@ -18,6 +18,7 @@ interface Report {
   appUserModelIds: string[];
   loginItemRead: string;
   shortcutHeld: string[];
+  visibleAtStart: boolean;
   loginItemsButton: { ok: boolean; opened: string[] };
   trayHost?: {
     traysAtStart: number;
@@ -39,8 +40,8 @@ interface Report {
 
 const KEYCHAIN_FREE = { GLANCE_E2E_KEYCHAIN: 'memory', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' };
 
-function run(env: Record<string, string>): Report {
-  return runBuiltMain<Report>({ driver: 'desktop-driver.mjs', env: { ...KEYCHAIN_FREE, XDG_SESSION_TYPE: 'x11', ...env } }).report;
+function run(env: Record<string, string>, args: readonly string[] = []): Report {
+  return runBuiltMain<Report>({ driver: 'desktop-driver.mjs', args, env: { ...KEYCHAIN_FREE, XDG_SESSION_TYPE: 'x11', ...env } }).report;
 }
 
 let mac: Report;
@@ -50,8 +51,9 @@ let second: Report;
 
 beforeAll(() => {
   ensureBuiltApp();
-  mac = run({ FAKE_PLATFORM: 'darwin', FAKE_LOGIN_ITEM: 'requires-approval' });
-  windows = run({ FAKE_PLATFORM: 'win32', FAKE_FAIL: 'empty-icon' });
+  // Both started at login (no greeting): only Windows was started by a click on one of our toasts.
+  mac = run({ FAKE_PLATFORM: 'darwin', FAKE_LOGIN_ITEM: 'requires-approval' }, ['--login']);
+  windows = run({ FAKE_PLATFORM: 'win32', FAKE_FAIL: 'empty-icon', FAKE_NOTIFICATION_STARTED_APP: '1' }, ['--login']);
   lateHost = run({ GLANCE_E2E_TRAY_HOST: 'absent', FAKE_FAIL: 'focus', XDG_CURRENT_DESKTOP: 'ubuntu:GNOME' });
   second = run({ FAKE_FAIL: 'second-instance' });
 }, 240_000);
@@ -88,6 +90,11 @@ describe('built main as Windows', () => {
 
   it('holds Alt+Shift+G as the global shortcut, not Ctrl+Alt+G (AltGr+G types "]" on Czech, Hungarian, … keyboards)', () => {
     expect(windows.shortcutHeld).toEqual(['Alt+Shift+G']);
+  });
+
+  it('opens the popover when a click on one of its toasts started it (Notification.handleActivation; a login start alone stays in the tray)', () => {
+    expect(windows.visibleAtStart).toBe(true);
+    expect(mac.visibleAtStart).toBe(false);
   });
 
   it('says which tray icon could not be read (createFromPath answers an empty image)', () => {

@@ -90,6 +90,7 @@ if (process.env.GLANCE_E2E_TRAY_HOST === 'absent') {
 const tray = r.trays[0];
 const win = () => r.windows.at(-1);
 if (!win().visible) win().emit('ready-to-show');
+report.visibleAtStart = win().visible;
 // Whatever the greeting (or the window fallback) did, start hidden, with the window that is then current loaded.
 if (win().visible) r.app.emit('second-instance', {}, ['gate-glance', '--toggle'], '/');
 win().emit('ready-to-show');
