@@ -324,13 +324,21 @@ async function start(): Promise<void> {
     gate.set('lock', false);
     glance.screenUnlocked();
   });
-  const online = new OnlineWatcher({ isOnline: () => net.isOnline(), onOnline: () => glance.networkOnline(), clock: systemClock });
+  // A test build may poll faster (the smoke tests flap net.isOnline in milliseconds, not seconds).
+  const pollMs = Number(devEnv.GLANCE_E2E_POLL_MS) > 0 ? { intervalMs: Number(devEnv.GLANCE_E2E_POLL_MS) } : {};
+  const online = new OnlineWatcher({
+    isOnline: () => net.isOnline(),
+    onOnline: () => glance.networkOnline(),
+    clock: systemClock,
+    ...pollMs,
+  });
   online.start();
   // Wi-Fi to VPN without an offline moment: the routes changed, so the next answer may too.
   const interfaces = new NetworkChangeWatcher({
     interfaces: () => networkInterfaces(),
     onChange: () => glance.networkChanged(),
     clock: systemClock,
+    ...pollMs,
   });
   interfaces.start();
 

@@ -162,9 +162,10 @@ function fakeSession(name) {
   s.setProxy = async (config) => {
     s.proxy = config;
   };
-  s.fetch = (...args) => {
+  s.fetch = (input, init) => {
     (rec.sessionFetches ??= []).push(name);
-    return globalThis.fetch(...args);
+    rec.fetchLog.push({ session: name, url: String(input instanceof Request ? input.url : input) });
+    return fakeFetch(input, init);
   };
   rec.sessions.set(name, s);
   return s;
@@ -367,9 +368,26 @@ export const nativeTheme = Object.assign(new EventEmitter(), {
   shouldUseDarkColorsForSystemIntegratedUI: false,
 });
 
-// `net.isOnline()` (docs/api/net.md): the driver flips `rec.online` to make it flap.
+// `net.isOnline()` (docs/api/net.md: false "is a pretty strong indicator that the user won't be able
+// to connect to remote sites"): the driver flips `rec.online` to make it flap. While it is false the
+// fake's network is down: net.fetch and a session's fetch reject as Chromium's loader does, with the
+// net error's name ("error" emitted with net::ErrorToString(...), shell/common/api/electron_api_url_loader.cc;
+// ERR_INTERNET_DISCONNECTED is -106 in Chromium's net_error_list.h). Loopback stands in for Gate here.
 rec.online = true;
-export const net = { request, fetch: (...args) => globalThis.fetch(...args), isOnline: () => rec.online };
+/** Every request main made: the session ('net' for net.fetch) and the URL. */
+rec.fetchLog = [];
+function fakeFetch(input, init) {
+  if (!rec.online) return Promise.reject(new Error('net::ERR_INTERNET_DISCONNECTED'));
+  return globalThis.fetch(input, init);
+}
+export const net = {
+  request,
+  fetch: (input, init) => {
+    rec.fetchLog.push({ session: 'net', url: String(input instanceof Request ? input.url : input) });
+    return fakeFetch(input, init);
+  },
+  isOnline: () => rec.online,
+};
 
 export const globalShortcut = {
   register: (accelerator, onPress) => {
