@@ -5,6 +5,7 @@
  * popover window, the tray and the IPC router over GlanceApp's methods, wires power and network
  * events to it, and tears everything down on quit. Every decision lives in electron/core (tested without Electron); this file only wires.
  */
+import { createRequire } from 'node:module';
 import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,7 @@ import { isPermissionAllowed } from '../core/app/permissions.js';
 import { NetworkChangeWatcher, OnlineWatcher, PauseGate } from '../core/app/power.js';
 import { StatusNotifierWatch } from '../core/desktop/status-notifier-watch.js';
 import { secondLaunchShow, xwaylandRelaunchArgs } from '../core/desktop/second-launch.js';
+import { bundledCliArgs } from '../core/desktop/cli-dispatch.js';
 import { proxyFromPacResult } from '../core/gate/proxy.js';
 import { systemClock } from '../core/clock.js';
 import { dataDir, legacyDataDirs, prepareDataDir } from '../core/data-dir.js';
@@ -66,12 +68,29 @@ const log = (message: string): void => console.warn(`[glance] ${message}`);
 
 // Test hooks only in an unpackaged build: a packaged app ignores them (like the NODE_OPTIONS fuse).
 const devEnv = app.isPackaged ? {} : process.env;
-// One data folder for the app and the CLI (core/data-dir.ts), set before `ready` as Electron requires;
-// readied before anything reads it: an earlier version's files move over once, loose modes tightened.
-const userData = devEnv.GLANCE_USER_DATA_DIR || dataDir(process.env, process.platform);
-for (const note of prepareDataDir(userData, devEnv.GLANCE_USER_DATA_DIR ? [] : legacyDataDirs(app.getPath('appData'), userData)))
-  log(`data folder: ${note}`);
-app.setPath('userData', userData);
+
+/**
+ * One data folder for the app and the CLI (core/data-dir.ts), set before `ready` as Electron requires;
+ * readied before anything reads it: an earlier version's files move over once, loose modes tightened.
+ */
+function useDataFolder(): void {
+  const userData = devEnv.GLANCE_USER_DATA_DIR || dataDir(process.env, process.platform);
+  for (const note of prepareDataDir(userData, devEnv.GLANCE_USER_DATA_DIR ? [] : legacyDataDirs(app.getPath('appData'), userData)))
+    log(`data folder: ${note}`);
+  app.setPath('userData', userData);
+}
+
+/**
+ * `gate-glance balance` and the other CLI commands through the Linux packages' launcher: the
+ * bundled CLI (out/cli, in the app) runs here in main's Node and exits with its code; no window,
+ * no tray, no single-instance lock, so the running app is not disturbed.
+ */
+function runBundledCli(args: readonly string[]): void {
+  const cli = createRequire(import.meta.url)(join(here, '..', 'cli', 'gate-glance.cjs')) as {
+    main(argv: readonly string[]): Promise<void>;
+  };
+  void cli.main(args);
+}
 
 /** Packaged: resources/tray (electron-builder extraResources). Unpackaged: build/tray next to out/, however Electron was launched. */
 function trayIconDir(): string {
@@ -84,6 +103,12 @@ process.on('uncaughtException', (error) => log(`uncaught error (${error.name})`)
 process.on('unhandledRejection', (reason) => log(`unhandled rejection (${reason instanceof Error ? reason.name : typeof reason})`));
 
 function main(): void {
+  const cliArgs = bundledCliArgs(process.argv);
+  if (cliArgs !== null) {
+    runBundledCli(cliArgs);
+    return;
+  }
+  useDataFolder();
   // A second launch hands its arguments (and, on native Wayland, its XDG activation token) to the first and quits.
   if (!app.requestSingleInstanceLock()) {
     app.quit();

@@ -69,6 +69,7 @@ class FakeApp extends EventEmitter {
   // FAKE_FAIL=second-instance: another instance holds the lock. Electron: "If it returns false, your
   // process should quit immediately, as it has sent its parameters to the first instance" (docs/api/app.md).
   requestSingleInstanceLock() {
+    rec.lockRequests = (rec.lockRequests ?? 0) + 1;
     return !flags.has('second-instance');
   }
   releaseSingleInstanceLock() {
