@@ -4,7 +4,7 @@
  * and the browser e2e bridge are all typed from it. Every invoke answers a `Result`, so a
  * rejected sender or payload is a value the UI can show, not an exception.
  */
-import type { Diagnostics } from './diagnostics.js';
+import type { DiagnosticHint, Diagnostics } from './diagnostics.js';
 import type { BalanceSnapshot, Currency } from './balance.js';
 import type { AppError, Result } from './errors.js';
 import type { HoldingsView } from './holdings.js';
@@ -93,6 +93,8 @@ export interface DesktopStatus {
   readonly trayHost: 'present' | 'absent' | 'not-applicable';
   readonly notifications: 'ok' | 'blocked';
   readonly loginItem: 'on' | 'off' | 'requires-approval' | 'unknown';
+  /** The remedy for an absent tray host on this desktop (Diagnostics' own hint), which the popover names while it is a window; null otherwise. */
+  readonly trayHostHint: DiagnosticHint | null;
 }
 
 /** See `WidgetState.shortcut`. */
@@ -176,6 +178,8 @@ interface InvokeChannels {
   /** Opens the found version's release page (main's own URL; the renderer cannot choose it). */
   'update:open-release': { args: []; result: null };
   'key-health:check': { args: []; result: KeyHealthState };
+  /** macOS 13+: opens System Settings › General › Login Items, where a login item waiting for approval is allowed. */
+  'login-item:open-settings': { args: []; result: null };
 }
 
 /** A request/response channel name. */
@@ -222,6 +226,7 @@ export const INVOKE_METHODS = {
   restartToUpdate: 'update:restart',
   openReleasePage: 'update:open-release',
   checkKeyHealth: 'key-health:check',
+  openLoginItemSettings: 'login-item:open-settings',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** A `window.glance` request method name. */

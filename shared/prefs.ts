@@ -34,8 +34,8 @@ export interface Preferences {
   /** Notifications: above/below a total, a big move in 24 h, the account no longer readable. */
   readonly alerts: readonly AlertRule[];
   /**
-   * The Electron accelerator that toggles the popover from anywhere, or null for none.
-   * CommandOrControl+Alt+G is Ctrl+Alt+G on Windows and Linux, Cmd+Option+G on macOS.
+   * The Electron accelerator that toggles the popover from anywhere, or null for none. A first run
+   * gets `defaultGlobalShortcut(platform)`.
    */
   readonly globalShortcut: string | null;
   /** Looks for a new version 5 s after start and every 12 hours; off means no update request at all. */
@@ -44,8 +44,21 @@ export interface Preferences {
   readonly downloadUpdatesAutomatically: boolean;
 }
 
-/** The global shortcut a first run gets. */
+/** The global shortcut a first run gets on macOS and Linux: Cmd+Option+G, Ctrl+Alt+G. */
 export const DEFAULT_GLOBAL_SHORTCUT = 'CommandOrControl+Alt+G';
+
+/**
+ * Windows' first-run shortcut. Windows reads Ctrl+Alt as AltGr, and AltGr+G types "]" on Czech,
+ * Slovak, Hungarian, Croatian and Slovene keyboards, so a grab of Ctrl+Alt+G takes that character
+ * from every app. Alt+Shift+G: no AltGr, no Windows key (Win+Alt+G is the Game Bar's), and not
+ * Ctrl+Shift+G (Find previous in browsers, Source Control in VS Code).
+ */
+const WINDOWS_GLOBAL_SHORTCUT = 'Alt+Shift+G';
+
+/** The global shortcut a first run gets on `platform` (`process.platform`). */
+export function defaultGlobalShortcut(platform: string): string {
+  return platform === 'win32' ? WINDOWS_GLOBAL_SHORTCUT : DEFAULT_GLOBAL_SHORTCUT;
+}
 
 /** Gate caches `total_balance` for up to a minute; polling faster only burns rate limit. */
 export const MIN_REFRESH_INTERVAL_SEC = 60;
@@ -70,3 +83,9 @@ export const DEFAULT_PREFERENCES: Preferences = {
   checkForUpdates: true,
   downloadUpdatesAutomatically: false,
 };
+
+/** The defaults on `platform`: DEFAULT_PREFERENCES with that platform's global shortcut. */
+export function defaultPreferences(platform: string): Preferences {
+  const globalShortcut = defaultGlobalShortcut(platform);
+  return globalShortcut === DEFAULT_PREFERENCES.globalShortcut ? DEFAULT_PREFERENCES : { ...DEFAULT_PREFERENCES, globalShortcut };
+}

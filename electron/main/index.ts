@@ -5,6 +5,7 @@
  * popover window, the tray and the IPC router over GlanceApp's methods, wires power and network
  * events to it, and tears everything down on quit. Every decision lives in electron/core (tested without Electron); this file only wires.
  */
+import { createRequire } from 'node:module';
 import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +36,8 @@ import { LOGIN_ARG, secondInstanceAction, shouldGreet, startedAtLogin } from '..
 import { isPermissionAllowed } from '../core/app/permissions.js';
 import { NetworkChangeWatcher, OnlineWatcher, PauseGate } from '../core/app/power.js';
 import { StatusNotifierWatch } from '../core/desktop/status-notifier-watch.js';
+import { secondLaunchShow, xwaylandRelaunchArgs } from '../core/desktop/second-launch.js';
+import { bundledCliArgs } from '../core/desktop/cli-dispatch.js';
 import { proxyFromPacResult } from '../core/gate/proxy.js';
 import { systemClock } from '../core/clock.js';
 import { dataDir, legacyDataDirs, prepareDataDir } from '../core/data-dir.js';
@@ -65,12 +68,29 @@ const log = (message: string): void => console.warn(`[glance] ${message}`);
 
 // Test hooks only in an unpackaged build: a packaged app ignores them (like the NODE_OPTIONS fuse).
 const devEnv = app.isPackaged ? {} : process.env;
-// One data folder for the app and the CLI (core/data-dir.ts), set before `ready` as Electron requires;
-// readied before anything reads it: an earlier version's files move over once, loose modes tightened.
-const userData = devEnv.GLANCE_USER_DATA_DIR || dataDir(process.env, process.platform);
-for (const note of prepareDataDir(userData, devEnv.GLANCE_USER_DATA_DIR ? [] : legacyDataDirs(app.getPath('appData'), userData)))
-  log(`data folder: ${note}`);
-app.setPath('userData', userData);
+
+/**
+ * One data folder for the app and the CLI (core/data-dir.ts), set before `ready` as Electron requires;
+ * readied before anything reads it: an earlier version's files move over once, loose modes tightened.
+ */
+function useDataFolder(): void {
+  const userData = devEnv.GLANCE_USER_DATA_DIR || dataDir(process.env, process.platform);
+  for (const note of prepareDataDir(userData, devEnv.GLANCE_USER_DATA_DIR ? [] : legacyDataDirs(app.getPath('appData'), userData)))
+    log(`data folder: ${note}`);
+  app.setPath('userData', userData);
+}
+
+/**
+ * `gate-glance balance` and the other CLI commands through the Linux packages' launcher: the
+ * bundled CLI (out/cli, in the app) runs here in main's Node and exits with its code; no window,
+ * no tray, no single-instance lock, so the running app is not disturbed.
+ */
+function runBundledCli(args: readonly string[]): void {
+  const cli = createRequire(import.meta.url)(join(here, '..', 'cli', 'gate-glance.cjs')) as {
+    main(argv: readonly string[]): Promise<void>;
+  };
+  void cli.main(args);
+}
 
 /** Packaged: resources/tray (electron-builder extraResources). Unpackaged: build/tray next to out/, however Electron was launched. */
 function trayIconDir(): string {
@@ -83,8 +103,29 @@ process.on('uncaughtException', (error) => log(`uncaught error (${error.name})`)
 process.on('unhandledRejection', (reason) => log(`unhandled rejection (${reason instanceof Error ? reason.name : typeof reason})`));
 
 function main(): void {
+  const cliArgs = bundledCliArgs(process.argv);
+  if (cliArgs !== null) {
+    runBundledCli(cliArgs);
+    return;
+  }
+  useDataFolder();
+  // A second launch hands its arguments (and, on native Wayland, its XDG activation token) to the first and quits.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
+    return;
+  }
+  // Started without the desktop entry's switches in a Wayland session (`gate-glance --toggle` from a
+  // key binding): start again as the entry would, before Chromium shows anything.
+  const relaunch = xwaylandRelaunchArgs({
+    ...displayServerOf(app.commandLine, process.platform, process.env),
+    packaged: app.isPackaged,
+    display: process.env.DISPLAY,
+    argv: process.argv,
+  });
+  if (relaunch !== null) {
+    app.releaseSingleInstanceLock();
+    app.relaunch({ args: relaunch });
+    app.exit(0);
     return;
   }
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
@@ -145,6 +186,7 @@ async function start(): Promise<void> {
   const ui = new TrayPopover<NativeImage, Menu>({
     platform: process.platform,
     plan: popoverPlanFor(app.commandLine, process.platform, process.env),
+    secondLaunch: secondLaunchShow(display),
     trayHost,
     createTray: (image) => new Tray(image),
     loadIcon: (fileName) => {
@@ -188,6 +230,8 @@ async function start(): Promise<void> {
     create: (options) => new Notification(options),
     isSupported: () => Notification.isSupported(),
     onClick: () => ui.show(),
+    // A toast clicked in Action Center later (or one that started the app) still opens the popover.
+    handleActivation: process.platform === 'win32' ? (onActivate) => Notification.handleActivation(() => onActivate()) : null,
     log,
   });
   const glance = await GlanceApp.create({
@@ -250,6 +294,7 @@ async function start(): Promise<void> {
   );
   const sendState = createStateSender(() => ui.pushTargets());
   const opened = ui.onDidShow(() => glance.popoverOpened());
+  const closed = ui.onDidHide(() => glance.popoverClosed());
   const commands = ui.onDidCommand((command) => void glance.runTrayCommand(command));
 
   // The preferred global shortcut toggles the popover; whether the system granted it is state (Settings says so).
@@ -304,18 +349,26 @@ async function start(): Promise<void> {
     gate.set('lock', false);
     glance.screenUnlocked();
   });
-  const online = new OnlineWatcher({ isOnline: () => net.isOnline(), onOnline: () => glance.networkOnline(), clock: systemClock });
+  // A test build may poll faster (the smoke tests flap net.isOnline in milliseconds, not seconds).
+  const pollMs = Number(devEnv.GLANCE_E2E_POLL_MS) > 0 ? { intervalMs: Number(devEnv.GLANCE_E2E_POLL_MS) } : {};
+  const online = new OnlineWatcher({
+    isOnline: () => net.isOnline(),
+    onOnline: () => glance.networkOnline(),
+    clock: systemClock,
+    ...pollMs,
+  });
   online.start();
   // Wi-Fi to VPN without an offline moment: the routes changed, so the next answer may too.
   const interfaces = new NetworkChangeWatcher({
     interfaces: () => networkInterfaces(),
     onChange: () => glance.networkChanged(),
     clock: systemClock,
+    ...pollMs,
   });
   interfaces.start();
 
   // `gate-glance --toggle` run again: a key binding, so a second one always hides what the first showed.
-  app.on('second-instance', (_event, argv) => (secondInstanceAction(argv) === 'toggle' ? ui.toggleFromKeyboard() : ui.show()));
+  app.on('second-instance', (_event, argv) => (secondInstanceAction(argv) === 'toggle' ? ui.toggleFromSecondLaunch() : ui.show()));
   app.on('activate', () => ui.show());
 
   if (devEnv.GLANCE_E2E === '1' || devEnv.GLANCE_E2E_TRAY_HOST) {
@@ -338,7 +391,7 @@ async function start(): Promise<void> {
     interfaces.stop();
     shortcut.dispose();
     unbindIpc();
-    for (const subscription of [opened, commands, unwatchNotifier, unwatchHost]) subscription.dispose();
+    for (const subscription of [opened, closed, commands, unwatchNotifier, unwatchHost]) subscription.dispose();
     unsubscribe();
     ui.dispose();
     trayHost.dispose();

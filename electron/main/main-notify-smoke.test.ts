@@ -23,12 +23,15 @@ interface Report {
   visibleAfter: boolean;
   cleared: boolean;
   notificationsState: string;
+  showsByClick: number;
+  actionCenter?: { visible: boolean; shows: number };
 }
 
 let dir: string;
 let server: SimulatorServer;
 let report: Report;
 let refused: Report;
+let windows: Report;
 
 const runDriver = (env: NodeJS.ProcessEnv) => spawnBuiltMain('notify-driver.mjs', env);
 
@@ -60,6 +63,7 @@ beforeAll(async () => {
   report = await runOnce({}, credentials);
   // The system refuses notifications (FAKE_FAIL=notification: Electron's 'failed' event).
   refused = await runOnce({ FAKE_FAIL: 'notification' }, credentials);
+  windows = await runOnce({ FAKE_PLATFORM: 'win32' }, credentials);
 }, 180_000);
 
 afterAll(async () => {
@@ -80,8 +84,15 @@ describe('built main with a fake Electron: an alert', () => {
 
   it('opens the popover when clicked', () => {
     expect([report.visibleBefore, report.visibleAfter]).toEqual([false, true]);
+    expect(report.showsByClick).toBe(1);
     expect(report.cleared).toBe(true);
     expect(report.notificationsState).toBe('ok');
+  });
+
+  it('on Windows opens the popover once per click, also for a toast clicked later in Action Center (Notification.handleActivation)', () => {
+    expect([windows.visibleBefore, windows.visibleAfter]).toEqual([false, true]);
+    expect(windows.showsByClick).toBe(1);
+    expect(windows.actionCenter).toEqual({ visible: true, shows: 2 });
   });
 
   it('when the system refuses it, the state says notifications are blocked (Settings › Alerts shows the remedy)', () => {

@@ -34,6 +34,7 @@ interface SmokeReport {
   opened: string[];
   tray: { tooltip: string; icon: string; menu: string[]; firstEnabled: boolean };
   greeting: { visible: boolean; afterToggle: boolean };
+  secondLaunch: { visible: boolean; focusAsked: boolean; inactive: number; hiddenByNext: boolean };
   popover: { visible: boolean; position: [number, number]; hiddenOnBlur: boolean };
   pushes: number;
   pushHasSecretField: boolean;
@@ -151,6 +152,10 @@ describe('built main with a fake Electron', () => {
   it('greets a user start with no key stored by opening the popover (not when the keychain failed), and --toggle from a second launch toggles it', () => {
     if (report.ipc.state?.keychain) expect(report.greeting).toEqual({ visible: false, afterToggle: true });
     else expect(report.greeting).toEqual({ visible: true, afterToggle: false });
+  });
+
+  it('in an X11 session a second launch’s --toggle shows the popover focused, and the next hides it', () => {
+    expect(report.secondLaunch).toEqual({ visible: true, focusAsked: true, inactive: 0, hiddenByNext: true });
   });
 
   it('renders the tray with its menu set, toggles the popover next to the cursor and hides it on blur', () => {

@@ -15,6 +15,11 @@ interface Report {
   popover: { visible: boolean; position: [number, number] | null; hiddenOnBlur: boolean };
   shortcut: { held: string[]; shownByPress: boolean; hiddenByPress: boolean; pushed: string | null };
   switches: Record<string, string>;
+  secondLaunch: { visible: boolean; focusAsked: boolean; inactive: number; hiddenByNext: boolean };
+}
+
+interface LaunchReport {
+  launch: { relaunches: { args: string[] }[]; locksReleased: number; exitCode: number | null; windows: number; trays: number; ipc: number };
 }
 
 function runMain(args: readonly string[], env: Record<string, string> = {}): Report {
@@ -23,12 +28,19 @@ function runMain(args: readonly string[], env: Record<string, string> = {}): Rep
 
 let wayland: Report;
 let xwayland: Report;
+let toggleStart: LaunchReport;
 
 beforeAll(() => {
   ensureBuiltApp();
   wayland = runMain([]);
   // Under XWayland the X11 grab registers but never fires while another app has focus.
   xwayland = runMain(XWAYLAND_ARGS, { FAKE_FAIL: 'dead-shortcut' });
+  // The packaged app started by `gate-glance --toggle` (no desktop entry, so none of its switches).
+  toggleStart = runBuiltMain<LaunchReport>({
+    driver: 'desktop-driver.mjs',
+    args: ['--toggle'],
+    env: { XDG_SESSION_TYPE: 'wayland', DISPLAY: ':0', FAKE_PACKAGED: '1' },
+  }).report;
 }, 240_000);
 
 afterAll(() => removeRunDirs());
@@ -68,6 +80,23 @@ describe('built main in a Wayland session (Linux)', () => {
 
   it('under XWayland says the shortcut works only while our window has focus (its grab never fires elsewhere)', () => {
     expect(xwayland.shortcut).toMatchObject({ held: ['CommandOrControl+Alt+G'], shownByPress: false, pushed: 'focus-only' });
+  });
+
+  it('--toggle from a second launch under XWayland shows the popover without asking for focus (no "is ready"), and the next hides it', () => {
+    expect(xwayland.secondLaunch).toEqual({ visible: true, focusAsked: false, inactive: 1, hiddenByNext: true });
+  });
+
+  it('--toggle from a second launch on native Wayland asks for focus (Electron hands the launch’s XDG activation token over)', () => {
+    expect(wayland.secondLaunch).toEqual({ visible: true, focusAsked: true, inactive: 0, hiddenByNext: true });
+  });
+
+  it('a packaged app started by --toggle without the desktop entry’s switches starts again with them, its arguments kept, and builds nothing', () => {
+    const { relaunches, ...rest } = toggleStart.launch;
+    expect(rest).toEqual({ locksReleased: 1, exitCode: 0, windows: 0, trays: 0, ipc: 0 });
+    expect(relaunches).toHaveLength(1);
+    const args = relaunches[0]!.args;
+    expect(args.slice(0, XWAYLAND_ARGS.length)).toEqual(XWAYLAND_ARGS);
+    expect(args.at(-1)).toBe('--toggle');
   });
 
   it('sets no AppUserModelID off Windows', () => {

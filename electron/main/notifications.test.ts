@@ -15,17 +15,19 @@ class FakeNotification implements NotificationLike {
   }
 }
 
-function setup(isSupported = true) {
+function setup(isSupported = true, windows = false) {
   const made: FakeNotification[] = [];
   const onClick = vi.fn();
   const log = vi.fn();
+  let activate: (() => void) | null = null;
   const notifier = createNotifier({
     create: (o) => made[made.push(new FakeNotification({ ...o })) - 1]!,
     isSupported: () => isSupported,
     onClick,
+    handleActivation: windows ? (callback) => void (activate = callback) : null,
     log,
   });
-  return { made, onClick, log, notifier };
+  return { made, onClick, log, notifier, activate: () => activate?.() };
 }
 
 describe('createNotifier', () => {
@@ -36,6 +38,18 @@ describe('createNotifier', () => {
     expect(onClick).not.toHaveBeenCalled();
     made[0]!.listeners.get('click')!();
     expect(onClick).toHaveBeenCalledTimes(1);
+  });
+
+  it('Windows: every activation opens the popover once, also a toast clicked in Action Center after its object is gone', () => {
+    const { made, onClick, notifier, activate } = setup(true, true);
+    notifier.notify({ title: 'a', body: 'b' });
+    // In memory, Electron runs the instance's click and the activation callback both: one show.
+    made[0]!.listeners.get('click')!();
+    activate();
+    expect(onClick).toHaveBeenCalledTimes(1);
+    // Collected, restarted, or the click that started the app: only the activation callback runs.
+    activate();
+    expect(onClick).toHaveBeenCalledTimes(2);
   });
 
   it('on a desktop without notifications: nothing shown, one log line', () => {

@@ -21,6 +21,13 @@ export interface NotifierOptions {
   readonly isSupported: () => boolean;
   /** Clicking a notification: show the popover. */
   readonly onClick: () => void;
+  /**
+   * Windows: `Notification.handleActivation` (Electron 42+), whose callback gets every click on
+   * our toasts, also one in Action Center long after the Notification object was collected, after
+   * a restart, or one that started the app (Electron's COM toast activator); it runs "in addition
+   * to instance events", so with it the instance's click only lets go. Null elsewhere.
+   */
+  readonly handleActivation: ((onActivate: () => void) => void) | null;
   readonly log: (message: string) => void;
 }
 
@@ -39,6 +46,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
   const failListeners = new Set<() => void>();
   let saidUnsupported = false;
   let saidFailed = false;
+  options.handleActivation?.(() => options.onClick());
   const notify = ({ title, body }: { readonly title: string; readonly body: string }): void => {
     if (!options.isSupported()) {
       if (!saidUnsupported) options.log('this desktop shows no notifications: alerts are not shown');
@@ -50,7 +58,7 @@ export function createNotifier(options: NotifierOptions): Notifier {
     held.add(shown);
     shown.on('click', () => {
       held.delete(shown);
-      options.onClick();
+      if (options.handleActivation === null) options.onClick();
     });
     shown.on('close', () => held.delete(shown));
     // The error string is the system's own words: logged once by kind only, never shown.

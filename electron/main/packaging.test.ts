@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { APP_ID } from '../core/app/app-identity.js';
+import { XWAYLAND_ARGS } from '../core/tray/popover-window-plan.js';
 import { BUILT, PROJECT_ROOT, ensureBuiltApp } from './testing/built-app.js';
 import { loadBuilderConfig } from './testing/builder-config.js';
 
@@ -29,12 +30,16 @@ interface PlatformOptions {
   entitlementsInherit?: string;
   extendInfo?: Record<string, unknown>;
   signtoolOptions?: { publisherName?: string[] };
+  afterInstall?: string;
+  afterRemove?: string;
+  extraResources?: { from: string; to: string }[];
 }
 
 interface BuilderConfig {
   appId?: string;
   productName?: string;
   afterPack?: string;
+  files?: string[];
   electronFuses?: Record<string, boolean>;
   mac?: PlatformOptions;
   win?: PlatformOptions;
@@ -193,6 +198,35 @@ describe('Linux packages', () => {
       expect(lines.get('Exec'), target).toBe('"/opt/Gate Glance/gate-glance" --ozone-platform=x11 %U');
       expect(lines.get('Categories'), target).toBe('Office;Finance;');
     }
+  });
+
+  it('install /usr/bin/gate-glance as the launcher (app or CLI) with electron-builder’s own scripts, changed only there', () => {
+    const defaults = join(PROJECT_ROOT, 'node_modules', 'app-builder-lib', 'templates', 'linux');
+    const ours = (name: string) => readFileSync(join(PROJECT_ROOT, 'build', 'linux', name), 'utf8');
+    const launcher = "'/opt/${sanitizedProductName}/resources/bin/${executable}'";
+    const binary = "'/opt/${sanitizedProductName}/${executable}'";
+    const withoutOurLines = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => !l.startsWith("# electron-builder's") && !l.startsWith('# The launcher must') && !l.startsWith('chmod 0755'))
+        .join('\n')
+        .replace('\n\n\nif type update-alternatives', '\n\nif type update-alternatives');
+    for (const name of ['after-install.tpl', 'after-remove.tpl']) {
+      const theirs = readFileSync(join(defaults, name), 'utf8');
+      expect(theirs, name).toContain(binary);
+      expect(withoutOurLines(ours(name)), name).toBe(theirs.replaceAll(binary, launcher));
+    }
+    expect(ours('after-install.tpl')).toContain(`chmod 0755 ${launcher}`);
+    for (const target of ['deb', 'rpm'] as const) {
+      expect(config[target]).toMatchObject({ afterInstall: 'build/linux/after-install.tpl', afterRemove: 'build/linux/after-remove.tpl' });
+    }
+    expect(config.linux?.extraResources).toEqual([{ from: 'build/linux/bin', to: 'bin' }]);
+    // The CLI it runs is in the app (without the code cache made for Node's V8, or the simulator).
+    expect(config.files).toEqual(expect.arrayContaining(['out/cli/**', '!out/cli/code-cache/**', '!out/cli/simulator.cjs']));
+  });
+
+  it('put in Exec= the switches main starts again with when launched without them (gate-glance --toggle from a key binding)', () => {
+    expect(config.linux?.executableArgs).toEqual(XWAYLAND_ARGS);
   });
 
   it('name the desktop entry as package.json desktopName says, so GNOME matches the notifications and windows to it', () => {

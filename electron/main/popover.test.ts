@@ -9,6 +9,7 @@ function controller(plan: PopoverWindowPlan = popoverWindowPlan('win32', false))
   const plans: PopoverWindowPlan[] = [];
   const placement = vi.fn(() => ({ x: 10, y: 20 }));
   const logged: string[] = [];
+  const hides: number[] = [];
   const c = new PopoverController({
     plan,
     createWindow: (p) => {
@@ -22,11 +23,39 @@ function controller(plan: PopoverWindowPlan = popoverWindowPlan('win32', false))
     clock,
     log: (message) => logged.push(message),
     onShow: () => undefined,
+    onHide: () => hides.push(clock.now()),
   });
-  return { c, clock, windows, placement, plans, logged };
+  return { c, clock, windows, placement, plans, logged, hides };
 }
 
 describe('PopoverController', () => {
+  it('tells onHide once per shown window that goes away: blur, toggle, hide() or the close button; never for a hidden one', () => {
+    const { c, windows, hides, clock } = controller();
+    c.create();
+    const w = windows[0] as FakeWindow;
+    c.hide();
+    w.emit('ready-to-show');
+    expect(hides).toEqual([]);
+    c.show();
+    w.emit('blur');
+    expect(hides).toHaveLength(1);
+    clock.advance(BLUR_TOGGLE_GUARD_MS);
+    c.toggle();
+    c.toggle();
+    expect(hides).toHaveLength(2);
+    c.toggleFromKeyboard();
+    c.hide();
+    c.hide();
+    expect(hides).toHaveLength(3);
+    // An ordinary window closed with its button (no tray host): 'closed' while shown.
+    c.show();
+    w.destroy();
+    expect(hides).toHaveLength(4);
+    // Quitting destroys a hidden window: nothing to tell.
+    c.dispose();
+    expect(hides).toHaveLength(4);
+  });
+
   it('creates the window hidden, loads the app URL, and shows only after ready-to-show', () => {
     const { c, windows } = controller();
     c.create();

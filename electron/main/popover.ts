@@ -8,6 +8,7 @@ import type { PushTargetLike } from './ipc-binding.js';
 import { POPOVER_SIZE } from './popover-window.js';
 import type { Clock, TimerHandle } from '../core/clock.js';
 import { failedLoadNeedsReload, reloadDelayMs } from '../core/desktop/reload-backoff.js';
+import type { SecondLaunchShow } from '../core/desktop/second-launch.js';
 
 /** A blur that hid the window this recently was caused by the tray click itself: don't reopen. */
 export const BLUR_TOGGLE_GUARD_MS = 300;
@@ -29,6 +30,8 @@ export interface PopoverWindowLike {
   isDestroyed(): boolean;
   isVisible(): boolean;
   show(): void;
+  /** Shows without asking for focus (a second launch under XWayland: core's secondLaunchShow). */
+  showInactive(): void;
   hide(): void;
   focus(): void;
   destroy(): void;
@@ -53,6 +56,8 @@ export interface PopoverOptions {
   readonly log: (message: string) => void;
   /** The window was just shown. */
   onShow(): void;
+  /** The shown window went away: hidden (blur, toggle, Escape) or closed by the user. */
+  onHide(): void;
 }
 
 /**
@@ -66,10 +71,13 @@ export class PopoverController {
   #windowPlan: PopoverWindowPlan | null = null;
   #plan: PopoverWindowPlan;
   #ready = false;
-  #showWhenReady = false;
+  /** A show asked for before the page was ready: how it shows once it is. */
+  #showWhenReady: SecondLaunchShow | null = null;
   #hiddenByBlurAt = Number.NEGATIVE_INFINITY;
   #reloads = 0;
   #reloadTimer: TimerHandle | null = null;
+  /** Whether the user sees it: set by `#reveal`, cleared (telling `onHide` once) by a hide or a close. */
+  #shown = false;
   readonly #options: PopoverOptions;
 
   constructor(options: PopoverOptions) {
@@ -93,7 +101,7 @@ export class PopoverController {
     if (plan.visibleOnAllWorkspaces) win.setVisibleOnAllWorkspaces(true, { visibleOnFullScreen: true, skipTransformProcessType: true });
     win.once('ready-to-show', () => {
       this.#ready = true;
-      if (this.#showWhenReady) this.#reveal(win);
+      if (this.#showWhenReady !== null) this.#reveal(win, this.#showWhenReady);
     });
     if (plan.hideOnBlur) {
       win.on('blur', () => {
@@ -106,6 +114,8 @@ export class PopoverController {
       if (this.#window !== win) return;
       this.#window = null;
       this.#cancelReload();
+      // An ordinary window's close button (no tray host, native Wayland) is a hide too.
+      this.#hidden();
     });
     // A crashed renderer or a failed load would leave a blank popover: load the page again, later each time.
     win.webContents.on('render-process-gone', (_event, details) => this.#scheduleReload(win, `renderer gone (${details.reason})`));
@@ -130,23 +140,23 @@ export class PopoverController {
 
   /**
    * A key press or `--toggle`: hide when shown, show otherwise (a key press blurs nothing, so no
-   * blur guard). A window the system showed without focus (GNOME refuses focus to a start with no
-   * input timestamp) never blurs: this second toggle is what hides it.
+   * blur guard). A window shown without focus (inactive, or refused focus by the window manager)
+   * never blurs: this second toggle is what hides it.
    */
-  toggleFromKeyboard(): void {
+  toggleFromKeyboard(how: SecondLaunchShow = 'focus'): void {
     const win = this.#window;
     if (win && !win.isDestroyed() && win.isVisible()) this.#hide(win);
-    else this.show();
+    else this.show(how);
   }
 
-  /** Shows the window where the plan says (creating it if it was closed). */
-  show(): void {
+  /** Shows the window where the plan says (creating it if it was closed), focused unless asked otherwise. */
+  show(how: SecondLaunchShow = 'focus'): void {
     const win = this.create();
     if (!this.#ready) {
-      this.#showWhenReady = true;
+      this.#showWhenReady = how;
       return;
     }
-    this.#reveal(win);
+    this.#reveal(win, how);
   }
 
   hide(): void {
@@ -172,7 +182,14 @@ export class PopoverController {
 
   #hide(win: PopoverWindowLike): void {
     win.hide();
+    this.#hidden();
     if (this.#windowPlan !== this.#plan) this.#rebuild(win);
+  }
+
+  #hidden(): void {
+    if (!this.#shown) return;
+    this.#shown = false;
+    this.#options.onHide();
   }
 
   #rebuild(win: PopoverWindowLike): void {
@@ -182,15 +199,20 @@ export class PopoverController {
     this.create();
   }
 
-  #reveal(win: PopoverWindowLike): void {
-    this.#showWhenReady = false;
+  #reveal(win: PopoverWindowLike, how: SecondLaunchShow): void {
+    this.#showWhenReady = null;
     if (win.isDestroyed()) return;
     if (this.#windowPlan?.placement === 'tray') {
       const { x, y } = this.#options.placement({ width: POPOVER_SIZE.width, height: POPOVER_SIZE.height });
       win.setPosition(x, y);
     }
-    win.show();
-    win.focus();
+    if (how === 'inactive') {
+      win.showInactive();
+    } else {
+      win.show();
+      win.focus();
+    }
+    this.#shown = true;
     this.#options.onShow();
   }
 

@@ -269,8 +269,14 @@ describe('electron-builder.yml', () => {
     expect(config.linux?.target).toEqual(['deb', 'rpm']);
   });
 
-  it('ships only the built app, with keytar’s native module unpacked and the tray icons as resources', () => {
-    expect(config.files?.filter((f) => !f.startsWith('!'))).toEqual(['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json']);
+  it('ships only the built app (and the CLI its Linux launcher runs in it), with keytar’s native module unpacked and the tray icons as resources', () => {
+    expect(config.files?.filter((f) => !f.startsWith('!'))).toEqual([
+      'out/main/**',
+      'out/preload/**',
+      'out/renderer/**',
+      'out/cli/**',
+      'package.json',
+    ]);
     expect(config.asarUnpack?.some((p) => p.includes('keytar') && p.endsWith('.node'))).toBe(true);
     expect(config.extraResources).toContainEqual(expect.objectContaining({ from: 'build/tray', to: 'tray' }));
   });

@@ -2,6 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { WidgetState } from '../../shared/ipc.js';
 import { widgetState } from '../../shared/testing/widget-state.js';
+import type { SecondLaunchShow } from '../core/desktop/second-launch.js';
 import type { TrayHostStatus } from '../core/desktop/tray-host.js';
 import { ManualTrayHost, TRAY_HOST_GRACE_MS, fixedTrayHost } from '../core/desktop/tray-host.js';
 import type { TrayAppCommand } from '../core/tray/tray-model.js';
@@ -15,7 +16,14 @@ type Menu = { template: MenuItemConstructorOptions[] };
 const WORK_AREA = { x: 0, y: 32, width: 1920, height: 1048 };
 const DISPLAY = { x: 0, y: 0, width: 1920, height: 1080 };
 
-function setup(options: { host?: TrayHostStatus | ManualTrayHost; platform?: NodeJS.Platform; cursorFresh?: boolean } = {}) {
+function setup(
+  options: {
+    host?: TrayHostStatus | ManualTrayHost;
+    platform?: NodeJS.Platform;
+    cursorFresh?: boolean;
+    secondLaunch?: SecondLaunchShow;
+  } = {},
+) {
   const clock = new FakeClock(1_000_000);
   const trays: FakeTray<string, Menu>[] = [];
   const windows: FakeWindow[] = [];
@@ -25,6 +33,7 @@ function setup(options: { host?: TrayHostStatus | ManualTrayHost; platform?: Nod
   const ui = new TrayPopover<string, Menu>({
     platform: options.platform ?? 'win32',
     plan: popoverWindowPlan(options.platform ?? 'win32', false),
+    secondLaunch: options.secondLaunch ?? 'focus',
     trayHost: host,
     createTray: (image) => trays[trays.push(new FakeTray<string, Menu>(image)) - 1]!,
     loadIcon: (file) => file,
@@ -46,11 +55,13 @@ function setup(options: { host?: TrayHostStatus | ManualTrayHost; platform?: Nod
     quit: () => quits.push(clock.now()),
   });
   const shown: number[] = [];
+  const hidden: number[] = [];
   const commands: TrayAppCommand[] = [];
   ui.onDidShow(() => shown.push(clock.now()));
+  ui.onDidHide(() => hidden.push(clock.now()));
   ui.onDidCommand((c) => commands.push(c));
   const state: WidgetState = widgetState({});
-  return { ui, clock, trays, windows, plans, quits, shown, commands, state };
+  return { ui, clock, trays, windows, plans, quits, shown, hidden, commands, state };
 }
 
 function menuItem(tray: FakeTray<string, Menu>, label: RegExp): MenuItemConstructorOptions {
@@ -73,8 +84,8 @@ describe('TrayPopover', () => {
     expect(commands).toEqual([{ type: 'refresh' }]);
   });
 
-  it('a tray click toggles the popover next to the tray, tells onDidShow, and hide() (the renderer) hides it', () => {
-    const { ui, trays, windows, shown, state } = setup();
+  it('a tray click toggles the popover next to the tray, tells onDidShow, and hide() (the renderer) hides it and tells onDidHide', () => {
+    const { ui, trays, windows, shown, hidden, state } = setup();
     ui.start(state);
     windows[0]!.emit('ready-to-show');
     trays[0]!.emit('click');
@@ -82,8 +93,10 @@ describe('TrayPopover', () => {
     expect(shown).toHaveLength(1);
     // Top panel, cursor at (1800, 10): the top-right corner of the work area.
     expect(windows[0]!.position).toEqual([1920 - 360 - 8, 32 + 8]);
+    expect(hidden).toHaveLength(0);
     ui.hide();
     expect(ui.isVisible()).toBe(false);
+    expect(hidden).toHaveLength(1);
   });
 
   it('under XWayland (stale cursor) places the popover at the panel’s end, not at the cursor', () => {
@@ -103,6 +116,32 @@ describe('TrayPopover', () => {
     expect(ui.isVisible()).toBe(true);
     ui.toggleFromKeyboard();
     expect(ui.isVisible()).toBe(false);
+  });
+
+  it('a second launch under XWayland shows the popover inactive (no focus asked, so no "is ready"), and the next one hides it', () => {
+    const { ui, windows, shown, hidden, state } = setup({ platform: 'linux', secondLaunch: 'inactive', cursorFresh: false });
+    ui.start(state);
+    const w = windows[0]!;
+    w.emit('ready-to-show');
+    ui.toggleFromSecondLaunch();
+    expect({ visible: w.visible, inactive: w.inactiveShows, focused: w.focused }).toEqual({ visible: true, inactive: 1, focused: 0 });
+    expect(shown).toHaveLength(1);
+    ui.toggleFromSecondLaunch();
+    expect(w.visible).toBe(false);
+    expect(hidden).toHaveLength(1);
+    // The global shortcut (it fires only while our window has focus there) and a tray click still focus.
+    ui.toggleFromKeyboard();
+    expect({ inactive: w.inactiveShows, focused: w.focused }).toEqual({ inactive: 1, focused: 1 });
+  });
+
+  it('a second launch elsewhere shows it focused, even before the page is ready', () => {
+    const { ui, windows, state } = setup({ secondLaunch: 'focus' });
+    ui.start(state);
+    ui.toggleFromSecondLaunch();
+    const w = windows[0]!;
+    expect(w.visible).toBe(false);
+    w.emit('ready-to-show');
+    expect({ visible: w.visible, inactive: w.inactiveShows, focused: w.focused }).toEqual({ visible: true, inactive: 0, focused: 1 });
   });
 
   it('with no tray host: waits the grace period, then shows the popover as a window; a host that appears gets the tray', () => {

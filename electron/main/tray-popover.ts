@@ -3,7 +3,7 @@
  * one object owns the tray icon, the popover window, toggling, placement and hide-on-blur, and
  * answers the tray's Open and Quit itself. The app tells it *what* to show (`render(state)`);
  * it tells the app only what the user asked of the app (`onDidCommand`) and that the popover
- * opened (`onDidShow`). Every decision is a pure function in core: the tray model and icon
+ * opened (`onDidShow`) or went away (`onDidHide`). Every decision is a pure function in core: the tray model and icon
  * (core/tray), the placement (popover-position.ts), the window plan (popover-window-plan.ts) and
  * what to do while no tray host is there (core/desktop/tray-host.ts).
  */
@@ -12,6 +12,7 @@ import type { WidgetState } from '../../shared/ipc.js';
 import type { Clock, TimerHandle } from '../core/clock.js';
 import type { Disposable, TrayHostMonitor } from '../core/desktop/tray-host.js';
 import { TRAY_HOST_GRACE_MS, trayHostPlan } from '../core/desktop/tray-host.js';
+import type { SecondLaunchShow } from '../core/desktop/second-launch.js';
 import type { Point, Rect } from '../core/tray/popover-position.js';
 import { popoverPosition } from '../core/tray/popover-position.js';
 import type { PopoverWindowPlan } from '../core/tray/popover-window-plan.js';
@@ -41,6 +42,8 @@ export interface TrayPopoverOptions<Image, Menu> {
   buildMenu(template: MenuItemConstructorOptions[]): Menu;
   createWindow(plan: PopoverWindowPlan): PopoverWindowLike;
   readonly screen: ScreenLike;
+  /** How a second launch's `--toggle` shows the popover on this display server (core's secondLaunchShow). */
+  readonly secondLaunch: SecondLaunchShow;
   /** Whether the cursor is where the user clicked (core's cursorKnownFresh): not in a Wayland session. */
   readonly cursorFresh: boolean;
   /** `nativeTheme.shouldUseDarkColorsForSystemIntegratedUI` (Windows taskbar), read at every draw. */
@@ -66,6 +69,7 @@ export class TrayPopover<Image, Menu> {
   readonly #popover: PopoverController;
   readonly #tray: TrayController<Image, Menu>;
   readonly #showListeners = new Set<Listener<void>>();
+  readonly #hideListeners = new Set<Listener<void>>();
   readonly #commandListeners = new Set<Listener<TrayAppCommand>>();
   #startedAt = 0;
   #state: WidgetState | null = null;
@@ -83,6 +87,9 @@ export class TrayPopover<Image, Menu> {
       log: options.log,
       onShow: () => {
         for (const listener of [...this.#showListeners]) listener();
+      },
+      onHide: () => {
+        for (const listener of [...this.#hideListeners]) listener();
       },
     });
     this.#tray = new TrayController<Image, Menu>({
@@ -104,6 +111,11 @@ export class TrayPopover<Image, Menu> {
   /** The popover was shown (the app re-reads what may have changed while it was hidden). */
   onDidShow(listener: () => void): Disposable {
     return subscribe(this.#showListeners, listener);
+  }
+
+  /** The shown popover was hidden or closed (the app's schedule keeps its own interval again). */
+  onDidHide(listener: () => void): Disposable {
+    return subscribe(this.#hideListeners, listener);
   }
 
   /** A tray menu command for the app (refresh, currency, privacy, login item, demo). */
@@ -148,9 +160,14 @@ export class TrayPopover<Image, Menu> {
     this.#popover.hide();
   }
 
-  /** The global shortcut and `--toggle`: hide when shown, show when hidden. */
+  /** The global shortcut: hide when shown, show when hidden. */
   toggleFromKeyboard(): void {
     this.#popover.toggleFromKeyboard();
+  }
+
+  /** `gate-glance --toggle` run again: as the shortcut, shown the way this display server lets a second launch show it. */
+  toggleFromSecondLaunch(): void {
+    this.#popover.toggleFromKeyboard(this.#options.secondLaunch);
   }
 
   isVisible(): boolean {
@@ -222,6 +239,7 @@ export class TrayPopover<Image, Menu> {
     this.#hostWatch?.dispose();
     this.#hostWatch = null;
     this.#showListeners.clear();
+    this.#hideListeners.clear();
     this.#commandListeners.clear();
     this.#tray.dispose();
     this.#popover.dispose();

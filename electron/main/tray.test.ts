@@ -67,7 +67,7 @@ describe('TrayController on Linux/Windows', () => {
     const { tray } = setup('linux');
     const menu = tray().contextMenu;
     expect(menu).not.toBeNull();
-    expect(menu?.template[0]).toEqual({ type: 'normal', label: 'Net worth: 1,000.50 USD · updated just now', enabled: false });
+    expect(menu?.template[0]).toEqual({ type: 'normal', label: 'Net worth: 1,000.50 USD', enabled: false });
     // Linux's automatic choice: the light-fill, dark-outline glyph that reads on any panel.
     expect(tray().image).toBe('icon:tray-live-dark.png');
     expect(tray().calls.some(([name]) => name === 'setTitle')).toBe(false);
@@ -126,10 +126,25 @@ describe('TrayController on Linux/Windows', () => {
     expect(tray().image).toBe('icon:tray-live-dark.png');
   });
 
+  it('rebuilds the menu only when an item changes: the ticks of fresh data touch the tooltip alone', () => {
+    const { clock, tray } = setup('linux');
+    const menus = () => tray().calls.filter(([n]) => n === 'setContextMenu').length;
+    const tooltips = () => tray().calls.filter(([n]) => n === 'setToolTip').length;
+    const [menusBefore, tooltipsBefore] = [menus(), tooltips()];
+    clock.advance(2 * 60_000);
+    expect(menus()).toBe(menusBefore);
+    expect(tooltips()).toBeGreaterThan(tooltipsBefore);
+    expect(
+      tray()
+        .calls.filter(([n]) => n === 'setToolTip')
+        .at(-1)?.[1],
+    ).toContain('2 min old');
+  });
+
   it('re-renders on its tick so the age and staleness stay true, and dispose leaves no timer', () => {
     const { controller, clock, tray } = setup('linux');
     clock.advance(5 * 60_000);
-    expect(tray().contextMenu?.template[0]?.label).toBe('Net worth: 1,000.50 USD · 5 min old');
+    expect(tray().contextMenu?.template[0]?.label).toBe('Net worth: 1,000.50 USD');
     clock.advance(6 * 60_000 - TRAY_TICK_MS);
     expect(tray().image).toBe('icon:tray-stale-dark.png');
     expect(clock.pending).toBe(1);
@@ -148,7 +163,7 @@ describe('TrayController on macOS', () => {
     expect(tray().calls.some(([n]) => n === 'setContextMenu')).toBe(false);
     tray().emit('right-click');
     const popped = tray().calls.find(([n]) => n === 'popUpContextMenu')?.[1] as Menu;
-    expect(popped.template[0]?.label).toBe('Net worth: 1,000.50 USD · updated just now');
+    expect(popped.template[0]?.label).toBe('Net worth: 1,000.50 USD');
     tray().emit('click');
     expect(onClick).toHaveBeenCalledOnce();
   });

@@ -10,9 +10,9 @@ import type { Clock, TimerHandle } from '../core/clock.js';
 import type { Rect } from '../core/tray/popover-position.js';
 import { trayIconFileName, trayIconVariant } from '../core/tray/tray-icon.js';
 import type { TrayCommand, TrayIconKind, TrayMenuItem, TrayModel, TrayModelOptions } from '../core/tray/tray-model.js';
-import { trayModel } from '../core/tray/tray-model.js';
+import { trayChanges, trayModel } from '../core/tray/tray-model.js';
 
-/** How often ages in the tooltip and menu are re-read ("3 min old" must not freeze). */
+/** How often the tooltip's age and the staleness are re-read ("3 min old" must not freeze). */
 export const TRAY_TICK_MS = 30_000;
 
 /** The parts of Electron's `Tray` we use. */
@@ -77,7 +77,9 @@ export class TrayController<Image, Menu> {
   #tray: TrayLike<Image, Menu> | null = null;
   #state: WidgetState | null = null;
   #menu: Menu | null = null;
-  #shown = { title: null as string | null, tooltip: null as string | null, icon: null as string | null, menu: null as string | null };
+  /** The model last given to Electron, and the icon file (which also follows the theme). */
+  #shown: TrayModel | null = null;
+  #shownIcon: string | null = null;
   #tick: TimerHandle | null = null;
 
   constructor(deps: TrayDeps<Image, Menu>) {
@@ -123,24 +125,18 @@ export class TrayController<Image, Menu> {
     const d = this.#deps;
     const model = trayModel(state, d.clock.now(), d.platform, d.modelOptions);
     this.lastModel = model;
+    const changed = trayChanges(this.#shown, model);
+    this.#shown = model;
     const icon = this.#iconFile(model.icon, state);
-    if (icon !== this.#shown.icon) {
+    if (icon !== this.#shownIcon) {
       tray.setImage(d.loadIcon(icon));
-      this.#shown.icon = icon;
+      this.#shownIcon = icon;
     }
-    if (model.tooltip !== this.#shown.tooltip) {
-      tray.setToolTip(model.tooltip);
-      this.#shown.tooltip = model.tooltip;
-    }
-    if (d.platform === 'darwin' && model.title !== this.#shown.title) {
-      tray.setTitle(model.title);
-      this.#shown.title = model.title;
-    }
-    const menuKey = JSON.stringify(model.menu);
-    if (menuKey !== this.#shown.menu) {
+    if (changed.tooltip) tray.setToolTip(model.tooltip);
+    if (d.platform === 'darwin' && changed.title) tray.setTitle(model.title);
+    if (changed.menu) {
       this.#menu = d.buildMenu(toMenuTemplate(model.menu, d.onCommand));
       if (d.platform !== 'darwin') tray.setContextMenu(this.#menu);
-      this.#shown.menu = menuKey;
     }
   }
 

@@ -17,6 +17,7 @@ import { LoadingSkeleton } from './components/LoadingSkeleton.js';
 import { StatusBadge } from './components/StatusBadge.js';
 import { StatusLine } from './components/StatusLine.js';
 import { KeyExpiryLine } from './components/KeyExpiryLine.js';
+import { TrayHostNotice } from './components/TrayHostNotice.js';
 import { TotalHeader } from './components/TotalHeader.js';
 import { actionFor } from './lib/error-actions.js';
 import { useLocaleWords } from './lib/use-locale-words.js';
@@ -153,6 +154,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
             keyHealth={state.keyHealth}
             now={now}
             onCheckKeyHealth={() => void actions.checkKeyHealth()}
+            onOpenLoginItems={() => void actions.openLoginItemSettings()}
           />
         </Suspense>
       </main>
@@ -288,6 +290,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
         </>
       ) : null}
       <KeyExpiryLine health={state.keyHealth?.health ?? null} now={now} />
+      <TrayHostNotice hint={state.desktop.trayHostHint} />
       {messageBar}
       <UpdateBar update={state.update} onAction={(action) => void actions.updateAction(action)} />
       {balance !== null ? (

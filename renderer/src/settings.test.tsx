@@ -142,11 +142,15 @@ describe('settings', () => {
     expect(within(alerts).getByTestId('notifications-blocked').textContent).toContain('notification settings');
   });
 
-  it('says when macOS waits for the user to approve the login item', async () => {
-    const { user } = await renderApp(makeState({ desktop: { ...makeState().desktop, loginItem: 'requires-approval' } }));
+  it('says when macOS waits for the user to approve the login item, with a button that opens Login Items', async () => {
+    const { user, fake } = await renderApp(makeState({ desktop: { ...makeState().desktop, loginItem: 'requires-approval' } }));
     await openSettings(user);
     const general = screen.getByRole('region', { name: 'General' });
     expect(within(general).getByTestId('login-item-approval').textContent).toContain('Login Items');
+    await user.click(within(general).getByRole('button', { name: 'Open Login Items' }));
+    expect(fake.fns.openLoginItemSettings).toHaveBeenCalledTimes(1);
+    fake.push(makeState({ desktop: { ...makeState().desktop, loginItem: 'on' } }));
+    expect(within(general).queryByRole('button', { name: 'Open Login Items' })).toBeNull();
   });
 
   it('says a shortcut under XWayland works only while our window has focus, naming the --toggle remedy', async () => {

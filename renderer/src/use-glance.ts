@@ -56,6 +56,8 @@ interface GlanceActions {
   readonly exportHistoryCsv: () => Promise<void>;
   readonly hideWindow: () => Promise<void>;
   readonly openKeyPage: () => Promise<void>;
+  /** macOS 13+: Settings' button beside a login item waiting for approval. */
+  readonly openLoginItemSettings: () => Promise<void>;
   /** Settings' and the popover's update buttons. */
   readonly updateAction: (action: UpdateAction) => Promise<void>;
   /** "Check now": asks main to read the key's health again (the state shows the answer). */
@@ -262,6 +264,10 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
     await run((a) => a.openKeyPage());
   }, [run]);
 
+  const openLoginItemSettings = useCallback(async () => {
+    await run((a) => a.openLoginItemSettings());
+  }, [run]);
+
   const updateAction = useCallback(
     async (action: UpdateAction) => {
       await run((a) => {
@@ -321,6 +327,7 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
       exportHistoryCsv,
       hideWindow,
       openKeyPage,
+      openLoginItemSettings,
       updateAction,
       checkKeyHealth,
       getHoldings,

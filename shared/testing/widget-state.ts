@@ -21,7 +21,7 @@ export function widgetState(overrides: Partial<WidgetState> = {}): WidgetState {
     change24h: null,
     keyHealth: null,
     update: { mode: 'none', currentVersion: '0.1.0', phase: { kind: 'idle' }, lastCheckAt: null },
-    desktop: { trayHost: 'not-applicable', notifications: 'ok', loginItem: 'unknown' },
+    desktop: { trayHost: 'not-applicable', notifications: 'ok', loginItem: 'unknown', trayHostHint: null },
     demo: false,
     credentials: { stored: false, keyHint: null, keychainError: null, checking: false },
     prefs: DEFAULT_PREFERENCES,

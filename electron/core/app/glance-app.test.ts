@@ -376,8 +376,13 @@ describe('GlanceApp', () => {
       'history:get': [{ currency: 'USD', range: '24h' }],
       'holdings:get': [{ account: 'margin', currency: 'USD' }],
     };
-    // With no update found (this build never updates), these two are named refusals, not failures.
-    const refused: readonly InvokeChannel[] = ['update:restart', 'update:open-release'];
+    // With no update found (this build never updates), these two are named refusals, not failures;
+    // so is opening Login Items anywhere but macOS (the only system with that list).
+    const refused: readonly InvokeChannel[] = [
+      'update:restart',
+      'update:open-release',
+      ...(process.platform === 'darwin' ? [] : (['login-item:open-settings'] as const)),
+    ];
     for (const channel of INVOKE_CHANNELS) {
       const reply = await call(channel, ...(args[channel] ?? []));
       if (refused.includes(channel)) expect(reply, channel).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } });

@@ -26,7 +26,7 @@ import type {
   ShortcutStatus,
   WidgetState,
 } from '../../../shared/ipc.js';
-import type { Preferences } from '../../../shared/prefs.js';
+import { defaultPreferences, type Preferences } from '../../../shared/prefs.js';
 import type { BalanceState } from '../balance/balance-service.js';
 import { BalanceService } from '../balance/balance-service.js';
 import { historyView } from '../../../shared/history.js';
@@ -39,7 +39,7 @@ import { AlertService } from '../alerts/alert-service.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import { DEFAULT_BASE_URL, GateClient } from '../gate/client.js';
-import { diagnose } from '../diagnostics/diagnose.js';
+import { diagnose, diagnoseTrayHost } from '../diagnostics/diagnose.js';
 import { inspectDataDir } from '../diagnostics/gather.js';
 import type { Diagnostics } from '../../../shared/diagnostics.js';
 import { HoldingsService } from '../holdings/holdings-service.js';
@@ -57,13 +57,17 @@ import type { DemoSource } from '../simulator/demo.js';
 import { createDemoSource } from '../simulator/demo.js';
 import type { TrayAppCommand } from '../tray/tray-model.js';
 import { UpdateService } from '../updates/update-service.js';
+import { LOGIN_ITEMS_SETTINGS_URL } from './launch-at-login.js';
 
 /** Where "Create an API key" leads: Gate's key management page (a fixed URL; the renderer cannot choose it). */
 export const GATE_KEY_PAGE_URL = 'https://www.gate.io/myaccount/api_key_manage';
 
 /** What the app asks of its host (Electron main, or the e2e bridge's stand-ins). */
 export interface GlanceShell {
-  /** Opens a URL in the user's browser: GATE_KEY_PAGE_URL, or the release page of a version the update feed named. */
+  /**
+   * Opens a URL in the user's browser: GATE_KEY_PAGE_URL, or the release page of a version the update
+   * feed named; on macOS also LOGIN_ITEMS_SETTINGS_URL, which System Settings opens.
+   */
   openExternal(url: string): Promise<void>;
   /** Asks where to save the CSV export; null when the user cancelled. */
   chooseCsvPath(defaultFileName: string): Promise<string | null>;
@@ -150,7 +154,7 @@ export class GlanceApp {
   #demo = false;
   #shortcut: ShortcutStatus = 'none';
   readonly #updates: UpdateService;
-  #desktop: DesktopStatus = { trayHost: 'not-applicable', notifications: 'ok', loginItem: 'unknown' };
+  #desktop: DesktopStatus = { trayHost: 'not-applicable', notifications: 'ok', loginItem: 'unknown', trayHostHint: null };
   #demoSource: DemoSource | null = null;
   /** Per-coin detail, asked only by the holdings view: one service per source, so demo and account caches never mix. */
   readonly #accountHoldings: HoldingsService;
@@ -162,7 +166,14 @@ export class GlanceApp {
   static async create(options: GlanceAppOptions): Promise<GlanceApp> {
     const clock = options.clock ?? systemClock;
     const log = options.log ?? ((message: string) => console.warn(`[app] ${message}`));
-    const prefs = new PrefsStore({ dir: options.dataDir, now: () => clock.now(), warn: log, ...(options.fs ? { fs: options.fs } : {}) });
+    const prefs = new PrefsStore({
+      dir: options.dataDir,
+      now: () => clock.now(),
+      warn: log,
+      // Windows' global shortcut differs (AltGr): shared/prefs.ts defaultGlobalShortcut.
+      defaults: defaultPreferences(options.platform ?? process.platform),
+      ...(options.fs ? { fs: options.fs } : {}),
+    });
     const loaded = await prefs.load();
     for (const warning of loaded.warnings) log(`preferences: ${warning}`);
     const app = new GlanceApp(options, clock, log, prefs);
@@ -576,8 +587,14 @@ export class GlanceApp {
   }
 
   /** The desktop shell found out more of what the desktop allows (a tray host appeared, a notification was refused, …). */
-  desktopChanged(change: Partial<DesktopStatus>): void {
-    this.#desktop = { ...this.#desktop, ...change };
+  desktopChanged(change: Partial<Omit<DesktopStatus, 'trayHostHint'>>): void {
+    const desktop = { ...this.#desktop, ...change };
+    const { hint } = diagnoseTrayHost({
+      platform: this.#options.platform ?? process.platform,
+      desktop: this.#options.desktopName,
+      trayHost: desktop.trayHost,
+    });
+    this.#desktop = { ...desktop, trayHostHint: hint };
     this.#publish();
   }
 
@@ -643,6 +660,17 @@ export class GlanceApp {
       return ok(null);
     } catch {
       return fail('INTERNAL', { reason: 'open-browser', url: GATE_KEY_PAGE_URL });
+    }
+  }
+
+  /** macOS: opens Login Items in System Settings, where a login item waiting for approval is allowed (a fixed URL). */
+  async openLoginItemSettings(): Promise<Result<null>> {
+    if ((this.#options.platform ?? process.platform) !== 'darwin') return fail('INVALID_REQUEST', { reason: 'login-items-macos' });
+    try {
+      await this.#options.shell.openExternal(LOGIN_ITEMS_SETTINGS_URL);
+      return ok(null);
+    } catch {
+      return fail('INTERNAL', { reason: 'open-login-items' });
     }
   }
 

@@ -11,6 +11,12 @@ import { fail, ok } from '../../../shared/errors.js';
 import { XWAYLAND_ARGS } from '../tray/popover-window-plan.js';
 import { LOGIN_ARG } from './launch-intent.js';
 
+/**
+ * macOS 13+ System Settings › General › Login Items (what `SMAppService.openSystemSettingsLoginItems()`
+ * opens; Electron has no call for it), where the user allows a login item that `requires-approval`.
+ */
+export const LOGIN_ITEMS_SETTINGS_URL = 'x-apple.systempreferences:com.apple.LoginItems-Settings.extension';
+
 /** The autostart file's name (XDG autostart). */
 export const AUTOSTART_FILE_NAME = 'gate-glance.desktop';
 

@@ -37,7 +37,11 @@ function trayHint(desktop: string | undefined): DiagnosticHint {
   return 'tray-host-other';
 }
 
-function trayHost(facts: DiagnosticFacts): Diagnostics['trayHost'] {
+/**
+ * The tray host part, with its remedy for the desktop: the doctor's line, and the popover's notice
+ * while it shows as a window (GlanceApp puts the hint in `WidgetState.desktop`).
+ */
+export function diagnoseTrayHost(facts: Pick<DiagnosticFacts, 'platform' | 'desktop' | 'trayHost'>): Diagnostics['trayHost'] {
   if (facts.platform !== 'linux' || facts.trayHost === 'not-applicable') return { status: 'not-applicable', hint: null };
   // A bus that could not be asked is reported as absent: the icon cannot be promised either way.
   if (facts.trayHost === 'present') return { status: 'present', hint: null };
@@ -75,7 +79,7 @@ function gate(facts: DiagnosticFacts): Diagnostics['gate'] {
 export function diagnose(facts: DiagnosticFacts): Diagnostics {
   const dir = facts.dataDir.fact;
   return {
-    trayHost: trayHost(facts),
+    trayHost: diagnoseTrayHost(facts),
     keychain: keychain(facts.keychain),
     dataDir:
       dir === 'ok' || dir === 'missing'

@@ -50,5 +50,6 @@ export function glanceHandlers(app: GlanceApp, popover: PopoverCommands): IpcHan
     'update:restart': async () => app.restartToUpdate(),
     'update:open-release': () => app.openReleasePage(),
     'key-health:check': async () => ok(await app.checkKeyHealth()),
+    'login-item:open-settings': () => app.openLoginItemSettings(),
   };
 }

@@ -65,6 +65,7 @@ function recordingHandlers() {
     'update:restart': rec('update:restart', null),
     'update:open-release': rec('update:open-release', null),
     'key-health:check': rec('key-health:check', { health: null, checking: false, error: null }),
+    'login-item:open-settings': rec('login-item:open-settings', null),
   };
   return { handlers, calls };
 }
@@ -88,6 +89,7 @@ const VALID_ARGS: { [C in InvokeChannel]: unknown[] } = {
   'update:restart': [],
   'update:open-release': [],
   'key-health:check': [],
+  'login-item:open-settings': [],
 };
 
 describe('createIpcRouter', () => {

@@ -45,6 +45,7 @@ const CHANNEL_ARG_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<InvokeArgs
   'update:restart': none,
   'update:open-release': none,
   'key-health:check': none,
+  'login-item:open-settings': none,
 };
 
 /** Field names from the contract that may be named in an error message (anything else is described, not echoed). */

@@ -119,23 +119,23 @@ export interface ParsedPreferences {
  * their defaults silently; fields present but invalid take their defaults with a warning;
  * unknown fields (a newer version's) are ignored. Pure, so it is tested without any file.
  */
-export function parsePreferencesText(text: string): ParsedPreferences {
+export function parsePreferencesText(text: string, defaults: Preferences = DEFAULT_PREFERENCES): ParsedPreferences {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { prefs: DEFAULT_PREFERENCES, warnings: ['The preferences file is not valid JSON; defaults are used.'], damaged: true };
+    return { prefs: defaults, warnings: ['The preferences file is not valid JSON; defaults are used.'], damaged: true };
   }
   if (!isPlainObject(json)) {
-    return { prefs: DEFAULT_PREFERENCES, warnings: ['The preferences file does not hold an object; defaults are used.'], damaged: true };
+    return { prefs: defaults, warnings: ['The preferences file does not hold an object; defaults are used.'], damaged: true };
   }
-  const prefs: Record<string, unknown> = { ...DEFAULT_PREFERENCES };
+  const prefs: Record<string, unknown> = { ...defaults };
   const warnings: string[] = [];
   for (const key of PREF_KEYS) {
     if (!(key in json) || json[key] === undefined) continue;
     const parsed = FIELD_SCHEMAS[key].safeParse(json[key]);
     if (parsed.success) prefs[key] = parsed.data;
-    else warnings.push(`The saved ${key} was not ${FIELD_RULES[key]}; the default (${String(DEFAULT_PREFERENCES[key])}) is used.`);
+    else warnings.push(`The saved ${key} was not ${FIELD_RULES[key]}; the default (${String(defaults[key])}) is used.`);
   }
   return { prefs: prefs as unknown as Preferences, warnings, damaged: warnings.length > 0 };
 }
@@ -166,6 +166,8 @@ export interface PrefsStoreOptions {
   readonly now?: () => number;
   /** Where warnings go besides `load()`'s answer; defaults to console.warn. */
   readonly warn?: (message: string) => void;
+  /** A first run's preferences, and what a missing or damaged field takes (`defaultPreferences(platform)`); DEFAULT_PREFERENCES by default. */
+  readonly defaults?: Preferences;
 }
 
 /** Loads, validates and atomically saves preferences. One instance per data dir. */
@@ -175,7 +177,8 @@ export class PrefsStore {
   readonly #fs: FileSystem;
   readonly #now: () => number;
   readonly #warn: (message: string) => void;
-  #current: Preferences = DEFAULT_PREFERENCES;
+  readonly #defaults: Preferences;
+  #current: Preferences;
   /** An update before any load() reads the file first, so it cannot overwrite fields it never saw. */
   #loaded = false;
   /** Serialises writes so two quick changes cannot interleave or land out of order. */
@@ -186,9 +189,11 @@ export class PrefsStore {
     this.#fs = options.fs ?? createNodeFileSystem();
     this.#now = options.now ?? (() => Date.now());
     this.#warn = options.warn ?? ((message) => console.warn(`[prefs] ${message}`));
+    this.#defaults = options.defaults ?? DEFAULT_PREFERENCES;
+    this.#current = this.#defaults;
   }
 
-  /** The current preferences (DEFAULT_PREFERENCES until `load()`). */
+  /** The current preferences (the defaults until `load()`). */
   get(): Preferences {
     return this.#current;
   }
@@ -231,21 +236,21 @@ export class PrefsStore {
       text = await this.#fs.readText(this.path, { maxBytes: PREFS_MAX_BYTES, overflow: 'refuse' });
     } catch (error) {
       if (error instanceof UnsafeFileError && error.code === 'FILE_TOO_LARGE') {
-        this.#current = DEFAULT_PREFERENCES;
-        return this.#setAside(DEFAULT_PREFERENCES, [
+        this.#current = this.#defaults;
+        return this.#setAside(this.#defaults, [
           `The preferences file is larger than ${PREFS_MAX_BYTES / 1024} KiB, so it is not ours; defaults are used.`,
         ]);
       }
       const warning = `Could not read the preferences file (${describeFileError(error)}); defaults are used for now.`;
       this.#warn(warning);
-      this.#current = DEFAULT_PREFERENCES;
-      return { prefs: DEFAULT_PREFERENCES, warnings: [warning], movedAsideTo: null };
+      this.#current = this.#defaults;
+      return { prefs: this.#defaults, warnings: [warning], movedAsideTo: null };
     }
     if (text === null) {
-      this.#current = DEFAULT_PREFERENCES;
-      return { prefs: DEFAULT_PREFERENCES, warnings: [], movedAsideTo: null };
+      this.#current = this.#defaults;
+      return { prefs: this.#defaults, warnings: [], movedAsideTo: null };
     }
-    const parsed = parsePreferencesText(text);
+    const parsed = parsePreferencesText(text, this.#defaults);
     this.#current = parsed.prefs;
     if (!parsed.damaged) return { prefs: parsed.prefs, warnings: [], movedAsideTo: null };
     return this.#setAside(parsed.prefs, parsed.warnings);

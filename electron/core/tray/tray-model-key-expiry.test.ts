@@ -38,7 +38,7 @@ function stateWith(expiresInDays: number | null) {
 describe('tray tooltip and key expiry', () => {
   it('mentions an expiry within 7 days, with "about"; the icon stays live', () => {
     const m = trayModel(stateWith(5), NOW + 1000, 'linux', opts);
-    expect(m.tooltip).toBe('Gate Glance: 100.00 USDT (estimated)\nas of 12:00\nAPI key expires in about 5 days');
+    expect(m.tooltip).toBe('Gate Glance: 100.00 USDT (estimated)\nas of 12:00, updated just now\nAPI key expires in about 5 days');
     expect(m.icon).toBe('live');
     expect(trayModel(stateWith(1), NOW + 1000, 'linux', opts).tooltip).toMatch(/\nAPI key expires in about 1 day$/);
   });

@@ -98,13 +98,16 @@ function truncate(text: string, max: number): string {
   return `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The first, disabled menu line: the net worth and its age, or why there is none. */
+/**
+ * The first, disabled menu line: the net worth (stale or not), or why there is none. No age: the
+ * line would change with every tick, and a rebuilt menu is redrawn under the pointer of a user who
+ * has it open on Linux; the tooltip carries the age.
+ */
 function summaryLine(state: WidgetState, now: number, amount: string | null, words: Words, timeZone: string | undefined): string {
   const status = effectiveStatus(state, now);
   const demo = state.demo ? 'yes' : 'no';
   if (starting(state, amount)) return words.t('tray.summary.starting');
   if (amount !== null) {
-    const age = ageText(state, now, words);
     const change = visibleChange(state);
     const shown =
       change === null || state.balance === null
@@ -113,7 +116,7 @@ function summaryLine(state: WidgetState, now: number, amount: string | null, wor
             amount,
             change: changeOverSpan(words, change, changeBrief(words, change, state.balance.currency), timeZone),
           });
-    return words.t(status === 'live' ? 'tray.summary.live' : 'tray.summary.stale', { demo, amount: shown, age });
+    return words.t(status === 'live' ? 'tray.summary.live' : 'tray.summary.stale', { demo, amount: shown });
   }
   switch (status) {
     case 'onboarding':
@@ -138,7 +141,12 @@ function tooltipText(state: WidgetState, now: number, amount: string | null, wor
     const change = visibleChange(state);
     if (change !== null) lines.push(changeOverSpan(words, change, changeInFull(words, change, state.balance.currency), options.timeZone));
     const at = clockMinutes(words, state.balance.fetchedAt, options.timeZone);
-    lines.push(words.t(status === 'live' ? 'tray.tooltip.as-of' : 'tray.tooltip.stale-as-of', { at }));
+    // Stale data keeps the reason instead of the age: Windows cuts the tooltip at 127 characters.
+    lines.push(
+      status === 'live'
+        ? words.t('tray.tooltip.as-of', { at, age: ageText(state, now, words) })
+        : words.t('tray.tooltip.stale-as-of', { at }),
+    );
     if (status !== 'live' && state.error) lines.push(errorWords(words, state.error).message);
   } else if (status === 'onboarding') {
     lines.push(words.t('tray.tooltip.no-key', { demo }));
@@ -237,6 +245,27 @@ function menuItems(state: WidgetState, now: number, amount: string | null, words
   }
   items.push({ type: 'separator' }, { type: 'normal', label: words.t('tray.menu.quit'), enabled: true, command: { type: 'quit' } });
   return items;
+}
+
+/** Which parts of the tray differ between what is shown and a new model: Electron is called for those only. */
+export interface TrayChanges {
+  readonly title: boolean;
+  readonly tooltip: boolean;
+  readonly icon: boolean;
+  /** The menu is rebuilt (and an open one redrawn) only when an item differs: its label, state or command. */
+  readonly menu: boolean;
+}
+
+/** What changed from `shown` (null: nothing shown yet, so everything) to `next`. */
+export function trayChanges(shown: TrayModel | null, next: TrayModel): TrayChanges {
+  if (shown === null) return { title: true, tooltip: true, icon: true, menu: true };
+  return {
+    title: shown.title !== next.title,
+    tooltip: shown.tooltip !== next.tooltip,
+    icon: shown.icon !== next.icon,
+    // The menu model is plain data (labels, flags, commands) built in one order: its JSON is its identity.
+    menu: JSON.stringify(shown.menu) !== JSON.stringify(next.menu),
+  };
 }
 
 /** The tray's whole presentation at `now`; `platform` decides whether a title is shown. */

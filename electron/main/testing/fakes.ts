@@ -129,6 +129,11 @@ export class FakeWindow implements PopoverWindowLike {
   show(): void {
     this.visible = true;
   }
+  inactiveShows = 0;
+  showInactive(): void {
+    this.visible = true;
+    this.inactiveShows += 1;
+  }
   hide(): void {
     this.visible = false;
   }

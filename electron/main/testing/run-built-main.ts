@@ -47,6 +47,10 @@ export function builtMainEnv(dir: string, extra: Readonly<Record<string, string 
     GLANCE_E2E_TRAY_HOST: 'present',
     ...extra,
   };
+  // Run as Windows on this POSIX machine, main would resolve GATE_GLANCE_DATA_DIR with Windows' path
+  // rules ("\\tmp\\…\\data"), which POSIX reads as a relative name: files beside the project. The
+  // test build's own folder setting is taken as it is.
+  if (extra.FAKE_PLATFORM === 'win32' && !('GLANCE_USER_DATA_DIR' in extra)) env.GLANCE_USER_DATA_DIR = env.GATE_GLANCE_DATA_DIR;
   for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   return env;
 }

@@ -14,6 +14,8 @@ export interface GeneralSettingsProps {
   /** What the system reports of the login item (macOS 13+ may wait for the user's approval). */
   readonly loginItem: DesktopStatus['loginItem'];
   readonly onChange: (patch: PreferencesPatch) => void;
+  /** Opens System Settings › Login Items (the login item waits for approval). */
+  readonly onOpenLoginItems: () => void;
 }
 
 const INTERVALS = [60, 120, 300, 600, 900, 1800, 3600].filter((s) => s >= MIN_REFRESH_INTERVAL_SEC && s <= MAX_REFRESH_INTERVAL_SEC);
@@ -51,7 +53,10 @@ export function GeneralSettings(props: GeneralSettingsProps) {
       </label>
       {props.loginItem === 'requires-approval' ? (
         <p className="muted" role="note" data-testid="login-item-approval">
-          {words.t('settings.login-item-approval')}
+          {words.t('settings.login-item-approval')}{' '}
+          <button type="button" className="link-button" data-testid="open-login-items" onClick={props.onOpenLoginItems}>
+            {words.t('settings.open-login-items')}
+          </button>
         </p>
       ) : null}
       <ShortcutField {...props} />

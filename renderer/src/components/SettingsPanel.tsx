@@ -47,6 +47,8 @@ export interface SettingsPanelProps {
   readonly keyHealth?: KeyHealthState | null;
   readonly now?: number;
   readonly onCheckKeyHealth?: () => void;
+  /** macOS 13+: opens Login Items, where a login item waiting for approval is allowed. */
+  readonly onOpenLoginItems: () => void;
 }
 
 /** The tabs, in order, with the words of their labels. */
@@ -94,6 +96,7 @@ export function SettingsPanel({
   keyHealth,
   now,
   onCheckKeyHealth,
+  onOpenLoginItems,
 }: SettingsPanelProps) {
   const words = useWords();
   const id = useId();
@@ -154,7 +157,13 @@ export function SettingsPanel({
         ))}
       </div>
       <div {...panel('general')}>
-        <GeneralSettings prefs={prefs} shortcut={shortcut} loginItem={desktop.loginItem} onChange={onChange} />
+        <GeneralSettings
+          prefs={prefs}
+          shortcut={shortcut}
+          loginItem={desktop.loginItem}
+          onChange={onChange}
+          onOpenLoginItems={onOpenLoginItems}
+        />
         <LanguageSection locale={prefs.locale} onChange={onChange} />
       </div>
       <div {...panel('display')}>

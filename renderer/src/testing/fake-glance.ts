@@ -64,6 +64,7 @@ export function createFakeGlance(initial: WidgetState, history: HistoryPoint[] =
     ),
     hideWindow: vi.fn<GlanceApi['hideWindow']>(() => okResult(null)),
     openKeyPage: vi.fn<GlanceApi['openKeyPage']>(() => okResult(null)),
+    openLoginItemSettings: vi.fn<GlanceApi['openLoginItemSettings']>(() => okResult(null)),
     getDiagnostics: vi.fn<GlanceApi['getDiagnostics']>(() => okResult(DIAGNOSTICS)),
     checkForUpdates: vi.fn<GlanceApi['checkForUpdates']>(() => okResult(null)),
     downloadUpdate: vi.fn<GlanceApi['downloadUpdate']>(() => okResult(null)),

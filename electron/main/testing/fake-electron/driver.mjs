@@ -143,6 +143,18 @@ r.app.emit('second-instance', {}, ['/usr/bin/gate-glance', '--toggle'], '/');
 report.greeting.afterToggle = win.visible;
 // Hidden again before the tray click below, whichever way the greeting went.
 if (win.visible) r.app.emit('second-instance', {}, ['/usr/bin/gate-glance', '--toggle'], '/');
+// A second launch's --toggle shows it focused, or inactive where asking for focus only earns an
+// "is ready" notification (XWayland in a Wayland session); the next one always hides it.
+const focusCallsBefore = win.focusCalls ?? 0;
+const inactiveBefore = win.inactiveShows ?? 0;
+r.app.emit('second-instance', {}, ['/usr/bin/gate-glance', '--toggle'], '/');
+report.secondLaunch = {
+  visible: win.visible,
+  focusAsked: (win.focusCalls ?? 0) > focusCallsBefore,
+  inactive: (win.inactiveShows ?? 0) - inactiveBefore,
+};
+r.app.emit('second-instance', {}, ['/usr/bin/gate-glance', '--toggle'], '/');
+report.secondLaunch.hiddenByNext = !win.visible;
 tray.emit('click');
 report.popover = { visible: win.visible, position: win.position };
 win.emit('blur');

@@ -35,6 +35,9 @@ const rec = {
   dockHidden: 0,
   /** `app.focus()` calls with their options. */
   appFocus: [],
+  /** `app.relaunch()` calls with their options, and `app.releaseSingleInstanceLock()` calls. */
+  relaunches: [],
+  locksReleased: 0,
 };
 globalThis.__fakeElectron = rec;
 
@@ -45,7 +48,9 @@ function appPackageJson() {
 }
 
 class FakeApp extends EventEmitter {
-  isPackaged = false;
+  // FAKE_PACKAGED=1: run as a packaged app (docs/api/app.md app.isPackaged); main then ignores its test
+  // hooks, so only runs that end before they matter (a relaunch) use it.
+  isPackaged = process.env.FAKE_PACKAGED === '1';
   // `app.dock` exists on macOS only (docs/api/app.md, "app.dock macOS Readonly"): undefined elsewhere.
   dock = process.platform === 'darwin' ? { hide: () => void (rec.dockHidden += 1) } : undefined;
   /** Like Chromium's: the value of `--name=value` on this process's command line, "" when absent. */
@@ -64,7 +69,16 @@ class FakeApp extends EventEmitter {
   // FAKE_FAIL=second-instance: another instance holds the lock. Electron: "If it returns false, your
   // process should quit immediately, as it has sent its parameters to the first instance" (docs/api/app.md).
   requestSingleInstanceLock() {
+    rec.lockRequests = (rec.lockRequests ?? 0) + 1;
     return !flags.has('second-instance');
+  }
+  releaseSingleInstanceLock() {
+    rec.locksReleased += 1;
+  }
+  // docs/api/app.md relaunch: "does not quit the app when executed. You have to call app.quit or
+  // app.exit"; `args` replaces the arguments after the executable.
+  relaunch(options) {
+    rec.relaunches.push(options ?? null);
   }
   focus(options) {
     rec.appFocus.push(options ?? null);
@@ -149,9 +163,10 @@ function fakeSession(name) {
   s.setProxy = async (config) => {
     s.proxy = config;
   };
-  s.fetch = (...args) => {
+  s.fetch = (input, init) => {
     (rec.sessionFetches ??= []).push(name);
-    return globalThis.fetch(...args);
+    rec.fetchLog.push({ session: name, url: String(input instanceof Request ? input.url : input) });
+    return fakeFetch(input, init);
   };
   rec.sessions.set(name, s);
   return s;
@@ -211,6 +226,12 @@ export class BrowserWindow extends EventEmitter {
   }
   show() {
     this.visible = true;
+    this.showCalls = (this.showCalls ?? 0) + 1;
+  }
+  // "Shows the window but doesn't focus on it" (docs/api/browser-window.md win.showInactive).
+  showInactive() {
+    this.visible = true;
+    this.inactiveShows = (this.inactiveShows ?? 0) + 1;
   }
   hide() {
     this.visible = false;
@@ -218,6 +239,7 @@ export class BrowserWindow extends EventEmitter {
   // FAKE_FAIL=focus: the window manager refuses focus (GNOME/Mutter's focus-stealing prevention for a
   // start without a user-input timestamp, electron/electron#2867): shown, never focused, so no blur ever follows.
   focus() {
+    this.focusCalls = (this.focusCalls ?? 0) + 1;
     if (!flags.has('focus')) this.focused = true;
   }
   isFocused() {
@@ -286,6 +308,12 @@ export class Notification extends EventEmitter {
   static isSupported() {
     return true;
   }
+  // Windows only (docs/api/notification.md "Notification.handleActivation(callback) _Windows_", Electron
+  // 42+; shell/browser/api/electron_api_notification.cc registers it under BUILDFLAG(IS_WIN)): undefined
+  // elsewhere. An activation that came before it is handed over at once. The driver activates through
+  // `rec.activateNotification(details)`, as Electron's COM toast activator does for a toast clicked in
+  // Action Center, "in addition to instance events" when the object is still in memory.
+  static handleActivation = process.platform === 'win32' ? (callback) => fakeActivation.register(callback) : undefined;
   constructor(options) {
     super();
     this.options = options;
@@ -303,6 +331,23 @@ export class Notification extends EventEmitter {
     this.shown = true;
   }
 }
+
+const fakeActivation = {
+  callback: null,
+  pending: null,
+  register(callback) {
+    this.callback = callback;
+    if (this.pending !== null) callback(this.pending);
+    this.pending = null;
+  },
+};
+rec.activateNotification = (details) => {
+  if (fakeActivation.callback) fakeActivation.callback(details);
+  else fakeActivation.pending = details;
+};
+// FAKE_NOTIFICATION_STARTED_APP=1: Windows started the app to deliver a toast's click (a "cold start"
+// of Electron's COM activator, electron/electron#49919): the activation waits for handleActivation.
+if (process.env.FAKE_NOTIFICATION_STARTED_APP === '1') fakeActivation.pending = { type: 'click', arguments: '' };
 
 export const Menu = { buildFromTemplate: (template) => ({ template }) };
 
@@ -324,9 +369,26 @@ export const nativeTheme = Object.assign(new EventEmitter(), {
   shouldUseDarkColorsForSystemIntegratedUI: false,
 });
 
-// `net.isOnline()` (docs/api/net.md): the driver flips `rec.online` to make it flap.
+// `net.isOnline()` (docs/api/net.md: false "is a pretty strong indicator that the user won't be able
+// to connect to remote sites"): the driver flips `rec.online` to make it flap. While it is false the
+// fake's network is down: net.fetch and a session's fetch reject as Chromium's loader does, with the
+// net error's name ("error" emitted with net::ErrorToString(...), shell/common/api/electron_api_url_loader.cc;
+// ERR_INTERNET_DISCONNECTED is -106 in Chromium's net_error_list.h). Loopback stands in for Gate here.
 rec.online = true;
-export const net = { request, fetch: (...args) => globalThis.fetch(...args), isOnline: () => rec.online };
+/** Every request main made: the session ('net' for net.fetch) and the URL. */
+rec.fetchLog = [];
+function fakeFetch(input, init) {
+  if (!rec.online) return Promise.reject(new Error('net::ERR_INTERNET_DISCONNECTED'));
+  return globalThis.fetch(input, init);
+}
+export const net = {
+  request,
+  fetch: (input, init) => {
+    rec.fetchLog.push({ session: 'net', url: String(input instanceof Request ? input.url : input) });
+    return fakeFetch(input, init);
+  },
+  isOnline: () => rec.online,
+};
 
 export const globalShortcut = {
   register: (accelerator, onPress) => {

@@ -41,8 +41,18 @@ report.notifications = r.notifications.map((n) => ({ title: n.options.title, bod
 await sleep(50);
 report.notificationsState = (await invoke('state:get')).value.desktop.notifications;
 report.visibleBefore = win.visible;
+const showsBefore = win.showCalls ?? 0;
 r.notifications[0].emit('click');
+// On Windows Electron's toast activator also runs the activation callback for that click.
+if (process.platform === 'win32') r.activateNotification({ type: 'click', arguments: '' });
 report.visibleAfter = win.visible;
+report.showsByClick = (win.showCalls ?? 0) - showsBefore;
+if (process.platform === 'win32') {
+  win.emit('blur');
+  // The toast clicked later in Action Center, its Notification object long collected.
+  r.activateNotification({ type: 'click', arguments: '' });
+  report.actionCenter = { visible: win.visible, shows: (win.showCalls ?? 0) - showsBefore };
+}
 report.cleared = (await invoke('credentials:clear', { forgetHistory: true })).ok;
 (await import('electron')).app.quit();
 await sleep(50);
