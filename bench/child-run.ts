@@ -1,5 +1,6 @@
 /** Timing child processes for the CLI benches: one sample per run, and the median of many. */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
 /** One finished child process: wall time in ms, exit code and its output. */
 export interface Sample {
@@ -26,4 +27,50 @@ export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** A command a bench times: its name in the printed table, and how it is started. */
+export interface BenchCase {
+  readonly name: string;
+  readonly cmd: string;
+  readonly args: readonly string[];
+}
+
+/** GNU time, for a child's peak RSS; where it is missing the memory figures are left out. */
+const GNU_TIME = '/usr/bin/time';
+
+/**
+ * Times each case `runs` times, interleaved after one warm-up each (so load falls on all alike),
+ * then reads each one's peak RSS up to 5 times: wall ms and MiB per case name. A failed run is
+ * reported and left out of the figures.
+ */
+export async function measureCases(
+  cwd: string,
+  cases: readonly BenchCase[],
+  env: Record<string, string>,
+  runs: number,
+): Promise<{ wall: Map<string, number[]>; rss: Map<string, number[]> }> {
+  const wall = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+  const rss = new Map<string, number[]>(cases.map((c) => [c.name, []]));
+  for (const c of cases) await run(cwd, c.cmd, [...c.args], env);
+  for (let i = 0; i < runs; i += 1) {
+    for (const c of cases) {
+      const s = await run(cwd, c.cmd, [...c.args], env);
+      if (s.code !== 0) {
+        console.log(`${c.name}: exit ${s.code}: ${s.stderr.trim().slice(0, 200)}`);
+        continue;
+      }
+      wall.get(c.name)!.push(s.ms);
+    }
+  }
+  if (existsSync(GNU_TIME)) {
+    for (let i = 0; i < Math.min(runs, 5); i += 1) {
+      for (const c of cases) {
+        const s = await run(cwd, GNU_TIME, ['-f', 'maxrss_kb=%M', c.cmd, ...c.args], env);
+        const m = /maxrss_kb=(\d+)/.exec(s.stderr);
+        if (m) rss.get(c.name)!.push(Number(m[1]) / 1024);
+      }
+    }
+  }
+  return { wall, rss };
 }

@@ -9,12 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PORTFOLIO, SIM_TICKERS } from '../electron/core/simulator/portfolio.js';
 import { startSimulatorServer } from '../electron/core/simulator/server.js';
-import { median, run } from './child-run.js';
+import { measureCases, median } from './child-run.js';
 
 const root = process.env['GLANCE_ROOT'] ?? process.cwd();
 const RUNS = Number(process.env['GLANCE_BENCH_RUNS'] ?? 11);
 const KEY = { key: 'bench-hold-key-0123456789abcdef', secret: 'bench-hold-secret-0123456789abcdef' };
-const TIME = '/usr/bin/time';
 // Gate lists ~2,500 spot pairs; 5,000 of the simulator's leaner entries make a body of Gate's size.
 const FILLER_PAIRS = 5000;
 
@@ -64,33 +63,10 @@ const cases = [
   { name: SDK, cmd: process.execPath, args: [sdkScript, server.url] },
 ] as const;
 
-const wall = new Map<string, number[]>(cases.map((c) => [c.name, []]));
-const rss = new Map<string, number[]>(cases.map((c) => [c.name, []]));
-try {
-  for (const c of cases) await run(root, c.cmd, [...c.args], baseEnv);
-  for (let i = 0; i < RUNS; i += 1) {
-    for (const c of cases) {
-      const s = await run(root, c.cmd, [...c.args], baseEnv);
-      if (s.code !== 0) {
-        console.log(`${c.name}: exit ${s.code}: ${s.stderr.trim().slice(0, 200)}`);
-        continue;
-      }
-      wall.get(c.name)!.push(s.ms);
-    }
-  }
-  if (existsSync(TIME)) {
-    for (let i = 0; i < Math.min(RUNS, 5); i += 1) {
-      for (const c of cases) {
-        const s = await run(root, TIME, ['-f', 'maxrss_kb=%M', c.cmd, ...c.args], baseEnv);
-        const m = /maxrss_kb=(\d+)/.exec(s.stderr);
-        if (m) rss.get(c.name)!.push(Number(m[1]) / 1024);
-      }
-    }
-  }
-} finally {
+const { wall, rss } = await measureCases(root, cases, baseEnv, RUNS).finally(async () => {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
-}
+});
 
 console.log(
   `runs: ${RUNS} per case (interleaved, after one warm-up), node ${process.version}; spot/tickers answer ${(tickersBytes / 1024 / 1024).toFixed(2)} MiB (${Object.keys(tickers).length} pairs)`,

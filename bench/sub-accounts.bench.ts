@@ -11,13 +11,12 @@ import { join } from 'node:path';
 import type { SimSubAccount } from '../electron/core/simulator/portfolio.js';
 import { DEMO_PORTFOLIO, DEMO_SUB_ACCOUNTS, SIM_TICKERS } from '../electron/core/simulator/portfolio.js';
 import { startSimulatorServer } from '../electron/core/simulator/server.js';
-import { median, run } from './child-run.js';
+import { measureCases, median, run } from './child-run.js';
 
 const root = process.env['GLANCE_ROOT'] ?? process.cwd();
 const RUNS = Number(process.env['GLANCE_BENCH_RUNS'] ?? 11);
 const SUBS = 50;
 const KEY = { key: 'bench-subs-key-0123456789abcdef', secret: 'bench-subs-secret-0123456789abcdef' };
-const TIME = '/usr/bin/time';
 const FILLER_PAIRS = 5000;
 const baseEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', LANG: 'C.UTF-8', GATE_API_KEY: KEY.key, GATE_API_SECRET: KEY.secret };
 
@@ -93,33 +92,10 @@ const cases = [
 const before = server.simulator.log.length;
 const first = await run(root, process.execPath, cliArgs, baseEnv);
 const perRead = server.simulator.log.length - before;
-const wall = new Map<string, number[]>(cases.map((c) => [c.name, []]));
-const rss = new Map<string, number[]>(cases.map((c) => [c.name, []]));
-try {
-  for (const c of cases) await run(root, c.cmd, [...c.args], baseEnv);
-  for (let i = 0; i < RUNS; i += 1) {
-    for (const c of cases) {
-      const s = await run(root, c.cmd, [...c.args], baseEnv);
-      if (s.code !== 0) {
-        console.log(`${c.name}: exit ${s.code}: ${s.stderr.trim().slice(0, 200)}`);
-        continue;
-      }
-      wall.get(c.name)!.push(s.ms);
-    }
-  }
-  if (existsSync(TIME)) {
-    for (let i = 0; i < Math.min(RUNS, 5); i += 1) {
-      for (const c of cases) {
-        const s = await run(root, TIME, ['-f', 'maxrss_kb=%M', c.cmd, ...c.args], baseEnv);
-        const m = /maxrss_kb=(\d+)/.exec(s.stderr);
-        if (m) rss.get(c.name)!.push(Number(m[1]) / 1024);
-      }
-    }
-  }
-} finally {
+const { wall, rss } = await measureCases(root, cases, baseEnv, RUNS).finally(async () => {
   await server.close();
   rmSync(dir, { recursive: true, force: true });
-}
+});
 
 // The app refreshes once a minute; the list is kept 10 minutes (so 6 of 60 refreshes ask for it).
 const perRefresh = perRead - 1;

@@ -183,19 +183,6 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
       if (withSubAccounts)
         ({ total: result, sources } = await readWithSubAccounts(client, currency, deps.clock, io.profile ?? DEFAULT_PROFILE));
       else result = await client.getTotalBalance(currency);
-    } else if (withSubAccounts) {
-      const client = new GateClient({
-        transport: (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env),
-        credentials: profileCredentials(
-          io,
-          deps.keychainCredentials ?? noStoredCredentials,
-          deps.profileCredentials ?? profileKeychainCredentials,
-        ),
-        baseUrl,
-        timeoutMs,
-        ...(deps.clock ? { clock: deps.clock } : {}),
-      });
-      ({ total: result, sources } = await readWithSubAccounts(client, currency, deps.clock, io.profile ?? DEFAULT_PROFILE));
     } else {
       const client = new GateClient({
         transport: (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env),
@@ -208,10 +195,14 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
         timeoutMs,
         ...(deps.clock ? { clock: deps.clock } : {}),
       });
-      const pending = client.getTotalBalance(currency);
-      // By the event loop's next turn the request is on its way: ICU starts while Gate answers.
-      setImmediate(() => warmAmountFormatting(words));
-      result = await pending;
+      if (withSubAccounts)
+        ({ total: result, sources } = await readWithSubAccounts(client, currency, deps.clock, io.profile ?? DEFAULT_PROFILE));
+      else {
+        const pending = client.getTotalBalance(currency);
+        // By the event loop's next turn the request is on its way: ICU starts while Gate answers.
+        setImmediate(() => warmAmountFormatting(words));
+        result = await pending;
+      }
     }
     if (!result.ok) {
       if (format === 'short') io.stdout.write(`${words.t('cli.unavailable', { code: result.error.code })}\n`);
