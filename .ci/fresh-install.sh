@@ -34,7 +34,7 @@ status=$(npm run --silent cli -- status 2>&1)
 status_rc=$?
 set -e
 [ "$demo_rc" = 0 ] || fail "balance --demo exited $demo_rc" "$demo"
-grep -q 'DEMO portfolio' <<<"$demo" || fail "balance --demo did not print the demo" "$demo"
+grep -q 'demo portfolio, not your account' <<<"$demo" || fail "balance --demo did not print the demo" "$demo"
 echo "fresh install: balance --demo prints the demo"
 [ "$status_rc" = 3 ] || fail "status exited $status_rc, not 3" "$status"
 for needle in KEYCHAIN_UNAVAILABLE 'libsecret-1-dev' 'libsecret-devel' 'npm rebuild keytar'; do
