@@ -74,3 +74,25 @@ export async function measureCases(
   }
   return { wall, rss };
 }
+
+/** Prints measureCases' figures, a row per case: median and fastest wall ms, median peak RSS. */
+export function printCases(
+  cases: readonly BenchCase[],
+  figures: { readonly wall: Map<string, number[]>; readonly rss: Map<string, number[]> },
+  nameWidth: number,
+): void {
+  console.log(`${'case'.padEnd(nameWidth)}  median ms   min ms   peak RSS MiB (median)`);
+  for (const c of cases) {
+    const w = figures.wall.get(c.name)!;
+    const r = figures.rss.get(c.name)!;
+    if (w.length === 0) {
+      console.log(`${c.name.padEnd(nameWidth)}  (no successful runs)`);
+      continue;
+    }
+    console.log(
+      `${c.name.padEnd(nameWidth)}  ${median(w).toFixed(1).padStart(9)}  ${Math.min(...w)
+        .toFixed(1)
+        .padStart(7)}  ${r.length ? median(r).toFixed(1).padStart(8) : '     n/a'}`,
+    );
+  }
+}

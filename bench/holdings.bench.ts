@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PORTFOLIO, SIM_TICKERS } from '../electron/core/simulator/portfolio.js';
 import { startSimulatorServer } from '../electron/core/simulator/server.js';
-import { measureCases, median } from './child-run.js';
+import { measureCases, median, printCases } from './child-run.js';
 
 const root = process.env['GLANCE_ROOT'] ?? process.cwd();
 const RUNS = Number(process.env['GLANCE_BENCH_RUNS'] ?? 11);
@@ -71,20 +71,7 @@ const { wall, rss } = await measureCases(root, cases, baseEnv, RUNS).finally(asy
 console.log(
   `runs: ${RUNS} per case (interleaved, after one warm-up), node ${process.version}; spot/tickers answer ${(tickersBytes / 1024 / 1024).toFixed(2)} MiB (${Object.keys(tickers).length} pairs)`,
 );
-console.log('case                              median ms   min ms   peak RSS MiB (median)');
-for (const c of cases) {
-  const w = wall.get(c.name)!;
-  const r = rss.get(c.name)!;
-  if (w.length === 0) {
-    console.log(`${c.name.padEnd(32)}  (no successful runs)`);
-    continue;
-  }
-  console.log(
-    `${c.name.padEnd(32)}  ${median(w).toFixed(1).padStart(9)}  ${Math.min(...w)
-      .toFixed(1)
-      .padStart(7)}  ${r.length ? median(r).toFixed(1).padStart(8) : '     n/a'}`,
-  );
-}
+printCases(cases, { wall, rss }, 32);
 const cliW = wall.get(CLI)!;
 const sdkW = wall.get(SDK)!;
 if (cliW.length && sdkW.length)

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { SimSubAccount } from '../electron/core/simulator/portfolio.js';
 import { DEMO_PORTFOLIO, DEMO_SUB_ACCOUNTS, SIM_TICKERS } from '../electron/core/simulator/portfolio.js';
 import { startSimulatorServer } from '../electron/core/simulator/server.js';
-import { measureCases, median, run } from './child-run.js';
+import { measureCases, median, printCases, run } from './child-run.js';
 
 const root = process.env['GLANCE_ROOT'] ?? process.cwd();
 const RUNS = Number(process.env['GLANCE_BENCH_RUNS'] ?? 11);
@@ -104,20 +104,7 @@ console.log(
 );
 console.log(`requests per hour at one refresh a minute: ${60 * perRefresh + 6} (of which total_balance 60, public tickers 60)`);
 console.log(`runs: ${RUNS} per case (interleaved, after one warm-up), node ${process.version}`);
-console.log('case                                        median ms   min ms   peak RSS MiB (median)');
-for (const c of cases) {
-  const w = wall.get(c.name)!;
-  const r = rss.get(c.name)!;
-  if (w.length === 0) {
-    console.log(`${c.name.padEnd(42)}  (no successful runs)`);
-    continue;
-  }
-  console.log(
-    `${c.name.padEnd(42)}  ${median(w).toFixed(1).padStart(9)}  ${Math.min(...w)
-      .toFixed(1)
-      .padStart(7)}  ${r.length ? median(r).toFixed(1).padStart(8) : '     n/a'}`,
-  );
-}
+printCases(cases, { wall, rss }, 42);
 const cliW = wall.get(CLI)!;
 const sdkW = wall.get(SDK)!;
 if (cliW.length && sdkW.length)

@@ -4,7 +4,6 @@
  * a table with one row per source and the combined total. Amounts in JSON are exact and
  * unrounded; errors are worded in the reader's language.
  */
-import type { Currency } from '../../shared/balance.js';
 import type { Combined, Source } from '../../shared/portfolio.js';
 import { countOnce } from '../../shared/portfolio.js';
 import { displayAmount } from '../../shared/present/amounts.js';
@@ -15,26 +14,20 @@ import { columns, padColumns } from './columns.js';
 import { wrapLine } from './wrap.js';
 
 /** One source in `--json`, with the field names the issue fixes. */
-interface SourceJson {
-  readonly kind: 'key' | 'sub-account';
-  readonly profile: string;
-  readonly uid: string | null;
-  readonly name: string;
-  readonly total: { readonly currency: Currency; readonly amount: string } | null;
-  readonly estimated: boolean;
-  readonly partial: boolean;
-  readonly covers: readonly string[];
-  readonly unpriced: readonly string[];
-  readonly status: 'ok' | 'stale' | 'error';
+type SourceJson = Pick<
+  Source,
+  'kind' | 'profile' | 'uid' | 'name' | 'total' | 'estimated' | 'partial' | 'covers' | 'unpriced' | 'status'
+> & {
+  /** The error worded in the reader's language, as `--json` errors are elsewhere. */
   readonly error: { readonly code: string; readonly message: string } | null;
-}
+};
 
 /** The `sources` and `combined` fields of `balance --json` (sources counted once, in reading order). */
 export function sourcesJson(
   sources: readonly Source[],
   combined: Combined,
   words: CliWords = CLI_ENGLISH,
-): { sources: SourceJson[]; combined: { currency: Currency; amount: string; partial: boolean; estimated: boolean } } {
+): { sources: SourceJson[]; combined: Pick<Combined, 'currency' | 'amount' | 'partial' | 'estimated'> } {
   return {
     sources: countOnce(sources).map((s) => ({
       kind: s.kind,
