@@ -12,6 +12,7 @@ import type { Change24h } from './change.js';
 import type { HistoryRange, HistoryView } from './history.js';
 import type { KeyHealth, KeyHealthState } from './key-health.js';
 import type { LocaleChoice } from './locale.js';
+import type { GateAccount, PortfolioState } from './portfolio.js';
 import type { Preferences } from './prefs.js';
 import type { UpdateState } from './updates.js';
 
@@ -81,6 +82,15 @@ export interface WidgetState {
   readonly desktop: DesktopStatus;
   /** Where the app's own updater stands (shared/updates.ts). */
   readonly update: UpdateState;
+  /**
+   * Every source counted in `currency` and their combined figure, once more than the first key's
+   * own account is counted (another key, or included sub-accounts); null otherwise, and then every
+   * surface reads `balance` exactly as before. With it, the total, the tray, change and alerts read
+   * `portfolio.combined` (the tray: `prefs.traySource` when one is chosen).
+   */
+  readonly portfolio: PortfolioState | null;
+  /** The keys Settings › Gate accounts lists: the first key (when stored) then every added one; empty in demo mode. */
+  readonly gateAccounts: readonly GateAccount[];
 }
 
 /**
@@ -132,6 +142,25 @@ export interface ClearCredentialsInput {
   readonly forgetHistory: boolean;
 }
 
+/** "Add another Gate account": a key pair verified like the first, stored as its own keychain entry. */
+export interface AddGateAccountInput extends SaveCredentialsInput {
+  /** What the user calls it ("Family"); main derives the keychain profile from it (unique, `[A-Za-z0-9_-]`). */
+  readonly alias: string;
+}
+
+/** The answer to an add: the profile the pair was stored under, and what a save answers. */
+export interface AddGateAccountResult extends SaveCredentialsResult {
+  readonly profile: string;
+}
+
+/** A change to one listed key's entry (Settings › Gate accounts); main refuses an unknown profile. */
+export interface GateAccountPatch {
+  readonly profile: string;
+  readonly alias?: string;
+  readonly includeSubAccounts?: boolean;
+  readonly excludedSubAccounts?: readonly string[];
+}
+
 /** A partial update of preferences; main validates every field. */
 export type PreferencesPatch = Partial<Preferences>;
 
@@ -146,12 +175,16 @@ export interface HoldingsRequest {
   /** Gate's account name as in the breakdown (`spot`, `futures`, `margin`, …). */
   readonly account: string;
   readonly currency: Currency;
+  /** A PortfolioState source's id (`key:family`, `sub:default:123`); absent: the first key's own account, as before. */
+  readonly source?: string;
 }
 
 /** One currency's history over one range; the answer is thinned to about 500 points that span the range. */
 export interface HistoryQuery {
   readonly currency: Currency;
   readonly range: HistoryRange;
+  /** `combined`: the combined net worth's own series (breaks where its sources changed); absent: the first key's account, as before. */
+  readonly series?: 'account' | 'combined';
 }
 
 /** Request/response channels: `args` are what the renderer sends, `result` what `Result.value` carries. */
@@ -180,6 +213,12 @@ interface InvokeChannels {
   'key-health:check': { args: []; result: KeyHealthState };
   /** macOS 13+: opens System Settings › General › Login Items, where a login item waiting for approval is allowed. */
   'login-item:open-settings': { args: []; result: null };
+  /** "Add another Gate account". */
+  'accounts:add': { args: [input: AddGateAccountInput]; result: AddGateAccountResult };
+  /** Removes an added key (its keychain entry and its entry in prefs); the first key is removed by `credentials:clear`. */
+  'accounts:remove': { args: [profile: string]; result: null };
+  /** Renames a key or changes which of its sub-accounts are counted. */
+  'accounts:set': { args: [patch: GateAccountPatch]; result: Preferences };
 }
 
 /** A request/response channel name. */
@@ -227,6 +266,9 @@ export const INVOKE_METHODS = {
   openReleasePage: 'update:open-release',
   checkKeyHealth: 'key-health:check',
   openLoginItemSettings: 'login-item:open-settings',
+  addGateAccount: 'accounts:add',
+  removeGateAccount: 'accounts:remove',
+  setGateAccount: 'accounts:set',
 } as const satisfies Record<string, InvokeChannel>;
 
 /** A `window.glance` request method name. */

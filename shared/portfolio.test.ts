@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BalanceSnapshot } from './balance.js';
 import { appError } from './errors.js';
 import type { Source } from './portfolio.js';
-import { combineSources, convertUsdt, countOnce, failedSource, keySource, nextSource, usdtRate } from './portfolio.js';
+import { combineSources, convertUsdt, countOnce, failedSource, keySource, nextSource, sumByAccountType, usdtRate } from './portfolio.js';
 
 const SNAPSHOT: BalanceSnapshot = {
   currency: 'USDT',
@@ -27,6 +27,7 @@ function sub(uid: string, amount: string | null, extra: Partial<Source> = {}): S
     error: null,
     fetchedAt: 1000,
     rate: 'identity',
+    accounts: amount === null ? [] : [{ name: 'spot', amount }],
     ...extra,
   };
 }
@@ -103,5 +104,36 @@ describe('the portfolio of sources', () => {
     const none = usdtRate('CNY', { usdt: '0', inCurrency: '0' }, {});
     expect([none.basis, convertUsdt('1', none)]).toEqual(['none', null]);
     expect(usdtRate('USDT', { usdt: null, inCurrency: null }, {}).basis).toBe('identity');
+  });
+});
+
+describe('by account type', () => {
+  it('sums each account name over the counted sources exactly, skipping a sub-account counted as its own key', () => {
+    const key = keySource('default', '10001', {
+      ...SNAPSHOT,
+      accounts: [
+        { name: 'spot', amount: '0.1', unrealisedPnl: null, borrowed: null },
+        { name: 'futures', amount: '-2.5', unrealisedPnl: null, borrowed: null },
+      ],
+    });
+    const own = keySource('family', '7', { ...SNAPSHOT, accounts: [{ name: 'spot', amount: '0.2', unrealisedPnl: null, borrowed: null }] });
+    const sources = [
+      key,
+      sub('7', '1000'), // also read through its own key: counted once, as the key
+      sub('8', '0.0000000000000000000000000000000000000001', {
+        accounts: [
+          { name: 'spot', amount: '0.0000000000000000000000000000000000000001' },
+          { name: 'margin', amount: '3' },
+        ],
+      }),
+      own,
+      sub('9', null),
+    ];
+    expect(sumByAccountType(sources, 'USDT')).toEqual([
+      { name: 'spot', amount: '0.3000000000000000000000000000000000000001' },
+      { name: 'futures', amount: '-2.5' },
+      { name: 'margin', amount: '3' },
+    ]);
+    expect(sumByAccountType(sources, 'BTC')).toEqual([]);
   });
 });

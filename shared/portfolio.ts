@@ -8,6 +8,7 @@
  * the same functions.
  */
 import type { BalanceSnapshot, Currency, DecimalString } from './balance.js';
+import type { Change24h } from './change.js';
 import { divideDecimals, multiplyDecimals, signOfDecimal, sumDecimals } from './decimal.js';
 import type { AppError } from './errors.js';
 import { priceInUsdt, type TickerPrices } from './holdings.js';
@@ -67,6 +68,55 @@ export interface Source {
   readonly fetchedAt: number | null;
   /** Sub-accounts: the rate that converted their USDT value; null for a key (Gate's figure). */
   readonly rate: RateBasis | null;
+  /**
+   * What makes up `total`, in its currency: a key's accounts as Gate listed them, a sub-account's
+   * products as we valued them (`spot`, `futures`, `cross_margin`, `margin`); empty without a total.
+   */
+  readonly accounts: readonly SourceAccount[];
+}
+
+/** One part of a source's total: an account type (Gate's account name) and its value. */
+export interface SourceAccount {
+  readonly name: string;
+  readonly amount: DecimalString;
+}
+
+/**
+ * The net worth as every surface reads it once more than the first key's own account is counted
+ * (WidgetState.portfolio): null while there is one key and no sub-account, where everything reads
+ * the key's own balance as before.
+ */
+export interface PortfolioState {
+  readonly currency: Currency;
+  /** Counted once (`countOnce`); each key followed by its sub-accounts, keys in Settings' order. */
+  readonly sources: readonly Source[];
+  readonly combined: Combined;
+  /**
+   * The combined figure against the combined series' history; null without an earlier point made
+   * of the same sources (a source added or removed is a break, never a gain).
+   */
+  readonly change24h: Change24h | null;
+}
+
+/** One Gate key the app reads (Settings › Gate accounts), as WidgetState.gateAccounts lists it; never any of the secret. */
+export interface GateAccount {
+  /** Its keychain profile (`default` is the first key, the one onboarding stores). */
+  readonly profile: string;
+  /** What the user calls it ("Family"); the profile's name when none was given. */
+  readonly alias: string;
+  /** "…a1b2": the key's last four characters; null while the keychain has not answered or holds none. */
+  readonly keyHint: string | null;
+  readonly includeSubAccounts: boolean;
+  /** The sub-accounts Gate listed for it and whether each is counted; null until listed or while not included. */
+  readonly subAccounts: readonly GateSubAccount[] | null;
+}
+
+/** A sub-account as Settings lists it. */
+interface GateSubAccount {
+  readonly uid: string;
+  /** Its login name, else its remark, else its uid. */
+  readonly name: string;
+  readonly included: boolean;
 }
 
 /** The sum of the sources. */
@@ -108,6 +158,7 @@ export function keySource(profile: string, uid: string | null, snapshot: Balance
     error: null,
     fetchedAt: snapshot.fetchedAt,
     rate: null,
+    accounts: snapshot.accounts.map((a) => ({ name: a.name, amount: a.amount })),
   };
 }
 
@@ -124,6 +175,7 @@ export function failedSource(base: Pick<Source, 'id' | 'kind' | 'profile' | 'uid
     error,
     fetchedAt: null,
     rate: null,
+    accounts: [],
   };
 }
 
@@ -194,4 +246,21 @@ export function convertUsdt(amount: DecimalString, rate: UsdtRate): DecimalStrin
   if (rate.basis === 'none') return null;
   if (rate.basis === 'identity' || rate.basis === 'usd-par') return amount;
   return divideDecimals(multiplyDecimals(amount, rate.numerator), rate.denominator, CONVERSION_DIGITS);
+}
+
+/**
+ * "By account type": each account name summed over the counted sources that have a total in
+ * `currency`, exactly, in the order names first appear (a key's accounts in Gate's order first).
+ */
+export function sumByAccountType(sources: readonly Source[], currency: Currency): SourceAccount[] {
+  const amounts = new Map<string, DecimalString[]>();
+  for (const s of countOnce(sources)) {
+    if (s.total === null || s.total.currency !== currency) continue;
+    for (const a of s.accounts) {
+      const list = amounts.get(a.name);
+      if (list) list.push(a.amount);
+      else amounts.set(a.name, [a.amount]);
+    }
+  }
+  return [...amounts].map(([name, list]) => ({ name, amount: sumDecimals(list) }));
 }

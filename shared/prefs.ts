@@ -42,6 +42,26 @@ export interface Preferences {
   readonly checkForUpdates: boolean;
   /** Downloads a found update without asking (it still installs only on quit or "Restart to update"). */
   readonly downloadUpdatesAutomatically: boolean;
+  /**
+   * The Gate keys the app reads besides nothing-but-the-first (Settings › Gate accounts), in the
+   * order shown. Empty: the `default` key alone, without sub-accounts, as before. An entry for
+   * `default` carries the first key's alias and sub-account choices; any other names a keychain profile.
+   */
+  readonly gateAccounts: readonly GateAccountPrefs[];
+  /** What the tray shows: null for the combined figure, or one Source's id (`key:family`, `sub:default:123`). */
+  readonly traySource: string | null;
+}
+
+/** One Gate key's entry in Preferences.gateAccounts. */
+interface GateAccountPrefs {
+  /** Its keychain profile (shared with `gate-glance --profile NAME`). */
+  readonly profile: string;
+  /** What the user calls it; empty: the profile's name. */
+  readonly alias: string;
+  /** Its sub-accounts are read through it and counted. */
+  readonly includeSubAccounts: boolean;
+  /** Sub-account uids left out while its sub-accounts are included. */
+  readonly excludedSubAccounts: readonly string[];
 }
 
 /** The global shortcut a first run gets on macOS and Linux: Cmd+Option+G, Ctrl+Alt+G. */
@@ -82,6 +102,8 @@ export const DEFAULT_PREFERENCES: Preferences = {
   globalShortcut: DEFAULT_GLOBAL_SHORTCUT,
   checkForUpdates: true,
   downloadUpdatesAutomatically: false,
+  gateAccounts: [],
+  traySource: null,
 };
 
 /** The defaults on `platform`: DEFAULT_PREFERENCES with that platform's global shortcut. */

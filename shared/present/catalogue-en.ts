@@ -708,6 +708,7 @@ export const en = {
   'onboarding.permission.earn': 'Earn',
   'onboarding.permission.unified': 'Unified Account',
   'breakdown.open-hint': 'Press Enter to see its coins',
+  'error.INVALID_REQUEST.message.unknown-profile': 'Gate Glance does not list a Gate account by that name.',
   'error.INVALID_REQUEST.message.no-update-ready': 'No update is ready to install.',
   'update.section': 'Updates',
   'update.check-automatically': 'Check for updates automatically',

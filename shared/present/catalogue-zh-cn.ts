@@ -667,6 +667,7 @@ export const zhCN: Catalogue = {
   'onboarding.permission.earn': '理财',
   'onboarding.permission.unified': '统一账户',
   'breakdown.open-hint': '按 Enter 查看其币种',
+  'error.INVALID_REQUEST.message.unknown-profile': 'Gate Glance 中没有这个名称的 Gate 账户。',
   'error.INVALID_REQUEST.message.no-update-ready': '没有可安装的更新。',
   'error.INVALID_REQUEST.message.login-items-macos': '只有 macOS 才有可打开的“登录项”列表。',
   'update.section': '更新',

@@ -25,6 +25,8 @@ export function widgetState(overrides: Partial<WidgetState> = {}): WidgetState {
     demo: false,
     credentials: { stored: false, keyHint: null, keychainError: null, checking: false },
     prefs: DEFAULT_PREFERENCES,
+    portfolio: null,
+    gateAccounts: [],
     ...overrides,
   };
 }

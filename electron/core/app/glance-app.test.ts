@@ -375,12 +375,19 @@ describe('GlanceApp', () => {
       'credentials:clear': [{ forgetHistory: false }],
       'history:get': [{ currency: 'USD', range: '24h' }],
       'holdings:get': [{ account: 'margin', currency: 'USD' }],
+      'accounts:add': [{ key: KEY, secret: SECRET, verify: false, alias: 'Family' }],
+      'accounts:remove': ['family'],
+      'accounts:set': [{ profile: 'family', includeSubAccounts: true }],
     };
     // With no update found (this build never updates), these two are named refusals, not failures;
     // so is opening Login Items anywhere but macOS (the only system with that list).
     const refused: readonly InvokeChannel[] = [
       'update:restart',
       'update:open-release',
+      // No key but the first is listed: changing or removing another is a named refusal.
+      'accounts:add',
+      'accounts:remove',
+      'accounts:set',
       ...(process.platform === 'darwin' ? [] : (['login-item:open-settings'] as const)),
     ];
     for (const channel of INVOKE_CHANNELS) {

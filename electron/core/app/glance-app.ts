@@ -13,7 +13,10 @@ import type { AppError, Result } from '../../../shared/errors.js';
 import { fail, isKeyError, ok } from '../../../shared/errors.js';
 import type { HoldingsView } from '../../../shared/holdings.js';
 import type {
+  AddGateAccountInput,
+  AddGateAccountResult,
   ClearCredentialsInput,
+  GateAccountPatch,
   HoldingsRequest,
   CredentialsState,
   CredentialsStatus,
@@ -58,6 +61,7 @@ import { createDemoSource } from '../simulator/demo.js';
 import type { TrayAppCommand } from '../tray/tray-model.js';
 import { UpdateService } from '../updates/update-service.js';
 import { LOGIN_ITEMS_SETTINGS_URL } from './launch-at-login.js';
+import { DEFAULT_PROFILE } from '../secrets/profiles.js';
 
 /** Where "Create an API key" leads: Gate's key management page (a fixed URL; the renderer cannot choose it). */
 export const GATE_KEY_PAGE_URL = 'https://www.gate.io/myaccount/api_key_manage';
@@ -328,6 +332,8 @@ export class GlanceApp {
       keyHealth,
       desktop: this.#desktop,
       update: this.#updates.state,
+      portfolio: null,
+      gateAccounts: [],
     };
   }
 
@@ -560,6 +566,31 @@ export class GlanceApp {
       this.#balance.unblock();
       if (next.stored && next.keyHint !== null) void this.#keyHealth.start(next.keyHint);
     }
+  }
+
+  // ── Gate accounts ──────────────────────────────────────────────────────────
+
+  /** "Add another Gate account" (CONTRACT ONLY: the portfolio work replaces this; until then no profile is added). */
+  addGateAccount(input: AddGateAccountInput): Promise<Result<AddGateAccountResult>> {
+    return Promise.resolve(fail('INVALID_REQUEST', { reason: 'unknown-profile', profile: input.alias.slice(0, 32) }));
+  }
+
+  /** Removes an added key from the list (CONTRACT ONLY: the portfolio work also deletes its keychain entry). */
+  async removeGateAccount(profile: string): Promise<Result<null>> {
+    const list = this.#prefs.get().gateAccounts;
+    if (profile === DEFAULT_PROFILE || !list.some((a) => a.profile === profile))
+      return fail('INVALID_REQUEST', { reason: 'unknown-profile', profile });
+    const saved = await this.setPrefs({ gateAccounts: list.filter((a) => a.profile !== profile) });
+    return saved.ok ? ok(null) : saved;
+  }
+
+  /** Renames a listed key or changes which of its sub-accounts are counted; an unlisted profile is refused. */
+  async setGateAccount(patch: GateAccountPatch): Promise<Result<Preferences>> {
+    const list = this.#prefs.get().gateAccounts;
+    if (!list.some((a) => a.profile === patch.profile))
+      return fail('INVALID_REQUEST', { reason: 'unknown-profile', profile: patch.profile });
+    const { profile, ...change } = patch;
+    return this.setPrefs({ gateAccounts: list.map((a) => (a.profile === profile ? { ...a, ...change } : a)) });
   }
 
   // ── Holdings ───────────────────────────────────────────────────────────────

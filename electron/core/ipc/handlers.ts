@@ -51,5 +51,8 @@ export function glanceHandlers(app: GlanceApp, popover: PopoverCommands): IpcHan
     'update:open-release': () => app.openReleasePage(),
     'key-health:check': async () => ok(await app.checkKeyHealth()),
     'login-item:open-settings': () => app.openLoginItemSettings(),
+    'accounts:add': (input) => app.addGateAccount(input),
+    'accounts:remove': (profile) => app.removeGateAccount(profile),
+    'accounts:set': (patch) => app.setGateAccount(patch),
   };
 }

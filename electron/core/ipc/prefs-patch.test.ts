@@ -24,6 +24,8 @@ const CHANGED: { readonly [K in keyof Preferences]: Preferences[K] } = {
   globalShortcut: 'CommandOrControl+Alt+G',
   checkForUpdates: false,
   downloadUpdatesAutomatically: true,
+  gateAccounts: [{ profile: 'family', alias: 'Family', includeSubAccounts: true, excludedSubAccounts: ['1234567'] }],
+  traySource: 'sub:default:1234567',
 };
 
 describe('prefs:set and the preferences store: one schema', () => {

@@ -66,6 +66,9 @@ function recordingHandlers() {
     'update:open-release': rec('update:open-release', null),
     'key-health:check': rec('key-health:check', { health: null, checking: false, error: null }),
     'login-item:open-settings': rec('login-item:open-settings', null),
+    'accounts:add': rec('accounts:add', { profile: 'family', status: state.credentials, notices: [], verified: true, keyHealth: null }),
+    'accounts:remove': rec('accounts:remove', null),
+    'accounts:set': rec('accounts:set', DEFAULT_PREFERENCES),
   };
   return { handlers, calls };
 }
@@ -90,6 +93,9 @@ const VALID_ARGS: { [C in InvokeChannel]: unknown[] } = {
   'update:open-release': [],
   'key-health:check': [],
   'login-item:open-settings': [],
+  'accounts:add': [{ key: 'a'.repeat(32), secret: SECRET, verify: true, alias: 'Family' }],
+  'accounts:remove': ['family'],
+  'accounts:set': [{ profile: 'family', includeSubAccounts: true, excludedSubAccounts: ['1234567'] }],
 };
 
 describe('createIpcRouter', () => {

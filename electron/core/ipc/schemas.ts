@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { CURRENCIES } from '../../../shared/balance.js';
 import { HISTORY_RANGES } from '../../../shared/history.js';
 import type { InvokeArgs, InvokeChannel } from '../../../shared/ipc.js';
-import { preferencesPatchSchema } from '../prefs/prefs-store.js';
+import { MAX_ALIAS_LENGTH, preferencesPatchSchema } from '../prefs/prefs-store.js';
+import { isProfileName } from '../secrets/profiles.js';
 // The same bounds the credentials service validates with (one source of truth).
 import { MAX_KEY_LENGTH, MAX_SECRET_LENGTH } from '../secrets/validate-credentials.js';
 
@@ -19,6 +20,20 @@ const saveCredentialsInput = z.strictObject({
   verify: z.boolean(),
   allowWriteKey: z.boolean().optional(),
 });
+
+const addGateAccountInput = saveCredentialsInput.extend({ alias: z.string().max(MAX_ALIAS_LENGTH) });
+
+const profileName = z.string().max(32).refine(isProfileName);
+
+const gateAccountPatch = z.strictObject({
+  profile: profileName,
+  alias: z.string().max(MAX_ALIAS_LENGTH).optional(),
+  includeSubAccounts: z.boolean().optional(),
+  excludedSubAccounts: preferencesPatchSchema.shape.gateAccounts.unwrap().element.shape.excludedSubAccounts.optional(),
+});
+
+// A source id names a profile and a Gate uid (shared/portfolio.ts).
+const SOURCE_ID_MAX = 64;
 
 // Gate's account names are short words; a longer one is not a slice the popover could show.
 const HOLDINGS_ACCOUNT_NAME_MAX = 200;
@@ -34,9 +49,11 @@ const CHANNEL_ARG_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<InvokeArgs
   'credentials:clear': z.tuple([z.strictObject({ forgetHistory: z.boolean() })]),
   'demo:start': none,
   'prefs:set': z.tuple([preferencesPatchSchema]),
-  'history:get': z.tuple([z.strictObject({ currency, range: z.enum(HISTORY_RANGES) })]),
+  'history:get': z.tuple([z.strictObject({ currency, range: z.enum(HISTORY_RANGES), series: z.enum(['account', 'combined']).optional() })]),
   'history:export-csv': none,
-  'holdings:get': z.tuple([z.strictObject({ account: z.string().max(HOLDINGS_ACCOUNT_NAME_MAX), currency })]),
+  'holdings:get': z.tuple([
+    z.strictObject({ account: z.string().max(HOLDINGS_ACCOUNT_NAME_MAX), currency, source: z.string().max(SOURCE_ID_MAX).optional() }),
+  ]),
   'window:hide': none,
   'external:open-key-page': none,
   'diagnostics:get': none,
@@ -46,6 +63,9 @@ const CHANNEL_ARG_SCHEMAS: { readonly [C in InvokeChannel]: z.ZodType<InvokeArgs
   'update:open-release': none,
   'key-health:check': none,
   'login-item:open-settings': none,
+  'accounts:add': z.tuple([addGateAccountInput]),
+  'accounts:remove': z.tuple([profileName]),
+  'accounts:set': z.tuple([gateAccountPatch]),
 };
 
 /** Field names from the contract that may be named in an error message (anything else is described, not echoed). */

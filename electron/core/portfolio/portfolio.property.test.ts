@@ -55,6 +55,7 @@ describe('combineSources, by an independent oracle', () => {
           error: null,
           fetchedAt: 0,
           rate: null,
+          accounts: [],
         };
       });
       const counted = sources.filter((s) => s.total !== null);

@@ -39,6 +39,7 @@ export function valueSubAccount(
   const tickers = read.tickers.value;
   const covers: string[] = [];
   const values: string[] = [];
+  const byProduct: { readonly name: string; readonly usdt: string[] }[] = [];
   const unpriced = new Set<string>();
   let firstError: AppError | null = null;
   for (const product of SUB_ACCOUNT_PRODUCTS) {
@@ -48,11 +49,17 @@ export function valueSubAccount(
       continue;
     }
     covers.push(product);
+    const productValues: string[] = [];
+    byProduct.push({ name: product, usdt: productValues });
     for (const coin of coins.value.get(record.uid) ?? []) {
       if (signOfDecimal(coin.quantity) === 0) continue;
       const price = priceInUsdt(coin.coin, tickers);
       if (price === null) unpriced.add(coin.coin);
-      else values.push(multiplyDecimals(coin.quantity, price));
+      else {
+        const value = multiplyDecimals(coin.quantity, price);
+        values.push(value);
+        productValues.push(value);
+      }
     }
   }
   if (covers.length === 0) return failedSource(base, firstError ?? appError('INTERNAL', { reason: 'unexpected' }));
@@ -69,5 +76,9 @@ export function valueSubAccount(
     error: firstError,
     fetchedAt: read.fetchedAt,
     rate: rate.basis,
+    // Each product converted on its own: with a truncating rate the parts may differ from the total in the 40th digit.
+    accounts: byProduct
+      .filter((p) => p.usdt.length > 0)
+      .map((p) => ({ name: p.name, amount: convertUsdt(sumDecimals(p.usdt), rate) ?? '0' })),
   };
 }

@@ -49,6 +49,8 @@ describe('PrefsStore.load', () => {
       globalShortcut: null,
       checkForUpdates: false,
       downloadUpdatesAutomatically: true,
+      gateAccounts: [{ profile: 'family', alias: 'Family', includeSubAccounts: true, excludedSubAccounts: ['42'] }],
+      traySource: 'key:family',
     });
     expect(r.ok).toBe(true);
     const file = JSON.parse(fs.files.get(PATH) ?? 'null');
@@ -67,6 +69,8 @@ describe('PrefsStore.load', () => {
       globalShortcut: null,
       checkForUpdates: false,
       downloadUpdatesAutomatically: true,
+      gateAccounts: [{ profile: 'family', alias: 'Family', includeSubAccounts: true, excludedSubAccounts: ['42'] }],
+      traySource: 'key:family',
     });
     const again = memStore(fs);
     const loaded = await again.store.load();
@@ -84,6 +88,8 @@ describe('PrefsStore.load', () => {
       globalShortcut: null,
       checkForUpdates: false,
       downloadUpdatesAutomatically: true,
+      gateAccounts: [{ profile: 'family', alias: 'Family', includeSubAccounts: true, excludedSubAccounts: ['42'] }],
+      traySource: 'key:family',
     });
     expect(loaded.warnings).toEqual([]);
     expect(again.store.get()).toEqual(loaded.prefs);

@@ -23,6 +23,7 @@ import {
 } from '../../../shared/prefs.js';
 import { GLOBAL_SHORTCUT_RULE, globalShortcutSchema } from '../app/accelerator.js';
 import type { FileSystem } from '../files/private-files.js';
+import { isProfileName } from '../secrets/profiles.js';
 import { PREFS_FILE_NAME } from '../data-dir.js';
 import { UnsafeFileError, createNodeFileSystem, describeFileError, removeStaleTemps, writeFileAtomic } from '../files/private-files.js';
 
@@ -30,6 +31,29 @@ import { UnsafeFileError, createNodeFileSystem, describeFileError, removeStaleTe
 export const PREFS_FILE_VERSION = 1;
 /** A saved file is ~200 bytes; a larger one than this is not ours and is set aside like a damaged one, unread. */
 export const PREFS_MAX_BYTES = 64 * 1024;
+
+/** Keys one person holds on Gate: far more than anyone adds, few enough that requests stay within every key's limit. */
+const MAX_GATE_ACCOUNTS = 10;
+/** An alias is a short label in a list row. */
+export const MAX_ALIAS_LENGTH = 40;
+/** Gate's sub-account ids left out of one key's count (Gate allows far fewer sub-accounts than this per account). */
+const MAX_EXCLUDED_SUB_ACCOUNTS = 1000;
+/** Gate user ids are decimal digits. */
+const SUB_ACCOUNT_UID = /^\d{1,20}$/;
+/** `key:<profile>` or `sub:<profile>:<uid>` (shared/portfolio.ts). */
+const SOURCE_ID = /^(key:[A-Za-z0-9][A-Za-z0-9_-]{0,31}|sub:[A-Za-z0-9][A-Za-z0-9_-]{0,31}:\d{1,20})$/;
+
+const gateAccountPrefsSchema = z.strictObject({
+  profile: z.string().refine(isProfileName),
+  alias: z.string().max(MAX_ALIAS_LENGTH),
+  includeSubAccounts: z.boolean(),
+  excludedSubAccounts: z.array(z.string().regex(SUB_ACCOUNT_UID)).max(MAX_EXCLUDED_SUB_ACCOUNTS),
+});
+
+const gateAccountsSchema = z
+  .array(gateAccountPrefsSchema)
+  .max(MAX_GATE_ACCOUNTS)
+  .refine((list) => new Set(list.map((a) => a.profile)).size === list.length);
 
 /** One schema per field, so a damaged file keeps its valid fields and a patch names its bad ones. */
 const FIELD_SCHEMAS = {
@@ -46,6 +70,8 @@ const FIELD_SCHEMAS = {
   globalShortcut: globalShortcutSchema,
   checkForUpdates: z.boolean(),
   downloadUpdatesAutomatically: z.boolean(),
+  gateAccounts: gateAccountsSchema,
+  traySource: z.string().regex(SOURCE_ID).nullable(),
 } satisfies { [K in keyof Preferences]: z.ZodType<Preferences[K]> };
 
 /**
@@ -72,6 +98,8 @@ const FIELD_RULES: Readonly<Record<PrefKey, string>> = {
   globalShortcut: GLOBAL_SHORTCUT_RULE,
   checkForUpdates: 'true or false',
   downloadUpdatesAutomatically: 'true or false',
+  gateAccounts: `at most ${MAX_GATE_ACCOUNTS} keys, each with a distinct profile name, an alias of at most ${MAX_ALIAS_LENGTH} characters and at most ${MAX_EXCLUDED_SUB_ACCOUNTS} excluded sub-account ids`,
+  traySource: 'null or a source id such as key:default or sub:default:123',
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

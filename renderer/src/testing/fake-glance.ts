@@ -70,6 +70,22 @@ export function createFakeGlance(initial: WidgetState, history: HistoryPoint[] =
     downloadUpdate: vi.fn<GlanceApi['downloadUpdate']>(() => okResult(null)),
     restartToUpdate: vi.fn<GlanceApi['restartToUpdate']>(() => okResult(null)),
     openReleasePage: vi.fn<GlanceApi['openReleasePage']>(() => okResult(null)),
+    addGateAccount: vi.fn<GlanceApi['addGateAccount']>((input) =>
+      okResult({
+        profile: input.alias.toLowerCase().replace(/[^a-z0-9_-]/g, '') || 'key-2',
+        status: { stored: true, keyHint: `…${input.key.slice(-4)}`, keychainError: null },
+        notices: [],
+        verified: input.verify,
+        keyHealth: null,
+      }),
+    ),
+    removeGateAccount: vi.fn<GlanceApi['removeGateAccount']>(() => okResult(null)),
+    setGateAccount: vi.fn<GlanceApi['setGateAccount']>(({ profile, ...change }) =>
+      okResult({
+        ...current.prefs,
+        gateAccounts: current.prefs.gateAccounts.map((a) => (a.profile === profile ? { ...a, ...change } : a)),
+      }),
+    ),
   };
   const api: GlanceApi = {
     ...fns,
