@@ -22,6 +22,7 @@ import { createIpcRouter, glanceHandlers, toPublicState } from '../../electron/c
 import { createNodeTransport } from '../../electron/core/gate/node-transport.js';
 import type { Credentials } from '../../electron/core/gate/types.js';
 import { KeytarSecretStore } from '../../electron/core/secrets/keytar-store.js';
+import { profileAccount } from '../../electron/core/secrets/profiles.js';
 import type { SecretStore } from '../../electron/core/secrets/secret-store.js';
 import type { GateSimulator, SimFault, SimKey } from '../../electron/core/simulator/handler.js';
 import { GATE_EXAMPLE_PORTFOLIO, totalBalanceBody } from '../../electron/core/simulator/portfolio.js';
@@ -157,6 +158,13 @@ export async function startHarness(options: HarnessOptions & HarnessPlacement): 
     ...(updates ? { updates } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
     secretStore: store,
+    // Each added profile its own entry of the same test service (an in-memory store when the bench passes one).
+    ...(options.store || options.keytarMissing
+      ? {}
+      : {
+          secretStoreFor: (profile: string) =>
+            new KeytarSecretStore({ service: E2E_KEYCHAIN_SERVICE, timeoutMs: 10_000, account: profileAccount(profile) }),
+        }),
     transportForAccount: createNodeTransport({ env: {} }),
     baseUrl: server.url,
     timeoutMs: 10_000,

@@ -43,7 +43,7 @@ import { systemClock } from '../core/clock.js';
 import { dataDir, legacyDataDirs, prepareDataDir } from '../core/data-dir.js';
 import { createFetchTransport } from '../core/gate/fetch-transport.js';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, createIpcRouter, glanceHandlers } from '../core/ipc/index.js';
-import { appSecretStore } from '../core/secrets/app-secret-store.js';
+import { appSecretStore, appSecretStoreFor } from '../core/secrets/app-secret-store.js';
 import type { TrayHostMonitor, TrayHostStatus } from '../core/desktop/tray-host.js';
 import { ManualTrayHost, desktopTrayHost, fixedTrayHost } from '../core/desktop/tray-host.js';
 import { cursorKnownFresh, displayServerOf, isNativeWayland, popoverPlanFor } from '../core/tray/popover-window-plan.js';
@@ -237,6 +237,7 @@ async function start(): Promise<void> {
   const glance = await GlanceApp.create({
     updates,
     secretStore: appSecretStore(devEnv),
+    secretStoreFor: (profile) => appSecretStoreFor(devEnv, profile),
     transportForAccount: createFetchTransport(asFetch(net.fetch.bind(net)), {
       directFetch: asFetch(directSession.fetch.bind(directSession)),
     }),

@@ -384,9 +384,7 @@ describe('GlanceApp', () => {
     const refused: readonly InvokeChannel[] = [
       'update:restart',
       'update:open-release',
-      // No key but the first is listed: changing or removing another is a named refusal.
-      'accounts:add',
-      'accounts:remove',
+      // `family` was added (stored, listed) then removed: changing it is a named refusal.
       'accounts:set',
       ...(process.platform === 'darwin' ? [] : (['login-item:open-settings'] as const)),
     ];

@@ -62,6 +62,11 @@ import type { TrayAppCommand } from '../tray/tray-model.js';
 import { UpdateService } from '../updates/update-service.js';
 import { LOGIN_ITEMS_SETTINGS_URL } from './launch-at-login.js';
 import { DEFAULT_PROFILE } from '../secrets/profiles.js';
+import type { GateAccount } from '../../../shared/portfolio.js';
+import { keySourceId } from '../../../shared/portfolio.js';
+import { PortfolioService } from '../portfolio/portfolio-service.js';
+import { InMemorySecretStore } from '../secrets/in-memory-store.js';
+import { intervalMsOf } from '../balance/schedule.js';
 
 /** Where "Create an API key" leads: Gate's key management page (a fixed URL; the renderer cannot choose it). */
 export const GATE_KEY_PAGE_URL = 'https://www.gate.io/myaccount/api_key_manage';
@@ -83,6 +88,11 @@ export interface GlanceShell {
 
 export interface GlanceAppOptions {
   readonly secretStore: SecretStore;
+  /**
+   * The keychain entry of another profile's pair (main: KeytarSecretStore with `profileAccount(profile)`);
+   * asked once per profile. None: a store in memory per profile (tests).
+   */
+  readonly secretStoreFor?: (profile: string) => SecretStore;
   /** How requests reach the user's real Gate account (`createFetchTransport(net.fetch)` in the app). */
   readonly transportForAccount: Transport;
   /** Gate's API base (default production); the e2e tier points it at the simulator. */
@@ -165,6 +175,15 @@ export class GlanceApp {
   #demoHoldings: HoldingsService | null = null;
   #state: WidgetState;
   #disposed = false;
+  /** Every source counted besides the first key's own account (another key, included sub-accounts). */
+  readonly #portfolio: PortfolioService;
+  /** Each added profile's keychain entry, client and holdings (built once per profile). */
+  readonly #profiles = new Map<string, AddedKey>();
+  /** The schedule has chosen its source (demo or account): the portfolio may read. */
+  #connected = false;
+  /** The portfolio is being told the plan: its change is published by the caller. */
+  #planning = false;
+  #gateAccounts: readonly GateAccount[] = [];
 
   /** Builds the app from what is local and fast (preferences); the keychain is read after it. */
   static async create(options: GlanceAppOptions): Promise<GlanceApp> {
@@ -247,6 +266,14 @@ export class GlanceApp {
       notify: (text) => options.shell.notify(text),
       log: (message) => log(`alerts: ${message}`),
     });
+    this.#portfolio = new PortfolioService({
+      clock,
+      clientFor: (profile) => this.#addedKey(profile).client,
+      onChange: () => {
+        if (!this.#planning) this.#publish();
+      },
+      log: (message) => log(`portfolio: ${message}`),
+    });
     this.#state = this.#assemble(null);
     this.#ready = this.#connect();
   }
@@ -259,7 +286,9 @@ export class GlanceApp {
     if (before === this.#keyGeneration && !credentials.stored && credentials.keychainError === null) this.#useDemo();
     if (before === this.#keyGeneration && credentials.stored && credentials.keyHint !== null)
       void this.#keyHealth.start(credentials.keyHint);
+    this.#connected = true;
     void this.#balance.start();
+    this.#publish();
   }
 
   /** Bumped by every save or clear, so the first keychain answer never overrides the user's choice. */
@@ -292,6 +321,7 @@ export class GlanceApp {
     await this.#alerts.whenIdle();
     await this.#keyHealth.whenIdle();
     await this.#demoKeyHealth?.whenIdle();
+    await this.#portfolio.whenIdle();
     return this.#state;
   }
 
@@ -332,8 +362,8 @@ export class GlanceApp {
       keyHealth,
       desktop: this.#desktop,
       update: this.#updates.state,
-      portfolio: null,
-      gateAccounts: [],
+      portfolio: this.#connected ? this.#portfolio.state : null,
+      gateAccounts: this.#listGateAccounts(credentials, stored),
     };
   }
 
@@ -355,6 +385,7 @@ export class GlanceApp {
   }
 
   #publish(): void {
+    this.#plan();
     const previous = this.#state;
     const next = this.#assemble(previous);
     const keys = Object.keys(next) as (keyof WidgetState)[];
@@ -370,11 +401,98 @@ export class GlanceApp {
     this.#alerts.observe(this.#state);
   }
 
+  /** Tells the portfolio what is counted now (prefs, the shown currency, the first key's snapshot). */
+  #plan(): void {
+    if (!this.#connected || this.#disposed) return;
+    const prefs = this.#prefs.get();
+    const balance = this.#balance.getState();
+    const client = this.#demo ? this.#demoSource?.client : this.#client;
+    if (client === undefined) return;
+    this.#planning = true;
+    try {
+      this.#portfolio.update({
+        // The demo counts only its own sub-accounts (Settings' switch on the `default` entry).
+        accounts: this.#demo ? prefs.gateAccounts.filter((a) => a.profile === DEFAULT_PROFILE) : prefs.gateAccounts,
+        currency: balance.currency,
+        intervalMs: intervalMsOf(prefs.refreshIntervalSec),
+        main: {
+          client,
+          snapshot: balance.balance,
+          stale: balance.status === 'stale',
+          error: balance.error,
+        },
+      });
+    } finally {
+      this.#planning = false;
+    }
+  }
+
+  /** Settings › Gate accounts: the first key when stored, then every added one; the same array while nothing changed. */
+  #listGateAccounts(credentials: CredentialsState, prefs: Preferences): readonly GateAccount[] {
+    const next: GateAccount[] = [];
+    if (!this.#demo) {
+      const first = prefs.gateAccounts.find((a) => a.profile === DEFAULT_PROFILE);
+      if (credentials.stored) next.push(this.#gateAccount(DEFAULT_PROFILE, first, credentials.keyHint));
+      for (const entry of prefs.gateAccounts)
+        if (entry.profile !== DEFAULT_PROFILE)
+          next.push(this.#gateAccount(entry.profile, entry, this.#profiles.get(entry.profile)?.credentials.state.keyHint ?? null));
+    }
+    if (JSON.stringify(next) !== JSON.stringify(this.#gateAccounts)) this.#gateAccounts = Object.freeze(next);
+    return this.#gateAccounts;
+  }
+
+  #gateAccount(profile: string, entry: Preferences['gateAccounts'][number] | undefined, keyHint: string | null): GateAccount {
+    const included = entry?.includeSubAccounts ?? false;
+    const listed = included ? this.#portfolio.subAccountsOf(profile) : null;
+    const excluded = new Set(entry?.excludedSubAccounts ?? []);
+    return {
+      profile,
+      alias: entry?.alias ? entry.alias : profile,
+      keyHint,
+      includeSubAccounts: included,
+      subAccounts:
+        listed === null
+          ? null
+          : listed.map((s) => ({ uid: s.uid, name: s.loginName || s.remark || s.uid, included: !excluded.has(s.uid) })),
+    };
+  }
+
+  /** An added profile's keychain entry, client and holdings, built on first use (its pair is read once, then kept in memory). */
+  #addedKey(profile: string): AddedKey {
+    let added = this.#profiles.get(profile);
+    if (added === undefined) {
+      const gate = this.#gateOptions();
+      const credentials = new CredentialsService({
+        store: this.#options.secretStoreFor?.(profile) ?? new InMemorySecretStore(null),
+        verify: gateVerifier(gate),
+        inspect: gateInspector(gate),
+        clock: this.#clock,
+        onObserved: () => this.#publish(),
+      });
+      const client = new GateClient({ ...gate, credentials: credentials.provider });
+      added = { credentials, client, holdings: new HoldingsService({ client, clock: this.#clock }) };
+      this.#profiles.set(profile, added);
+      void credentials.status().then(() => this.#publish());
+    }
+    return added;
+  }
+
+  #gateOptions(): { transport: Transport; clock: Clock; baseUrl?: string; timeoutMs?: number } {
+    const options = this.#options;
+    return {
+      transport: options.transportForAccount,
+      clock: this.#clock,
+      ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    };
+  }
+
   // ── Balance ────────────────────────────────────────────────────────────────
 
   /** Fetches now (joins a request in flight; nothing inside Gate's 429 wait). */
   async refresh(): Promise<void> {
     await this.#ready;
+    this.#portfolio.refresh();
     await this.#balance.refresh();
   }
 
@@ -440,26 +558,31 @@ export class GlanceApp {
   /** System suspend or screen lock. */
   pause(): void {
     this.#balance.pause();
+    this.#portfolio.pause();
   }
 
   /** Wake or unlock. */
   resume(): void {
     this.#balance.resume();
+    this.#portfolio.resume();
   }
 
   /** The machine goes to sleep: like pause(), and the request in flight is aborted. */
   suspend(): void {
     this.#balance.suspend();
+    this.#portfolio.pause();
   }
 
   /** The OS reports connectivity again. */
   networkOnline(): void {
     this.#balance.networkOnline();
+    this.#portfolio.networkBack();
   }
 
   /** The network interfaces changed with no offline period (Wi-Fi to VPN). */
   networkChanged(): void {
     this.#balance.networkChanged();
+    this.#portfolio.networkBack();
   }
 
   // ── Credentials and demo ───────────────────────────────────────────────────
@@ -516,6 +639,8 @@ export class GlanceApp {
     this.#demo = true;
     this.#demoSource ??= createDemoSource({
       clock: this.#clock,
+      // Read only while Settings' switch counts them (prefs.gateAccounts' `default` entry).
+      subAccounts: true,
       ...(this.#options.timeoutMs !== undefined ? { timeoutMs: this.#options.timeoutMs } : {}),
     });
     if (this.#demoKeyHealth === null) {
@@ -524,6 +649,7 @@ export class GlanceApp {
     }
     // Demo figures are not the user's net worth: they never enter the user's history.
     this.#balance.setSource(this.#demoSource.client, null);
+    this.#portfolio.reset();
     this.#publish();
   }
 
@@ -535,6 +661,7 @@ export class GlanceApp {
     } else {
       this.#balance.reset();
     }
+    this.#portfolio.reset();
     this.#publish();
   }
 
@@ -558,6 +685,7 @@ export class GlanceApp {
       if (previous.stored !== next.stored || previous.keyHint !== next.keyHint) {
         this.#balance.reset();
         this.#accountHoldings.clear();
+        this.#portfolio.reset();
         if (next.stored && next.keyHint !== null) void this.#keyHealth.keySaved(next.keyHint);
         else this.#keyHealth.clear();
       }
@@ -570,26 +698,55 @@ export class GlanceApp {
 
   // ── Gate accounts ──────────────────────────────────────────────────────────
 
-  /** "Add another Gate account" (CONTRACT ONLY: the portfolio work replaces this; until then no profile is added). */
-  addGateAccount(input: AddGateAccountInput): Promise<Result<AddGateAccountResult>> {
-    return Promise.resolve(fail('INVALID_REQUEST', { reason: 'unknown-profile', profile: input.alias.slice(0, 32) }));
+  /**
+   * "Add another Gate account": the pair checked, verified and refused when it can write exactly as
+   * the first key's save, stored as its own keychain entry under a profile made from the alias, then listed.
+   */
+  async addGateAccount(input: AddGateAccountInput): Promise<Result<AddGateAccountResult>> {
+    const { alias, ...pair } = input;
+    const list = this.#prefs.get().gateAccounts;
+    const profile = profileNameFor(alias, [DEFAULT_PROFILE, ...list.map((a) => a.profile)]);
+    this.#portfolio.forget(profile);
+    this.#profiles.delete(profile);
+    const added = this.#addedKey(profile);
+    const saved = await added.credentials.save(pair);
+    if (!saved.ok) {
+      this.#profiles.delete(profile);
+      return saved;
+    }
+    const entry = { profile, alias: alias.trim(), includeSubAccounts: false, excludedSubAccounts: [] };
+    const listed = await this.setPrefs({ gateAccounts: [...this.#prefs.get().gateAccounts, entry] });
+    if (!listed.ok) {
+      // Not listed, so not kept: a pair no Settings row shows would stay in the keychain unseen.
+      await added.credentials.clear();
+      this.#profiles.delete(profile);
+      return listed;
+    }
+    return ok({ ...saved.value, profile });
   }
 
-  /** Removes an added key from the list (CONTRACT ONLY: the portfolio work also deletes its keychain entry). */
+  /** Removes an added key: its keychain entry, then its entry in prefs (the first key is removed by `credentials:clear`). */
   async removeGateAccount(profile: string): Promise<Result<null>> {
     const list = this.#prefs.get().gateAccounts;
     if (profile === DEFAULT_PROFILE || !list.some((a) => a.profile === profile))
       return fail('INVALID_REQUEST', { reason: 'unknown-profile', profile });
-    const saved = await this.setPrefs({ gateAccounts: list.filter((a) => a.profile !== profile) });
+    const cleared = await this.#addedKey(profile).credentials.clear();
+    if (!cleared.ok) return cleared;
+    this.#portfolio.forget(profile);
+    this.#profiles.delete(profile);
+    const saved = await this.setPrefs({ gateAccounts: this.#prefs.get().gateAccounts.filter((a) => a.profile !== profile) });
     return saved.ok ? ok(null) : saved;
   }
 
-  /** Renames a listed key or changes which of its sub-accounts are counted; an unlisted profile is refused. */
+  /** Renames a listed key or changes which of its sub-accounts are counted; `default` gets its entry on first change; another unlisted profile is refused. */
   async setGateAccount(patch: GateAccountPatch): Promise<Result<Preferences>> {
     const list = this.#prefs.get().gateAccounts;
-    if (!list.some((a) => a.profile === patch.profile))
-      return fail('INVALID_REQUEST', { reason: 'unknown-profile', profile: patch.profile });
     const { profile, ...change } = patch;
+    if (!list.some((a) => a.profile === profile)) {
+      if (profile !== DEFAULT_PROFILE) return fail('INVALID_REQUEST', { reason: 'unknown-profile', profile });
+      const first = { profile, alias: '', includeSubAccounts: false, excludedSubAccounts: [], ...change };
+      return this.setPrefs({ gateAccounts: [first, ...list] });
+    }
     return this.setPrefs({ gateAccounts: list.map((a) => (a.profile === profile ? { ...a, ...change } : a)) });
   }
 
@@ -598,10 +755,24 @@ export class GlanceApp {
   /** One account's coins for the holdings view (asked only while it is open), shared out against the shown snapshot. */
   async getHoldings(request: HoldingsRequest): Promise<Result<HoldingsView>> {
     await this.#ready;
+    const source = request.source;
+    if (source !== undefined && source !== keySourceId(DEFAULT_PROFILE)) return this.#sourceHoldings(source, request);
     const demo = this.#demo ? this.#demoSource : null;
     const holdings =
       demo !== null ? (this.#demoHoldings ??= new HoldingsService({ client: demo.client, clock: this.#clock })) : this.#accountHoldings;
     return readHoldingsView(holdings, request, this.#state.balance);
+  }
+
+  /** Another key's account holdings through its own client; a sub-account's coins are not offered (a named refusal). */
+  #sourceHoldings(source: string, request: HoldingsRequest): Promise<Result<HoldingsView>> {
+    const listed = this.#demo ? [] : this.#prefs.get().gateAccounts.map((a) => a.profile);
+    const profile = listed.find((p) => p !== DEFAULT_PROFILE && keySourceId(p) === source);
+    if (profile === undefined) {
+      const sub = this.#portfolio.state?.sources.some((s) => s.id === source && s.kind === 'sub-account') ?? false;
+      return Promise.resolve(fail('INVALID_REQUEST', { reason: sub ? 'sub-account-holdings' : 'unknown-source' }));
+    }
+    const snapshot = this.#portfolio.snapshotOf(profile, request.currency);
+    return readHoldingsView(this.#addedKey(profile).holdings, request, snapshot);
   }
 
   /** "Check now": asks Gate what it says of the key (the demo's in demo mode); joins a check on its way. */
@@ -743,6 +914,32 @@ export class GlanceApp {
     this.#keyHealth.stop();
     this.#demoKeyHealth?.stop();
     this.#balance.stop();
+    this.#portfolio.dispose();
     this.#listeners.clear();
+  }
+}
+
+/** An added profile's parts: its keychain entry (CredentialsService), its client and its holdings. */
+interface AddedKey {
+  readonly credentials: CredentialsService;
+  readonly client: GateClient;
+  readonly holdings: HoldingsService;
+}
+
+/** The profile an alias becomes: its letters and digits in lower case joined by `-`, else `key-2`, `key-3`…; never one of `taken`. */
+export function profileNameFor(alias: string, taken: readonly string[]): string {
+  const slug = alias
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // accents dropped: é → e
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[-_]+|-+$/g, '')
+    .slice(0, 28)
+    .replace(/[-_]+$/, '');
+  const used = new Set(taken.map((t) => t.toLowerCase()));
+  if (slug !== '' && !used.has(slug)) return slug;
+  for (let n = 2; ; n += 1) {
+    const name = slug === '' ? `key-${n}` : `${slug}-${n}`;
+    if (!used.has(name)) return name;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { InMemorySecretStore } from './in-memory-store.js';
 import { KeytarSecretStore } from './keytar-store.js';
+import { DEFAULT_PROFILE, profileAccount } from './profiles.js';
 import type { SecretStore } from './secret-store.js';
 
 /** The test hooks an unpackaged build honours. */
@@ -19,4 +20,14 @@ export interface SecretStoreEnv {
 export function appSecretStore(devEnv: SecretStoreEnv): SecretStore {
   if (devEnv.GLANCE_E2E_KEYCHAIN === 'memory') return new InMemorySecretStore(null);
   return new KeytarSecretStore(devEnv.GLANCE_KEYCHAIN_SERVICE ? { service: devEnv.GLANCE_KEYCHAIN_SERVICE } : {});
+}
+
+/** The store of another profile's pair (its own keychain entry, `api-key:NAME`); `default` is appSecretStore's. */
+export function appSecretStoreFor(devEnv: SecretStoreEnv, profile: string): SecretStore {
+  if (profile === DEFAULT_PROFILE) return appSecretStore(devEnv);
+  if (devEnv.GLANCE_E2E_KEYCHAIN === 'memory') return new InMemorySecretStore(null);
+  return new KeytarSecretStore({
+    ...(devEnv.GLANCE_KEYCHAIN_SERVICE ? { service: devEnv.GLANCE_KEYCHAIN_SERVICE } : {}),
+    account: profileAccount(profile),
+  });
 }
