@@ -39,7 +39,7 @@ const RANGE_MS: Readonly<Record<HistoryRange, number>> = {
 export type LocalOffset = (at: number) => number;
 
 /** Oldest first; points at the same instant keep their order (stable sort). */
-export function sortPoints(points: readonly HistoryPoint[]): HistoryPoint[] {
+export function sortPoints<P extends HistoryPoint>(points: readonly P[]): P[] {
   return [...points].sort((a, b) => a.at - b.at);
 }
 
@@ -50,9 +50,9 @@ export function sortPoints(points: readonly HistoryPoint[]): HistoryPoint[] {
  * merged: every minute, hour or day that had a point keeps one, so thinning a thinned history
  * changes nothing. Points dated after `now` (a clock that was ahead) are kept as they are.
  */
-export function thinHistory(points: readonly HistoryPoint[], now: number, localOffset: LocalOffset): HistoryPoint[] {
+export function thinHistory<P extends HistoryPoint>(points: readonly P[], now: number, localOffset: LocalOffset): P[] {
   const sorted = sortPoints(points);
-  const kept: HistoryPoint[] = [];
+  const kept: P[] = [];
   // Per currency, bucket → index in `kept` of the bucket's latest point so far (sorted: the later
   // replaces). A bucket is a number: its minute, hour or day index × 3 + its tier.
   const buckets = new Map<Currency, Map<number, number>>();
@@ -97,7 +97,7 @@ function expectedSpacingMs(ageMs: number, refreshIntervalMs: number): number {
  * The points of `range` ending `now`, oldest first. Points dated after `now` (a clock that
  * jumped back) are left out here as everywhere the history is read.
  */
-export function pointsInRange(points: readonly HistoryPoint[], range: HistoryRange, now: number): HistoryPoint[] {
+export function pointsInRange<P extends HistoryPoint>(points: readonly P[], range: HistoryRange, now: number): P[] {
   const from = now - RANGE_MS[range];
   return sortPoints(points.filter((p) => p.at <= now && p.at >= from));
 }
@@ -124,8 +124,8 @@ const VIEW_MAX_POINTS = 500;
  * Min and max of each of ⌊(max−2)/2⌋ equal time buckets, plus the first and last point: at most
  * `max` points that keep every peak and trough visible and span the whole range.
  */
-function downsample(points: readonly HistoryPoint[], max: number): { points: HistoryPoint[]; bucketMs: number } {
-  if (points.length <= max) return { points: [...points], bucketMs: 0 };
+function downsample(points: readonly HistoryPoint[], max: number): { indices: number[]; bucketMs: number } {
+  if (points.length <= max) return { indices: points.map((_, i) => i), bucketMs: 0 };
   const first = points[0]!;
   const last = points[points.length - 1]!;
   const count = Math.max(1, Math.floor((max - 2) / 2));
@@ -146,22 +146,32 @@ function downsample(points: readonly HistoryPoint[], max: number): { points: His
     if (hi >= 0) chosen.add(hi);
     start = i;
   }
-  return { points: [...chosen].sort((a, b) => a - b).map((i) => points[i]!), bucketMs };
+  return { indices: [...chosen].sort((a, b) => a - b), bucketMs };
 }
 
 /** Options of `historyView`. */
-export interface HistoryViewOptions {
+export interface HistoryViewOptions<P extends HistoryPoint = HistoryPoint> {
   readonly now: number;
   /** The app's refresh interval: the expected spacing of the last 48 hours (default one minute). */
   readonly refreshIntervalMs?: number;
   readonly maxPoints?: number;
+  /**
+   * True where the line must break between two consecutive points whatever their spacing (the
+   * combined series: its sources changed). A change between two points the view leaves out breaks
+   * the line between the sent points around it.
+   */
+  readonly breaksBetween?: (earlier: P, later: P) => boolean;
 }
 
 /**
  * The chart's view of one currency's history over `range` ending now. Points dated after `now`
  * (a clock that jumped back) are left out, like everywhere else that reads the history.
  */
-export function historyView(points: readonly HistoryPoint[], range: HistoryRange, options: HistoryViewOptions): HistoryView {
+export function historyView<P extends HistoryPoint>(
+  points: readonly P[],
+  range: HistoryRange,
+  options: HistoryViewOptions<P>,
+): HistoryView {
   const { now } = options;
   const inRange = pointsInRange(points, range, now);
   let high: HistoryPoint | null = null;
@@ -170,12 +180,16 @@ export function historyView(points: readonly HistoryPoint[], range: HistoryRange
     if (high === null || compareDecimals(p.total, high.total) > 0) high = p;
     if (low === null || compareDecimals(p.total, low.total) < 0) low = p;
   }
-  const { points: sent, bucketMs } = downsample(inRange, Math.max(4, options.maxPoints ?? VIEW_MAX_POINTS));
+  const { indices, bucketMs } = downsample(inRange, Math.max(4, options.maxPoints ?? VIEW_MAX_POINTS));
+  const sent = indices.map((i) => inRange[i]!);
+  // breaks[k]: how many forced breaks lie between inRange[0] and inRange[k] (a running count).
+  const breaks: number[] = [0];
+  for (let k = 1; k < inRange.length; k += 1) breaks.push(breaks[k - 1]! + (options.breaksBetween?.(inRange[k - 1]!, inRange[k]!) ? 1 : 0));
   const interval = options.refreshIntervalMs ?? MINUTE_MS;
   const gaps: number[] = [];
   for (let i = 1; i < sent.length; i += 1) {
     const spacing = Math.max(expectedSpacingMs(now - sent[i]!.at, interval), expectedSpacingMs(now - sent[i - 1]!.at, interval), bucketMs);
-    if (sent[i]!.at - sent[i - 1]!.at > 3 * spacing) gaps.push(i);
+    if (sent[i]!.at - sent[i - 1]!.at > 3 * spacing || breaks[indices[i]!]! > breaks[indices[i - 1]!]!) gaps.push(i);
   }
   return { range, points: sent, gaps, high, low, last: inRange.at(-1) ?? null, total: inRange.length };
 }

@@ -38,6 +38,7 @@ import { chooseAppLocale } from '../../../shared/locale.js';
 import type { HistoryView } from '../../../shared/history.js';
 import { HistoryStore } from '../balance/history-store.js';
 import { ChangeTracker } from '../balance/change-tracker.js';
+import { CombinedHistory } from '../portfolio/combined-history.js';
 import { AlertService } from '../alerts/alert-service.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
@@ -151,6 +152,8 @@ export class GlanceApp {
   readonly #history: HistoryStore;
   /** Records the account's totals and knows the 24-hour change of each currency's newest. */
   readonly #changes: ChangeTracker;
+  /** The combined net worth's own series (more than one source): its chart, and its change once loaded. */
+  readonly #combinedHistory: CombinedHistory;
   /** Judges the alert rules after each state; notifications go out through the shell. */
   readonly #alerts: AlertService;
   readonly #credentials: CredentialsService;
@@ -220,6 +223,13 @@ export class GlanceApp {
       ...(options.fs ? { fs: options.fs } : {}),
     });
     this.#changes = new ChangeTracker({ history: this.#history, onChange: () => this.#publish() });
+    this.#combinedHistory = new CombinedHistory({
+      dir: options.dataDir,
+      now: () => clock.now(),
+      ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+      ...(options.fs ? { fs: options.fs } : {}),
+      onChange: () => this.#publish(),
+    });
     const gate = {
       transport: options.transportForAccount,
       clock,
@@ -803,7 +813,12 @@ export class GlanceApp {
   // ── History and shell ──────────────────────────────────────────────────────
 
   /** One currency's history over `range`: at most ~500 points spanning all of it, with its high, low and last. */
-  async getHistory({ currency, range }: HistoryQuery): Promise<Result<HistoryView>> {
+  async getHistory({ currency, range, series }: HistoryQuery): Promise<Result<HistoryView>> {
+    if (series === 'combined')
+      return this.#combinedHistory.view(
+        { currency, range },
+        { now: this.#clock.now(), refreshIntervalMs: this.#prefs.get().refreshIntervalSec * 1000 },
+      );
     try {
       const points = await this.#history.read(currency);
       return ok(historyView(points, range, { now: this.#clock.now(), refreshIntervalMs: this.#prefs.get().refreshIntervalSec * 1000 }));

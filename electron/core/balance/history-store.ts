@@ -47,11 +47,27 @@ function endpointKey(baseUrl: string): string {
   return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`.toLowerCase();
 }
 
+/** The hex digest that names an endpoint's files; null for production Gate (whose files keep their plain names). */
+export function endpointDigest(baseUrl: string = DEFAULT_BASE_URL): string | null {
+  const key = endpointKey(baseUrl);
+  if (key === endpointKey(DEFAULT_BASE_URL)) return null;
+  return createHash('sha256').update(key).digest('hex');
+}
+
 /** The history file of an endpoint: `history.jsonl` for Gate itself, `history-<hash>.jsonl` for any other. */
 export function historyFileName(baseUrl: string = DEFAULT_BASE_URL): string {
-  const key = endpointKey(baseUrl);
-  if (key === endpointKey(DEFAULT_BASE_URL)) return HISTORY_FILE_NAME;
-  return endpointHistoryFileName(createHash('sha256').update(key).digest('hex'));
+  const digest = endpointDigest(baseUrl);
+  return digest === null ? HISTORY_FILE_NAME : endpointHistoryFileName(digest);
+}
+
+/**
+ * How a series' points are stored, one line each: `format` writes a line (with its newline) that
+ * `parse` reads back, and every line starts `{"at":…,"currency":"…",` (a reader's cheap filter
+ * by currency relies on it); `parse` answers null for a torn, foreign or invalid line.
+ */
+export interface HistoryLines<P extends HistoryPoint> {
+  parse(line: string): P | null;
+  format(point: P): string;
 }
 
 /** How a HistoryStore is built. */
@@ -82,6 +98,12 @@ const STORED_LINE = new RegExp(`^\\{"at":(\\d{1,15}),"currency":"(${ANY_CURRENCY
 export function parseHistoryLine(line: string): HistoryPoint | null {
   const stored = STORED_LINE.exec(line);
   if (stored) return { at: Number(stored[1]), currency: stored[2] as Currency, total: stored[3]! };
+  const fields = parseJsonLine(line);
+  return fields === null ? null : pointOf(fields);
+}
+
+/** A line that is not in a stored form, as JSON: its fields, or null when it is not an object (or not JSON). */
+export function parseJsonLine(line: string): Record<string, unknown> | null {
   if (line.trim() === '') return null;
   let json: unknown;
   try {
@@ -89,8 +111,12 @@ export function parseHistoryLine(line: string): HistoryPoint | null {
   } catch {
     return null;
   }
-  if (typeof json !== 'object' || json === null) return null;
-  const { at, currency, total } = json as Record<string, unknown>;
+  return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null;
+}
+
+/** A point's three fields, each checked (a finite non-negative time, a known currency, a decimal string); null when one fails. */
+export function pointOf(fields: Record<string, unknown>): HistoryPoint | null {
+  const { at, currency, total } = fields;
   if (typeof at !== 'number' || !Number.isFinite(at) || at < 0) return null;
   if (!isCurrency(currency)) return null;
   if (typeof total !== 'string' || !isDecimalString(total)) return null;
@@ -129,13 +155,13 @@ function countLines(text: string): number {
 }
 
 /** Every valid point of a history file's text, in file order. */
-function parseHistoryText(text: string, currency?: Currency): HistoryPoint[] {
-  const points: HistoryPoint[] = [];
+function parseHistoryText<P extends HistoryPoint>(text: string, currency: Currency | undefined, parse: (line: string) => P | null): P[] {
+  const points: P[] = [];
   // A cheap text test first: a CLI run reads a year of history and wants one currency of it.
   const marker = currency === undefined ? null : `"currency":"${currency}"`;
   for (const line of text.split('\n')) {
     if (marker !== null && !line.includes(marker)) continue;
-    const point = parseHistoryLine(line);
+    const point = parse(line);
     if (point) points.push(point);
   }
   return points;
@@ -168,7 +194,7 @@ export function changeInHistoryText(
   text: string,
   current: { readonly currency: Currency; readonly at: number; readonly total: string },
 ): Change24h | null {
-  const full = (): Change24h | null => change24h(parseHistoryText(text, current.currency), current);
+  const full = (): Change24h | null => change24h(parseHistoryText(text, current.currency, parseHistoryLine), current);
   if (FOREIGN_LINE.test(text)) return full();
   const cutoff = current.at - CHANGE_WINDOW_MS;
   const lines = STORED_LINES[current.currency];
@@ -206,10 +232,25 @@ export function changeInHistoryText(
 
 const systemOffset: LocalOffset = (at) => -new Date(at).getTimezoneOffset() * 60_000;
 
-/** One endpoint's append-only, thinned history file. Operations of one instance run in call order. */
-export class HistoryStore {
-  /** The history file's full path. */
+/** The account's lines: at, currency and total, nothing else. */
+const ACCOUNT_LINES: HistoryLines<HistoryPoint> = { parse: parseHistoryLine, format: formatHistoryLine };
+
+/** How a SeriesStore is built: a HistoryStore's options, the file's name and how its lines read. */
+export interface SeriesStoreOptions<P extends HistoryPoint> extends HistoryStoreOptions {
+  /** The file's name in `dir`. */
+  readonly fileName: string;
+  readonly lines: HistoryLines<P>;
+}
+
+/**
+ * One append-only, thinned series file: the machinery every history file shares (the writer lock,
+ * whole-line appends, compaction through a temp file, reads from the tail of an oversized file).
+ * Operations of one instance run in call order.
+ */
+export class SeriesStore<P extends HistoryPoint> {
+  /** The series file's full path. */
   readonly path: string;
+  readonly #lines: HistoryLines<P>;
   readonly #fs: FileSystem;
   readonly #lock: HistoryLock;
   readonly #now: () => number;
@@ -223,8 +264,9 @@ export class HistoryStore {
   #needsNewline = false;
   #queue: Promise<unknown> = Promise.resolve();
 
-  constructor(options: HistoryStoreOptions) {
-    this.path = join(options.dir, historyFileName(options.baseUrl));
+  constructor(options: SeriesStoreOptions<P>) {
+    this.path = join(options.dir, options.fileName);
+    this.#lines = options.lines;
     this.#fs = options.fs ?? createNodeFileSystem();
     this.#lock = options.lock ?? (options.fs ? IN_PROCESS_LOCK : createFileLock({ path: `${this.path}.lock` }));
     this.#now = options.now ?? (() => Date.now());
@@ -237,19 +279,21 @@ export class HistoryStore {
    * size. Rejects on I/O failure or when another process holds the lock for too long (the
    * caller decides whether that matters).
    */
-  append(point: HistoryPoint): Promise<void> {
-    if (parseHistoryLine(formatHistoryLine(point).trimEnd()) === null) {
-      return Promise.reject(new Error('Refusing to store an invalid history point.'));
-    }
+  append(point: P): Promise<void> {
+    if (!this.#storable(point)) return Promise.reject(new Error('Refusing to store an invalid history point.'));
     return this.#locked(async () => {
       if (this.#lineCount === null) this.#adopt(await this.#readText());
       await this.#appendLine(point);
     });
   }
 
+  #storable(point: P): boolean {
+    return this.#lines.parse(this.#lines.format(point).trimEnd()) !== null;
+  }
+
   /** Holding the lock: one line, and a compaction when the file has grown `slack` past its last one. */
-  async #appendLine(point: HistoryPoint): Promise<void> {
-    const line = (this.#needsNewline ? '\n' : '') + formatHistoryLine(point);
+  async #appendLine(point: P): Promise<void> {
+    const line = (this.#needsNewline ? '\n' : '') + this.#lines.format(point);
     await this.#fs.appendText(this.path, line);
     this.#needsNewline = false;
     this.#lineCount = (this.#lineCount ?? 0) + 1;
@@ -260,23 +304,13 @@ export class HistoryStore {
    * Appends `point` and answers its currency's points as they were just before it, oldest
    * first — one read of the file for both (what the app's change tracker needs).
    */
-  record(point: HistoryPoint): Promise<HistoryPoint[]> {
-    return this.#appendAfter(point, (text) => sortPoints(parseHistoryText(text, point.currency)));
-  }
-
-  /**
-   * Appends `point` and answers its 24-hour change against the points before it (`change24h`),
-   * in one read of the file and without parsing every line: what a CLI run needs.
-   */
-  recordChange(point: HistoryPoint): Promise<Change24h | null> {
-    return this.#appendAfter(point, (text) => changeInHistoryText(text, point));
+  record(point: P): Promise<P[]> {
+    return this.appendAfter(point, (text) => sortPoints(parseHistoryText(text, point.currency, this.#lines.parse)));
   }
 
   /** Holding the lock: `answer` reads the file's text as it was before `point`, then `point` is appended. */
-  #appendAfter<T>(point: HistoryPoint, answer: (text: string) => T): Promise<T> {
-    if (parseHistoryLine(formatHistoryLine(point).trimEnd()) === null) {
-      return Promise.reject(new Error('Refusing to store an invalid history point.'));
-    }
+  protected appendAfter<T>(point: P, answer: (text: string) => T): Promise<T> {
+    if (!this.#storable(point)) return Promise.reject(new Error('Refusing to store an invalid history point.'));
     return this.#locked(async () => {
       const text = await this.#readText();
       this.#adopt(text);
@@ -286,22 +320,17 @@ export class HistoryStore {
     });
   }
 
-  /** The 24-hour change of `current` against the stored points, recording nothing (the history could not be written). */
-  readChange(current: HistoryPoint): Promise<Change24h | null> {
-    return this.#enqueue(async () => changeInHistoryText(await this.#readText(), current));
+  /** In call order with the writes: `answer` of the file's text as it is now. */
+  protected readingText<T>(answer: (text: string) => T): Promise<T> {
+    return this.#enqueue(async () => answer(await this.#readText()));
   }
 
   /** Points oldest first, optionally of one currency; invalid or torn lines are skipped. */
-  read(currency?: Currency): Promise<HistoryPoint[]> {
-    return this.#enqueue(async () => sortPoints(parseHistoryText(await this.#readText(), currency)));
+  read(currency?: Currency): Promise<P[]> {
+    return this.readingText((text) => sortPoints(parseHistoryText(text, currency, this.#lines.parse)));
   }
 
-  /** The history as CSV (`timestamp,currency,total`), optionally of one currency. */
-  async toCsv(currency?: Currency): Promise<string> {
-    return historyToCsv(await this.read(currency));
-  }
-
-  /** Forgets every point of this endpoint (the user removed their key and asked to). */
+  /** Forgets every point of this series (the user removed their key and asked to). */
   clear(): Promise<void> {
     return this.#locked(async () => {
       await this.#fs.remove(this.path);
@@ -348,10 +377,35 @@ export class HistoryStore {
   /** Holding the lock: rewrites the file atomically with its thinned points, oldest first. */
   async #compact(): Promise<void> {
     const now = this.#now();
-    const kept = thinHistory(parseHistoryText(await this.#readText()), now, this.#localOffset);
-    await writeFileAtomic(this.#fs, this.path, formatHeader(now, kept.length) + kept.map(formatHistoryLine).join(''));
+    const kept = thinHistory(parseHistoryText(await this.#readText(), undefined, this.#lines.parse), now, this.#localOffset);
+    await writeFileAtomic(this.#fs, this.path, formatHeader(now, kept.length) + kept.map((p) => this.#lines.format(p)).join(''));
     this.#lineCount = kept.length + 1;
     this.#compactAt = kept.length + 1 + this.#slack;
     this.#needsNewline = false;
+  }
+}
+
+/** One endpoint's append-only, thinned history of the account's total (`history.jsonl`). */
+export class HistoryStore extends SeriesStore<HistoryPoint> {
+  constructor(options: HistoryStoreOptions) {
+    super({ ...options, fileName: historyFileName(options.baseUrl), lines: ACCOUNT_LINES });
+  }
+
+  /**
+   * Appends `point` and answers its 24-hour change against the points before it (`change24h`),
+   * in one read of the file and without parsing every line: what a CLI run needs.
+   */
+  recordChange(point: HistoryPoint): Promise<Change24h | null> {
+    return this.appendAfter(point, (text) => changeInHistoryText(text, point));
+  }
+
+  /** The 24-hour change of `current` against the stored points, recording nothing (the history could not be written). */
+  readChange(current: HistoryPoint): Promise<Change24h | null> {
+    return this.readingText((text) => changeInHistoryText(text, current));
+  }
+
+  /** The history as CSV (`timestamp,currency,total`), optionally of one currency. */
+  async toCsv(currency?: Currency): Promise<string> {
+    return historyToCsv(await this.read(currency));
   }
 }
