@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Currency } from '../../../shared/balance.js';
 import { CURRENCIES } from '../../../shared/balance.js';
-import { sumDecimals } from '../../../shared/decimal.js';
+import { subtractDecimals, sumDecimals } from '../../../shared/decimal.js';
 import type { Result } from '../../../shared/errors.js';
 import { ok } from '../../../shared/errors.js';
 import type { InvokeChannel, WidgetState } from '../../../shared/ipc.js';
@@ -362,6 +362,27 @@ describe('GlanceApp with every account', () => {
     ];
     await world.run();
     expectNoSecret([world.pushes, replies, world.log.mock.calls], MAIN.secret, FAMILY.secret, GRID.secret);
+  });
+});
+
+describe('the combined figure’s change', () => {
+  it('compares with the combined series a day ago, made of the same sources; a source removed is a break, never a gain', async () => {
+    const world = await setup();
+    await everyAccount(world);
+    expect(await world.call('prefs:set', { refreshIntervalSec: 3600 })).toMatchObject({ ok: true });
+    expect(portfolioOf(await world.run()).change24h).toBeNull();
+    const before = portfolioOf(world.app.getState()).combined.amount;
+    // A day later the family account holds more.
+    await world.run(23 * 3_600_000);
+    const richer = { ...GATE_EXAMPLE_PORTFOLIO, accounts: { ...GATE_EXAMPLE_PORTFOLIO.accounts, warrant: { amount: '100' } } };
+    world.family.setKeys([{ ...FAMILY, userId: FAMILY_UID, portfolio: richer }]);
+    const later = portfolioOf(await world.run(2 * 3_600_000));
+    const gained = subtractDecimals(gateTotal(richer, later.currency), gateTotal(GATE_EXAMPLE_PORTFOLIO, later.currency));
+    expect(later.combined.amount).toBe(sumDecimals([before, gained]));
+    expect(later.change24h).toMatchObject({ fromTotal: before, amount: gained });
+    // Grid bot's key removed: no earlier point counts the same sources.
+    await world.call('accounts:remove', 'grid-bot');
+    expect(portfolioOf(await world.run()).change24h).toBeNull();
   });
 });
 

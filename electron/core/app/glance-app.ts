@@ -63,7 +63,7 @@ import type { TrayAppCommand } from '../tray/tray-model.js';
 import { UpdateService } from '../updates/update-service.js';
 import { LOGIN_ITEMS_SETTINGS_URL } from './launch-at-login.js';
 import { DEFAULT_PROFILE } from '../secrets/profiles.js';
-import type { GateAccount } from '../../../shared/portfolio.js';
+import type { GateAccount, PortfolioState } from '../../../shared/portfolio.js';
 import { keySourceId } from '../../../shared/portfolio.js';
 import { PortfolioService } from '../portfolio/portfolio-service.js';
 import { InMemorySecretStore } from '../secrets/in-memory-store.js';
@@ -372,12 +372,39 @@ export class GlanceApp {
       keyHealth,
       desktop: this.#desktop,
       update: this.#updates.state,
-      portfolio: this.#connected ? this.#portfolio.state : null,
+      portfolio: this.#connected ? this.#withChange(this.#portfolio.state) : null,
       gateAccounts: this.#listGateAccounts(credentials, stored),
     };
   }
 
   #lastPrefs: Preferences | null = null;
+
+  /** The last portfolio shown with its change, so an unchanged one stays the same object. */
+  #shownPortfolio: { readonly from: PortfolioState; readonly to: PortfolioState } | null = null;
+
+  /** The portfolio with the combined series' 24-hour change (demo figures are never compared with the user's history). */
+  #withChange(portfolio: PortfolioState | null): PortfolioState | null {
+    if (portfolio === null) return null;
+    const at = newestFetch(portfolio) ?? this.#clock.now();
+    const change = this.#demo ? null : (this.#combinedHistory.knownChange(portfolio, at) ?? null);
+    const cached = this.#shownPortfolio;
+    if (cached !== null && cached.from === portfolio && JSON.stringify(cached.to.change24h) === JSON.stringify(change)) return cached.to;
+    const to = Object.freeze({ ...portfolio, change24h: change });
+    this.#shownPortfolio = { from: portfolio, to };
+    return to;
+  }
+
+  /** The first key's snapshot the combined figure was last recorded with (one point per refresh of it). */
+  #recordedFor: number | null = null;
+
+  /** Records the combined figure once per refresh of the first key (never in demo mode; CombinedHistory skips a figure that is not whole). */
+  #recordCombined(portfolio: PortfolioState | null): void {
+    if (portfolio === null || this.#demo) return;
+    const own = portfolio.sources.find((s) => s.id === keySourceId(DEFAULT_PROFILE));
+    if (own?.fetchedAt == null || own.status !== 'ok' || own.fetchedAt === this.#recordedFor) return;
+    this.#recordedFor = own.fetchedAt;
+    this.#combinedHistory.record(portfolio, own.fetchedAt).catch(() => this.#log('combined history: could not record'));
+  }
 
   #keyHealthState(stored: boolean): KeyHealthState | null {
     if (this.#demo) return this.#demoKeyHealth?.state ?? null;
@@ -401,6 +428,7 @@ export class GlanceApp {
     const keys = Object.keys(next) as (keyof WidgetState)[];
     if (keys.every((k) => Object.is(previous[k], next[k]))) return;
     this.#state = Object.freeze(next);
+    this.#recordCombined(next.portfolio);
     for (const listener of [...this.#listeners]) {
       try {
         listener(this.#state);
@@ -618,6 +646,7 @@ export class GlanceApp {
     if (forgetHistory) {
       await this.#history.clear().catch(() => this.#log('history: could not clear'));
       this.#changes.clear();
+      await this.#combinedHistory.clear().catch(() => this.#log('combined history: could not clear'));
     }
     this.#useAccount();
     return cleared;
@@ -957,4 +986,11 @@ export function profileNameFor(alias: string, taken: readonly string[]): string 
     const name = slug === '' ? `key-${n}` : `${slug}-${n}`;
     if (!used.has(name)) return name;
   }
+}
+
+/** The newest read behind a portfolio (local epoch ms), the instant its change is measured at; null when none was read. */
+function newestFetch(portfolio: PortfolioState): number | null {
+  let newest: number | null = null;
+  for (const s of portfolio.sources) if (s.fetchedAt !== null && (newest === null || s.fetchedAt > newest)) newest = s.fetchedAt;
+  return newest;
 }
