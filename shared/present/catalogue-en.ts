@@ -710,8 +710,6 @@ export const en = {
   'breakdown.open-hint': 'Press Enter to see its coins',
   'error.INVALID_REQUEST.message.unknown-profile': 'Gate Glance does not list a Gate account by that name.',
   'error.INVALID_REQUEST.message.unknown-source': 'Gate Glance does not count a source by that name.',
-  'error.INVALID_REQUEST.message.sub-account-holdings':
-    'Gate Glance does not list a sub-account’s coins yet: its total is valued from its balances.',
   'error.INVALID_REQUEST.message.no-update-ready': 'No update is ready to install.',
   'update.section': 'Updates',
   'update.check-automatically': 'Check for updates automatically',

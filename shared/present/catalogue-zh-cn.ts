@@ -669,7 +669,6 @@ export const zhCN: Catalogue = {
   'breakdown.open-hint': '按 Enter 查看其币种',
   'error.INVALID_REQUEST.message.unknown-profile': 'Gate Glance 中没有这个名称的 Gate 账户。',
   'error.INVALID_REQUEST.message.unknown-source': 'Gate Glance 未计入这个来源。',
-  'error.INVALID_REQUEST.message.sub-account-holdings': 'Gate Glance 暂不列出子账户的币种明细：其总额按余额估算。',
   'error.INVALID_REQUEST.message.no-update-ready': '没有可安装的更新。',
   'error.INVALID_REQUEST.message.login-items-macos': '只有 macOS 才有可打开的“登录项”列表。',
   'update.section': '更新',

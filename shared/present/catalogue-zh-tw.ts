@@ -670,7 +670,6 @@ export const zhTW: Catalogue = {
   'breakdown.open-hint': '按 Enter 查看其幣種',
   'error.INVALID_REQUEST.message.unknown-profile': 'Gate Glance 中沒有這個名稱的 Gate 帳戶。',
   'error.INVALID_REQUEST.message.unknown-source': 'Gate Glance 未計入這個來源。',
-  'error.INVALID_REQUEST.message.sub-account-holdings': 'Gate Glance 暫不列出子帳戶的幣種明細：其總額按餘額估算。',
   'error.INVALID_REQUEST.message.no-update-ready': '沒有可安裝的更新。',
   'error.INVALID_REQUEST.message.login-items-macos': '只有 macOS 才有可開啟的「登入項目」列表。',
   'update.section': '更新',

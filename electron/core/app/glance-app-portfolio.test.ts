@@ -326,14 +326,17 @@ describe('GlanceApp with every account', () => {
     ]);
   });
 
-  it('opens another key’s account holdings through its own key, and names a sub-account’s coins as not offered', async () => {
+  it('opens another key’s account holdings through its own key, and a sub-account’s coins from its key’s sub-account balances', async () => {
     const world = await setup();
     await everyAccount(world);
     const currency = world.app.getState().currency;
     const spot = await world.call('holdings:get', { account: 'spot', currency, source: 'key:family' });
     expect(spot).toMatchObject({ ok: true, value: { account: 'spot' } });
-    const sub = await world.call('holdings:get', { account: 'spot', currency, source: 'sub:default:20002' });
-    expect(sub).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', params: { reason: 'sub-account-holdings' } } });
+    const sub = await world.call('holdings:get', { account: 'spot', currency: 'USDT', source: 'sub:default:20002' });
+    // hedge_cm holds 0.01 BTC in spot (950 USDT at the simulator's BTC_USDT).
+    expect(sub).toMatchObject({ ok: true, value: { account: 'spot', detail: true, rows: [{ coin: 'BTC', quantity: '0.01' }] } });
+    const margin = await world.call('holdings:get', { account: 'cross_margin', currency: 'USDT', source: 'sub:default:20002' });
+    expect(margin).toMatchObject({ ok: true, value: { account: 'cross_margin', detail: false } });
     const unknown = await world.call('holdings:get', { account: 'spot', currency, source: 'key:nobody' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST', params: { reason: 'unknown-source' } } });
   });

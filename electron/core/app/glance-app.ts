@@ -12,6 +12,7 @@ import { isCurrency } from '../../../shared/balance.js';
 import type { AppError, Result } from '../../../shared/errors.js';
 import { fail, isKeyError, ok } from '../../../shared/errors.js';
 import type { HoldingsView } from '../../../shared/holdings.js';
+import { computeHoldings, holdingsView } from '../../../shared/holdings.js';
 import type {
   AddGateAccountInput,
   AddGateAccountResult,
@@ -802,16 +803,23 @@ export class GlanceApp {
     return readHoldingsView(holdings, request, this.#state.balance);
   }
 
-  /** Another key's account holdings through its own client; a sub-account's coins are not offered (a named refusal). */
-  #sourceHoldings(source: string, request: HoldingsRequest): Promise<Result<HoldingsView>> {
+  /** Another key's account holdings through its own client; a sub-account's coins (spot, futures) from its key's sub-account balances. */
+  async #sourceHoldings(source: string, request: HoldingsRequest): Promise<Result<HoldingsView>> {
     const listed = this.#demo ? [] : this.#prefs.get().gateAccounts.map((a) => a.profile);
     const profile = listed.find((p) => p !== DEFAULT_PROFILE && keySourceId(p) === source);
-    if (profile === undefined) {
-      const sub = this.#portfolio.state?.sources.some((s) => s.id === source && s.kind === 'sub-account') ?? false;
-      return Promise.resolve(fail('INVALID_REQUEST', { reason: sub ? 'sub-account-holdings' : 'unknown-source' }));
-    }
-    const snapshot = this.#portfolio.snapshotOf(profile, request.currency);
-    return readHoldingsView(this.#addedKey(profile).holdings, request, snapshot);
+    if (profile !== undefined)
+      return readHoldingsView(this.#addedKey(profile).holdings, request, this.#portfolio.snapshotOf(profile, request.currency));
+    const sub = this.#portfolio.state?.sources.find((s) => s.id === source && s.kind === 'sub-account' && s.uid !== null);
+    if (sub === undefined || sub.uid === null) return fail('INVALID_REQUEST', { reason: 'unknown-source' });
+    const { account, currency } = request;
+    const amount = sub.total?.currency === currency ? (sub.accounts.find((a) => a.name === account)?.amount ?? null) : null;
+    // Margin accounts are valued net of their loans: their figure alone, as Gate's own accounts without detail.
+    if (account !== 'spot' && account !== 'futures') return ok(holdingsView(account, currency, amount, null, null));
+    const read = await this.#portfolio.subAccountCoins(sub.profile, sub.uid, account);
+    if (read === null) return fail('INVALID_REQUEST', { reason: 'unknown-source' });
+    if (!read.ok) return read;
+    const { coins, tickers, fetchedAt } = read.value;
+    return ok(holdingsView(account, currency, amount, computeHoldings({ account, currency, amount, coins, tickers }), fetchedAt));
   }
 
   /** "Check now": asks Gate what it says of the key (the demo's in demo mode); joins a check on its way. */

@@ -9,8 +9,9 @@
  */
 import type { BalanceSnapshot, Currency } from '../../../shared/balance.js';
 import type { AppError, Result } from '../../../shared/errors.js';
-import { appError } from '../../../shared/errors.js';
-import type { PortfolioState, Source } from '../../../shared/portfolio.js';
+import { appError, ok } from '../../../shared/errors.js';
+import type { CoinBalance, TickerPrices } from '../../../shared/holdings.js';
+import type { PortfolioState, Source, SubAccountProduct } from '../../../shared/portfolio.js';
 import {
   combineSources,
   countOnce,
@@ -141,6 +142,22 @@ export class PortfolioService {
   /** The sub-accounts Gate last listed for `profile`'s key; null until listed. */
   subAccountsOf(profile: string): readonly SubAccountRecord[] | null {
     return (profile === DEFAULT_PROFILE ? this.#mainRead : this.#keys.get(profile))?.subAccounts ?? null;
+  }
+
+  /** A sub-account's coins in one product through its key's reader (Gate's balances, kept a minute); null when it is not read. */
+  async subAccountCoins(
+    profile: string,
+    uid: string,
+    product: SubAccountProduct,
+  ): Promise<Result<{ readonly coins: readonly CoinBalance[]; readonly tickers: TickerPrices; readonly fetchedAt: number }> | null> {
+    const key = profile === DEFAULT_PROFILE ? this.#mainRead : this.#keys.get(profile);
+    const listed = key?.subAccounts ?? null;
+    if (key === null || key === undefined || listed === null || !listed.some((s) => s.uid === uid)) return null;
+    const read = await key.reader.balances(listed.map((s) => s.uid));
+    const coins = read.products[product];
+    if (!coins.ok) return coins;
+    if (!read.tickers.ok) return read.tickers;
+    return ok({ coins: coins.value.get(uid) ?? [], tickers: read.tickers.value, fetchedAt: read.fetchedAt });
   }
 
   /** `profile`'s last own snapshot in `currency` (another key's; the first key's is the BalanceService's). */
