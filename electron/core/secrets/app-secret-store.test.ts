@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appSecretStore } from './app-secret-store.js';
+import { appSecretStore, appSecretStoreFor } from './app-secret-store.js';
 import { InMemorySecretStore } from './in-memory-store.js';
 import { KeytarSecretStore } from './keytar-store.js';
 
@@ -16,5 +16,19 @@ describe('appSecretStore', () => {
     expect(await store.set(pair)).toEqual({ ok: true, value: null });
     expect(await store.get()).toEqual({ ok: true, value: pair });
     expect(await appSecretStore({ GLANCE_E2E_KEYCHAIN: 'memory' }).get()).toEqual({ ok: true, value: null });
+  });
+});
+
+describe('appSecretStoreFor', () => {
+  it('gives each profile its own entry: the keychain (default the first key’s), or a memory store of its own', async () => {
+    expect(appSecretStoreFor({}, 'default')).toBeInstanceOf(KeytarSecretStore);
+    expect(appSecretStoreFor({}, 'family')).toBeInstanceOf(KeytarSecretStore);
+    const memory = { GLANCE_E2E_KEYCHAIN: 'memory' };
+    const family = appSecretStoreFor(memory, 'family');
+    expect(family).toBeInstanceOf(InMemorySecretStore);
+    const pair = { key: 'c'.repeat(32), secret: 'd'.repeat(64) };
+    expect(await family.set(pair)).toEqual({ ok: true, value: null });
+    expect(await appSecretStoreFor(memory, 'default').get()).toEqual({ ok: true, value: null });
+    expect(await appSecretStoreFor(memory, 'work').get()).toEqual({ ok: true, value: null });
   });
 });
