@@ -296,8 +296,15 @@ describe('GlanceApp with every account', () => {
       expect(portfolio.combined).toMatchObject({ stale: true, amount: good.combined.amount });
       expect(world.app.getState().status).toBe('live');
       expect(world.app.getState().error).toBeNull();
+      if (code === 'FORBIDDEN') {
+        // A refused key is not asked again on its own: only once something changes (here "Refresh").
+        const refusedAt = world.sent.length;
+        await world.run(10 * 60_000);
+        expect(world.sent.slice(refusedAt).filter((r) => r.key === FAMILY.key)).toEqual([]);
+      }
       world.family.setFault(null);
       world.family.setKeys([{ ...FAMILY, userId: FAMILY_UID, portfolio: GATE_EXAMPLE_PORTFOLIO }]);
+      if (code === 'FORBIDDEN') await world.app.refresh();
       await world.run(130_000);
       expect(portfolioOf(world.app.getState()).combined.stale, `${code} recovered`).toBe(false);
     }

@@ -9,7 +9,7 @@
  */
 import type { BalanceSnapshot, Currency } from '../../../shared/balance.js';
 import type { AppError, Result } from '../../../shared/errors.js';
-import { appError, ok } from '../../../shared/errors.js';
+import { appError, isPermanentError, ok } from '../../../shared/errors.js';
 import type { CoinBalance, TickerPrices } from '../../../shared/holdings.js';
 import type { PortfolioState, Source, SubAccountProduct } from '../../../shared/portfolio.js';
 import {
@@ -371,7 +371,10 @@ export class PortfolioService {
       profile,
       read.sources.map((s) => (s.kind === 'key' ? { ...s, uid: s.uid ?? key.uid ?? null } : s)),
     );
-    if (!this.#paused && !this.#disposed && this.#keys.get(profile) === key) this.#arm(profile, key, this.#nextSlot(key, plan.intervalMs));
+    // A refused key (bad key, no permission, no pair) is not asked again until something changes: a refresh, a wake, the list.
+    const refused = !read.total.ok && isPermanentError(read.total.error.code);
+    if (!refused && !this.#paused && !this.#disposed && this.#keys.get(profile) === key)
+      this.#arm(profile, key, this.#nextSlot(key, plan.intervalMs));
   }
 
   /** The first key's sub-accounts, against the BalanceService's total (Gate's USDT total read at most once a minute for the rate). */
