@@ -76,6 +76,9 @@ describe('bindIpc', () => {
       'prefs:set': [{ privacy: true }],
       'credentials:save': [{ key: 'k', secret: 's', verify: false }],
       'credentials:clear': [{ forgetHistory: false }],
+      'accounts:add': [{ key: 'k', secret: 's', verify: false, alias: 'Family' }],
+      'accounts:remove': ['family'],
+      'accounts:set': [{ profile: 'family', includeSubAccounts: true }],
     };
     for (const channel of INVOKE_CHANNELS) {
       const reply = await ipcMain.invoke(channel, fakeEvent(5, top, top), ...(args[channel] ?? []));

@@ -261,6 +261,8 @@ describe('GlanceApp with every account', () => {
     const instants = new Map<number, Set<string | null>>();
     for (const s of world.sent.slice(from).filter((r) => r.key !== null)) instants.set(s.at, (instants.get(s.at) ?? new Set()).add(s.key));
     for (const [at, keys] of instants) expect(keys.size, `two keys at ${at}: ${[...keys].join(' ')}`).toBe(1);
+    // Whose account each key is was asked once per key (in everyAccount), never again.
+    expect(world.sent.slice(from).filter((r) => r.path.endsWith('/account/detail') && r.key !== MAIN.key)).toEqual([]);
     // The other keys are a third of the interval apart.
     const family = byKey.get(FAMILY.key) ?? [];
     const grid = byKey.get(GRID.key) ?? [];

@@ -357,7 +357,8 @@ export class PortfolioService {
     if (key.controller === controller) key.controller = null;
     if (controller.signal.aborted || this.#disposed || this.#keys.get(profile) !== key || this.#plan?.currency !== currency) return;
     const own = read.sources[0];
-    if (key.uid === undefined && own !== undefined && own.uid !== null) key.uid = own.uid;
+    // Asked once per key: a key that may not read /account/detail is not asked again each refresh.
+    if (key.uid === undefined) key.uid = own?.uid ?? null;
     if (read.total.ok) key.snapshots.set(currency, read.total.balance);
     else if (read.total.error.code === 'RATE_LIMITED' && read.total.error.retryAfterMs !== undefined)
       key.waitUntil = this.#clock.now() + read.total.error.retryAfterMs;
@@ -409,7 +410,7 @@ export class PortfolioService {
     });
     if (this.#mainRead !== main || this.#disposed || this.#plan?.currency !== currency) return;
     const own = read.sources[0];
-    if (main.uid === undefined && own?.uid !== null && own?.uid !== undefined) main.uid = own.uid;
+    if (main.uid === undefined) main.uid = own?.uid ?? null;
     if (!read.sources.some((s) => s.id === subAccountSourceId(DEFAULT_PROFILE, '*'))) {
       const listed = await main.reader.list();
       if (listed.ok) main.subAccounts = listed.value;
