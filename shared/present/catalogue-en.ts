@@ -361,6 +361,12 @@ export const en = {
   'change.since': '{change} since {time}',
   'tray.with-change': '{amount} ({change})',
   'tray.title.with-change': '{title} {change}',
+  // The tray with more than one source (issue 25): what the figure counts.
+  'tray.portfolio.includes': 'Includes {parts}',
+  'tray.portfolio.sub-accounts': '{count, plural, one {# sub-account} other {# sub-accounts}} (estimated)',
+  'tray.portfolio.missing': 'Not counted, no data: {names}',
+  'tray.portfolio.stale': 'Includes stale data: {names}',
+  'tray.portfolio.source': '{kind, select, sub-account {Only {name} (sub-account, estimated)} other {Only {name}}}',
 
   // Alerts: the notifications (shared/present/alert-words.ts).
   'alert.threshold-private': 'the threshold you set',

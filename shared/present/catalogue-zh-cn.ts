@@ -340,6 +340,12 @@ export const zhCN: Catalogue = {
   'change.since': '自 {time} 起 {change}',
   'tray.with-change': '{amount}（{change}）',
   'tray.title.with-change': '{title} {change}',
+  // The tray with more than one source (issue 25): what the figure counts.
+  'tray.portfolio.includes': '包含：{parts}',
+  'tray.portfolio.sub-accounts': '{count, plural, other {# 个子账户}}（估算）',
+  'tray.portfolio.missing': '未计入（无数据）：{names}',
+  'tray.portfolio.stale': '含已过时数据：{names}',
+  'tray.portfolio.source': '{kind, select, sub-account {仅 {name}（子账户，估算）} other {仅 {name}}}',
 
   // Alerts: the notifications (shared/present/alert-words.ts).
   'alert.threshold-private': '您设定的阈值',

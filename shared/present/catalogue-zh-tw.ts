@@ -340,6 +340,12 @@ export const zhTW: Catalogue = {
   'change.since': '自 {time} 起 {change}',
   'tray.with-change': '{amount}（{change}）',
   'tray.title.with-change': '{title} {change}',
+  // The tray with more than one source (issue 25): what the figure counts.
+  'tray.portfolio.includes': '包含：{parts}',
+  'tray.portfolio.sub-accounts': '{count, plural, other {# 個子帳戶}}（估算）',
+  'tray.portfolio.missing': '未計入（無資料）：{names}',
+  'tray.portfolio.stale': '含已過時資料：{names}',
+  'tray.portfolio.source': '{kind, select, sub-account {僅 {name}（子帳戶，估算）} other {僅 {name}}}',
 
   // Alerts: the notifications (shared/present/alert-words.ts).
   'alert.threshold-private': '您設定的門檻',
