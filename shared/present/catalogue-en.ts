@@ -379,6 +379,10 @@ export const en = {
   'alert.unreadable.body.permanent':
     'Gate refuses the API key (wrong key, or its wallet permission was removed). Open Gate Glance to fix the key.',
   'alert.unreadable.body.stale': 'No fresh data from Gate for more than {minutes} minutes. Open Gate Glance to see why.',
+  // With several sources (issue 25): the sources other than the first key's own account that cannot be read.
+  'alerts.portfolio.unreadable.title': 'Gate Glance cannot read {names} any more',
+  'alerts.portfolio.unreadable.body':
+    '{reason, select, permanent {Gate refuses a key it is read with, or its permission was removed.} other {No fresh data for it for more than {minutes} minutes.}} The net worth counts its last known value. Open Gate Glance to see why.',
 
   // The CLI.
   'cli.unavailable': 'n/a ({code})',
