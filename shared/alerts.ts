@@ -44,4 +44,14 @@ export type AlertEvent =
       readonly percent: DecimalString;
       readonly change: Change24h;
     }
-  | { readonly ruleId: string; readonly kind: 'unreadable'; readonly reason: 'permanent' | 'stale'; readonly staleMinutes: number };
+  | {
+      readonly ruleId: string;
+      readonly kind: 'unreadable';
+      readonly reason: 'permanent' | 'stale';
+      readonly staleMinutes: number;
+      /**
+       * With several sources (issue 25) while the first key reads fine: the names of the other
+       * sources that cannot be read; absent when the first key's own account is the one failing.
+       */
+      readonly sources?: readonly string[];
+    };

@@ -39,6 +39,15 @@ export function alertWords(words: Words, event: AlertEvent, privacy: boolean): A
       };
     }
     case 'unreadable':
+      if (event.sources !== undefined)
+        return {
+          title: words.t('alerts.portfolio.unreadable.title', { names: event.sources.join(', ') }),
+          body: words.t('alerts.portfolio.unreadable.body', {
+            names: event.sources.join(', '),
+            reason: event.reason,
+            minutes: event.staleMinutes,
+          }),
+        };
       return {
         title: words.t('alert.unreadable.title'),
         body:

@@ -361,6 +361,12 @@ export const en = {
   'change.since': '{change} since {time}',
   'tray.with-change': '{amount} ({change})',
   'tray.title.with-change': '{title} {change}',
+  // The tray with more than one source (issue 25): what the figure counts.
+  'tray.portfolio.includes': 'Includes {parts}',
+  'tray.portfolio.sub-accounts': '{count, plural, one {# sub-account} other {# sub-accounts}} (estimated)',
+  'tray.portfolio.missing': 'Not counted, no data: {names}',
+  'tray.portfolio.stale': 'Includes stale data: {names}',
+  'tray.portfolio.source': '{kind, select, sub-account {Only {name} (sub-account, estimated)} other {Only {name}}}',
 
   // Alerts: the notifications (shared/present/alert-words.ts).
   'alert.threshold-private': 'the threshold you set',
@@ -373,6 +379,10 @@ export const en = {
   'alert.unreadable.body.permanent':
     'Gate refuses the API key (wrong key, or its wallet permission was removed). Open Gate Glance to fix the key.',
   'alert.unreadable.body.stale': 'No fresh data from Gate for more than {minutes} minutes. Open Gate Glance to see why.',
+  // With several sources (issue 25): the sources other than the first key's own account that cannot be read.
+  'alerts.portfolio.unreadable.title': 'Gate Glance cannot read {names} any more',
+  'alerts.portfolio.unreadable.body':
+    '{reason, select, permanent {Gate refuses a key it is read with, or its permission was removed.} other {No fresh data for it for more than {minutes} minutes.}} The net worth counts its last known value. Open Gate Glance to see why.',
 
   // The CLI.
   'cli.unavailable': 'n/a ({code})',

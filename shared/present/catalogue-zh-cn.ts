@@ -340,6 +340,12 @@ export const zhCN: Catalogue = {
   'change.since': '自 {time} 起 {change}',
   'tray.with-change': '{amount}（{change}）',
   'tray.title.with-change': '{title} {change}',
+  // The tray with more than one source (issue 25): what the figure counts.
+  'tray.portfolio.includes': '包含：{parts}',
+  'tray.portfolio.sub-accounts': '{count, plural, other {# 个子账户}}（估算）',
+  'tray.portfolio.missing': '未计入（无数据）：{names}',
+  'tray.portfolio.stale': '含已过时数据：{names}',
+  'tray.portfolio.source': '{kind, select, sub-account {仅 {name}（子账户，估算）} other {仅 {name}}}',
 
   // Alerts: the notifications (shared/present/alert-words.ts).
   'alert.threshold-private': '您设定的阈值',
@@ -351,6 +357,10 @@ export const zhCN: Catalogue = {
   'alert.unreadable.title': 'Gate Glance 无法再读取您的账户',
   'alert.unreadable.body.permanent': 'Gate 拒绝了此 API 密钥（密钥错误，或其钱包权限已被移除）。请打开 Gate Glance 修复密钥。',
   'alert.unreadable.body.stale': '超过 {minutes} 分钟没有从 Gate 获得最新数据。请打开 Gate Glance 查看原因。',
+  // With several sources (issue 25): the sources other than the first key's own account that cannot be read.
+  'alerts.portfolio.unreadable.title': 'Gate Glance 无法再读取 {names}',
+  'alerts.portfolio.unreadable.body':
+    '{reason, select, permanent {Gate 拒绝了读取它所用的密钥，或其权限已被移除。} other {超过 {minutes} 分钟没有获得它的最新数据。}}净资产按它最后已知的数值计算。请打开 Gate Glance 查看原因。',
 
   // The CLI.
   'cli.unavailable': '不可用（{code}）',

@@ -340,6 +340,12 @@ export const zhTW: Catalogue = {
   'change.since': '自 {time} 起 {change}',
   'tray.with-change': '{amount}（{change}）',
   'tray.title.with-change': '{title} {change}',
+  // The tray with more than one source (issue 25): what the figure counts.
+  'tray.portfolio.includes': '包含：{parts}',
+  'tray.portfolio.sub-accounts': '{count, plural, other {# 個子帳戶}}（估算）',
+  'tray.portfolio.missing': '未計入（無資料）：{names}',
+  'tray.portfolio.stale': '含已過時資料：{names}',
+  'tray.portfolio.source': '{kind, select, sub-account {僅 {name}（子帳戶，估算）} other {僅 {name}}}',
 
   // Alerts: the notifications (shared/present/alert-words.ts).
   'alert.threshold-private': '您設定的門檻',
@@ -351,6 +357,10 @@ export const zhTW: Catalogue = {
   'alert.unreadable.title': 'Gate Glance 無法再讀取您的帳戶',
   'alert.unreadable.body.permanent': 'Gate 拒絕了此 API 金鑰（金鑰錯誤，或其錢包權限已被移除）。請開啟 Gate Glance 修復金鑰。',
   'alert.unreadable.body.stale': '超過 {minutes} 分鐘沒有從 Gate 取得最新資料。請開啟 Gate Glance 查看原因。',
+  // With several sources (issue 25): the sources other than the first key's own account that cannot be read.
+  'alerts.portfolio.unreadable.title': 'Gate Glance 無法再讀取 {names}',
+  'alerts.portfolio.unreadable.body':
+    '{reason, select, permanent {Gate 拒絕了讀取它所用的金鑰，或其權限已被移除。} other {超過 {minutes} 分鐘沒有取得它的最新資料。}}淨資產以它最後已知的數值計算。請開啟 Gate Glance 查看原因。',
 
   // The CLI.
   'cli.unavailable': '不可用（{code}）',

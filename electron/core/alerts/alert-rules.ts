@@ -32,6 +32,28 @@ export interface AlertObservation {
   readonly lastSuccessAt: number | null;
   /** True while a permanent failure of the balance request (bad key, no permission) stops the schedule. */
   readonly permanentFailure: boolean;
+  /**
+   * With a portfolio: each counted source other than the first key's own account that was read and
+   * now fails (stale), with when its data was fetched and whether Gate refuses its key for good.
+   */
+  readonly failingSources?: readonly FailingSource[];
+}
+
+/** A source that was read and now fails. */
+export interface FailingSource {
+  readonly name: string;
+  /** Local epoch ms of its last good data. */
+  readonly lastSuccessAt: number;
+  readonly permanent: boolean;
+}
+
+/** The failing sources an unreadable rule of `staleMinutes` calls unreadable: refused for good, or without fresh data that long. */
+function unreadableSources(o: AlertObservation, staleMinutes: number): FailingSource[] {
+  return (o.failingSources ?? []).filter((s) => s.permanent || o.now - s.lastSuccessAt > staleMinutes * 60_000);
+}
+
+function ownFailure(o: AlertObservation, staleMinutes: number): boolean {
+  return o.permanentFailure || (o.lastSuccessAt !== null && o.now - o.lastSuccessAt > staleMinutes * 60_000);
 }
 
 /** What an evaluation decided: the memory to keep, and one event per rule that fired. */
@@ -93,8 +115,9 @@ function judge(rule: AlertRule, o: AlertObservation): { met: boolean; clear: boo
       };
     }
     case 'unreadable': {
-      const stale = o.lastSuccessAt !== null && o.now - o.lastSuccessAt > rule.staleMinutes * 60_000;
-      const met = o.permanentFailure || stale;
+      // One rule, one notification: it fires when the first key or any other source becomes unreadable, and
+      // re-arms once every one reads again.
+      const met = ownFailure(o, rule.staleMinutes) || unreadableSources(o, rule.staleMinutes).length > 0;
       return { met, clear: !met };
     }
   }
@@ -114,8 +137,12 @@ function eventOf(rule: AlertRule, o: AlertObservation): AlertEvent {
       };
     case 'move':
       return { ruleId: rule.id, kind: 'move', currency: rule.currency, percent: rule.percent, change: o.changes[rule.currency]! };
-    case 'unreadable':
-      return { ruleId: rule.id, kind: 'unreadable', reason: o.permanentFailure ? 'permanent' : 'stale', staleMinutes: rule.staleMinutes };
+    case 'unreadable': {
+      const base = { ruleId: rule.id, kind: 'unreadable', staleMinutes: rule.staleMinutes } as const;
+      if (ownFailure(o, rule.staleMinutes)) return { ...base, reason: o.permanentFailure ? 'permanent' : 'stale' };
+      const failing = unreadableSources(o, rule.staleMinutes);
+      return { ...base, reason: failing.some((s) => s.permanent) ? 'permanent' : 'stale', sources: failing.map((s) => s.name) };
+    }
   }
 }
 

@@ -9,6 +9,13 @@
  * successful refresh also fetches the alert's currency, at most once a minute per currency.
  * Those side requests never make the account "unreadable": only the shown balance's own
  * failures do. The demo raises none and fetches nothing.
+ *
+ * With a portfolio (more than the first key's own account counted), above, below and move judge
+ * the combined figure: its total whenever every counted source has one (a missing source would read
+ * as a loss), in the currency shown, and its change (`portfolio.change24h`). No side request then:
+ * one would read the first key's account alone, so a rule in another currency waits until that
+ * currency is shown. "Cannot read" also fires, once per rule, when another source that was read
+ * goes stale past the rule's wait or Gate refuses its key; the notification names the sources.
  */
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -27,7 +34,10 @@ import type { FileSystem } from '../files/private-files.js';
 import { createNodeFileSystem, writeFileAtomic } from '../files/private-files.js';
 import type { TotalAt } from '../balance/change-tracker.js';
 import { wordsForLocale } from '../app/locale-words.js';
-import type { AlertMemory, AlertObservation } from './alert-rules.js';
+import { keySourceId, type PortfolioState } from '../../../shared/portfolio.js';
+import { sourceSetFingerprint, wholeCombined } from '../portfolio/combined-history.js';
+import { DEFAULT_PROFILE } from '../secrets/profiles.js';
+import type { AlertMemory, AlertObservation, FailingSource } from './alert-rules.js';
 import { emptyMemory, evaluateAlerts } from './alert-rules.js';
 import type { KeyExpiryMemory } from './key-expiry-rules.js';
 import { evaluateKeyExpiry } from './key-expiry-rules.js';
@@ -103,6 +113,8 @@ export class AlertService {
   #persistedSuccessAt: number | null = null;
   /** The newest total of each currency from the account: the shown one and the side fetches. */
   readonly #totals = new Map<Currency, { readonly total: DecimalString; readonly at: number }>();
+  /** The newest whole combined figure of each currency, with the fingerprint of the sources it counts. */
+  readonly #combined = new Map<Currency, { readonly total: DecimalString; readonly at: number; readonly sources: string }>();
   /** When each alert currency was last asked for (epoch ms). */
   readonly #askedAt = new Map<Currency, number>();
   readonly #inFlight = new Set<Promise<void>>();
@@ -175,7 +187,8 @@ export class AlertService {
       refreshed = state.status === 'live';
       this.#remember(shown.currency, shown.total.amount, shown.fetchedAt);
     }
-    if (refreshed) this.#fetchOthers(rules, state.currency);
+    if (state.portfolio !== null) this.#rememberCombined(state.portfolio);
+    else if (refreshed) this.#fetchOthers(rules, state.currency);
     this.#evaluate(state, rules);
     this.#evaluateKeyExpiry(state);
   }
@@ -213,6 +226,15 @@ export class AlertService {
     // the newer one is dated in the future: the clock jumped back, and the latest fetch wins.
     if (known === undefined || at >= known.at || known.at > now) this.#totals.set(currency, { total, at });
     if (this.#lastSuccessAt === null || at > this.#lastSuccessAt || this.#lastSuccessAt > now) this.#lastSuccessAt = at;
+  }
+
+  /** The combined figure when whole; its time is its newest source's data (a refresh of any source moves it). */
+  #rememberCombined(portfolio: PortfolioState): void {
+    const figure = wholeCombined(portfolio, false);
+    if (figure === null) return;
+    const times = portfolio.sources.flatMap((s) => (s.fetchedAt === null ? [] : [s.fetchedAt]));
+    const at = times.length > 0 ? Math.max(...times) : this.#options.clock.now();
+    this.#combined.set(figure.currency, { total: figure.total, at, sources: figure.sources });
   }
 
   /** Each alert currency other than the shown one, at most once a minute each. */
@@ -253,12 +275,22 @@ export class AlertService {
   #evaluate(state: WidgetState, rules: readonly AlertRule[]): void {
     const totals: Partial<Record<Currency, { total: DecimalString; at: number }>> = {};
     const changes: Partial<Record<Currency, Change24h | null>> = {};
-    for (const currency of CURRENCIES) {
-      const known = this.#totals.get(currency);
-      if (known === undefined) continue;
-      totals[currency] = known;
-      const change = this.#options.changes.knownChange({ currency, ...known });
-      if (change !== undefined) changes[currency] = change;
+    const portfolio = state.portfolio;
+    if (portfolio !== null) {
+      // Only figures of the sources counted now: one of another set would judge money that is no longer counted.
+      const sources = sourceSetFingerprint(portfolio.sources);
+      for (const [currency, known] of this.#combined)
+        if (known.sources === sources) totals[currency] = { total: known.total, at: known.at };
+      // Null is "not known yet" as much as "no earlier point": a fired move rule is not re-armed by it.
+      if (portfolio.change24h !== null) changes[portfolio.currency] = portfolio.change24h;
+    } else {
+      for (const currency of CURRENCIES) {
+        const known = this.#totals.get(currency);
+        if (known === undefined) continue;
+        totals[currency] = known;
+        const change = this.#options.changes.knownChange({ currency, ...known });
+        if (change !== undefined) changes[currency] = change;
+      }
     }
     const failing = state.status === 'stale' || state.status === 'error';
     const observation: AlertObservation = {
@@ -268,6 +300,7 @@ export class AlertService {
       changes,
       lastSuccessAt: this.#lastSuccessAt,
       permanentFailure: failing && state.error !== null && rejectsKey(state.error.code),
+      ...(portfolio === null ? {} : { failingSources: failingSources(portfolio) }),
     };
     const decision = evaluateAlerts(rules, this.#memory, observation);
     const changed = JSON.stringify(decision.memory) !== JSON.stringify(this.#memory);
@@ -295,4 +328,14 @@ export class AlertService {
       .then(() => writeFileAtomic(this.#fs, this.#path, `${JSON.stringify(data)}\n`))
       .catch((error: unknown) => this.#log(`could not save ${ALERTS_FILE_NAME} (${error instanceof Error ? error.name : 'unknown'})`));
   }
+}
+
+/** The counted sources besides the first key's own account (its failures are the balance's) that were read and now fail. */
+function failingSources(portfolio: PortfolioState): FailingSource[] {
+  const own = keySourceId(DEFAULT_PROFILE);
+  return portfolio.sources.flatMap((s) =>
+    s.id === own || s.status !== 'stale' || s.fetchedAt === null
+      ? []
+      : [{ name: s.name, lastSuccessAt: s.fetchedAt, permanent: s.error !== null && rejectsKey(s.error.code) }],
+  );
 }

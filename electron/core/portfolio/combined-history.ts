@@ -74,8 +74,15 @@ export function sourceSetFingerprint(sources: readonly Source[]): string {
   return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, DIGEST_CHARS);
 }
 
-/** The combined figure in the portfolio's currency when every counted source has a total in it; null otherwise. */
-function comparableFigure(portfolio: PortfolioState, fresh: boolean): { currency: Currency; total: DecimalString; sources: string } | null {
+/**
+ * The combined figure in the portfolio's currency with its sources' fingerprint, when every counted
+ * source has a total in it (`fresh`: and none is stale); null otherwise: a figure missing a source
+ * would read as a loss.
+ */
+export function wholeCombined(
+  portfolio: PortfolioState,
+  fresh: boolean,
+): { currency: Currency; total: DecimalString; sources: string } | null {
   const counted = countOnce(portfolio.sources);
   if (counted.length === 0 || portfolio.combined.currency !== portfolio.currency) return null;
   const whole = counted.every(
@@ -123,7 +130,7 @@ export class CombinedHistory {
    * cannot be written (the caller decides whether that matters).
    */
   async record(portfolio: PortfolioState, at: number): Promise<void> {
-    const figure = comparableFigure(portfolio, true);
+    const figure = wholeCombined(portfolio, true);
     if (figure === null) return;
     const point: CombinedPoint = { at, ...figure };
     await this.#store.append(point);
@@ -141,7 +148,7 @@ export class CombinedHistory {
       this.#load();
       return undefined;
     }
-    const figure = comparableFigure(portfolio, false);
+    const figure = wholeCombined(portfolio, false);
     if (figure === null) return null;
     const same = this.#points.filter((p) => p.sources === figure.sources);
     return change24h(same, { currency: figure.currency, at, total: figure.total });

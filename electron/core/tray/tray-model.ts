@@ -5,7 +5,7 @@
  * shows in the menu) is unit-tested here without an Electron binary.
  */
 import { CURRENCIES } from '../../../shared/balance.js';
-import type { Currency } from '../../../shared/balance.js';
+import type { Currency, DecimalString } from '../../../shared/balance.js';
 import type { WidgetState } from '../../../shared/ipc.js';
 import { daysUntilExpiry, EXPIRY_QUIET_DAYS, expiryWithin } from '../../../shared/key-health.js';
 import type { Change24h } from '../../../shared/change.js';
@@ -15,7 +15,10 @@ import { clockMinutes } from '../../../shared/present/dates.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import { wordsFor } from '../../../shared/present/languages.js';
 import { englishFor, formatAge, type Words } from '../../../shared/present/words.js';
-import { dataAgeSeconds, effectiveStatus } from '../../../shared/widget-state.js';
+import { keySourceId, type PortfolioState, type Source } from '../../../shared/portfolio.js';
+import { effectiveStatus } from '../../../shared/widget-state.js';
+import { DEFAULT_PROFILE } from '../secrets/profiles.js';
+import type { WidgetStatus } from '../../../shared/ipc.js';
 
 /** Windows truncates tray tooltips beyond 127 characters; we cut cleanly first. */
 export const MAX_TOOLTIP_LENGTH = 127;
@@ -69,22 +72,110 @@ export interface TrayModelOptions {
   readonly timeZone?: string;
 }
 
-function amountText(state: WidgetState, words: Words, short = false): string | null {
-  if (state.balance === null) return null;
+/** The state with the figure the tray shows and its amount in words (the mask under privacy; null: none). */
+interface Shown {
+  readonly state: WidgetState;
+  readonly figure: TrayFigure | null;
+  readonly amount: string | null;
+}
+
+/**
+ * The figure the tray shows: the first key's balance; with a portfolio, the combined figure, or
+ * the source `prefs.traySource` names (the combined figure again once that source is gone).
+ */
+interface TrayFigure {
+  /** Null: a chosen source without a total (never read, in error). */
+  readonly amount: DecimalString | null;
+  readonly currency: Currency;
+  readonly change: Change24h | null;
+  /** Local epoch ms of the oldest data in it; null without an amount. */
+  readonly fetchedAt: number | null;
+  /** Holds a source's last good total after a failure (the app's own status aside). */
+  readonly stale: boolean;
+  /** Tooltip lines saying what the figure counts (a portfolio's only). */
+  readonly about: readonly string[];
+}
+
+function trayFigure(state: WidgetState, words: Words): TrayFigure | null {
+  const portfolio = state.portfolio;
+  if (portfolio === null) {
+    if (state.balance === null) return null;
+    const { total, currency, fetchedAt } = state.balance;
+    return { amount: total.amount, currency, change: state.change24h, fetchedAt, stale: false, about: [] };
+  }
+  const chosen = state.prefs.traySource === null ? undefined : portfolio.sources.find((s) => s.id === state.prefs.traySource);
+  return chosen === undefined ? combinedFigure(portfolio, words) : sourceFigure(state, portfolio, chosen, words);
+}
+
+function combinedFigure(portfolio: PortfolioState, words: Words): TrayFigure {
+  const { combined, sources } = portfolio;
+  const about = [includedText(sources, words)];
+  const missing = sources.filter((s) => s.total === null || s.total.currency !== portfolio.currency).map((s) => s.name);
+  if (missing.length > 0) about.push(words.t('tray.portfolio.missing', { names: missing.join(', ') }));
+  const stale = sources.filter((s) => s.status === 'stale').map((s) => s.name);
+  if (stale.length > 0) about.push(words.t('tray.portfolio.stale', { names: stale.join(', ') }));
+  const times = sources.flatMap((s) => (s.total !== null && s.fetchedAt !== null ? [s.fetchedAt] : []));
+  return {
+    amount: combined.amount,
+    currency: combined.currency,
+    change: portfolio.change24h,
+    fetchedAt: times.length > 0 ? Math.min(...times) : null,
+    stale: combined.stale,
+    about,
+  };
+}
+
+function sourceFigure(state: WidgetState, portfolio: PortfolioState, source: Source, words: Words): TrayFigure {
+  const about = [words.t('tray.portfolio.source', { kind: source.kind, name: source.name })];
+  if (source.status !== 'ok' && source.error !== null) about.push(errorWords(words, source.error).message);
+  const total = source.total !== null && source.total.currency === portfolio.currency ? source.total.amount : null;
+  // The first key's own account has the account's change; no other source has a history of its own.
+  const own = source.id === keySourceId(DEFAULT_PROFILE) && state.balance?.currency === portfolio.currency;
+  return {
+    amount: total,
+    currency: portfolio.currency,
+    change: own && total === state.balance?.total.amount ? state.change24h : null,
+    fetchedAt: total === null ? null : source.fetchedAt,
+    stale: source.status === 'stale',
+    about,
+  };
+}
+
+/** "Main + 3 sub-accounts (estimated) + Family": each key, followed by how many of its sub-accounts are counted. */
+function includedText(sources: readonly Source[], words: Words): string {
+  const profiles = [...new Set(sources.map((s) => s.profile))];
+  const parts = profiles.flatMap((profile) => {
+    const mine = sources.filter((s) => s.profile === profile);
+    const key = mine.filter((s) => s.kind === 'key').map((s) => s.name);
+    const subs = mine.length - key.length;
+    return subs > 0 ? [...key, words.t('tray.portfolio.sub-accounts', { count: subs })] : key;
+  });
+  return words.t('tray.portfolio.includes', { parts: parts.join(' + ') });
+}
+
+function amountText(state: WidgetState, figure: TrayFigure | null, words: Words, short = false): string | null {
+  if (figure === null || figure.amount === null) return null;
   // The mask alone: the menu bar has little room, and the currency is in the menu.
   if (state.prefs.privacy) return PRIVACY_MASK;
-  return displayMoney(words, state.balance.total.amount, state.balance.currency, { privacy: state.prefs.privacy, short });
+  return displayMoney(words, figure.amount, figure.currency, { privacy: state.prefs.privacy, short });
 }
 
 /** The 24-hour change to show beside the amount, or null (none known, privacy on, demo, nothing shown). */
-function visibleChange(state: WidgetState): Change24h | null {
-  if (state.prefs.privacy || state.demo || state.balance === null) return null;
-  return state.change24h;
+function visibleChange(state: WidgetState, figure: TrayFigure | null): Change24h | null {
+  if (state.prefs.privacy || state.demo || figure === null || figure.amount === null) return null;
+  return figure.change;
 }
 
-function ageText(state: WidgetState, now: number, words: Words): string {
-  const seconds = dataAgeSeconds(state, now);
-  if (seconds === null) return '';
+/** The app's status, and stale when the figure holds a source's last good total. */
+function figureStatus(state: WidgetState, figure: TrayFigure | null, now: number): WidgetStatus {
+  const status = effectiveStatus(state, now);
+  return status === 'live' && figure?.stale === true ? 'stale' : status;
+}
+
+function ageText(fetchedAt: number | null, now: number, words: Words): string {
+  if (fetchedAt === null) return '';
+  // A clock that jumped back reads as now.
+  const seconds = Math.max(0, Math.floor((now - fetchedAt) / 1000));
   return seconds < 5 ? words.t('tray.updated-now') : words.t('tray.age', { age: formatAge(words, seconds) });
 }
 
@@ -103,20 +194,21 @@ function truncate(text: string, max: number): string {
  * line would change with every tick, and a rebuilt menu is redrawn under the pointer of a user who
  * has it open on Linux; the tooltip carries the age.
  */
-function summaryLine(state: WidgetState, now: number, amount: string | null, words: Words, timeZone: string | undefined): string {
-  const status = effectiveStatus(state, now);
+function summaryLine(shown: Shown, now: number, words: Words, timeZone: string | undefined): string {
+  const { state, figure, amount } = shown;
+  const status = figureStatus(state, figure, now);
   const demo = state.demo ? 'yes' : 'no';
   if (starting(state, amount)) return words.t('tray.summary.starting');
-  if (amount !== null) {
-    const change = visibleChange(state);
-    const shown =
-      change === null || state.balance === null
+  if (amount !== null && figure !== null) {
+    const change = visibleChange(state, figure);
+    const withChange =
+      change === null
         ? amount
         : words.t('tray.with-change', {
             amount,
-            change: changeOverSpan(words, change, changeBrief(words, change, state.balance.currency), timeZone),
+            change: changeOverSpan(words, change, changeBrief(words, change, figure.currency), timeZone),
           });
-    return words.t(status === 'live' ? 'tray.summary.live' : 'tray.summary.stale', { demo, amount: shown });
+    return words.t(status === 'live' ? 'tray.summary.live' : 'tray.summary.stale', { demo, amount: withChange });
   }
   switch (status) {
     case 'onboarding':
@@ -130,24 +222,35 @@ function summaryLine(state: WidgetState, now: number, amount: string | null, wor
   }
 }
 
-function tooltipText(state: WidgetState, now: number, amount: string | null, words: Words, options: TrayModelOptions): string {
-  const status = effectiveStatus(state, now);
+function tooltipText(shown: Shown, now: number, words: Words, options: TrayModelOptions): string {
+  const { state, figure, amount } = shown;
+  const status = figureStatus(state, figure, now);
   const lines: string[] = [];
   const demo = state.demo ? 'yes' : 'no';
   if (starting(state, amount)) {
     lines.push(words.t('tray.tooltip.starting', { demo }));
-  } else if (amount !== null && state.balance !== null) {
+  } else if (amount !== null && figure !== null && figure.fetchedAt !== null) {
     lines.push(words.t('tray.tooltip.amount', { demo, amount }));
-    const change = visibleChange(state);
-    if (change !== null) lines.push(changeOverSpan(words, change, changeInFull(words, change, state.balance.currency), options.timeZone));
-    const at = clockMinutes(words, state.balance.fetchedAt, options.timeZone);
+    // What a portfolio's figure counts, right under it: it says what the amount and the change are of.
+    lines.push(...figure.about);
+    const change = visibleChange(state, figure);
+    const changeLine =
+      change === null ? null : changeOverSpan(words, change, changeInFull(words, change, figure.currency), options.timeZone);
+    // A portfolio's tooltip has more to say: its change goes last (the title and the menu carry it too), where
+    // Windows' 127 characters cut first.
+    if (changeLine !== null && figure.about.length === 0) lines.push(changeLine);
+    const at = clockMinutes(words, figure.fetchedAt, options.timeZone);
     // Stale data keeps the reason instead of the age: Windows cuts the tooltip at 127 characters.
     lines.push(
       status === 'live'
-        ? words.t('tray.tooltip.as-of', { at, age: ageText(state, now, words) })
+        ? words.t('tray.tooltip.as-of', { at, age: ageText(figure.fetchedAt, now, words) })
         : words.t('tray.tooltip.stale-as-of', { at }),
     );
-    if (status !== 'live' && state.error) lines.push(errorWords(words, state.error).message);
+    if (status !== 'live' && state.error && !figure.stale) lines.push(errorWords(words, state.error).message);
+    if (changeLine !== null && figure.about.length > 0) lines.push(changeLine);
+  } else if (figure !== null && figure.about.length > 0) {
+    // A chosen source without a total: its name and why.
+    lines.push(words.t('tray.tooltip.no-data', { demo }), ...figure.about);
   } else if (status === 'onboarding') {
     lines.push(words.t('tray.tooltip.no-key', { demo }));
   } else if (status === 'loading') {
@@ -162,18 +265,19 @@ function tooltipText(state: WidgetState, now: number, amount: string | null, wor
   return truncate(lines.join('\n'), MAX_TOOLTIP_LENGTH);
 }
 
-function titleText(state: WidgetState, now: number, amount: string | null, platform: NodeJS.Platform, words: Words): string {
+function titleText(shown: Shown, now: number, platform: NodeJS.Platform, words: Words): string {
   if (platform !== 'darwin') return '';
-  const status = effectiveStatus(state, now);
+  const { state, figure, amount } = shown;
+  const status = figureStatus(state, figure, now);
   if (amount === null) {
     if (status === 'loading' || starting(state, amount)) return '…';
     return status === 'error' ? '⚠' : '';
   }
   const title = words.t(status === 'live' ? 'tray.title.live' : 'tray.title.stale', { demo: state.demo ? 'yes' : 'no', amount });
-  const change = state.prefs.trayShowsChange ? visibleChange(state) : null;
-  return change === null || state.balance === null
+  const change = state.prefs.trayShowsChange ? visibleChange(state, figure) : null;
+  return change === null || figure === null
     ? title
-    : words.t('tray.title.with-change', { title, change: changeBrief(words, change, state.balance.currency) });
+    : words.t('tray.title.with-change', { title, change: changeBrief(words, change, figure.currency) });
 }
 
 function iconKind(state: WidgetState, now: number): TrayIconKind {
@@ -189,12 +293,13 @@ function iconKind(state: WidgetState, now: number): TrayIconKind {
   }
 }
 
-function menuItems(state: WidgetState, now: number, amount: string | null, words: Words, timeZone: string | undefined): TrayMenuItem[] {
+function menuItems(shown: Shown, now: number, words: Words, timeZone: string | undefined): TrayMenuItem[] {
+  const { state, amount } = shown;
   const status = effectiveStatus(state, now);
   // Nothing to refresh until the keychain says which account (or the demo) it is.
   const canRefresh = status !== 'onboarding' && !state.refreshing && !starting(state, amount);
   const items: TrayMenuItem[] = [
-    { type: 'normal', label: summaryLine(state, now, amount, words, timeZone), enabled: false, command: null },
+    { type: 'normal', label: summaryLine(shown, now, words, timeZone), enabled: false, command: null },
     { type: 'separator' },
     { type: 'normal', label: words.t('tray.menu.open'), enabled: true, command: { type: 'open' } },
   ];
@@ -271,12 +376,13 @@ export function trayChanges(shown: TrayModel | null, next: TrayModel): TrayChang
 /** The tray's whole presentation at `now`; `platform` decides whether a title is shown. */
 export function trayModel(state: WidgetState, now: number, platform: NodeJS.Platform, options: TrayModelOptions = {}): TrayModel {
   const words = options.words ?? (options.locale !== undefined ? englishFor(options.locale) : wordsFor(state.locale));
-  const amount = amountText(state, words);
+  const figure = trayFigure(state, words);
+  const shown: Shown = { state, figure, amount: amountText(state, figure, words) };
   return {
     // The menu bar has the least room: 万 / 亿 in Chinese.
-    title: titleText(state, now, amountText(state, words, true), platform, words),
-    tooltip: tooltipText(state, now, amount, words, options),
+    title: titleText({ ...shown, amount: amountText(state, figure, words, true) }, now, platform, words),
+    tooltip: tooltipText(shown, now, words, options),
     icon: iconKind(state, now),
-    menu: menuItems(state, now, amount, words, options.timeZone),
+    menu: menuItems(shown, now, words, options.timeZone),
   };
 }
