@@ -49,6 +49,9 @@ Options:
       --demo             use the built-in demo portfolio; needs no API key (records nothing)
       --no-history       do not record this balance in the local history
       --sub-accounts     also count the key's sub-accounts (estimated from their balances)
+      --all-profiles     add up every key: the default one and each one the app lists
+                         (Settings › Gate accounts), each read with its own keychain entry; a
+                         key's sub-accounts count when the app counts them, all with --sub-accounts
       --profile NAME     the key stored with \`login --profile NAME\` (default: the default one)
       --locale LANG      en, zh-CN or zh-TW (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)
   -h, --help             show this help
@@ -56,6 +59,12 @@ Options:
 Each successful balance is recorded in the history the app keeps (see \`gate-glance history\`),
 and the change against the point of 24 hours ago is shown: "change24h" in --json, a percent in
 --short and waybar (whose class then lists "up" or "down"), a line in the table.
+
+With more than one source (--sub-accounts, --all-profiles), the table has a row per source and
+their combined total; --json adds "sources" and "combined" ("total" stays the chosen key's own);
+--short and waybar show the combined figure, "≈" when it holds an estimate, "*" when a source is
+missing, partial or stale. A key that cannot be read is its own source in error and the others
+are still added up; --all-profiles then exits 6.
 
 ${CREDENTIALS_NOTE}
 
@@ -340,4 +349,11 @@ Exit codes: 0 nothing to do, 5 something has a remedy (a hint), 2 usage.
   'cli.sources.rate':
     "{rate, select, gate-totals {Sub-accounts are converted from USDT at the rate of Gate's own totals.} btc-ticker {Sub-accounts are converted from USDT at 1 / BTC_USDT last.} usd-par {Gate gave no rate: sub-accounts are converted at 1 USDT = 1 USD.} other {}}",
   'cli.sources.problem': '{name}: {message}',
+  // `balance --all-profiles`, and the combined figure in --short and waybar.
+  'cli.sources.short': '{estimated, select, yes {≈} other {}}{money}{incomplete, select, yes { *} other {}}',
+  'cli.sources.tooltip-combined': 'Combined{marked, select, yes { ({marks})} other {}}: {money}',
+  'cli.sources.tooltip-row': '{source}: {amount}{noted, select, yes { ({notes})} other {}}',
+  'cli.sources.tooltip-legend': '≈ includes an estimate, * a source is missing, partial or stale',
+  'cli.sources.prefs-unread':
+    "the app's preferences (prefs.json) could not be read in full: keys it lists may be missing from --all-profiles",
 } satisfies Readonly<Record<string, string>>;
