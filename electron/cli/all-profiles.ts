@@ -19,9 +19,21 @@ import type { GateClient } from '../core/gate/client.js';
 import type { BalanceResult } from '../core/gate/types.js';
 import { PREFS_MAX_BYTES, parsePreferencesText } from '../core/prefs/prefs-store.js';
 import { DEFAULT_PROFILE } from '../core/secrets/profiles.js';
+import type { CliIo } from './io.js';
+import { wordsOf } from './output.js';
 
 /** Between the starts of two keys' reads, ms: a few requests per key, spread rather than sent at once. */
-const KEY_STAGGER_MS = 250;
+export const KEY_STAGGER_MS = 250;
+
+/** `read` of each item, the i-th started i × `staggerMs` after the first: several keys' requests spread, not burst. */
+export function staggered<T, R>(items: readonly T[], staggerMs: number, read: (item: T) => Promise<R>): Promise<R[]> {
+  return Promise.all(
+    items.map(async (item, index) => {
+      if (index > 0 && staggerMs > 0) await delay(index * staggerMs);
+      return read(item);
+    }),
+  );
+}
 
 /** One key `--all-profiles` reads, with the app's choices for it. */
 export interface ProfileEntry {
@@ -44,7 +56,7 @@ export interface AppAccounts {
  * Reads prefs.json in `dir` without touching it (no folder created, no damaged file set aside:
  * that is the app's part). A missing file is the app never run: no accounts besides `default`.
  */
-export async function readAppAccounts(dir: string, fs: FileSystem = createNodeFileSystem()): Promise<AppAccounts> {
+async function readAppAccounts(dir: string, fs: FileSystem = createNodeFileSystem()): Promise<AppAccounts> {
   let text: string | null;
   try {
     text = await fs.readText(join(dir, PREFS_FILE_NAME), { maxBytes: PREFS_MAX_BYTES, overflow: 'refuse' });
@@ -54,6 +66,24 @@ export async function readAppAccounts(dir: string, fs: FileSystem = createNodeFi
   if (text === null) return { gateAccounts: DEFAULT_PREFERENCES.gateAccounts, damaged: false };
   const parsed = parsePreferencesText(text);
   return { gateAccounts: parsed.prefs.gateAccounts, damaged: parsed.damaged };
+}
+
+/**
+ * The app's Gate accounts for a command (`dataDir` from the environment, as for the history). A
+ * file that cannot be read in full is one warning line: the keys it lists may be missing.
+ */
+export async function appGateAccounts(io: CliIo, dataDir: (env: CliIo['env']) => string): Promise<AppAccounts['gateAccounts']> {
+  let found: AppAccounts;
+  try {
+    found = await readAppAccounts(dataDir(io.env));
+  } catch {
+    found = { gateAccounts: [], damaged: true };
+  }
+  if (found.damaged) {
+    const words = wordsOf(io);
+    io.stderr.write(`${words.cli('cli.warning', { text: words.cli('cli.sources.prefs-unread') })}\n`);
+  }
+  return found.gateAccounts;
 }
 
 /**
@@ -93,8 +123,7 @@ export async function readAllProfiles(options: AllProfilesReadOptions): Promise<
     import('../core/portfolio/sub-account-reader.js'),
   ]);
   const stagger = options.staggerMs ?? KEY_STAGGER_MS;
-  const reads = options.entries.map(async (entry, index) => {
-    if (index > 0 && stagger > 0) await delay(index * stagger);
+  const done = await staggered(options.entries, stagger, async (entry) => {
     const client = options.clientFor(entry.profile);
     const read = await readProfileSources({
       profile: entry.profile,
@@ -112,7 +141,6 @@ export async function readAllProfiles(options: AllProfilesReadOptions): Promise<
       .map((s) => (s.kind === 'key' ? { ...s, name: entry.name } : s));
     return { profile: entry.profile, total: read.total, sources };
   });
-  const done = await Promise.all(reads);
   const chosen = done.find((d) => d.profile === options.chosen) ?? done[0]!;
   return { total: chosen.total, sources: done.flatMap((d) => d.sources) };
 }

@@ -277,6 +277,9 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
   'cli.doctor.part.dataDir': 'Data folder',
   'cli.doctor.part.gate': 'Gate',
   'cli.doctor.part.proxy': 'Proxy',
+  // `doctor --profile NAME` and `doctor --all-profiles`: a key's own lines.
+  'cli.doctor.part.keychain-of': 'Keychain ({profile})',
+  'cli.doctor.part.gate-of': 'Gate ({profile})',
   'cli.doctor.status.present': 'present',
   'cli.doctor.status.absent': 'absent',
   'cli.doctor.status.not-applicable': 'not needed on this system',
@@ -318,6 +321,9 @@ Options:
       --json             print one object: {jsonShape}
       --base-url URL     API base URL (default {baseUrl})
       --timeout MS       request timeout in milliseconds (default {timeoutMs})
+      --profile NAME     check the key stored with \`login --profile NAME\` (--json adds "profile")
+      --all-profiles     also check every key the app lists (Settings › Gate accounts): its
+                         keychain entry and Gate's answer (--json adds "profiles")
       --locale LANG      en, zh-CN or zh-TW (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)
   -h, --help             show this help
 

@@ -258,6 +258,9 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
   'cli.doctor.part.dataDir': '数据文件夹',
   'cli.doctor.part.gate': 'Gate 服务器',
   'cli.doctor.part.proxy': '代理',
+  // `doctor --profile NAME` 和 `doctor --all-profiles`：每个密钥各自的行。
+  'cli.doctor.part.keychain-of': '钥匙串（{profile}）',
+  'cli.doctor.part.gate-of': 'Gate 服务器（{profile}）',
   'cli.doctor.status.present': '存在',
   'cli.doctor.status.absent': '不存在',
   'cli.doctor.status.not-applicable': '此系统不需要',
@@ -294,6 +297,9 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
       --json             打印一个对象：{jsonShape}
       --base-url URL     API 基础地址（默认 {baseUrl}）
       --timeout MS       请求超时，单位毫秒（默认 {timeoutMs}）
+      --profile NAME     检查以 \`login --profile NAME\` 保存的密钥（--json 增加 "profile"）
+      --all-profiles     同时检查应用列出的每个密钥（设置 › Gate 账户）：其钥匙串条目和 Gate
+                         的应答（--json 增加 "profiles"）
       --locale LANG      en、zh-CN 或 zh-TW（默认取自 LC_ALL、LC_MESSAGES、LANG、LANGUAGE）
   -h, --help             显示此帮助
 

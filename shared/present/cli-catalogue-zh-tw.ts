@@ -259,6 +259,9 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
   'cli.doctor.part.dataDir': '資料夾',
   'cli.doctor.part.gate': 'Gate 伺服器',
   'cli.doctor.part.proxy': '代理伺服器',
+  // `doctor --profile NAME` 與 `doctor --all-profiles`：每個金鑰各自的列。
+  'cli.doctor.part.keychain-of': '鑰匙圈（{profile}）',
+  'cli.doctor.part.gate-of': 'Gate 伺服器（{profile}）',
   'cli.doctor.status.present': '存在',
   'cli.doctor.status.absent': '不存在',
   'cli.doctor.status.not-applicable': '此系統不需要',
@@ -296,6 +299,9 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
       --json             印出一個物件：{jsonShape}
       --base-url URL     API 基礎網址（預設 {baseUrl}）
       --timeout MS       請求逾時，單位毫秒（預設 {timeoutMs}）
+      --profile NAME     檢查以 \`login --profile NAME\` 儲存的金鑰（--json 增加 "profile"）
+      --all-profiles     同時檢查應用程式列出的每個金鑰（設定 › Gate 帳戶）：其鑰匙圈項目與
+                         Gate 的回應（--json 增加 "profiles"）
       --locale LANG      en、zh-CN 或 zh-TW（預設取自 LC_ALL、LC_MESSAGES、LANG、LANGUAGE）
   -h, --help             顯示此說明
 

@@ -25,7 +25,7 @@ import { balanceJson, balanceTable, jsonText, shortLine, waybarErrorJson, waybar
 import type { Source } from '../../../shared/portfolio.js';
 import { combineSources } from '../../../shared/portfolio.js';
 import { combinedShortLine, combinedWaybarJson, noBalanceJson, sourcesJson, sourcesTable } from '../sources-render.js';
-import { type AppAccounts, readAllProfiles, readAppAccounts, profilesToRead } from '../all-profiles.js';
+import { appGateAccounts, readAllProfiles, profilesToRead } from '../all-profiles.js';
 import { DEFAULT_PROFILE } from '../../core/secrets/profiles.js';
 
 /** The key's total and every source it reads, its sub-accounts included (loaded only for `--sub-accounts`). */
@@ -133,24 +133,6 @@ async function consultHistory(
 
 type Format = 'table' | 'json' | 'short' | 'waybar';
 
-/**
- * The app's Gate accounts (prefs.json, read only). A file that cannot be read in full is one
- * warning line: the keys it lists may be missing from the figure.
- */
-async function appAccounts(io: CliIo, deps: BalanceCommandDeps): Promise<AppAccounts['gateAccounts']> {
-  let found: AppAccounts;
-  try {
-    found = await readAppAccounts((deps.dataDir ?? ((env) => dataDir(env, process.platform)))(io.env));
-  } catch {
-    found = { gateAccounts: [], damaged: true };
-  }
-  if (found.damaged) {
-    const words = wordsOf(io);
-    io.stderr.write(`${words.cli('cli.warning', { text: words.cli('cli.sources.prefs-unread') })}\n`);
-  }
-  return found.gateAccounts;
-}
-
 /** Builds the `balance` command with its dependencies. */
 export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand {
   return async (argv: readonly string[], io: CliIo): Promise<number> => {
@@ -223,7 +205,7 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
         });
       const client = clientFor(chosenProfile);
       if (allProfiles) {
-        const accounts = await appAccounts(io, deps);
+        const accounts = await appGateAccounts(io, deps.dataDir ?? ((env) => dataDir(env, process.platform)));
         ({ total: result, sources } = await readAllProfiles({
           entries: profilesToRead(accounts, chosenProfile, withSubAccounts),
           chosen: chosenProfile,
