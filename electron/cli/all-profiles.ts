@@ -16,7 +16,8 @@ import type { Clock } from '../core/clock.js';
 import { PREFS_FILE_NAME } from '../core/data-dir.js';
 import { createNodeFileSystem, type FileSystem } from '../core/files/private-files.js';
 import type { GateClient } from '../core/gate/client.js';
-import type { BalanceResult } from '../core/gate/types.js';
+import type { BalanceResult, CredentialsProvider } from '../core/gate/types.js';
+import { fail } from '../../shared/errors.js';
 import { PREFS_MAX_BYTES, parsePreferencesText } from '../core/prefs/prefs-store.js';
 import { DEFAULT_PROFILE } from '../core/secrets/profiles.js';
 import type { CliIo } from './io.js';
@@ -33,6 +34,25 @@ export function staggered<T, R>(items: readonly T[], staggerMs: number, read: (i
       return read(item);
     }),
   );
+}
+
+/**
+ * Each profile's keychain entry read once, and one profile's read at a time: a GateClient asks
+ * for its pair on every request, and concurrent reads of a locked Secret Service collection
+ * (each proving the lock with a write probe) were seen to hang until the keychain's 30 s timeout.
+ */
+export function readEachOnce(keychainOf: (profile: string) => CredentialsProvider): (profile: string) => CredentialsProvider {
+  const answers = new Map<string, ReturnType<CredentialsProvider>>();
+  let queue: Promise<unknown> = Promise.resolve();
+  return (profile) => () => {
+    let answer = answers.get(profile);
+    if (answer === undefined) {
+      answer = queue.then(() => keychainOf(profile)()).catch(() => fail('KEYCHAIN_ERROR', { reason: 'read-failed' }));
+      queue = answer;
+      answers.set(profile, answer);
+    }
+    return answer;
+  };
 }
 
 /** One key `--all-profiles` reads, with the app's choices for it. */

@@ -25,7 +25,7 @@ import { balanceJson, balanceTable, jsonText, shortLine, waybarErrorJson, waybar
 import type { Source } from '../../../shared/portfolio.js';
 import { combineSources } from '../../../shared/portfolio.js';
 import { combinedShortLine, combinedWaybarJson, noBalanceJson, sourcesJson, sourcesTable } from '../sources-render.js';
-import { appGateAccounts, readAllProfiles, profilesToRead } from '../all-profiles.js';
+import { appGateAccounts, readAllProfiles, readEachOnce, profilesToRead } from '../all-profiles.js';
 import { DEFAULT_PROFILE } from '../../core/secrets/profiles.js';
 
 /** The key's total and every source it reads, its sub-accounts included (loaded only for `--sub-accounts`). */
@@ -191,14 +191,15 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
       else result = await client.getTotalBalance(currency);
     } else {
       const transport = (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env);
+      const keychain = deps.keychainCredentials ?? noStoredCredentials;
+      const profileKeychain = deps.profileCredentials ?? profileKeychainCredentials;
+      const keychainOf = allProfiles
+        ? readEachOnce((profile) => (profile === DEFAULT_PROFILE ? keychain : profileKeychain(profile)))
+        : (profile: string) => (profile === DEFAULT_PROFILE ? keychain : profileKeychain(profile));
       const clientFor = (profile: string): GateClient =>
         new GateClient({
           transport,
-          credentials: profileCredentials(
-            { env: io.env, profile },
-            deps.keychainCredentials ?? noStoredCredentials,
-            deps.profileCredentials ?? profileKeychainCredentials,
-          ),
+          credentials: profileCredentials({ env: io.env, profile }, keychainOf(DEFAULT_PROFILE), keychainOf),
           baseUrl,
           timeoutMs,
           ...(deps.clock ? { clock: deps.clock } : {}),

@@ -18,7 +18,7 @@ import { parseArgs } from '../args.js';
 import { columns, padColumns } from '../columns.js';
 import { baseUrlOption, timeoutOption } from '../common-options.js';
 import { envThenFallback } from '../credentials-source.js';
-import { appGateAccounts, KEY_STAGGER_MS, profilesToRead, staggered } from '../all-profiles.js';
+import { appGateAccounts, KEY_STAGGER_MS, profilesToRead, readEachOnce, staggered } from '../all-profiles.js';
 import { profileKeychainCredentials } from '../keychain-credentials.js';
 import { DEFAULT_PROFILE } from '../../core/secrets/profiles.js';
 import type { CliCommand, CliIo } from '../io.js';
@@ -77,12 +77,6 @@ const defaultKeychain: CredentialsProvider = async () => {
 /** A key's keychain and Gate parts of a report. */
 function pick(d: Diagnostics): Pick<ProfileCheck, 'keychain' | 'gate'> {
   return { keychain: d.keychain, gate: d.gate };
-}
-
-/** One keychain read shared by the keychain fact and the signed call. */
-function once(provider: CredentialsProvider): CredentialsProvider {
-  let read: ReturnType<CredentialsProvider> | null = null;
-  return () => (read ??= provider().catch(() => ({ ok: true as const, value: null })));
 }
 
 /**
@@ -153,12 +147,13 @@ export function createDoctorCommand(deps: DoctorCommandDeps = {}): CliCommand {
     const chosen = io.profile ?? DEFAULT_PROFILE;
     const transport = (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env);
     /** A key's facts: its keychain entry (read once) and Gate's answer to it; the default key is the environment's first. */
+    const keychainOf = readEachOnce((profile) =>
+      profile === DEFAULT_PROFILE
+        ? (deps.keychainCredentials ?? defaultKeychain)
+        : (deps.profileCredentials ?? profileKeychainCredentials)(profile),
+    );
     const checkKey = async (profile: string) => {
-      const keychain = once(
-        profile === DEFAULT_PROFILE
-          ? (deps.keychainCredentials ?? defaultKeychain)
-          : (deps.profileCredentials ?? profileKeychainCredentials)(profile),
-      );
+      const keychain = keychainOf(profile);
       const [pair, gate] = await Promise.all([
         keychain(),
         probeGate({
