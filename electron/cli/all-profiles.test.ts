@@ -315,6 +315,15 @@ describe('gate-glance balance --all-profiles', () => {
     expect(firstRequest.get(FAMILY.key)! - firstRequest.get(MAIN.key)!).toBeGreaterThanOrEqual(115);
   });
 
+  it('prints an alias with terminal controls or bidi overrides only cleaned; an alias of nothing but those is the profile’s name', async () => {
+    writePrefs([{ ...APP_ACCOUNTS[1]!, alias: 'Fam\u202Eily\u0007\u001b' }]);
+    const { code, out } = await run('--all-profiles');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Family \(key\) /m);
+    expect(out.replaceAll('\n', '')).not.toMatch(/[\p{Cc}\p{Bidi_Control}]/u);
+    expect(profilesToRead([{ ...APP_ACCOUNTS[1]!, alias: '\u202E\u200B' }], 'default', false)[1]!.name).toBe('family');
+  });
+
   it('lists the keys in the app’s order, adding default first and the chosen profile last when the app does not list them', () => {
     const family = { profile: 'family', alias: '', includeSubAccounts: true, excludedSubAccounts: ['1'] };
     expect(profilesToRead([family], 'work', false)).toEqual([

@@ -18,6 +18,7 @@ import { createNodeFileSystem, type FileSystem } from '../core/files/private-fil
 import type { GateClient } from '../core/gate/client.js';
 import type { BalanceResult, CredentialsProvider } from '../core/gate/types.js';
 import { fail } from '../../shared/errors.js';
+import { cleanText } from '../../shared/text.js';
 import { PREFS_MAX_BYTES, parsePreferencesText } from '../core/prefs/prefs-store.js';
 import { DEFAULT_PROFILE } from '../core/secrets/profiles.js';
 import type { CliIo } from './io.js';
@@ -114,7 +115,8 @@ export async function appGateAccounts(io: CliIo, dataDir: (env: CliIo['env']) =>
 export function profilesToRead(gateAccounts: Preferences['gateAccounts'], chosen: string, allSubAccounts: boolean): ProfileEntry[] {
   const listed = gateAccounts.map((a) => ({
     profile: a.profile,
-    name: a.alias === '' ? a.profile : a.alias,
+    // The alias is the user's text from a file: it reaches a terminal only through the one sanitiser.
+    name: cleanText(a.alias) || a.profile,
     includeSubAccounts: allSubAccounts || a.includeSubAccounts,
     excludedSubAccounts: a.excludedSubAccounts,
   }));
