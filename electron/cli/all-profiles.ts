@@ -39,8 +39,9 @@ export function staggered<T, R>(items: readonly T[], staggerMs: number, read: (i
 
 /**
  * Each profile's keychain entry read once, and one profile's read at a time: a GateClient asks
- * for its pair on every request, and concurrent reads of a locked Secret Service collection
- * (each proving the lock with a write probe) were seen to hang until the keychain's 30 s timeout.
+ * for its pair on every request, and reading two profiles' entries at once from a locked
+ * gnome-keyring collection was seen to hang until the keychain's 30 s timeout (one profile's
+ * reads, even several at once, answer KEYCHAIN_LOCKED at once: keychain-roundtrip.test.ts).
  */
 export function readEachOnce(keychainOf: (profile: string) => CredentialsProvider): (profile: string) => CredentialsProvider {
   const answers = new Map<string, ReturnType<CredentialsProvider>>();

@@ -337,5 +337,9 @@ describe('gate-glance fails closed with a named error where the keychain cannot 
     const all = await cli(cleanEnv(s.env), ['balance', '--all-profiles', '--profile', 'family', '--base-url', sim.url]);
     expect(all.code).toBe(3);
     expect(all.stderr).toMatch(/^error: KEYCHAIN_LOCKED: /);
+    // One key, several requests at once (the total and the sub-account list): one keychain read, the same answer.
+    const subs = await cli(cleanEnv(s.env), ['balance', '--sub-accounts', '--base-url', sim.url]);
+    expect(subs.code).toBe(3);
+    expect(subs.stderr).toMatch(/^error: KEYCHAIN_LOCKED: /);
   }, 40_000);
 });
