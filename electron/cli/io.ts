@@ -32,4 +32,6 @@ export const EXIT = {
   credentials: 3,
   /** Network, server, rate limit, bad response, clock. */
   remote: 4,
+  /** `balance --all-profiles`: printed in full, but a key could not be read (its source says why). */
+  partial: 6,
 } as const;

@@ -7,7 +7,7 @@
 // the real CLI: no D-Bus, no Secret Service, a locked keyring — each a named error, exit 3.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { PROJECT_ROOT } from '../core/testing/project-root.js';
 import { noDbusEnv, runBounded, startPrivateKeyring, type PrivateKeyring } from '../core/testing/private-keyring.js';
 import { startSimulatorServer, type SimulatorServer } from '../core/simulator/server.js';
 import { expectNoSecret } from '../core/testing/secret-leak.js';
+import { sumDecimals } from '../../shared/decimal.js';
 
 // The CLI under test: the real launcher (bin/gate-glance.cjs) and the real entry, built by
 // scripts/build-cli.mjs itself but into a private tree, so that another test rebuilding out/cli
@@ -157,6 +158,66 @@ describe('gate-glance round trip through the real keychain', () => {
     expect(JSON.parse(empty.stdout).keychain).toEqual({ status: 'empty', hint: 'keychain-empty' });
   });
 
+  it('balance --all-profiles reads each profile the app lists from its own keychain entry; a profile logged out is its source in error, exit 6', async () => {
+    const family = { key: randomBytes(16).toString('hex'), secret: randomBytes(32).toString('hex') };
+    const familyPortfolio = { accounts: { spot: { amount: '321.123456789' } } };
+    sim.simulator.setKeys([
+      { key: KEY, secret: SECRET, allowedIps: ['127.0.0.1'] },
+      { ...family, allowedIps: ['127.0.0.1'], userId: 40001, portfolio: familyPortfolio },
+    ]);
+    const dataDir = mkdtempSync(join(tmpdir(), 'glance-cli-profiles-'));
+    const env = { ...cleanEnv(keyring.env), GATE_GLANCE_DATA_DIR: dataDir };
+    try {
+      writeFileSync(
+        join(dataDir, 'prefs.json'),
+        JSON.stringify({
+          version: 1,
+          gateAccounts: [{ profile: 'family', alias: 'Family', includeSubAccounts: false, excludedSubAccounts: [] }],
+        }),
+      );
+      expect((await cli(env, ['login', '--base-url', sim.url], `${KEY}\n${SECRET}\n`)).code).toBe(0);
+      expect((await cli(env, ['login', '--profile', 'family', '--base-url', sim.url], `${family.key}\n${family.secret}\n`)).code).toBe(0);
+      const own = JSON.parse((await cli(env, ['balance', '--json', '--no-history', '--base-url', sim.url])).stdout) as {
+        total: { amount: string };
+      };
+      const both = await cli(env, ['balance', '--all-profiles', '--json', '--no-history', '--base-url', sim.url]);
+      expect([both.code, both.stderr]).toEqual([0, '']);
+      const doc = JSON.parse(both.stdout) as {
+        total: unknown;
+        sources: { profile: string; name: string; total: { amount: string } | null }[];
+        combined: unknown;
+      };
+      expect(doc.total).toEqual(own.total);
+      expect(doc.sources.map((s) => [s.profile, s.name, s.total?.amount])).toEqual([
+        ['default', 'default', own.total.amount],
+        ['family', 'Family', '321.123456789'],
+      ]);
+      expect(doc.combined).toEqual({
+        currency: 'USDT',
+        amount: sumDecimals([own.total.amount, '321.123456789']),
+        partial: false,
+        estimated: false,
+      });
+
+      expect((await cli(env, ['logout', '--profile', 'family'])).code).toBe(0);
+      const half = await cli(env, ['balance', '--all-profiles', '--json', '--no-history', '--base-url', sim.url]);
+      expect(half.code).toBe(6);
+      expect(JSON.parse(half.stdout)).toMatchObject({
+        sources: [
+          { profile: 'default', status: 'ok' },
+          { profile: 'family', status: 'error', error: { code: 'MISSING_CREDENTIALS' } },
+        ],
+        combined: { amount: own.total.amount, partial: true },
+      });
+      for (const text of [both.stdout, both.stderr, half.stdout, half.stderr]) expectNoSecret(text, family.secret);
+      expect(filesContaining(dataDir, family.secret, new Set())).toEqual([]);
+      expect((await cli(env, ['logout'])).code).toBe(0);
+    } finally {
+      sim.simulator.setKeys([{ key: KEY, secret: SECRET, allowedIps: ['127.0.0.1'] }]);
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('login hides the secret on a real terminal (a pty via script(1)) and stores the pair', async () => {
     const env = cleanEnv(keyring.env);
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} login --no-verify`;
@@ -269,4 +330,16 @@ describe('gate-glance fails closed with a named error where the keychain cannot 
     const doctor = await cli(env, ['doctor', '--json', '--base-url', sim.url]);
     expect(JSON.parse(doctor.stdout).keychain).toEqual({ status: 'locked', hint: 'keychain-locked' });
   });
+
+  it('a locked keyring with --all-profiles: no key can be read, nothing to add up: the chosen key’s KEYCHAIN_LOCKED, exit 3', async () => {
+    const s = await startPrivateKeyring('locked');
+    sessions.push(s);
+    const all = await cli(cleanEnv(s.env), ['balance', '--all-profiles', '--profile', 'family', '--base-url', sim.url]);
+    expect(all.code).toBe(3);
+    expect(all.stderr).toMatch(/^error: KEYCHAIN_LOCKED: /);
+    // One key, several requests at once (the total and the sub-account list): one keychain read, the same answer.
+    const subs = await cli(cleanEnv(s.env), ['balance', '--sub-accounts', '--base-url', sim.url]);
+    expect(subs.code).toBe(3);
+    expect(subs.stderr).toMatch(/^error: KEYCHAIN_LOCKED: /);
+  }, 40_000);
 });

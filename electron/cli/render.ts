@@ -282,7 +282,7 @@ const PANGO_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&
  * GTK drops a whole tooltip that does not parse): `(< 0.01 %)` or an account named `a<b>&c`
  * must read as themselves. The five characters GLib's `g_markup_escape_text` escapes.
  */
-function pangoText(text: string): string {
+export function pangoText(text: string): string {
   return text.replace(/[&<>'"]/g, (c) => PANGO_ENTITIES[c] ?? c);
 }
 

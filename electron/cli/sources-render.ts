@@ -6,11 +6,13 @@
  */
 import type { Combined, Source } from '../../shared/portfolio.js';
 import { countOnce } from '../../shared/portfolio.js';
-import { displayAmount } from '../../shared/present/amounts.js';
+import type { Currency } from '../../shared/balance.js';
+import { displayAmount, displayMoney } from '../../shared/present/amounts.js';
 import { CLI_ENGLISH, type CliWords } from '../../shared/present/cli-words.js';
 import { errorWords } from '../../shared/present/error-words.js';
 import { formatList } from '../../shared/present/words.js';
 import { columns, padColumns } from './columns.js';
+import { pangoText, zonedStamp } from './render.js';
 import { wrapLine } from './wrap.js';
 
 /** One source in `--json`, with the field names the issue fixes. */
@@ -124,4 +126,89 @@ export function sourcesTable(
       ),
     );
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * Today's `--json` fields when the chosen key itself could not be read but other sources were
+ * (`--all-profiles`): every key kept, so a script finds the same object, with nothing in it.
+ */
+export function noBalanceJson(currency: Currency): {
+  currency: Currency;
+  total: null;
+  accounts: [];
+  unaccounted: null;
+  fetchedAt: null;
+  change24h: null;
+} {
+  return { currency, total: null, accounts: [], unaccounted: null, fetchedAt: null, change24h: null };
+}
+
+/** What the status-bar figure needs of the human options. */
+interface CombinedLineOptions {
+  readonly privacy: boolean;
+  readonly full: boolean;
+  readonly demo: boolean;
+  readonly words?: CliWords;
+  readonly timeZone?: string;
+}
+
+/** The combined figure on one line (`--short`): `≈` when it holds an estimate, `*` when a source is missing, partial or stale. */
+export function combinedShortLine(combined: Combined, options: CombinedLineOptions): string {
+  const words = options.words ?? CLI_ENGLISH;
+  const money = displayMoney(words, combined.amount, combined.currency, {
+    privacy: options.privacy,
+    precision: options.full ? 'full' : 'display',
+    short: true,
+  });
+  const line = words.cli('cli.sources.short', {
+    money,
+    estimated: combined.estimated ? 'yes' : 'no',
+    incomplete: combined.partial || combined.stale ? 'yes' : 'no',
+  });
+  return options.demo ? words.t('cli.short.demo', { money: line }) : line;
+}
+
+/**
+ * The waybar object for several sources: the combined figure as `text`; the tooltip names what
+ * it includes (each counted source and its figure) and what the marks mean; `class` adds
+ * `estimated`, `partial` and `stale` for a style sheet.
+ */
+export function combinedWaybarJson(
+  sources: readonly Source[],
+  combined: Combined,
+  options: CombinedLineOptions & { readonly at: number },
+): string {
+  const words = options.words ?? CLI_ENGLISH;
+  const display = { privacy: options.privacy, precision: 'display' } as const;
+  const lines = countOnce(sources).map((s) => {
+    const amount =
+      s.total !== null && s.total.currency === combined.currency ? displayAmount(words, s.total.amount, combined.currency, display) : '—';
+    const notes = sourceNotes(words, s);
+    return words.cli('cli.sources.tooltip-row', { source: sourceLabel(words, s), amount, notes, noted: notes === '' ? 'no' : 'yes' });
+  });
+  const marks = [
+    combined.estimated ? words.cli('cli.sources.estimated') : '',
+    combined.partial ? words.cli('cli.sources.partial') : '',
+    combined.stale ? words.cli('cli.sources.stale') : '',
+  ].filter((m) => m !== '');
+  const head = words.cli('cli.sources.tooltip-combined', {
+    money: displayMoney(words, combined.amount, combined.currency, display),
+    marks: marks.join(words.cli('cli.sources.separator')),
+    marked: marks.length > 0 ? 'yes' : 'no',
+  });
+  const legend = marks.length > 0 ? [words.cli('cli.sources.tooltip-legend')] : [];
+  const tooltip = [head, ...lines, ...legend, words.t('cli.waybar.as-of', { at: zonedStamp(words, options.at, options.timeZone) })].join(
+    '\n',
+  );
+  const classes = [
+    options.demo ? 'demo' : 'live',
+    ...(combined.estimated ? ['estimated'] : []),
+    ...(combined.partial ? ['partial'] : []),
+    ...(combined.stale ? ['stale'] : []),
+  ];
+  return JSON.stringify({
+    text: pangoText(combinedShortLine(combined, options)),
+    tooltip: pangoText(tooltip),
+    class: classes.length === 1 ? classes[0] : classes,
+  });
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Credentials } from '../core/gate/types.js';
 import type { SimulatorServer } from '../core/simulator/server.js';
 import { startSimulatorServer } from '../core/simulator/server.js';
+import { DEMO_PORTFOLIO, DEMO_SUB_ACCOUNTS } from '../core/simulator/portfolio.js';
 import { serveOnLoopback } from '../core/testing/loopback-server.js';
 import { runCli } from './main.js';
 import { captureIo } from './test-io.js';
@@ -97,6 +98,22 @@ describe('waybar output is valid Pango markup that reads as the plain text', () 
     const read = asWaybarReadsIt(await waybar(hostile.url));
     expect(read.text).toBe('n/a (INVALID_CURRENCY)');
     expect(read.tooltip).toContain('currency <b>bold</b> & "quoted" isn\'t valid');
+  });
+
+  it('the combined figure of several sources (--sub-accounts): marks and a sub-account named with markup read as themselves', async () => {
+    server.simulator.setPortfolio(DEMO_PORTFOLIO);
+    server.simulator.setSubAccounts([{ ...DEMO_SUB_ACCOUNTS[0]!, loginName: 'bot<b>&"it\'s"' }, DEMO_SUB_ACCOUNTS[1]!]);
+    try {
+      for (const locale of ['en', 'zh-CN', 'zh-TW'])
+        for (const flags of [[], ['--private']]) {
+          const read = asWaybarReadsIt(await waybar(server.url, '--sub-accounts', '--locale', locale, ...flags));
+          expect(read.text).toMatch(/^≈.* \*$/);
+          expect(read.tooltip).toContain('bot<b>&"it\'s"');
+          if (locale === 'en') expect(read.tooltip).toContain('≈ includes an estimate, * a source is missing, partial or stale');
+        }
+    } finally {
+      server.simulator.setSubAccounts([]);
+    }
   });
 
   it('the keychain hint (no key anywhere) parses too', async () => {

@@ -49,6 +49,9 @@ Options:
       --demo             use the built-in demo portfolio; needs no API key (records nothing)
       --no-history       do not record this balance in the local history
       --sub-accounts     also count the key's sub-accounts (estimated from their balances)
+      --all-profiles     add up every key: the default one and each one the app lists
+                         (Settings › Gate accounts), each read with its own keychain entry; a
+                         key's sub-accounts count when the app counts them, all with --sub-accounts
       --profile NAME     the key stored with \`login --profile NAME\` (default: the default one)
       --locale LANG      en, zh-CN or zh-TW (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)
   -h, --help             show this help
@@ -56,6 +59,12 @@ Options:
 Each successful balance is recorded in the history the app keeps (see \`gate-glance history\`),
 and the change against the point of 24 hours ago is shown: "change24h" in --json, a percent in
 --short and waybar (whose class then lists "up" or "down"), a line in the table.
+
+With more than one source (--sub-accounts, --all-profiles), the table has a row per source and
+their combined total; --json adds "sources" and "combined" ("total" stays the chosen key's own);
+--short and waybar show the combined figure, "≈" when it holds an estimate, "*" when a source is
+missing, partial or stale. A key that cannot be read is its own source in error and the others
+are still added up; --all-profiles then exits 6.
 
 ${CREDENTIALS_NOTE}
 
@@ -268,6 +277,9 @@ Exit codes: 0 a key is stored, 3 no key stored or the keychain cannot be used, 2
   'cli.doctor.part.dataDir': 'Data folder',
   'cli.doctor.part.gate': 'Gate',
   'cli.doctor.part.proxy': 'Proxy',
+  // `doctor --profile NAME` and `doctor --all-profiles`: a key's own lines.
+  'cli.doctor.part.keychain-of': 'Keychain ({profile})',
+  'cli.doctor.part.gate-of': 'Gate ({profile})',
   'cli.doctor.status.present': 'present',
   'cli.doctor.status.absent': 'absent',
   'cli.doctor.status.not-applicable': 'not needed on this system',
@@ -309,6 +321,9 @@ Options:
       --json             print one object: {jsonShape}
       --base-url URL     API base URL (default {baseUrl})
       --timeout MS       request timeout in milliseconds (default {timeoutMs})
+      --profile NAME     check the key stored with \`login --profile NAME\` (--json adds "profile")
+      --all-profiles     also check every key the app lists (Settings › Gate accounts): its
+                         keychain entry and Gate's answer (--json adds "profiles")
       --locale LANG      en, zh-CN or zh-TW (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)
   -h, --help             show this help
 
@@ -340,4 +355,11 @@ Exit codes: 0 nothing to do, 5 something has a remedy (a hint), 2 usage.
   'cli.sources.rate':
     "{rate, select, gate-totals {Sub-accounts are converted from USDT at the rate of Gate's own totals.} btc-ticker {Sub-accounts are converted from USDT at 1 / BTC_USDT last.} usd-par {Gate gave no rate: sub-accounts are converted at 1 USDT = 1 USD.} other {}}",
   'cli.sources.problem': '{name}: {message}',
+  // `balance --all-profiles`, and the combined figure in --short and waybar.
+  'cli.sources.short': '{estimated, select, yes {≈} other {}}{money}{incomplete, select, yes { *} other {}}',
+  'cli.sources.tooltip-combined': 'Combined{marked, select, yes { ({marks})} other {}}: {money}',
+  'cli.sources.tooltip-row': '{source}: {amount}{noted, select, yes { ({notes})} other {}}',
+  'cli.sources.tooltip-legend': '≈ includes an estimate, * a source is missing, partial or stale',
+  'cli.sources.prefs-unread':
+    "the app's preferences (prefs.json) could not be read in full: keys it lists may be missing from --all-profiles",
 } satisfies Readonly<Record<string, string>>;

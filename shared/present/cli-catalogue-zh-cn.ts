@@ -46,6 +46,9 @@ export const cliZhCN: CliCatalogue = {
       --demo             使用内置的演示组合；无需 API 密钥（不记录任何内容）
       --no-history       不把这次的余额记入本地历史
       --sub-accounts     同时计入此密钥的子账户（根据其余额估算）
+      --all-profiles     合计所有密钥：default 以及应用列出的每个密钥（设置 › Gate 账户），
+                         各自读取自己的钥匙串条目；应用计入子账户的密钥连同其子账户一起计入，
+                         加上 --sub-accounts 则计入所有密钥的子账户
       --profile NAME     使用以 \`login --profile NAME\` 保存的密钥（默认：default）
       --locale LANG      en、zh-CN 或 zh-TW（默认取自 LC_ALL、LC_MESSAGES、LANG、LANGUAGE）
   -h, --help             显示此帮助
@@ -53,6 +56,11 @@ export const cliZhCN: CliCatalogue = {
 每次成功获取的余额都会记入应用保存的历史（见 \`gate-glance history\`），并显示与 24 小时前
 那个点相比的变化：--json 中的 "change24h"，--short 和 waybar 中的百分比（waybar 的 class
 会列出 "up" 或 "down"），表格中的一行。
+
+有多个来源时（--sub-accounts、--all-profiles），表格每个来源一行并给出合计；--json 增加
+"sources" 和 "combined"（"total" 仍是所选密钥自身的数字）；--short 和 waybar 显示合计，
+含估算时标 "≈"，有来源缺失、不完整或已过时时标 "*"。无法读取的密钥作为出错的来源列出，
+其余来源照常合计；此时 --all-profiles 的退出码为 6。
 
 ${CREDENTIALS_NOTE}
 
@@ -250,6 +258,9 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
   'cli.doctor.part.dataDir': '数据文件夹',
   'cli.doctor.part.gate': 'Gate 服务器',
   'cli.doctor.part.proxy': '代理',
+  // `doctor --profile NAME` 和 `doctor --all-profiles`：每个密钥各自的行。
+  'cli.doctor.part.keychain-of': '钥匙串（{profile}）',
+  'cli.doctor.part.gate-of': 'Gate 服务器（{profile}）',
   'cli.doctor.status.present': '存在',
   'cli.doctor.status.absent': '不存在',
   'cli.doctor.status.not-applicable': '此系统不需要',
@@ -286,6 +297,9 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
       --json             打印一个对象：{jsonShape}
       --base-url URL     API 基础地址（默认 {baseUrl}）
       --timeout MS       请求超时，单位毫秒（默认 {timeoutMs}）
+      --profile NAME     检查以 \`login --profile NAME\` 保存的密钥（--json 增加 "profile"）
+      --all-profiles     同时检查应用列出的每个密钥（设置 › Gate 账户）：其钥匙串条目和 Gate
+                         的应答（--json 增加 "profiles"）
       --locale LANG      en、zh-CN 或 zh-TW（默认取自 LC_ALL、LC_MESSAGES、LANG、LANGUAGE）
   -h, --help             显示此帮助
 
@@ -317,4 +331,10 @@ Key 和 Secret 绝不接受作为参数传入：其他用户能在 \`ps\` 中看
   'cli.sources.rate':
     '{rate, select, gate-totals {子账户按 Gate 自身总额的汇率从 USDT 换算。} btc-ticker {子账户按 1 / BTC_USDT 最新价从 USDT 换算。} usd-par {Gate 未提供汇率：子账户按 1 USDT = 1 USD 换算。} other {}}',
   'cli.sources.problem': '{name}：{message}',
+  // `balance --all-profiles`，以及 --short 和 waybar 中的合计。
+  'cli.sources.short': '{estimated, select, yes {≈} other {}}{money}{incomplete, select, yes { *} other {}}',
+  'cli.sources.tooltip-combined': '合计{marked, select, yes {（{marks}）} other {}}：{money}',
+  'cli.sources.tooltip-row': '{source}：{amount}{noted, select, yes {（{notes}）} other {}}',
+  'cli.sources.tooltip-legend': '≈ 含估算；* 有来源缺失、不完整或已过时',
+  'cli.sources.prefs-unread': '无法完整读取应用的偏好设置（prefs.json）：--all-profiles 可能缺少其中列出的密钥',
 };

@@ -46,6 +46,9 @@ export const cliZhTW: CliCatalogue = {
       --demo             使用內建的示範組合；無需 API 金鑰（不記錄任何內容）
       --no-history       不把這次的餘額記入本機歷史
       --sub-accounts     同時計入此金鑰的子帳戶（依其餘額估算）
+      --all-profiles     合計所有金鑰：default 以及應用程式列出的每個金鑰（設定 › Gate 帳戶），
+                         各自讀取自己的鑰匙圈項目；應用程式計入子帳戶的金鑰連同其子帳戶一起
+                         計入，加上 --sub-accounts 則計入所有金鑰的子帳戶
       --profile NAME     使用以 \`login --profile NAME\` 儲存的金鑰（預設：default）
       --locale LANG      en、zh-CN 或 zh-TW（預設取自 LC_ALL、LC_MESSAGES、LANG、LANGUAGE）
   -h, --help             顯示此說明
@@ -53,6 +56,11 @@ export const cliZhTW: CliCatalogue = {
 每次成功取得的餘額都會記入應用程式保存的歷史（見 \`gate-glance history\`），並顯示與 24 小時
 前那個點相比的變化：--json 中的 "change24h"，--short 和 waybar 中的百分比（waybar 的 class
 會列出 "up" 或 "down"），表格中的一行。
+
+有多個來源時（--sub-accounts、--all-profiles），表格每個來源一列並列出合計；--json 增加
+"sources" 與 "combined"（"total" 仍是所選金鑰本身的數字）；--short 與 waybar 顯示合計，
+含估算時標 "≈"，有來源缺漏、不完整或已過時時標 "*"。無法讀取的金鑰列為出錯的來源，
+其餘來源照常合計；此時 --all-profiles 的結束代碼為 6。
 
 ${CREDENTIALS_NOTE}
 
@@ -251,6 +259,9 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
   'cli.doctor.part.dataDir': '資料夾',
   'cli.doctor.part.gate': 'Gate 伺服器',
   'cli.doctor.part.proxy': '代理伺服器',
+  // `doctor --profile NAME` 與 `doctor --all-profiles`：每個金鑰各自的列。
+  'cli.doctor.part.keychain-of': '鑰匙圈（{profile}）',
+  'cli.doctor.part.gate-of': 'Gate 伺服器（{profile}）',
   'cli.doctor.status.present': '存在',
   'cli.doctor.status.absent': '不存在',
   'cli.doctor.status.not-applicable': '此系統不需要',
@@ -288,6 +299,9 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
       --json             印出一個物件：{jsonShape}
       --base-url URL     API 基礎網址（預設 {baseUrl}）
       --timeout MS       請求逾時，單位毫秒（預設 {timeoutMs}）
+      --profile NAME     檢查以 \`login --profile NAME\` 儲存的金鑰（--json 增加 "profile"）
+      --all-profiles     同時檢查應用程式列出的每個金鑰（設定 › Gate 帳戶）：其鑰匙圈項目與
+                         Gate 的回應（--json 增加 "profiles"）
       --locale LANG      en、zh-CN 或 zh-TW（預設取自 LC_ALL、LC_MESSAGES、LANG、LANGUAGE）
   -h, --help             顯示此說明
 
@@ -319,4 +333,10 @@ Key 和 Secret 絕不接受作為引數傳入：其他使用者能在 \`ps\` 中
   'cli.sources.rate':
     '{rate, select, gate-totals {子帳戶依 Gate 自身總額的匯率從 USDT 換算。} btc-ticker {子帳戶依 1 / BTC_USDT 最新價從 USDT 換算。} usd-par {Gate 未提供匯率：子帳戶依 1 USDT = 1 USD 換算。} other {}}',
   'cli.sources.problem': '{name}：{message}',
+  // `balance --all-profiles`，以及 --short 與 waybar 中的合計。
+  'cli.sources.short': '{estimated, select, yes {≈} other {}}{money}{incomplete, select, yes { *} other {}}',
+  'cli.sources.tooltip-combined': '合計{marked, select, yes {（{marks}）} other {}}：{money}',
+  'cli.sources.tooltip-row': '{source}：{amount}{noted, select, yes {（{notes}）} other {}}',
+  'cli.sources.tooltip-legend': '≈ 含估算；* 有來源缺漏、不完整或已過時',
+  'cli.sources.prefs-unread': '無法完整讀取應用程式的偏好設定（prefs.json）：--all-profiles 可能缺少其中列出的金鑰',
 };

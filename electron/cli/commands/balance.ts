@@ -24,7 +24,8 @@ import { warmAmountFormatting } from '../../../shared/present/amounts.js';
 import { balanceJson, balanceTable, jsonText, shortLine, waybarErrorJson, waybarJson } from '../render.js';
 import type { Source } from '../../../shared/portfolio.js';
 import { combineSources } from '../../../shared/portfolio.js';
-import { sourcesJson, sourcesTable } from '../sources-render.js';
+import { combinedShortLine, combinedWaybarJson, noBalanceJson, sourcesJson, sourcesTable } from '../sources-render.js';
+import { appGateAccounts, readAllProfiles, readEachOnce, profilesToRead } from '../all-profiles.js';
 import { DEFAULT_PROFILE } from '../../core/secrets/profiles.js';
 
 /** The key's total and every source it reads, its sub-accounts included (loaded only for `--sub-accounts`). */
@@ -56,6 +57,8 @@ export interface BalanceCommandDeps {
   readonly dataDir?: (env: CliIo['env']) => string;
   /** A named profile's keychain entry (`--profile NAME`); default: the OS keychain. */
   readonly profileCredentials?: (profile: string) => CredentialsProvider;
+  /** Between the starts of two keys' reads with `--all-profiles`, ms (default KEY_STAGGER_MS). */
+  readonly keyStaggerMs?: number;
 }
 
 const SPECS = [
@@ -70,6 +73,7 @@ const SPECS = [
   { name: 'demo' },
   { name: 'no-history' },
   { name: 'sub-accounts' },
+  { name: 'all-profiles' },
   { name: 'help', short: 'h' },
 ] as const;
 
@@ -175,6 +179,8 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
     const baseUrl = baseUrlOpt.value;
 
     const withSubAccounts = o['sub-accounts'] === true;
+    const allProfiles = o['all-profiles'] === true;
+    const chosenProfile = io.profile ?? DEFAULT_PROFILE;
     let result: BalanceResult;
     let sources: readonly Source[] | null = null;
     if (demo) {
@@ -184,18 +190,32 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
         ({ total: result, sources } = await readWithSubAccounts(client, currency, deps.clock, io.profile ?? DEFAULT_PROFILE));
       else result = await client.getTotalBalance(currency);
     } else {
-      const client = new GateClient({
-        transport: (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env),
-        credentials: profileCredentials(
-          io,
-          deps.keychainCredentials ?? noStoredCredentials,
-          deps.profileCredentials ?? profileKeychainCredentials,
-        ),
-        baseUrl,
-        timeoutMs,
-        ...(deps.clock ? { clock: deps.clock } : {}),
-      });
-      if (withSubAccounts)
+      const transport = (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env);
+      const keychain = deps.keychainCredentials ?? noStoredCredentials;
+      const profileKeychain = deps.profileCredentials ?? profileKeychainCredentials;
+      const keychainOf = allProfiles
+        ? readEachOnce((profile) => (profile === DEFAULT_PROFILE ? keychain : profileKeychain(profile)))
+        : (profile: string) => (profile === DEFAULT_PROFILE ? keychain : profileKeychain(profile));
+      const clientFor = (profile: string): GateClient =>
+        new GateClient({
+          transport,
+          credentials: profileCredentials({ env: io.env, profile }, keychainOf(DEFAULT_PROFILE), keychainOf),
+          baseUrl,
+          timeoutMs,
+          ...(deps.clock ? { clock: deps.clock } : {}),
+        });
+      const client = clientFor(chosenProfile);
+      if (allProfiles) {
+        const accounts = await appGateAccounts(io, deps.dataDir ?? ((env) => dataDir(env, process.platform)));
+        ({ total: result, sources } = await readAllProfiles({
+          entries: profilesToRead(accounts, chosenProfile, withSubAccounts),
+          chosen: chosenProfile,
+          currency,
+          clientFor,
+          ...(deps.clock ? { clock: deps.clock } : {}),
+          ...(deps.keyStaggerMs !== undefined ? { staggerMs: deps.keyStaggerMs } : {}),
+        }));
+      } else if (withSubAccounts)
         ({ total: result, sources } = await readWithSubAccounts(client, currency, deps.clock, io.profile ?? DEFAULT_PROFILE));
       else {
         const pending = client.getTotalBalance(currency);
@@ -204,25 +224,34 @@ export function createBalanceCommand(deps: BalanceCommandDeps = {}): CliCommand 
         result = await pending;
       }
     }
-    if (!result.ok) {
+    // More than one source: `total` stays the key's own figure, `sources` and `combined` are added.
+    const several = sources !== null && sources.length > 1 ? sources : null;
+    const combined = several ? combineSources(several, currency) : null;
+    // --all-profiles: the chosen key failing while another source answered is that key's source in error.
+    const othersAnswered = allProfiles && several !== null && several.some((s) => s.total !== null);
+    if (!result.ok && !othersAnswered) {
       if (format === 'short') io.stdout.write(`${words.t('cli.unavailable', { code: result.error.code })}\n`);
       if (format === 'waybar') io.stdout.write(`${waybarErrorJson(result.error, words)}\n`);
       return reportError(io, result.error, json);
     }
     // The demo's figures are not the user's: they are never compared with nor added to the history.
-    const change = demo ? null : await consultHistory(io, deps, baseUrl, result.balance, o['no-history'] !== true);
+    const change = demo || !result.ok ? null : await consultHistory(io, deps, baseUrl, result.balance, o['no-history'] !== true);
     const human = { privacy: o['private'] === true, full: o['full'] === true, demo, change, words, width: terminalWidth(io) };
-    // More than one source: `total` stays the key's own figure, `sources` and `combined` are added.
-    const several = sources !== null && sources.length > 1 ? sources : null;
-    if (format === 'json' && several)
-      io.stdout.write(
-        `${jsonText({ ...balanceJson(result.balance, change), ...sourcesJson(several, combineSources(several, currency), words) })}\n`,
-      );
-    else if (format === 'table' && several)
-      io.stdout.write(
-        `${balanceTable(result.balance, human)}\n${sourcesTable(several, combineSources(several, currency), { privacy: human.privacy, full: human.full, words, width: human.width })}`,
-      );
-    else if (format === 'json') io.stdout.write(`${jsonText(balanceJson(result.balance, change))}\n`);
+    if (several && combined) {
+      const base = result.ok ? balanceJson(result.balance, change) : noBalanceJson(currency);
+      const at = Math.max(...several.map((s) => s.fetchedAt ?? 0));
+      if (format === 'json') io.stdout.write(`${jsonText({ ...base, ...sourcesJson(several, combined, words) })}\n`);
+      else if (format === 'short') io.stdout.write(`${combinedShortLine(combined, human)}\n`);
+      else if (format === 'waybar') io.stdout.write(`${combinedWaybarJson(several, combined, { ...human, at })}\n`);
+      else
+        io.stdout.write(
+          `${result.ok ? `${balanceTable(result.balance, human)}\n` : ''}${sourcesTable(several, combined, { privacy: human.privacy, full: human.full, words, width: human.width })}`,
+        );
+      // A key that could not be read while others were: the output is whole, the exit says a key is missing from it.
+      return allProfiles && several.some((s) => s.kind === 'key' && s.status === 'error') ? EXIT.partial : EXIT.ok;
+    }
+    if (!result.ok) return reportError(io, result.error, json);
+    if (format === 'json') io.stdout.write(`${jsonText(balanceJson(result.balance, change))}\n`);
     else if (format === 'short') io.stdout.write(`${shortLine(result.balance, human)}\n`);
     else if (format === 'waybar') io.stdout.write(`${waybarJson(result.balance, human)}\n`);
     else io.stdout.write(balanceTable(result.balance, human));

@@ -3,7 +3,7 @@
  * JSON object, each status and hint, the aligned human list in English and Chinese, exit codes,
  * one keychain read, and never a secret or a proxy password.
  */
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -195,5 +195,104 @@ describe('gate-glance doctor (human)', () => {
       });
     expect(starts).toHaveLength(5);
     expect(new Set(starts).size).toBe(1);
+  });
+});
+
+describe('gate-glance doctor --profile NAME and --all-profiles', () => {
+  const FAMILY = { key: 'doctor-family-key-0011223344556677', secret: 'Kd8fJ2nV5bX9mQ3wZ7cT1hR4yL6pG0sE' };
+  const entries: Record<string, Awaited<ReturnType<CredentialsProvider>>> = {
+    family: ok(FAMILY),
+    work: ok(null),
+  };
+  const asked: string[] = [];
+  const profileCredentials =
+    (profile: string): CredentialsProvider =>
+    () => {
+      asked.push(profile);
+      return Promise.resolve(entries[profile] ?? ok(null));
+    };
+
+  it('--profile checks that key’s own keychain entry and Gate’s answer to it, never the environment’s key', async () => {
+    asked.length = 0;
+    const env = { GATE_API_KEY: CREDS.key, GATE_API_SECRET: CREDS.secret };
+    const { code, out } = await doctor(['--json', '--base-url', server.url], { profileCredentials }, env);
+    expect(code).toBe(0);
+    expect(Object.keys(JSON.parse(out))).not.toContain('profile');
+    const io = captureIo({ GATE_GLANCE_DATA_DIR: okDir, ...env });
+    const family = await createDoctorCommand({
+      platform: 'linux',
+      trayHost: () => Promise.resolve('present'),
+      dataDir: () => okDir,
+      profileCredentials,
+    })(['--json', '--base-url', server.url], { ...io, profile: 'family' });
+    expect(asked).toEqual(['family']);
+    expect(family).toBe(DOCTOR_ATTENTION_EXIT);
+    expect(io.out() + io.err()).not.toContain(FAMILY.secret);
+    // The simulator does not know the family key: Gate refuses it, whatever the environment holds.
+    expect(JSON.parse(io.out())).toMatchObject({
+      profile: 'family',
+      keychain: { status: 'ok', hint: null },
+      gate: { status: 'rejected', hint: 'gate-rejected' },
+    });
+    const human = captureIo({ GATE_GLANCE_DATA_DIR: okDir });
+    await createDoctorCommand({ platform: 'linux', trayHost: () => Promise.resolve('present'), dataDir: () => okDir, profileCredentials })(
+      ['--base-url', server.url],
+      { ...human, profile: 'work' },
+    );
+    expect(human.out()).toMatch(/^Keychain \(work\) {2}no key stored$/m);
+    expect(human.out()).toMatch(/^Gate \(work\) {6}OK {2}clock difference/m);
+  });
+
+  it('--all-profiles checks every key the app lists, each in its own lines; one needing a remedy makes exit 5', async () => {
+    const appDir = join(root, 'app');
+    mkdirSync(appDir, { mode: 0o700 });
+    const gateAccounts = [
+      { profile: 'family', alias: 'Family', includeSubAccounts: true, excludedSubAccounts: [] },
+      { profile: 'work', alias: '', includeSubAccounts: false, excludedSubAccounts: [] },
+    ];
+    writeFileSync(join(appDir, 'prefs.json'), JSON.stringify({ version: 1, gateAccounts }));
+    asked.length = 0;
+    const { code, out } = await doctor(['--json', '--all-profiles', '--base-url', server.url], {
+      profileCredentials,
+      dataDir: () => appDir,
+      keyStaggerMs: 0,
+    });
+    expect(code).toBe(DOCTOR_ATTENTION_EXIT);
+    expect(asked.sort()).toEqual(['family', 'work']);
+    const doc = JSON.parse(out);
+    expect(doc).toMatchObject({ profile: 'default', keychain: { status: 'ok' }, gate: { status: 'ok' } });
+    expect(doc.profiles).toEqual([
+      { profile: 'default', keychain: { status: 'ok', hint: null }, gate: { status: 'ok', clockSkewMs: expect.any(Number), hint: null } },
+      {
+        profile: 'family',
+        keychain: { status: 'ok', hint: null },
+        gate: { status: 'rejected', clockSkewMs: expect.any(Number), hint: 'gate-rejected' },
+      },
+      {
+        profile: 'work',
+        keychain: { status: 'empty', hint: 'keychain-empty' },
+        gate: { status: 'ok', clockSkewMs: expect.any(Number), hint: null },
+      },
+    ]);
+    const human = await doctor(['--all-profiles', '--base-url', server.url], {
+      profileCredentials,
+      dataDir: () => appDir,
+      keyStaggerMs: 0,
+    });
+    const labels = human.out
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith(' '))
+      .map((l) => l.split(/ {2,}/)[0]);
+    expect(labels).toEqual([
+      'Tray icon host',
+      'Keychain (default)',
+      'Keychain (family)',
+      'Keychain (work)',
+      'Data folder',
+      'Gate (default)',
+      'Gate (family)',
+      'Gate (work)',
+      'Proxy',
+    ]);
   });
 });

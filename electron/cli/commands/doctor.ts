@@ -18,6 +18,9 @@ import { parseArgs } from '../args.js';
 import { columns, padColumns } from '../columns.js';
 import { baseUrlOption, timeoutOption } from '../common-options.js';
 import { envThenFallback } from '../credentials-source.js';
+import { appGateAccounts, KEY_STAGGER_MS, profilesToRead, readEachOnce, staggered } from '../all-profiles.js';
+import { profileKeychainCredentials } from '../keychain-credentials.js';
+import { DEFAULT_PROFILE } from '../../core/secrets/profiles.js';
 import type { CliCommand, CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import { reportUsage, wordsOf } from '../output.js';
@@ -40,12 +43,24 @@ export interface DoctorCommandDeps {
   readonly clock?: Pick<Clock, 'now'>;
   /** `process.platform` by default. */
   readonly platform?: string;
+  /** A named profile's keychain entry (`--profile NAME`); the OS keychain by default. */
+  readonly profileCredentials?: (profile: string) => CredentialsProvider;
+  /** Between the starts of two keys' checks with `--all-profiles`, ms (default KEY_STAGGER_MS). */
+  readonly keyStaggerMs?: number;
+}
+
+/** One key's own part of the report: its keychain entry and Gate's answer to it. */
+interface ProfileCheck {
+  readonly profile: string;
+  readonly keychain: Diagnostics['keychain'];
+  readonly gate: Diagnostics['gate'];
 }
 
 const SPECS = [
   { name: 'json' },
   { name: 'base-url', value: true },
   { name: 'timeout', value: true },
+  { name: 'all-profiles' },
   { name: 'help', short: 'h' },
 ] as const;
 
@@ -59,22 +74,39 @@ const defaultKeychain: CredentialsProvider = async () => {
   return new KeytarSecretStore().get();
 };
 
-/** One keychain read shared by the keychain fact and the signed call. */
-function once(provider: CredentialsProvider): CredentialsProvider {
-  let read: ReturnType<CredentialsProvider> | null = null;
-  return () => (read ??= provider().catch(() => ({ ok: true as const, value: null })));
+/** A key's keychain and Gate parts of a report. */
+function pick(d: Diagnostics): Pick<ProfileCheck, 'keychain' | 'gate'> {
+  return { keychain: d.keychain, gate: d.gate };
 }
 
-/** The human report: one aligned line per part, its remedy indented under it. */
-function report(d: Diagnostics, words: CliWords, terminal: number): string {
+/**
+ * The human report: one aligned line per part, its remedy indented under it. `profiles` (named
+ * with `--profile` or `--all-profiles`): each key's keychain and Gate lines, labelled with its name.
+ */
+function report(d: Diagnostics, words: CliWords, terminal: number, profiles: readonly ProfileCheck[] | null): string {
   const status = (s: string): string => words.cli(`cli.doctor.status.${s}` as CliMessageKey);
   const hint = (h: DiagnosticHint | null): string | null => (h === null ? null : words.cli(`cli.doctor.hint.${h}` as CliMessageKey));
-  const skew = d.gate.clockSkewMs === null ? '' : words.cli('cli.doctor.clock', { seconds: (d.gate.clockSkewMs / 1000).toFixed(1) });
+  const gateValue = (gate: Diagnostics['gate']): string =>
+    gate.clockSkewMs === null
+      ? status(gate.status)
+      : `${status(gate.status)}  ${words.cli('cli.doctor.clock', { seconds: (gate.clockSkewMs / 1000).toFixed(1) })}`;
+  const keychainRows: [string, string, string | null][] =
+    profiles === null
+      ? [[words.cli('cli.doctor.part.keychain'), status(d.keychain.status), hint(d.keychain.hint)]]
+      : profiles.map((p) => [
+          words.cli('cli.doctor.part.keychain-of', { profile: p.profile }),
+          status(p.keychain.status),
+          hint(p.keychain.hint),
+        ]);
+  const gateRows: [string, string, string | null][] =
+    profiles === null
+      ? [[words.cli('cli.doctor.part.gate'), gateValue(d.gate), hint(d.gate.hint)]]
+      : profiles.map((p) => [words.cli('cli.doctor.part.gate-of', { profile: p.profile }), gateValue(p.gate), hint(p.gate.hint)]);
   const rows: [string, string, string | null][] = [
     [words.cli('cli.doctor.part.trayHost'), status(d.trayHost.status), hint(d.trayHost.hint)],
-    [words.cli('cli.doctor.part.keychain'), status(d.keychain.status), hint(d.keychain.hint)],
+    ...keychainRows,
     [words.cli('cli.doctor.part.dataDir'), `${status(d.dataDir.status)}  ${d.dataDir.path}`, hint(d.dataDir.hint)],
-    [words.cli('cli.doctor.part.gate'), skew === '' ? status(d.gate.status) : `${status(d.gate.status)}  ${skew}`, hint(d.gate.hint)],
+    ...gateRows,
     [words.cli('cli.doctor.part.proxy'), d.proxy.url ?? words.cli('cli.doctor.proxy.none'), null],
   ];
   const width = Math.max(...rows.map(([label]) => columns(label)));
@@ -112,32 +144,67 @@ export function createDoctorCommand(deps: DoctorCommandDeps = {}): CliCommand {
     const baseUrl = baseUrlOpt.value;
     const platform = deps.platform ?? io.platform ?? process.platform;
 
-    const keychain = once(deps.keychainCredentials ?? defaultKeychain);
+    const chosen = io.profile ?? DEFAULT_PROFILE;
+    const transport = (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env);
+    /** A key's facts: its keychain entry (read once) and Gate's answer to it; the default key is the environment's first. */
+    const keychainOf = readEachOnce((profile) =>
+      profile === DEFAULT_PROFILE
+        ? (deps.keychainCredentials ?? defaultKeychain)
+        : (deps.profileCredentials ?? profileKeychainCredentials)(profile),
+    );
+    const checkKey = async (profile: string) => {
+      const keychain = keychainOf(profile);
+      const [pair, gate] = await Promise.all([
+        keychain(),
+        probeGate({
+          transport,
+          baseUrl,
+          timeoutMs: timeoutOpt.value,
+          credentials: profile === DEFAULT_PROFILE ? envThenFallback(io.env, keychain) : keychain,
+          ...(deps.clock ? { clock: deps.clock } : {}),
+        }),
+      ]);
+      return { profile, keychain: pair.ok ? { stored: pair.value !== null, error: null } : { stored: false, error: pair.error }, gate };
+    };
     const dir = (deps.dataDir ?? ((env) => dataDir(env, process.platform)))(io.env);
-    const [trayHost, pair, dataDirFact, gate] = await Promise.all([
+    const [trayHost, key, dataDirFact] = await Promise.all([
       platform === 'linux' ? (deps.trayHost ?? defaultTrayHost)(io.env) : Promise.resolve('not-applicable' as const),
-      keychain(),
+      checkKey(chosen),
       inspectDataDir(dir, platform),
-      probeGate({
-        transport: (deps.createTransport ?? ((env) => createNodeTransport({ env })))(io.env),
-        baseUrl,
-        timeoutMs: timeoutOpt.value,
-        credentials: envThenFallback(io.env, keychain),
-        ...(deps.clock ? { clock: deps.clock } : {}),
-      }),
     ]);
-    const diagnostics = diagnose({
-      platform,
-      desktop: io.env.XDG_CURRENT_DESKTOP,
-      trayHost,
-      keychain: pair.ok ? { stored: pair.value !== null, error: null } : { stored: false, error: pair.error },
-      dataDir: { path: dir, fact: dataDirFact },
-      gate,
-      proxyUrl: proxyUrlFor(baseUrl, io.env),
-    });
-    if (o['json'] === true) io.stdout.write(`${JSON.stringify(diagnostics)}\n`);
-    else io.stdout.write(report(diagnostics, words, terminalWidth(io)));
-    const hints = [diagnostics.trayHost.hint, diagnostics.keychain.hint, diagnostics.dataDir.hint, diagnostics.gate.hint];
+    const facts = (k: Awaited<ReturnType<typeof checkKey>>) =>
+      diagnose({
+        platform,
+        desktop: io.env.XDG_CURRENT_DESKTOP,
+        trayHost,
+        keychain: k.keychain,
+        dataDir: { path: dir, fact: dataDirFact },
+        gate: k.gate,
+        proxyUrl: proxyUrlFor(baseUrl, io.env),
+      });
+    const diagnostics = facts(key);
+    let profiles: ProfileCheck[] | null = io.profile === undefined ? null : [{ profile: chosen, ...pick(diagnostics) }];
+    if (o['all-profiles'] === true) {
+      const others = profilesToRead(await appGateAccounts(io, deps.dataDir ?? ((env) => dataDir(env, process.platform))), chosen, false)
+        .map((e) => e.profile)
+        .filter((p) => p !== chosen);
+      const checked = await staggered(others, deps.keyStaggerMs ?? KEY_STAGGER_MS, checkKey);
+      profiles = [{ profile: chosen, ...pick(diagnostics) }, ...checked.map((k) => ({ profile: k.profile, ...pick(facts(k)) }))];
+    }
+    if (o['json'] === true)
+      io.stdout.write(
+        `${JSON.stringify(
+          profiles === null ? diagnostics : { ...diagnostics, profile: chosen, ...(o['all-profiles'] === true ? { profiles } : {}) },
+        )}\n`,
+      );
+    else io.stdout.write(report(diagnostics, words, terminalWidth(io), profiles));
+    const hints = [
+      diagnostics.trayHost.hint,
+      diagnostics.keychain.hint,
+      diagnostics.dataDir.hint,
+      diagnostics.gate.hint,
+      ...(profiles ?? []).flatMap((p) => [p.keychain.hint, p.gate.hint]),
+    ];
     return hints.some((h) => h !== null) ? DOCTOR_ATTENTION_EXIT : EXIT.ok;
   };
 }
