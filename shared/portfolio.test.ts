@@ -137,3 +137,14 @@ describe('by account type', () => {
     expect(sumByAccountType(sources, 'BTC')).toEqual([]);
   });
 });
+
+describe('each account once', () => {
+  it('keeps the first of two keys of the same Gate account, and keys whose account is unknown', () => {
+    const first = keySource('default', '10001', SNAPSHOT);
+    const again = keySource('family', '10001', SNAPSHOT);
+    const unknown = keySource('work', null, SNAPSHOT);
+    const unknownToo = keySource('work2', null, SNAPSHOT);
+    expect(countOnce([first, again, unknown, unknownToo]).map((s) => s.id)).toEqual(['key:default', 'key:work', 'key:work2']);
+    expect(combineSources([first, again], 'USDT').amount).toBe(SNAPSHOT.total.amount);
+  });
+});

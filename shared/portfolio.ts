@@ -190,12 +190,20 @@ export function nextSource(previous: Source | null, fresh: Source): Source {
 }
 
 /**
- * Drops the sub-accounts that are also read through their own key (same Gate user id): each
- * account is counted once, as the key, whose figure is Gate's own.
+ * Each Gate account counted once: a sub-account that is also read through its own key (same Gate
+ * user id) is counted as the key, whose figure is Gate's own; a second key of an account already
+ * counted (the same account added twice, under two keys) is dropped, the first kept.
  */
 export function countOnce(sources: readonly Source[]): Source[] {
   const keyed = new Set(sources.filter((s) => s.kind === 'key' && s.uid !== null).map((s) => s.uid));
-  return sources.filter((s) => s.kind === 'key' || s.uid === null || !keyed.has(s.uid));
+  const seenKeys = new Set<string>();
+  return sources.filter((s) => {
+    if (s.kind !== 'key') return s.uid === null || !keyed.has(s.uid);
+    if (s.uid === null) return true;
+    if (seenKeys.has(s.uid)) return false;
+    seenKeys.add(s.uid);
+    return true;
+  });
 }
 
 /** The exact sum of the sources' totals in `currency` (a total in another currency counts as missing). */

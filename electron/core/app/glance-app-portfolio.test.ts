@@ -435,5 +435,9 @@ describe('the demo with its sub-accounts', () => {
     expect(portfolio.combined.amount).toBe(
       sumDecimals([gateTotal(DEMO_PORTFOLIO, state.currency), ...DEMO_SUB_ACCOUNTS.map((s) => subTotal(s, state.currency))]),
     );
+    // The demo's switch is not the user's choice for a real key: the first key saved starts without sub-accounts.
+    expect(await app.saveCredentials({ key: 'a1'.repeat(16), secret: 'b2'.repeat(32), verify: false })).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(app.getState().prefs.gateAccounts.find((a) => a.profile === 'default')?.includeSubAccounts).toBe(false));
+    expect(app.getState().portfolio).toBeNull();
   });
 });

@@ -697,6 +697,7 @@ export class GlanceApp {
     this.#accountHoldings.clear(); // another key may hold other permissions
     if (this.#demo) {
       this.#demo = false;
+      if (this.#demoSwitchedSubAccounts) void this.#forgetDemoSwitch();
       this.#balance.setSource(this.#client, this.#changes);
     } else {
       this.#balance.reset();
@@ -707,6 +708,19 @@ export class GlanceApp {
 
   /** Gate's last refusal of the key in memory, so each refusal re-reads the keychain once. */
   #refusal: AppError | null = null;
+
+  /** The demo's sub-accounts were switched on in demo mode (the `default` entry's switch), which is not the user's choice for a real key. */
+  #demoSwitchedSubAccounts = false;
+
+  /** Leaving the demo: the first real key starts without the demo's sub-account choice. */
+  async #forgetDemoSwitch(): Promise<void> {
+    this.#demoSwitchedSubAccounts = false;
+    const list = this.#prefs.get().gateAccounts;
+    if (!list.some((a) => a.profile === DEFAULT_PROFILE && a.includeSubAccounts)) return;
+    const reset = list.map((a) => (a.profile === DEFAULT_PROFILE ? { ...a, includeSubAccounts: false, excludedSubAccounts: [] } : a));
+    const saved = await this.setPrefs({ gateAccounts: reset });
+    if (!saved.ok) this.#log(`gate accounts: could not reset the demo's switch (${saved.error.code})`);
+  }
 
   /** Gate refused the key: the CLI may have replaced it in the keychain (the pair is otherwise read once). */
   #keyRefused(error: AppError | null): void {
@@ -782,6 +796,7 @@ export class GlanceApp {
   async setGateAccount(patch: GateAccountPatch): Promise<Result<Preferences>> {
     const list = this.#prefs.get().gateAccounts;
     const { profile, ...change } = patch;
+    if (this.#demo && profile === DEFAULT_PROFILE && change.includeSubAccounts === true) this.#demoSwitchedSubAccounts = true;
     if (!list.some((a) => a.profile === profile)) {
       if (profile !== DEFAULT_PROFILE) return fail('INVALID_REQUEST', { reason: 'unknown-profile', profile });
       const first = { profile, alias: '', includeSubAccounts: false, excludedSubAccounts: [], ...change };
