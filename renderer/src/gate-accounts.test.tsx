@@ -13,7 +13,7 @@ describe('Settings › Gate accounts', () => {
   it('keeps the first key’s controls and lists every key by name, hint and status, with the error in words', async () => {
     const { user } = await renderApp(portfolioState());
     const panel = await openSettings(user, 'key');
-    expect(within(panel).getByRole('tab', { name: 'Gate accounts' }).getAttribute('aria-selected')).toBe('true');
+    expect(within(panel).getByRole('tab', { name: 'Accounts' }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByTestId('replace-key')).toBeTruthy();
     expect(screen.getByTestId('remove-key')).toBeTruthy();
     const list = screen.getByRole('list', { name: 'Keys Gate Glance reads' });
@@ -162,7 +162,7 @@ describe('Settings › Gate accounts', () => {
     await user.click(screen.getByTestId('settings-open'));
     const panel = await screen.findByTestId('settings-panel');
     await user.click(screen.getByTestId('settings-tab-key'));
-    expect(within(panel).getByTestId('settings-tab-key').textContent).toBe('Gate 帳戶');
+    expect(within(panel).getByTestId('settings-tab-key').textContent).toBe('帳戶');
     expect(within(screen.getByTestId('gate-account-work')).getByTestId('gate-account-status').textContent).toBe('無法使用');
     expect(screen.getByTestId('include-subs-family').closest('label')?.textContent).toBe('包含其子帳戶');
     expect(screen.getByTestId('add-account').textContent).toBe('新增另一個 Gate 帳戶');

@@ -75,12 +75,13 @@ describe('the pie of a portfolio', () => {
         .map((li) => li.querySelector('.legend-label')?.textContent),
     ).toEqual(['Main', 'Family', 'bot-1', 'bot-2']);
     expect(screen.getByTestId('legend-key:family').getAttribute('aria-description')).toBe('Press Enter to see what it holds');
+    expect(screen.getByTestId('breakdown-chart').querySelector('.chart-centre')?.textContent).toBe('4sources');
 
     screen.getByTestId('legend-key:default').focus();
     await user.keyboard('{Enter}');
     const panel = await screen.findByTestId('source-panel');
     expect(within(panel).getByRole('heading', { name: 'Main' })).toBeTruthy();
-    expect(text('source-kind', panel)).toBe("Gate account · Gate's own figure · 1,500.00 USDT");
+    expect(text('source-kind', panel)).toMatch(/^Gate account · Gate's own figure · 1,500\.00 USDT · as of .+$/);
     expect(text('legend-amount', within(panel).getByTestId('legend-spot'))).toBe('1,000.00');
     await user.click(within(panel).getByTestId('legend-spot'));
     await screen.findByTestId('holdings');
@@ -96,12 +97,16 @@ describe('the pie of a portfolio', () => {
     await user.click(screen.getByTestId('portfolio-by-source'));
     await user.click(screen.getByTestId('legend-sub:default:101'));
     const panel = await screen.findByTestId('source-panel');
-    expect(text('source-kind', panel)).toBe('Sub-account 101 · estimated · 250.00 USDT');
-    expect(text('source-notes', panel)).toBe(
-      "Estimated by Gate Glance from its balances at Gate's last prices. " +
-        'Counts only: Spot, Perpetual futures. Gate gives no sub-account balance for other products. ' +
-        '2 coins without a price: ABC, XYZ. ' +
-        'Spot counts the available and the locked (in open orders) amounts Gate lists for the sub-account.',
+    expect(text('source-kind', panel)).toMatch(/^Sub-account 101 · estimated · 250\.00 USDT · as of /);
+    const notes = within(panel).getByTestId('source-notes');
+    expect([...notes.children].map((line) => line.textContent)).toEqual([
+      'Spot, Perpetual futures only · 2 coins without a price: ABC, XYZ',
+      'Spot counts available and locked (in orders) amounts.',
+    ]);
+    // Why, on hover: estimated from balances, and what Gate gives no balance for.
+    expect(notes.getAttribute('title')).toContain("Estimated by Gate Glance from its balances at Gate's last prices.");
+    expect(notes.getAttribute('title')).toContain(
+      'Gate gives no sub-account balance for earn, unified and other products: they are not counted.',
     );
     await user.click(within(panel).getByTestId('legend-spot'));
     await screen.findByTestId('holdings');
@@ -114,8 +119,10 @@ describe('the pie of a portfolio', () => {
     await user.click(screen.getByTestId('legend-key:family'));
     const panel = await screen.findByTestId('source-panel');
     expect(panel.dataset['status']).toBe('stale');
-    expect(text('source-freshness', panel)).toMatch(/^Stale: its last good figure, from .+\.$/);
-    expect(within(panel).getByTestId('source-freshness').className).toContain('warn');
+    expect(text('source-stale', panel)).toMatch(/^Stale: its last good figure, from .+\.$/);
+    expect(within(panel).getByTestId('source-stale').className).toContain('warn');
+    // Never "as of" beside a stale figure, as if it were live.
+    expect(within(panel).queryByTestId('source-as-of')).toBeNull();
     expect(text('source-error', panel)).toContain('Could not reach Gate.');
   });
 
@@ -157,9 +164,10 @@ describe('privacy and languages', () => {
     await user.click(screen.getByTestId('portfolio-by-source'));
     await user.click(screen.getByTestId('legend-sub:default:101'));
     const panel = await screen.findByTestId('source-panel');
-    expect(text('source-notes', panel)).toContain('仅计入：现货、永续合约。');
-    expect(text('source-notes', panel)).toContain('2 个币种没有价格：ABC、XYZ。');
-    expect(text('source-notes', panel)).toContain('现货计入 Gate 为该子账户列出的可用和锁定（挂单中）数量。');
+    expect([...within(panel).getByTestId('source-notes').children].map((line) => line.textContent)).toEqual([
+      '仅含现货、永续合约 · 2 个币种没有价格：ABC、XYZ',
+      '现货计入可用和锁定（挂单中）数量。',
+    ]);
   });
 });
 

@@ -31,7 +31,7 @@ describe('settings', () => {
     expect(screen.queryByTestId('settings-panel')).toBeNull();
   });
 
-  it('puts its sections behind tabs: General (with the language), Display, Alerts, Gate accounts, Advanced', async () => {
+  it('puts its sections behind tabs: General (with the language), Display, Alerts, Accounts, Advanced', async () => {
     const { user } = await renderApp(makeState());
     await openSettings(user);
     const tabs = within(screen.getByRole('tablist', { name: 'Settings sections' })).getAllByRole('tab');
@@ -39,7 +39,7 @@ describe('settings', () => {
       ['General', 'true'],
       ['Display', 'false'],
       ['Alerts', 'false'],
-      ['Gate accounts', 'false'],
+      ['Accounts', 'false'],
       ['Advanced', 'false'],
     ]);
     // Only the chosen tab's panel is shown, and it is named by its tab.
@@ -56,9 +56,9 @@ describe('settings', () => {
     expect(within(display).getByLabelText(/Group small accounts/)).toBeTruthy();
     expect(within(display).getByLabelText(/Tray icon/)).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'General' })).toBeNull();
-    await user.click(screen.getByRole('tab', { name: 'Gate accounts' }));
+    await user.click(screen.getByRole('tab', { name: 'Accounts' }));
     // The first key's own controls first, then every Gate account.
-    const accounts = screen.getByRole('tabpanel', { name: 'Gate accounts' });
+    const accounts = screen.getByRole('tabpanel', { name: 'Accounts' });
     expect(
       within(accounts)
         .getAllByRole('heading', { level: 2 })

@@ -34,6 +34,8 @@ export interface BreakdownProps {
   readonly openHint?: string;
   /** A control in the head beside the table toggle (the portfolio's grouping switch); the title is then for screen readers only. */
   readonly switcher?: ReactNode;
+  /** What the pie's centre counts ("accounts" when absent). */
+  readonly countWord?: (count: number) => string;
 }
 
 /** The summary with each account named from `labels` where it has an entry. */
@@ -61,6 +63,7 @@ export function Breakdown({
   labels,
   openHint,
   switcher,
+  countWord,
 }: BreakdownProps) {
   const words = useWords();
   const summary = useMemo(() => relabel(withAccountNames(words, summarizeBalance(balance)), labels), [balance, words, labels]);
@@ -102,6 +105,7 @@ export function Breakdown({
           reducedMotion={reducedMotion}
           {...(onOpenAccount ? { onOpenAccount } : {})}
           {...(openHint !== undefined ? { openHint } : {})}
+          {...(countWord !== undefined ? { countWord } : {})}
         />
       ) : (
         <p className="muted" data-testid="no-positive">

@@ -22,6 +22,8 @@ export interface BreakdownChartProps {
   readonly onOpenAccount?: (account: string) => void;
   /** What activating a row opens, for screen readers; "its coins" when absent. */
   readonly openHint?: string;
+  /** What the pie's centre counts ("accounts" when absent; the "By source" pie counts sources). */
+  readonly countWord?: (count: number) => string;
 }
 
 const SIZE = 100;
@@ -39,7 +41,7 @@ interface Datum {
 }
 
 /** Pie + legend. */
-export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpenAccount, openHint }: BreakdownChartProps) {
+export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpenAccount, openHint, countWord }: BreakdownChartProps) {
   const words = useWords();
   // "Other" groups several accounts: it has no single account to open.
   const accountOf = (key: string | undefined): string | null => {
@@ -118,7 +120,7 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
           ) : (
             <>
               <strong>{accounts}</strong>
-              <span>{words.t('breakdown.accounts', { count: accounts })}</span>
+              <span>{countWord ? countWord(accounts) : words.t('breakdown.accounts', { count: accounts })}</span>
             </>
           )}
         </div>

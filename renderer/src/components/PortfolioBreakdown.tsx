@@ -71,7 +71,7 @@ export function PortfolioBreakdown({
       switcher={switcher}
       // By type, an account's coins are spread over several sources: nothing single to open.
       {...(grouping === 'source' ? { onOpenAccount: onOpenSource, openHint: words.t('portfolio.open-source-hint') } : {})}
-      {...(labels !== undefined ? { labels } : {})}
+      {...(labels !== undefined ? { labels, countWord: (count: number) => words.t('portfolio.sources', { count }) } : {})}
     />
   );
 }

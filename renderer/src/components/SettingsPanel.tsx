@@ -1,9 +1,10 @@
 /**
  * Preferences and the key, one section component per concern, behind five tabs so each fits the
- * 360×480 popover: General (with the language), Display, Alerts, Gate accounts (the first key's
- * controls, then every key the app reads), Advanced (diagnostics and updates). Tabs rather than a list of sections to drill into: at 360 px five short labels
- * fit one row, every section is one click from every other, and nothing needs a second Back
- * (the way a desktop app's settings window switches panes). The tab list follows the WAI-ARIA
+ * 360×480 popover: General (with the language), Display, Alerts, Accounts (the first key's
+ * controls, then every Gate key the app reads), Advanced (diagnostics and updates). Tabs rather
+ * than a list of sections to drill into: at 360 px five short labels fit one row, every section
+ * is one click from every other, and nothing needs a second Back (the way a desktop app's
+ * settings window switches panes). The tab list follows the WAI-ARIA
  * tabs pattern: one tab in the Tab order, the arrow keys, Home and End move and select. Every
  * panel stays mounted (hidden when not chosen), so a half-written alert survives a look
  * elsewhere. Every change goes to main at once (main validates and stores); the panel shows what

@@ -49,12 +49,15 @@ export function SourcePanel({
   const balance = useMemo(() => sourceSnapshot(source, currency, now), [source, currency, now]);
   const notes = sourceNotes(words, source);
   const said = source.error === null ? null : errorWords(words, source.error);
-  const freshness =
-    source.fetchedAt === null
+  // Fresh: "as of" ends the kind line. Stale: a line of its own, in the stale colour, so it is never read as live.
+  const asOf =
+    source.fetchedAt === null || source.status === 'stale'
       ? null
-      : source.status === 'stale'
-        ? words.t('portfolio.stale-since', { time: asOfTime(words, source.fetchedAt, now) })
-        : words.t('portfolio.as-of', { time: asOfTime(words, source.fetchedAt, now) });
+      : words.t('portfolio.as-of', { time: asOfTime(words, source.fetchedAt, now) });
+  const staleSince =
+    source.fetchedAt !== null && source.status === 'stale'
+      ? words.t('portfolio.stale-since', { time: asOfTime(words, source.fetchedAt, now) })
+      : null;
 
   return (
     <section className="source" aria-labelledby="source-title" data-testid="source-panel" data-status={source.status}>
@@ -77,10 +80,11 @@ export function SourcePanel({
             </span>
           </>
         ) : null}
+        {asOf !== null ? <span data-testid="source-as-of">{` · ${asOf}`}</span> : null}
       </p>
-      {freshness !== null ? (
-        <p className={`source-line${source.status === 'stale' ? ' warn' : ''}`} data-testid="source-freshness">
-          {freshness}
+      {staleSince !== null ? (
+        <p className="source-line warn" data-testid="source-stale">
+          {staleSince}
         </p>
       ) : null}
       {said !== null ? (
@@ -88,9 +92,13 @@ export function SourcePanel({
           {said.message} {said.hint}
         </p>
       ) : null}
-      {notes.length > 0 ? (
-        <p className="note source-notes" data-testid="source-notes">
-          {notes.join(' ')}
+      {notes.lines.length > 0 ? (
+        <p className="note source-notes" data-testid="source-notes" title={notes.title}>
+          {notes.lines.map((line) => (
+            <span key={line} className="source-note">
+              {line}
+            </span>
+          ))}
         </p>
       ) : null}
       {balance !== null ? (

@@ -116,15 +116,22 @@ function productText(words: Words, name: string): string {
   return accountText(words, { name, label: accountLabel(name) });
 }
 
+/** What a source's figure is and is not, in words: short lines to show, and the whole explanation for the title. */
+export interface SourceNotes {
+  /** Each its own line: what a partial total covers and which coins have no price; what spot counts; the rate. */
+  readonly lines: readonly string[];
+  /** The lines with why: estimated from balances, no balance for other products. */
+  readonly title: string;
+}
+
 /**
  * What a source's figure is and is not, in words: estimated, what a partial total covers, which
  * coins have no price, what a sub-account's spot balance counts, and the rate that converted it.
  */
-export function sourceNotes(words: Words, source: Source): string[] {
-  const notes: string[] = [];
-  if (source.kind === 'sub-account') notes.push(words.t('portfolio.note-estimated'));
+export function sourceNotes(words: Words, source: Source): SourceNotes {
+  const coverage: string[] = [];
   if (source.partial && source.covers.length > 0) {
-    notes.push(
+    coverage.push(
       words.t('portfolio.note-covers', {
         products: formatList(
           words,
@@ -134,11 +141,16 @@ export function sourceNotes(words: Words, source: Source): string[] {
     );
   }
   if (source.unpriced.length > 0) {
-    notes.push(words.t('portfolio.note-unpriced', { count: source.unpriced.length, coins: formatList(words, source.unpriced) }));
+    coverage.push(words.t('portfolio.note-unpriced', { count: source.unpriced.length, coins: formatList(words, source.unpriced) }));
   }
-  if (source.kind === 'sub-account' && source.covers.includes('spot')) notes.push(words.t('portfolio.note-spot-available'));
+  const lines: string[] = [];
+  if (coverage.length > 0) lines.push(coverage.join(words.t('portfolio.includes-separator')));
+  if (source.kind === 'sub-account' && source.covers.includes('spot')) lines.push(words.t('portfolio.note-spot-available'));
   if (source.rate === 'gate-totals' || source.rate === 'btc-ticker' || source.rate === 'usd-par') {
-    notes.push(words.t('portfolio.note-rate', { rate: source.rate }));
+    lines.push(words.t('portfolio.note-rate', { rate: source.rate }));
   }
-  return notes;
+  const why: string[] = [];
+  if (source.kind === 'sub-account') why.push(words.t('portfolio.note-estimated'));
+  if (source.kind === 'sub-account' && source.partial) why.push(words.t('portfolio.note-other-products'));
+  return { lines, title: [...why, ...lines].join('\n') };
 }
