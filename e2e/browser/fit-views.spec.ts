@@ -104,6 +104,9 @@ for (const language of LANGUAGES) {
         await page.getByTestId('settings-open').click();
         const tabs = page.getByRole('tab');
         await expect(tabs).toHaveCount(5);
+        // The five labels share one row: none is cut off at the right edge.
+        const row = await page.getByRole('tablist').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+        expect(row.scroll).toBeLessThanOrEqual(row.client);
         const count = await tabs.count();
         const heights: Record<string, number> = {};
         for (let i = 0; i < count; i += 1) {

@@ -73,7 +73,7 @@ test.describe('key health', () => {
       // Within the last 7 days: the popover's quiet line.
       await expect(page.getByTestId('key-expiry-line')).toContainText('The API key stops working in about 5 days');
       await page.getByRole('button', { name: 'Settings' }).click();
-      await page.getByRole('tab', { name: 'API key' }).click();
+      await page.getByRole('tab', { name: 'Accounts' }).click();
       const section = page.getByTestId('key-health');
       await expect(section.getByTestId('key-fact-read-only')).toHaveText('Read-only✓ yes');
       await expect(section.getByTestId('key-fact-ip-bound')).toHaveText('Bound to an IP address✗ no');

@@ -27,7 +27,7 @@ test.describe('keytar not installed', () => {
     expect(harness.simulator.log).toEqual([]);
 
     await page.getByRole('button', { name: 'Settings' }).click();
-    await page.getByRole('tab', { name: 'API key' }).click();
+    await page.getByRole('tab', { name: 'Accounts' }).click();
     await expect(page.getByTestId('key-status')).toContainText('npm rebuild keytar');
   });
 });

@@ -19,6 +19,9 @@ import { StatusLine } from './components/StatusLine.js';
 import { KeyExpiryLine } from './components/KeyExpiryLine.js';
 import { TrayHostNotice } from './components/TrayHostNotice.js';
 import { TotalHeader } from './components/TotalHeader.js';
+import { IncludesLine } from './components/IncludesLine.js';
+import { PortfolioBreakdown } from './components/PortfolioBreakdown.js';
+import { portfolioFetchedAt, portfolioSnapshot, type PortfolioGrouping } from './lib/portfolio-view.js';
 import { actionFor } from './lib/error-actions.js';
 import { useLocaleWords } from './lib/use-locale-words.js';
 import { useWords, WordsContext } from './lib/words.js';
@@ -30,12 +33,13 @@ export interface AppProps {
   readonly glance?: UseGlanceOptions;
 }
 
-type Panel = 'main' | 'settings' | 'key-form' | 'holdings' | 'chart';
+type Panel = 'main' | 'settings' | 'key-form' | 'holdings' | 'chart' | 'source';
 
 // Views opened later, each its own chunk: the first view's JavaScript stays within budget without them.
 const HoldingsPanel = lazy(() => import('./components/HoldingsPanel.js').then((m) => ({ default: m.HoldingsPanel })));
 const SettingsPanel = lazy(() => import('./components/SettingsPanel.js').then((m) => ({ default: m.SettingsPanel })));
 const HistoryChartPanel = lazy(() => import('./components/HistoryChartPanel.js').then((m) => ({ default: m.HistoryChartPanel })));
+const SourcePanel = lazy(() => import('./components/SourcePanel.js').then((m) => ({ default: m.SourcePanel })));
 const OnboardingForm = lazy(() => import('./components/OnboardingForm.js').then((m) => ({ default: m.OnboardingForm })));
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
@@ -71,9 +75,16 @@ export function App({ glance }: AppProps) {
 
 function Popover({ view }: { readonly view: GlanceView }) {
   const { state, bridgeError, now, day, pendingCurrency, message, actions } = view;
-  const [panel, setPanel] = useState<Panel>('main');
+  const [chosenPanel, setPanel] = useState<Panel>('main');
   const [breakdownView, setBreakdownView] = useState<BreakdownView>('chart');
   const [holdingsAccount, setHoldingsAccount] = useState<string | null>(null);
+  // A portfolio's pie grouping, the source whose view is open, and the source the open holdings belong to.
+  const [grouping, setGrouping] = useState<PortfolioGrouping>('type');
+  const [sourceId, setSourceId] = useState<string | null>(null);
+  const [holdingsSource, setHoldingsSource] = useState<string | null>(null);
+  // A source's view whose source left the portfolio (removed, or now counted as its own key) is the main view again.
+  const panel: Panel =
+    chosenPanel === 'source' && !(state?.portfolio?.sources.some((s) => s.id === sourceId) ?? false) ? 'main' : chosenPanel;
   const reducedMotion = useReducedMotion();
   const words = useWords();
   const { hideWindow } = actions;
@@ -94,8 +105,21 @@ function Popover({ view }: { readonly view: GlanceView }) {
   const backToMain = useCallback(() => setPanel('main'), []);
   const openHoldings = useCallback((account: string) => {
     setHoldingsAccount(account);
+    setHoldingsSource(null);
     setPanel('holdings');
   }, []);
+  const openSource = useCallback((id: string) => {
+    setSourceId(id);
+    setPanel('source');
+  }, []);
+  const openSourceHoldings = useCallback(
+    (account: string) => {
+      setHoldingsAccount(account);
+      setHoldingsSource(sourceId);
+      setPanel('holdings');
+    },
+    [sourceId],
+  );
 
   if (state === null) {
     return (
@@ -155,6 +179,12 @@ function Popover({ view }: { readonly view: GlanceView }) {
             now={now}
             onCheckKeyHealth={() => void actions.checkKeyHealth()}
             onOpenLoginItems={() => void actions.openLoginItemSettings()}
+            gateAccounts={state.gateAccounts}
+            sources={state.portfolio?.sources ?? []}
+            onAddGateAccount={actions.addGateAccount}
+            onRemoveGateAccount={(profile) => void actions.removeGateAccount(profile)}
+            onSetGateAccount={(patch) => void actions.setGateAccount(patch)}
+            onOpenKeyPage={() => void actions.openKeyPage()}
           />
         </Suspense>
       </main>
@@ -188,7 +218,11 @@ function Popover({ view }: { readonly view: GlanceView }) {
     );
   }
 
-  const balance = state.balance;
+  const portfolio = state.portfolio;
+  // With more than the first key's own account counted, the total is the combined figure (as of its stalest part).
+  const combinedAt = portfolio === null ? null : portfolioFetchedAt(portfolio, state.balance?.fetchedAt ?? now);
+  const balance = portfolio === null || combinedAt === null ? state.balance : portfolioSnapshot(portfolio, 'type', combinedAt);
+  const openedSource = panel === 'source' ? (portfolio?.sources.find((s) => s.id === sourceId) ?? null) : null;
   const shownCurrency = pendingCurrency ?? state.currency;
   const age = dataAgeSeconds(state, now);
   const switching = balance !== null && balance.currency !== shownCurrency;
@@ -277,7 +311,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
             }
           >
             <ChangeLine
-              change={switching ? null : state.change24h}
+              change={switching ? null : portfolio !== null ? portfolio.change24h : state.change24h}
               currency={balance.currency}
               day={day}
               privacy={privacy}
@@ -286,6 +320,7 @@ function Popover({ view }: { readonly view: GlanceView }) {
               intervalMs={state.prefs.refreshIntervalSec * 1000}
               reserve={!state.demo}
             />
+            {portfolio !== null ? <IncludesLine portfolio={portfolio} /> : null}
           </TotalHeader>
         </>
       ) : null}
@@ -304,8 +339,9 @@ function Popover({ view }: { readonly view: GlanceView }) {
                 privacy={privacy}
                 now={now}
                 load={actions.getHoldings}
-                onBack={backToMain}
+                onBack={holdingsSource !== null ? () => setPanel('source') : backToMain}
                 onFixKey={openKeyForm}
+                {...(holdingsSource !== null ? { source: holdingsSource } : {})}
               />
             </Suspense>
           ) : panel === 'chart' ? (
@@ -317,19 +353,50 @@ function Popover({ view }: { readonly view: GlanceView }) {
                 fetchedAt={balance.fetchedAt}
                 load={actions.getHistory}
                 onBack={backToMain}
+                {...(portfolio !== null ? { series: 'combined' as const } : {})}
               />
             </Suspense>
-          ) : (
-            <>
-              <Breakdown
-                balance={balance}
+          ) : openedSource !== null ? (
+            <Suspense fallback={<LoadingSkeleton what="view" />}>
+              <SourcePanel
+                source={openedSource}
+                currency={balance.currency}
                 privacy={privacy}
+                now={now}
                 thresholdPercent={state.prefs.smallSliceThresholdPercent}
                 reducedMotion={reducedMotion}
                 view={breakdownView}
                 onViewChange={setBreakdownView}
-                onOpenAccount={openHoldings}
+                onOpenAccount={openSourceHoldings}
+                onBack={backToMain}
               />
+            </Suspense>
+          ) : (
+            <>
+              {portfolio !== null ? (
+                <PortfolioBreakdown
+                  portfolio={portfolio}
+                  fetchedAt={balance.fetchedAt}
+                  privacy={privacy}
+                  thresholdPercent={state.prefs.smallSliceThresholdPercent}
+                  reducedMotion={reducedMotion}
+                  grouping={grouping}
+                  onGroupingChange={setGrouping}
+                  view={breakdownView}
+                  onViewChange={setBreakdownView}
+                  onOpenSource={openSource}
+                />
+              ) : (
+                <Breakdown
+                  balance={balance}
+                  privacy={privacy}
+                  thresholdPercent={state.prefs.smallSliceThresholdPercent}
+                  reducedMotion={reducedMotion}
+                  view={breakdownView}
+                  onViewChange={setBreakdownView}
+                  onOpenAccount={openHoldings}
+                />
+              )}
               <div className="main-foot">
                 <HistoryRow onOpenChart={() => setPanel('chart')} onExport={() => void actions.exportHistoryCsv()} />
                 {demoStrip}

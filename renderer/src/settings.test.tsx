@@ -31,7 +31,7 @@ describe('settings', () => {
     expect(screen.queryByTestId('settings-panel')).toBeNull();
   });
 
-  it('puts its sections behind tabs: General (with the language), Display, Alerts, API key, Advanced', async () => {
+  it('puts its sections behind tabs: General (with the language), Display, Alerts, Accounts, Advanced', async () => {
     const { user } = await renderApp(makeState());
     await openSettings(user);
     const tabs = within(screen.getByRole('tablist', { name: 'Settings sections' })).getAllByRole('tab');
@@ -39,7 +39,7 @@ describe('settings', () => {
       ['General', 'true'],
       ['Display', 'false'],
       ['Alerts', 'false'],
-      ['API key', 'false'],
+      ['Accounts', 'false'],
       ['Advanced', 'false'],
     ]);
     // Only the chosen tab's panel is shown, and it is named by its tab.
@@ -56,8 +56,14 @@ describe('settings', () => {
     expect(within(display).getByLabelText(/Group small accounts/)).toBeTruthy();
     expect(within(display).getByLabelText(/Tray icon/)).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'General' })).toBeNull();
-    await user.click(screen.getByRole('tab', { name: 'API key' }));
-    expect(within(screen.getByRole('tabpanel', { name: 'API key' })).getByRole('heading', { name: 'API key' })).toBeTruthy();
+    await user.click(screen.getByRole('tab', { name: 'Accounts' }));
+    // The first key's own controls first, then every Gate account.
+    const accounts = screen.getByRole('tabpanel', { name: 'Accounts' });
+    expect(
+      within(accounts)
+        .getAllByRole('heading', { level: 2 })
+        .map((h) => h.textContent),
+    ).toEqual(['API key', 'Gate accounts']);
     await user.click(screen.getByRole('tab', { name: 'Advanced' }));
     expect(screen.getByRole('region', { name: 'Diagnostics' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Updates' })).toBeTruthy();

@@ -21,6 +21,9 @@ import type {
   HoldingsRequest,
   PreferencesPatch,
   ClearCredentialsInput,
+  AddGateAccountInput,
+  AddGateAccountResult,
+  GateAccountPatch,
   SaveCredentialsInput,
   SaveCredentialsResult,
   WidgetState,
@@ -51,6 +54,10 @@ interface GlanceActions {
   /** Answers the full result: the form shows warnings and keeps the key on failure. */
   readonly saveCredentials: (input: SaveCredentialsInput) => Promise<Result<SaveCredentialsResult>>;
   readonly clearCredentials: (input: ClearCredentialsInput) => Promise<Result<CredentialsStatus>>;
+  /** "Add another Gate account": answers the full result, as a save does (the form shows a failure itself). */
+  readonly addGateAccount: (input: AddGateAccountInput) => Promise<Result<AddGateAccountResult>>;
+  readonly removeGateAccount: (profile: string) => Promise<void>;
+  readonly setGateAccount: (patch: GateAccountPatch) => Promise<void>;
   readonly startDemo: () => Promise<void>;
   readonly setPrefs: (patch: PreferencesPatch) => Promise<void>;
   readonly exportHistoryCsv: () => Promise<void>;
@@ -115,6 +122,13 @@ function errorText(words: Words, error: AppError): string {
   return `${message} ${hint}`.trim();
 }
 
+/** What main noticed about a saved key pair (the first or an added one), for the message bar; null when nothing. */
+function noticesMessage(r: Result<SaveCredentialsResult>): GlanceMessage | null {
+  if (!r.ok || r.value.notices.length === 0) return null;
+  const notices = r.value.notices;
+  return { kind: 'info', text: (words) => notices.map((n) => noticeText(words, n)).join(' '), error: null };
+}
+
 /** Binds the popover to `window.glance` (or `options.api`). */
 export function useGlance(options: UseGlanceOptions = {}): GlanceView {
   const api = options.api ?? window.glance ?? null;
@@ -174,16 +188,19 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
 
   // The day's history follows the shown currency and each new snapshot.
   const fetchedAt = state?.balance?.fetchedAt ?? null;
+  // With a portfolio, the day under the combined total is the combined series'.
+  const combined = (state?.portfolio ?? null) !== null;
   useEffect(() => {
     if (api === null || confirmedCurrency === null) return undefined;
     let alive = true;
-    void settle(() => api.getHistory({ currency: confirmedCurrency, range: '24h' })).then((r) => {
+    const query: HistoryQuery = { currency: confirmedCurrency, range: '24h', ...(combined ? { series: 'combined' as const } : {}) };
+    void settle(() => api.getHistory(query)).then((r) => {
       if (alive) setDay(r.ok ? { currency: confirmedCurrency, view: r.value } : null);
     });
     return () => {
       alive = false;
     };
-  }, [api, confirmedCurrency, fetchedAt]);
+  }, [api, confirmedCurrency, fetchedAt, combined]);
 
   const run = useCallback(
     async <T>(call: (a: GlanceApi) => Promise<Result<T>>): Promise<Result<T>> => {
@@ -215,13 +232,37 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
       if (api === null) return { ok: false, error: NO_BRIDGE } as const;
       // The form shows this failure itself, next to the fields.
       const r = await settle(() => api.saveCredentials(input));
-      if (r.ok && r.value.notices.length > 0) {
-        const notices = r.value.notices;
-        setMessage({ kind: 'info', text: (words) => notices.map((n) => noticeText(words, n)).join(' '), error: null });
-      }
+      const said = noticesMessage(r);
+      if (said !== null) setMessage(said);
       return r;
     },
     [api],
+  );
+
+  const addGateAccount = useCallback(
+    async (input: AddGateAccountInput) => {
+      if (api === null) return { ok: false, error: NO_BRIDGE } as const;
+      // As a save: the form shows a failure itself; what main noticed goes to the message bar.
+      const r = await settle(() => api.addGateAccount(input));
+      const said = noticesMessage(r);
+      if (said !== null) setMessage(said);
+      return r;
+    },
+    [api],
+  );
+
+  const removeGateAccount = useCallback(
+    async (profile: string) => {
+      await run((a) => a.removeGateAccount(profile));
+    },
+    [run],
+  );
+
+  const setGateAccount = useCallback(
+    async (patch: GateAccountPatch) => {
+      await run((a) => a.setGateAccount(patch));
+    },
+    [run],
   );
 
   const clearCredentials = useCallback(
@@ -322,6 +363,9 @@ export function useGlance(options: UseGlanceOptions = {}): GlanceView {
       setCurrency,
       saveCredentials,
       clearCredentials,
+      addGateAccount,
+      removeGateAccount,
+      setGateAccount,
       startDemo,
       setPrefs,
       exportHistoryCsv,

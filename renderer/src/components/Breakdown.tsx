@@ -5,8 +5,8 @@
  * In privacy mode no part of it may tell which account is large or small: the accounts the
  * normal view charts get the same masked row each, in alphabetical order, under a plain ring.
  */
-import { useMemo } from 'react';
-import { summarizeBalance } from '../../../shared/accounts.js';
+import { useMemo, type ReactNode } from 'react';
+import { summarizeBalance, type AccountShare, type BalanceSummary } from '../../../shared/accounts.js';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
 import { displayAmount, exactMoney, withAccountNames } from '../../../shared/present/amounts.js';
 import { unaccountedView } from '../../../shared/present/unaccounted.js';
@@ -28,12 +28,45 @@ export interface BreakdownProps {
   readonly onViewChange: (view: BreakdownView) => void;
   /** Opens an account's holdings (a slice, a legend entry or a table row was activated). */
   readonly onOpenAccount?: (account: string) => void;
+  /** Names shown instead of the accounts' own (the "By source" pie: a source's id → its name). */
+  readonly labels?: ReadonlyMap<string, string>;
+  /** What activating a row opens, for screen readers; "its coins" when absent. */
+  readonly openHint?: string;
+  /** A control in the head beside the table toggle (the portfolio's grouping switch); the title is then for screen readers only. */
+  readonly switcher?: ReactNode;
+  /** What the pie's centre counts ("accounts" when absent). */
+  readonly countWord?: (count: number) => string;
+}
+
+/** The summary with each account named from `labels` where it has an entry. */
+function relabel(summary: BalanceSummary, labels: ReadonlyMap<string, string> | undefined): BalanceSummary {
+  if (labels === undefined) return summary;
+  const named = (list: readonly AccountShare[]): AccountShare[] => list.map((a) => ({ ...a, label: labels.get(a.name) ?? a.label }));
+  return {
+    ...summary,
+    accounts: named(summary.accounts),
+    positive: named(summary.positive),
+    zero: named(summary.zero),
+    negative: named(summary.negative),
+  };
 }
 
 /** Chart/table with the zero and negative accounts set apart. */
-export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, view, onViewChange, onOpenAccount }: BreakdownProps) {
+export function Breakdown({
+  balance,
+  privacy,
+  thresholdPercent,
+  reducedMotion,
+  view,
+  onViewChange,
+  onOpenAccount,
+  labels,
+  openHint,
+  switcher,
+  countWord,
+}: BreakdownProps) {
   const words = useWords();
-  const summary = useMemo(() => withAccountNames(words, summarizeBalance(balance)), [balance, words]);
+  const summary = useMemo(() => relabel(withAccountNames(words, summarizeBalance(balance)), labels), [balance, words, labels]);
   const slices = useMemo(
     // Masked: the same accounts the normal view charts (its count stays), each its own row, by name.
     () => (privacy ? privateSlices(summary.positive) : buildSlices(summary.positive, thresholdPercent, words)),
@@ -47,7 +80,10 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
   return (
     <section className="breakdown" aria-labelledby="breakdown-title">
       <div className="section-head">
-        <h2 id="breakdown-title">{words.t('breakdown.title')}</h2>
+        <h2 id="breakdown-title" className={switcher === undefined ? undefined : 'visually-hidden'}>
+          {words.t('breakdown.title')}
+        </h2>
+        {switcher}
         <button
           type="button"
           className="link-button"
@@ -68,6 +104,8 @@ export function Breakdown({ balance, privacy, thresholdPercent, reducedMotion, v
           privacy={privacy}
           reducedMotion={reducedMotion}
           {...(onOpenAccount ? { onOpenAccount } : {})}
+          {...(openHint !== undefined ? { openHint } : {})}
+          {...(countWord !== undefined ? { countWord } : {})}
         />
       ) : (
         <p className="muted" data-testid="no-positive">

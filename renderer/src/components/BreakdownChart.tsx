@@ -20,6 +20,10 @@ export interface BreakdownChartProps {
   readonly reducedMotion: boolean;
   /** Activating a one-account slice or its legend entry opens that account's holdings. */
   readonly onOpenAccount?: (account: string) => void;
+  /** What activating a row opens, for screen readers; "its coins" when absent. */
+  readonly openHint?: string;
+  /** What the pie's centre counts ("accounts" when absent; the "By source" pie counts sources). */
+  readonly countWord?: (count: number) => string;
 }
 
 const SIZE = 100;
@@ -37,7 +41,7 @@ interface Datum {
 }
 
 /** Pie + legend. */
-export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpenAccount }: BreakdownChartProps) {
+export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpenAccount, openHint, countWord }: BreakdownChartProps) {
   const words = useWords();
   // "Other" groups several accounts: it has no single account to open.
   const accountOf = (key: string | undefined): string | null => {
@@ -116,7 +120,7 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
           ) : (
             <>
               <strong>{accounts}</strong>
-              <span>{words.t('breakdown.accounts', { count: accounts })}</span>
+              <span>{countWord ? countWord(accounts) : words.t('breakdown.accounts', { count: accounts })}</span>
             </>
           )}
         </div>
@@ -139,7 +143,7 @@ export function BreakdownChart({ slices, currency, privacy, reducedMotion, onOpe
               event.preventDefault();
               open(s.key);
             }}
-            aria-description={onOpenAccount && accountOf(s.key) !== null ? words.t('breakdown.open-hint') : undefined}
+            aria-description={onOpenAccount && accountOf(s.key) !== null ? (openHint ?? words.t('breakdown.open-hint')) : undefined}
             title={privacy ? undefined : s.members.length > 1 ? s.members.map((m) => item(m.label, m.share)).join('\n') : s.label}
           >
             {/* Masked, the ring is plain: a colour would point at a slice that is not drawn. */}

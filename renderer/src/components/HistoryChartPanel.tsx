@@ -31,6 +31,8 @@ export interface HistoryChartPanelProps {
   readonly fetchedAt: number | null;
   readonly load: (query: HistoryQuery) => Promise<Result<HistoryView>>;
   readonly onBack: () => void;
+  /** `combined`: the combined net worth of every source (a portfolio), with its breaks; absent: the first key's account. */
+  readonly series?: 'combined';
 }
 
 type Loaded =
@@ -60,7 +62,7 @@ function pointWords(words: Words, point: HistoryPoint, currency: Currency): stri
 }
 
 /** The chart view. */
-export function HistoryChartPanel({ currency, privacy, demo = false, fetchedAt, load, onBack }: HistoryChartPanelProps) {
+export function HistoryChartPanel({ currency, privacy, demo = false, fetchedAt, load, onBack, series }: HistoryChartPanelProps) {
   const words = useWords();
   const id = useId();
   const heading = useFocusOnOpen<HTMLHeadingElement>();
@@ -68,18 +70,18 @@ export function HistoryChartPanel({ currency, privacy, demo = false, fetchedAt, 
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
   const [active, setActive] = useState<number | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const key = `${currency} ${range}`;
+  const key = `${currency} ${range} ${series ?? 'account'}`;
 
   useEffect(() => {
     let alive = true;
-    void load({ currency, range }).then((r) => {
+    void load({ currency, range, ...(series !== undefined ? { series } : {}) }).then((r) => {
       if (!alive) return;
       setLoaded(r.ok ? { kind: 'view', view: r.value, key } : { kind: 'error', error: r.error, key });
     });
     return () => {
       alive = false;
     };
-  }, [currency, range, key, load, fetchedAt, attempt]);
+  }, [currency, range, key, load, fetchedAt, attempt, series]);
 
   // What was loaded for another range or currency is not this chart's.
   const current = loaded.kind !== 'loading' && loaded.key === key ? loaded : null;
@@ -144,6 +146,11 @@ export function HistoryChartPanel({ currency, privacy, demo = false, fetchedAt, 
           {words.t('chart.back')}
         </button>
       </div>
+      {series === 'combined' ? (
+        <p className="includes" data-testid="chart-combined" title={words.t('portfolio.history-combined')}>
+          {words.t('portfolio.history-combined')}
+        </p>
+      ) : null}
       <div className="segmented ranges" role="group" aria-label={words.t('chart.ranges')} data-testid="chart-ranges">
         {HISTORY_RANGES.map((r) => (
           <button

@@ -35,6 +35,8 @@ export interface HoldingsPanelProps {
   readonly load: (request: HoldingsRequest) => Promise<Result<HoldingsView>>;
   readonly onBack: () => void;
   readonly onFixKey: () => void;
+  /** The portfolio source the account belongs to (`key:family`, `sub:default:123`); absent: the first key's. */
+  readonly source?: string;
 }
 
 type Loaded = { readonly view: HoldingsView | null; readonly error: AppError | null };
@@ -60,14 +62,14 @@ function shareCell(words: Words, row: HoldingRow, privacy: boolean): string {
 }
 
 /** The holdings view of one account. */
-export function HoldingsPanel({ account, label, currency, privacy, now, load, onBack, onFixKey }: HoldingsPanelProps) {
+export function HoldingsPanel({ account, label, currency, privacy, now, load, onBack, onFixKey, source }: HoldingsPanelProps) {
   const words = useWords();
   const [loaded, setLoaded] = useState<Loaded>({ view: null, error: null });
   const heading = useFocusOnOpen<HTMLHeadingElement>();
 
   const reload = useCallback(() => {
     let alive = true;
-    void load({ account, currency }).then((r) => {
+    void load({ account, currency, ...(source !== undefined ? { source } : {}) }).then((r) => {
       if (!alive) return;
       // A failed reload keeps the coins already shown (marked by the error above them).
       setLoaded((l) => (r.ok ? { view: r.value, error: null } : { view: l.view?.currency === currency ? l.view : null, error: r.error }));
@@ -75,7 +77,7 @@ export function HoldingsPanel({ account, label, currency, privacy, now, load, on
     return () => {
       alive = false;
     };
-  }, [account, currency, load]);
+  }, [account, currency, load, source]);
 
   useEffect(() => {
     const stop = reload();

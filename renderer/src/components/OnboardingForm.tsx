@@ -18,9 +18,13 @@ import { useWords } from '../lib/words.js';
 /** Props: where the key stands and what the buttons do. */
 export interface OnboardingFormProps {
   readonly credentials: CredentialsStatus;
-  /** First run (full view) or replacing a stored key / leaving the demo (with Cancel). */
-  readonly mode: 'first-run' | 'replace';
-  readonly onSave: (input: SaveCredentialsInput) => Promise<Result<SaveCredentialsResult>>;
+  /**
+   * First run (full view), replacing a stored key / leaving the demo (with Cancel), or adding
+   * another Gate account (Settings › Gate accounts: with its name, verified like the first).
+   */
+  readonly mode: 'first-run' | 'replace' | 'add';
+  /** `alias`: what the user calls the added account ("add" only; empty otherwise). */
+  readonly onSave: (input: SaveCredentialsInput, alias: string) => Promise<Result<SaveCredentialsResult>>;
   readonly onOpenKeyPage: () => void;
   readonly onDemo: (() => void) | null;
   readonly onCancel: (() => void) | null;
@@ -32,6 +36,7 @@ export interface OnboardingFormProps {
 export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDemo, onCancel, onSaved }: OnboardingFormProps) {
   const words = useWords();
   const id = useId();
+  const [alias, setAlias] = useState('');
   const [key, setKey] = useState('');
   const [secret, setSecret] = useState('');
   const [verify, setVerify] = useState(true);
@@ -39,6 +44,12 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
   const [problem, setProblem] = useState<AppError | null>(null);
   /** A saved key Gate said something about (no IP whitelist, …): shown before the form closes. */
   const [savedHealth, setSavedHealth] = useState<{ readonly health: KeyHealth; readonly at: number } | null>(null);
+
+  const title = words.t(
+    mode === 'first-run' ? 'onboarding.title-first-run' : mode === 'add' ? 'settings.accounts.add-title' : 'onboarding.title-replace',
+  );
+  // Inside Settings, the added account's form is a section under Settings' own heading.
+  const Title = mode === 'add' ? 'h2' : 'h1';
 
   const send = async (allowWriteKey: boolean) => {
     const input = { key: key.trim(), secret: secret.trim(), verify, ...(allowWriteKey ? { allowWriteKey } : {}) };
@@ -48,12 +59,13 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
     }
     setBusy(true);
     setProblem(null);
-    const result = await onSave(input);
+    const result = await onSave(input, alias.trim());
     // The secret never stays in the page longer than the request, but for the question "Save anyway?".
     if (result.ok || result.error.code !== 'KEY_CAN_WRITE') setSecret('');
     setBusy(false);
     if (result.ok) {
       setKey('');
+      setAlias('');
       const health = result.value.keyHealth;
       const notable = health?.warnings.filter((w) => w !== 'WRITE_PERMISSIONS') ?? [];
       if (health != null && notable.length > 0) setSavedHealth({ health, at: Date.now() });
@@ -72,7 +84,7 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
     const { health, at } = savedHealth;
     return (
       <section className="onboarding" data-testid="key-saved-note">
-        <h1>{words.t(mode === 'first-run' ? 'onboarding.title-first-run' : 'onboarding.title-replace')}</h1>
+        <Title>{title}</Title>
         {health.warnings
           .filter((w) => w !== 'WRITE_PERMISSIONS')
           .map((w) => (
@@ -102,8 +114,13 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
   const said = problem === null ? null : errorWords(words, problem);
 
   return (
-    <form className="onboarding" aria-labelledby={`${id}-title`} data-testid="onboarding-form" onSubmit={(e) => void onSubmit(e)}>
-      <h1 id={`${id}-title`}>{words.t(mode === 'first-run' ? 'onboarding.title-first-run' : 'onboarding.title-replace')}</h1>
+    <form
+      className="onboarding"
+      aria-labelledby={`${id}-title`}
+      data-testid={mode === 'add' ? 'add-account-form' : 'onboarding-form'}
+      onSubmit={(e) => void onSubmit(e)}
+    >
+      <Title id={`${id}-title`}>{title}</Title>
       <p className="muted">
         {words.t('onboarding.intro-before')}
         <strong>{words.t('onboarding.intro-permission')}</strong>
@@ -120,7 +137,7 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
       <button type="button" className="link-button" data-testid="open-key-page" onClick={onOpenKeyPage}>
         {words.t('onboarding.open-key-page')}
       </button>
-      {credentials.stored && credentials.keyHint !== null ? (
+      {mode !== 'add' && credentials.stored && credentials.keyHint !== null ? (
         <p className="muted" data-testid="stored-key-hint">
           {words.t('onboarding.stored-hint', { hint: credentials.keyHint })}
         </p>
@@ -132,11 +149,27 @@ export function OnboardingForm({ credentials, mode, onSave, onOpenKeyPage, onDem
           <div className="panel-hint">{keychain.hint}</div>
         </div>
       ) : null}
+      {mode === 'add' ? (
+        <label className="field">
+          <span>{words.t('settings.accounts.alias')}</span>
+          <input
+            autoFocus
+            name="alias"
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            data-testid="add-account-alias"
+            value={alias}
+            onChange={(e) => setAlias(e.target.value)}
+            disabled={busy}
+          />
+        </label>
+      ) : null}
       <label className="field">
         <span>{words.t('onboarding.key')}</span>
         <input
           // The popover opens on this form when no key is stored: start typing right away.
-          autoFocus
+          autoFocus={mode !== 'add'}
           name="key"
           type="text"
           autoComplete="off"

@@ -1,9 +1,10 @@
 /**
  * Preferences and the key, one section component per concern, behind five tabs so each fits the
- * 360×480 popover: General (with the language), Display, Alerts, API key, Advanced (diagnostics
- * and updates). Tabs rather than a list of sections to drill into: at 360 px five short labels
- * fit one row, every section is one click from every other, and nothing needs a second Back
- * (the way a desktop app's settings window switches panes). The tab list follows the WAI-ARIA
+ * 360×480 popover: General (with the language), Display, Alerts, Accounts (the first key's
+ * controls, then every Gate key the app reads), Advanced (diagnostics and updates). Tabs rather
+ * than a list of sections to drill into: at 360 px five short labels fit one row, every section
+ * is one click from every other, and nothing needs a second Back (the way a desktop app's
+ * settings window switches panes). The tab list follows the WAI-ARIA
  * tabs pattern: one tab in the Tab order, the arrow keys, Home and End move and select. Every
  * panel stays mounted (hidden when not chosen), so a half-written alert survives a look
  * elsewhere. Every change goes to main at once (main validates and stores); the panel shows what
@@ -12,7 +13,16 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Diagnostics } from '../../../shared/diagnostics.js';
 import type { Result } from '../../../shared/errors.js';
-import type { CredentialsStatus, DesktopStatus, PreferencesPatch, ShortcutStatus } from '../../../shared/ipc.js';
+import type {
+  AddGateAccountInput,
+  AddGateAccountResult,
+  CredentialsStatus,
+  DesktopStatus,
+  GateAccountPatch,
+  PreferencesPatch,
+  ShortcutStatus,
+} from '../../../shared/ipc.js';
+import type { GateAccount, Source } from '../../../shared/portfolio.js';
 import type { Preferences } from '../../../shared/prefs.js';
 import type { KeyHealthState } from '../../../shared/key-health.js';
 import { useFocusOnOpen } from '../lib/use-focus-on-open.js';
@@ -20,6 +30,7 @@ import { useWords } from '../lib/words.js';
 import { AlertsSettings } from './AlertsSettings.js';
 import { DiagnosticsSection } from './DiagnosticsSection.js';
 import { DisplaySettings } from './DisplaySettings.js';
+import { GateAccountsSettings } from './GateAccountsSettings.js';
 import { GeneralSettings } from './GeneralSettings.js';
 import { KeySettings } from './KeySettings.js';
 import { LanguageSection } from './LanguageSection.js';
@@ -49,6 +60,13 @@ export interface SettingsPanelProps {
   readonly onCheckKeyHealth?: () => void;
   /** macOS 13+: opens Login Items, where a login item waiting for approval is allowed. */
   readonly onOpenLoginItems: () => void;
+  /** Settings › Gate accounts: the keys main lists, the portfolio's sources (empty without one), and what its controls ask. */
+  readonly gateAccounts?: readonly GateAccount[];
+  readonly sources?: readonly Source[];
+  readonly onAddGateAccount?: (input: AddGateAccountInput) => Promise<Result<AddGateAccountResult>>;
+  readonly onRemoveGateAccount?: (profile: string) => void;
+  readonly onSetGateAccount?: (patch: GateAccountPatch) => void;
+  readonly onOpenKeyPage?: () => void;
 }
 
 /** The tabs, in order, with the words of their labels. */
@@ -56,7 +74,7 @@ const TABS = [
   ['general', 'settings.section-general'],
   ['display', 'settings.section-display'],
   ['alerts', 'settings.section-alerts'],
-  ['key', 'settings.api-key'],
+  ['key', 'settings.accounts.tab'],
   ['advanced', 'settings.section-advanced'],
 ] as const;
 
@@ -97,6 +115,12 @@ export function SettingsPanel({
   now,
   onCheckKeyHealth,
   onOpenLoginItems,
+  gateAccounts = [],
+  sources = [],
+  onAddGateAccount,
+  onRemoveGateAccount,
+  onSetGateAccount,
+  onOpenKeyPage,
 }: SettingsPanelProps) {
   const words = useWords();
   const id = useId();
@@ -182,6 +206,23 @@ export function SettingsPanel({
           {...(now !== undefined ? { now } : {})}
           {...(onCheckKeyHealth !== undefined ? { onCheckKeyHealth } : {})}
         />
+        {onAddGateAccount !== undefined &&
+        onRemoveGateAccount !== undefined &&
+        onSetGateAccount !== undefined &&
+        onOpenKeyPage !== undefined ? (
+          <GateAccountsSettings
+            gateAccounts={gateAccounts}
+            sources={sources}
+            prefs={prefs}
+            credentials={credentials}
+            demo={demo}
+            onAdd={onAddGateAccount}
+            onRemove={onRemoveGateAccount}
+            onSet={onSetGateAccount}
+            onChange={onChange}
+            onOpenKeyPage={onOpenKeyPage}
+          />
+        ) : null}
       </div>
       <div {...panel('advanced')}>
         <DiagnosticsSection load={loadDiagnostics} />
