@@ -131,6 +131,9 @@ export interface Combined {
   readonly stale: boolean;
 }
 
+/** The profile the first key is stored under (onboarding's key, keychain account `api-key`). */
+export const DEFAULT_PROFILE = 'default';
+
 /** `key:<profile>` */
 export function keySourceId(profile: string): string {
   return `key:${profile}`;

@@ -363,7 +363,6 @@ export const en = {
   'tray.title.with-change': '{title} {change}',
   // The tray with more than one source (issue 25): what the figure counts.
   'tray.portfolio.includes': 'Includes {parts}',
-  'tray.portfolio.sub-accounts': '{count, plural, one {# sub-account} other {# sub-accounts}} (estimated)',
   'tray.portfolio.missing': 'Not counted, no data: {names}',
   'tray.portfolio.stale': 'Includes stale data: {names}',
   'tray.portfolio.source': '{kind, select, sub-account {Only {name} (sub-account, estimated)} other {Only {name}}}',
@@ -719,6 +718,7 @@ export const en = {
   'onboarding.permission.unified': 'Unified Account',
   'breakdown.open-hint': 'Press Enter to see its coins',
   // Every Gate account (#25): the combined total, the pie by source, a source's own view, Settings › Gate accounts.
+  'portfolio.main-key': 'Main',
   'portfolio.includes-label': 'What the total includes',
   'portfolio.includes-plus': ' + ',
   'portfolio.includes-separator': ' · ',

@@ -342,7 +342,6 @@ export const zhCN: Catalogue = {
   'tray.title.with-change': '{title} {change}',
   // The tray with more than one source (issue 25): what the figure counts.
   'tray.portfolio.includes': '包含：{parts}',
-  'tray.portfolio.sub-accounts': '{count, plural, other {# 个子账户}}（估算）',
   'tray.portfolio.missing': '未计入（无数据）：{names}',
   'tray.portfolio.stale': '含已过时数据：{names}',
   'tray.portfolio.source': '{kind, select, sub-account {仅 {name}（子账户，估算）} other {仅 {name}}}',
@@ -678,6 +677,7 @@ export const zhCN: Catalogue = {
   'onboarding.permission.unified': '统一账户',
   'breakdown.open-hint': '按 Enter 查看其币种',
   // 所有 Gate 账户（#25）：合计总额、按来源的饼图、单个来源的视图、设置 › Gate 账户。
+  'portfolio.main-key': '主账户',
   'portfolio.includes-label': '总额包含的内容',
   'portfolio.includes-plus': ' + ',
   'portfolio.includes-separator': ' · ',

@@ -342,7 +342,6 @@ export const zhTW: Catalogue = {
   'tray.title.with-change': '{title} {change}',
   // The tray with more than one source (issue 25): what the figure counts.
   'tray.portfolio.includes': '包含：{parts}',
-  'tray.portfolio.sub-accounts': '{count, plural, other {# 個子帳戶}}（估算）',
   'tray.portfolio.missing': '未計入（無資料）：{names}',
   'tray.portfolio.stale': '含已過時資料：{names}',
   'tray.portfolio.source': '{kind, select, sub-account {僅 {name}（子帳戶，估算）} other {僅 {name}}}',
@@ -679,6 +678,7 @@ export const zhTW: Catalogue = {
   'onboarding.permission.unified': '統一帳戶',
   'breakdown.open-hint': '按 Enter 查看其幣種',
   // 所有 Gate 帳戶（#25）：合計總額、依來源的圓餅圖、單一來源的檢視、設定 › Gate 帳戶。
+  'portfolio.main-key': '主帳戶',
   'portfolio.includes-label': '總額包含的內容',
   'portfolio.includes-plus': ' + ',
   'portfolio.includes-separator': ' · ',

@@ -6,8 +6,9 @@
  */
 import { KEYCHAIN_ACCOUNT } from './secret-store.js';
 
-/** The profile a key is stored under when none is named (today's one key). */
-export const DEFAULT_PROFILE = 'default';
+/** The profile a key is stored under when none is named (today's one key): shared/portfolio.ts names it. */
+import { DEFAULT_PROFILE } from '../../../shared/portfolio.js';
+export { DEFAULT_PROFILE };
 
 /** A profile's name: a letter or digit, then letters, digits, `_` or `-`, 32 characters at most. */
 const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;

@@ -4,6 +4,7 @@
  * (privacy masking, stale marking, demo labelling, what a Linux panel without tooltips still
  * shows in the menu) is unit-tested here without an Electron binary.
  */
+import { includedSources, sourceName } from '../../../shared/present/portfolio-words.js';
 import { CURRENCIES } from '../../../shared/balance.js';
 import type { Currency, DecimalString } from '../../../shared/balance.js';
 import type { WidgetState } from '../../../shared/ipc.js';
@@ -110,9 +111,9 @@ function trayFigure(state: WidgetState, words: Words): TrayFigure | null {
 function combinedFigure(portfolio: PortfolioState, words: Words): TrayFigure {
   const { combined, sources } = portfolio;
   const about = [includedText(sources, words)];
-  const missing = sources.filter((s) => s.total === null || s.total.currency !== portfolio.currency).map((s) => s.name);
+  const missing = sources.filter((s) => s.total === null || s.total.currency !== portfolio.currency).map((s) => sourceName(words, s));
   if (missing.length > 0) about.push(words.t('tray.portfolio.missing', { names: missing.join(', ') }));
-  const stale = sources.filter((s) => s.status === 'stale').map((s) => s.name);
+  const stale = sources.filter((s) => s.status === 'stale').map((s) => sourceName(words, s));
   if (stale.length > 0) about.push(words.t('tray.portfolio.stale', { names: stale.join(', ') }));
   const times = sources.flatMap((s) => (s.total !== null && s.fetchedAt !== null ? [s.fetchedAt] : []));
   return {
@@ -126,7 +127,7 @@ function combinedFigure(portfolio: PortfolioState, words: Words): TrayFigure {
 }
 
 function sourceFigure(state: WidgetState, portfolio: PortfolioState, source: Source, words: Words): TrayFigure {
-  const about = [words.t('tray.portfolio.source', { kind: source.kind, name: source.name })];
+  const about = [words.t('tray.portfolio.source', { kind: source.kind, name: sourceName(words, source) })];
   if (source.status !== 'ok' && source.error !== null) about.push(errorWords(words, source.error).message);
   const total = source.total !== null && source.total.currency === portfolio.currency ? source.total.amount : null;
   // The first key's own account has the account's change; no other source has a history of its own.
@@ -141,16 +142,9 @@ function sourceFigure(state: WidgetState, portfolio: PortfolioState, source: Sou
   };
 }
 
-/** "Main + 3 sub-accounts (estimated) + Family": each key, followed by how many of its sub-accounts are counted. */
+/** "Includes Main + 3 sub-accounts (estimated) + Family", the popover's words (shared/present/portfolio-words.ts). */
 function includedText(sources: readonly Source[], words: Words): string {
-  const profiles = [...new Set(sources.map((s) => s.profile))];
-  const parts = profiles.flatMap((profile) => {
-    const mine = sources.filter((s) => s.profile === profile);
-    const key = mine.filter((s) => s.kind === 'key').map((s) => s.name);
-    const subs = mine.length - key.length;
-    return subs > 0 ? [...key, words.t('tray.portfolio.sub-accounts', { count: subs })] : key;
-  });
-  return words.t('tray.portfolio.includes', { parts: parts.join(' + ') });
+  return words.t('tray.portfolio.includes', { parts: includedSources(words, sources).parts.join(words.t('portfolio.includes-plus')) });
 }
 
 function amountText(state: WidgetState, figure: TrayFigure | null, words: Words, short = false): string | null {

@@ -15,7 +15,8 @@ import type {
   GateAccountPatch,
   PreferencesPatch,
 } from '../../../shared/ipc.js';
-import { keySourceId, type GateAccount, type Source } from '../../../shared/portfolio.js';
+import { DEFAULT_PROFILE, keySourceId, type GateAccount, type Source } from '../../../shared/portfolio.js';
+import { keyName, sourceName } from '../../../shared/present/portfolio-words.js';
 import type { Preferences } from '../../../shared/prefs.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import { useWords } from '../lib/words.js';
@@ -37,9 +38,6 @@ export interface GateAccountsSettingsProps {
   readonly onOpenKeyPage: () => void;
 }
 
-/** The profile onboarding stores the first key under, and the demo's. */
-const FIRST_PROFILE = 'default';
-
 /** One listed key. */
 function AccountRow({
   account,
@@ -55,7 +53,8 @@ function AccountRow({
   const words = useWords();
   const id = useId();
   const [confirm, setConfirm] = useState(false);
-  const { profile, alias } = account;
+  const { profile } = account;
+  const alias = keyName(words, profile, account.alias);
   const said = source?.error != null ? errorWords(words, source.error) : null;
   const subs = account.subAccounts;
   const excludedWith = (uid: string, included: boolean): string[] =>
@@ -68,7 +67,7 @@ function AccountRow({
         {account.keyHint !== null ? (
           <span className="muted">{words.t('settings.accounts.key-hint', { hint: account.keyHint })}</span>
         ) : null}
-        {profile === FIRST_PROFILE ? <span className="muted">{words.t('settings.accounts.first-key')}</span> : null}
+        {profile === DEFAULT_PROFILE ? <span className="muted">{words.t('settings.accounts.first-key')}</span> : null}
         <span className="spacer" />
         <span className={`gate-account-status status-${source?.status ?? 'none'}`} data-testid="gate-account-status">
           {words.t('settings.accounts.status', { status: source?.status ?? 'none' })}
@@ -115,7 +114,7 @@ function AccountRow({
         )
       ) : null}
       {/* The first key is removed with its own controls above (which also ask about its history). */}
-      {profile !== FIRST_PROFILE ? (
+      {profile !== DEFAULT_PROFILE ? (
         confirm ? (
           <div className="confirm" role="group" aria-label={words.t('settings.confirm-removal')}>
             <p>{words.t('settings.accounts.remove-question', { alias })}</p>
@@ -161,7 +160,7 @@ export function GateAccountsSettings({
 }: GateAccountsSettingsProps) {
   const words = useWords();
   const [adding, setAdding] = useState(false);
-  const demoSubs = prefs.gateAccounts.find((a) => a.profile === FIRST_PROFILE)?.includeSubAccounts ?? false;
+  const demoSubs = prefs.gateAccounts.find((a) => a.profile === DEFAULT_PROFILE)?.includeSubAccounts ?? false;
 
   return (
     <div className="key-box gate-accounts" data-testid="gate-accounts">
@@ -172,7 +171,7 @@ export function GateAccountsSettings({
             type="checkbox"
             checked={demoSubs}
             data-testid="demo-sub-accounts"
-            onChange={(e) => onSet({ profile: FIRST_PROFILE, includeSubAccounts: e.target.checked })}
+            onChange={(e) => onSet({ profile: DEFAULT_PROFILE, includeSubAccounts: e.target.checked })}
           />
           <span>{words.t('settings.accounts.demo-subs')}</span>
         </label>
@@ -201,7 +200,7 @@ export function GateAccountsSettings({
             <option value="">{words.t('settings.accounts.tray-combined')}</option>
             {sources.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name}
+                {sourceName(words, s)}
               </option>
             ))}
           </select>

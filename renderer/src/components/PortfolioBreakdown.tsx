@@ -43,7 +43,7 @@ export function PortfolioBreakdown({
 }: PortfolioBreakdownProps) {
   const words = useWords();
   const balance = useMemo(() => portfolioSnapshot(portfolio, grouping, fetchedAt), [portfolio, grouping, fetchedAt]);
-  const labels = useMemo(() => (grouping === 'source' ? sourceLabels(portfolio) : undefined), [portfolio, grouping]);
+  const labels = useMemo(() => (grouping === 'source' ? sourceLabels(words, portfolio) : undefined), [words, portfolio, grouping]);
   const switcher = (
     <div className="segmented grouping" role="group" aria-label={words.t('portfolio.grouping')} data-testid="portfolio-grouping">
       {GROUPINGS.map(([name, label]) => (

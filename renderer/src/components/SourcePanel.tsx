@@ -4,6 +4,7 @@
  * in words, and its breakdown (a key's accounts, a sub-account's products), each of which opens
  * its coins. A failed source keeps its last good total, marked stale; one never read shows why.
  */
+import { sourceName } from '../../../shared/present/portfolio-words.js';
 import { useMemo } from 'react';
 import type { Currency } from '../../../shared/balance.js';
 import type { Source } from '../../../shared/portfolio.js';
@@ -63,7 +64,7 @@ export function SourcePanel({
     <section className="source" aria-labelledby="source-title" data-testid="source-panel" data-status={source.status}>
       <div className="section-head">
         <h2 id="source-title" tabIndex={-1} ref={heading} className="source-name">
-          {source.name}
+          {sourceName(words, source)}
         </h2>
         <button type="button" className="link-button" data-testid="source-back" onClick={onBack}>
           <span aria-hidden="true">← </span>

@@ -8,6 +8,7 @@ import type { AccountEntry, BalanceSnapshot, Currency } from '../../../shared/ba
 import { accountText } from '../../../shared/present/amounts.js';
 import { errorWords } from '../../../shared/present/error-words.js';
 import { formatList } from '../../../shared/present/message-words.js';
+import { includedSources, sourceName } from '../../../shared/present/portfolio-words.js';
 import type { Words } from '../../../shared/present/words.js';
 import { sumByAccountType, type PortfolioState, type Source, type SourceAccount } from '../../../shared/portfolio.js';
 
@@ -48,8 +49,8 @@ export function sourceSnapshot(source: Source, currency: Currency, fallback: num
 }
 
 /** Each source's id → its name, for the "By source" legend and table. */
-export function sourceLabels(portfolio: PortfolioState): ReadonlyMap<string, string> {
-  return new Map(portfolio.sources.map((s) => [s.id, s.name]));
+export function sourceLabels(words: Words, portfolio: PortfolioState): ReadonlyMap<string, string> {
+  return new Map(portfolio.sources.map((s) => [s.id, sourceName(words, s)]));
 }
 
 /** "Main + 3 sub-accounts (estimated) + Family · Family unavailable · includes stale data": what the combined figure counts. */
@@ -65,38 +66,14 @@ export interface IncludesLine {
 function sourceStateText(words: Words, source: Source): string {
   if (source.status === 'error') {
     const said = source.error === null ? null : errorWords(words, source.error);
-    return words.t('portfolio.source-unavailable', { name: source.name, reason: said?.summary ?? '' });
+    return words.t('portfolio.source-unavailable', { name: sourceName(words, source), reason: said?.summary ?? '' });
   }
-  return words.t(source.status === 'stale' ? 'portfolio.source-stale' : 'portfolio.source-ok', { name: source.name });
+  return words.t(source.status === 'stale' ? 'portfolio.source-stale' : 'portfolio.source-ok', { name: sourceName(words, source) });
 }
 
 /** The includes line of a portfolio. */
 export function includesLine(words: Words, portfolio: PortfolioState): IncludesLine {
-  const parts: string[] = [];
-  const unavailable: string[] = [];
-  const keys = portfolio.sources.filter((s) => s.kind === 'key');
-  // Sub-accounts whose key is not itself a counted source still count, after the keys.
-  const profiles = [
-    ...keys.map((k) => k.profile),
-    ...portfolio.sources.filter((s) => !keys.some((k) => k.profile === s.profile)).map((s) => s.profile),
-  ];
-  for (const profile of [...new Set(profiles)]) {
-    const key = keys.find((k) => k.profile === profile);
-    if (key !== undefined) {
-      if (key.status === 'error') unavailable.push(key.name);
-      else parts.push(key.name);
-    }
-    const subs = portfolio.sources.filter((s) => s.kind === 'sub-account' && s.profile === profile);
-    const counted = subs.filter((s) => s.status !== 'error');
-    for (const s of subs) if (s.status === 'error') unavailable.push(s.name);
-    if (counted.length > 0) {
-      parts.push(
-        words.t(counted.some((s) => s.estimated) ? 'portfolio.includes-subs-estimated' : 'portfolio.includes-subs', {
-          count: counted.length,
-        }),
-      );
-    }
-  }
+  const { parts, unavailable } = includedSources(words, portfolio.sources);
   const flags: string[] = [];
   if (unavailable.length > 0) flags.push(words.t('portfolio.includes-unavailable', { names: formatList(words, unavailable) }));
   if (portfolio.combined.stale) flags.push(words.t('portfolio.includes-stale'));
