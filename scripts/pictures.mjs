@@ -21,6 +21,8 @@ export const PICTURES = [
   { file: 'chart-light.png', by: 'browser', theme: 'light', language: 'en' },
   { file: 'alerts-dark.png', by: 'browser', theme: 'dark', language: 'en' },
   { file: 'key-health-light.png', by: 'browser', theme: 'light', language: 'en' },
+  { file: 'accounts-light.png', by: 'browser', theme: 'light', language: 'en' },
+  { file: 'gate-accounts-dark.png', by: 'browser', theme: 'dark', language: 'en' },
   { file: 'waybar.png', by: 'waybar' },
   { file: 'popover-zh-CN.png', by: 'browser', theme: 'light', language: 'zh-CN' },
   { file: 'network-zh-CN.png', by: 'browser', theme: 'light', language: 'zh-CN' },

@@ -14,6 +14,7 @@ import { DEMO_PORTFOLIO, totalBalanceBody } from '../../electron/core/simulator/
 import type { BrowserPicture } from '../../scripts/pictures.mjs';
 import type { Harness, HarnessOptions } from '../support/harness.js';
 import { writeMonthOfHistory } from '../support/month-of-history.js';
+import { countEveryAccount, simulateEveryAccount } from '../support/family-account.js';
 import { failNextRefresh, liveChartReady, openStatusDetails, refreshOk } from '../browser/journeys.js';
 
 /** The instant every picture shows: Tuesday 1 December 2026, 09:30 UTC. */
@@ -199,6 +200,31 @@ export const PICTURE_JOURNEYS: Readonly<Record<string, PictureJourney>> = {
       const section = page.getByTestId('settings-updates');
       await section.scrollIntoViewIfNeeded();
       await expect(section.getByTestId('update-status')).toBeVisible();
+    },
+  },
+  'accounts-light.png': {
+    harness: {},
+    async run(world) {
+      const { page, harness } = world;
+      simulateEveryAccount(harness);
+      await live(world);
+      await countEveryAccount(page);
+      await page.getByTestId('portfolio-by-source').click();
+      await expect(page.getByTestId('legend-key:family')).toBeVisible();
+      await liveChartReady(page);
+    },
+  },
+  'gate-accounts-dark.png': {
+    harness: {},
+    async run(world) {
+      const { page, harness } = world;
+      simulateEveryAccount(harness);
+      await live(world);
+      await countEveryAccount(page);
+      await openSettings(page, 'key');
+      const list = page.getByTestId('gate-accounts');
+      await expect(list.getByTestId('sub-default-20002')).toBeVisible();
+      await list.scrollIntoViewIfNeeded();
     },
   },
 };

@@ -6,12 +6,44 @@
  * limits around these.
  */
 import type { Currency } from '../../../shared/balance.js';
-import type { SimKey } from './handler.js';
 import type { FuturesSettle, SimPortfolio, SimSubAccount } from './portfolio.js';
 import { FUTURES_SETTLES, futuresAccount, lends, portfolioTickers, spotCoins, totalBalanceBody } from './portfolio.js';
 
 /** The permission a key needs per part, named after Gate's API key permissions (all read-only). */
 export type SimPermission = 'wallet' | 'spot' | 'futures' | 'earn' | 'unified' | 'account' | 'sub_account';
+
+/** A key the simulator accepts, with what it may do. */
+export interface SimKey {
+  readonly key: string;
+  readonly secret: string;
+  /** Wallet read permission; false answers 403 FORBIDDEN. Default true. */
+  readonly walletRead?: boolean;
+  /** Read permissions by part (wallet, spot, futures, earn, unified, account); a false one answers 403 FORBIDDEN. Default all true. */
+  readonly permissions?: Readonly<Partial<Record<SimPermission, boolean>>>;
+  /** When set, only these caller IPs are allowed; others get 403 IP_FORBIDDEN. It is also the key's `ip_whitelist`. */
+  readonly allowedIps?: readonly string[];
+  /** Gate's names of the permissions that can write (`read_only: false` in main_keys). Default none: a read-only key. */
+  readonly writePermissions?: readonly string[];
+  /**
+   * Epoch ms the key was created. A key with a creation time and no IP whitelist is refused
+   * KEY_LIFETIME_DAYS after the later of this and `updatedAt` (see `expiredKey`); without one it
+   * never expires here (main_keys then says it was created when the simulator started).
+   */
+  readonly createdAt?: number;
+  /** Epoch ms of the key's last edit; default its creation. */
+  readonly updatedAt?: number;
+  /** Gate's `state`: 1 normal (default), 2 locked, 3 frozen. Reads are still answered (see the handler's tests). */
+  readonly state?: 1 | 2 | 3;
+  /**
+   * The Gate account the key belongs to. Unset: the simulator's main account (user 10001, the
+   * simulator's portfolio and sub-accounts). A sub-account's user id: that sub-account's own key
+   * (its portfolio; the sub-account endpoints refuse it). Any other id: another Gate account,
+   * holding `portfolio` and `subAccounts`.
+   */
+  readonly userId?: number;
+  readonly portfolio?: SimPortfolio;
+  readonly subAccounts?: readonly SimSubAccount[];
+}
 
 /** Every endpoint the simulator answers. */
 export type SimEndpoint =
