@@ -74,6 +74,13 @@ async function openSettings(page: Page, tab?: 'alerts' | 'key' | 'advanced'): Pr
   if (tab !== undefined) await page.getByTestId(`settings-tab-${tab}`).click();
 }
 
+/** The demo portfolio's key with its two sub-accounts counted and a family member's Gate account added. */
+async function everyAccount(world: PictureWorld): Promise<void> {
+  simulateEveryAccount(world.harness);
+  await live(world);
+  await countEveryAccount(world.page);
+}
+
 /** A month of use in the history file, then a refresh that reads it: the change and its sparkline show. */
 async function monthOfUse(world: PictureWorld): Promise<void> {
   writeMonthOfHistory(world.harness, PICTURE_NOW, demoTotalUsdt());
@@ -205,10 +212,8 @@ export const PICTURE_JOURNEYS: Readonly<Record<string, PictureJourney>> = {
   'accounts-light.png': {
     harness: {},
     async run(world) {
-      const { page, harness } = world;
-      simulateEveryAccount(harness);
-      await live(world);
-      await countEveryAccount(page);
+      const { page } = world;
+      await everyAccount(world);
       await page.getByTestId('portfolio-by-source').click();
       await expect(page.getByTestId('legend-key:family')).toBeVisible();
       await liveChartReady(page);
@@ -217,10 +222,8 @@ export const PICTURE_JOURNEYS: Readonly<Record<string, PictureJourney>> = {
   'gate-accounts-dark.png': {
     harness: {},
     async run(world) {
-      const { page, harness } = world;
-      simulateEveryAccount(harness);
-      await live(world);
-      await countEveryAccount(page);
+      const { page } = world;
+      await everyAccount(world);
       await openSettings(page, 'key');
       const list = page.getByTestId('gate-accounts');
       await expect(list.getByTestId('sub-default-20002')).toBeVisible();

@@ -254,7 +254,8 @@ function Popover({ view }: { readonly view: GlanceView }) {
       <header className="topbar">
         <h1 className="app-name">{words.t('popover.app-name')}</h1>
         <StatusBadge
-          status={status}
+          // A combined figure holding a source's last good value is not live, whatever the first key's state.
+          status={status === 'live' && state.portfolio?.combined.stale === true ? 'stale' : status}
           refreshing={state.refreshing}
           demo={state.demo}
           keyProblem={state.error !== null && actionFor(state.error.code) === 'fix-key'}

@@ -24,6 +24,8 @@ describe('the combined total', () => {
     expect(title).toContain('Family: stale, its last good figure');
     expect(title).toContain('Work unavailable: Gate does not recognise this API key.');
     expect(title).toContain('Main: up to date');
+    // The first key is live, but the figure holds Family's last good value: the badge never says live.
+    expect(screen.getByTestId('status-badge').dataset['status']).toBe('stale');
   });
 
   it('"as of" is the stalest counted part\'s time, never the freshest', async () => {
@@ -44,6 +46,7 @@ describe('the combined total', () => {
     const line = screen.getByTestId('portfolio-includes');
     expect(line.textContent).toBe('Main + 2 sub-accounts (estimated)');
     expect(line.className).not.toContain('includes-warn');
+    expect(screen.getByTestId('status-badge').dataset['status']).toBe('live');
   });
 
   it('without a portfolio: no includes line and no grouping switch, the first key as before', async () => {

@@ -101,10 +101,9 @@ export function accountText(words: Words, account: { readonly name: string; read
   return isLanguage(words.language) ? accountName(account.name, account.label, words.language) : account.label;
 }
 
-/** The breakdown with every account named in the words' language (amounts, order and shares unchanged). */
-export function withAccountNames(words: Words, summary: BalanceSummary): BalanceSummary {
-  if (words.language === 'en') return summary;
-  const named = (list: readonly AccountShare[]): AccountShare[] => list.map((a) => ({ ...a, label: accountText(words, a) }));
+/** The breakdown with each account's label from `label` (amounts, order and shares unchanged). */
+export function relabelSummary(summary: BalanceSummary, label: (account: AccountShare) => string): BalanceSummary {
+  const named = (list: readonly AccountShare[]): AccountShare[] => list.map((a) => ({ ...a, label: label(a) }));
   return {
     ...summary,
     accounts: named(summary.accounts),
@@ -112,4 +111,9 @@ export function withAccountNames(words: Words, summary: BalanceSummary): Balance
     zero: named(summary.zero),
     negative: named(summary.negative),
   };
+}
+
+/** The breakdown with every account named in the words' language (amounts, order and shares unchanged). */
+export function withAccountNames(words: Words, summary: BalanceSummary): BalanceSummary {
+  return words.language === 'en' ? summary : relabelSummary(summary, (a) => accountText(words, a));
 }

@@ -6,9 +6,9 @@
  * normal view charts get the same masked row each, in alphabetical order, under a plain ring.
  */
 import { useMemo, type ReactNode } from 'react';
-import { summarizeBalance, type AccountShare, type BalanceSummary } from '../../../shared/accounts.js';
+import { summarizeBalance, type BalanceSummary } from '../../../shared/accounts.js';
 import type { BalanceSnapshot } from '../../../shared/balance.js';
-import { displayAmount, exactMoney, withAccountNames } from '../../../shared/present/amounts.js';
+import { displayAmount, exactMoney, relabelSummary, withAccountNames } from '../../../shared/present/amounts.js';
 import { unaccountedView } from '../../../shared/present/unaccounted.js';
 import { buildSlices, privateSlices } from '../lib/slices.js';
 import { useWords } from '../lib/words.js';
@@ -40,15 +40,7 @@ export interface BreakdownProps {
 
 /** The summary with each account named from `labels` where it has an entry. */
 function relabel(summary: BalanceSummary, labels: ReadonlyMap<string, string> | undefined): BalanceSummary {
-  if (labels === undefined) return summary;
-  const named = (list: readonly AccountShare[]): AccountShare[] => list.map((a) => ({ ...a, label: labels.get(a.name) ?? a.label }));
-  return {
-    ...summary,
-    accounts: named(summary.accounts),
-    positive: named(summary.positive),
-    zero: named(summary.zero),
-    negative: named(summary.negative),
-  };
+  return labels === undefined ? summary : relabelSummary(summary, (a) => labels.get(a.name) ?? a.label);
 }
 
 /** Chart/table with the zero and negative accounts set apart. */
