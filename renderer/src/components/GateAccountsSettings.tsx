@@ -164,7 +164,15 @@ export function GateAccountsSettings({
 
   return (
     <div className="key-box gate-accounts" data-testid="gate-accounts">
-      <h2>{words.t('settings.accounts.title')}</h2>
+      {/* The add button shares the heading's row: with one key, the whole tab fits the popover. */}
+      <div className="gate-accounts-head">
+        <h2>{words.t('settings.accounts.title')}</h2>
+        {credentials.stored && !demo && !adding ? (
+          <button type="button" className="link-button" data-testid="add-account" onClick={() => setAdding(true)}>
+            {words.t('settings.accounts.add')}
+          </button>
+        ) : null}
+      </div>
       {demo ? (
         <label className="check">
           <input
@@ -206,24 +214,16 @@ export function GateAccountsSettings({
           </select>
         </label>
       ) : null}
-      {credentials.stored && !demo ? (
-        adding ? (
-          <OnboardingForm
-            credentials={credentials}
-            mode="add"
-            onSave={(input, alias) => onAdd({ ...input, alias })}
-            onOpenKeyPage={onOpenKeyPage}
-            onDemo={null}
-            onCancel={() => setAdding(false)}
-            onSaved={() => setAdding(false)}
-          />
-        ) : (
-          <div className="form-actions">
-            <button type="button" className="button" data-testid="add-account" onClick={() => setAdding(true)}>
-              {words.t('settings.accounts.add')}
-            </button>
-          </div>
-        )
+      {credentials.stored && !demo && adding ? (
+        <OnboardingForm
+          credentials={credentials}
+          mode="add"
+          onSave={(input, alias) => onAdd({ ...input, alias })}
+          onOpenKeyPage={onOpenKeyPage}
+          onDemo={null}
+          onCancel={() => setAdding(false)}
+          onSaved={() => setAdding(false)}
+        />
       ) : null}
     </div>
   );
