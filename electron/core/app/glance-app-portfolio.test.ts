@@ -30,6 +30,8 @@ const MAIN: Credentials = { key: '0123456789abcdef0123456789abcdef', secret: 'fe
 const FAMILY: Credentials = { key: '11112222333344445555666677778888', secret: '9a8b7c6d5e4f3a2b'.repeat(4) };
 /** grid_bot's own key (DEMO_SUB_ACCOUNTS[0], user 20001). */
 const GRID: Credentials = { key: 'aaaabbbbccccddddeeeeffff00001111', secret: '0f1e2d3c4b5a6978'.repeat(4) };
+/** The family account's next key, after the first was revoked and replaced from the terminal (`login --profile family`). */
+const FAMILY_NEXT: Credentials = { key: '99990000aaaabbbbccccddddeeeeffff', secret: '1a2b3c4d5e6f7081'.repeat(4) };
 const FAMILY_UID = 50001;
 const sender = { senderFrameUrl: APP_ENTRY_URL, isMainFrame: true, webContentsId: 1 };
 
@@ -66,7 +68,7 @@ async function setup(options: { timeoutMs?: number; fs?: MemoryFileSystem } = {}
   const transport: Transport = (request) => {
     const key = request.headers['KEY'] ?? null;
     sent.push({ at: clock.now(), key, path: new URL(request.url).pathname });
-    return (key === FAMILY.key ? toFamily : toMain)(request);
+    return (key === FAMILY.key || key === FAMILY_NEXT.key ? toFamily : toMain)(request);
   };
   const stores = new Map<string, InMemorySecretStore>();
   const log = vi.fn();
@@ -439,5 +441,32 @@ describe('the demo with its sub-accounts', () => {
     expect(await app.saveCredentials({ key: 'a1'.repeat(16), secret: 'b2'.repeat(32), verify: false })).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(app.getState().prefs.gateAccounts.find((a) => a.profile === 'default')?.includeSubAccounts).toBe(false));
     expect(app.getState().portfolio).toBeNull();
+  });
+});
+
+describe('an added key replaced outside the app', () => {
+  it('re-reads its keychain entry once Gate refuses the old pair, and reads the account again with the new one', async () => {
+    const world = await setup();
+    await world.run();
+    expect(await world.call('accounts:add', { ...FAMILY, verify: true, alias: 'Family' })).toMatchObject({ ok: true });
+    let state = await world.run();
+    expect(portfolioOf(state).sources.find((s) => s.id === 'key:family')?.status).toBe('ok');
+    // Gate revokes the old key; the terminal stores the new pair in the same entry.
+    world.family.setKeys([{ ...FAMILY_NEXT, userId: FAMILY_UID, portfolio: GATE_EXAMPLE_PORTFOLIO }]);
+    await world.stores.get('family')!.set(FAMILY_NEXT);
+    await world.call('balance:refresh');
+    // The refused read, the keychain's answer, then the read with the new pair (START_GAP_MS later).
+    await world.run();
+    await world.run();
+    state = await world.run();
+    const family = portfolioOf(state).sources.find((s) => s.id === 'key:family');
+    expect(family).toMatchObject({ status: 'ok', error: null });
+    expect(state.gateAccounts.find((a) => a.profile === 'family')?.keyHint).toBe(`…${FAMILY_NEXT.key.slice(-4)}`);
+    // The refused pair was sent once; everything since went with the new one.
+    const refused = world.sent.filter((r) => r.key === FAMILY.key && r.path.endsWith('/wallet/total_balance'));
+    const after = world.sent.filter((r) => r.key === FAMILY_NEXT.key && r.path.endsWith('/wallet/total_balance'));
+    expect(after.length).toBeGreaterThan(0);
+    expect(refused.every((r) => r.at < after[0]!.at)).toBe(true);
+    expectNoSecret(state, FAMILY.secret, FAMILY_NEXT.secret);
   });
 });

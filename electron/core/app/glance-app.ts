@@ -430,6 +430,7 @@ export class GlanceApp {
     if (keys.every((k) => Object.is(previous[k], next[k]))) return;
     this.#state = Object.freeze(next);
     this.#recordCombined(next.portfolio);
+    this.#addedKeysRefused(next.portfolio);
     for (const listener of [...this.#listeners]) {
       try {
         listener(this.#state);
@@ -506,7 +507,7 @@ export class GlanceApp {
         verify: gateVerifier(gate),
         inspect: gateInspector(gate),
         clock: this.#clock,
-        onObserved: () => this.#publish(),
+        onObserved: (next) => this.#addedKeyObserved(profile, next),
       });
       const client = new GateClient({ ...gate, credentials: credentials.provider });
       added = { credentials, client, holdings: new HoldingsService({ client, clock: this.#clock }) };
@@ -514,6 +515,33 @@ export class GlanceApp {
       void credentials.status().then(() => this.#publish());
     }
     return added;
+  }
+
+  /** Per added profile, the refusal already answered by re-reading its keychain entry. */
+  readonly #refusedKeys = new Map<string, AppError>();
+
+  /**
+   * Gate refused an added key (or its entry was missing): the CLI may have replaced it in the
+   * keychain (`login --profile NAME`), so each refusal re-reads the entry once, as for the first key.
+   */
+  #addedKeysRefused(portfolio: PortfolioState | null): void {
+    for (const source of portfolio?.sources ?? []) {
+      const { profile, error } = source;
+      if (source.kind !== 'key' || profile === DEFAULT_PROFILE || error === null || !isKeyError(error.code)) continue;
+      if (this.#refusedKeys.get(profile) === error) continue;
+      this.#refusedKeys.set(profile, error);
+      void this.#profiles.get(profile)?.credentials.rejected();
+    }
+  }
+
+  /** An added key's entry was read: when it holds another pair than before, every other key is read again now. */
+  #addedKeyObserved(profile: string, next: CredentialsState): void {
+    const before = this.#state.gateAccounts.find((a) => a.profile === profile)?.keyHint;
+    this.#publish();
+    if (before !== undefined && next.keyHint !== null && before !== next.keyHint) {
+      this.#profiles.get(profile)?.holdings.clear();
+      this.#portfolio.refresh();
+    }
   }
 
   #gateOptions(): { transport: Transport; clock: Clock; baseUrl?: string; timeoutMs?: number } {
