@@ -3,16 +3,10 @@
 // what main did as one JSON line on stdout. Usage:
 //   node --import ./register.mjs desktop-driver.mjs <path to out/main/index.js>
 import { pathToFileURL } from 'node:url';
+import { invokerFor, sleep, until as waitUntil } from './driver-kit.mjs';
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function until(predicate, what, ms = 15_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await predicate()) return;
-    await sleep(20);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+// This driver's waits are shorter than the kit's default.
+const until = (predicate, what, ms = 15_000) => waitUntil(predicate, what, ms);
 
 const warnings = [];
 const realWarn = console.warn;
@@ -50,10 +44,8 @@ if (process.env.FAKE_PACKAGED === '1') {
 
 await until(() => r.ipc.size > 0 && r.windows.length >= 1, 'window and IPC');
 const wc = () => r.windows.at(-1).webContents;
-const invoke = (channel, ...args) => {
-  const c = wc();
-  return r.ipc.get(channel)({ sender: { id: c.id, mainFrame: c.mainFrame }, senderFrame: c.mainFrame }, ...args);
-};
+// The newest window's: the popover may have been rebuilt as a normal window.
+const invoke = (channel, ...args) => invokerFor(r, wc())(channel, ...args);
 await until(async () => {
   const s = await invoke('state:get');
   return s.ok && !s.value.credentials.checking && s.value.status !== 'loading';

@@ -4,23 +4,13 @@
 // every few milliseconds. Reports what it saw as one JSON line on stdout. Usage:
 //   node --import ./register.mjs network-driver.mjs <path to out/main/index.js>
 import { pathToFileURL } from 'node:url';
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function until(predicate, what, ms = 20_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await predicate()) return;
-    await sleep(10);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { invokerFor, sleep, until } from './driver-kit.mjs';
 
 await import(pathToFileURL(process.argv[2]).href);
 const r = globalThis.__fakeElectron;
 await until(() => r.ipc.size > 0 && r.windows.length === 1, 'window and IPC');
 const wc = r.windows[0].webContents;
-const event = { sender: { id: wc.id, mainFrame: wc.mainFrame }, senderFrame: wc.mainFrame };
-const invoke = (channel, ...args) => r.ipc.get(channel)(event, ...args);
+const invoke = invokerFor(r, wc);
 const state = async () => (await invoke('state:get')).value;
 const poll = Number(process.env.GLANCE_E2E_POLL_MS);
 const balanceRequests = () => r.fetchLog.filter((f) => f.url.includes('/wallet/total_balance')).length;

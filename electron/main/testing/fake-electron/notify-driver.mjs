@@ -4,24 +4,14 @@
 // Reports what it saw as one JSON line on stdout. Usage:
 //   node --import ./register.mjs notify-driver.mjs <path to out/main/index.js>
 import { pathToFileURL } from 'node:url';
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function until(predicate, what, ms = 20_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await predicate()) return;
-    await sleep(20);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { invokerFor, sleep, until } from './driver-kit.mjs';
 
 await import(pathToFileURL(process.argv[2]).href);
 const r = globalThis.__fakeElectron;
 await until(() => r.trays.length === 1 && r.ipc.size > 0 && r.windows.length === 1, 'tray, window and IPC');
 const win = r.windows[0];
 const wc = win.webContents;
-const event = { sender: { id: wc.id, mainFrame: wc.mainFrame }, senderFrame: wc.mainFrame };
-const invoke = (channel, ...args) => r.ipc.get(channel)(event, ...args);
+const invoke = invokerFor(r, wc);
 await until(async () => {
   const s = await invoke('state:get');
   return s.ok && !s.value.credentials.checking;

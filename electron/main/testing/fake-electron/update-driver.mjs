@@ -4,24 +4,13 @@
 // the download's SHA-512 and keeps it in its cache. Reports the phases it saw as one JSON line.
 // Usage: node --import ./register.mjs update-driver.mjs <path to out/main/index.js>
 import { pathToFileURL } from 'node:url';
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-async function until(predicate, what, ms = 20_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const value = await predicate();
-    if (value) return value;
-    await sleep(20);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+import { invokerFor, sleep, until } from './driver-kit.mjs';
 
 await import(pathToFileURL(process.argv[2]).href);
 const r = globalThis.__fakeElectron;
 await until(() => r.ipc.size > 0 && r.windows.length === 1, 'window and IPC');
 const wc = r.windows[0].webContents;
-const event = { sender: { id: wc.id, mainFrame: wc.mainFrame }, senderFrame: wc.mainFrame };
-const invoke = (channel, ...args) => r.ipc.get(channel)(event, ...args);
+const invoke = invokerFor(r, wc);
 const update = async () => (await invoke('state:get')).value.update;
 const settled = (kinds) => until(async () => ((u) => (kinds.includes(u.phase.kind) ? u : null))(await update()), kinds.join(' or '));
 
