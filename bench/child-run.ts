@@ -1,6 +1,8 @@
 /** Timing child processes for the CLI benches: one sample per run, and the median of many. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { SIM_TICKERS } from '../electron/core/simulator/portfolio.js';
 
 /** One finished child process: wall time in ms, exit code and its output. */
 export interface Sample {
@@ -95,4 +97,24 @@ export function printCases(
         .padStart(7)}  ${r.length ? median(r).toFixed(1).padStart(8) : '     n/a'}`,
     );
   }
+}
+
+/** Builds out/cli unless it is there and GLANCE_BENCH_REBUILD=0 says to keep it; exits the bench when the build fails. */
+export function ensureCliBuilt(root: string): void {
+  if (existsSync(join(root, 'out', 'cli', 'gate-glance.cjs')) && process.env['GLANCE_BENCH_REBUILD'] === '0') return;
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) {
+    console.log(`cannot build the CLI: ${built.stderr}`);
+    process.exit(1);
+  }
+}
+
+/** Gate lists ~2,500 spot pairs; 5,000 of the simulator's leaner entries make an all-pairs body of Gate's size. */
+const FILLER_PAIRS = 5000;
+
+/** The simulator's tickers plus FILLER_PAIRS made-up pairs: spot/tickers answers ~1.4 MB, as on Gate. */
+export function gateSizedTickers(): Record<string, string> {
+  const tickers: Record<string, string> = { ...SIM_TICKERS };
+  for (let i = 0; i < FILLER_PAIRS; i += 1) tickers[`FILL${i}_USDT`] = `${(i % 97) + 1}.${String(i).padStart(4, '0')}`;
+  return tickers;
 }

@@ -3,13 +3,12 @@
 // (`gate-api`) in a fresh process, with bare `node -e ''` as the floor. Median wall time of
 // N interleaved runs each, the ratio, and peak RSS. Prints figures; never asserts.
 // Targets (issue 4): CLI ≤ 1/3 of the SDK's wall time, ≤ 60 MiB peak RSS.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatHistoryLine, historyFileName } from '../electron/core/balance/history-store.js';
 import { startSimulatorServer } from '../electron/core/simulator/server.js';
-import { median, run } from './child-run.js';
+import { ensureCliBuilt, median, run } from './child-run.js';
 import type { HistoryPoint } from '../shared/balance.js';
 import { thinHistory } from '../shared/history.js';
 
@@ -26,13 +25,7 @@ function pct(xs: readonly number[], p: number): number {
 
 const baseEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', LANG: 'C.UTF-8' };
 
-if (!existsSync(join(root, 'out', 'cli', 'gate-glance.cjs')) || process.env['GLANCE_BENCH_REBUILD'] !== '0') {
-  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { cwd: root, encoding: 'utf8' });
-  if (built.status !== 0) {
-    console.log(`cannot build the CLI: ${built.stderr}`);
-    process.exit(1);
-  }
-}
+ensureCliBuilt(root);
 
 const server = await startSimulatorServer({ keys: [CLI_KEY, SDK_KEY] });
 const dir = mkdtempSync(join(tmpdir(), 'glance-bench-'));

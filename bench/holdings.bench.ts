@@ -3,32 +3,22 @@
 // Gate's official Node SDK making the same three calls in a fresh process, with bare
 // `node -e ''` as the floor. Median wall time of N interleaved runs, the ratio, peak RSS.
 // Prints figures; never asserts. Targets (issue 16): ≤ 1/2 of the SDK's wall time, ≤ 70 MiB.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PORTFOLIO, SIM_TICKERS } from '../electron/core/simulator/portfolio.js';
+import { DEMO_PORTFOLIO } from '../electron/core/simulator/portfolio.js';
 import { startSimulatorServer } from '../electron/core/simulator/server.js';
-import { measureCases, median, printCases } from './child-run.js';
+import { ensureCliBuilt, gateSizedTickers, measureCases, median, printCases } from './child-run.js';
 
 const root = process.env['GLANCE_ROOT'] ?? process.cwd();
 const RUNS = Number(process.env['GLANCE_BENCH_RUNS'] ?? 11);
 const KEY = { key: 'bench-hold-key-0123456789abcdef', secret: 'bench-hold-secret-0123456789abcdef' };
-// Gate lists ~2,500 spot pairs; 5,000 of the simulator's leaner entries make a body of Gate's size.
-const FILLER_PAIRS = 5000;
 
 const baseEnv = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', LANG: 'C.UTF-8', GATE_API_KEY: KEY.key, GATE_API_SECRET: KEY.secret };
 
-if (!existsSync(join(root, 'out', 'cli', 'gate-glance.cjs')) || process.env['GLANCE_BENCH_REBUILD'] !== '0') {
-  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { cwd: root, encoding: 'utf8' });
-  if (built.status !== 0) {
-    console.log(`cannot build the CLI: ${built.stderr}`);
-    process.exit(1);
-  }
-}
+ensureCliBuilt(root);
 
-const tickers: Record<string, string> = { ...SIM_TICKERS };
-for (let i = 0; i < FILLER_PAIRS; i += 1) tickers[`FILL${i}_USDT`] = `${(i % 97) + 1}.${String(i).padStart(4, '0')}`;
+const tickers = gateSizedTickers();
 const server = await startSimulatorServer({
   keys: [KEY],
   portfolio: { ...DEMO_PORTFOLIO, tickers },

@@ -7,22 +7,20 @@
 // Then `--all-profiles` with two keys (the second another Gate account, its pair in a private
 // gnome-keyring, listed in the app's prefs.json): requests per cold read and the cold wall time,
 // the second key's reads starting 250 ms after the first's.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SimSubAccount } from '../electron/core/simulator/portfolio.js';
-import { DEMO_PORTFOLIO, DEMO_SUB_ACCOUNTS, SIM_TICKERS } from '../electron/core/simulator/portfolio.js';
+import { DEMO_PORTFOLIO, DEMO_SUB_ACCOUNTS } from '../electron/core/simulator/portfolio.js';
 import { startSimulatorServer } from '../electron/core/simulator/server.js';
 import { startPrivateKeyring, runBounded } from '../electron/core/testing/private-keyring.js';
-import { measureCases, median, printCases, run } from './child-run.js';
+import { ensureCliBuilt, gateSizedTickers, measureCases, median, printCases, run } from './child-run.js';
 
 const root = process.env['GLANCE_ROOT'] ?? process.cwd();
 const RUNS = Number(process.env['GLANCE_BENCH_RUNS'] ?? 11);
 const SUBS = 50;
 const KEY = { key: 'bench-subs-key-0123456789abcdef', secret: 'bench-subs-secret-0123456789abcdef' };
 const FAMILY = { key: 'bench-family-key-0123456789abcdef', secret: 'bench-family-secret-0123456789abcd' };
-const FILLER_PAIRS = 5000;
 const dir = mkdtempSync(join(tmpdir(), 'glance-bench-'));
 const dataDir = join(dir, 'data');
 mkdirSync(dataDir, { mode: 0o700 });
@@ -49,16 +47,9 @@ const baseEnv = {
   ...keyringVars,
 };
 
-if (!existsSync(join(root, 'out', 'cli', 'gate-glance.cjs')) || process.env['GLANCE_BENCH_REBUILD'] !== '0') {
-  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], { cwd: root, encoding: 'utf8' });
-  if (built.status !== 0) {
-    console.log(`cannot build the CLI: ${built.stderr}`);
-    process.exit(1);
-  }
-}
+ensureCliBuilt(root);
 
-const tickers: Record<string, string> = { ...SIM_TICKERS };
-for (let i = 0; i < FILLER_PAIRS; i += 1) tickers[`FILL${i}_USDT`] = `${(i % 97) + 1}.${String(i).padStart(4, '0')}`;
+const tickers = gateSizedTickers();
 // The demo's two sub-accounts' portfolios, 25 times each: spot, futures in both settles, cross margin.
 const subAccounts: SimSubAccount[] = Array.from({ length: SUBS }, (_, i) => ({
   ...DEMO_SUB_ACCOUNTS[i % DEMO_SUB_ACCOUNTS.length]!,
